@@ -1,0 +1,102 @@
+"""Typed values that cross the dialogue layer's boundaries (parser, manager, store, channels)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Intent = Literal[
+    "critique", "select", "reference", "undo", "restart", "help", "bye", "out_of_scope",
+]
+
+
+@dataclass(frozen=True)
+class Critique:
+    """One understood critique: alpha=+1 "more tag", -1 "less tag"."""
+
+    alpha: int
+    tag: str
+    score: float  # cosine similarity of the phrase to the tag
+    strength: float = 1.0  # "a bit" < 1 < "way more"
+    phrase: str = ""  # the words that grounded it
+    candidates: tuple[str, ...] = ()  # near-tied tags: the bot asks which one
+
+
+@dataclass(frozen=True)
+class Parse:
+    """The parser's reading of one utterance. `to_json` is the stable `cgir parse` contract."""
+
+    intent: Intent
+    critiques: tuple[Critique, ...] = ()
+    index: int | None = None  # select: 1-based, -1 for "the last one"
+    item_id: int | None = None  # select by title / reference
+    title: str | None = None
+    candidates: tuple[str, ...] = ()  # reference/select: closest titles when not sure
+    suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
+    text: str = ""
+
+    @property
+    def needs_clarification(self) -> bool:
+        return any(c.candidates for c in self.critiques) or (
+            self.intent == "reference" and self.item_id is None and bool(self.candidates)
+        )
+
+    def to_json(self) -> dict:
+        out: dict = {"intent": self.intent}
+        if self.intent == "critique":
+            out["critiques"] = [
+                {k: v for k, v in asdict(c).items() if k in ("alpha", "tag", "score", "strength")}
+                | ({"candidates": list(c.candidates)} if c.candidates else {})
+                for c in self.critiques
+            ]
+            if self.suggestions:
+                out["suggestions"] = list(self.suggestions)
+        if self.intent in ("select",):
+            if self.index is not None:
+                out["index"] = self.index
+            if self.item_id is not None:
+                out["item_id"] = self.item_id
+                out["title"] = self.title
+        if self.intent == "reference":
+            out["item_id"] = self.item_id
+            out["title"] = self.title
+            if self.candidates:
+                out["candidates"] = list(self.candidates)
+        return out
+
+
+@dataclass(frozen=True)
+class ShownItem:
+    """One item as shown to the user, with its place in the gradient."""
+
+    item_id: int
+    title: str
+    gamma: float | None = None
+    score: float | None = None
+    relevance: float | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass
+class Reply:
+    """What the bot answers to one turn, for any channel to render."""
+
+    text: str
+    intent: str
+    session_id: str
+    current: ShownItem | None = None
+    sequence: list[ShownItem] = field(default_factory=list)
+    tag: str | None = None  # the critiqued tag the sequence's relevance refers to
+    alpha: int | None = None
+    buttons: list[Button] = field(default_factory=list)
+    understood: bool = True  # False for out-of-scope / not understood turns
+    clarification: bool = False  # True when the bot asked which tag or title was meant
+    synthetic: bool = False  # the catalog is the generated demo world
+
+    def to_json(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,3 @@
+"""Placeholder: this area's click commands go here."""
+
+COMMANDS: list = []

@@ -1,0 +1,268 @@
+"""Gradient item retrieval over a trained item space.
+
+A :class:`Retriever` holds plain arrays: the item table H (M x D) and one vector F(t) per tag
+(T x D). A query for reference item i and modification y at strength gamma is
+``h_i + gamma * sum_t y_t F(t)`` (eq. 6 of the paper); items are scored by inner product with it.
+Walking gamma over a grid gives the gradient sequence. All steps are scored in one matrix
+product. Nothing here trains or imports torch, so the dialogue layer loads fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from engine.errors import UnknownItem, UnknownTag
+
+
+@dataclass(frozen=True)
+class Modification:
+    """One critique: alpha=+1 for "more tag", -1 for "less tag"; weight scales its strength."""
+
+    tag: int
+    alpha: int
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Step:
+    item: int  # row in the item table
+    item_id: int  # the catalog's own id
+    title: str
+    gamma: float
+    score: float
+    relevance: float | None  # relevance to the (first) critiqued tag, None when unknown
+
+
+@dataclass(frozen=True)
+class GradientSequence:
+    reference: int
+    modifications: tuple[Modification, ...]
+    steps: tuple[Step, ...]
+
+    def to_json(self, retriever: "Retriever") -> dict:
+        """The stable JSON shape of `cgir retrieve --json`."""
+        first = self.modifications[0] if self.modifications else None
+        return {
+            "reference": {
+                "item_id": int(retriever.item_ids[self.reference]),
+                "title": retriever.titles[self.reference],
+            },
+            "tag": retriever.tags[first.tag] if first else None,
+            "alpha": first.alpha if first else None,
+            "modifications": [
+                {"tag": retriever.tags[m.tag], "alpha": m.alpha, "weight": m.weight}
+                for m in self.modifications
+            ],
+            "sequence": [
+                {k: v for k, v in asdict(step).items() if k != "item"} for step in self.steps
+            ],
+        }
+
+
+def gamma_grid(steps: int = 10, gamma_min: float = 0.1, gamma_max: float = 1.0) -> np.ndarray:
+    """Evenly spaced strengths, e.g. 0.1, 0.2, ..., 1.0 for the defaults."""
+    if steps < 1:
+        raise ValueError("steps must be at least 1")
+    if steps == 1:
+        return np.array([gamma_max], dtype=np.float32)
+    return np.linspace(gamma_min, gamma_max, steps, dtype=np.float32).round(6)
+
+
+def normalize_title(text: str) -> str:
+    """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\(\s*\d{4}\s*\)\s*$", "", text.strip())
+    # MovieLens writes "Matrix, The"; people say "The Matrix".
+    text = re.sub(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$", r"\2 \1", text.strip())
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+class Retriever:
+    """Gradient retrieval over fixed arrays; see the module docstring."""
+
+    def __init__(
+        self,
+        item_vectors: np.ndarray,
+        tag_vectors: np.ndarray,
+        item_ids: np.ndarray,
+        titles: tuple[str, ...] | list[str],
+        tags: tuple[str, ...] | list[str],
+        *,
+        relevance: np.ndarray | None = None,
+        item_tags=None,
+        popularity: np.ndarray | None = None,
+        synthetic: bool = False,
+        model_id: str = "",
+    ):
+        self.item_vectors = np.ascontiguousarray(item_vectors, dtype=np.float32)
+        self.tag_vectors = np.ascontiguousarray(tag_vectors, dtype=np.float32)
+        self.item_ids = np.asarray(item_ids, dtype=np.int64)
+        self.titles = tuple(titles)
+        self.tags = tuple(tags)
+        self.relevance = relevance
+        # Binary item-tag matrix (scipy CSR), for suggestions where no graded relevance exists.
+        self.item_tags = item_tags
+        self.popularity = (
+            np.asarray(popularity, dtype=np.int64)
+            if popularity is not None
+            else np.zeros(len(self.titles), dtype=np.int64)
+        )
+        self.synthetic = synthetic
+        self.model_id = model_id
+        m, d = self.item_vectors.shape
+        if self.tag_vectors.shape != (len(self.tags), d):
+            raise ValueError(f"tag vectors {self.tag_vectors.shape} do not match "
+                             f"{len(self.tags)} tags of dimension {d}")
+        if len(self.item_ids) != m or len(self.titles) != m:
+            raise ValueError("item ids and titles must match the item table")
+        self._row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
+        self._tag_index = {t: i for i, t in enumerate(self.tags)}
+        self._titles_normalized: list[str] | None = None
+        self._rows_of_title: dict[str, list[int]] | None = None
+
+    @property
+    def n_items(self) -> int:
+        return self.item_vectors.shape[0]
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def _title_index(self) -> dict[str, list[int]]:
+        if self._rows_of_title is None:
+            self._titles_normalized = [normalize_title(t) for t in self.titles]
+            index: dict[str, list[int]] = {}
+            for row, key in enumerate(self._titles_normalized):
+                index.setdefault(key, []).append(row)
+            self._rows_of_title = index
+        return self._rows_of_title
+
+    def resolve_item(self, query: str | int) -> int:
+        """Row of an item by exact id, exact title, then fuzzy title; raises UnknownItem."""
+        text = str(query).strip()
+        if re.fullmatch(r"\d+", text) and int(text) in self._row_of_id:
+            return self._row_of_id[int(text)]
+        exact = [i for i, t in enumerate(self.titles) if t.lower() == text.lower()]
+        if len(exact) == 1:
+            return exact[0]
+        index = self._title_index()
+        key = normalize_title(text)
+        rows = exact or index.get(key, [])
+        if len(rows) == 1:
+            return rows[0]
+        if len(rows) > 1:
+            rows = sorted(rows, key=lambda r: -self.popularity[r])
+            raise UnknownItem(text, [self.titles[r] for r in rows], ambiguous=True)
+        from rapidfuzz import fuzz, process
+
+        matches = process.extract(key, self._titles_normalized, scorer=fuzz.WRatio, limit=5)
+        if matches and matches[0][1] >= 92 and (len(matches) == 1 or matches[0][1] - matches[1][1] >= 4):
+            return matches[0][2]
+        raise UnknownItem(text, [self.titles[m[2]] for m in matches if m[1] >= 60])
+
+    def resolve_tag(self, name: str) -> int:
+        """Index of a tag by exact name (case-insensitive), then fuzzy; raises UnknownTag."""
+        key = " ".join(str(name).lower().split())
+        if key in self._tag_index:
+            return self._tag_index[key]
+        from rapidfuzz import fuzz, process
+
+        matches = process.extract(key, self.tags, scorer=fuzz.WRatio, limit=5)
+        if matches and matches[0][1] >= 90 and (len(matches) == 1 or matches[0][1] - matches[1][1] >= 5):
+            return matches[0][2]
+        raise UnknownTag(str(name), [m[0] for m in matches if m[1] >= 50])
+
+    def relevance_of(self, item: int, tag: int) -> float | None:
+        if self.relevance is None:
+            return None
+        value = float(self.relevance[item, tag])
+        return None if np.isnan(value) else value
+
+    # -- retrieval -------------------------------------------------------------------------
+
+    def modification_vector(self, modifications: tuple[Modification, ...] | list[Modification]) -> np.ndarray:
+        """sum_t y_t F(t): the direction of the walk."""
+        direction = np.zeros(self.item_vectors.shape[1], dtype=np.float32)
+        for mod in modifications:
+            if mod.alpha not in (1, -1):
+                raise ValueError(f"alpha must be +1 or -1, got {mod.alpha}")
+            direction += mod.alpha * mod.weight * self.tag_vectors[mod.tag]
+        return direction
+
+    def scores(self, item: int, modifications, gammas: np.ndarray) -> np.ndarray:
+        """(len(gammas), n_items) inner-product scores, all steps in one matrix product."""
+        queries = self.item_vectors[item][None, :] + np.asarray(gammas, dtype=np.float32)[:, None] * (
+            self.modification_vector(modifications)[None, :]
+        )
+        return queries @ self.item_vectors.T
+
+    def _step(self, row: int, gamma: float, score: float, modifications) -> Step:
+        tag = modifications[0].tag if modifications else None
+        return Step(
+            item=int(row),
+            item_id=int(self.item_ids[row]),
+            title=self.titles[row],
+            gamma=round(float(gamma), 6),
+            score=float(score),
+            relevance=None if tag is None else self.relevance_of(int(row), tag),
+        )
+
+    def walk(
+        self,
+        item: int,
+        modifications: tuple[Modification, ...] | list[Modification],
+        *,
+        steps: int = 10,
+        gamma_min: float = 0.1,
+        gamma_max: float = 1.0,
+        skip_seen: bool = True,
+        exclude: tuple[int, ...] | list[int] = (),
+    ) -> GradientSequence:
+        """Top-1 item per gamma step; the reference and `exclude` never appear.
+
+        With skip_seen, an item already shown earlier in the sequence is passed over for the
+        next best one, so the user sees `steps` distinct items.
+        """
+        modifications = tuple(modifications)
+        gammas = gamma_grid(steps, gamma_min, gamma_max)
+        scores = self.scores(item, modifications, gammas)
+        banned = {int(item), *map(int, exclude)}
+        # Enough candidates per row that skipping banned and already-shown items never runs dry.
+        k = min(self.n_items, len(banned) + (steps if skip_seen else 0) + 1)
+        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        chosen: list[Step] = []
+        seen: set[int] = set()
+        for g, gamma in enumerate(gammas):
+            candidates = top[g][np.argsort(-scores[g, top[g]], kind="stable")]
+            for row in candidates:
+                row = int(row)
+                if row in banned or (skip_seen and row in seen):
+                    continue
+                chosen.append(self._step(row, gamma, scores[g, row], modifications))
+                seen.add(row)
+                break
+        return GradientSequence(int(item), modifications, tuple(chosen))
+
+    def top_k(
+        self,
+        item: int,
+        modifications: tuple[Modification, ...] | list[Modification],
+        k: int = 10,
+        *,
+        gamma: float = 1.0,
+        exclude: tuple[int, ...] | list[int] = (),
+    ) -> GradientSequence:
+        """The k best items for the full modification at one strength (the plain list answer)."""
+        modifications = tuple(modifications)
+        scores = self.scores(item, modifications, np.array([gamma], dtype=np.float32))[0]
+        banned = {int(item), *map(int, exclude)}
+        n = min(self.n_items, k + len(banned))
+        top = np.argpartition(-scores, n - 1)[:n]
+        ordered = [int(r) for r in top[np.argsort(-scores[top], kind="stable")] if int(r) not in banned]
+        return GradientSequence(
+            int(item), modifications,
+            tuple(self._step(r, gamma, scores[r], modifications) for r in ordered[:k]),
+        )
