@@ -1,3 +1,172 @@
-"""Placeholder: this area's click commands go here."""
+"""`cgir logs export|stats` and `cgir simulate`: analyse conversations, real or simulated."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+db_option = click.option(
+    "--db", "db_url", default=None, metavar="URL",
+    help="Database URL (default: the chat database under the cgir home, sqlite:///.../cgir.db).",
+)
+
+
+@click.group("logs")
+def logs_group() -> None:
+    """Export and analyse the conversation log (one record per turn).
+
+    \b
+    Examples:
+        cgir logs export --out turns.jsonl
+        cgir logs stats --db sqlite:///sim.db --plot plots/
+    """
+
+
+@logs_group.command("export")
+@db_option
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--since", default=None, metavar="DATE",
+              help="Only turns at or after this UTC date or date-time (2026-11-27, 2026-11-27T08:30).")
+@click.option("--session", "session_id", default=None, help="Only this session.")
+def export_command(db_url: str | None, out_path: Path | None, fmt: str, since: str | None,
+                   session_id: str | None) -> None:
+    """Export every logged turn: session, time, utterance, parse, reply, items shown (gamma,
+    relevance), chosen item, latency, model id.
+
+    \b
+    Example:
+        cgir logs export --db sqlite:///sim.db --format csv --out turns.csv
+    """
+    from bot.logs import export, parse_since, read_records
+
+    records = read_records(db_url, since=parse_since(since), session_id=session_id)
+    if out_path is None:
+        count = export(records, sys.stdout, fmt)
+    else:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(out_path, "w", encoding="utf-8", newline="") as out:
+            count = export(records, out, fmt)
+        click.echo(f"wrote {count} turns to {out_path}", err=True)
+
+
+@logs_group.command("stats")
+@db_option
+@click.option("--since", default=None, metavar="DATE", help="Only turns at or after this UTC date.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--plot", "plot_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write PNG plots of the distributions into this folder.")
+def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir: Path | None) -> None:
+    """Sessions, turns and critiques per session, share of turns not understood or needing
+    clarification, which position of a sequence users picked, latency p50/p95.
+
+    \b
+    Example:
+        cgir logs stats --db sqlite:///sim.db --json --plot plots/
+    """
+    from bot.logs import format_stats, log_stats, parse_since, read_records, stats_plots
+
+    records = read_records(db_url, since=parse_since(since))
+    stats = log_stats(records)
+    if plot_dir is not None:
+        paths = stats_plots(records, stats, plot_dir)
+        stats["plots"] = [str(p) for p in paths]
+        click.echo(f"wrote {len(paths)} plots to {plot_dir}", err=True)
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False))
+    else:
+        click.echo(format_stats(stats))
+
+
+@click.command("simulate")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Checkpoint folder (default: the cached demo model, trained on first use).")
+@click.option("--db", "db_url", default=None, metavar="URL",
+              help="Database the simulated conversations are logged to "
+                   "(default: simulate.db under the cgir home, apart from real chats).")
+@click.option("--users", type=int, default=200, show_default=True, help="Simulated users per seed.")
+@click.option("--max-turns", type=int, default=10, show_default=True, help="Critiques allowed per session.")
+@click.option("--policy", type=click.Choice(["gradient", "list", "single", "all"]), default="all",
+              show_default=True, help="What the bot shows after a critique; all compares the three.")
+@click.option("--strategy", type=click.Choice(["diff", "pop", "random"]), default="diff", show_default=True,
+              help="How a user picks the tag to critique.")
+@click.option("--noise", type=float, default=0.0, show_default=True,
+              help="Share of critiques replaced by a random tag and sign.")
+@click.option("--seed", "seeds", type=int, multiple=True, default=(0,), show_default=True,
+              help="Seed of the user sample; repeat for several independent samples.")
+@click.option("--start", type=click.Choice(["random", "near", "far"]), default="random", show_default=True,
+              help="Starting item: uniform, or from the nearest / farthest third of the catalog.")
+@click.option("--phrasing", type=click.Choice(["varied", "plain"]), default="varied", show_default=True,
+              help="varied: natural templates that exercise the parser; plain: 'more X' / 'less X'.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
+@click.option("--plot", "plot_dir", type=click.Path(path_type=Path), default=None,
+              help="Write success_vs_turns.png into this folder (or to this .png file).")
+@click.option("--sessions-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write one JSON line per simulated session (target, turns, what was said).")
+@click.option("--combine", type=click.Path(dir_okay=False, exists=True, path_type=Path), multiple=True,
+              help="Summarise files saved with --sessions-out (repeatable) instead of simulating.")
+@click.option("--quiet", is_flag=True, help="No progress bar on stderr.")
+def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max_turns: int,
+                     policy: str, strategy: str, noise: float, seeds: tuple[int, ...], start: str,
+                     phrasing: str, as_json: bool, plot_dir: Path | None, sessions_out: Path | None,
+                     combine: tuple[Path, ...], quiet: bool) -> None:
+    """Simulated users critique their way to a hidden target through the real dialogue manager;
+    compare gradient sequences with a top-10 list and single-item critiquing.
+
+    Each user has a hidden target and a different starting item; each turn it critiques the tag
+    that differs most (strategy diff), in natural words, and picks the shown item closest to its
+    target. Success: the target is shown within --max-turns. Reports success at 1..T turns and
+    average session length with 95 % intervals, and the parser's misunderstanding rate. Every
+    turn is logged, so `cgir logs stats --db ...` works on the result.
+
+    \b
+    Examples:
+        cgir simulate --users 50 --json
+        cgir simulate --model models/ml-small --users 500 --seed 0 --seed 1 --seed 2 --plot docs/img
+        cgir simulate --combine s0.jsonl --combine s1.jsonl --json
+    """
+    from bot.simulate import (
+        SimulationConfig,
+        build_managers,
+        default_sim_db_url,
+        format_summary,
+        load_sessions,
+        plot_summary,
+        save_sessions,
+        simulate,
+        summarize,
+    )
+
+    if combine:
+        # Summarise saved runs (e.g. one per seed, run in parallel) without simulating again.
+        result = load_sessions(list(combine))
+        summary = summarize(result)
+        if plot_dir is not None:
+            summary["plot"] = str(plot_summary(summary, plot_dir))
+        click.echo(json.dumps(summary, ensure_ascii=False) if as_json else format_summary(summary))
+        return
+    policies = ("gradient", "list", "single") if policy == "all" else (policy,)
+    config = SimulationConfig(users=users, max_turns=max_turns, policies=policies, strategy=strategy,
+                              noise=noise, seeds=tuple(dict.fromkeys(seeds)), start=start,
+                              phrasing=phrasing)
+    db_url = db_url or default_sim_db_url()
+    managers = build_managers(model_dir, db_url, policies, progress=not quiet)
+    result = simulate(managers, config, progress=not quiet)
+    result.db_url = db_url
+    summary = summarize(result)
+    if plot_dir is not None:
+        summary["plot"] = str(plot_summary(summary, plot_dir))
+    if sessions_out is not None:
+        save_sessions(result, sessions_out)
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        click.echo(format_summary(summary))
+        click.echo(f"turns logged to {db_url}; analyse them with: cgir logs stats --db {db_url}")
+
+
+COMMANDS: list[click.Command] = [logs_group, simulate_command]

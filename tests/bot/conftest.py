@@ -1,0 +1,44 @@
+"""Fixtures for the dialogue layer: a planted retriever, a rule-based parser double, a store."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot_fixtures import RuleParser, planted_retriever
+from engine.retrieval import Retriever
+
+
+@pytest.fixture(scope="session")
+def planted() -> Retriever:
+    return planted_retriever()
+
+
+@pytest.fixture()
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'chat.db'}"
+
+
+@pytest.fixture()
+def store(db_url):
+    from bot.store import Store
+
+    s = Store(db_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture()
+def manager(planted, store):
+    from bot.dialogue import DialogueManager
+
+    return DialogueManager(planted, RuleParser(planted), store, model_id="planted-test")
+
+
+@pytest.fixture(scope="session")
+def real_parser(planted):
+    """The production parser on the planted catalog (MiniLM loads once per test session)."""
+    from bot.parser import Parser
+    from bot.runtime import parser_cache_path
+
+    # The cache also serves the `cgir chat` subprocess tests (same 30 tags as the demo world).
+    return Parser.from_retriever(planted, tag_vectors_cache=parser_cache_path(planted.tags))

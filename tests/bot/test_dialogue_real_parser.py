@@ -1,0 +1,88 @@
+"""The manager with the production parser (bot.parser.Parser): the issue's flows and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue import MAX_INPUT_CHARS, DialogueManager
+from bot.suggest import Suggester
+
+
+@pytest.fixture()
+def real_manager(planted, real_parser, store):
+    return DialogueManager(planted, real_parser, store, model_id="planted-test")
+
+
+def test_scripted_conversation_with_paraphrases(real_manager):
+    m = real_manager
+    sid = m.new_session_id()
+    replies = [m.handle(sid, u) for u in (
+        "something like Toy Story", "fewer explosions", "the third one",
+        "more romantic and less violent", "undo", "restart")]
+    assert [r.intent for r in replies] == ["reference", "critique", "select", "critique", "undo", "restart"]
+    assert (replies[1].tag, replies[1].alpha) == ("action", -1)
+    assert replies[2].current.item_id == replies[1].sequence[2].item_id
+    assert (replies[3].tag, replies[3].alpha) == ("romance", 1)
+    turns = list(m.store.iter_turns(session_id=sid))
+    assert [t.intent for t in turns] == ["reference", "critique", "select", "critique", "undo", "restart"]
+    assert [(c["alpha"], c["tag"]) for c in turns[3].parse["critiques"]] == [(1, "romance"), (-1, "violent")]
+
+
+def test_every_suggestion_and_button_parses_back_to_itself(planted, real_parser):
+    suggester = Suggester(planted)
+    seen = set()
+    for row in range(0, planted.n_items, 4):
+        for s in suggester.suggest(row):
+            if s.text in seen:
+                continue
+            seen.add(s.text)
+            parse = real_parser.parse(s.text)
+            assert parse.intent == "critique", s.text
+            assert [(c.alpha, c.tag) for c in parse.critiques] == [(s.alpha, s.tag)], s.text
+    for title in ("Toy Story (1995)", "Heat (2013)"):
+        parse = real_parser.parse(f"something like {title}")
+        assert parse.intent == "reference" and parse.title == title
+
+
+def test_selection_payloads_parse(real_parser):
+    shown = [(10, "Toy Story (1995)"), (20, "Heat (1995)")]
+    assert real_parser.parse("the first one", shown=shown).index == 1
+    assert real_parser.parse("the second one", shown=shown).index == 2
+
+
+BAD_INPUT = {
+    "empty": "",
+    "whitespace": " \t\n ",
+    "huge": "less action " * 10_000,
+    "control": "\x00\x01\x07\x1b[2J\x7fless action",
+    "emoji": "\U0001f600\U0001f3ac\U0001f4a5",
+    "chinese": "\u6211\u60f3\u770b\u4e00\u90e8\u7535\u5f71",
+    "arabic": "\u0623\u0631\u064a\u062f \u0641\u064a\u0644\u0645\u0627",
+    "russian": "\u0445\u043e\u0447\u0443 \u043a\u043e\u043c\u0435\u0434\u0438\u044e",
+    "sql": "'; DROP TABLE turns; --",
+    "sql_union": "1 UNION SELECT * FROM sessions",
+    "html": "<script>alert('x')</script><img src=x onerror=alert(1)>",
+    "surrogate": "less \ud83d action",
+    "bidi": "\u202eless action",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUT))
+def test_bad_input_gets_a_reply_and_a_logged_turn(real_manager, name):
+    m = real_manager
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    text = BAD_INPUT[name]
+    reply = m.handle(sid, text)
+    assert reply.text and reply.intent != "error"
+    turns = list(m.store.iter_turns(session_id=sid))
+    assert len(turns) == 2
+    logged = turns[-1].utterance
+    assert len(logged) <= MAX_INPUT_CHARS
+    assert not any(ord(c) < 32 or c == "\x7f" for c in logged)
+    if name == "huge":
+        assert f"{len(text):,} characters" in reply.text
+        assert turns[-1].parse["input_chars"] == len(text)
+    # The session and the database are intact afterwards.
+    assert m.handle(sid, "undo").intent == "undo"
+    assert m.store.count_turns(sid) == 3

@@ -1,0 +1,83 @@
+"""Rich rendering of replies, the chat command's help, and build_manager on a real checkpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from bot.render import relevance_bar, render_reply
+from bot.types import Button, Reply, ShownItem
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "dialogue.md"
+
+
+def _render(reply: Reply) -> str:
+    console = Console(width=120, record=True, color_system=None)
+    console.print(render_reply(reply))
+    return console.export_text()
+
+
+def test_relevance_bar_scales_and_clamps():
+    assert relevance_bar(0.5, width=10).plain == "\u2588" * 5 + "\u2591" * 5 + " 0.50"
+    assert relevance_bar(1.7, width=4).plain.startswith("\u2588" * 4)
+    assert relevance_bar(None).plain == "unknown"
+
+
+def test_sequence_table_shows_gamma_and_relevance_bars():
+    reply = Reply(
+        text="Understood: less action.", intent="critique", session_id="s",
+        current=ShownItem(1, "Heat (1995)", relevance=0.9),
+        sequence=[ShownItem(2, "[b]Toy[/b] Story", gamma=0.1, relevance=0.8),
+                  ShownItem(3, "Up", gamma=1.0, relevance=None)],
+        tag="action", alpha=-1, buttons=[Button("#1", "the first one")],
+    )
+    out = _render(reply)
+    assert "less action" in out and "action relevance" in out
+    assert "[b]Toy[/b] Story" in out  # titles are escaped, not read as markup
+    assert "0.80" in out and "unknown" in out and "0.10" in out
+    assert "#1" in out
+
+
+def test_synthetic_note_on_start_replies():
+    out = _render(Reply(text="Starting over.", intent="restart", session_id="s", synthetic=True))
+    assert "synthetic demo catalog" in out
+
+
+def test_chat_help_has_an_example():
+    from bot.cli import cli
+
+    result = CliRunner().invoke(cli, ["chat", "--help"])
+    assert result.exit_code == 0
+    assert "--session" in result.output and "cgir chat" in result.output
+
+
+def test_docs_name_every_public_store_method():
+    from bot.store import Store
+
+    text = DOCS.read_text()
+    public = [name for name in vars(Store) if not name.startswith("_") and callable(getattr(Store, name))]
+    missing = [name for name in public if f"{name}(" not in text]
+    assert missing == []
+
+
+@pytest.mark.slow
+def test_build_manager_on_the_tiny_model(tiny_model_dir, tmp_path):
+    from bot.runtime import build_manager
+
+    manager = build_manager(tiny_model_dir, f"sqlite:///{tmp_path / 'c.db'}", warm_up=False)
+    try:
+        assert manager.retriever.synthetic and manager.model_id
+        title = manager.retriever.titles[0]
+        sid = manager.new_session_id()
+        reply = manager.handle(sid, f"something like {title}")
+        assert reply.intent == "reference" and reply.current.title == title
+        assert 3 <= len(reply.buttons) <= 5
+        for button in reply.buttons:  # each suggestion really walks somewhere
+            follow = manager.handle(sid, button.payload)
+            assert follow.intent == "critique" and len(follow.sequence) == manager.steps
+            assert f"{follow.alpha and ('more' if follow.alpha > 0 else 'less')} {follow.tag}" == button.payload
+    finally:
+        manager.close()
