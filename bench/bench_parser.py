@@ -19,7 +19,6 @@ import csv
 import json
 import platform
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -231,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         table.append((split, "**all**", len(subset), pct(sum(ours_res.values(), [])),
                       pct(sum(base_res.values(), []))))
         for rec, got in fails:
-            lines_fail.append(f"[{split}] {rec['text']!r}: expected {rec.get('critiques', rec.get('index', rec.get('item_id', '')))} "
-                              f"{rec['intent']}, got {json.dumps(got)}")
+            want = rec.get("critiques", rec.get("index", rec.get("item_id", "")))
+            lines_fail.append(f"[{split}] {rec['text']!r}: expected {want} {rec['intent']}, "
+                              f"got {json.dumps(got)}")
 
     try:
         import os

@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shlex
 import subprocess
 import sys
@@ -152,14 +153,19 @@ print(json.dumps({"load_s": t1 - t0, "first_reply_s": t2 - t1, "intent": r.inten
 def bench_cold(model_dir: Path, db_url: str, utterance: str, repeats: int = 3) -> dict:
     runs = []
     for _ in range(repeats):
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", COLD, str(model_dir), db_url, utterance],
                              cwd=REPO, capture_output=True, text=True, check=True)
         total = time.perf_counter() - start
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         data = json.loads(out.stdout.strip().splitlines()[-1])
         data["process_s"] = total  # includes interpreter start and imports
+        # CPU seconds the process used: what the wall time would be on an otherwise idle machine
+        # (the work is single-threaded), as opposed to the wall time on a shared one.
+        data["cpu_s"] = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
         runs.append(data)
-    best = sorted(runs, key=lambda d: d["process_s"])[len(runs) // 2]  # the median run
+    best = sorted(runs, key=lambda d: d["process_s"])[len(runs) // 2]  # the median run (by wall time)
     return best | {"runs": [round(d["process_s"], 2) for d in runs]}
 
 
@@ -220,10 +226,13 @@ the run started). Model: {res['model']} ({res['items']} items, {res['tags']} tag
 | of which: gradient walk p50 / p95 | {t['walk_p50_ms']:.2f} / {t['walk_p95_ms']:.2f} ms | |
 | of which: critique suggestions p50 / p95 | {t['suggest_p50_ms']:.2f} / {t['suggest_p95_ms']:.2f} ms | |
 | of which: state + turn log commit p50 / p95 | {t['store_p50_ms']:.2f} / {t['store_p95_ms']:.2f} ms | |
-| fresh process to first reply, lexical critique | {cl['process_s']:.2f} s (load {cl['load_s']:.2f} s + reply {cl['first_reply_s']:.2f} s; runs {cl['runs']}) | <= 5 s, {ok(cl['process_s'] <= 5)} |
-| fresh process to first reply, phrase needing an embedding (loads torch + MiniLM) | {ce['process_s']:.2f} s (load {ce['load_s']:.2f} s + reply {ce['first_reply_s']:.2f} s; runs {ce['runs']}) | <= 5 s, {ok(ce['process_s'] <= 5)} |
+| fresh process to first reply, lexical critique: wall | {cl['process_s']:.2f} s (load {cl['load_s']:.2f} s + reply {cl['first_reply_s']:.2f} s; runs {cl['runs']}) | <= 5 s, {ok(cl['process_s'] <= 5)} |
+| the same: CPU time of the process | {cl['cpu_s']:.2f} s | |
+| fresh process to first reply, phrase needing an embedding (loads torch + MiniLM): wall | {ce['process_s']:.2f} s (load {ce['load_s']:.2f} s + reply {ce['first_reply_s']:.2f} s; runs {ce['runs']}) | <= 5 s, {ok(ce['process_s'] <= 5)} |
+| the same: CPU time of the process | {ce['cpu_s']:.2f} s | |
 
-Notes: "after the first run" means the demo model and the parser's tag-embedding cache exist on
+Notes: wall times on this shared machine swing with the other jobs; the CPU-time rows say what
+the same process costs when it has a core to itself. "After the first run" means the demo model and the parser's tag-embedding cache exist on
 disk. The terminal chat loads the sentence encoder in a background thread while an interactive
 user types (`build_manager(warm_up=True)`), so the last row is the worst case: a script whose
 very first line is a phrase no lexicon entry covers.

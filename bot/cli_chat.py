@@ -127,11 +127,23 @@ def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, pol
             if reply.intent == "bye":
                 break
     except KeyboardInterrupt:
-        console.print()  # every finished turn is already committed; nothing to flush
+        pass  # every finished turn is already committed; nothing to flush
     finally:
-        manager.close()
-    if session_id is not None:
-        console.print(f"[dim]Session {session_id} saved.[/]")
+        _close(manager)
+    try:
+        console.print(f"\n[dim]Session {session_id} saved.[/]")
+    except KeyboardInterrupt:  # a second Ctrl-C while saying goodbye
+        pass
+
+
+def _close(manager) -> None:  # noqa: ANN001
+    """Close the manager even if Ctrl-C lands meanwhile (it can race with end of input)."""
+    for _ in range(3):
+        try:
+            manager.close()
+            return
+        except KeyboardInterrupt:
+            continue
 
 
 def _escape(text: str) -> str:

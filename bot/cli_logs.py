@@ -103,6 +103,7 @@ def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir
 @click.option("--phrasing", type=click.Choice(["varied", "plain"]), default="varied", show_default=True,
               help="varied: natural templates that exercise the parser; plain: 'more X' / 'less X'.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Print Markdown tables instead of text.")
 @click.option("--plot", "plot_dir", type=click.Path(path_type=Path), default=None,
               help="Write success_vs_turns.png into this folder (or to this .png file).")
 @click.option("--sessions-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -112,7 +113,7 @@ def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir
 @click.option("--quiet", is_flag=True, help="No progress bar on stderr.")
 def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max_turns: int,
                      policy: str, strategy: str, noise: float, seeds: tuple[int, ...], start: str,
-                     phrasing: str, as_json: bool, plot_dir: Path | None, sessions_out: Path | None,
+                     phrasing: str, as_json: bool, as_markdown: bool, plot_dir: Path | None, sessions_out: Path | None,
                      combine: tuple[Path, ...], quiet: bool) -> None:
     """Simulated users critique their way to a hidden target through the real dialogue manager;
     compare gradient sequences with a top-10 list and single-item critiquing.
@@ -133,7 +134,6 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
         SimulationConfig,
         build_managers,
         default_sim_db_url,
-        format_summary,
         load_sessions,
         plot_summary,
         save_sessions,
@@ -147,7 +147,7 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
         summary = summarize(result)
         if plot_dir is not None:
             summary["plot"] = str(plot_summary(summary, plot_dir))
-        click.echo(json.dumps(summary, ensure_ascii=False) if as_json else format_summary(summary))
+        _echo_summary(summary, as_json, as_markdown)
         return
     policies = ("gradient", "list", "single") if policy == "all" else (policy,)
     config = SimulationConfig(users=users, max_turns=max_turns, policies=policies, strategy=strategy,
@@ -162,11 +162,20 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
         summary["plot"] = str(plot_summary(summary, plot_dir))
     if sessions_out is not None:
         save_sessions(result, sessions_out)
+    _echo_summary(summary, as_json, as_markdown)
+    if not as_json:
+        click.echo(f"turns logged to {db_url}; analyse them with: cgir logs stats --db {db_url}", err=True)
+
+
+def _echo_summary(summary: dict, as_json: bool, as_markdown: bool) -> None:
+    from bot.simulate import format_summary, markdown_summary
+
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))
+    elif as_markdown:
+        click.echo(markdown_summary(summary))
     else:
         click.echo(format_summary(summary))
-        click.echo(f"turns logged to {db_url}; analyse them with: cgir logs stats --db {db_url}")
 
 
 COMMANDS: list[click.Command] = [logs_group, simulate_command]

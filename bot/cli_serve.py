@@ -37,14 +37,21 @@ def _build(model_dir: str | None, db_url: str | None, policy: str, quiet: bool):
               help="Worker threads that run dialogue turns.")
 @click.option("--max-message", default=1000, show_default=True, type=click.IntRange(1, 100_000),
               help="Longest accepted message, in characters.")
+@click.option("--cors", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Another origin allowed to use the REST and socket.io channels (repeatable; "
+                   "'*' for any). Default: same origin only.")
+@click.option("--socketio/--no-socketio", default=True, show_default=True,
+              help="Also speak Rasa's socket.io channel protocol at /socket.io/.")
 @click.option("--access-log/--no-access-log", default=False, show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="No progress output while loading the model.")
-def serve_command(model_dir, db_url, host, port, policy, threads, max_message, access_log, quiet):
+def serve_command(model_dir, db_url, host, port, policy, threads, max_message, cors_origins, socketio,
+                  access_log, quiet):
     """Serve the web widget and a Rasa-format REST channel over HTTP.
 
     \b
     Routes: /  (the widget), POST /webhooks/rest/webhook  {"sender", "message"},
-            POST /session (a fresh sender id), /health.
+            POST /session (a fresh sender id), /health, and Rasa's socket.io
+            protocol at /socket.io/ (session_request, user_uttered -> bot_uttered).
     Example:
         cgir serve --port 8000      # then open http://127.0.0.1:8000/
         curl -s localhost:8000/webhooks/rest/webhook \\
@@ -57,6 +64,8 @@ def serve_command(model_dir, db_url, host, port, policy, threads, max_message, a
         max_message_chars=max_message,
         max_body_bytes=max(16 * 1024, 4 * max_message + 1024),
         threads=threads,
+        socketio=socketio,
+        cors_origins=tuple(cors_origins),
     )
     if not quiet:
         click.echo(f"cgir serve: http://{host}:{port}/  (Ctrl+C stops)", err=True)

@@ -291,6 +291,10 @@ class DialogueManager:
             reply = self._critique(state, parse)
         elif intent == "reference":
             reply = self._reference(state, parse, waiting)
+        elif intent == "select" and self._offered_pick(state, parse) is not None:
+            # "the first one" while the popular starting items are on offer (no item, no list).
+            pick = self._offered_pick(state, parse)
+            reply = self._reference(state, Parse("reference", item_id=pick, text=cleaned), waiting)
         elif intent == "select":
             reply, chosen = self._select(state, parse)
         elif intent == "undo":
@@ -536,6 +540,18 @@ class DialogueManager:
                 return "Its tags: " + ", ".join(tags) + "."
         return ""
 
+    def _offered_pick(self, state: SessionState, parse: Parse) -> int | None:
+        """Item id of the popular item picked by ordinal, when those are what the bot offered."""
+        if state.current is not None or state.last_sequence or parse.index is None or parse.item_id is not None:
+            return None
+        rows = self._popular_rows
+        k = parse.index
+        if k == -1 and rows:
+            return int(self.retriever.item_ids[rows[-1]])
+        if 1 <= k <= len(rows):
+            return int(self.retriever.item_ids[rows[k - 1]])
+        return None
+
     def _select(self, state: SessionState, parse: Parse) -> tuple[Reply, int | None]:
         sequence = state.last_sequence
         pick = None
@@ -546,8 +562,9 @@ class DialogueManager:
                 return self._reference(state, Parse("reference", item_id=parse.item_id, title=parse.title), None), None
         elif parse.index is not None:
             if not sequence:
-                return self._reply(state, "There is no list to choose from yet; critique the "
-                                   "current item first (e.g. \u201cless action\u201d).", "select",
+                hint = ("critique the current item first (e.g. \u201cless action\u201d)"
+                        if state.current is not None else "name a movie to start from first")
+                return self._reply(state, f"There is no list to choose from yet; {hint}.", "select",
                                    understood=False), None
             k = parse.index
             if k == -1:

@@ -62,7 +62,7 @@ class ParserConfig:
     suggest: int = 3  # how many closest tags to suggest when nothing is close
     title_accept: float = 88.0  # rapidfuzz ratio for a fuzzy title to count as a match
     title_margin: float = 4.0  # ... and its lead over the next distinct title
-    title_candidates: float = 70.0  # WRatio for a title to be offered as a candidate
+    title_candidates: float = 80.0  # WRatio for a title to be offered as a candidate
     max_chars: int = MAX_CHARS
 
 
@@ -99,25 +99,29 @@ _POLITE = re.compile(r"^(?:(?:ok(?:ay)?|so|well|hey|um+|uh+|please|pls|can you|c
 _ORD = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
 _CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
 _SELECT = re.compile(
-    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to)\s+(?:take|go with|pick|choose|"
-    r"watch|select|have|see|try)\s+|(?:i\s+)?(?:pick|choose|select|take|want|go with|watch|"
-    r"open|play|show me|tell me about|give me|more about|details (?:on|for|about)|"
-    r"what about|how about)\s+|)"
+    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|(?:can|could|may) i)\s+(?:take|"
+    r"go with|pick|choose|watch|select|have|see|try|get)\s+|(?:i\s+)?(?:pick|choose|select|take|"
+    r"want|go with|watch|open|play|show me|tell me (?:more )?about|give me|more about|"
+    r"details (?:on|for|about)|what about|how about)\s+|)"
     r"(?:(?:the|that)\s+)?(?:very\s+)?"
     r"(?:(?P<ord>" + _ORD + r")(?:\s+(?:one|movie|film|item|option|choice|result|title|pick|please))?"
     r"(?:\s+(?:one|on the list|in the list|from the list|from the top|please))?"
-    r"|(?:(?:number|no\.?|nr\.?|option|item|choice|result|movie|film)\s*#?|#)\s*(?P<num>\d{1,3}|" + _CARD + r")"
-    r"(?:\s+(?:one|please))?|(?P<bare>\d{1,3}))$"
+    r"|(?:(?:number|no\.?|nr\.?|option|item|choice|result|movie|film)\s*#?|#)\s*"
+    r"(?P<num>\d{1,3}|" + _CARD + r")"
+    r"(?:\s+(?:one|please))?|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+(?:one|movie|film|item|option))?"
+    r"|(?P<bare>\d{1,3}))"
+    r"(?:\s+(?:looks?|sounds?|seems?|is)\s+(?:good|great|nice|interesting|fine|cool|perfect|best))?$"
 )
 # (pattern, strict): strict ones ("i like X", "how about X") only count when X is a known
 # title, since the same words often start a critique ("I like horror", "how about more action").
 _REFERENCE = [
     (re.compile(p), strict)
     for p, strict in (
-        (r"^(?:start|begin|starting|let'?s start|start off|kick off|restart)\s+(?:from|with|at)\s+(?P<t>.+)$", False),
-        (r"^(?:(?:i(?:'m| am)? |i'?d |i would )?(?:want |like |looking for |in the mood for |show me |"
-         r"give me |find me |recommend |suggest )?(?:a |an |some )?(?:something|anything|movies?|"
-         r"films?|stuff|one|things?|more)?\s*)"
+        (r"^(?:start|begin|starting|let'?s start|start off|kick off|restart)\s+(?:from|with|at)\s+"
+         r"(?P<t>.+)$", False),
+        (r"^(?:(?:(?:i(?:'m| am)? |i'?d |i would )(?:want |like |love |looking for |in the mood for )|"
+         r"want |looking for |in the mood for |show me |give me |find me |recommend |suggest )?"
+         r"(?:a |an |some )?(?:something|anything|movies?|films?|stuff|one|things?|more)?\s*)"
          r"(?:like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to)\s+"
          r"(?P<t>.+)$", False),
         (r"^(?:i\s+)?(?:just|recently|really|also|last night|yesterday)?\s*(?:i\s+)?"
@@ -152,7 +156,7 @@ _WEAK_MORE = {tuple(norm_phrase(p).split()) for p in lx.MORE_PHRASES} - {
 _WEAK = [tuple(norm_phrase(p).split()) for p in lx.WEAK_WORDS]
 _STRONG = [tuple(norm_phrase(p).split()) for p in lx.STRONG_WORDS]
 _CUE_WORDS = {"too", "not", "no", "without", "enough", "dont", "hate", "never", "lacks", "missing"}
-_SPLIT_WORDS = {"and", "but", "plus", "while", "whereas", "yet", "though", "although", "also",
+_SPLIT_WORDS = {"and", "nor", "but", "plus", "while", "whereas", "yet", "though", "although", "also",
                 "however", "except", "&", ",", ";", ".", "!", "/", "then", "or"}
 
 
@@ -364,16 +368,20 @@ class Parser:
                              title=str(shown[position][1]), text=keep)
             return replace(reference, text=keep)
         selection = self._selection(simple, shown)
+        if selection is None and reference is None:
+            ordinal = re.match(r"^(?:something |anything |a movie |one )?(?:more )?(?:like|similar to) (.+)$", simple)
+            if ordinal:
+                selection = self._selection(ordinal.group(1), shown)
         if selection is not None:
             return replace(selection, text=keep)
 
         reading = self._critiques(simple)
-        critiques, suggestions, cued, strong = reading.critiques, reading.suggestions, reading.cued, reading.strong
+        critiques, suggestions, cued = reading.critiques, reading.suggestions, reading.cued
         if not cued and norm_phrase(simple) not in self._exact_names:
             exact = self._exact_title(simple)
             if exact is not None:
                 return replace(exact, text=keep)
-        if critiques and (cued or strong):
+        if critiques and (cued or reading.strong):
             return Parse("critique", critiques=tuple(critiques), text=keep)
         title = self._bare_title(simple)
         if title is not None:
@@ -397,6 +405,8 @@ class Parser:
         s = fold(text).strip()
         s = re.sub(r"\s+", " ", s)
         s = s.strip(" .!,;:\"'")
+        # "no, I meant comedy": a reply's leading "no" is not a negation of what follows.
+        s = re.sub(r"^(?:no|nope|nah)\s*[,.!;-]+\s*(?=\S)", "", s)
         previous = None
         while previous != s:
             previous = s
@@ -415,6 +425,8 @@ class Parser:
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
             if not query or self._names_a_tag(query):
                 continue  # "more like a western", "I like horror": a critique, not a title
+            if _SELECT.match(query):
+                return None, False  # "more like the first one": the selection step reads it
             found = self._resolve_title(query, allow_id=True, strict=True)
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.
@@ -443,6 +455,8 @@ class Parser:
                 index = lx.ORDINALS[m.group("ord")]
             elif m.group("num") in lx.CARDINALS:
                 index = lx.CARDINALS[m.group("num")]
+            elif m.group("nth"):
+                index = int(m.group("nth"))
             else:
                 index = int(m.group("num") or m.group("bare"))
                 if m.group("bare") and shown and index > len(shown) and index in self._row_of_id:
@@ -588,7 +602,7 @@ class Parser:
                 i += span
                 continue
             starts_cue = (
-                tok in lx.MORE_WORDS or tok in lx.LESS_WORDS or tok == "too"
+                tok in lx.MORE_WORDS or tok in lx.LESS_WORDS or tok in ("too", "with")
                 or (tok in ("not", "no", "without") and i + 1 < len(tokens))
                 or self._is_comparative(tok)
             )
@@ -798,7 +812,8 @@ class Parser:
             return list(found.items()), False
         return [], False
 
-    def _from_hits(self, phrase: str, hits: list[tuple[int, bool]], polarity: int, strength: float) -> Critique | None:
+    def _from_hits(self, phrase: str, hits: list[tuple[int, bool]], polarity: int,
+                   strength: float) -> Critique | None:
         exact = self._exact_names.get(phrase, set())
         named = [h for h in hits if h[0] in exact]
         if named:

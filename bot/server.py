@@ -73,6 +73,8 @@ class ServerConfig:
     max_body_bytes: int = 16 * 1024  # whole request body; Sanic answers 413 above it
     threads: int = 4  # turns run in this many worker threads
     serialize_model: bool = False  # one turn at a time across all senders (if the manager is not thread-safe)
+    socketio: bool = True  # also speak Rasa's socket.io channel protocol at /socket.io/
+    cors_origins: tuple[str, ...] = ()  # other origins allowed to call the channels ("*": any)
 
 
 class BadRequest(Exception):
@@ -109,6 +111,11 @@ def parse_webhook_body(raw: bytes, config: ServerConfig) -> tuple[str, str]:
     sender, message = payload["sender"], payload["message"]
     if not SENDER_PATTERN.match(sender):
         raise BadRequest('"sender" must be 1-128 characters from A-Z a-z 0-9 _ . : @ -')
+    return sender, check_message(message, config)
+
+
+def check_message(message: str, config: ServerConfig) -> str:
+    """The message as the manager gets it, or BadRequest (shared by REST and socket.io)."""
     if len(message) > config.max_message_chars:
         raise BadRequest(f'"message" is longer than {config.max_message_chars} characters', 413)
     if "\x00" in message:
@@ -117,8 +124,7 @@ def parse_webhook_body(raw: bytes, config: ServerConfig) -> tuple[str, str]:
         raise BadRequest('"message" is empty')
     # JSON may spell lone surrogates ("\\ud800"); they cannot be encoded back out, so they
     # become U+FFFD here rather than an encoding error (a 500) later.
-    message = _LONE_SURROGATES.sub("\ufffd", message)
-    return sender, message
+    return _LONE_SURROGATES.sub("\ufffd", message)
 
 
 def _shown(item) -> dict[str, Any] | None:
@@ -214,7 +220,7 @@ def create_app(
         return executor_holder["pool"]
 
     @app.after_server_stop
-    async def _shutdown(app_, _loop) -> None:
+    async def _shutdown(app_) -> None:
         pool = executor_holder.pop("pool", None)
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -232,6 +238,14 @@ def create_app(
         resp.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         if request.path.startswith("/webhooks") or request.path == "/session":
             resp.headers.setdefault("Cache-Control", "no-store")
+            origin = request.headers.get("origin")
+            # Widgets embedded on another site (Rasa's REST widgets) need CORS; ids are
+            # capabilities and no cookies are used, so allowing an origin exposes nothing else.
+            if origin and ("*" in config.cors_origins or origin in config.cors_origins):
+                resp.headers["Access-Control-Allow-Origin"] = origin
+                resp.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+                resp.headers["Access-Control-Allow-Headers"] = "Content-Type"
+                resp.headers["Vary"] = "Origin"
 
     @app.exception(BadRequest)
     async def _bad_request(request: Request, error: BadRequest):
@@ -257,9 +271,8 @@ def create_app(
         sender = issue() if callable(issue) else new_sender_id()
         return response.json({"sender": sender}, status=201)
 
-    @app.post("/webhooks/rest/webhook")
-    async def webhook(request: Request):
-        sender, message = parse_webhook_body(request.body or b"", config)
+    async def turn(sender: str, message: str) -> Reply:
+        """One turn in the thread pool; turns of one sender run one at a time, in order."""
         lock = sender_locks.get(sender)
         if lock is None:
             lock = sender_locks[sender] = asyncio.Lock()
@@ -272,7 +285,24 @@ def create_app(
                 # user's input meeting a limit (unknown item, ...), so it is a 422, not a 500.
                 raise BadRequest(str(error), 422) from None
         app.ctx.turns += 1
+        return reply
+
+    @app.options("/webhooks/rest/webhook")
+    async def webhook_preflight(request: Request):
+        return response.empty(status=204)
+
+    @app.options("/session")
+    async def session_preflight(request: Request):
+        return response.empty(status=204)
+
+    @app.post("/webhooks/rest/webhook")
+    async def webhook(request: Request):
+        sender, message = parse_webhook_body(request.body or b"", config)
+        reply = await turn(sender, message)
         return response.json(reply_messages(sender, reply))
+
+    if config.socketio:
+        attach_socketio(app, turn, config)
 
     @app.get("/")
     async def index(request: Request):
@@ -280,6 +310,65 @@ def create_app(
 
     app.static("/static", WEB_DIR, name="web")
     return app
+
+
+def socketio_message(reply: Reply) -> dict[str, Any]:
+    """A Reply as Rasa's socket.io channel sends it (`bot_uttered`), plus our `custom` turn."""
+    message: dict[str, Any] = {"text": reply_text(reply)}
+    if reply.buttons:
+        message["quick_replies"] = [
+            {"content_type": "text", "title": b.title, "payload": b.payload} for b in reply.buttons
+        ]
+    message["custom"] = sequence_payload(reply)
+    return message
+
+
+def attach_socketio(app: Sanic, turn, config: ServerConfig):
+    """Rasa's socket.io protocol: `session_request` -> `session_confirm`, `user_uttered` -> `bot_uttered`.
+
+    A socket is bound to one session at `session_request`: the id the client sends back (a
+    capability it was given earlier) when it is well-formed, else a fresh random one. Messages
+    are always applied to the socket's own session; a `session_id` inside `user_uttered` is
+    ignored, so a socket cannot talk into another session. Bad messages get an `error` event.
+    """
+    import socketio
+
+    origins: Any = list(config.cors_origins) if config.cors_origins else None  # None: same origin only
+    if origins == ["*"]:
+        origins = "*"
+    sio = socketio.AsyncServer(
+        async_mode="sanic", cors_allowed_origins=origins,
+        max_http_buffer_size=config.max_body_bytes, logger=False, engineio_logger=False,
+    )
+    sio.attach(app, socketio_path="socket.io")
+    app.ctx.sio = sio
+
+    async def bind(sid: str, requested: Any) -> str:
+        session_id = requested if isinstance(requested, str) and SENDER_PATTERN.match(requested) else new_sender_id()
+        await sio.save_session(sid, {"session_id": session_id})
+        await sio.emit("session_confirm", session_id, room=sid)
+        return session_id
+
+    @sio.on("session_request")
+    async def session_request(sid, data=None):
+        await bind(sid, data.get("session_id") if isinstance(data, dict) else None)
+
+    @sio.on("user_uttered")
+    async def user_uttered(sid, data=None):
+        session_id = (await sio.get_session(sid)).get("session_id")
+        if session_id is None:  # a client that skipped session_request gets a fresh session
+            session_id = await bind(sid, None)
+        message = data.get("message") if isinstance(data, dict) else None
+        try:
+            if not isinstance(message, str):
+                raise BadRequest('user_uttered needs {"message": "..."} with a string message')
+            reply = await turn(session_id, check_message(message, config))
+        except BadRequest as error:
+            await sio.emit("error", {"error": error.message, "status": error.status}, room=sid)
+            return
+        await sio.emit("bot_uttered", socketio_message(reply), room=sid)
+
+    return sio
 
 
 def serve(

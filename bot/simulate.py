@@ -112,7 +112,9 @@ class SessionOutcome:
     start_id: int
     success_turn: int = 0  # 1-based turn at which the target was shown; 0 = failure
     turns_used: int = 0  # critiques sent
-    end: str = "turns"  # "success", "turns" (ran out of turns), "tags" (no usable tag left)
+    # "success", "turns" (ran out of turns), "tags" (no usable tag left), "no_start" (the bot
+    # never accepted the starting item; left out of every rate)
+    end: str = "turns"
     critiques: int = 0
     noisy: int = 0
     misunderstood: int = 0  # any of the four below
@@ -138,6 +140,16 @@ def _button_for(reply, tag: str) -> str | None:
     return None
 
 
+def _start(manager: Manager, session_id: str, item_id: int, title: str) -> bool:
+    """Open the conversation at the starting item: by id, else by title. True when accepted."""
+    for text in (f"start from {item_id}", f"start from {title}", f"something like {title}"):
+        reply = manager.handle(session_id, text)
+        current = getattr(reply, "current", None)
+        if current is not None and int(current.item_id) == item_id:
+            return True
+    return False
+
+
 def run_session(
     manager: Manager,
     space: TagSpace,
@@ -155,11 +167,11 @@ def run_session(
                              int(ids[user.start]))
     # The same stream for every policy: identical trajectories make identical choices.
     rng = np.random.default_rng(user.seed)
-    reply = manager.handle(session_id, f"start from {int(ids[user.start])}")
-    current_item = getattr(reply, "current", None)
-    if current_item is None or int(current_item.item_id) != int(ids[user.start]):
-        raise SimulationError(f"the dialogue manager did not accept item {int(ids[user.start])} as "
-                              f"the starting point (reply: {getattr(reply, 'text', '')!r})")
+    if not _start(manager, session_id, int(ids[user.start]), retriever.titles[user.start]):
+        # The parser took none of the ways of naming this item; the same happens under every
+        # policy, so the user is left out of all of them (and counted) rather than failing.
+        outcome.end = "no_start"
+        return outcome
     current = user.start
     used: set[int] = set()
     for turn in range(1, config.max_turns + 1):
@@ -176,7 +188,7 @@ def run_session(
         tag, alpha = choice
         used.add(tag)
         name = space.tags[tag]
-        text = phrase(name, alpha, rng, config.phrasing)
+        text = phrase(name, alpha, rng, config.phrasing, space.tags)
         outcome.turns_used = turn
         outcome.critiques += 1
         outcome.noisy += noisy
@@ -184,7 +196,8 @@ def run_session(
         reply = manager.handle(session_id, text)
         # Misunderstandings are read off the first answer, before any clarification.
         kind = None
-        if not reply.understood or reply.intent != "critique" and not reply.clarification:
+        if not reply.understood or reply.intent != "critique":
+            # Includes a critique read as a title ("which one do you mean?"): not a tag question.
             kind = "not_understood"
         elif reply.clarification:
             kind = "clarification"
@@ -391,6 +404,8 @@ def _common_misreads(outcomes: list[SessionOutcome], top: int = 10) -> list[dict
 
 def summarize_policy(outcomes: list[SessionOutcome], max_turns: int) -> dict:
     """Success at 1..T (Wilson), session length (bootstrap), misunderstanding rates (Wilson)."""
+    unstarted = sum(o.end == "no_start" for o in outcomes)
+    outcomes = [o for o in outcomes if o.end != "no_start"]
     success, lengths = _arrays(outcomes)
     critiques = sum(o.critiques for o in outcomes)
     curve = success_curve(success, max_turns)
@@ -409,6 +424,7 @@ def summarize_policy(outcomes: list[SessionOutcome], max_turns: int) -> dict:
         }
     return {
         "users": len(outcomes),
+        "unstarted": unstarted,
         "success": curve[-1].to_json(),
         "success_at": [e.to_json() for e in curve],
         "session_length": bootstrap_mean(lengths).to_json(),
@@ -429,8 +445,8 @@ def summarize_policy(outcomes: list[SessionOutcome], max_turns: int) -> dict:
 
 def compare(a: list[SessionOutcome], b: list[SessionOutcome]) -> dict:
     """Paired differences a - b over the same (seed, user): success rate and session length."""
-    key = {(o.seed, o.user): o for o in b}
-    pairs = [(o, key[(o.seed, o.user)]) for o in a if (o.seed, o.user) in key]
+    key = {(o.seed, o.user): o for o in b if o.end != "no_start"}
+    pairs = [(o, key[(o.seed, o.user)]) for o in a if (o.seed, o.user) in key and o.end != "no_start"]
     a_s, a_l = _arrays([p[0] for p in pairs])
     b_s, b_l = _arrays([p[1] for p in pairs])
     return {
@@ -492,6 +508,44 @@ def format_summary(summary: dict) -> str:
     lines.append(f"{summary['critique_turns']} critique turns in {summary['elapsed_s']} s "
                  f"({summary['ms_per_critique_turn']} ms each, selections included)")
     return "\n".join(lines)
+
+
+def markdown_summary(summary: dict) -> str:
+    """Markdown tables of `summarize` (for docs/results)."""
+    def pct(e: dict) -> str:
+        return f"{100 * e['value']:.1f} % [{100 * e['low']:.1f}, {100 * e['high']:.1f}]"
+
+    def num(e: dict, scale: float = 1.0, unit: str = "") -> str:
+        return f"{scale * e['value']:+.1f}{unit} [{scale * e['low']:+.1f}, {scale * e['high']:+.1f}]"
+
+    turns = summary["config"]["max_turns"]
+    out = ["| policy | users | success @ " + str(turns) + " | avg session length | turns to success "
+           "| misunderstood | ended: success / turns / tags |", "|---|---|---|---|---|---|---|"]
+    for name, p in summary["policies"].items():
+        length, to_success = p["session_length"], p["turns_to_success"]
+        ends = p["ends"]
+        out.append(
+            f"| {name} | {p['users']} | {pct(p['success'])} | {length['value']:.2f} "
+            f"[{length['low']:.2f}, {length['high']:.2f}] | "
+            + (f"{to_success['value']:.2f}" if to_success["n"] else "-")
+            + f" | {pct(p['misunderstood'])} | {ends['success']} / {ends['turns']} / {ends['tags']} |")
+    out += ["", "| success at turn | " + " | ".join(str(t) for t in range(1, turns + 1)) + " |",
+            "|---|" + "---|" * turns]
+    for name, p in summary["policies"].items():
+        out.append(f"| {name} | " + " | ".join(f"{100 * e['value']:.1f}" for e in p["success_at"]) + " |")
+    if summary["comparisons"]:
+        out += ["", "| paired difference (same users) | success (points) | session length (turns) |",
+                "|---|---|---|"]
+        for pair, c in summary["comparisons"].items():
+            out.append(f"| {pair.replace('-', ' - ')} | {num(c['success'], 100)} | "
+                       f"{num(c['session_length'])} |")
+    seeds = summary["config"]["seeds"]
+    if len(seeds) > 1:
+        out += ["", "| per seed: success @ " + str(turns) + " | " + " | ".join(f"seed {s}" for s in seeds)
+                + " |", "|---|" + "---|" * len(seeds)]
+        for name, p in summary["policies"].items():
+            out.append(f"| {name} | " + " | ".join(pct(p["per_seed"][str(s)]["success"]) for s in seeds) + " |")
+    return "\n".join(out)
 
 
 def plot_summary(summary: dict, out: Path, name: str = "success_vs_turns.png") -> Path:

@@ -272,7 +272,11 @@ def make_engine(url: str) -> Engine:
     if database and database != ":memory:" and not database.startswith("file:"):
         from pathlib import Path
 
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the folder for the database {database}: "
+                             f"{error.strerror}; give another path with --db") from None
     engine = sa.create_engine(
         parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     )
@@ -317,7 +321,7 @@ class Store:
         try:
             if migrate:
                 self.upgrade()
-        except sa.exc.OperationalError as error:
+        except sa.exc.DBAPIError as error:  # unreachable server, not a database file, no rights
             self.engine.dispose()
             raise StoreError(f"cannot open the database {self.safe_url}: {error.orig}; "
                              f"check the path or URL given with --db") from None

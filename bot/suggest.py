@@ -50,6 +50,11 @@ class Suggester:
     def __init__(self, retriever: Retriever, config: SuggestConfig = SuggestConfig()):
         self.retriever = retriever
         self.config = config
+        # F(t) . h_i for every tag and item, so checking a candidate needs no matrix product; kept
+        # only while small (the demo world: 30 x 3,000 floats; MovieLens genome: 1,128 x 9,700).
+        self._tag_scores = None
+        if len(retriever.tags) * retriever.n_items <= 16_000_000:
+            self._tag_scores = np.ascontiguousarray(retriever.tag_vectors @ retriever.item_vectors.T)
         self._mode = "projection"
         if retriever.relevance is not None:
             self._mode = "relevance"
@@ -122,14 +127,24 @@ class Suggester:
         if not cands or r.n_items < 2:
             return [False] * len(cands)
         gammas = np.concatenate([[0.0], gamma_grid(steps)]).astype(np.float32)  # 0: no critique
-        h = r.item_vectors[row]
-        directions = np.stack([alpha * r.tag_vectors[t] for t, alpha, _ in cands])  # (C, D)
-        queries = h[None, None, :] + gammas[None, :, None] * directions[:, None, :]  # (C, S, D)
-        scores = queries.reshape(-1, h.shape[0]) @ r.item_vectors.T  # (C*S, M)
+        base = r.item_vectors @ r.item_vectors[row]  # (M,) the plain query h . H
+        tag_ids = np.array([t for t, _, _ in cands])
+        signs = np.array([a for _, a, _ in cands], dtype=np.float32)
+        if self._tag_scores is not None:
+            along = self._tag_scores[tag_ids]  # (C, M) F(t) . H, precomputed
+        else:
+            along = r.tag_vectors[tag_ids] @ r.item_vectors.T
+        # (h + gamma * alpha * F(t)) . H = h . H + gamma * alpha * F(t) . H, for every step at once.
+        scores = base[None, None, :] + (gammas[None, :, None] * signs[:, None, None]) * along[:, None, :]
+        scores = scores.reshape(-1, r.n_items)
         scores[:, row] = -np.inf
+        # The best k per row by repeated argmax: for k = 3 that is ~20x faster than argpartition.
         k = min(r.n_items - 1, steps)
-        top = np.argpartition(-scores, k - 1, axis=1)[:, :k] if k < r.n_items else np.argsort(-scores, axis=1)
-        top = np.take_along_axis(top, np.argsort(-np.take_along_axis(scores, top, axis=1), axis=1), axis=1)
+        rows = np.arange(scores.shape[0])
+        top = np.empty((scores.shape[0], k), dtype=np.int64)
+        for j in range(k):
+            top[:, j] = np.argmax(scores, axis=1)
+            scores[rows, top[:, j]] = -np.inf
         top = top.reshape(len(cands), len(gammas), -1)
         # The plain neighbours (gamma = 0) are the same for every candidate.
         plain = [int(x) for x in top[0, 0]]
@@ -170,11 +185,16 @@ class Suggester:
     def suggest(self, row: int, *, exclude: set[tuple[str, int]] = frozenset()) -> list[Suggestion]:
         """Up to `config.n` verified critiques for the item at `row`, mixing "less" and "more"."""
         cands = self.candidates(row, exclude)
-        ok = self._moves(row, cands)
         tags = self.retriever.tags
-        picked = [
-            Suggestion(tags[t], alpha, critique_text(tags[t], alpha),
-                       None if np.isnan(value) else round(value, 3))
-            for (t, alpha, value), good in zip(cands, ok) if good
-        ]
+        picked: list[Suggestion] = []
+        # Check the best candidates first; most pass, so the rest are rarely scored at all.
+        chunk = self.config.n + 4
+        for start in range(0, len(cands), chunk):
+            part = cands[start:start + chunk]
+            for (t, alpha, value), good in zip(part, self._moves(row, part)):
+                if good:
+                    picked.append(Suggestion(tags[t], alpha, critique_text(tags[t], alpha),
+                                             None if np.isnan(value) else round(value, 3)))
+            if len(picked) >= self.config.n:
+                break
         return picked[: self.config.n]

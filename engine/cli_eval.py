@@ -109,7 +109,7 @@ def eval_command(data: str, models: str, seeds: str, protocol: str, out_dir: Pat
         plot_sweep(result, out_dir / "fig5-beta-sweep.png")
         click.echo(json.dumps(result) if as_json else sweep_markdown(result))
         return
-    results = run_eval(dataset, config)
+    results = run_eval(dataset, config, partial=lambda so_far: write_outputs(so_far, out_dir))
     write_outputs(results, out_dir)
     if as_json:
         click.echo(json.dumps(public_json(results)))

@@ -87,11 +87,15 @@ def train_command(data: str, out: Path | None, variant: str | None, seed: int | 
 @click.option("--gamma-min", type=float, default=None, help="First strength [default: 0.1].")
 @click.option("--gamma-max", type=float, default=None, help="Last strength [default: 1.0].")
 @click.option("--no-skip-seen", is_flag=True, help="Allow an item to repeat in the sequence.")
+@click.option("--monotone/--paper-walk", default=True, show_default=True,
+              help="Never step back along the critique's direction, or the paper's plain top-1 "
+                   "per step (docs/model.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the sequence as JSON.")
 @click.pass_context
 def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str, ...],
                      less: tuple[str, ...], steps: int | None, gamma_min: float | None,
-                     gamma_max: float | None, no_skip_seen: bool, as_json: bool) -> None:
+                     gamma_max: float | None, no_skip_seen: bool, monotone: bool,
+                     as_json: bool) -> None:
     """Walk from an item along one or more critiques and print the gradient sequence.
 
     MODEL is a checkpoint directory from `cgir train`, or `demo` for the built-in demo model
@@ -130,7 +134,7 @@ def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str,
         for tag, alpha in groups[name]:
             modifications.append(Modification(retriever.resolve_tag(tag), alpha))
     sequence = retriever.walk(row, modifications, steps=steps, gamma_min=gamma_min,
-                              gamma_max=gamma_max, skip_seen=not no_skip_seen)
+                              gamma_max=gamma_max, skip_seen=not no_skip_seen, monotone=monotone)
     if as_json:
         click.echo(json.dumps(sequence.to_json(retriever), indent=2, ensure_ascii=False))
         return

@@ -37,14 +37,14 @@ class TrainConfig:
     anneal_steps: int = 2000  # linear KL annealing 0 -> beta over this many steps (0: no annealing)
     rho: float = 0.05  # target average activation of the sparse code f(w)
     vae_weight: float = 1.0  # weight of the VAE term (reconstruction + beta KL)
-    align_weight: float = 1.0  # weight of the alignment term (eq. 6)
+    align_weight: float = 20.0  # weight of the alignment term (eq. 6); see docs/model.md
     sparse_weight: float = 1.0  # weight of the sparse term (eq. 8); ignored by "no-sparse"
     # -- optimisation ------------------------------------------------------------------------------
-    lr: float = 1e-3
+    lr: float = 1e-2
     weight_decay: float = 0.0
-    epochs: int = 30
+    epochs: int = 8
     steps_per_epoch: int = 0  # 0: enough steps for one pass over users and over train triples
-    max_steps_per_epoch: int = 400  # cap, so one epoch stays short on big catalogs
+    max_steps_per_epoch: int = 100  # cap, so one epoch stays short on big catalogs
     batch_users: int = 256
     batch_triples: int = 512
     patience: int = 4  # early stopping: epochs without a better validation MRR

@@ -25,8 +25,11 @@ def _complete(path: Path) -> bool:
     return (path / "config.json").is_file()
 
 
-def ensure_demo_model(*, progress: bool = True) -> Path:
-    """Path of the demo checkpoint, training it first if it is missing (once, under a lock)."""
+def ensure_demo_model(*, progress: bool = True, config=None) -> Path:
+    """Path of the demo checkpoint, training it first if it is missing (once, under a lock).
+
+    `config` (a TrainConfig) replaces the defaults for that first training only.
+    """
     target = demo_model_dir()
     if _complete(target):
         return target
@@ -42,7 +45,7 @@ def ensure_demo_model(*, progress: bool = True) -> Path:
         dataset = load_dataset("demo")
         staging = target.parent / f".{DEMO_MODEL_NAME}.{os.getpid()}.partial"
         shutil.rmtree(staging, ignore_errors=True)
-        train_model(dataset, TrainConfig(), staging, progress=progress)
+        train_model(dataset, config or TrainConfig(), staging, progress=progress)
         shutil.rmtree(target, ignore_errors=True)
         os.replace(staging, target)
     return target

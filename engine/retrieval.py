@@ -199,6 +199,57 @@ class Retriever:
         )
         return queries @ self.item_vectors.T
 
+    # -- candidate search (exact, or an approximate index for very large catalogs) -----------
+
+    def build_index(self, *, nlist: int | None = None, nprobe: int = 24, seed: int = 0) -> None:
+        """Build an approximate inner-product index (FAISS IVF-Flat) for `walk` and `top_k`.
+
+        Exact search scans every item: fine up to a few hundred thousand items (see
+        docs/benchmarks). Beyond that, an inverted-file index clusters the unit-norm item vectors
+        into `nlist` cells and scores only the `nprobe` cells closest to each query. Needs the
+        optional `faiss-cpu` package.
+        """
+        try:
+            import faiss
+        except ImportError as error:
+            raise ImportError("an approximate index needs faiss-cpu: pip install faiss-cpu") from error
+        m, d = self.item_vectors.shape
+        nlist = nlist or max(1, min(4096, int(4 * np.sqrt(m))))
+        quantizer = faiss.IndexFlatIP(d)
+        index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
+        sample = self.item_vectors
+        if m > 64 * nlist:  # k-means needs ~40-256 points per cell; a sample is enough
+            rows = np.random.default_rng(seed).choice(m, 64 * nlist, replace=False)
+            sample = self.item_vectors[np.sort(rows)]
+        index.cp.seed = seed
+        index.train(sample)
+        index.add(self.item_vectors)
+        index.nprobe = min(nprobe, nlist)
+        self._index = index
+
+    @property
+    def approximate(self) -> bool:
+        return getattr(self, "_index", None) is not None
+
+    def _candidates(self, item: int, modifications, gammas: np.ndarray,
+                    k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(G, k) rows and scores of the k best items per gamma, in no particular order."""
+        queries = self.item_vectors[item][None, :] + np.asarray(gammas, dtype=np.float32)[:, None] * (
+            self.modification_vector(modifications)[None, :]
+        )
+        index = getattr(self, "_index", None)
+        if index is not None:
+            scores, rows = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+            # cells may hold fewer than k items: pad with -inf scores on the reference row
+            missing = rows < 0
+            if missing.any():
+                rows = np.where(missing, item, rows)
+                scores = np.where(missing, -np.inf, scores)
+            return rows, scores
+        scores = queries @ self.item_vectors.T
+        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        return top, np.take_along_axis(scores, top, axis=1)
+
     def _step(self, row: int, gamma: float, score: float, modifications) -> Step:
         tag = modifications[0].tag if modifications else None
         return Step(
@@ -231,18 +282,17 @@ class Retriever:
         With monotone (the default), a step may not fall back along the walk's direction
         d = sum_t y_t F(t): among the `pool` best-scored candidates of its gamma, the step takes
         the best one whose progress <h_j, d> exceeds the previous step's (starting from the
-        reference's), else the candidate that moves furthest. The paper's plain top-1 (monotone
-        False) can step backwards once the few items on the upper envelope of
-        <h_j, h_i> + gamma <h_j, d> are used up (docs/model.md, "Gradual walks").
+        reference's), else the candidate that moves furthest. The paper's plain top-1
+        (monotone=False) can step backwards once the few items on the upper envelope of
+        <h_j, h_i> + gamma <h_j, d> are used up (docs/model.md, "Retrieval and gradual walks").
         """
         modifications = tuple(modifications)
         gammas = gamma_grid(steps, gamma_min, gamma_max)
-        scores = self.scores(item, modifications, gammas)
         banned = {int(item), *map(int, exclude)}
         # Enough candidates per row that skipping banned and already-shown items never runs dry.
         k = min(self.n_items, len(banned) + (steps if skip_seen else 0) + 1
                 + (pool if monotone else 0))
-        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        top, top_scores = self._candidates(item, modifications, gammas, k)
         if monotone:
             direction = self.modification_vector(modifications)
             progress = self.item_vectors[top] @ direction  # (G, k)
@@ -250,7 +300,7 @@ class Retriever:
         chosen: list[Step] = []
         seen: set[int] = set()
         for g, gamma in enumerate(gammas):
-            order = np.argsort(-scores[g, top[g]], kind="stable")
+            order = np.argsort(-top_scores[g], kind="stable")
             pick, fallback = None, None
             for position in order:
                 row = int(top[g, position])
@@ -268,7 +318,8 @@ class Retriever:
             if pick is None and fallback is not None:
                 pick = fallback[0]
             if pick is not None:
-                chosen.append(self._step(pick, gamma, scores[g, pick], modifications))
+                score = top_scores[g][top[g] == pick][0]
+                chosen.append(self._step(pick, gamma, score, modifications))
                 seen.add(pick)
         return GradientSequence(int(item), modifications, tuple(chosen))
 
@@ -283,12 +334,14 @@ class Retriever:
     ) -> GradientSequence:
         """The k best items for the full modification at one strength (the plain list answer)."""
         modifications = tuple(modifications)
-        scores = self.scores(item, modifications, np.array([gamma], dtype=np.float32))[0]
         banned = {int(item), *map(int, exclude)}
         n = min(self.n_items, k + len(banned))
-        top = np.argpartition(-scores, n - 1)[:n]
-        ordered = [int(r) for r in top[np.argsort(-scores[top], kind="stable")] if int(r) not in banned]
+        rows, scores = self._candidates(item, modifications, np.array([gamma], dtype=np.float32), n)
+        rows, scores = rows[0], scores[0]
+        order = np.argsort(-scores, kind="stable")
+        ordered = [(int(rows[o]), float(scores[o])) for o in order
+                   if int(rows[o]) not in banned and np.isfinite(scores[o])]
         return GradientSequence(
             int(item), modifications,
-            tuple(self._step(r, gamma, scores[r], modifications) for r in ordered[:k]),
+            tuple(self._step(r, gamma, score, modifications) for r, score in ordered[:k]),
         )

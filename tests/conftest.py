@@ -49,7 +49,8 @@ def tiny_model_dir(tiny_dataset, tmp_path_factory) -> Path:
     from engine.train import train_model
 
     out = tmp_path_factory.mktemp("tiny_model")
-    return train_model(tiny_dataset, TrainConfig(epochs=8, seed=0), out, progress=False)
+    return train_model(tiny_dataset, TrainConfig(epochs=8, max_steps_per_epoch=20, threads=1, seed=0),
+                       out, progress=False)
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ CONCEPTS: dict[str, Concept] = {
         "action, action-packed, action packed, action movie, action film",
         "explosions, explosion, things blowing up, blowing stuff up, fight scenes, fist fights, "
         "car chases, chases, chase scenes, shootouts, gunfights, stunts, martial arts, kung fu, "
-        "adrenaline, action scenes, set pieces, punching, fistfights, shoot em up, bombs, gunplay",
+        "adrenaline, exciting, excitement, action scenes, set pieces, punching, fistfights, shoot em up, bombs, gunplay",
     ),
     "adventure": _c(
         "adventure, adventures, adventurous",
@@ -138,7 +138,8 @@ CONCEPTS: dict[str, Concept] = {
     ),
     "thought-provoking": _c(
         "thought-provoking, thought provoking, cerebral, intellectual, philosophical",
-        "deep, makes you think, make me think, think, thinking, smart, intelligent, meaningful, profound, brainy, complex, "
+        "deep, makes you think, make me think, think, thinking, smart, intelligent, meaningful, "
+        "profound, brainy, complex, "
         "challenging, ideas, food for thought, insightful, clever, mind bending, brainier",
         "mindless, dumb, brainless, stupid, shallow, simple",
     ),
@@ -210,17 +211,17 @@ IRREGULAR_COMPARATIVES: dict[str, str] = {
     "warmer": "warm", "grander": "grand", "epicer": "epic", "cozier": "cozy", "cosier": "cosy",
     "faster": "fast", "quicker": "quick", "snappier": "snappy", "gentler": "gentle",
     "tamer": "tame", "brighter": "bright", "simpler": "simple", "dumber": "dumb",
-    "more": "", "less": "", "fewer": "",
+    "heavier": "heavy", "more": "", "less": "", "fewer": "",
 }
 
 # --- polarity -----------------------------------------------------------------------------
 MORE_WORDS = frozenset(
-    "more extra add added additional increase increased boost amp up crank heighten "
-    "intensify maximize maximise higher stronger heavier plus added".split()
+    "more extra add added additional increase increased boost amp crank heighten "
+    "intensify maximize maximise higher stronger plus".split()
 )
 LESS_WORDS = frozenset(
     "less fewer reduce reduced decrease decreased lower lessen minimize minimise minus "
-    "without cut remove drop skip avoid ditch lose eliminate weaker lighter_on".split()
+    "without cut remove drop skip avoid ditch lose eliminate weaker".split()
 )
 # Phrases (after normalisation, words joined by spaces) checked before single words.
 MORE_PHRASES = (
@@ -228,8 +229,10 @@ MORE_PHRASES = (
     "need more", "needs more", "could use", "could do with", "lacks", "lacking", "missing",
     "turn up", "ramp up", "crank up", "amp up", "dial up", "pump up", "bring on", "bring in",
     "more of", "give me", "i want", "i'd like", "id like", "i would like", "i like", "i love",
-    "i prefer", "prefer", "i'd love", "id love", "i would love", "would love", "show me", "i need", "let's have", "lets have", "go for", "with",
+    "i prefer", "prefer", "i'd love", "id love", "i would love", "would love", "show me",
+    "i need", "let's have", "lets have", "go for", "with",
     "i'm in the mood for", "im in the mood for", "in the mood for", "looking for", "i'm after",
+    "i meant", "i mean", "still", "but still", "keep", "keep the",
 )
 LESS_PHRASES = (
     "too much", "too many", "way too", "far too", "not so", "not as", "not that", "not too",
@@ -239,7 +242,8 @@ LESS_PHRASES = (
     "cant stand", "i hate", "i dislike", "hate", "dislike", "don't like", "dont like",
     "do not like", "don't want", "dont want", "do not want", "no more", "not into",
     "i'm not into", "not a fan of", "no", "none of", "keep out", "leave out", "stay away from",
-    "nothing", "too", "overly", "over the top", "toned down", "not",
+    "nothing", "too", "overly", "over the top", "toned down", "not", "neither", "nor",
+    "stop with", "stop the", "quit the", "quit with", "enough", "spare me", "spare me the",
 )
 # A strength word right before the polarity word scales the critique.
 WEAK_WORDS = ("a little bit", "a little", "a bit", "a tad", "a touch", "slightly", "somewhat",
@@ -272,7 +276,9 @@ FILLER_WORDS = frozenset(
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
-    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "latter": -1,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "last": -1, "final": -1, "latter": -1,
     "former": 1, "top": 1,
 }
 CARDINALS: dict[str, int] = {

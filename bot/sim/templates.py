@@ -93,8 +93,14 @@ SURFACES: dict[str, Surface] = {
 }
 
 
-def variants(tag: str, alpha: int, phrasing: str = "varied") -> list[str]:
-    """Every wording a user may choose for (tag, alpha), in a fixed order."""
+def variants(tag: str, alpha: int, phrasing: str = "varied",
+             vocabulary: tuple[str, ...] | list[str] | None = None) -> list[str]:
+    """Every wording a user may choose for (tag, alpha), in a fixed order.
+
+    With `vocabulary` (the catalog's tags), a paraphrase that is itself another tag of the
+    catalog is not used: on ml-latest-small "funny" and "suspense" are user tags beside the
+    genres comedy and thriller, so "more suspense" means the tag suspense, not thriller.
+    """
     if alpha not in (1, -1):
         raise ValueError(f"alpha must be +1 or -1, got {alpha}")
     if phrasing not in PHRASINGS:
@@ -104,14 +110,24 @@ def variants(tag: str, alpha: int, phrasing: str = "varied") -> list[str]:
     out = [t.format(x=tag) for t in GENERIC[alpha]]
     surface = SURFACES.get(tag.lower())
     if surface is not None:
-        for kind, words in ((ADJECTIVE, surface.adjectives), (NOUN, surface.nouns),
-                            (COMPARATIVE, surface.comparatives)):
+        others = {v.lower() for v in vocabulary or ()} - {tag.lower()}
+
+        def free(word: str) -> bool:  # not another tag, nor built on one ("suspenseful")
+            word = word.lower()
+            return not any(word == o or (len(o) >= 4 and word.startswith(o)) for o in others)
+
+        adjectives = tuple(w for w in surface.adjectives if free(w))
+        nouns = tuple(w for w in surface.nouns if free(w))
+        # A comparative is only as safe as the adjectives it comes from ("funnier" -> "funny").
+        comparatives = surface.comparatives if adjectives == surface.adjectives else ()
+        for kind, words in ((ADJECTIVE, adjectives), (NOUN, nouns), (COMPARATIVE, comparatives)):
             out += [t.format(x=w) for w in words for t in kind[alpha]]
     seen: set[str] = set()
     return [t for t in out if not (t in seen or seen.add(t))]
 
 
-def phrase(tag: str, alpha: int, rng: np.random.Generator, phrasing: str = "varied") -> str:
+def phrase(tag: str, alpha: int, rng: np.random.Generator, phrasing: str = "varied",
+           vocabulary: tuple[str, ...] | list[str] | None = None) -> str:
     """One wording for (tag, alpha), drawn uniformly from `variants`."""
-    options = variants(tag, alpha, phrasing)
+    options = variants(tag, alpha, phrasing, vocabulary)
     return options[int(rng.integers(len(options)))]

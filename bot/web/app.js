@@ -170,6 +170,8 @@
         if (drawn) renderTurn(turn);
       });
       renderButtons(buttons);
+      // The chips take room from the log: keep the newest bubble in view.
+      log.scrollTop = log.scrollHeight;
     } catch (error) {
       addBubble("error", "The server could not be reached: " + error.message);
     } finally {

@@ -104,8 +104,10 @@ NOISE_TAGS = ("seen it", "netflix", "dvd", "to watch", "owned", "boring?", "meh"
 
 # Title word pools per dominant genre, so titles read a little like their genre.
 _NOUNS: dict[str, tuple[str, ...]] = {
-    "Action": ("Strike", "Velocity", "Fury", "Breakpoint", "Protocol", "Pursuit", "Impact", "Siege"),
-    "Adventure": ("Expedition", "Voyage", "Compass", "Frontier", "Island", "Quest", "Map", "Canyon"),
+    "Action": ("Strike", "Velocity", "Fury", "Breakpoint", "Protocol", "Pursuit", "Impact",
+               "Siege"),
+    "Adventure": ("Expedition", "Voyage", "Compass", "Frontier", "Island", "Quest", "Map",
+                  "Canyon"),
     "Animation": ("Whiskers", "Bubbles", "Paper Moon", "Little Engine", "Doodle", "Paintbox"),
     "Comedy": ("Wedding", "Roommates", "Vacation", "Mix-Up", "Neighbors", "Office Party", "Goat"),
     "Crime": ("Heist", "Alibi", "Syndicate", "Precinct", "Racket", "Witness", "Ledger", "Getaway"),
@@ -167,35 +169,58 @@ def _genres(relevance: np.ndarray) -> list[str]:
     top = np.take_along_axis(genre_rel, order, axis=1)
     keep = top >= 0.5
     keep[:, 0] = True  # every item has at least one genre
-    names = np.array(DEMO_GENRES, dtype=object)
-    out = []
-    for row_order, row_keep in zip(order, keep):
-        out.append("|".join(sorted(names[row_order[row_keep]])))
-    return out
+    # Encode each item's genre set as a bit mask; format each distinct mask once.
+    bits = np.where(keep, np.left_shift(1, order), 0).sum(axis=1)
+    masks, inverse = np.unique(bits, return_inverse=True)
+    text = np.array(["|".join(sorted(g for k, g in enumerate(DEMO_GENRES) if m >> k & 1))
+                     for m in masks.tolist()], dtype=object)
+    return text[inverse.ravel()].tolist()
 
 
 def _titles(rng: np.random.Generator, relevance: np.ndarray, years: np.ndarray) -> list[str]:
-    """Readable invented "Title (Year)" strings, unique across the catalog."""
+    """Readable invented "Title (Year)" strings, unique across the catalog.
+
+    A repeated name and year becomes a sequel (" II" ... " X", then " 11", ...), numbered in
+    item order.
+    """
+    n = len(years)
     dominant = np.argmax(relevance[:, : len(DEMO_GENRES)], axis=1)
-    adjective = rng.integers(0, len(_ADJECTIVES), len(dominant))
-    pattern = rng.integers(0, len(_PATTERNS), len(dominant))
-    pick = rng.random(len(dominant))
-    seen: dict[str, int] = {}
-    titles = []
-    for i, genre_index in enumerate(dominant):
-        nouns = _NOUNS[DEMO_GENRES[genre_index]]
-        base = _PATTERNS[pattern[i]].format(a=_ADJECTIVES[adjective[i]],
-                                            n=nouns[int(pick[i] * len(nouns))])
-        base = f"{base} ({years[i]})"
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        if count:
-            # Same name and year again: a sequel, or a numbered remake past ten.
-            stem, year = base[:-7], base[-7:]
-            suffix = _SEQUELS[count] if count < len(_SEQUELS) else f" {count + 1}"
-            base = f"{stem}{suffix}{year}"
-        titles.append(base)
-    return titles
+    adjective = rng.integers(0, len(_ADJECTIVES), n)
+    pattern = rng.integers(0, len(_PATTERNS), n)
+    pick = rng.random(n)
+    sizes = np.array([len(_NOUNS[g]) for g in DEMO_GENRES])
+    noun = (pick * sizes[dominant]).astype(np.int64)
+    # One integer code per (pattern, adjective, genre, noun, year); format distinct codes once.
+    code = (((pattern * len(_ADJECTIVES) + adjective) * len(DEMO_GENRES) + dominant) * 16
+            + noun) * 4096 + (years - 1000)
+    codes, inverse = np.unique(code, return_inverse=True)
+    inverse = inverse.ravel()
+    first = np.zeros(len(codes), dtype=np.int64)
+    first[inverse[::-1]] = np.arange(n)[::-1]  # a representative item of each code
+    base = []
+    for i in first.tolist():
+        name = _PATTERNS[pattern[i]].format(a=_ADJECTIVES[adjective[i]],
+                                            n=_NOUNS[DEMO_GENRES[dominant[i]]][noun[i]])
+        base.append(f"{name} ({years[i]})")
+    # Different codes can spell the same name ("The {n}" ignores the adjective): group by text.
+    text_id: dict[str, int] = {}
+    base_id = np.array([text_id.setdefault(b, len(text_id)) for b in base], dtype=np.int64)
+    names = np.array(list(text_id), dtype=object)
+    item_text = base_id[inverse]
+    # Occurrence number of each item among earlier items with the same name (stable sort).
+    order = np.argsort(item_text, kind="stable")
+    sorted_text = item_text[order]
+    starts = np.concatenate([[0], np.flatnonzero(sorted_text[1:] != sorted_text[:-1]) + 1])
+    group_start = np.repeat(starts, np.diff(np.concatenate([starts, [n]])))
+    count = np.empty(n, dtype=np.int64)
+    count[order] = np.arange(n) - group_start
+    titles = names[item_text]
+    for i in np.flatnonzero(count).tolist():
+        stem, year = titles[i][:-7], titles[i][-7:]
+        c = int(count[i])
+        suffix = _SEQUELS[c] if c < len(_SEQUELS) else f" {c + 1}"
+        titles[i] = f"{stem}{suffix}{year}"
+    return titles.tolist()
 
 
 def _ratings(rng: np.random.Generator, relevance: np.ndarray, themes: np.ndarray,
@@ -226,8 +251,9 @@ def _ratings(rng: np.random.Generator, relevance: np.ndarray, themes: np.ndarray
     counts = np.minimum(counts, max(3, n_items // 3))
 
     users_out, items_out, latent_out = [], [], []
-    # Users per chunk: the chunk's dense affinity block (users x items) stays ~64 MiB.
-    chunk = int(max(16, min(chunk, (1 << 24) // n_items)))
+    # Users per chunk: at most ~4M candidate rows are gathered at once (~1 GiB peak).
+    per_user = 4 * max(1, int(counts.mean()))
+    chunk = int(max(16, min(chunk, (1 << 22) // per_user)))
     for start in range(0, n_users, chunk):
         stop = min(start + chunk, n_users)
         want = counts[start:stop]
@@ -240,13 +266,11 @@ def _ratings(rng: np.random.Generator, relevance: np.ndarray, themes: np.ndarray
         key.sort()
         key = key[np.concatenate([[True], key[1:] != key[:-1]])]
         owner, cand = key // n_items, key % n_items
-        block = taste[start:stop] @ centred.T  # (chunk users, n_items) affinity, one GEMM
-        affinity = block[owner - start, cand] + quality[cand]
+        affinity = np.einsum("ij,ij->i", taste[owner], centred[cand]) + quality[cand]
         perturbed = affinity + rng.gumbel(0.0, 1.0, len(affinity)).astype(np.float32)
-        # Rank candidates within each user by perturbed affinity (owner is sorted; one float64
-        # key: integer part = user, fraction = decreasing in perturbed affinity).
-        order = np.argsort((owner - start) + (0.5 - np.arctan(perturbed) / np.pi), kind="stable")
-        cand, affinity = cand[order], affinity[order]
+        # Rank candidates within each user by perturbed affinity; keep each user's top counts[u].
+        order = np.lexsort((-perturbed, owner))
+        owner, cand, affinity = owner[order], cand[order], affinity[order]
         first = np.searchsorted(owner, np.arange(start, stop))
         rank = np.arange(len(owner)) - first[owner - start]
         keep = rank < counts[owner]
@@ -321,7 +345,8 @@ def write_demo(dest: Path, *, seed: int = 0, n_items: int = 3000, n_users: int =
         >>> write_demo(Path("/tmp/demo"), seed=0, n_items=400, n_users=600)  # doctest: +SKIP
     """
     if n_items < 10 or n_users < 5:
-        raise DatasetError("the demo world needs at least 10 items and 5 users; raise --items/--users")
+        raise DatasetError("the demo world needs at least 10 items and 5 users; "
+                           "raise --items/--users")
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     n_ratings = int(interactions) if interactions is not None else 155 * n_users

@@ -292,11 +292,7 @@ def _need(source: Source, layout: str, names: tuple[str, ...]) -> None:
 
 
 def _name_of(path: Path) -> str:
-    name = path.name
-    for suffix in (".zip",):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    return name
+    return path.name.removesuffix(".zip")
 
 
 def detect_layout(source: Source) -> str:
@@ -365,7 +361,8 @@ def read_release(path: Path, *, lenient: bool = False) -> RawData:
                                  r"^(?P<userId>[^:]*)::(?P<movieId>[^:]*)::(?P<rating>[^:]*)"
                                  r"::(?P<timestamp>[^:]*)$",
                                  {"userId": i64, "movieId": i64, "rating": f32})
-            movies = reader.dat("movies.dat", r"^(?P<movieId>[^:]*)::(?P<title>.*)::(?P<genres>.*)$",
+            movies = reader.dat("movies.dat",
+                                r"^(?P<movieId>[^:]*)::(?P<title>.*)::(?P<genres>.*)$",
                                 {"movieId": i64, "title": s, "genres": s})
             genres = _split_genres(movies["movieId"], movies["genres"])
             movies = movies.select(["movieId", "title"])

@@ -140,24 +140,32 @@ def _titles(raw: RawData, item_ids: np.ndarray, meta: dict) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _encode(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+    """Integer codes and the distinct strings (pyarrow dictionary encoding, no Python loop)."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    encoded = pc.dictionary_encode(values)
+    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    return codes, encoded.dictionary.to_pylist()
+
+
 def _attribute_pairs(raw: RawData, item_ids: np.ndarray, config: PreprocessConfig,
                      meta: dict) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
     """(item column, tag index) pairs of A and the sorted vocabulary."""
-    names: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
+    parts: list[tuple[np.ndarray, np.ndarray, list[str]]] = []  # (item col, code, names)
 
     def located(ids) -> tuple[np.ndarray, np.ndarray]:
         ids = np.asarray(ids, dtype=np.int64)
         pos = np.minimum(np.searchsorted(item_ids, ids), len(item_ids) - 1)
         return pos, item_ids[pos] == ids
 
-    genre_names: set[str] = set()
+    n_genres = 0
     if config.include_genres and raw.genres is not None and raw.genres.num_rows:
         pos, ok = located(_np(raw.genres["movieId"]))
-        genre = np.asarray(clean_tags(raw.genres["genre"]).to_pylist(), dtype=object)
-        genre_names = set(genre[ok].tolist())
-        names.append(genre[ok])
-        cols.append(pos[ok])
+        genre = clean_tags(raw.genres["genre"]).filter(pa.array(ok))
+        codes, names = _encode(genre)
+        n_genres = len(names)
+        parts.append((pos[ok], codes, names))
 
     has_genome = raw.genome_tags is not None
     support = config.min_tag_support
@@ -169,30 +177,32 @@ def _attribute_pairs(raw: RawData, item_ids: np.ndarray, config: PreprocessConfi
         meta["user_tag_applications"] = int(raw.tags.num_rows)
         pos, ok = located(_np(raw.tags["movieId"]))
         text = clean_tags(raw.tags["tag"])
-        text = np.asarray(text.to_pylist(), dtype=object)
-        ok &= text != ""
+        keep = pc.and_(pa.array(ok), pc.not_equal(text, ""))
         if has_genome:
-            genome = set(clean_tags(raw.genome_tags["tag"]).to_pylist())
-            ok &= np.fromiter((t in genome for t in text), dtype=bool, count=len(text))
-        tag_text, tag_col = text[ok], pos[ok]
-        if len(tag_text):
+            genome = clean_tags(raw.genome_tags["tag"])
+            keep = pc.and_(keep, pc.is_in(text, value_set=pa.array(genome.to_pylist())))
+        keep = np.asarray(keep.to_numpy(zero_copy_only=False), dtype=bool)
+        if keep.any():
+            codes, names = _encode(text.filter(pa.array(keep)))
+            col = pos[keep]
             # Support = distinct kept items carrying the user tag.
-            vocab, index = np.unique(tag_text.astype(str), return_inverse=True)
-            pair = _distinct(index.astype(np.int64) * len(item_ids) + tag_col)
-            item_support = np.bincount(pair // len(item_ids), minlength=len(vocab))
-            strong = item_support >= support
-            meta["user_tags_before_support"] = int(len(vocab))
-            keep = strong[index]
-            names.append(tag_text[keep])
-            cols.append(tag_col[keep])
-    if not names or not sum(len(n) for n in names):
-        vocab = np.array([], dtype=object)
+            pair = _distinct(codes * len(item_ids) + col)
+            item_support = np.bincount(pair // len(item_ids), minlength=len(names))
+            strong = (item_support >= support)[codes]
+            meta["user_tags_before_support"] = len(names)
+            parts.append((col[strong], codes[strong], names))
+    meta["genres"] = n_genres
+    vocab = sorted({name for _, codes, names in parts for name in
+                    np.asarray(names, dtype=object)[np.unique(codes)].tolist()})
+    if not vocab:
         return np.array([], np.int64), np.array([], np.int64), ()
-    all_names = np.concatenate(names).astype(str)
-    all_cols = np.concatenate(cols).astype(np.int64)
-    vocab, tag_index = np.unique(all_names, return_inverse=True)
-    meta["genres"] = len(genre_names)
-    return all_cols, tag_index.astype(np.int64), tuple(str(v) for v in vocab)
+    column = {name: k for k, name in enumerate(vocab)}
+    all_cols, all_tags = [], []
+    for col, codes, names in parts:
+        remap = np.array([column.get(name, -1) for name in names], dtype=np.int64)
+        all_cols.append(col.astype(np.int64))
+        all_tags.append(remap[codes])
+    return np.concatenate(all_cols), np.concatenate(all_tags), tuple(vocab)
 
 
 def _relevance(raw: RawData, item_ids: np.ndarray, tags: tuple[str, ...]) -> np.ndarray | None:

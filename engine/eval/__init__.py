@@ -1,4 +1,4 @@
-"""Evaluation: the paper's metrics (pure numpy), its baselines' protocols and the `cgir eval` runner.
+"""Evaluation: the paper's metrics (pure numpy), the two protocols and the `cgir eval` runner.
 
 `engine.eval.metrics` never imports torch; `engine.eval.runner` imports models lazily.
 """

@@ -196,8 +196,10 @@ def drift(relevance: np.ndarray) -> np.ndarray:
                         np.nansum(signs, axis=0) / np.maximum(known.sum(axis=0), 1), np.nan)
 
 
-def restrictiveness(relevance: np.ndarray,
-                    aggregate: Literal["abs-then-mean", "mean-then-abs"] = "abs-then-mean") -> float:
+Aggregate = Literal["abs-then-mean", "mean-then-abs"]
+
+
+def restrictiveness(relevance: np.ndarray, aggregate: Aggregate = "abs-then-mean") -> float:
     """Eq. 13 (our reading): 1 - mean over the other tags t' of |d(t')|.
 
     A random walk on the other tags scores near 1, a systematic drift near 0. With

@@ -57,6 +57,8 @@ def markdown(results: dict) -> str:
     parts = [
         f"# cgir eval: {results['dataset']} (protocol {results.get('protocol', 'paper')})",
         "",
+        *(["**Partial results: the run was still going or was stopped; models may have "
+           "different numbers of seeds.**", ""] if results.get("complete") is False else []),
         f"Seeds {seeds}; mean ± sample std over seeds. Relevance: {results.get('relevance')}. "
         f"Machine: {results.get('machine')}; {results.get('seconds')} s in all.",
         "",
@@ -101,8 +103,14 @@ def plot_examples(results: dict, gammas: np.ndarray, path: Path) -> Path:
     cols = min(2, n)
     rows = math.ceil(n / cols)
     fig, axes = plt.subplots(rows, cols, figsize=(6.5 * cols, 3.6 * rows), squeeze=False)
-    ylabel = ("relevance of the top-1 item" if str(results.get("relevance", "")).startswith("graded")
-              else "share of retrieved items with the tag")
+    from engine.eval.protocols import get_protocol
+
+    protocol = get_protocol(results.get("protocol", "paper"))
+    if str(results.get("relevance", "")).startswith("graded"):
+        k = protocol.k_graded
+        ylabel = "relevance of the top-1 item" if k == 1 else f"mean relevance of the top {k}"
+    else:
+        ylabel = f"share of the top {protocol.k_binary} with the tag"
     for ax, ex in zip(axes.ravel(), examples):
         for key, curve in ex["curves"].items():
             values = np.array([np.nan if v is None else v for v in curve], dtype=float)

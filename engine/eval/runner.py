@@ -198,6 +198,20 @@ def gradient_queries(test: Triples, max_queries: int, seed: int) -> Triples:
     return test.subset(first)
 
 
+def example_indices(queries: Triples, n: int, seed: int = 0) -> set[int]:
+    """Up to n query positions with distinct tags, alternating "more" and "less" (Figure 6)."""
+    chosen: list[int] = []
+    tags: set[int] = set()
+    for q in np.random.default_rng(seed).permutation(len(queries)):
+        if len(chosen) >= n:
+            break
+        want = 1 if len(chosen) % 2 == 0 else -1
+        if int(queries.tag[q]) not in tags and int(queries.alpha[q]) == want:
+            chosen.append(int(q))
+            tags.add(int(queries.tag[q]))
+    return set(chosen)
+
+
 def relevance_table(dataset: Dataset) -> tuple[np.ndarray | sp.csr_matrix, bool]:
     """(table, graded): graded relevance where the dataset has it, else binary attributes."""
     if dataset.relevance is not None:
@@ -220,6 +234,7 @@ def gradient_metrics(model: GradientModel, dataset: Dataset, queries: Triples,
     n_tags = dataset.n_tags
     per_mode: dict[bool, tuple[list, list]] = {mode: ([], []) for mode in protocol.skip_modes}
     examples = []
+    wanted = example_indices(queries, n_examples)
     for start in range(0, len(queries), batch):
         stop = min(start + batch, len(queries))
         scores = model.score(queries.ref[start:stop], queries.tag[start:stop],
@@ -237,7 +252,7 @@ def gradient_metrics(model: GradientModel, dataset: Dataset, queries: Triples,
                 rel = M.step_relevance(lists, table, np.concatenate([[tag], others]))
                 per_mode[mode][0].append(M.consistency(rel[:, 0], alpha))
                 per_mode[mode][1].append(M.restrictiveness(rel[:, 1:], protocol.aggregate))
-                if mode is False and q < n_examples:
+                if mode is False and q in wanted:
                     examples.append({"ref": ref, "tag": tag, "alpha": alpha,
                                      "relevance": [None if np.isnan(x) else round(float(x), 4)
                                                    for x in rel[:, 0]],
@@ -281,7 +296,8 @@ def _machine() -> str:
 
 
 def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = None,
-             log: Callable[[str], None] | None = None) -> dict:
+             log: Callable[[str], None] | None = None,
+             partial: Callable[[dict], None] | None = None) -> dict:
     """Train and measure every model for every seed; returns the full results dict.
 
     Args:
@@ -290,6 +306,8 @@ def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = N
         encode: text -> (n, 384) vectors (default: MiniLM via engine.text.encode); tests pass a
             fast deterministic stand-in.
         log: progress callback (default: stderr lines when config.progress).
+        partial: called with the results so far after every model of every seed (the CLI
+            writes them to --out, so a long run that is stopped still leaves its numbers).
     """
     protocol = get_protocol(config.protocol)
     say = log or _Progress(config.progress)
@@ -324,12 +342,24 @@ def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = N
             say(f"seed {seed} {MODEL_NAMES[key]}: MRR {result['mrr']:.4f} "
                 f"Hit@20 {result['hit@20']:.4f} MGS {result['mgs']:.4f} Ind {result['ind']:.4f} "
                 f"(fit {fitted:.0f}s, eval {result['eval_seconds']:.0f}s)")
+            if partial is not None:
+                done = {k: v for k, v in per_seed.items() if v}
+                partial(_assemble(dataset, config, protocol, done, splits, started,
+                                  complete=False))
+    return _assemble(dataset, config, protocol, per_seed, splits, started, complete=True)
+
+
+def _assemble(dataset: Dataset, config: EvalConfig, protocol: Protocol,
+              per_seed: dict[str, list[dict]], splits: list[dict], started: float,
+              complete: bool) -> dict:
     summary = summarize(per_seed)
+    seeds = sorted({int(r["seed"]) for runs in per_seed.values() for r in runs})
     return {
         "dataset": dataset.name,
-        "seeds": [int(s) for s in config.seeds],
+        "seeds": seeds if not complete else [int(s) for s in config.seeds],
         "models": summary["models"],
         "protocol": protocol.name,
+        "complete": complete,
         "extra": summary["extra"],
         "examples": _examples(dataset, per_seed),
         "per_seed": per_seed,

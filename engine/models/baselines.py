@@ -62,7 +62,7 @@ class BaselineConfig:
     max_steps_per_epoch: int = 300
     patience: int = 4  # epochs without a better validation MRR
     max_valid: int = 2000  # validation triples scored per epoch
-    input_width: int = 512  # random projection width of the interaction columns
+    input_width: int = 256  # random projection width of the interaction columns
     threads: int = 0  # torch intra-op threads; 0 leaves torch's default
     # DSCMR loss weights (label space, discrimination, modality invariance)
     label_weight: float = 1.0

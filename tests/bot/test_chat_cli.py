@@ -78,6 +78,7 @@ def test_piped_conversation_is_logged_and_resumable(tiny_model_dir, reference_ti
         seen += line
     assert b"Resuming session" in seen and seen.count(b"bot> ") == 2
     proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)  # stdin stays open: the program ends because of the signal, not EOF
     rest, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and b"Traceback" not in err, err.decode()[-2000:]
     assert f"Session {session_id} saved".encode() in rest

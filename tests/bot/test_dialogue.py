@@ -8,6 +8,7 @@ import pytest
 from bot.dialogue import DialogueManager, clean_utterance
 from bot.store import Store
 from bot_fixtures import RuleParser, planted_retriever
+from engine.retrieval import Modification
 
 
 def _tag(retriever, name: str) -> int:
@@ -65,8 +66,6 @@ def test_two_critiques_walk_the_composed_direction(planted, store):
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "more romance and less violent")
     row = planted.resolve_item("Toy Story")
-    from engine.retrieval import Modification
-
     expected = planted.walk(row, [Modification(_tag(planted, "romance"), 1), Modification(_tag(planted, "violent"), -1)])
     assert [s.item_id for s in reply.sequence] == [s.item_id for s in expected.steps]
 
@@ -94,8 +93,7 @@ def test_list_and_single_policies(planted, store, policy, n):
     assert len(reply.sequence) == n and all(s.gamma == 1.0 for s in reply.sequence)
     scores = [s.score for s in reply.sequence]
     assert scores == sorted(scores, reverse=True)
-    top = planted.top_k(planted.resolve_item("Toy Story"), [__import__("engine.retrieval").retrieval.Modification(
-        _tag(planted, "action"), -1)], k=n)
+    top = planted.top_k(planted.resolve_item("Toy Story"), [Modification(_tag(planted, "action"), -1)], k=n)
     assert [s.item_id for s in reply.sequence] == [s.item_id for s in top.steps]
 
 
@@ -149,9 +147,19 @@ def test_no_close_tag_says_so_and_offers_the_closest(manager):
     assert "comedy" in reply.text and "more comedy" in [b.payload for b in reply.buttons]
 
 
+def test_ordinal_picks_a_popular_item_while_those_are_offered(manager):
+    sid = manager.new_session_id()
+    ask = manager.handle(sid, "less action")
+    start = manager.handle(sid, "the second one")
+    assert start.intent == "reference" and start.current.title == ask.buttons[1].title
+    assert start.tag == "action" and len(start.sequence) == 10  # the waiting critique is applied
+    assert manager.handle(sid, "restart").current is None
+    assert manager.handle(sid, "#1").current.title == "Toy Story (1995)"
+
+
 def test_selection_edge_cases(manager):
     sid = manager.new_session_id()
-    assert not manager.handle(sid, "the first one").understood  # nothing shown yet
+    assert not manager.handle(sid, "#99").understood  # nothing shown, not an offered item either
     manager.handle(sid, "like Toy Story")
     shown = manager.handle(sid, "less action").sequence
     out_of_range = manager.handle(sid, "#11")

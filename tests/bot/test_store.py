@@ -265,3 +265,20 @@ def test_postgres_round_trip_and_resume():
         assert [s.turns for s in again.sessions()] == [2]
     finally:
         again.close()
+
+
+def test_unusable_paths_and_files_name_the_fix(tmp_path):
+    with pytest.raises(StoreError, match="--db"):
+        Store("sqlite:////proc/no-such-dir/chat.db")
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not an sqlite file" * 100)
+    with pytest.raises(StoreError, match="--db"):
+        Store(f"sqlite:///{garbage}")
+    with pytest.raises(StoreError, match="--db"):
+        Store("postgresql+psycopg://nobody@127.0.0.1:1/none") if _has_psycopg() else Store("sqlite:////proc/x/y.db")
+
+
+def _has_psycopg() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("psycopg") is not None

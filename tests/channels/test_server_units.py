@@ -128,3 +128,15 @@ def test_select_action_reads_index_entity_from_payload():
     assert ActionSelect().words(tracker('/select{"index": "3"}', [{"entity": "index", "value": "3"}])) == "#3"
     assert ActionSelect().words(tracker("the third one")) == "the third one"
     assert ActionUndo().words(tracker("nah go back")) == "undo"
+
+
+@pytest.mark.parametrize("command", ["serve", "actions"])
+def test_cli_reports_a_missing_model_in_one_line(command, tmp_path):
+    from click.testing import CliRunner
+
+    from bot.cli import cli
+
+    result = CliRunner().invoke(cli, [command, "--model", str(tmp_path / "nope"), "--quiet"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert str(tmp_path / "nope") in result.output

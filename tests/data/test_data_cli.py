@@ -71,3 +71,21 @@ def test_user_errors_are_one_line_without_traceback(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
     assert result.output.count("\n") == 1
+
+
+def test_stats_json_on_movielens_small(movielens_small_zip):
+    result = CliRunner().invoke(data, ["stats", str(movielens_small_zip), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert {k: figures[k] for k in ("users", "items", "interactions", "tags", "tagged_items",
+                                    "avg_tags_per_item", "available_tags")} == {
+        "users": 603, "items": 6298, "interactions": 48562, "tags": 175, "tagged_items": 6281,
+        "avg_tags_per_item": 2.57, "available_tags": 145}
+
+
+def test_docs_cover_every_data_command():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "data.md").read_text()
+    for name in data.commands:
+        assert f"cgir data {name}" in text, name

@@ -120,3 +120,13 @@ def test_movielens_small_table2_figures(movielens_small_zip):
     assert dataset.relevance is None
     assert dataset.meta["ratings"] == 100836
     assert dataset.interactions.format == "csr"
+
+
+def test_tag_only_attributes_like_the_paper(make_layout):
+    from engine.data import PreprocessConfig
+
+    dataset = load_dataset(make_layout("ml-20m"), config=PreprocessConfig(include_genres=False))
+    assert set(dataset.tags) == {"dark humor", "funny"}
+    assert not np.isnan(dataset.relevance).any()  # every attribute has a genome column
+    tagged = int((np.diff(dataset.item_tags.indptr) > 0).sum())
+    assert tagged == 3  # movies 1, 2, 3 carry genome tags

@@ -204,3 +204,35 @@ def test_retrieve_cli_json_and_errors(planted_model_dir):
     assert unknown.exit_code == 1 and "no item matches 'Zebra Quartet'" in unknown.output
     missing = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item", "1"])
     assert missing.exit_code == 2 and "--more" in missing.output
+
+
+def test_train_model_through_the_dataset_layer(tiny_model_dir, tiny_dataset):
+    """The shared tiny model: real triples, real MiniLM word vectors, a loadable checkpoint."""
+    manifest = json.loads((tiny_model_dir / "config.json").read_text())
+    assert manifest["dataset"]["fingerprint"] == tiny_dataset.fingerprint()
+    assert manifest["split"]["n_test"] > 0 and 0.0 < manifest["test_metrics"]["mrr"] <= 1.0
+    words = np.load(tiny_model_dir / "word_vectors.npy")
+    assert words.shape[1] == 384
+    np.testing.assert_allclose(np.linalg.norm(words, axis=1), 1.0, atol=1e-4)
+    retriever = load_retriever(tiny_model_dir, tiny_dataset)
+    assert retriever.synthetic and retriever.relevance is not None
+    action = retriever.resolve_tag("action")
+    sequence = retriever.walk(0, [Modification(action, -1)])
+    assert len(sequence.steps) == 10 and all(s.relevance is not None for s in sequence.steps)
+
+
+def test_ensure_demo_model_trains_once_then_loads(monkeypatch, tiny_dataset, tmp_path):
+    import engine.data
+    import engine.train
+    from engine.demo_model import demo_model_dir, ensure_demo_model
+
+    monkeypatch.setenv("CGIR_HOME", str(tmp_path))
+    monkeypatch.setattr(engine.data, "load_dataset", lambda source: tiny_dataset)
+    path = ensure_demo_model(progress=False, config=small_config(epochs=1, steps_per_epoch=2))
+    assert path == demo_model_dir() and (path / "config.json").is_file()
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("the cached demo model must not be retrained")
+
+    monkeypatch.setattr(engine.train, "train_model", no_training)
+    assert ensure_demo_model(progress=False) == path

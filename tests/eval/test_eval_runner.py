@@ -93,3 +93,18 @@ def test_cli_eval_reports_bad_input_in_one_line(tmp_path):
     assert "Traceback" not in result.output
     result = CliRunner().invoke(cli, ["eval", "demo", "--models", "bert"])
     assert result.exit_code != 0 and "unknown model" in result.output
+
+
+def test_example_queries_have_distinct_tags_and_alternate_direction():
+    import numpy as np
+
+    from engine.data.triples import Triples
+    from engine.eval.runner import example_indices
+
+    n = 40
+    alpha = np.where(np.arange(n) % 2, 1, -1).astype(np.int8)
+    queries = Triples(np.arange(n), np.arange(n) % 5, alpha, np.arange(n))
+    chosen = sorted(example_indices(queries, 4, seed=0))
+    assert len(chosen) == 4
+    assert len({int(queries.tag[q]) for q in chosen}) == 4
+    assert sorted(int(queries.alpha[q]) for q in chosen) == [-1, -1, 1, 1]

@@ -137,3 +137,61 @@ def test_clarification_is_answered_with_the_meant_tag(retriever):
     assert len(pressed) == outcome.critiques == outcome.clarification
     assert all("tag99" not in t for t in pressed)
     assert outcome.misreads[0]["kind"] == "clarification"
+
+
+def test_saved_sessions_round_trip_and_merge_checks(retriever, tmp_path):
+    from bot.simulate import load_sessions, markdown_summary, save_sessions
+
+    managers = {p: FakeManager(retriever, p) for p in ("gradient", "list", "single")}
+    runs = []
+    for seed in (0, 1):
+        config = SimulationConfig(users=10, max_turns=4, seeds=(seed,), phrasing="plain")
+        runs.append(simulate(managers, config, progress=False))
+    paths = [save_sessions(r, tmp_path / f"s{i}.jsonl") for i, r in enumerate(runs)]
+    merged = load_sessions(paths)
+    assert merged.config.seeds == (0, 1) and len(merged.outcomes) == 60
+    both = simulate(managers, SimulationConfig(users=10, max_turns=4, seeds=(0, 1), phrasing="plain"),
+                    progress=False)
+    assert summarize(merged)["policies"] == summarize(both)["policies"]
+    table = markdown_summary(summarize(merged))
+    assert "| gradient | 20 |" in table and "seed 1" in table
+    other = simulate(managers, SimulationConfig(users=10, max_turns=5, phrasing="plain"), progress=False)
+    with pytest.raises(SimulationError, match="max_turns"):
+        load_sessions([paths[0], save_sessions(other, tmp_path / "o.jsonl")])
+    (tmp_path / "bad.jsonl").write_text("not json\n")
+    with pytest.raises(SimulationError, match="not a saved session"):
+        load_sessions([tmp_path / "bad.jsonl"])
+
+
+def test_start_falls_back_to_the_title_and_unstartable_users_are_left_out(retriever):
+    import re as _re
+
+    from bot.types import Reply
+
+    class ByTitle(FakeManager):
+        """Does not read ids, only "start from <title>"; never starts item row 0."""
+
+        received: list[str] = []
+
+        def handle(self, session_id, text):
+            self.received.append(text)
+            m = _re.fullmatch(r"start from Item (\d+)", text)
+            if m and int(m.group(1)) != 0:
+                text = f"start from {100 + int(m.group(1))}"
+            elif text.startswith(("start from", "something like")):
+                self.log.append((session_id, text))
+                return Reply("?", "out_of_scope", session_id, understood=False)
+            return super().handle(session_id, text)
+
+    space = TagSpace.from_retriever(retriever)
+    config = SimulationConfig(users=1, max_turns=2, phrasing="plain")
+    manager = ByTitle(retriever)
+    ok = run_session(manager, space, UserSpec(0, target=3, start=7, seed=0), config, "list", "a")
+    assert ok.end != "no_start" and ok.critiques > 0
+    assert manager.received[:2] == ["start from 107", "start from Item 7"]
+    stuck = run_session(manager, space, UserSpec(1, target=3, start=0, seed=0), config, "list", "b")
+    assert stuck.end == "no_start" and stuck.critiques == 0
+    from bot.simulate import summarize_policy
+
+    summary = summarize_policy([ok, stuck], 2)
+    assert summary["users"] == 1 and summary["unstarted"] == 1

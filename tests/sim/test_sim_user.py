@@ -145,3 +145,14 @@ def test_templates_vary_and_keep_the_sign():
     said = {phrase("horror", -1, rng) for _ in range(200)}
     assert len(said) > 10 and "too scary for me" in said
     assert set(SURFACES) >= {"comedy", "horror", "romance", "sci-fi", "action"}
+
+
+def test_paraphrases_that_are_other_tags_are_not_used():
+    vocabulary = ("comedy", "funny", "thriller", "suspense", "horror")
+    more_comedy = variants("comedy", 1, vocabulary=vocabulary)
+    assert not any("funn" in t for t in more_comedy)
+    assert "I'd like more comedy" in more_comedy and "more comedy please" in more_comedy
+    thriller = variants("thriller", 1, vocabulary=vocabulary)
+    assert not any("suspense" in t for t in thriller) and any("thrilling" in t for t in thriller)
+    # Without the colliding tags, the paraphrases are back.
+    assert "I'd like something funnier" in variants("comedy", 1, vocabulary=("comedy", "horror"))
