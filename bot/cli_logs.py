@@ -13,6 +13,11 @@ db_option = click.option(
     help="Database URL (default: the chat database under the cgir home, sqlite:///.../cgir.db).",
 )
 
+sessions_option = click.option(
+    "--sessions", default=None, metavar="PATTERN",
+    help="Only sessions whose id matches this shell pattern, e.g. 'sim-*-gradient-*'.",
+)
+
 
 @click.group("logs")
 def logs_group() -> None:
@@ -33,8 +38,9 @@ def logs_group() -> None:
 @click.option("--since", default=None, metavar="DATE",
               help="Only turns at or after this UTC date or date-time (2026-11-27, 2026-11-27T08:30).")
 @click.option("--session", "session_id", default=None, help="Only this session.")
+@sessions_option
 def export_command(db_url: str | None, out_path: Path | None, fmt: str, since: str | None,
-                   session_id: str | None) -> None:
+                   session_id: str | None, sessions: str | None) -> None:
     """Export every logged turn: session, time, utterance, parse, reply, items shown (gamma,
     relevance), chosen item, latency, model id.
 
@@ -44,7 +50,7 @@ def export_command(db_url: str | None, out_path: Path | None, fmt: str, since: s
     """
     from bot.logs import export, parse_since, read_records
 
-    records = read_records(db_url, since=parse_since(since), session_id=session_id)
+    records = read_records(db_url, since=parse_since(since), session_id=session_id, sessions=sessions)
     if out_path is None:
         count = export(records, sys.stdout, fmt)
     else:
@@ -60,17 +66,20 @@ def export_command(db_url: str | None, out_path: Path | None, fmt: str, since: s
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 @click.option("--plot", "plot_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write PNG plots of the distributions into this folder.")
-def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir: Path | None) -> None:
+@sessions_option
+def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir: Path | None,
+                  sessions: str | None) -> None:
     """Sessions, turns and critiques per session, share of turns not understood or needing
     clarification, which position of a sequence users picked, latency p50/p95.
 
     \b
     Example:
         cgir logs stats --db sqlite:///sim.db --json --plot plots/
+        cgir logs stats --db sqlite:///sim.db --sessions 'sim-*-single-*'
     """
     from bot.logs import format_stats, log_stats, parse_since, read_records, stats_plots
 
-    records = read_records(db_url, since=parse_since(since))
+    records = read_records(db_url, since=parse_since(since), sessions=sessions)
     stats = log_stats(records)
     if plot_dir is not None:
         paths = stats_plots(records, stats, plot_dir)
@@ -113,8 +122,8 @@ def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir
 @click.option("--quiet", is_flag=True, help="No progress bar on stderr.")
 def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max_turns: int,
                      policy: str, strategy: str, noise: float, seeds: tuple[int, ...], start: str,
-                     phrasing: str, as_json: bool, as_markdown: bool, plot_dir: Path | None, sessions_out: Path | None,
-                     combine: tuple[Path, ...], quiet: bool) -> None:
+                     phrasing: str, as_json: bool, as_markdown: bool, plot_dir: Path | None,
+                     sessions_out: Path | None, combine: tuple[Path, ...], quiet: bool) -> None:
     """Simulated users critique their way to a hidden target through the real dialogue manager;
     compare gradient sequences with a top-10 list and single-item critiquing.
 
@@ -155,7 +164,11 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
                               phrasing=phrasing)
     db_url = db_url or default_sim_db_url()
     managers = build_managers(model_dir, db_url, policies, progress=not quiet)
-    result = simulate(managers, config, progress=not quiet)
+    try:
+        result = simulate(managers, config, progress=not quiet)
+    finally:
+        for manager in managers.values():
+            manager.close()
     result.db_url = db_url
     summary = summarize(result)
     if plot_dir is not None:

@@ -74,8 +74,15 @@ def serve_command(model_dir, db_url, host, port, policy, threads, max_message, c
 
 
 @click.command("actions")
-@model_option
-@db_option
+@click.option(
+    "--model", "model_dir", type=click.Path(file_okay=False), default=None, envvar="CGIR_MODEL",
+    help="Model directory (default: $CGIR_MODEL, else the cached demo model, trained on first use).",
+)
+@click.option(
+    "--db", "db_url", default=None, metavar="URL", envvar="CGIR_DB",
+    help="SQLAlchemy URL of the session store and turn log (default: $CGIR_DB, else SQLite under "
+         "CGIR_HOME).",
+)
 @host_option
 @click.option("--port", default=5055, show_default=True, type=click.IntRange(0, 65535))
 @policy_option

@@ -192,8 +192,14 @@ def _require_existing_sqlite(url: str) -> None:
 
 
 def read_records(db_url: str | None = None, since: datetime | None = None,
-                 session_id: str | None = None) -> list[dict]:
-    """Every stored turn as a record, in the store's order (session, then time)."""
+                 session_id: str | None = None, sessions: str | None = None) -> list[dict]:
+    """Every stored turn as a record, in the order logged.
+
+    `sessions` is a shell-style pattern on session ids, e.g. ``sim-*-gradient-*`` for the
+    simulated sessions of one policy.
+    """
+    from fnmatch import fnmatchcase
+
     from bot.store import Store
     from engine.paths import default_db_url
 
@@ -205,6 +211,8 @@ def read_records(db_url: str | None = None, since: datetime | None = None,
         counters: dict[str, int] = defaultdict(int)
         records = []
         for turn in turns:
+            if sessions is not None and not fnmatchcase(str(turn.session_id), sessions):
+                continue
             record = to_record(turn)
             counters[record["session_id"]] += 1
             if record["turn"] is None:

@@ -425,7 +425,7 @@ class Parser:
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
             if not query or self._names_a_tag(query):
                 continue  # "more like a western", "I like horror": a critique, not a title
-            if _SELECT.match(query):
+            if not query.isdigit() and _SELECT.match(query):
                 return None, False  # "more like the first one": the selection step reads it
             found = self._resolve_title(query, allow_id=True, strict=True)
             if found is None:

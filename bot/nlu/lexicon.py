@@ -243,7 +243,7 @@ LESS_PHRASES = (
     "do not like", "don't want", "dont want", "do not want", "no more", "not into",
     "i'm not into", "not a fan of", "no", "none of", "keep out", "leave out", "stay away from",
     "nothing", "too", "overly", "over the top", "toned down", "not", "neither", "nor",
-    "stop with", "stop the", "quit the", "quit with", "enough", "spare me", "spare me the",
+    "stop with", "stop the", "quit the", "quit with", "spare me", "spare me the",
 )
 # A strength word right before the polarity word scales the critique.
 WEAK_WORDS = ("a little bit", "a little", "a bit", "a tad", "a touch", "slightly", "somewhat",

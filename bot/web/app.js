@@ -198,7 +198,12 @@
   });
 
   newChat.addEventListener("click", async function () {
-    sender = await ensureSender(true);
+    try {
+      sender = await ensureSender(true);
+    } catch (error) {
+      addBubble("error", "Could not start a new conversation: " + error.message);
+      return;
+    }
     log.textContent = "";
     strip.textContent = "";
     suggestions.textContent = "";

@@ -171,7 +171,10 @@ class _Reader:
             invalid.append(row)
             return "skip"
 
+        # Text files (titles, tags) may hold a quoted newline; numeric files never do, and
+        # skipping that check keeps the 25M-row ratings parse fast.
         parse = pacsv.ParseOptions(delimiter=delimiter, quote_char='"' if quoting else False,
+                                   newlines_in_values=text and quoting,
                                    invalid_row_handler=on_invalid)
         convert = pacsv.ConvertOptions(column_types=types, include_columns=list(types),
                                        strings_can_be_null=False, quoted_strings_can_be_null=False)
@@ -196,14 +199,14 @@ class _Reader:
                                f"({', '.join(types)}); is the header row intact?") from error
         if invalid:
             if not self.lenient:
-                row = self._first_bad_row(input_, read, delimiter, quoting, types) or invalid[0]
+                row = self._first_bad_row(input_, read, parse, types) or invalid[0]
                 raise self._bad_row(name, row.number, row.text,
                                     f"expected {row.expected_columns} fields, "
                                     f"found {row.actual_columns}")
             self._count(name, len(invalid))
         return table
 
-    def _first_bad_row(self, input_, read, delimiter, quoting, types):
+    def _first_bad_row(self, input_, read, parse, types):
         """The first row with a wrong field count, with its line (single-threaded re-read)."""
         found: list = []
 
@@ -213,7 +216,8 @@ class _Reader:
 
         single = pacsv.ReadOptions(encoding=read.encoding, column_names=read.column_names,
                                    use_threads=False, block_size=read.block_size)
-        parse = pacsv.ParseOptions(delimiter=delimiter, quote_char='"' if quoting else False,
+        parse = pacsv.ParseOptions(delimiter=parse.delimiter, quote_char=parse.quote_char,
+                                   newlines_in_values=parse.newlines_in_values,
                                    invalid_row_handler=on_invalid)
         convert = pacsv.ConvertOptions(column_types={k: pa.string() for k in types},
                                        include_columns=list(types), check_utf8=False)
@@ -222,7 +226,7 @@ class _Reader:
         return found[0] if found else None
 
     def _typed(self, name: str, table: pa.Table, types: dict[str, pa.DataType], *,
-               first_line: int, invalid: int = 0, lines: pa.Array | None = None) -> pa.Table:
+               first_line: int, invalid: int = 0) -> pa.Table:
         """Casts string columns to ``types``; rows that do not parse raise or are skipped."""
         ok = None
         for column, kind in types.items():

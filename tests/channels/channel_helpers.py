@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import requests
 
 from engine.retrieval import normalize_title
+
+REPO = Path(__file__).resolve().parents[2]
 
 # Debian's chromium, never a browser downloaded by a test tool.
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -38,3 +46,54 @@ def say(url: str, sender: str, message: str, session: requests.Session | None = 
     assert isinstance(message_out["text"], str) and message_out["text"]
     assert message_out["custom"]["type"] == "cgir.turn"
     return message_out
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class RunningServer:
+    url: str
+    db_url: str
+    process: subprocess.Popen
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def start_server(args: list[str], health_path: str, log: Path, *, timeout: float = 180.0) -> tuple[subprocess.Popen, str]:
+    """Start `python -m bot.cli <args> --port P` and wait until GET health_path answers 200."""
+    port = free_port()
+    env = dict(os.environ, PYTHONUNBUFFERED="1", TOKENIZERS_PARALLELISM="false")
+    handle = log.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", *args, "--port", str(port), "--quiet"],
+        cwd=REPO, env=env, stdout=handle, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if requests.get(url + health_path, timeout=2).status_code == 200:
+                return process, url
+        except requests.RequestException:
+            pass
+        time.sleep(0.3)
+    stop(process)
+    raise RuntimeError(f"server not ready after {timeout} s:\n{log.read_text()}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)

@@ -156,10 +156,14 @@ def test_sessions_are_keyed_by_rasa_sender_id(action_server, domain, catalog):
     title = unique_titles(catalog, 1)[0]
     run(action_server, action_call("action_cgir_reference", "rasa-a", f"I liked {title}", "reference", domain))
     run(action_server, action_call("action_cgir_critique", "rasa-a", "more comedy", "critique", domain))
-    res = run(action_server, action_call("action_cgir_select", "rasa-b", "#2", "select", domain))
+    res = run(action_server, action_call("action_cgir_undo", "rasa-b", "undo", "undo", domain))
     response = res.json()["responses"][0]
-    assert response["custom"]["current"] is None and response["custom"]["understood"] is False
+    assert response["custom"]["current"] is None and response["custom"]["sequence"] == []
     assert slots(res.json())["cgir_current"] is None
+    res = run(action_server, action_call("action_cgir_select", "rasa-a", "#2", "select", domain))
+    assert res.json()["responses"][0]["custom"]["intent"] == "select"
+    with Store(action_server.db_url) as store:
+        assert store.count_turns("rasa-a") == 3 and store.count_turns("rasa-b") == 1
 
 
 def test_unknown_action_is_404_and_bad_body_is_400(action_server, domain):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot.store import Store
 
-from channel_helpers import say, unique_titles
+from channel_helpers import say, start_server, stop, unique_titles
 
 pytestmark = pytest.mark.slow
 
@@ -39,6 +39,11 @@ def test_health_widget_and_static_files_are_served(serve_server):
     assert script.status_code == 200 and "javascript" in script.headers["content-type"]
     assert "innerHTML" not in script.text  # all text goes in through textContent
     assert requests.get(serve_server.url + "/webhooks/rest/", timeout=10).json() == {"status": "ok"}
+    # Same origin only by default (`--cors ORIGIN` opens it): no CORS grant for another site.
+    preflight = requests.options(serve_server.url + "/webhooks/rest/webhook",
+                                 headers={"Origin": "https://elsewhere.example"}, timeout=10)
+    assert preflight.status_code == 204
+    assert "access-control-allow-origin" not in preflight.headers
 
 
 def test_session_ids_are_fresh_and_unguessable(serve_server):
@@ -148,14 +153,15 @@ def test_one_sender_cannot_see_or_change_another_session(serve_server, catalog):
     say(url, alice, f"I liked {title}")
     alice_walk = say(url, alice, "less violent")["custom"]["sequence"]
 
-    # Bob has no list and no current item: Alice's state is invisible to him ...
-    bob_pick = say(url, bob, "#3")
-    assert bob_pick["recipient_id"] == bob
-    assert bob_pick["custom"]["current"] is None
-    assert bob_pick["custom"]["understood"] is False
+    # Bob has no current item and nothing to undo: Alice's state is invisible to him ...
     bob_undo = say(url, bob, "undo")
-    assert bob_undo["custom"]["current"] is None
-    assert title not in bob_pick["text"] + bob_undo["text"]
+    assert bob_undo["recipient_id"] == bob
+    assert bob_undo["custom"]["current"] is None and bob_undo["custom"]["sequence"] == []
+    assert title not in bob_undo["text"]
+    # ... his "#3" picks from what a brand-new session is offered, not from Alice's list ...
+    carol = new_sender(url)
+    bob_pick = say(url, bob, "#3")
+    assert bob_pick["custom"]["current"] == say(url, carol, "#3")["custom"]["current"]
 
     # ... and nothing he did touched it.
     alice_pick = say(url, alice, "#3")
@@ -163,6 +169,7 @@ def test_one_sender_cannot_see_or_change_another_session(serve_server, catalog):
     with Store(serve_server.db_url) as store:
         assert store.count_turns(alice) == 3
         assert store.count_turns(bob) == 2
+        assert store.count_turns(carol) == 1
 
 
 def test_small_concurrent_load_all_turns_answered_and_logged(serve_server, catalog):
@@ -200,3 +207,24 @@ def test_small_concurrent_load_all_turns_answered_and_logged(serve_server, catal
     with Store(serve_server.db_url) as store:
         assert [store.count_turns(s) for s in senders] == [4] * 5
     assert health and max(health) < 2.0
+
+
+def test_cors_is_granted_only_to_configured_origins(tiny_model_dir, tmp_path):
+    process, url = start_server(
+        ["serve", "--model", str(tiny_model_dir), "--db", f"sqlite:///{tmp_path / 'cors.db'}",
+         "--cors", "https://shop.example", "--no-socketio"], "/health", tmp_path / "cors.log")
+    try:
+        def grant(origin: str) -> str | None:
+            res = requests.options(url + "/webhooks/rest/webhook", headers={"Origin": origin}, timeout=10)
+            assert res.status_code == 204
+            return res.headers.get("access-control-allow-origin")
+
+        assert grant("https://shop.example") == "https://shop.example"
+        assert grant("https://evil.example") is None
+        res = requests.post(url + "/webhooks/rest/webhook", json={"sender": "cors-1", "message": "help"},
+                            headers={"Origin": "https://shop.example"}, timeout=60)
+        assert res.status_code == 200
+        assert res.headers["access-control-allow-origin"] == "https://shop.example"
+        assert requests.get(url + "/socket.io/?EIO=4&transport=polling", timeout=10).status_code == 404
+    finally:
+        stop(process)

@@ -140,3 +140,4 @@ def test_cli_reports_a_missing_model_in_one_line(command, tmp_path):
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert str(tmp_path / "nope") in result.output
+

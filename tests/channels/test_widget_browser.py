@@ -123,3 +123,17 @@ def test_each_browser_gets_its_own_unguessable_session(browser, serve_server):
     assert senders[0] != senders[1]
     assert all(len(s) >= 32 for s in senders)
     assert requests.get(serve_server.url + "/health", timeout=10).status_code == 200
+
+
+def test_new_conversation_gets_a_new_session_and_clears_the_page(page, catalog):
+    send(page, f"I liked {unique_titles(catalog, 3)[2]}")
+    send(page, "more epic")
+    before = page.evaluate("() => sessionStorage.getItem('cgir-sender')")
+    assert page.locator("#strip .card").count() > 0
+    page.click("#new-chat")
+    page.wait_for_selector("#log .bubble:only-child")
+    after = page.evaluate("() => sessionStorage.getItem('cgir-sender')")
+    assert after != before and len(after) >= 32
+    assert page.locator("#strip .card").count() == 0
+    body = send(page, "#1")  # a fresh session: no list of its own yet, nothing from before
+    assert body[0]["recipient_id"] == after

@@ -130,3 +130,11 @@ def test_tag_only_attributes_like_the_paper(make_layout):
     assert not np.isnan(dataset.relevance).any()  # every attribute has a genome column
     tagged = int((np.diff(dataset.item_tags.indptr) > 0).sum())
     assert tagged == 3  # movies 1, 2, 3 carry genome tags
+
+
+def test_quoted_newline_inside_a_tag(make_layout):
+    folder = make_layout("ml-latest-small")
+    with open(folder / "tags.csv", "a") as handle:
+        handle.write('1,5,"two\nlines",77\n2,4,"two lines",78\n')
+    dataset = load_dataset(folder, min_tag_support=2)
+    assert "two lines" in dataset.tags  # the newline collapses to a space when cleaned

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.logs import LogError, export, log_stats, parse_since, read_records, to_record
-from bot.store import SessionState, Store, TurnRecord
+from bot.store import Store, TurnRecord
 
 T0 = datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc)
 
@@ -92,6 +92,11 @@ def test_since_filters_turns(db_url):
     assert parse_since("2026-11-27") == datetime(2026, 11, 27, tzinfo=timezone.utc)
     with pytest.raises(LogError, match="YYYY-MM-DD"):
         parse_since("yesterday")
+
+
+def test_session_pattern_filters(db_url):
+    assert {r["session_id"] for r in read_records(db_url, sessions="b*")} == {"b"}
+    assert read_records(db_url, sessions="z*") == []
 
 
 def test_export_jsonl_and_csv_round_trip(db_url):
