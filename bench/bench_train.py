@@ -104,7 +104,7 @@ def synthetic_ml20m(n_users: int, n_items: int, n_interactions: int, n_tags: int
     from engine.data.dataset import Dataset
 
     rng = np.random.default_rng(seed)
-    popularity = rng.zipf(1.3, n_items).astype(np.float64)
+    popularity = rng.lognormal(0.0, 1.2, n_items)  # heavy-tailed but without a few items taking all
     popularity /= popularity.sum()
     per_user = np.maximum(5, rng.lognormal(0, 1, n_users))
     per_user = np.round(per_user / per_user.sum() * n_interactions).astype(np.int64)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import re
 import secrets
 import threading
@@ -42,8 +41,6 @@ from sanic.request import Request
 
 from bot.types import Reply
 from engine.errors import CGIRError
-
-logger = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_.:@-]{1,128}$")

@@ -68,6 +68,9 @@ def pairs(parse: Parse) -> list[tuple[int, str]]:
     ("less predictable", [(1, "twist ending")]),
     ("needs more suspense", [(1, "thriller")]),
     ("I'm sick of superheroes", [(-1, "superhero")]),
+    ("stop with the superheroes", [(-1, "superhero")]),
+    ("no, I meant comedy", [(1, "comedy")]),  # a reply's "no," does not negate
+    ("something with explosions", [(1, "action")]),
 ])
 def test_polarity_patterns(parser, text, expected):
     parse = parser.parse(text)
@@ -84,6 +87,9 @@ def test_polarity_patterns(parser, text, expected):
     ("less gore and violence", [(-1, "gory"), (-1, "violent")]),  # polarity carries over
     ("less blood and gore", [(-1, "gory")]),  # one tag twice counts once
     ("scarier and bloodier", [(1, "horror"), (1, "gory")]),
+    ("neither horror nor gore", [(-1, "horror"), (-1, "gory")]),
+    ("more action movies with lots of fighting", [(1, "action"), (1, "violent")]),
+    ("less violence but still exciting", [(-1, "violent"), (1, "action")]),
 ])
 def test_several_critiques_in_one_utterance(parser, text, expected):
     assert pairs(parser.parse(text)) == expected
@@ -155,6 +161,9 @@ def test_synonym_tags_tie_only_when_their_names_are_equally_close():
     ("the third one", 3), ("#2", 2), ("number 4", 4), ("the last one", -1), ("5", 5),
     ("I'll take the first one", 1), ("second", 2), ("the 4th one", 4), ("option 3", 3),
     ("pick number two", 2), ("let's watch the third one", 3), ("the final one", -1),
+    ("the second one looks good", 2), ("tell me more about the third one", 3),
+    ("can I see number 7 please", 7), ("more like the first one", 1), ("the 11th one", 11),
+    ("option #6", 6),
 ])
 def test_select_by_position(parser, text, index):
     parse = parser.parse(text, shown=SHOWN)

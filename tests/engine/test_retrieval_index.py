@@ -38,10 +38,10 @@ def test_full_probe_index_matches_exact_search():
 
 
 def test_partial_probe_keeps_most_of_the_exact_walk():
-    exact, indexed = _retriever(n_items=20000), _retriever(n_items=20000)
-    indexed.build_index(nlist=64, nprobe=8)
+    exact, indexed = _retriever(n_items=6000), _retriever(n_items=6000)
+    indexed.build_index(nlist=32, nprobe=8)
     agree = []
-    for item in range(0, 20000, 997):
+    for item in range(0, 6000, 601):
         a = [s.item for s in exact.walk(item, [Modification(0, 1)]).steps]
         b = [s.item for s in indexed.walk(item, [Modification(0, 1)]).steps]
         agree.append(len(set(a) & set(b)) / len(a))
