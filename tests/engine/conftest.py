@@ -12,7 +12,7 @@ from engine_planted import planted_dataset, planted_triples
 
 def small_config(**overrides) -> TrainConfig:
     """Small, fast hyper-parameters for the planted catalog (121 items)."""
-    values = dict(dim=16, hidden=64, word_hidden=32, item_hidden=32, epochs=12, steps_per_epoch=30,
+    values = dict(dim=16, hidden=64, word_hidden=32, item_hidden=32, epochs=8, steps_per_epoch=30,
                   batch_users=128, batch_triples=256, lr=1e-2, anneal_steps=100, threads=1,
                   patience=12, seed=0)
     values.update(overrides)
