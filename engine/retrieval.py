@@ -246,9 +246,26 @@ class Retriever:
                 rows = np.where(missing, item, rows)
                 scores = np.where(missing, -np.inf, scores)
             return rows, scores
-        scores = queries @ self.item_vectors.T
-        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-        return top, np.take_along_axis(scores, top, axis=1)
+        gammas = np.asarray(gammas, dtype=np.float32)
+        m = self.n_items
+        if k >= m or len(gammas) < 3:
+            scores = queries @ self.item_vectors.T
+            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            return top, np.take_along_axis(scores, top, axis=1)
+        # Every step's score is linear in gamma: s_j(g) = a_j + g b_j with a = H h_i and
+        # b = H d. So two products (M x 2) replace the (M x G) one, and an item can only be in
+        # some step's top k if its larger end-point score reaches the k-th largest of the
+        # smaller end-point scores (that k-th value bounds every step's k-th best from below).
+        ends = np.stack([self.item_vectors[item], self.modification_vector(modifications)])
+        a, b = ends @ self.item_vectors.T
+        low_g, high_g = float(gammas.min()), float(gammas.max())
+        first, last = a + low_g * b, a + high_g * b
+        floor = np.partition(np.minimum(first, last), m - k)[m - k]
+        candidates = np.flatnonzero(np.maximum(first, last) >= floor)
+        scores = a[candidates][None, :] + gammas[:, None] * b[candidates][None, :]
+        kk = min(k, len(candidates))
+        top = np.argpartition(-scores, kk - 1, axis=1)[:, :kk]
+        return candidates[top], np.take_along_axis(scores, top, axis=1)
 
     def _step(self, row: int, gamma: float, score: float, modifications) -> Step:
         tag = modifications[0].tag if modifications else None
