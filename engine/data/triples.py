@@ -115,9 +115,11 @@ def build_triples(dataset: "Dataset | sp.spmatrix", *, seed: int = 0,
     keys = np.random.default_rng(_HASH_SEED).integers(
         0, np.iinfo(np.uint64).max, n_tags, dtype=np.uint64, endpoint=True)
     sizes = np.diff(attrs.indptr)
-    # Set hash = wrapping uint64 sum of the row's keys (reduceat per row; empty rows hash to 0).
-    hashes = np.add.reduceat(keys[attrs.indices], np.minimum(attrs.indptr[:-1], attrs.nnz - 1))
-    hashes[sizes == 0] = 0
+    # Set hash = wrapping uint64 sum of the row's keys; empty rows hash to 0. reduceat runs over
+    # the non-empty rows only: their starts strictly increase, so each segment is exactly one row.
+    hashes = np.zeros(n_items, dtype=np.uint64)
+    nonempty = sizes > 0
+    hashes[nonempty] = np.add.reduceat(keys[attrs.indices], attrs.indptr[:-1][nonempty])
     members = np.flatnonzero(sizes > 0) if not include_untagged else np.arange(n_items)
     group_hash, group_of = np.unique(hashes[members], return_inverse=True)
     order = np.argsort(group_of, kind="stable")

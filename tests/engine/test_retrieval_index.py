@@ -1,4 +1,4 @@
-"""The optional FAISS index gives the exact walk when it probes every cell."""
+"""Candidate search: the pruned exact search and the optional FAISS index."""
 
 from __future__ import annotations
 
@@ -6,9 +6,6 @@ import numpy as np
 import pytest
 
 from engine.retrieval import Modification, Retriever
-
-faiss = pytest.importorskip("faiss")
-
 
 def _retriever(n_items: int = 3000, dim: int = 16, seed: int = 0) -> Retriever:
     rng = np.random.default_rng(seed)
@@ -20,6 +17,7 @@ def _retriever(n_items: int = 3000, dim: int = 16, seed: int = 0) -> Retriever:
 
 
 def test_full_probe_index_matches_exact_search():
+    pytest.importorskip("faiss")
     exact, indexed = _retriever(), _retriever()
     indexed.build_index(nlist=16, nprobe=16)
     assert indexed.approximate and not exact.approximate
@@ -38,6 +36,7 @@ def test_full_probe_index_matches_exact_search():
 
 
 def test_partial_probe_keeps_most_of_the_exact_walk():
+    pytest.importorskip("faiss")
     exact, indexed = _retriever(n_items=6000), _retriever(n_items=6000)
     indexed.build_index(nlist=32, nprobe=8)
     agree = []
@@ -47,3 +46,16 @@ def test_partial_probe_keeps_most_of_the_exact_walk():
         agree.append(len(set(a) & set(b)) / len(a))
         assert len(b) == 10 and item not in b
     assert np.mean(agree) > 0.6
+
+
+def test_pruned_exact_candidates_equal_brute_force():
+    retriever = _retriever(n_items=5000)
+    gammas = np.linspace(0.1, 1.0, 10).astype(np.float32)
+    for item in (3, 999, 4321):
+        mods = [Modification(1, -1), Modification(3, 1)]
+        rows, scores = retriever._candidates(item, mods, gammas, 40)
+        full = retriever.scores(item, mods, gammas)
+        for g in range(len(gammas)):
+            expected = set(np.argsort(-full[g])[:40].tolist())
+            assert set(rows[g].tolist()) == expected
+            np.testing.assert_allclose(scores[g], full[g, rows[g]], rtol=1e-5, atol=1e-5)
