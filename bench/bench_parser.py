@@ -72,7 +72,7 @@ the 100 % of the table above, is what to expect on new utterances of the same ki
 
 `bench/parser_utterances_blind.jsonl` (200 utterances) was written by a second author who was
 not shown the parser's code or its labelled set, only the vocabulary, the intents and the demo
-titles. Measured once, with the final parser, and not fixed afterwards:
+titles. Measured once, before anything was fixed for it:
 
     .venv/bin/python bench/bench_parser.py --data bench/parser_utterances_blind.jsonl --no-write --failures
 
@@ -83,6 +83,10 @@ everything and start fresh", "let's begin again from scratch", "revert the last 
 "that's all for today, bye"), three out-of-scope lines read as critiques ("tell me a joke" ->
 more comedy, "play some music" -> more musical, "are you a robot?" -> more sci-fi), one
 near-tie ("more fights": violent vs action, asked back), and one title inside a longer sentence.
+Afterwards the undo/restart/bye patterns were widened (revert the last change, reset
+everything, clear everything and start fresh, begin again from scratch, "I'm done, thanks bye",
+"that's all for today, bye"); the same command then gives 97.5 % (195/200), which is no longer a
+held-out figure: 94.5 % is.
 """
 
 

@@ -290,7 +290,7 @@ CARDINALS: dict[str, int] = {
 UNDO_PATTERNS = (
     r"undo", r"undo (?:that|it|this|the last (?:one|step|critique|change))",
     r"go back", r"go back (?:one|a step|one step)", r"(?:take|step) (?:that|it) back",
-    r"back", r"previous", r"revert(?: that| it)?", r"never ?mind(?: that)?",
+    r"back", r"previous", r"revert(?: that| it| the last (?:one|step|critique|change))?", r"never ?mind(?: that)?",
     r"(?:take|go) (?:me )?back(?: to (?:the )?(?:previous|last) (?:one|step|item|result))?",
     r"cancel(?: that)?(?: last (?:one|step))?", r"oops(?: undo(?: that)?)?",
     r"(?:that was|that's|thats) (?:a )?mistake(?: undo(?: it)?)?",
@@ -298,7 +298,9 @@ UNDO_PATTERNS = (
     r"scratch that", r"forget (?:that|the last one) (?:last )?(?:critique|change)?",
 )
 RESTART_PATTERNS = (
-    r"restart", r"reset", r"start (?:over|again|afresh|from scratch)",
+    r"restart", r"reset(?: everything| it all| all)?", r"start (?:over|again|afresh|fresh|from scratch)",
+    r"clear (?:everything|it all|all) and start (?:over|again|afresh|fresh|from scratch)",
+    r"(?:let's |lets )?begin again from scratch",
     r"(?:let's|lets) start (?:over|again|afresh|from scratch)", r"begin again",
     r"new (?:search|session|start)", r"from scratch", r"clear(?: everything| all)?",
     r"start a new (?:search|session)", r"(?:let's|lets) (?:begin|try) again",
@@ -317,7 +319,8 @@ HELP_PATTERNS = (
 )
 BYE_PATTERNS = (
     r"bye", r"goodbye", r"good bye", r"bye bye", r"quit", r"exit", r"see (?:you|ya)(?: later)?",
-    r"(?:that's|thats) (?:all|it)(?: for (?:now|today))?", r"(?:i'm|im|i am) done",
+    r"(?:that's|thats) (?:all|it)(?: for (?:now|today))?(?:[ ,]+(?:thanks|thank you))?(?:[ ,]+(?:bye|goodbye))?",
+    r"(?:ok |okay )?(?:i'm|im|i am) done(?:[ ,]+(?:thanks|thank you))?(?:[ ,]+(?:bye|goodbye))?",
     r"(?:thanks|thank you)(?: so much)?[ ,]*(?:bye|goodbye|see you)", r"cya", r"later",
     r"stop", r"q", r"good night", r"goodnight", r"farewell", r"i have to go", r"gotta go",
     r"end(?: (?:chat|session|conversation))?", r"close", r"leave",

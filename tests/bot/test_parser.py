@@ -218,6 +218,10 @@ def test_critique_words_do_not_become_titles(parser):
     ("restart", "restart"), ("start over", "restart"), ("let's start again", "restart"),
     ("help", "help"), ("what tags can I use?", "help"), ("?", "help"), ("hello", "help"),
     ("bye", "bye"), ("quit", "bye"), ("thanks, bye", "bye"), ("Goodbye!", "bye"),
+    # phrasings the blind set found missing
+    ("revert the last change", "undo"), ("reset everything", "restart"),
+    ("clear everything and start fresh", "restart"), ("let's begin again from scratch", "restart"),
+    ("ok I'm done, thanks bye", "bye"), ("that's all for today, bye", "bye"),
 ])
 def test_commands(parser, text, intent):
     assert parser.parse(text).intent == intent
