@@ -77,9 +77,14 @@ def test_piped_conversation_is_logged_and_resumable(tiny_model_dir, reference_ti
             break
         seen += line
     assert b"Resuming session" in seen and seen.count(b"bot> ") == 2
+    # The reply's table follows its "bot> " line; let it finish so the signal lands while the
+    # program waits for input (on a loaded machine it could otherwise land mid-print).
+    time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=60)  # stdin stays open: the program ends because of the signal, not EOF
-    rest, err = proc.communicate(timeout=60)
+    # read() through the same buffered reader as readline() above, so nothing it already
+    # buffered is lost (communicate() would read the pipe's file descriptor directly).
+    rest, err = proc.stdout.read(), proc.stderr.read()
     assert proc.returncode == 0 and b"Traceback" not in err, err.decode()[-2000:]
     assert f"Session {session_id} saved".encode() in rest
     with Store(db) as store:
