@@ -18,6 +18,25 @@ def _pyplot():
     return plt
 
 
+def _save(plt, fig, path: Path) -> Path:
+    """Lay out, write the PNG (creating its folder) and free the figure."""
+    fig.tight_layout()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def _label(ax, xlabel: str, ylabel: str, title: str) -> None:
+    """Axis labels, an optional title and a light horizontal grid (bar and histogram plots)."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize=10)
+    ax.grid(axis="y", alpha=0.3)
+
+
 def success_plot(curves: dict[str, list[Estimate]], path: Path, title: str = "") -> Path:
     """Success rate against turns, one line per policy with its 95 % band."""
     plt = _pyplot()
@@ -37,12 +56,7 @@ def success_plot(curves: dict[str, list[Estimate]], path: Path, title: str = "")
     ax.legend(loc="upper left")
     if title:
         ax.set_title(title, fontsize=10)
-    fig.tight_layout()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def bar_plot(counts: dict, path: Path, xlabel: str, ylabel: str = "count", title: str = "") -> Path:
@@ -51,17 +65,8 @@ def bar_plot(counts: dict, path: Path, xlabel: str, ylabel: str = "count", title
     fig, ax = plt.subplots(figsize=(6, 3.5), dpi=120)
     keys = [str(k) for k in counts]
     ax.bar(keys, list(counts.values()), color="#1f77b4")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    if title:
-        ax.set_title(title, fontsize=10)
-    ax.grid(axis="y", alpha=0.3)
-    fig.tight_layout()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    _label(ax, xlabel, ylabel, title)
+    return _save(plt, fig, path)
 
 
 def histogram_plot(values, path: Path, xlabel: str, bins: int = 30, title: str = "") -> Path:
@@ -69,14 +74,5 @@ def histogram_plot(values, path: Path, xlabel: str, bins: int = 30, title: str =
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6, 3.5), dpi=120)
     ax.hist(list(values), bins=bins, color="#1f77b4")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel("turns")
-    if title:
-        ax.set_title(title, fontsize=10)
-    ax.grid(axis="y", alpha=0.3)
-    fig.tight_layout()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    _label(ax, xlabel, "turns", title)
+    return _save(plt, fig, path)
