@@ -7,6 +7,7 @@ does every item match? Scores are "higher is better" and only their order matter
 
 from __future__ import annotations
 
+import sys
 from abc import ABC, abstractmethod
 from pathlib import Path
 
@@ -38,3 +39,11 @@ class GradientModel(ABC):
 
     def save(self, path: Path) -> None:  # optional: models that support caching override
         raise NotImplementedError(f"{self.name} cannot be saved")
+
+
+def training_bar(total: int, name: str, *, enabled: bool, leave: bool = True):
+    """The progress bar every model's training loop shows on stderr (a no-op when disabled)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, desc=f"train {name}", unit="step",
+                dynamic_ncols=True, leave=leave, disable=not enabled)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import copy
 import math
-import sys
 import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -40,7 +39,7 @@ from engine.data.dataset import Dataset
 from engine.data.triples import Triples
 from engine.errors import CGIRError, ModelFitError
 from engine.eval.metrics import mrr, target_ranks
-from engine.models.base import GradientModel
+from engine.models.base import GradientModel, training_bar
 
 if TYPE_CHECKING:
     import torch
@@ -191,12 +190,7 @@ class TorchBaseline(GradientModel):
         order, pos = rng.permutation(len(train)), 0
         result = BaselineFit()
         best_state, best, bad = None, -1.0, 0
-        bar = None
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=cfg.epochs * n_steps, file=sys.stderr, desc=f"train {self.name}",
-                       unit="step", dynamic_ncols=True, leave=False)
+        bar = training_bar(cfg.epochs * n_steps, self.name, enabled=progress, leave=False)
         try:
             for epoch in range(1, cfg.epochs + 1):
                 net.train()
@@ -224,13 +218,11 @@ class TorchBaseline(GradientModel):
                     optimizer.step()
                     value = float(loss.detach())
                     running = 0.9 * running + 0.1 * value if running else value
-                    if bar is not None:
-                        bar.update(1)
+                    bar.update(1)
                 score = self._valid_mrr(valid) if valid is not None and len(valid) else -running
                 result.history.append({"epoch": epoch, "loss": round(running, 6),
                                        "valid_mrr": round(score, 6)})
-                if bar is not None:
-                    bar.set_postfix({"epoch": epoch, "val_mrr": f"{score:.4f}"})
+                bar.set_postfix({"epoch": epoch, "val_mrr": f"{score:.4f}"})
                 if score > best:
                     best, bad = score, 0
                     best_state = copy.deepcopy(net.state_dict())
@@ -240,8 +232,7 @@ class TorchBaseline(GradientModel):
                     if bad >= cfg.patience:
                         break
         finally:
-            if bar is not None:
-                bar.close()
+            bar.close()
         if best_state is not None:
             net.load_state_dict(best_state)
         net.eval()

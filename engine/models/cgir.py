@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import math
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from engine.config import TrainConfig
 from engine.data.dataset import Dataset
 from engine.data.triples import Triples
 from engine.errors import CGIRError, ModelFitError
-from engine.models.base import GradientModel
+from engine.models.base import GradientModel, training_bar
 
 if TYPE_CHECKING:  # torch is imported lazily: loading a checkpoint for retrieval never needs it
     import torch
@@ -280,12 +279,7 @@ class CGIR(GradientModel):
 
         result = FitResult()
         best_state, best_mrr, bad_epochs, global_step = None, -1.0, 0, 0
-        bar = None
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=cfg.epochs * n_steps, file=sys.stderr, desc=f"train {self.name}",
-                       unit="step", dynamic_ncols=True, leave=True)
+        bar = training_bar(cfg.epochs * n_steps, self.name, enabled=progress, leave=True)
         try:
             for epoch in range(1, cfg.epochs + 1):
                 net.train()
@@ -316,18 +310,16 @@ class CGIR(GradientModel):
                         if not name.startswith("_"):
                             v = float(value.detach())
                             running[name] = 0.9 * running.get(name, v) + 0.1 * v
-                    if bar is not None:
-                        bar.update(1)
-                        bar.set_postfix({"epoch": epoch, **{k[:5]: f"{v:.3g}" for k, v in running.items()}},
-                                        refresh=False)
+                    bar.update(1)
+                    bar.set_postfix({"epoch": epoch, **{k[:5]: f"{v:.3g}" for k, v in running.items()}},
+                                    refresh=False)
                 metrics = self._validate(net, columns, valid)
                 record = {"epoch": epoch, "step": global_step, **{f"loss_{k}": round(v, 6) for k, v in running.items()},
                           **{f"valid_{k}": round(v, 6) for k, v in metrics.items()},
                           "seconds": round(time.perf_counter() - started, 3)}
                 result.history.append(record)
-                if bar is not None:
-                    bar.set_postfix({"epoch": epoch, "val_mrr": f"{metrics.get('mrr', float('nan')):.4f}",
-                                     **{k[:5]: f"{v:.3g}" for k, v in running.items()}})
+                bar.set_postfix({"epoch": epoch, "val_mrr": f"{metrics.get('mrr', float('nan')):.4f}",
+                                 **{k[:5]: f"{v:.3g}" for k, v in running.items()}})
                 score = metrics.get("mrr", -float(running.get("alignment", 0.0)))
                 if valid is None or score > best_mrr:
                     best_mrr, bad_epochs = score, 0
@@ -339,8 +331,7 @@ class CGIR(GradientModel):
                         result.stopped_early = True
                         break
         finally:
-            if bar is not None:
-                bar.close()
+            bar.close()
         if best_state is not None:
             net.load_state_dict(best_state)
         net.eval()
