@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from engine.config import TrainConfig
 from engine.data.dataset import Dataset
 from engine.data.triples import Triples
 
@@ -60,3 +61,18 @@ def planted_triples(dataset: Dataset, seed: int = 0, per_pair_tag: int = 40) -> 
             targets.append(int(j))
     return Triples(np.array(refs, dtype=np.int64), np.array(tags, dtype=np.int64),
                    np.array(alphas, dtype=np.int8), np.array(targets, dtype=np.int64))
+
+
+def small_config(**overrides) -> TrainConfig:
+    """Small, fast hyper-parameters for the planted catalog (121 items)."""
+    values = dict(dim=16, hidden=64, word_hidden=32, item_hidden=32, epochs=8, steps_per_epoch=30,
+                  batch_users=128, batch_triples=256, lr=1e-2, anneal_steps=100, threads=1,
+                  patience=12, seed=0)
+    values.update(overrides)
+    return TrainConfig(**values)
+
+
+def fake_word_vectors(n_words: int, seed: int = 0) -> np.ndarray:
+    """Stand-ins for MiniLM vectors (the real ones are exercised by the tiny_model_dir fixture)."""
+    vectors = np.random.default_rng(seed).standard_normal((n_words, 384)).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)

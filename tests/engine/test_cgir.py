@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from conftest import fake_word_vectors, small_config
+from engine_planted import fake_word_vectors, small_config
 from engine_planted import planted_dataset, planted_triples
 
 from engine.checkpoint import load_model, load_retriever
