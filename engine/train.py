@@ -44,11 +44,12 @@ def train_on_triples(dataset: Dataset, triples: Triples, config: TrainConfig, ou
                      *, progress: bool = True, word_vectors: np.ndarray | None = None) -> Path:
     """Split, fit, write the checkpoint; returns its directory."""
     from engine.checkpoint import save_model
-    from engine.models.cgir import CGIR, ranks_of_targets, retrieval_metrics
+    from engine.models.cgir import CGIR
+    from engine.ranking import model_ranks, ranking_metrics
 
     train, valid, test = split_triples(triples, config)
     model = CGIR(config).fit(dataset, train, valid, progress=progress, word_vectors=word_vectors)
-    held_out = retrieval_metrics(ranks_of_targets(model.item_vectors(), model.tag_vectors(), test))
+    held_out = ranking_metrics(model_ranks(model, test))
     extra = {
         "split": {"seed": config.seed, "test_fraction": config.test_fraction,
                   "valid_fraction": config.valid_fraction, "n_triples": len(triples),

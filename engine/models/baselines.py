@@ -38,8 +38,8 @@ import scipy.sparse as sp
 from engine.data.dataset import Dataset
 from engine.data.triples import Triples
 from engine.errors import CGIRError, ModelFitError
-from engine.eval.metrics import mrr, target_ranks
 from engine.models.base import GradientModel, training_bar
+from engine.ranking import model_ranks, mrr
 
 if TYPE_CHECKING:
     import torch
@@ -249,8 +249,7 @@ class TorchBaseline(GradientModel):
     def _valid_mrr(self, valid: Triples) -> float:
         self._export()
         self.net.train()
-        scores = self.score(valid.ref, valid.tag, valid.alpha, np.array([1.0], np.float32))[:, 0]
-        return mrr(target_ranks(scores, valid.ref, valid.target))
+        return mrr(model_ranks(self, valid))
 
     def item_vectors(self) -> np.ndarray:
         if self._items is None:

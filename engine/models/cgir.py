@@ -23,6 +23,7 @@ from engine.data.dataset import Dataset
 from engine.data.triples import Triples
 from engine.errors import CGIRError, ModelFitError
 from engine.models.base import GradientModel, training_bar
+from engine.ranking import model_ranks, ranking_metrics
 
 if TYPE_CHECKING:  # torch is imported lazily: loading a checkpoint for retrieval never needs it
     import torch
@@ -166,33 +167,6 @@ def _normalized_columns(interactions: sp.csr_matrix):
     index = torch.as_tensor(np.vstack([coo.row, coo.col]).astype(np.int64))
     return torch.sparse_coo_tensor(index, torch.as_tensor(coo.data, dtype=torch.float32),
                                    coo.shape, check_invariants=False).coalesce()
-
-
-def ranks_of_targets(items: np.ndarray, tags: np.ndarray, triples: Triples,
-                     batch: int = 512) -> np.ndarray:
-    """1-based rank of each triple's target among all items but the reference (gamma = 1)."""
-    ranks = np.empty(len(triples), dtype=np.int64)
-    for start in range(0, len(triples), batch):
-        part = slice(start, start + batch)
-        ref, tag = triples.ref[part], triples.tag[part]
-        alpha, target = triples.alpha[part].astype(np.float32), triples.target[part]
-        queries = items[ref] + alpha[:, None] * tags[tag]
-        scores = queries @ items.T
-        rows = np.arange(len(ref))
-        scores[rows, ref] = -np.inf
-        target_scores = scores[rows, target]
-        ranks[part] = (scores > target_scores[:, None]).sum(axis=1) + 1
-    return ranks
-
-
-def retrieval_metrics(ranks: np.ndarray) -> dict[str, float]:
-    if len(ranks) == 0:
-        return {"mrr": 0.0, "hit@20": 0.0, "hit@50": 0.0}
-    return {
-        "mrr": float(np.mean(1.0 / ranks)),
-        "hit@20": float(np.mean(ranks <= 20)),
-        "hit@50": float(np.mean(ranks <= 50)),
-    }
 
 
 class CGIR(GradientModel):
@@ -378,9 +352,9 @@ class CGIR(GradientModel):
         if valid is None or len(valid) == 0:
             return {}
         net.eval()
-        items, tags = self._export(net, columns)
+        self._items, self._tags = self._export(net, columns)
         net.train()
-        return retrieval_metrics(ranks_of_targets(items, tags, valid))
+        return ranking_metrics(model_ranks(self, valid))
 
     def _require_fitted(self) -> None:
         if self._items is None or self._tags is None:
