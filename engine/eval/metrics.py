@@ -23,7 +23,6 @@ import scipy.sparse as sp
 # Hit@K and MRR rank through engine.ranking: one rank function for training and evaluation.
 from engine.ranking import hit_at_k, mrr, target_ranks  # noqa: F401
 
-
 # -- gradient sequences ---------------------------------------------------------------------
 
 
