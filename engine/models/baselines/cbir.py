@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from engine.models.baselines.common import (
     TorchBaseline,
-    encode_items,
     import_torch,
-    item_mlp,
-    matching_loss,
     sample_negatives,
 )
 
@@ -19,22 +16,9 @@ class CBIR(TorchBaseline):
     key = "cbir"
 
     def _build(self, n_inputs: int, n_tags: int, text_dim: int):
-        torch = import_torch()
-        nn = torch.nn
-        cfg = self.config
+        from engine.models.baselines.nets import CBIRNet
 
-        class Net(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.items = item_mlp(nn, n_inputs, cfg)
-                self.text = nn.Linear(text_dim, cfg.dim)
-                self.query = nn.Sequential(nn.Linear(2 * cfg.dim, cfg.hidden), nn.ReLU(),
-                                           nn.Linear(cfg.hidden, cfg.dim))
-
-            def item_table(self, columns):
-                return encode_items(self.items, columns)
-
-        return Net()
+        return CBIRNet(n_inputs, text_dim, self.config)
 
     def _compose(self, net, items, ref, tag, alpha, gamma):
         torch = import_torch()
@@ -43,12 +27,14 @@ class CBIR(TorchBaseline):
         return torch.nn.functional.normalize(query, dim=-1)
 
     def _batch_losses(self, net, items, batch, rng):
+        from engine.models.baselines import nets
+
         torch = import_torch()
         ones = torch.ones_like(batch["alpha"])
         queries = self._compose(net, items, batch["ref"], batch["tag"], batch["alpha"], ones)
         negatives = sample_negatives(rng, items.shape[0], batch["target"].cpu().numpy(),
                                       self.config.negatives)
-        return {"matching": matching_loss(queries, items, batch["target"],
+        return {"matching": nets.matching_loss(queries, items, batch["target"],
                                           torch.as_tensor(negatives, device=items.device),
                                           self.config.tau)}
 

@@ -172,21 +172,6 @@ class TorchBaseline(GradientModel):
 # -- pieces of the networks and losses ---------------------------------------------------------
 
 
-def item_mlp(nn, n_inputs: int, cfg: BaselineConfig):
-    return nn.ModuleDict({
-        "first": nn.Linear(n_inputs, cfg.hidden),
-        "second": nn.Linear(cfg.hidden, cfg.dim),
-        "dropout": nn.Dropout(cfg.dropout),
-    })
-
-
-def encode_items(layers, columns):
-    """MLP over each item's (projected) interaction column, unit-normalised: (M, D)."""
-    torch = import_torch()
-    hidden = layers["dropout"](torch.relu(layers["first"](columns)))
-    return torch.nn.functional.normalize(layers["second"](hidden), dim=-1)
-
-
 def sample_negatives(rng: np.random.Generator, n_items: int, target: np.ndarray,
                       k: int) -> np.ndarray:
     """(B, k) random item rows; an accidental hit on the target is moved one row on."""
@@ -194,13 +179,3 @@ def sample_negatives(rng: np.random.Generator, n_items: int, target: np.ndarray,
     clash = negatives == target[:, None]
     negatives[clash] = (negatives[clash] + 1) % n_items
     return negatives
-
-
-def matching_loss(queries, items, target, negatives, tau: float):
-    """Pointwise BCE: the target matches the query (1), sampled items do not (0)."""
-    torch = import_torch()
-    F = torch.nn.functional
-    positive = (queries * items[target]).sum(-1) / tau
-    negative = torch.einsum("bd,bkd->bk", queries, items[negatives]) / tau
-    return (F.binary_cross_entropy_with_logits(positive, torch.ones_like(positive))
-            + F.binary_cross_entropy_with_logits(negative, torch.zeros_like(negative)))

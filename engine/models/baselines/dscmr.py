@@ -6,10 +6,7 @@ import numpy as np
 
 from engine.models.baselines.common import (
     TorchBaseline,
-    encode_items,
     import_torch,
-    item_mlp,
-    matching_loss,
     sample_negatives,
 )
 
@@ -27,22 +24,9 @@ class DSCMR(TorchBaseline):
                 "invariance": cfg.invariance_weight}
 
     def _build(self, n_inputs: int, n_tags: int, text_dim: int):
-        torch = import_torch()
-        nn = torch.nn
-        cfg = self.config
+        from engine.models.baselines.nets import DSCMRNet
 
-        class Net(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.items = item_mlp(nn, n_inputs, cfg)
-                self.text = nn.Sequential(nn.Linear(text_dim, cfg.hidden), nn.ReLU(),
-                                          nn.Linear(cfg.hidden, cfg.dim))
-                self.classifier = nn.Linear(cfg.dim, n_tags)  # shared by both modalities
-
-            def item_table(self, columns):
-                return encode_items(self.items, columns)
-
-        return Net()
+        return DSCMRNet(n_inputs, text_dim, n_tags, self.config)
 
     def _tag_vectors(self, net):
         return net.text(self._text)  # (T, D), not normalised: the magnitude is the step size
@@ -54,6 +38,8 @@ class DSCMR(TorchBaseline):
         return torch.nn.functional.normalize(query, dim=-1)
 
     def _batch_losses(self, net, items, batch, rng):
+        from engine.models.baselines import nets
+
         torch = import_torch()
         F = torch.nn.functional
         cfg = self.config
@@ -61,7 +47,7 @@ class DSCMR(TorchBaseline):
         queries = self._queries(net, items, batch["ref"], batch["tag"], batch["alpha"], one)[:, 0]
         target = batch["target"]
         negatives = sample_negatives(rng, items.shape[0], target.cpu().numpy(), cfg.negatives)
-        loss = matching_loss(queries, items, target,
+        loss = nets.matching_loss(queries, items, target,
                               torch.as_tensor(negatives, device=items.device), cfg.tau)
         # DSCMR's own losses on the items of this batch and on every tag text.
         rows = np.unique(np.concatenate([batch["ref"].cpu().numpy(), target.cpu().numpy()]))

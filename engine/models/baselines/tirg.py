@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from engine.models.baselines.common import (
     TorchBaseline,
-    encode_items,
     import_torch,
-    item_mlp,
 )
 
 
@@ -17,31 +15,9 @@ class TIRG(TorchBaseline):
     key = "tirg"
 
     def _build(self, n_inputs: int, n_tags: int, text_dim: int):
-        torch = import_torch()
-        nn = torch.nn
-        cfg = self.config
+        from engine.models.baselines.nets import TIRGNet
 
-        class Net(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.items = item_mlp(nn, n_inputs, cfg)
-                self.text = nn.Linear(text_dim, cfg.dim)
-                self.gate = nn.Sequential(nn.Linear(2 * cfg.dim, cfg.hidden), nn.ReLU(),
-                                          nn.Linear(cfg.hidden, cfg.dim))
-                self.residual = nn.Sequential(nn.Linear(2 * cfg.dim, cfg.hidden), nn.ReLU(),
-                                              nn.Linear(cfg.hidden, cfg.dim))
-                # TIRG's learned mixing weights, initialised as in the original (1.0, 0.1)
-                self.weights = nn.Parameter(torch.tensor([1.0, 0.1]))
-
-            def item_table(self, columns):
-                return encode_items(self.items, columns)
-
-            def compose(self, x, m):
-                joint = torch.cat([x, m], dim=-1)
-                return (self.weights[0] * torch.sigmoid(self.gate(joint)) * x
-                        + self.weights[1] * self.residual(joint))
-
-        return Net()
+        return TIRGNet(n_inputs, text_dim, self.config)
 
     def _queries(self, net, items, ref, tag, alpha, gammas):
         torch = import_torch()
