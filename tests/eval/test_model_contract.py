@@ -69,3 +69,16 @@ def test_unknown_hyper_parameter_is_refused():
         make_model("cgir", bogus=1)
     with pytest.raises(ConfigError, match="unknown key.*beta"):
         make_model("cbir", beta=0.5)
+
+
+@pytest.mark.parametrize("key", MODEL_KEYS)
+def test_bad_input_gets_a_clear_error(split, key, tmp_path):
+    from engine.errors import CGIRError
+
+    dataset, train, valid, _ = split
+    model = make_model(key, threads=1)
+    with pytest.raises(CGIRError, match="not trained"):
+        model.save(tmp_path / "untrained")
+    with pytest.raises(CGIRError, match="no training triples"):
+        model.fit(dataset, train.subset(np.arange(0)), valid)
+    assert not (tmp_path / "untrained").exists()
