@@ -60,15 +60,15 @@ def build_manager(
         model_dir = ensure_demo_model(progress=progress)
     model_dir = Path(model_dir)
     retriever = load_retriever(model_dir)
-    defaults = getattr(retriever, "defaults", {}) or {}
+    defaults = retriever.defaults
     parser = Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
     store = Store(db_url or default_db_url())
     model_id = retriever.model_id or model_dir.resolve().name
     manager = DialogueManager(
         retriever, parser, store, model_id=model_id, policy=policy,
-        steps=int(steps or defaults.get("steps") or 10),
-        gamma_min=float(defaults.get("gamma_min") or 0.1),
-        gamma_max=float(defaults.get("gamma_max") or 1.0),
+        steps=int(steps or defaults.steps),
+        gamma_min=defaults.gamma_min,
+        gamma_max=defaults.gamma_max,
     )
     if warm_up:
         manager.background.append(start_encoder_warm_up())
