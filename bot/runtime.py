@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import sys
 import threading
 from pathlib import Path
 
@@ -76,19 +74,20 @@ def build_manager(
 
 
 def limit_threads(n: int) -> None:
-    """Cap BLAS (threadpoolctl, a scikit-learn dependency) and torch intra-op threads at n."""
+    """Cap BLAS (threadpoolctl, a scikit-learn dependency) and torch intra-op threads at n.
+
+    torch's count is process-wide, so it goes through the one setter (`engine.threads`), which
+    only records the wish in OMP_NUM_THREADS while torch is not loaded yet.
+    """
+    from engine.threads import set_torch_threads
+
     try:
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=n, user_api="blas")
     except ImportError:
         logger.info("threadpoolctl is not installed; BLAS keeps its default thread count")
-    if "torch" in sys.modules:
-        sys.modules["torch"].set_num_threads(n)
-    else:
-        # torch reads this when it is first imported (lazily, by the sentence encoder); an
-        # explicit setting by the user wins.
-        os.environ.setdefault("OMP_NUM_THREADS", str(n))
+    set_torch_threads(n)
 
 
 def start_encoder_warm_up() -> threading.Thread:
