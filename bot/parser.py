@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.nlu import lexicon as lx
+from bot.nlu.chitchat import looks_like_chitchat
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.critiques import read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
+_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|-)\s+")
 _LIKE_SHOWN = re.compile(r"^(?:something |anything |a movie |one )?(?:more )?(?:like|similar to) (.+)$")
 
 
@@ -81,7 +83,7 @@ class Parser:
             encoder_id = getattr(encoder, "encoder_id", f"{ENCODER_ID}+{encoder!r}")
         self.grounder = TagGrounder(self.vocab, encoder, cache=tag_vectors_cache,
                                     config=c.grounding, encoder_id=encoder_id)
-        self.references = ReferenceReader(self.titles, self.vocab.names_a_tag)
+        self.references = ReferenceReader(self.titles, self.vocab)
 
     @classmethod
     def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":
@@ -113,7 +115,12 @@ class Parser:
             return Parse(command)
         reference = self.references.explicit(simple)
         if reference is not None:
-            return self._on_screen(reference.parse, shown) if reference.strict else reference.parse
+            start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
+            compound = self._with_critiques(start, reference.rest) if reference.rest else None
+            return compound or start
+        compound = self._compound(simple, shown)
+        if compound is not None:
+            return compound
         selection = self.references.selection(simple, shown)
         if selection is None:
             like = _LIKE_SHOWN.match(simple)  # "more like the first one"
@@ -121,6 +128,26 @@ class Parser:
         if selection is not None:
             return selection
         return self._critique_or_title(simple)
+
+    def _compound(self, simple: str, shown: Shown) -> Parse | None:
+        """"Golden Blackout, just less violent", "the second one but less dark": a starting point
+        before the first separator, critiques after it."""
+        for m in _SEPARATOR.finditer(simple):
+            head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
+            start = self.references.starting_point(head, shown) if head else None
+            if start is not None:
+                return self._with_critiques(start, tail)
+        return None
+
+    def _with_critiques(self, start: Parse, rest: str) -> Parse | None:
+        """A critique that carries its starting point, when `rest` holds a cued critique."""
+        if start.item_id is None and start.index is None:
+            return None  # an ambiguous or unknown title: the bot asks about it first
+        reading = read_critiques(rest, self.vocab, self.grounder)
+        if not (reading.critiques and reading.cued):
+            return None
+        return Parse("critique", critiques=reading.critiques, item_id=start.item_id,
+                     title=start.title, index=start.index if start.item_id is None else None)
 
     @staticmethod
     def _on_screen(reference: Parse, shown: Shown) -> Parse:
@@ -138,6 +165,8 @@ class Parser:
             exact = self.references.exact_title(simple)
             if exact is not None:
                 return exact
+        if looks_like_chitchat(simple, has_polarity=reading.strong_cue):
+            return None
         if reading.critiques and (reading.cued or reading.strong):
             return Parse("critique", critiques=reading.critiques)
         title = self.references.bare_title(simple)

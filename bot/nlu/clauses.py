@@ -104,8 +104,9 @@ def _strength_at(words: list[str], i: int, vocab: TagVocabulary) -> tuple[int, f
     for phrase, weight in _STRENGTHS:
         if tuple(words[i:i + len(phrase)]) == phrase:
             nxt = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
-            # "so much" inside "too much"/"don't want so much" is not a strength.
-            if (nxt in lx.MORE_WORDS or nxt in lx.LESS_WORDS or nxt == "too"
+            # "so much" inside "too much"/"don't want so much" is not a strength; a trailing one
+            # is ("less gore, but only a bit").
+            if (not nxt or nxt in lx.MORE_WORDS or nxt in lx.LESS_WORDS or nxt == "too"
                     or vocab.comparative(nxt) is not None):
                 return len(phrase), weight
             return 0, 1.0

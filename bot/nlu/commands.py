@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from bot.nlu import lexicon as lx
+from bot.nlu.chitchat import expand_short_forms
 from bot.nlu.text import fold
 
 __all__ = ["simplify", "read_command"]
@@ -28,8 +29,8 @@ _COMMANDS = (
 
 
 def simplify(text: str) -> str:
-    """Folded, lower-case text without polite wrappers ("ok so can you ... please")."""
-    s = fold(text).strip()
+    """Folded, lower-case text, chat short forms expanded, no polite wrappers ("ok so ... pls")."""
+    s = expand_short_forms(fold(text).strip())
     s = re.sub(r"\s+", " ", s)
     s = s.strip(" .!,;:\"'")
     # "no, I meant comedy": a reply's leading "no" is not a negation of what follows.

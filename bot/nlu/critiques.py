@@ -33,6 +33,17 @@ def _inherit_polarity(clauses: list[Clause]) -> None:
         previous, previous_cued = clause.polarity, clause.explicit
 
 
+def _lend_strength(clauses: list[Clause]) -> None:
+    """"more action, a lot more" / "less gore, but only a bit": a clause that is only a strength
+    word sets the strength of the critique before it."""
+    previous: Clause | None = None
+    for clause in clauses:
+        if clause.phrase:
+            previous = clause
+        elif previous is not None and clause.strength != 1.0:
+            previous.strength = clause.strength
+
+
 def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
     """The critique reading of a simplified utterance (see `Reading`)."""
     tokens = [vocab.correct(t) for t in tokenize(simple)[:MAX_TOKENS]]
@@ -40,6 +51,7 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
     cued = any(c.explicit for c in clauses)
     strong_cue = any(c.explicit and not c.weak for c in clauses)
     _inherit_polarity(clauses)
+    _lend_strength(clauses)
     pending = [c for c in clauses if c.phrase]
     lexical: list[list[tuple[int, bool]] | None] = []
     for clause in pending:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.nlu import lexicon as lx
+from bot.nlu.text import norm_phrase, tokenize
+from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.catalog import TitleMatch, TitleResolver
 
@@ -78,9 +80,9 @@ class ExplicitReference:
 class ReferenceReader:
     """References and selections over one catalog."""
 
-    def __init__(self, resolver: TitleResolver, names_a_tag):
+    def __init__(self, resolver: TitleResolver, vocab: TagVocabulary):
         self.titles = resolver
-        self._names_a_tag = names_a_tag  # text -> bool: "more like a western" is a critique
+        self.vocab = vocab  # "more like a western" is a critique, not a title
 
     def explicit(self, simple: str) -> ExplicitReference | None:
         """A reference by pattern ("something like X", "I watched X", "start from 123")."""
@@ -90,7 +92,7 @@ class ReferenceReader:
                 continue
             query = _TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
-            if not query or (not self.titles.exact(query) and self._names_a_tag(query)):
+            if not query or (not self.titles.exact(query) and self.vocab.names_a_tag(query)):
                 continue  # "more like a western", "I like horror": a critique, not a title
             if not query.isdigit() and _SELECT.match(query):
                 return None  # "more like the first one": the selection step reads it
@@ -103,9 +105,21 @@ class ReferenceReader:
                     rest = query[len(parts[0]):].strip() if found is not None else ""
             if found is None and not strict:
                 found = self._resolve(query, allow_id=True, strict=False)
+            if found is None and not strict:
+                found = self._unknown_title(query)
             if found is not None:
                 return ExplicitReference(found, strict, rest)
         return None
+
+    def _unknown_title(self, query: str) -> Parse | None:
+        """"something like Heat" on a catalog without Heat: a reference to an unknown title
+        (closest titles as candidates), when the words are no critique phrase and no filler."""
+        head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0].strip()
+        words = [t for t in tokenize(head) if t not in lx.FILLER_WORDS]
+        if not words or len(words) > 8 or self.vocab.describes_movies(head):
+            return None
+        offered = self.titles.candidates(head)
+        return Parse("reference", unknown_title=head, candidates=tuple(m.title for m in offered))
 
     def selection(self, simple: str, shown: Shown) -> Parse | None:
         """An ordinal/number ("the third one", "#2") or a title of the sequence on screen."""
@@ -121,6 +135,27 @@ class ReferenceReader:
         if found is None:
             return None
         return Parse("select", index=found.row + 1, item_id=found.item_id, title=found.title)
+
+    def starting_point(self, head: str, shown: Shown) -> Parse | None:
+        """The item a compound request starts from: "the second one", a shown or catalog title.
+
+        A title that is also a lexicon cue ("Alien") counts only when typed exactly; a tag's own
+        name ("Action") never does."""
+        m = _SELECT.match(head)
+        if m:
+            return self._numbered(m, shown)
+        if norm_phrase(head) in self.vocab.exact_names:
+            return None
+        picked = self.selection(head, shown)
+        if picked is not None:
+            return Parse("reference", item_id=picked.item_id, title=picked.title)
+        equal = self.titles.exact(head)
+        if len(equal) == 1:
+            return _reference(equal[0])
+        if equal or self.vocab.names_a_tag(head):
+            return None
+        found = self.bare_title(head)
+        return found if found is not None and found.item_id is not None else None
 
     def bare_title(self, simple: str) -> Parse | None:
         """A whole utterance that is a catalog title (or a catalog id)."""

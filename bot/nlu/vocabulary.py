@@ -144,6 +144,17 @@ class TagVocabulary:
             return list(found.items()), False
         return [], False
 
+    def describes_movies(self, text: str) -> bool:
+        """Whether the text has a polarity word or a word of the lexicon (corrected): a critique
+        phrase ("space battles", "funnier") rather than a title nobody has heard of ("Heat")."""
+        words = [self.correct(t) for t in tokenize(text)]
+        for word in words:
+            if (word in self.entries or word in lx.MORE_WORDS or word in lx.LESS_WORDS
+                    or self.comparative(word)):
+                return True
+        joined = f" {' '.join(words)} "
+        return any(len(k) > 1 and f" {' '.join(k)} " in joined for k in self.phrases)
+
     def names_a_tag(self, text: str) -> bool:
         """Whether the text, fillers aside, is wholly a tag phrase ("a western", "horror")."""
         words = [t for t in tokenize(text) if t not in lx.FILLER_WORDS]

@@ -69,7 +69,7 @@ TITLES = ("Toy Story (1995)", "Heat (1995)", "Heat (2013)", "Alien (1979)")
 
 @pytest.fixture(scope="module")
 def references(vocab) -> ReferenceReader:
-    return ReferenceReader(TitleResolver(TITLES, (1, 6, 7, 9), (900, 400, 20, 300)), vocab.names_a_tag)
+    return ReferenceReader(TitleResolver(TITLES, (1, 6, 7, 9), (900, 400, 20, 300)), vocab)
 
 
 def test_explicit_reference_keeps_the_words_after_the_title(references):
