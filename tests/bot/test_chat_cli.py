@@ -171,6 +171,14 @@ def test_ctrl_c_ends_the_chat_even_when_the_test_runner_ignores_sigint(tiny_mode
     seen = _read_until(proc, b"bot> ", 1)
     assert seen.count(b"bot> ") == 1, seen.decode()[-2000:]
     _wait_until_reading_stdin(proc)
+    # A stuck chat can be asked where it is: SIGUSR1 dumps every thread's stack to stderr.
+    proc.send_signal(signal.SIGUSR1)
+    dump = b""
+    while b"in _piped_lines" not in dump:
+        line = proc.stderr.readline()
+        assert line, "no stack dump on SIGUSR1"
+        dump += line
+    _wait_until_reading_stdin(proc)  # back in read() before the next signal
     _interrupt(proc)
     rest, err = proc.stdout.read(), proc.stderr.read()
     assert proc.returncode == 0 and b"Traceback" not in err, err.decode()[-2000:]
