@@ -11,7 +11,7 @@ from bot.sim.report import summarize
 from bot.sim.run import simulate
 from bot.sim.session import run_session
 
-from fakes import RecordingManager, planted_retriever
+from sim_managers import RecordingManager, planted_retriever
 
 
 @pytest.fixture(scope="module")
