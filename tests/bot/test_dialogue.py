@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.dialogue import DialogueManager, clean_utterance
+from bot.dialogue import DialogueManager
+from bot.turn_log import clean_input
 from bot.store import Store
 from bot_fixtures import fixture_parser, planted_retriever
 from engine.retrieval import Modification
@@ -259,13 +260,21 @@ def test_retriever_without_relevance_still_works(store):
     ("\u202eevil", "evil", None),
     ("x" * 1500, "x" * 1000, 1500),
     ("word " * 300, ("word " * 200).strip(), 1500),
-    (b"caf\xc3\xa9 \xff", "caf\u00e9 \ufffd", None),
-    ("lone \ud800 surrogate", "lone \ufffd surrogate", None),
+    (b"caf\xc3\xa9 \xff", "caf\u00e9", None),
+    ("lone \ud800 surrogate", "lone surrogate", None),
     (None, "", None),
 ])
-def test_clean_utterance(text, expected, cut):
-    cleaned, cut_from = clean_utterance(text)
+def test_input_goes_through_the_one_cleaner_and_a_cut_is_reported(text, expected, cut):
+    cleaned, cut_from = clean_input(text)
     assert cleaned == expected and cut_from == cut
+
+
+def test_a_long_message_is_cut_with_a_notice_and_its_length_logged(manager):
+    sid = manager.new_session_id()
+    reply = manager.handle(sid, "help " * 400)
+    assert reply.text.startswith("(Your message had 2,000 characters; I read only the first 1,000.)")
+    (turn,) = list(manager.store.iter_turns(session_id=sid))
+    assert len(turn.utterance) <= 1000 and turn.parse["input_chars"] == 2000
 
 
 @pytest.mark.postgres
