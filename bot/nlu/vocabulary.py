@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.text import (
     PROTECTED_WORDS,
@@ -162,7 +163,7 @@ class TagVocabulary:
         return [w for w in (self.correct(w) for w in words)
                 if not {w, w + "s", w[:-1] if w.endswith("s") else w} & self.entries.keys()
                 and w not in known and w not in self.grammar
-                and w not in lx.DESCRIPTIVE_NOUNS and not self.comparative(w)]
+                and w not in ev.DESCRIPTIVE_NOUNS and not self.comparative(w)]
 
     def names_a_tag(self, text: str) -> bool:
         """Whether the text, fillers aside, is wholly a tag phrase ("a western", "horror")."""
