@@ -21,8 +21,8 @@ from typing import Protocol, Sequence
 
 from bot import item_facts, replies
 from bot.nlu.text import MAX_CHARS
-from bot.pending import (AskTag, AskTitle, NeedReference, Pending, critique_to_json, ordinal_pick,
-                         pending_from_json, pending_to_json)
+from bot.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
+                         ordinal_pick, pending_from_json, pending_to_json)
 from bot.store import SESSION_ID_MAX, SessionState, Store
 from bot.suggest import SuggestConfig, Suggester, critique_text
 from bot.turn_log import clean_input, turn_record
@@ -248,6 +248,10 @@ class DialogueManager:
         unknown = [c.tag for c in critiques if c.tag not in self.retriever.tags]
         if unknown:
             return self._no_close_tag(state, replace(parse, suggestions=()), unknown[0])
+        start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
+        if start is not None:
+            moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques))
+            return replace(moved, intent="critique")
         row = self._row(state.current)
         if row is None:
             self._ask(state, NeedReference(critiques))

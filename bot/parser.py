@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|-)\s+")
-_LIKE_SHOWN = re.compile(r"^(?:something |anything |a movie |one )?(?:more )?(?:like|similar to) (.+)$")
+_LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 
 
 @dataclass(frozen=True)
@@ -104,16 +104,16 @@ class Parser:
         simple = simplify(strip_markup(cleaned).strip())
         if not simple:
             return out_of_scope
-        found = self._read(simple, shown)
+        found = self._read(simple, shown, cleaned)
         return replace(found, text=cleaned) if found is not None else out_of_scope
 
     # -- stages ------------------------------------------------------------------------------
 
-    def _read(self, simple: str, shown: Shown) -> Parse | None:
+    def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         command = read_command(simple)
         if command is not None:
             return Parse(command)
-        reference = self.references.explicit(simple)
+        reference = self.references.explicit(simple, original)
         if reference is not None:
             start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
             compound = self._with_critiques(start, reference.rest) if reference.rest else None
@@ -123,7 +123,7 @@ class Parser:
             return compound
         selection = self.references.selection(simple, shown)
         if selection is None:
-            like = _LIKE_SHOWN.match(simple)  # "more like the first one"
+            like = _LIKE_SHOWN.search(simple)  # "more like the first one"
             selection = self.references.selection(like.group(1), shown) if like else None
         if selection is not None:
             return selection
@@ -144,7 +144,7 @@ class Parser:
         if start.item_id is None and start.index is None:
             return None  # an ambiguous or unknown title: the bot asks about it first
         reading = read_critiques(rest, self.vocab, self.grounder)
-        if not (reading.critiques and reading.cued):
+        if not (reading.critiques and (reading.cued or reading.strong)):
             return None
         return Parse("critique", critiques=reading.critiques, item_id=start.item_id,
                      title=start.title, index=start.index if start.item_id is None else None)

@@ -38,6 +38,14 @@ def _said(cleaned: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", cleaned.lower()).split())
 
 
+def compound_start(parse: Parse, sequence: list) -> int | None:
+    """Item id a compound critique starts from: its reference, or its pick of the list shown."""
+    if parse.item_id is not None or parse.index is None:
+        return parse.item_id
+    pick = ordinal_pick(Parse("select", index=parse.index), sequence)
+    return None if pick is None else int(pick["item_id"])
+
+
 def ordinal_pick(parse: Parse, options: list) -> object | None:
     """The option picked by "the second one" / "#2" / "the last one", if that is what was said."""
     if parse.intent != "select" or parse.index is None or parse.item_id is not None or not options:

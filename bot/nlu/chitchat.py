@@ -10,24 +10,24 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu import lexicon as lx
+from bot.nlu import everyday as ev
 from bot.nlu.text import tokenize
 
 __all__ = ["looks_like_chitchat", "expand_short_forms"]
 
 _CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
-                                          lx.CHITCHAT_PATTERNS + lx.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
+                                          ev.CHITCHAT_PATTERNS + ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
 _SHORT = re.compile(r"(?<![\w/])(" + "|".join(
-    re.escape(k) for k in sorted(lx.SHORT_FORMS, key=len, reverse=True)) + r")(?![\w/])")
+    re.escape(k) for k in sorted(ev.SHORT_FORMS, key=len, reverse=True)) + r")(?![\w/])")
 
 
 def expand_short_forms(simple: str) -> str:
     """Chat spellings as plain words ("moar laughs pls" -> "more laughs please")."""
-    return " ".join(_SHORT.sub(lambda m: lx.SHORT_FORMS[m.group(1)], simple).split())
+    return " ".join(_SHORT.sub(lambda m: ev.SHORT_FORMS[m.group(1)], simple).split())
 
 
 def looks_like_chitchat(simple: str, *, has_polarity: bool) -> bool:
     """Whether a simplified utterance is chit-chat or another domain's request (see module doc)."""
-    if has_polarity or any(t in lx.MOVIE_WORDS for t in tokenize(simple)):
+    if has_polarity or any(t in ev.MOVIE_WORDS for t in tokenize(simple)):
         return False
     return bool(_CHITCHAT.match(simple))

@@ -160,11 +160,16 @@ def read_clause(clause: Clause, vocab: TagVocabulary) -> Clause:
     cues: list[Cue] = []
     content: list[str] = []
     strengths: list[float] = []
+    intensified = False
     i = 0
     while i < len(words):
         w = words[i]
         if " " in w:  # a protected lexicon phrase
             content.append(w)
+            i += 1
+            continue
+        if w in lx.INTENSIFIERS and i + 1 < len(words) and words[i + 1] not in lx.FILLER_WORDS:
+            intensified = True  # "super scary": strong, unless a cue says otherwise
             i += 1
             continue
         span, weight = _strength_at(words, i, vocab)
@@ -189,5 +194,7 @@ def read_clause(clause: Clause, vocab: TagVocabulary) -> Clause:
     clause.weak = bool(cues) and all(c.kind == "weak" for c in cues)
     if strengths:
         clause.strength = strengths[0]
+    elif intensified and all(c.kind == "weak" for c in cues):
+        clause.strength = lx.STRONG_STRENGTH
     clause.content = content
     return clause

@@ -33,7 +33,7 @@ CONCEPTS: dict[str, Concept] = {
         "explosions, explosion, things blowing up, blowing stuff up, fight scenes, fist fights, "
         "car chases, chases, chase scenes, shootouts, gunfights, stunts, martial arts, kung fu, "
         "adrenaline, exciting, excitement, action scenes, set pieces, punching, fistfights, shoot em up, bombs, gunplay, "
-        "pew pew, ass kicking, butt kicking, kaboom, boom boom, guns blazing",
+        "pew pew, ass kicking, butt kicking, kaboom, boom boom, guns blazing, kick ass, kickass, badass, bang bang, shooty, punchy, punch ups",
     ),
     "adventure": _c(
         "adventure, adventures, adventurous",
@@ -46,7 +46,7 @@ CONCEPTS: dict[str, Concept] = {
     ),
     "comedy": _c(
         "comedy, comedies, funny, humor, humour, humorous, hilarious",
-        "laughs, laugh, laughing, jokes, joke, gags, lol, silly, goofy, comic, comical, witty, "
+        "laughs, laugh, laughing, jokes, joke, gags, lol, lols, lolz, lulz, haha, giggles, chuckle, silly, goofy, comic, comical, witty, "
         "wit, slapstick, amusing, fun, lighthearted laughs, laugh out loud, chuckles, humorous bits",
     ),
     "crime": _c(
@@ -67,7 +67,7 @@ CONCEPTS: dict[str, Concept] = {
     "horror": _c(
         "horror, scary",
         "scares, spooky, creepy, frightening, terrifying, monsters, ghosts, zombies, haunted, "
-        "jump scares, fright, terror, nightmares, slasher, demons, vampires, freaky, "
+        "jump scares, fright, terror, nightmares, slasher, demons, vampires, freaky, chills, goosebumps, spooks, "
         "horrifying, spine chilling, chilling, eerie, frights, scary stuff, scariness",
     ),
     "musical": _c(
@@ -82,20 +82,20 @@ CONCEPTS: dict[str, Concept] = {
     ),
     "romance": _c(
         "romance, romantic, romances",
-        "love, love story, love stories, kissing, kisses, dating, couples, relationships, "
+        "love, love story, love stories, kissing, kisses, dating, couples, relationships, soppy, smooch, "
         "falling in love, romcom, rom com, lovey dovey, smoochy, kissy, cheesy romance, mushy, sappy, weddings, in love, "
         "passion, passionate, flirting, smooching",
     ),
     "sci-fi": _c(
         "sci-fi, sci fi, scifi, science fiction, sf",
-        "space, space stuff, outer space, aliens, alien, robots, robot, spaceships, spaceship, "
+        "space, space stuff, outer space, aliens, alien, robots, robot, spaceships, spaceship, sciency, spacey, "
         "starships, futuristic, the future, future, time travel, planets, galaxies, galaxy, "
         "cyberpunk, androids, lasers, science, technology, space travel, extraterrestrials",
     ),
     "thriller": _c(
         "thriller, thrillers, thrilling, suspense, suspenseful",
         "tension, tense, edge of my seat, edge of your seat, nail biting, gripping, "
-        "nerve wracking, cat and mouse, heart pounding, thrills, suspenseful stuff",
+        "nerve wracking, cat and mouse, heart pounding, thrills, suspenseful stuff, intense, intensity, on the edge of my seat",
     ),
     "war": _c(
         "war, war movie, war film",
@@ -109,7 +109,7 @@ CONCEPTS: dict[str, Concept] = {
     ),
     "violent": _c(
         "violent, violence",
-        "brutal, brutality, bloodshed, killing, killings, beatings, shooting, aggressive, "
+        "brutal, brutality, bloodshed, killing, killings, beatings, shooting, aggressive, stabby, stabbing, stabbings, punching people, "
         "savage, fighting, violent stuff, carnage, mayhem",
         "peaceful, nonviolent, gentle, gentler, tame, tamer",
     ),
@@ -129,7 +129,7 @@ CONCEPTS: dict[str, Concept] = {
     "gory": _c(
         "gory, gore",
         "blood, bloody, blood and guts, guts, splatter, gruesome, dismemberment, entrails, "
-        "graphic gore, bloodbath, grisly, carnage and blood",
+        "graphic gore, bloodbath, grisly, carnage and blood, gross, grossness, icky, yucky, gorefest, guts and gore",
     ),
     "feel-good": _c(
         "feel-good, feel good, feelgood, heartwarming, heart warming, uplifting",
@@ -152,7 +152,7 @@ CONCEPTS: dict[str, Concept] = {
     ),
     "sad": _c(
         "sad, tearjerker, tear jerker, depressing, melancholy, melancholic",
-        "tragic, tragedy, heartbreaking, crying, tears, cry, sorrowful, weepy, downer, "
+        "tragic, tragedy, heartbreaking, crying, tears, cry, sorrowful, weepy, downer, all the feels, feels, sob story, "
         "heartbreak, bittersweet, sadness, gut wrenching, makes me cry",
     ),
     "epic": _c(
@@ -162,7 +162,7 @@ CONCEPTS: dict[str, Concept] = {
     ),
     "slow-paced": _c(
         "slow-paced, slow paced, slow, slow burn",
-        "boring, dragging, drags, sluggish, tedious, plodding, long winded, leisurely, meandering, "
+        "boring, dragging, drags, sluggish, tedious, plodding, talky, talkie, snooze, snoozefest, long winded, leisurely, meandering, "
         "slowness, glacial, dull, long, lengthy, drawn out",
         "fast paced, fast-paced, fast, faster, quick, quicker, snappy, snappier, pacier, brisk, "
         "faster paced, fast moving, quicker paced, short, shorter",
@@ -253,6 +253,9 @@ STRONG_WORDS = ("a whole lot", "a lot", "lots", "way", "much", "far", "loads", "
                 "significantly", "considerably", "massively", "substantially", "even", "so much",
                 "way way", "waaay", "waay", "a great deal", "loads more", "heaps more", "a whole bunch",
                 "heaps")
+# Before a bare attribute ("super scary", "really dark"), with no other cue: a strong "more".
+INTENSIFIERS = frozenset("super really very extremely incredibly insanely totally seriously mega "
+                         "ultra properly proper real crazy hella".split())
 WEAK_STRENGTH = 0.5
 STRONG_STRENGTH = 2.0
 
@@ -282,7 +285,7 @@ ORDINALS: dict[str, int] = {
     "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "twelfth": 12,
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
     "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "last": -1, "final": -1, "latter": -1,
-    "former": 1, "top": 1,
+    "former": 1, "top": 1, "bottom": -1,
 }
 CARDINALS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -298,7 +301,7 @@ UNDO_PATTERNS = (
     r"cancel(?: that)?(?: last (?:one|step))?", r"oops(?: undo(?: that)?)?",
     r"(?:that was|that's|thats) (?:a )?mistake(?: undo(?: it)?)?",
     r"(?:let's|lets) go back", r"(?:please )?undo(?: please)?",
-    r"scratch that", r"never mind", r"nevermind", r"go back one", r"one back", r"forget (?:that|the last one) (?:last )?(?:critique|change)?",
+    r"scratch that", r"scrap that", r"undo (?:the )?last(?: one| step| change)?", r"forget (?:it|that)", r"back up", r"undo (?:that|it) please", r"never mind", r"nevermind", r"go back one", r"one back", r"forget (?:that|the last one) (?:last )?(?:critique|change)?",
 )
 RESTART_PATTERNS = (
     r"restart", r"reset(?: everything| it all| all)?", r"start (?:over|again|afresh|fresh|from scratch)",
@@ -308,7 +311,9 @@ RESTART_PATTERNS = (
     r"new (?:search|session|start)", r"from scratch", r"clear(?: everything| all)?",
     r"start a new (?:search|session)", r"(?:let's|lets) (?:begin|try) again",
     r"(?:i want to |i'd like to |can we )?(?:start|begin) over", r"forget (?:everything|it all)",
-    r"wipe (?:it|everything)", r"reboot", r"fresh start",
+    r"wipe (?:it|everything)", r"reboot", r"fresh start", r"clear it", r"start from the (?:top|beginning)",
+    r"(?:let's|lets) start (?:all )?over", r"begin anew", r"do over", r"from the top",
+    r"wipe the slate(?: clean)?", r"clean slate", r"new one", r"try something (?:completely |totally )?different",
 )
 HELP_PATTERNS = (
     r"help(?: me)?", r"\?+", r"what can (?:i|you) (?:say|do|ask)", r"what (?:do|can) i (?:say|type|do)",
@@ -317,7 +322,9 @@ HELP_PATTERNS = (
     r"commands", r"instructions", r"what are my options", r"(?:i'm|im|i am) (?:confused|lost)",
     r"how do i use (?:this|you|it)", r"what can you do", r"hi", r"hello", r"hey", r"hiya",
     r"good (?:morning|evening|afternoon)", r"hi there", r"hello there", r"hey there",
-    r"how do i (?:critique|use this|start)", r"what can i (?:say|type|ask)", r"options", r"menu", r"usage", r"explain",
+    r"how do i (?:critique|use this|start)", r"what can i (?:say|type|ask)", r"huh", r"what\?*",
+    r"(?:i )?(?:don't|dont|do not) (?:understand|get it)", r"what do you (?:understand|know|do)",
+    r"how (?:does|do) (?:this|you|it) work", r"what (?:should|do) i (?:say|type|do)", r"options", r"menu", r"usage", r"explain",
     r"what (?:tags|words|critiques) (?:can|do) (?:i|you) (?:use|understand|know)",
 )
 BYE_PATTERNS = (
@@ -325,55 +332,10 @@ BYE_PATTERNS = (
     r"(?:that's|thats) (?:all|it)(?: for (?:now|today))?(?:[ ,]+(?:thanks|thank you))?(?:[ ,]+(?:bye|goodbye))?",
     r"(?:ok |okay )?(?:i'm|im|i am) done(?:[ ,]+(?:thanks|thank you))?(?:[ ,]+(?:bye|goodbye))?",
     r"(?:thanks|thank you)(?: so much)?[ ,]*(?:bye|goodbye|see you)", r"cya", r"later",
+    r"(?:i'm|im|i am) (?:finished|all set|good)(?: thanks)?", r"done", r"(?:that's|thats) enough",
+    r"kthxbye", r"bye for now", r"gotta run", r"got to go", r"i'?m leaving", r"signing off",
     r"stop", r"q", r"good night", r"goodnight", r"farewell", r"i have to go", r"gotta go",
     r"(?:i'm|im|i am) off(?:[ ,]+(?:cheers|thanks|bye))?", r"cheers(?: mate)?(?:[ ,]+bye)?",
     r"talk to you later", r"catch you later", r"peace(?: out)?", r"night", r"(?:i'm|im) out",
     r"end(?: (?:chat|session|conversation))?", r"close", r"leave",
-)
-
-# --- everyday short forms ------------------------------------------------------------------
-# Chat spellings rewritten to plain words before anything else reads the utterance.
-SHORT_FORMS: dict[str, str] = {
-    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "moar": "more",
-    "w/o": "without", "w/": "with", "u": "you", "ur": "your", "r": "are", "lil": "little",
-    "abit": "a bit", "alot": "a lot", "nvm": "never mind", "tho": "though", "cuz": "because",
-    "bc": "because", "gimme": "give me", "wanna": "want to", "smth": "something",
-    "sth": "something", "rly": "really", "wat": "what", "wut": "what", "whats": "what's",
-    "sumthin": "something", "somethin": "something", "nothin": "nothing", "lotta": "a lot of",
-    "kinda": "kind of", "sorta": "sort of", "teeny": "tiny", "ttyl": "talk to you later",
-    "cya": "see you", "l8r": "later", "gr8": "great", "b4": "before", "mov": "movie",
-    "flik": "flick", "w": "with",
-}
-
-# Words that make an utterance about movies even when it also looks like chit-chat.
-MOVIE_WORDS = frozenset(
-    "movie movies film films flick flicks something anything one watch watching cinema "
-    "recommendation recommendations pick options title titles".split()
-)
-
-# --- chit-chat and other domains ------------------------------------------------------------
-# Utterances addressed to the bot as a person, reactions, and requests of other domains: out of
-# scope even when a word is near a tag ("sing me a song" is not "more musical").
-CHITCHAT_PATTERNS = (
-    r"(?:are|were) you\b.*", r"(?:do|did|can|could|will|would|have) you (?:like|love|enjoy|know|"
-    r"think|feel|sing|dance|dream|watch|eat|sleep|have|ever|speak|understand)\b.*",
-    r"you(?:'re| are| were)\b.*", r"(?:what|who)(?:'s| is| are) (?:you|your)\b.*",
-    r"(?:what's|what is) your \w+.*", r"how (?:are|r) (?:you|u)\b.*", r"how(?:'s| is) it going.*",
-    r"what(?:'s| is) up", r"sup", r"i (?:love|like|hate|miss) you\b.*", r"(?:tell|give) me a joke\b.*",
-    r"(?:tell|read) me a (?:story|poem)\b.*", r"sing\b.*", r"dance\b.*",
-    r"(?:lol|lmao|rofl|haha+|hehe+|omg|wow|nice|cool|great|awesome|ok|okay|k|sure|yes|no|yeah|"
-    r"yep|nope|hmm+|meh|thanks|thank you|good|fine|whatever|interesting|sweet)"
-    r"(?:[ ,!.]+(?:lol|thanks|thank you|man|dude|bot|mate|haha+|then|again))*",
-    r"i(?:'m| am) (?:so |very |really )?(?:tired|bored|hungry|sleepy|sad|happy|fine|good|ok|okay)\b.*",
-)
-OFF_DOMAIN_PATTERNS = (
-    r"play (?:some |me |a |the )?(?:music|songs?|tunes|radio|album|playlist|podcast|game)\b.*",
-    r"(?:order|buy|book|reserve|call|text|email|message|remind|wake)\b.*",
-    r"set (?:an? |the |my )?(?:alarm|timer|reminder)\b.*",
-    r"turn (?:on|off|up|down) (?:the )?(?:lights?|tv|heating|heat|volume|music|radio|ac)\b.*",
-    r"(?:what|how)(?:'s| is) the (?:weather|time|date|news|traffic|score)\b.*",
-    r"what (?:time|day) is it\b.*", r"who (?:won|is the president|invented|wrote)\b.*",
-    r"(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?(?:good |great |nice |new )?"
-    r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b.*",
-    r".*\b(?:restaurant|pizza|recipe|flight|hotel|weather|taxi|uber|lights|alarm|timer)s?\b.*",
 )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.nlu import lexicon as lx
-from bot.nlu.text import norm_phrase, tokenize
+from bot.nlu.text import fold, norm_phrase, tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.catalog import TitleMatch, TitleResolver
@@ -24,8 +24,9 @@ Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen,
 _ORD = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
 _CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
 _SELECT = re.compile(
-    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|(?:can|could|may) i)\s+(?:take|"
-    r"go with|pick|choose|watch|select|have|see|try|get)\s+|(?:i\s+)?(?:pick|choose|select|take|"
+    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|(?:can|could|may) i|let me)\s+(?:take|"
+    r"go with|go for|pick|choose|watch|select|have|see|try|get|do|check out)\s+|(?:i\s+)?(?:really\s+)?"
+    r"(?:liked|loved|like|love|enjoyed|prefer)\s+|(?:i\s+)?(?:pick|choose|select|take|go for|check out|"
     r"want|go with|watch|open|play|show me|tell me (?:more )?about|give me|more about|"
     r"details (?:on|for|about)|what about|how about)\s+|)"
     r"(?:(?:the|that)\s+)?(?:very\s+)?"
@@ -49,9 +50,17 @@ _REFERENCE = [
          r"(?:a |an |some )?(?:something|anything|movies?|films?|stuff|one|things?|more)?\s*)"
          r"(?:like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to)\s+"
          r"(?P<t>.+)$", False),
+        (r"^.{0,60}?\b(?:something|anything|movies?|films?|stuff|ones?|things?|more)\s+(?:just |kind of |"
+         r"sort of |a bit |a little |a lot )?(?:like|similar to|in the vein of|along the lines of|"
+         r"akin to|comparable to)\s+(?P<t>.+)$", False),
+        (r"^.{0,60}?\bif (?:i|you) (?:liked|loved|enjoyed|like|love|enjoy)\s+(?P<t>.+)$", False),
         (r"^(?:i\s+)?(?:just|recently|really|also|last night|yesterday)?\s*(?:i\s+)?"
          r"(?:watched|saw|have seen|'ve seen|loved|liked|enjoyed|adored|rewatched|finished)\s+"
          r"(?P<t>.+?)(?:\s+(?:last night|yesterday|recently|again|and (?:loved|liked) it))?$", False),
+        (r"^(?:use|take|start with|try)\s+(?P<t>.+?)\s+as (?:a |the |my )?(?:starting point|reference|"
+         r"base|seed|anchor)$", False),
+        (r"^(?P<t>.+?)\s+(?:is|was)\s+(?:so good|great|amazing|awesome|brilliant|the best|fantastic)$", True),
+        (r"^(?:i'?ve been|i was|been)\s+(?:watching|rewatching|bingeing)\s+(?P<t>.+)$", False),
         (r"^(?:my favou?rite (?:movie|film) is|base it on|set (?:the )?reference (?:to )?|"
          r"anchor on|seed)\s+(?P<t>.+)$", False),
         (r"^(?P<t>.+?)\s+is my favou?rite(?: movie| film)?$", False),
@@ -84,8 +93,11 @@ class ReferenceReader:
         self.titles = resolver
         self.vocab = vocab  # "more like a western" is a critique, not a title
 
-    def explicit(self, simple: str) -> ExplicitReference | None:
-        """A reference by pattern ("something like X", "I watched X", "start from 123")."""
+    def explicit(self, simple: str, original: str = "") -> ExplicitReference | None:
+        """A reference by pattern ("something like X", "I watched X", "start from 123").
+
+        `original` is the cleaned text with its capitals: "something like Star Wars" names a
+        title even though "wars" is a war cue."""
         for pattern, strict in _REFERENCE:
             m = pattern.match(simple)
             if not m:
@@ -100,26 +112,36 @@ class ReferenceReader:
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.
                 parts = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+                if len(parts) == 2 and _SELECT.match(parts[0]):
+                    return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
                     found = self._resolve(parts[0], allow_id=True, strict=True)
                     rest = query[len(parts[0]):].strip() if found is not None else ""
             if found is None and not strict:
-                found = self._resolve(query, allow_id=True, strict=False)
-            if found is None and not strict:
-                found = self._unknown_title(query)
+                found = self._loose(query, original)
             if found is not None:
                 return ExplicitReference(found, strict, rest)
         return None
 
-    def _unknown_title(self, query: str) -> Parse | None:
-        """"something like Heat" on a catalog without Heat: a reference to an unknown title
-        (closest titles as candidates), when the words are no critique phrase and no filler."""
+    def _loose(self, query: str, original: str) -> Parse | None:
+        """After "like" / "watched" with no exact title: a partial title ("star wars": the
+        candidates), or a title the catalog lacks ("something like Heat": a reference with no
+        item, the closest titles as candidates); None when the words describe movies instead
+        ("like a spooky mansion"), unless typed in Title Case."""
         head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0].strip()
         words = [t for t in tokenize(head) if t not in lx.FILLER_WORDS]
-        if not words or len(words) > 8 or self.vocab.describes_movies(head):
+        if not words or len(words) > 8 or self.vocab.names_a_tag(head):
             return None
-        offered = self.titles.candidates(head)
-        return Parse("reference", unknown_title=head, candidates=tuple(m.title for m in offered))
+        if self.vocab.describes_movies(head) and not _title_case(head, original):
+            # "like the dark knight" names: a word no lexicon phrase has, no indefinite article.
+            if re.match(r"(?:a|an|some)\s", head) or not self.vocab.unknown_words(words):
+                return None
+        found = self._resolve(query, allow_id=True, strict=False)
+        if found is not None and found.item_id is not None:
+            return found
+        offered = found.candidates if found is not None else tuple(
+            m.title for m in self.titles.candidates(head))
+        return Parse("reference", unknown_title=head, candidates=offered)
 
     def selection(self, simple: str, shown: Shown) -> Parse | None:
         """An ordinal/number ("the third one", "#2") or a title of the sequence on screen."""
@@ -203,6 +225,19 @@ class ReferenceReader:
         if len(loose) == 1 and loose[0].score >= self.titles.partial_accept:
             return _reference(loose[0])
         return _from_matches(loose)
+
+
+_MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
+
+
+def _title_case(head: str, original: str) -> bool:
+    """Whether `head` (folded, lower-case) was typed with capitals in `original` ("Star Wars")."""
+    folded = fold(original)
+    at = folded.find(head)
+    if at < 0 or len(folded) != len(original):
+        return False
+    words = [w for w in original[at:at + len(head)].split() if w.lower() not in _MINOR_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _reference(match: TitleMatch) -> Parse:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.text import (
     PROTECTED_WORDS,
@@ -154,6 +155,15 @@ class TagVocabulary:
                 return True
         joined = f" {' '.join(words)} "
         return any(len(k) > 1 and f" {' '.join(k)} " in joined for k in self.phrases)
+
+    def unknown_words(self, words: list[str]) -> list[str]:
+        """Words no lexicon phrase, grammar word or generic movie noun explains."""
+        phrases = " ".join(self.correct(w) for w in words)
+        known = {w for k in self.phrases if len(k) > 1 and f" {' '.join(k)} " in f" {phrases} " for w in k}
+        return [w for w in (self.correct(w) for w in words)
+                if not {w, w + "s", w[:-1] if w.endswith("s") else w} & self.entries.keys()
+                and w not in known and w not in self.grammar
+                and w not in ev.DESCRIPTIVE_NOUNS and not self.comparative(w)]
 
     def names_a_tag(self, text: str) -> bool:
         """Whether the text, fillers aside, is wholly a tag phrase ("a western", "horror")."""

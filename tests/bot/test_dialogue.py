@@ -306,3 +306,16 @@ def test_a_parser_returning_garbage_is_survived(planted, store):
     assert reply.intent == "error"
     (turn,) = list(store.iter_turns(session_id=sid))
     assert turn.parse == {"intent": "out_of_scope"} and turn.intent == "error"
+
+
+def test_compound_request_moves_to_its_start_and_walks_in_one_turn(manager):
+    sid = manager.new_session_id()
+    reply = manager.handle(sid, "something like Toy Story but less action")
+    assert reply.intent == "critique" and reply.current.title == "Toy Story (1995)"
+    assert reply.tag == "action" and reply.alpha == -1 and len(reply.sequence) == 10
+    assert manager.handle(sid, "undo").current is None  # one undo goes back before the reference
+    manager.handle(sid, "like Toy Story")
+    shown = manager.handle(sid, "less action").sequence
+    pick = manager.handle(sid, "the second one but more romance")
+    assert pick.intent == "critique" and pick.current.item_id == shown[1].item_id
+    assert pick.tag == "romance" and pick.alpha == 1 and pick.sequence

@@ -1,0 +1,67 @@
+"""Everyday language that is not about movie attributes, kept as data like bot.nlu.lexicon:
+chat short forms, words that mark a movie request, and chit-chat / other-domain patterns."""
+
+from __future__ import annotations
+
+# --- everyday short forms ------------------------------------------------------------------
+# Chat spellings rewritten to plain words before anything else reads the utterance.
+SHORT_FORMS: dict[str, str] = {
+    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "moar": "more",
+    "w/o": "without", "w/": "with", "u": "you", "ur": "your", "r": "are", "lil": "little",
+    "abit": "a bit", "alot": "a lot", "nvm": "never mind", "tho": "though", "cuz": "because",
+    "bc": "because", "gimme": "give me", "wanna": "want to", "smth": "something",
+    "sth": "something", "rly": "really", "wat": "what", "wut": "what", "whats": "what's",
+    "sumthin": "something", "somethin": "something", "nothin": "nothing", "lotta": "a lot of",
+    "kinda": "kind of", "sorta": "sort of", "teeny": "tiny", "ttyl": "talk to you later",
+    "cya": "see you", "l8r": "later", "gr8": "great", "b4": "before", "mov": "movie",
+    "flik": "flick", "w": "with", "gtg": "gotta go", "g2g": "gotta go", "brb": "be right back",
+    "thnx": "thanks", "thanx": "thanks", "ya": "you", "yall": "you all", "dunno": "don't know",
+    "idk": "i don't know", "def": "definitely", "prob": "probably", "tbh": "to be honest",
+    "imo": "in my opinion", "btw": "by the way", "pic": "movie", "pics": "movies",
+}
+
+# Words that make an utterance about movies even when it also looks like chit-chat.
+MOVIE_WORDS = frozenset(
+    "movie movies film films flick flicks something anything one watch watching cinema "
+    "recommendation recommendations pick options title titles".split()
+)
+
+# Nouns that describe any movie ("spooky ghost stories"), never a title's only evidence.
+DESCRIPTIVE_NOUNS = frozenset(
+    "story stories tale tales plot plots scene scenes character characters ending endings "
+    "feel feeling mood atmosphere tone theme themes setting world worlds hero heroes villain "
+    "villains cast music soundtrack effects".split()
+)
+
+# --- chit-chat and other domains ------------------------------------------------------------
+# Utterances addressed to the bot as a person, reactions, and requests of other domains: out of
+# scope even when a word is near a tag ("sing me a song" is not "more musical").
+CHITCHAT_PATTERNS = (
+    r"(?:are|were) you\b.*", r"(?:do|did|can|could|will|would|have) you (?:like|love|enjoy|know|"
+    r"think|feel|sing|dance|dream|watch|eat|sleep|have|ever|speak|understand)\b.*",
+    r"you(?:'re| are| were)\b.*", r"(?:what|who)(?:'s| is| are) (?:you|your)\b.*",
+    r"(?:what's|what is) your \w+.*", r"how (?:are|r) (?:you|u)\b.*", r"how(?:'s| is) it going.*",
+    r"what(?:'s| is) up", r"sup", r"i (?:love|like|hate|miss) you\b.*", r"(?:tell|give) me a joke\b.*",
+    r"(?:tell|read) me a (?:story|poem)\b.*", r"sing\b.*", r"dance\b.*",
+    r"(?:lol|lmao|rofl|haha+|hehe+)\b.*", r"(?:that's|thats|that is) (?:so |very |really )?"
+    r"(?:funny|cool|nice|great|awesome|interesting|weird|sad|true|right|fair|hilarious|sweet)",
+    r"(?:you|u)\b.*", r"(?:why|who|where|when)\b.*", r"(?:what's|what is|what are|how do|how does"
+    r"|how is|how's|how are) (?:the |a |an |your |my )?(?!movie|film)\w+\b.*",
+    r"i(?:'m| am) (?:hungry|thirsty|sleepy|bored|tired|cold|hot|home|back|here|sick|busy)\b.*",
+    r"(?:good|nice) (?:job|work|bot|one)", r"be right back", r"i (?:don't|dont) know\b.*",
+    r"(?:lol|lmao|rofl|haha+|hehe+|omg|wow|nice|cool|great|awesome|ok|okay|k|sure|yes|no|yeah|"
+    r"yep|nope|hmm+|meh|thanks|thank you|good|fine|whatever|interesting|sweet)"
+    r"(?:[ ,!.]+(?:lol|thanks|thank you|man|dude|bot|mate|haha+|then|again))*",
+    r"i(?:'m| am) (?:so |very |really )?(?:tired|bored|hungry|sleepy|sad|happy|fine|good|ok|okay)\b.*",
+)
+OFF_DOMAIN_PATTERNS = (
+    r"play (?:some |me |a |the )?(?:music|songs?|tunes|radio|album|playlist|podcast|game)\b.*",
+    r"(?:order|buy|book|reserve|call|text|email|message|remind|wake)\b.*",
+    r"set (?:an? |the |my )?(?:alarm|timer|reminder)\b.*",
+    r"turn (?:on|off|up|down) (?:the )?(?:lights?|tv|heating|heat|volume|music|radio|ac)\b.*",
+    r"(?:what|how)(?:'s| is) the (?:weather|time|date|news|traffic|score)\b.*",
+    r"what (?:time|day) is it\b.*", r"who (?:won|is the president|invented|wrote)\b.*",
+    r"(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?(?:good |great |nice |new )?"
+    r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b.*",
+    r".*\b(?:restaurant|pizza|recipe|flight|hotel|weather|taxi|uber|lights|alarm|timer)s?\b.*",
+)
