@@ -122,6 +122,18 @@ def start_server(args, db_url: str, log_path: Path) -> tuple[subprocess.Popen, s
     raise SystemExit(f"cgir serve not ready after {args.startup_timeout} s:\n{log_path.read_text()}")
 
 
+def memory_mib(pid: int) -> dict:
+    """Resident and proportional (shared pages split) memory of the server's processes, in MiB."""
+    pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    out = {"processes": len(pids), "rss": 0.0, "pss": 0.0}
+    for p in pids:
+        for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("Rss", "Pss"):
+                out[key.lower()] += int(value.split()[0]) / 1024
+    return {k: round(v) if isinstance(v, float) else v for k, v in out.items()}
+
+
 def ready_workers(url: str, workers: int, timeout: float) -> None:
     """Wait until every worker has answered /health once (each loads its own model)."""
     seen: set[int] = set()
@@ -173,6 +185,7 @@ def main() -> int:
                 results = list(pool.map(lambda i: run_sender(url, i, args.turns, deadline), range(args.senders)))
             wall = time.perf_counter() - start
             load_after = os.getloadavg()
+            memory = memory_mib(process.pid) if Path("/proc/self/smaps_rollup").exists() else {}
             stop.set()
             prober.join(timeout=5)
         finally:
@@ -201,6 +214,7 @@ def main() -> int:
         "wall_s": round(wall, 1), "turns_per_s": round(len(latencies) / wall, 1),
         "server_threads": args.threads, "workers": args.workers,
         "database": db_url.split(":", 1)[0], "cpus": os.cpu_count(),
+        "server_memory_mib": memory,
         "load_before": [round(x, 1) for x in load_before], "load_after": [round(x, 1) for x in load_after],
         "python": platform.python_version(),
     }
