@@ -122,9 +122,23 @@ def start_server(args, db_url: str, log_path: Path) -> tuple[subprocess.Popen, s
     raise SystemExit(f"cgir serve not ready after {args.startup_timeout} s:\n{log_path.read_text()}")
 
 
+def server_pids(pid: int) -> list[int]:
+    """The `cgir serve` process and its workers (Linux)."""
+    return [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes used so far (Linux /proc/PID/stat)."""
+    total = 0
+    for p in pids:
+        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def memory_mib(pid: int) -> dict:
     """Resident and proportional (shared pages split) memory of the server's processes, in MiB."""
-    pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    pids = server_pids(pid)
     out = {"processes": len(pids), "rss": 0.0, "pss": 0.0}
     for p in pids:
         for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
@@ -135,14 +149,19 @@ def memory_mib(pid: int) -> dict:
 
 
 def ready_workers(url: str, workers: int, timeout: float) -> None:
-    """Wait until every worker has answered /health once (each loads its own model)."""
-    seen: set[int] = set()
+    """Wait until every worker has answered /health warm (model and sentence encoder loaded), so
+    no timed turn waits for a start-up."""
+    warm: set[int] = set()
     deadline = time.monotonic() + timeout
-    while len(seen) < workers and time.monotonic() < deadline:
+    while len(warm) < workers and time.monotonic() < deadline:
         # A new connection each time, so the kernel may hand it to any worker.
-        seen.add(requests.get(url + "/health", timeout=30, headers={"Connection": "close"}).json()["pid"])
-    if len(seen) < workers:
-        raise SystemExit(f"only {len(seen)} of {workers} workers answered within {timeout} s")
+        health = requests.get(url + "/health", timeout=30, headers={"Connection": "close"}).json()
+        if health.get("warm"):
+            warm.add(health["pid"])
+        else:
+            time.sleep(0.2)
+    if len(warm) < workers:
+        raise SystemExit(f"only {len(warm)} of {workers} workers were warm within {timeout} s")
 
 
 def main() -> int:
@@ -166,6 +185,10 @@ def main() -> int:
         try:
             ready_workers(url, args.workers, args.startup_timeout)
             load_before = os.getloadavg()
+            linux = Path("/proc/self/stat").exists()
+            pids = server_pids(process.pid) if linux else []
+            server_cpu = cpu_seconds(pids) if linux else float("nan")
+            client_cpu = time.process_time()
             health_latencies: list[float] = []
             stop = threading.Event()
 
@@ -185,6 +208,8 @@ def main() -> int:
                 results = list(pool.map(lambda i: run_sender(url, i, args.turns, deadline), range(args.senders)))
             wall = time.perf_counter() - start
             load_after = os.getloadavg()
+            server_cpu = cpu_seconds(pids) - server_cpu if linux else float("nan")
+            client_cpu = time.process_time() - client_cpu
             memory = memory_mib(process.pid) if Path("/proc/self/smaps_rollup").exists() else {}
             stop.set()
             prober.join(timeout=5)
@@ -215,6 +240,9 @@ def main() -> int:
         "server_threads": args.threads, "workers": args.workers,
         "database": db_url.split(":", 1)[0], "cpus": os.cpu_count(),
         "server_memory_mib": memory,
+        # CPU the server and this client used per second of the run (2.0 = both cores all along).
+        "server_cores_used": round(server_cpu / wall, 2), "client_cores_used": round(client_cpu / wall, 2),
+        "server_cpu_ms_per_turn": round(1000 * server_cpu / max(len(latencies), 1), 2),
         "load_before": [round(x, 1) for x in load_before], "load_after": [round(x, 1) for x in load_after],
         "python": platform.python_version(),
     }

@@ -185,8 +185,10 @@ def create_app(
 
     @app.get("/health")
     async def health(request: Request):
+        # "warm": background loading (the sentence encoder) is done, so no turn waits for it.
+        warm = not any(thread.is_alive() for thread in getattr(manager, "background", ()))
         return response.json({"status": "ok", "model_id": model_id, "turns": app.ctx.turns,
-                              "pid": os.getpid()})
+                              "pid": os.getpid(), "warm": warm})
 
     @app.get("/webhooks/rest/")
     async def rest_health(request: Request):
