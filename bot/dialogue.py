@@ -23,7 +23,7 @@ from bot import item_facts, replies
 from bot.nlu.text import MAX_CHARS
 from bot.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json)
-from bot.store import SESSION_ID_MAX, SessionState, Store
+from bot.store import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.suggest import SuggestConfig, Suggester, critique_text
 from bot.turn_log import clean_input, turn_record
 from bot.types import Button, Critique, Parse, Reply, ShownItem
@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 MAX_INPUT_CHARS = MAX_CHARS  # longer input is cut (with a notice) before parsing and logging
 POLICIES = ("gradient", "list", "single")
+TURN_ATTEMPTS = 5  # runs of one turn while other processes keep logging turns of its session
 SESSION_ID_PATTERN = re.compile(rf"^[A-Za-z0-9_.:@-]{{1,{SESSION_ID_MAX}}}$")
 
 
@@ -95,7 +96,21 @@ class DialogueManager:
         self.store.close()
 
     def handle(self, session_id: str, text: str) -> Reply:
-        """Answer one turn. Never raises; every turn with a valid session id is logged."""
+        """Answer one turn; every turn with a valid session id is logged.
+
+        Never raises, except SessionBusy: when another process logs turns of the same session at
+        the same time, the turn is run again on the state they left (the store accepts turn n
+        only after turn n - 1), and after TURN_ATTEMPTS runs, or when the session's lock is not
+        had in time, nothing is applied and the caller is told to send it again.
+        """
+        for _ in range(TURN_ATTEMPTS):
+            try:
+                return self._handle_once(session_id, text)
+            except SessionChanged:
+                continue
+        raise SessionBusy(f"session {session_id} kept changing while this turn ran; send it again")
+
+    def _handle_once(self, session_id: str, text: str) -> Reply:
         start = time.perf_counter()
         if not isinstance(session_id, str) or not SESSION_ID_PATTERN.match(session_id):
             return Reply(text=replies.INVALID_SESSION, intent="out_of_scope",
@@ -132,6 +147,8 @@ class DialogueManager:
                              cut_from=cut_from, seconds=seconds, model_id=self.model_id)
         try:
             self.store.record_turn(state, record)
+        except (SessionChanged, SessionBusy):
+            raise
         except Exception:
             logger.exception("could not log turn %d of session %s", state.turns, state.id)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ import requests
 import yaml
 
 from bot.store import Store
-from channel_helpers import unique_titles
+from channel_helpers import launch, stop, unique_titles, wait_ready
 
 pytestmark = pytest.mark.slow
 
@@ -173,3 +176,60 @@ def test_unknown_action_is_404_and_bad_body_is_400(action_server, domain):
     res = requests.post(action_server.url + "/webhook", data=b"null",
                         headers={"Content-Type": "application/json"}, timeout=10)
     assert res.status_code == 400
+
+
+def test_two_action_servers_on_one_database_keep_each_senders_turns_in_order(
+        tiny_model_dir, catalog, domain, tmp_path):
+    """Several `cgir actions` behind Rasa's action endpoint: each sender's actions in simultaneous
+    pairs, one to each server; every answered turn logged once, turn numbers 1..n."""
+    db_url = f"sqlite:///{tmp_path / 'actions-shared.db'}"
+    servers = [launch(["actions", "--model", str(tiny_model_dir), "--db", db_url], tmp_path / f"a{i}.log")
+               for i in range(2)]
+    titles = unique_titles(catalog, 6)
+    pairs = [
+        (("action_cgir_reference", "something like {0}"), ("action_cgir_critique", "more comedy")),
+        (("action_cgir_select", "#2"), ("action_cgir_critique", "less dark")),
+        (("action_cgir_select", "the third one"), ("action_cgir_critique", "more action")),
+        (("action_cgir_reference", "something like {1}"), ("action_cgir_critique", "a bit funnier")),
+    ]
+
+    errors: list[str] = []
+
+    def talk(index: int) -> tuple[str, list[str]]:
+        sender, answered = f"rasa-pair-{index}", []
+        ours = (titles[index % 6], titles[(index + 1) % 6])
+
+        def call(url: str, action: str, text: str) -> None:
+            res = requests.post(url + "/webhook", timeout=120,
+                                json=action_call(action, sender, text.format(*ours), "x", domain))
+            responses = res.json().get("responses") if res.status_code == 200 else None
+            if not responses or len(responses) != 1:
+                errors.append(f"{sender} {action}: HTTP {res.status_code} {res.text[:200]}")
+            elif "custom" in responses[0]:  # else "please send this one again": nothing applied
+                answered.append(text.format(*ours))
+
+        for first, second in pairs:
+            barrier = threading.Barrier(2, timeout=60)
+            helper = threading.Thread(target=lambda: (barrier.wait(), call(servers[1][1], *second)))
+            helper.start()
+            barrier.wait()
+            call(servers[0][1], *first)
+            helper.join(timeout=180)
+        return sender, answered
+
+    try:
+        for i, (process, url) in enumerate(servers):
+            wait_ready(process, url, "/health", tmp_path / f"a{i}.log")
+        with ThreadPoolExecutor(10) as pool:
+            conversations = list(pool.map(talk, range(10)))
+    finally:
+        for process, _ in servers:
+            stop(process)
+    assert errors == []
+    assert sum(len(answered) for _, answered in conversations) >= 0.95 * 10 * 2 * len(pairs)
+    with Store(db_url) as store:
+        for sender, answered in conversations:
+            turns = sorted(store.iter_turns(session_id=sender), key=lambda t: t.turn)
+            assert [t.turn for t in turns] == list(range(1, len(turns) + 1))
+            assert sorted(t.utterance for t in turns) == sorted(answered)
+            assert max(Counter(t.utterance for t in turns).values()) == 1
