@@ -38,6 +38,15 @@ def _log_to_file() -> Path:
     return path
 
 
+def _stacks_on_sigusr1() -> None:
+    """`kill -USR1 PID` prints every thread's stack to stderr: a stuck chat tells where it is."""
+    import faulthandler
+    import signal
+
+    if hasattr(signal, "SIGUSR1"):  # not on Windows
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
+
+
 def _interactive_lines(console) -> Iterator[str]:  # noqa: ANN001
     while True:
         try:
@@ -81,6 +90,7 @@ def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, pol
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     err = Console(stderr=True, highlight=False)
     _log_to_file()
+    _stacks_on_sigusr1()
     if model_dir is not None and not model_dir.is_dir():
         raise click.BadParameter(f"{model_dir} is not a folder; train one with `cgir train`",
                                  param_hint="--model")

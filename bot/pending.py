@@ -115,8 +115,8 @@ class AskTitle:
         title = ordinal_pick(parse, list(self.candidates))
         if title is None and cleaned:
             # The same matching as everywhere else, kept to the titles on offer.
-            offered = [m.title for m in titles.exact(cleaned) if m.title in self.candidates]
-            title = offered[0] if offered else None
+            offered = {m.title for m in titles.exact(cleaned) if m.title in self.candidates}
+            title = offered.pop() if len(offered) == 1 else None  # "heat" again: still ambiguous
         if title is None:
             return None
         match = titles.exact(str(title))

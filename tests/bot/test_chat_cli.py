@@ -46,7 +46,7 @@ def _chat(args: list[str], **kw) -> subprocess.Popen:
                                 **kw)
 
 
-def _read_until(proc: subprocess.Popen, marker: bytes, count: int, timeout: float = 180) -> bytes:
+def _read_until(proc: subprocess.Popen, marker: bytes, count: int, timeout: float = 600) -> bytes:
     """stdout lines until `marker` has been seen `count` times (or end of output)."""
     seen = b""
     deadline = time.monotonic() + timeout
@@ -58,7 +58,7 @@ def _read_until(proc: subprocess.Popen, marker: bytes, count: int, timeout: floa
     return seen
 
 
-def _wait_until_reading_stdin(proc: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_until_reading_stdin(proc: subprocess.Popen, timeout: float = 120) -> None:
     """Block until the child sleeps in a pipe read: all its input is consumed, it waits for more.
 
     Linux shows where a sleeping process waits in /proc/PID/wchan ("0" while it runs). Where
@@ -84,7 +84,7 @@ def _interrupt(proc: subprocess.Popen) -> None:
     """Ctrl-C, then wait for the chat to end (stdin stays open: it must end because of the signal)."""
     proc.send_signal(signal.SIGINT)
     try:
-        proc.wait(timeout=60)
+        proc.wait(timeout=120)
     except subprocess.TimeoutExpired:
         proc.kill()  # no chat left behind by a failing test
         proc.wait()
@@ -101,12 +101,15 @@ def reference_title(tiny_model_dir) -> str:
 
 def test_unknown_session_fails_fast_with_one_line(tmp_path):
     proc = _chat(["--db", f"sqlite:///{tmp_path / 'c.db'}", "--session", "no-such-id"])
-    out, err = proc.communicate(b"", timeout=60)
+    out, err = proc.communicate(b"", timeout=120)
     assert proc.returncode == 1
     assert b"no session 'no-such-id'" in err and b"Traceback" not in err
 
 
+# Two chats that each load the sentence encoder: on a busy shared machine that alone has taken
+# over the suite's 300 s. The limits are safety nets for a hang, not performance checks.
 @pytest.mark.slow
+@pytest.mark.timeout(1200)
 def test_piped_conversation_is_logged_and_resumable(tiny_model_dir, reference_title, tmp_path):
     db = f"sqlite:///{tmp_path / 'chat.db'}"
     script = "\n".join([
@@ -118,7 +121,7 @@ def test_piped_conversation_is_logged_and_resumable(tiny_model_dir, reference_ti
         "restart",
     ]).encode() + b"\n\xff\xfe\xc3( broken utf-8\n\n"
     proc = _chat(["--model", str(tiny_model_dir), "--db", db])
-    out, err = proc.communicate(script, timeout=240)
+    out, err = proc.communicate(script, timeout=600)
     text = out.decode()
     assert proc.returncode == 0, err.decode()[-2000:]
     assert b"Traceback" not in err
@@ -154,6 +157,7 @@ def test_piped_conversation_is_logged_and_resumable(tiny_model_dir, reference_ti
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_ctrl_c_ends_the_chat_even_when_the_test_runner_ignores_sigint(tiny_model_dir, reference_title,
                                                                          tmp_path):
     """Regression: run from a background job, the runner ignores SIGINT; the chat must not inherit it."""
@@ -167,6 +171,14 @@ def test_ctrl_c_ends_the_chat_even_when_the_test_runner_ignores_sigint(tiny_mode
     seen = _read_until(proc, b"bot> ", 1)
     assert seen.count(b"bot> ") == 1, seen.decode()[-2000:]
     _wait_until_reading_stdin(proc)
+    # A stuck chat can be asked where it is: SIGUSR1 dumps every thread's stack to stderr.
+    proc.send_signal(signal.SIGUSR1)
+    dump = b""
+    while b"in _piped_lines" not in dump:
+        line = proc.stderr.readline()
+        assert line, "no stack dump on SIGUSR1"
+        dump += line
+    _wait_until_reading_stdin(proc)  # back in read() before the next signal
     _interrupt(proc)
     rest, err = proc.stdout.read(), proc.stderr.read()
     assert proc.returncode == 0 and b"Traceback" not in err, err.decode()[-2000:]

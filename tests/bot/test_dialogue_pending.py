@@ -6,7 +6,8 @@ import pytest
 
 from bot.pending import AskTag, AskTitle, NeedReference, pending_from_json, pending_to_json
 from bot.store import SessionState, TurnRecord
-from bot.types import Critique
+from bot.types import Critique, Parse
+from engine.catalog import TitleResolver
 
 WEIRD = Critique(1, "quirky", 0.6, 1.0, "weird", ("quirky", "dark"))
 
@@ -70,3 +71,13 @@ def test_an_ambiguous_title_is_answered_by_typing_one_of_the_offered_titles(mana
     _seed(manager.store, sid, pending=AskTitle(offered).to_json())
     reply = manager.handle(sid, offered[1].lower())
     assert reply.intent == "reference" and reply.current.title == offered[1]
+
+
+def test_repeating_an_ambiguous_title_does_not_pick_one_silently():
+    titles = TitleResolver(["Heat (1995)", "Heat (2013)", "Up (2009)"], [1, 2, 3], [50, 10, 5])
+    question = AskTitle(("Heat (1995)", "Heat (2013)"))
+    assert question.resolve(Parse("out_of_scope", text="heat"), "heat", titles) is None
+    picked = question.resolve(Parse("out_of_scope", text="heat 2013"), "heat 2013", titles)
+    assert picked.item_id == 2 and picked.intent == "reference"
+    second = question.resolve(Parse("select", index=2, text="the second one"), "the second one", titles)
+    assert second.item_id == 2

@@ -1,4 +1,4 @@
-"""The simulator's session loop and summaries, against a planted retriever and a fake manager."""
+"""The simulator's session loop and summaries: the real dialogue manager on a planted retriever."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from bot.sim.report import summarize
 from bot.sim.run import simulate
 from bot.sim.session import run_session
 
-from fakes import FakeManager, planted_retriever
+from sim_managers import RecordingManager, planted_retriever
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def retriever():
 
 
 def test_session_succeeds_when_the_target_is_shown(retriever):
-    manager = FakeManager(retriever)
+    manager = RecordingManager(retriever)
     space = TagSpace.from_retriever(retriever)
     config = SimulationConfig(users=1, max_turns=10, phrasing="plain")
     outcome = run_session(manager, space, UserSpec(0, target=5, start=17, seed=1), config, "gradient", "s1")
@@ -32,15 +32,14 @@ def test_session_succeeds_when_the_target_is_shown(retriever):
     assert len({c.split()[1] for c in critiques}) == len(critiques)
     if outcome.success_turn:
         assert outcome.end == "success"
-        last = manager.state["s1"]["sequence"]
-        assert 5 in last
+        assert 105 in manager.last_sequence("s1")  # the target's item id
     assert outcome.misunderstood == 0
     # Every pick moved the user to an item strictly closer to the target.
     assert len(outcome.picks) == sum(t.startswith("#") for t in texts)
 
 
 def test_first_critique_is_the_largest_gap(retriever):
-    manager = FakeManager(retriever)
+    manager = RecordingManager(retriever)
     space = TagSpace.from_retriever(retriever)
     run_session(manager, space, UserSpec(0, target=3, start=40, seed=2),
                 SimulationConfig(users=1, phrasing="plain"), "single", "s")
@@ -51,7 +50,7 @@ def test_first_critique_is_the_largest_gap(retriever):
 
 
 def test_session_ends_when_tags_run_out(retriever):
-    manager = FakeManager(retriever)
+    manager = RecordingManager(retriever)
     space = TagSpace.from_retriever(retriever)
     # Six tags: at most six critiques even with 20 turns allowed.
     outcome = run_session(manager, space, UserSpec(0, target=1, start=2, seed=0),
@@ -61,7 +60,7 @@ def test_session_ends_when_tags_run_out(retriever):
 
 
 def test_misunderstanding_is_counted(retriever):
-    class Deaf(FakeManager):
+    class Deaf(RecordingManager):
         def handle(self, session_id, text):
             if text.startswith("less"):
                 text = "huh"
@@ -76,10 +75,10 @@ def test_misunderstanding_is_counted(retriever):
 
 
 def test_simulate_is_deterministic_and_pairs_policies(retriever):
-    managers = {p: FakeManager(retriever, p) for p in ("gradient", "list", "single")}
+    managers = {p: RecordingManager(retriever, p) for p in ("gradient", "list", "single")}
     config = SimulationConfig(users=40, max_turns=6, seeds=(0, 1), phrasing="plain")
     a = summarize(simulate(managers, config, progress=False, run_id="x"))
-    managers = {p: FakeManager(retriever, p) for p in ("gradient", "list", "single")}
+    managers = {p: RecordingManager(retriever, p) for p in ("gradient", "list", "single")}
     b = summarize(simulate(managers, config, progress=False, run_id="y"))
     assert a["policies"] == b["policies"]
     assert a["policies"]["gradient"]["users"] == 80
@@ -103,13 +102,13 @@ def test_config_rejects_bad_options():
 def test_noise_replaces_answers_with_random_ones(retriever):
     space = TagSpace.from_retriever(retriever)
     user = UserSpec(0, target=9, start=30, seed=5)
-    noisy = run_session(FakeManager(retriever), space, user,
+    noisy = run_session(RecordingManager(retriever), space, user,
                         SimulationConfig(users=1, noise=1.0, phrasing="plain"), "gradient", "s")
     assert noisy.noisy == noisy.critiques > 0
-    again = run_session(FakeManager(retriever), space, user,
+    again = run_session(RecordingManager(retriever), space, user,
                         SimulationConfig(users=1, noise=1.0, phrasing="plain"), "gradient", "s")
     assert again.said == noisy.said
-    clean = run_session(FakeManager(retriever), space, user,
+    clean = run_session(RecordingManager(retriever), space, user,
                         SimulationConfig(users=1, noise=0.0, phrasing="plain"), "gradient", "s")
     assert clean.noisy == 0
 
@@ -117,7 +116,7 @@ def test_noise_replaces_answers_with_random_ones(retriever):
 def test_clarification_is_answered_with_the_meant_tag(retriever):
     from bot.types import Button, Reply
 
-    class Asker(FakeManager):
+    class Asker(RecordingManager):
         """Asks "which one?" for every critique, then acts on the button the user presses."""
 
         pressed: list[str] = []
@@ -145,7 +144,7 @@ def test_clarification_is_answered_with_the_meant_tag(retriever):
 def test_saved_sessions_round_trip_and_merge_checks(retriever, tmp_path):
     from bot.sim.report import load_sessions, markdown_summary, save_sessions
 
-    managers = {p: FakeManager(retriever, p) for p in ("gradient", "list", "single")}
+    managers = {p: RecordingManager(retriever, p) for p in ("gradient", "list", "single")}
     runs = []
     for seed in (0, 1):
         config = SimulationConfig(users=10, max_turns=4, seeds=(seed,), phrasing="plain")
@@ -171,7 +170,7 @@ def test_start_falls_back_to_the_title_and_unstartable_users_are_left_out(retrie
 
     from bot.types import Reply
 
-    class ByTitle(FakeManager):
+    class ByTitle(RecordingManager):
         """Does not read ids, only "start from <title>"; never starts item row 0."""
 
         received: list[str] = []
