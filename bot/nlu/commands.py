@@ -11,7 +11,8 @@ from bot.nlu.text import fold
 
 __all__ = ["simplify", "read_command"]
 
-_POLITE = re.compile(r"^(?:(?:ok(?:ay)?|so|well|hey|um+|uh+|please|pls|can you|could you|"
+_POLITE = re.compile(r"^(?:(?:ok(?:ay)?|so|well|hey|um+|uh+|hm+|yes|yeah|yep|yup|sure|right|alright|"
+                     r"oh|ah|cool|nice|great|perfect|please|pls|can you|could you|"
                      r"can we|could we|let'?s|just|i want to|i'?d like to|i wanna)[ ,]+)+|"
                      r"(?:[ ,]+(?:please|pls|thanks|thank you|now|bot|for me))+$")
 

@@ -312,7 +312,8 @@ RESTART_PATTERNS = (
     r"start a new (?:search|session)", r"(?:let's|lets) (?:begin|try) again",
     r"(?:i want to |i'd like to |can we )?(?:start|begin) over", r"forget (?:everything|it all)",
     r"wipe (?:it|everything)", r"reboot", r"fresh start", r"clear it", r"start from the (?:top|beginning)",
-    r"(?:let's|lets) start (?:all )?over", r"begin anew", r"do over", r"from the top",
+    r"(?:let's|lets) start (?:all )?over", r"begin anew", r"reset (?:the whole thing|it all)",
+    r"(?:let's |lets )?try again", r"(?:start|begin) (?:all )?over(?: again)?(?: from scratch)?", r"do over", r"from the top",
     r"wipe the slate(?: clean)?", r"clean slate", r"new one", r"try something (?:completely |totally )?different",
 )
 HELP_PATTERNS = (

@@ -24,14 +24,16 @@ Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen,
 _ORD = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
 _CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
 _SELECT = re.compile(
-    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|(?:can|could|may) i|let me)\s+(?:take|"
+    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|i'?m going to|i'?m gonna|gonna|going to|"
+    r"(?:can|could|may) i|let me|lemme)\s+(?:take|"
     r"go with|go for|pick|choose|watch|select|have|see|try|get|do|check out)\s+|(?:i\s+)?(?:really\s+)?"
     r"(?:liked|loved|like|love|enjoyed|prefer)\s+|(?:i\s+)?(?:pick|choose|select|take|go for|check out|"
     r"want|go with|watch|open|play|show me|tell me (?:more )?about|give me|more about|"
-    r"details (?:on|for|about)|what about|how about)\s+|)"
+    r"details (?:on|for|about)|what about|how about|(?:more )?info (?:on|about)|what(?:'s| is)|"
+    r"see|open up)\s+|)"
     r"(?:(?:the|that)\s+)?(?:very\s+)?"
     r"(?:(?P<ord>" + _ORD + r")(?:\s+(?:one|movie|film|item|option|choice|result|title|pick|please))?"
-    r"(?:\s+(?:one|on the list|in the list|from the list|from the top|please))?"
+    r"(?:\s+(?:one|on the list|in the list|from the list|from the top|of (?:those|these|them)|please))?"
     r"|(?:(?:number|no\.?|nr\.?|option|item|choice|result|movie|film)\s*#?|#)\s*"
     r"(?P<num>\d{1,3}|" + _CARD + r")"
     r"(?:\s+(?:one|please))?|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+(?:one|movie|film|item|option))?"

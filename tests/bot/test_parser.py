@@ -386,3 +386,21 @@ def test_slang_short_forms_and_strength_words(parser, text, expected, strength):
 def test_each_critique_keeps_the_users_phrase(parser):
     (crit,) = parser.parse("less blood and guts").critiques
     assert crit.tag == "gory" and crit.phrase == "blood and guts"
+
+
+@pytest.mark.parametrize("text, index", [
+    ("the first of those", 1), ("more info on the 2nd", 2), ("what's the second one", 2),
+    ("hmm the third", 3), ("yes the second one", 2), ("gonna go with #2", 2), ("lemme see the third", 3),
+    ("i like the 3rd one", 3), ("let me see number 5", 5), ("go for the second", 2),
+])
+def test_everyday_picks(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == ("select", index)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("reset the whole thing", "restart"), ("start over from scratch", "restart"), ("scrap that", "undo"),
+    ("done", "bye"), ("huh?", "help"),
+])
+def test_everyday_commands(parser, text, intent):
+    assert parser.parse(text).intent == intent
