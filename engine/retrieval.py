@@ -129,6 +129,16 @@ class Retriever:
     def n_items(self) -> int:
         return self.item_vectors.shape[0]
 
+    @property
+    def degree_model(self):
+        """The `engine.degrees.DegreeModel` of this item space (grounding and degree scores)."""
+        model = getattr(self, "_degree_model", None)
+        if model is None:
+            from engine.degrees import load_degree_model
+
+            model = self._degree_model = load_degree_model(self)
+        return model
+
     # -- lookups ---------------------------------------------------------------------------
 
     def _title_index(self) -> dict[str, list[int]]:
