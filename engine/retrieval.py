@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from engine.errors import UnknownItem, UnknownTag
+from engine.walk import AtLimit, Axis, degree_walk, residual_similarity
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Step:
     gamma: float
     score: float
     relevance: float | None  # relevance to the (first) critiqued tag, None when unknown
+    degree: float | None = None  # the degree model's estimate of the (first) asked attribute
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class GradientSequence:
     reference: int
     modifications: tuple[Modification, ...]
     steps: tuple[Step, ...]
+    reference_degree: float | None = None  # the reference's estimated degree (first critique)
 
     def to_json(self, retriever: "Retriever") -> dict:
         """The stable JSON shape of `cgir retrieve --json`."""
@@ -50,7 +53,7 @@ class GradientSequence:
             "reference": {
                 "item_id": int(retriever.item_ids[self.reference]),
                 "title": retriever.titles[self.reference],
-            },
+            } | ({} if self.reference_degree is None else {"degree": self.reference_degree}),
             "tag": retriever.tags[first.tag] if first else None,
             "alpha": first.alpha if first else None,
             "modifications": [
@@ -60,6 +63,35 @@ class GradientSequence:
             "sequence": [
                 {k: v for k, v in asdict(step).items() if k != "item"} for step in self.steps
             ],
+        }
+
+
+@dataclass(frozen=True)
+class WalkLimit:
+    """No gradual walk: the reference is already at the floor (or ceiling) of an asked attribute.
+
+    `suggestion` is the nearest useful critique instead: the same direction on the closest tag
+    (by F(t)) along which the reference still has room; None when there is none.
+    """
+
+    reference: int
+    modification: Modification  # the critique that has no room
+    degree: float  # the reference's estimated degree of it
+    extreme: float  # the furthest degree the catalog reaches that way
+    suggestion: Modification | None = None
+    suggestion_degree: float | None = None
+
+    def to_json(self, retriever: "Retriever") -> dict:
+        suggestion = self.suggestion
+        return {
+            "reference": {"item_id": int(retriever.item_ids[self.reference]),
+                          "title": retriever.titles[self.reference], "degree": self.degree},
+            "at_limit": {"tag": retriever.tags[self.modification.tag],
+                         "alpha": self.modification.alpha, "extreme": self.extreme},
+            "suggestion": None if suggestion is None else {
+                "tag": retriever.tags[suggestion.tag], "alpha": suggestion.alpha,
+                "degree": self.suggestion_degree},
+            "sequence": [],
         }
 
 
@@ -286,7 +318,75 @@ class Retriever:
             gamma=round(float(gamma), 6),
             score=float(score),
             relevance=None if tag is None else self.relevance_of(int(row), tag),
+            degree=None if tag is None else self.degree_of(int(row), tag),
         )
+
+    # -- estimated degrees (engine.degrees) and the gradual-by-construction walk ---------------
+
+    def attribute_degrees(self, tag: int) -> np.ndarray:
+        """(n_items,) the degree model's calibrated [0, 1] degree of a catalog tag (cached)."""
+        cache = self.__dict__.setdefault("_degrees_of_tag", {})
+        if tag not in cache:
+            from engine.degrees import Grounding
+
+            name = self.tags[tag]  # a catalog tag grounds to itself, no phrase embedding needed
+            grounding = Grounding(name, name, (name,), (1.0,), True)
+            cache[tag] = np.asarray(self.degree_model.degrees(grounding), dtype=np.float32)
+        return cache[tag]
+
+    def degree_of(self, item: int, tag: int) -> float:
+        """One item's estimated degree of a tag, rounded for display."""
+        return round(float(self.attribute_degrees(tag)[item]), 4)
+
+    def gradual_walk(
+        self,
+        item: int,
+        modifications: tuple[Modification, ...] | list[Modification],
+        *,
+        steps: int = 10,
+        exclude: tuple[int, ...] | list[int] = (),
+    ) -> "GradientSequence | WalkLimit":
+        """Evenly spaced estimated degrees of every asked tag (engine.walk.degree_walk).
+
+        Each modification's weight is its strength ("a bit" 0.5, plain 1, "much" 2): it sets
+        how far toward the catalog's extreme the walk goes. The answer is a WalkLimit when the
+        reference has no room left on some asked tag.
+        """
+        modifications = tuple(modifications)
+        if not modifications:
+            raise ValueError("a walk needs at least one modification")
+        axes = [Axis(self.attribute_degrees(m.tag), m.alpha, m.weight) for m in modifications]
+        similarity = residual_similarity(self.item_vectors, int(item),
+                                         self.tag_vectors[[m.tag for m in modifications]])
+        result = degree_walk(similarity, axes, int(item), steps=steps, exclude=exclude)
+        if isinstance(result, AtLimit):
+            stuck = modifications[result.axis]
+            suggestion = self.nearest_useful(item, stuck)
+            return WalkLimit(int(item), stuck, round(result.degree, 4), round(result.extreme, 4),
+                             suggestion,
+                             None if suggestion is None else self.degree_of(item, suggestion.tag))
+        chosen = tuple(
+            self._step(row, position, float(similarity[row]), modifications)
+            for row, position in zip(result.rows, result.positions))
+        return GradientSequence(int(item), modifications, chosen,
+                                self.degree_of(int(item), modifications[0].tag))
+
+    def nearest_useful(self, item: int, stuck: Modification,
+                       min_room: float = 0.3) -> Modification | None:
+        """The critique to offer instead of one with no room: the same direction on the tag
+        whose F(t) is closest to the stuck tag's, among tags where the item has room."""
+        f = self.tag_vectors
+        norms = np.linalg.norm(f, axis=1) * np.linalg.norm(f[stuck.tag])
+        cosine = (f @ f[stuck.tag]) / np.where(norms > 0, norms, 1.0)
+        for tag in np.argsort(-cosine, kind="stable"):
+            tag = int(tag)
+            if tag == stuck.tag:
+                continue
+            degree = float(self.attribute_degrees(tag)[item])
+            room = degree if stuck.alpha < 0 else 1.0 - degree
+            if room >= min_room:
+                return Modification(tag, stuck.alpha, stuck.weight)
+        return None
 
     def walk(
         self,

@@ -188,7 +188,9 @@ def test_retrieve_cli_json_and_errors(planted_model_dir):
     assert payload["tag"] == "action" and payload["alpha"] == 1
     assert [m["tag"] for m in payload["modifications"]] == ["action", "romance"]
     assert len(payload["sequence"]) == 5
-    assert set(payload["sequence"][0]) == {"item_id", "title", "gamma", "score", "relevance"}
+    assert set(payload["sequence"][0]) == {"item_id", "title", "gamma", "score", "relevance",
+                                           "degree"}
+    assert all(0.0 <= s["degree"] <= 1.0 for s in payload["sequence"])  # estimated, calibrated
     assert payload["reference"]["item_id"] == 1
     # --less first: the first critique is the JSON's tag
     result = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item", "1",
