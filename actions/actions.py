@@ -4,12 +4,13 @@ Rasa only routes (intent -> action). Each action turns the turn into the words o
 understands and hands them to the same DialogueManager that `cgir chat` and `cgir serve` use, so
 the session store, the turn log and the answers are shared by every channel.
 
-Configuration, read once per process from the environment:
+`cgir actions` builds the manager from its command-line options before serving and registers it
+with bot.serving; rasa-sdk then loads this package by name. Started as
+`python -m rasa_sdk --actions actions` instead, the manager is built on first use from the
+environment, read here at the edge:
   CGIR_MODEL  a model directory (default: the cached demo model, trained on first use)
   CGIR_DB     a SQLAlchemy database URL for sessions and the turn log (default: under CGIR_HOME)
   CGIR_POLICY the sequence policy (default "gradient")
-
-Start the action server with `cgir actions` or `python -m rasa_sdk --actions actions`.
 """
 
 from __future__ import annotations
@@ -18,43 +19,26 @@ import abc
 import asyncio
 import os
 import re
-import threading
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.payload import button_dicts, reply_text, sequence_payload
+from bot.serving import ManagerSettings, process_manager
+from bot.store import SessionBusy
 from bot.types import Reply
 
-_manager = None
-_manager_lock = threading.Lock()
 # A Rasa button payload like '/critique{"tag": "comedy"}' reaches us as text; it is not words.
 _INTENT_PAYLOAD = re.compile(r"^/\w")
 
 
-def get_manager():
-    """The process-wide DialogueManager, built on first use from CGIR_MODEL / CGIR_DB."""
-    global _manager
-    if _manager is None:
-        with _manager_lock:
-            if _manager is None:
-                from bot.runtime import build_manager
-
-                _manager = build_manager(
-                    os.environ.get("CGIR_MODEL") or None,
-                    os.environ.get("CGIR_DB") or None,
-                    policy=os.environ.get("CGIR_POLICY", "gradient"),
-                    progress=True,
-                )
-    return _manager
-
-
-def set_manager(manager) -> None:
-    """Use an already built manager (the `cgir actions` command builds it before serving)."""
-    global _manager
-    with _manager_lock:
-        _manager = manager
+def settings_from_environment() -> ManagerSettings:
+    """Settings for `python -m rasa_sdk --actions actions`, which has no options of ours."""
+    return ManagerSettings(model_dir=os.environ.get("CGIR_MODEL") or None,
+                           db_url=os.environ.get("CGIR_DB") or None,
+                           policy=os.environ.get("CGIR_POLICY", "gradient"))
 
 
 def _entities(tracker: Tracker, name: str) -> list[str]:
@@ -69,21 +53,12 @@ def user_text(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "").strip()
 
 
-def turn_payload(reply: Reply) -> dict[str, Any]:
-    """The same machine-readable turn the REST channel of `cgir serve` sends as `custom`."""
-    from bot.server import sequence_payload
-
-    return sequence_payload(reply)
-
-
 def respond(dispatcher: CollectingDispatcher, reply: Reply) -> list[dict[str, Any]]:
     """Send the reply (text, suggested critiques as buttons, the sequence as custom JSON)."""
-    from bot.server import reply_text
-
     dispatcher.utter_message(
         text=reply_text(reply),
-        buttons=[{"title": b.title, "payload": b.payload} for b in reply.buttons],
-        json_message=turn_payload(reply),
+        buttons=button_dicts(reply),
+        json_message=sequence_payload(reply),
     )
     return [
         SlotSet("cgir_tag", reply.tag),
@@ -111,9 +86,15 @@ class CGIRAction(Action, abc.ABC):
         if not text:
             dispatcher.utter_message(text="I did not get that. Say \"help\" for ideas.")
             return []
-        manager = get_manager()
+        manager = process_manager(settings_from_environment)
         # The manager is synchronous (numpy, SQLAlchemy): keep the action server's loop free.
-        reply = await asyncio.to_thread(manager.handle, tracker.sender_id, text)
+        try:
+            reply = await asyncio.to_thread(manager.handle, tracker.sender_id, text)
+        except SessionBusy:
+            # Another action server kept this conversation busy; nothing of this turn was applied.
+            dispatcher.utter_message(text="I am still busy with your previous message; please "
+                                          "send this one again in a moment.")
+            return []
         return respond(dispatcher, reply)
 
 

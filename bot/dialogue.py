@@ -32,7 +32,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from bot.store import SESSION_ID_MAX, SessionState, Store, TurnRecord
+from bot.store import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store, TurnRecord
 from bot.suggest import SuggestConfig, Suggester, Suggestion, critique_text
 from bot.types import Button, Critique, Parse, Reply, ShownItem
 from engine.errors import LookupFailed
@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 MAX_INPUT_CHARS = 1000  # longer input is cut (with a notice) before parsing and logging
 POLICIES = ("gradient", "list", "single")
+TURN_ATTEMPTS = 5  # runs of one turn while other processes keep logging turns of its session
 SESSION_ID_PATTERN = re.compile(rf"^[A-Za-z0-9_.:@-]{{1,{SESSION_ID_MAX}}}$")
 # Bidirectional overrides can make a logged line read differently from what was typed.
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -148,7 +149,21 @@ class DialogueManager:
         self.store.close()
 
     def handle(self, session_id: str, text: str) -> Reply:
-        """Answer one turn. Never raises; every turn with a valid session id is logged."""
+        """Answer one turn; every turn with a valid session id is logged.
+
+        Never raises, except SessionBusy: when another process logs turns of the same session at
+        the same time, the turn is run again on the state they left (the store accepts turn n
+        only after turn n - 1), and after TURN_ATTEMPTS runs, or when the session's lock is not
+        had in time, nothing is applied and the caller is told to send it again.
+        """
+        for _ in range(TURN_ATTEMPTS):
+            try:
+                return self._handle_once(session_id, text)
+            except SessionChanged:
+                continue
+        raise SessionBusy(f"session {session_id} kept changing while this turn ran; send it again")
+
+    def _handle_once(self, session_id: str, text: str) -> Reply:
         start = time.perf_counter()
         if not isinstance(session_id, str) or not SESSION_ID_PATTERN.match(session_id):
             return Reply(
@@ -198,6 +213,8 @@ class DialogueManager:
         )
         try:
             self.store.record_turn(state, record)
+        except (SessionChanged, SessionBusy):
+            raise
         except Exception:
             logger.exception("could not log turn %d of session %s", state.turns, session_id)
         return reply

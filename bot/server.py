@@ -4,7 +4,7 @@ Routes
 ------
 ``POST /webhooks/rest/webhook``  Rasa's REST channel format: ``{"sender", "message"}`` in, a list of
                                  ``{"recipient_id", "text", "buttons"?, "custom"?}`` out. The
-                                 gradient sequence travels in ``custom`` (see :func:`reply_messages`).
+                                 gradient sequence travels in ``custom`` (see bot/payload.py).
 ``GET  /webhooks/rest/``         Rasa's REST channel health check.
 ``POST /session``                issues a fresh, unguessable sender id (the widget calls it once).
 ``GET  /``, ``/static/*``        the widget (plain HTML/CSS/JS from ``bot/web``).
@@ -19,26 +19,32 @@ logs or the store.
 
 The dialogue manager is synchronous (numpy, SQLAlchemy), so each turn runs in a thread pool and
 the event loop stays free; turns of one sender are serialised by a per-sender lock so they are
-applied in the order they arrived.
+applied in the order they arrived. Across processes (``--workers``, several machines on one
+database) the store orders them (bot/store.py); a turn it cannot apply in time is a 503 with
+``Retry-After``, never a lost or duplicated turn.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import math
+import os
 import re
 import secrets
-import threading
+import socket
 import weakref
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
 
+from bot.payload import rest_messages, socketio_message
+from bot.serving import ServerConfig
+from bot.store import SessionBusy
 from bot.types import Reply
 from engine.errors import CGIRError
 
@@ -62,25 +68,14 @@ class Manager(Protocol):
     def new_session_id(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class ServerConfig:
-    """Limits and sizing of the HTTP server."""
-
-    max_message_chars: int = 1000  # a chat turn; longer ones get a 413
-    max_body_bytes: int = 16 * 1024  # whole request body; Sanic answers 413 above it
-    threads: int = 4  # turns run in this many worker threads
-    serialize_model: bool = False  # one turn at a time across all senders (if the manager is not thread-safe)
-    socketio: bool = True  # also speak Rasa's socket.io channel protocol at /socket.io/
-    cors_origins: tuple[str, ...] = ()  # other origins allowed to call the channels ("*": any)
-
-
 class BadRequest(Exception):
     """A client error with its HTTP status; rendered as a JSON body, never as a 500."""
 
-    def __init__(self, message: str, status: int = 400):
+    def __init__(self, message: str, status: int = 400, retry_after: float | None = None):
         super().__init__(message)
         self.message = message
         self.status = status
+        self.retry_after = retry_after
 
 
 def new_sender_id() -> str:
@@ -124,68 +119,9 @@ def check_message(message: str, config: ServerConfig) -> str:
     return _LONE_SURROGATES.sub("\ufffd", message)
 
 
-def _shown(item) -> dict[str, Any] | None:
-    if item is None:
-        return None
-    return {
-        "item_id": int(item.item_id),
-        "title": item.title,
-        "gamma": item.gamma,
-        "score": item.score,
-        "relevance": item.relevance,
-    }
-
-
-def sequence_payload(reply: Reply) -> dict[str, Any]:
-    """The machine-readable turn: the gradient sequence, its tag and direction, the current item."""
-    return {
-        "type": "cgir.turn",
-        "text": reply.text,  # the reply without the numbered listing (widgets draw the strip)
-        "intent": reply.intent,
-        "tag": reply.tag,
-        "alpha": reply.alpha,
-        "current": _shown(reply.current),
-        "sequence": [
-            dict(_shown(item), index=position) for position, item in enumerate(reply.sequence, 1)
-        ],
-        "understood": reply.understood,
-        "clarification": reply.clarification,
-        "synthetic": reply.synthetic,
-    }
-
-
-def readable_sequence(reply: Reply) -> str:
-    """The sequence as plain text lines, for channels that only show text."""
-    lines = []
-    for position, item in enumerate(reply.sequence, 1):
-        extras = []
-        if item.gamma is not None:
-            extras.append(f"γ={item.gamma:.2f}")
-        if item.relevance is not None and reply.tag:
-            extras.append(f"{reply.tag} {item.relevance:.2f}")
-        lines.append(f"{position}. {item.title}" + (f" ({', '.join(extras)})" if extras else ""))
-    return "\n".join(lines)
-
-
-def reply_text(reply: Reply) -> str:
-    """The reply's text, with the numbered sequence appended unless the text already lists it."""
-    listing = readable_sequence(reply)
-    if not listing or all(item.title in reply.text for item in reply.sequence):
-        return reply.text
-    return f"{reply.text}\n{listing}" if reply.text else listing
-
-
-def reply_messages(sender: str, reply: Reply) -> list[dict[str, Any]]:
-    """A Reply in Rasa's REST-channel output format (one message with text, buttons, custom)."""
-    message: dict[str, Any] = {"recipient_id": sender, "text": reply_text(reply)}
-    if reply.buttons:
-        message["buttons"] = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-    message["custom"] = sequence_payload(reply)
-    return [message]
-
-
-def _error(message: str, status: int) -> response.HTTPResponse:
-    return response.json({"error": message, "status": status}, status=status)
+def _error(message: str, status: int, retry_after: float | None = None) -> response.HTTPResponse:
+    headers = {} if retry_after is None else {"Retry-After": str(math.ceil(retry_after))}
+    return response.json({"error": message, "status": status}, status=status, headers=headers)
 
 
 def create_app(
@@ -209,7 +145,6 @@ def create_app(
     executor_holder: dict[str, ThreadPoolExecutor] = {}
     # Locks live as long as someone holds or waits on them, so idle senders cost nothing.
     sender_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
-    model_lock = threading.Lock()
 
     def executor() -> ThreadPoolExecutor:
         if "pool" not in executor_holder:
@@ -221,12 +156,6 @@ def create_app(
         pool = executor_holder.pop("pool", None)
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-
-    def run_turn(sender: str, text: str) -> Reply:
-        if config.serialize_model:
-            with model_lock:
-                return manager.handle(sender, text)
-        return manager.handle(sender, text)
 
     @app.on_response
     async def _headers(request: Request, resp) -> None:
@@ -246,7 +175,7 @@ def create_app(
 
     @app.exception(BadRequest)
     async def _bad_request(request: Request, error: BadRequest):
-        return _error(error.message, error.status)
+        return _error(error.message, error.status, error.retry_after)
 
     @app.exception(SanicException)
     async def _sanic_error(request: Request, error: SanicException):
@@ -256,7 +185,8 @@ def create_app(
 
     @app.get("/health")
     async def health(request: Request):
-        return response.json({"status": "ok", "model_id": model_id, "turns": app.ctx.turns})
+        return response.json({"status": "ok", "model_id": model_id, "turns": app.ctx.turns,
+                              "pid": os.getpid()})
 
     @app.get("/webhooks/rest/")
     async def rest_health(request: Request):
@@ -276,7 +206,10 @@ def create_app(
         async with lock:
             loop = asyncio.get_running_loop()
             try:
-                reply = await loop.run_in_executor(executor(), run_turn, sender, message)
+                reply = await loop.run_in_executor(executor(), manager.handle, sender, message)
+            except SessionBusy as error:
+                # Another process kept the session: nothing was applied, the client sends it again.
+                raise BadRequest(str(error), 503, retry_after=error.retry_after) from None
             except CGIRError as error:
                 # The manager answers user mistakes itself; anything that still escapes is the
                 # user's input meeting a limit (unknown item, ...), so it is a 422, not a 500.
@@ -296,7 +229,7 @@ def create_app(
     async def webhook(request: Request):
         sender, message = parse_webhook_body(request.body or b"", config)
         reply = await turn(sender, message)
-        return response.json(reply_messages(sender, reply))
+        return response.json(rest_messages(sender, reply))
 
     if config.socketio:
         attach_socketio(app, turn, config)
@@ -307,17 +240,6 @@ def create_app(
 
     app.static("/static", WEB_DIR, name="web")
     return app
-
-
-def socketio_message(reply: Reply) -> dict[str, Any]:
-    """A Reply as Rasa's socket.io channel sends it (`bot_uttered`), plus our `custom` turn."""
-    message: dict[str, Any] = {"text": reply_text(reply)}
-    if reply.buttons:
-        message["quick_replies"] = [
-            {"content_type": "text", "title": b.title, "payload": b.payload} for b in reply.buttons
-        ]
-    message["custom"] = sequence_payload(reply)
-    return message
 
 
 def attach_socketio(app: Sanic, turn, config: ServerConfig):
@@ -336,6 +258,8 @@ def attach_socketio(app: Sanic, turn, config: ServerConfig):
     sio = socketio.AsyncServer(
         async_mode="sanic", cors_allowed_origins=origins,
         max_http_buffer_size=config.max_body_bytes, logger=False, engineio_logger=False,
+        # A long-polling session lives in one process; its next poll may reach another one.
+        transports=["websocket"] if config.socketio_websocket_only else ["polling", "websocket"],
     )
     sio.attach(app, socketio_path="socket.io")
     app.ctx.sio = sio
@@ -361,28 +285,43 @@ def attach_socketio(app: Sanic, turn, config: ServerConfig):
                 raise BadRequest('user_uttered needs {"message": "..."} with a string message')
             reply = await turn(session_id, check_message(message, config))
         except BadRequest as error:
-            await sio.emit("error", {"error": error.message, "status": error.status}, room=sid)
+            problem = {"error": error.message, "status": error.status}
+            if error.retry_after is not None:
+                problem["retry_after"] = error.retry_after
+            await sio.emit("error", problem, room=sid)
             return
         await sio.emit("bot_uttered", socketio_message(reply), room=sid)
 
     return sio
 
 
+def listen_socket(host: str, port: int) -> socket.socket:
+    """A listening TCP socket (port 0: any free port; read it back with getsockname())."""
+    try:
+        return socket.create_server((host, port), backlog=1024)
+    except OSError as error:
+        raise CGIRError(f"cannot listen on {host}:{port}: {error.strerror}; "
+                        f"choose another --port (0 picks a free one)") from None
+
+
 def serve(
     manager: Manager,
+    sock: socket.socket,
     *,
-    host: str = "127.0.0.1",
-    port: int = 8000,
     config: ServerConfig = ServerConfig(),
     model_id: str = "",
     access_log: bool = False,
+    on_ready: Callable[[Sanic], None] | None = None,
 ) -> None:
-    """Run the app in this process until interrupted (one process: the model is loaded once)."""
+    """Run the app on an already listening socket in this process until stopped.
+
+    `on_ready` runs in the event loop once the server accepts connections.
+    """
     app = create_app(manager, config, model_id=model_id)
-    app.run(
-        host=host,
-        port=port,
-        single_process=True,
-        access_log=access_log,
-        motd=False,
-    )
+    if on_ready is not None:
+
+        @app.after_server_start
+        async def _ready(app_: Sanic) -> None:
+            on_ready(app_)
+
+    app.run(sock=sock, single_process=True, access_log=access_log, motd=False)

@@ -9,13 +9,23 @@ Two tables carry everything a later analysis needs:
               items shown (JSON, with gamma / score / relevance), chosen item, latency, model id,
               intent, and the understood / clarification flags.
 
-The schema is versioned: ``schema_version`` holds the number of migration steps applied, and
-:data:`MIGRATIONS` lists the steps in order. Opening a database applies the missing steps in
-one transaction, so upgrading the package never loses old logs (steps only add).
+The schema is versioned (bot/store_schema.py): opening a database applies the missing migration
+steps in one transaction, so upgrading the package never loses old logs (steps only add).
 
 SQLite gets WAL journaling (readers do not block the writer), a busy timeout (concurrent writers
 wait instead of failing) and foreign keys. Text is stored as given, except NUL characters, which
 become U+FFFD because PostgreSQL text cannot hold them.
+
+Several processes (``cgir serve --workers N``, several machines on one PostgreSQL) may run turns
+of the same session at once. :meth:`Store.record_turn` is the one place that decides: turn ``n``
+may only follow turn ``n - 1``. It locks the session row (created first with INSERT ... ON
+CONFLICT DO NOTHING; PostgreSQL ``SELECT ... FOR UPDATE``, SQLite ``BEGIN IMMEDIATE``), checks the
+stored turn count, and writes state and turn log in that one transaction, or raises
+:class:`SessionChanged` (another process logged a turn of this session meanwhile: nothing is
+written and the caller runs the turn again on the new state) or :class:`SessionBusy` (the lock
+could not be had within the wait). The lock is held for a few statements only, never while a turn
+is computed, so different sessions (and, on PostgreSQL, different processes) never wait for each
+other's model work.
 """
 
 from __future__ import annotations
@@ -23,25 +33,47 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 
-from engine.errors import CGIRError
+from bot.store_schema import (
+    LOCK_WAIT_S,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SESSION_ID_MAX,
+    StoreError,
+    make_engine,
+    sessions_table,
+    turns_table,
+    version_table,
+)
 
 logger = logging.getLogger(__name__)
 
-SESSION_ID_MAX = 128
-SQLITE_BUSY_TIMEOUT_MS = 10_000
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-class StoreError(CGIRError):
-    """The database could not be opened, upgraded or written."""
+class SessionChanged(StoreError):
+    """Another process logged a turn of this session since its state was read; nothing written."""
+
+
+class SessionBusy(StoreError):
+    """A session's turn could not be applied in time (lock wait ran out, or it kept changing).
+
+    Nothing of the turn was written; the client should send it again after `retry_after` seconds.
+    """
+
+    def __init__(self, message: str, retry_after: float = 1.0):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 # -- values --------------------------------------------------------------------------------------
@@ -67,6 +99,10 @@ def clean_for_db(text: str | None) -> str | None:
     return _SURROGATES.sub("\ufffd", text)
 
 
+# One entry of `SessionState.critiques`: the critiques of one turn and the item id they started from.
+CritiqueStep = TypedDict("CritiqueStep", {"critiques": list[dict], "from": int | None})
+
+
 @dataclass
 class SessionState:
     """Everything the dialogue manager remembers about one conversation.
@@ -82,7 +118,7 @@ class SessionState:
     last_tag: str | None = None  # the tag the last sequence's relevance refers to
     last_alpha: int | None = None
     history: list[dict] = field(default_factory=list)  # undo stack of earlier snapshots
-    critiques: list[dict] = field(default_factory=list)  # {"tag", "alpha", "strength"} so far
+    critiques: list[CritiqueStep] = field(default_factory=list)  # one entry per critique turn
     pending: dict | None = None  # a clarification the next answer may resolve
     turns: int = 0  # turns logged so far
     created_at: datetime | None = None
@@ -153,157 +189,7 @@ class SessionSummary:
     turns: int
 
 
-# -- schema --------------------------------------------------------------------------------------
-# The current shape, for queries. Changing it means appending a migration step below.
-
-metadata = sa.MetaData()
-
-sessions_table = sa.Table(
-    "sessions", metadata,
-    sa.Column("id", sa.String(SESSION_ID_MAX), primary_key=True),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("state", sa.JSON, nullable=False),
-    sa.Column("model_id", sa.String(200)),  # v2
-)
-
-turns_table = sa.Table(
-    "turns", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("session_id", sa.String(SESSION_ID_MAX),
-              sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("turn", sa.Integer, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("utterance", sa.Text, nullable=False),
-    sa.Column("parse", sa.JSON, nullable=False),
-    sa.Column("reply", sa.Text, nullable=False),
-    sa.Column("items", sa.JSON, nullable=False),
-    sa.Column("chosen_item", sa.BigInteger),
-    sa.Column("latency_ms", sa.Float, nullable=False),
-    sa.Column("model_id", sa.String(200), nullable=False),
-    sa.Column("intent", sa.String(32)),  # v2
-    sa.Column("understood", sa.Boolean),  # v2
-    sa.Column("clarification", sa.Boolean),  # v2
-)
-
-version_table = sa.Table(
-    "schema_version", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-
-def _migrate_1_create(conn: Connection) -> None:
-    """v1: sessions and turns as first released (no intent/flags, model id only per turn)."""
-    v1 = sa.MetaData()
-    sa.Table(
-        "sessions", v1,
-        sa.Column("id", sa.String(SESSION_ID_MAX), primary_key=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("state", sa.JSON, nullable=False),
-    )
-    sa.Table(
-        "turns", v1,
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("session_id", sa.String(SESSION_ID_MAX),
-                  sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("turn", sa.Integer, nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("utterance", sa.Text, nullable=False),
-        sa.Column("parse", sa.JSON, nullable=False),
-        sa.Column("reply", sa.Text, nullable=False),
-        sa.Column("items", sa.JSON, nullable=False),
-        sa.Column("chosen_item", sa.BigInteger),
-        sa.Column("latency_ms", sa.Float, nullable=False),
-        sa.Column("model_id", sa.String(200), nullable=False),
-    )
-    v1.create_all(conn)
-
-
-def _add_column(conn: Connection, table: str, column: sa.Column) -> None:
-    type_sql = column.type.compile(dialect=conn.dialect)
-    conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {column.name} {type_sql}"))
-
-
-def _migrate_2_flags(conn: Connection) -> None:
-    """v2: per-turn intent and flags (so stats need not parse JSON), per-session model id,
-    indexes for the log queries. Old turns get their intent back-filled from the parse JSON."""
-    _add_column(conn, "turns", sa.Column("intent", sa.String(32)))
-    _add_column(conn, "turns", sa.Column("understood", sa.Boolean))
-    _add_column(conn, "turns", sa.Column("clarification", sa.Boolean))
-    _add_column(conn, "sessions", sa.Column("model_id", sa.String(200)))
-    rows = conn.execute(sa.text("SELECT id, parse FROM turns")).all()
-    for row_id, parse in rows:
-        data = parse if isinstance(parse, dict) else json.loads(parse or "{}")
-        intent = str(data.get("intent", ""))[:32]
-        conn.execute(
-            sa.text("UPDATE turns SET intent = :intent, understood = :understood, "
-                    "clarification = :clar WHERE id = :id"),
-            {"intent": intent, "understood": intent != "out_of_scope", "clar": False, "id": row_id},
-        )
-    conn.execute(sa.text("CREATE INDEX ix_turns_session_turn ON turns (session_id, turn)"))
-    conn.execute(sa.text("CREATE INDEX ix_turns_created_at ON turns (created_at)"))
-
-
-# Ordered; step i brings the schema from version i-1 to i. Only ever append.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_1_create, _migrate_2_flags)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
 # -- the store -----------------------------------------------------------------------------------
-
-
-def _is_sqlite(url: sa.URL) -> bool:
-    return url.get_backend_name() == "sqlite"
-
-
-def make_engine(url: str) -> Engine:
-    """An engine with the project's SQLite settings (WAL, busy timeout, FKs, real transactions)."""
-    try:
-        parsed = sa.make_url(url)
-    except sa.exc.ArgumentError as error:
-        raise StoreError(f"{url!r} is not a database URL; use e.g. sqlite:///chat.db or "
-                         f"postgresql+psycopg://user@host/db ({error})") from None
-    if not _is_sqlite(parsed):
-        return sa.create_engine(parsed, pool_pre_ping=True)
-    database = parsed.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
-        from pathlib import Path
-
-        try:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"cannot create the folder for the database {database}: "
-                             f"{error.strerror}; give another path with --db") from None
-    engine = sa.create_engine(
-        parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-    )
-    memory = database in ("", ":memory:")
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
-        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (the SQLAlchemy
-        # docs' recipe), so DDL in a migration is transactional too.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        if not memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            # NORMAL is safe from corruption in WAL mode and saves an fsync per turn.
-            cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
-        # IMMEDIATE takes the write lock up front for writing transactions, so two writers wait
-        # for each other (busy timeout) instead of one failing half-way with "database is locked".
-        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
 
 
 class Store:
@@ -314,9 +200,10 @@ class Store:
     >>> store.record_turn(state, TurnRecord("abc", 1, "hi", {"intent": "out_of_scope"}, "Hello"))
     """
 
-    def __init__(self, url: str, *, migrate: bool = True):
+    def __init__(self, url: str, *, migrate: bool = True, lock_wait_s: float = LOCK_WAIT_S):
         self.url = url
-        self.engine = make_engine(url)
+        self.lock_wait_s = lock_wait_s
+        self.engine = make_engine(url, lock_wait_s)
         self._sqlite = self.engine.dialect.name == "sqlite"
         try:
             if migrate:
@@ -379,23 +266,55 @@ class Store:
             return None
         return SessionState.from_row(row.id, row.model_id, row.state, row.created_at, row.updated_at)
 
-    def _upsert_session(self, conn: Connection, state: SessionState) -> None:
+    def _lock_session(self, conn: Connection, session_id: str, model_id: str = "") -> tuple[int, datetime]:
+        """Create the session row if absent, lock it for this transaction.
+
+        Returns its stored turn count and creation time.
+        """
         now = utcnow()
-        if state.created_at is None:
-            state.created_at = now
-        state.updated_at = now
-        values = {"state": state.state_json(), "updated_at": now, "model_id": state.model_id}
-        updated = conn.execute(
-            sessions_table.update().where(sessions_table.c.id == state.id).values(**values)
-        ).rowcount
-        if not updated:
-            conn.execute(sessions_table.insert().values(id=state.id, created_at=state.created_at, **values))
+        placeholder = {"id": session_id, "created_at": now, "updated_at": now, "state": {},
+                       "model_id": model_id}
+        if conn.dialect.name in ("postgresql", "sqlite"):
+            dialect_insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
+            conn.execute(dialect_insert(sessions_table).values(**placeholder).on_conflict_do_nothing())
+        elif conn.execute(sa.select(sessions_table.c.id)
+                          .where(sessions_table.c.id == session_id)).first() is None:
+            conn.execute(sessions_table.insert().values(**placeholder))
+        # FOR UPDATE is left out on SQLite, whose BEGIN IMMEDIATE already holds the write lock.
+        stored, created_at = conn.execute(
+            sa.select(sessions_table.c.state, sessions_table.c.created_at)
+            .where(sessions_table.c.id == session_id).with_for_update()
+        ).one()
+        data = stored if isinstance(stored, dict) else json.loads(stored or "{}")
+        return int(data.get("turns") or 0), _aware(created_at)
+
+    def _write_session(self, conn: Connection, state: SessionState, created_at: datetime) -> None:
+        """Update the locked session row with the state."""
+        state.created_at = state.created_at or created_at
+        state.updated_at = utcnow()
+        conn.execute(sessions_table.update().where(sessions_table.c.id == state.id).values(
+            state=state.state_json(), updated_at=state.updated_at, model_id=state.model_id))
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction whose lock waits end after `lock_wait_s` with SessionBusy."""
+        try:
+            with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text(f"SET LOCAL lock_timeout = '{int(self.lock_wait_s * 1000)}ms'"))
+                yield conn
+        except sa.exc.OperationalError as error:
+            if not _is_lock_wait(error):
+                raise
+            raise SessionBusy(f"the session store stayed locked for {self.lock_wait_s:g} s; "
+                              f"send the message again") from None
 
     def save_session(self, state: SessionState) -> None:
         if not state.id or len(state.id) > SESSION_ID_MAX:
             raise StoreError(f"a session id must have 1 to {SESSION_ID_MAX} characters")
-        with self.engine.begin() as conn:
-            self._upsert_session(conn, state)
+        with self._writing() as conn:
+            _, created_at = self._lock_session(conn, state.id)
+            self._write_session(conn, state, created_at)
 
     def sessions(self) -> list[SessionSummary]:
         """All sessions, most recently active first, with their turn counts."""
@@ -438,21 +357,26 @@ class Store:
         }
 
     def record_turn(self, state: SessionState, record: TurnRecord) -> None:
-        """Save the session state and log the turn atomically: both land or neither does."""
-        with self.engine.begin() as conn:
-            self._upsert_session(conn, state)
+        """Save the session state and log the turn atomically: both land or neither does.
+
+        Turn ``record.turn`` may only follow turn ``record.turn - 1``: when the stored session is
+        at another turn (a turn of it was logged elsewhere since its state was read), nothing is
+        written and SessionChanged is raised; SessionBusy when its lock is not had in time.
+        """
+        with self._writing() as conn:
+            stored, created_at = self._lock_session(conn, state.id)
+            if stored != record.turn - 1:
+                raise SessionChanged(f"session {state.id} is at turn {stored}, not {record.turn - 1}; "
+                                     f"run the turn again on its current state")
+            self._write_session(conn, state, created_at)
             record.id = conn.execute(
                 turns_table.insert().values(**self._turn_values(record))
             ).inserted_primary_key[0]
 
     def log_turn(self, record: TurnRecord) -> None:
-        """Log one turn; its session row is created (empty state) if it does not exist yet."""
-        with self.engine.begin() as conn:
-            exists = conn.execute(
-                sa.select(sessions_table.c.id).where(sessions_table.c.id == record.session_id)
-            ).first()
-            if exists is None:
-                self._upsert_session(conn, SessionState(record.session_id, model_id=record.model_id))
+        """Log one turn as given (no turn-order check); its session row is created if absent."""
+        with self._writing() as conn:
+            self._lock_session(conn, record.session_id, record.model_id)
             record.id = conn.execute(
                 turns_table.insert().values(**self._turn_values(record))
             ).inserted_primary_key[0]
@@ -501,6 +425,13 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _is_lock_wait(error: sa.exc.OperationalError) -> bool:
+    """A lock wait that ran out (SQLite busy timeout, PostgreSQL lock_timeout / deadlock)."""
+    if getattr(error.orig, "sqlstate", None) in ("55P03", "40P01", "40001"):
+        return True
+    return "database is locked" in str(error.orig)
 
 
 def _json(value: Any) -> Any:

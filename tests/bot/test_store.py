@@ -12,7 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.store import SCHEMA_VERSION, SessionState, Store, StoreError, TurnRecord
+from bot.store import (
+    SCHEMA_VERSION,
+    SessionBusy,
+    SessionChanged,
+    SessionState,
+    Store,
+    StoreError,
+    TurnRecord,
+)
 
 
 def _turn(session_id: str, n: int, utterance: str = "less action", **kw) -> TurnRecord:
@@ -232,6 +240,69 @@ def test_sqlite_pragmas_are_set(store):
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
 
 
+# -- turn order across processes ----------------------------------------------------------------
+
+
+def test_a_turn_must_follow_the_stored_one_or_nothing_is_written(store):
+    store.record_turn(SessionState("o", current=1, turns=1), _turn("o", 1))
+    # A second "turn 1" (another process read the session before turn 1 landed) is refused ...
+    with pytest.raises(SessionChanged, match="at turn 1"):
+        store.record_turn(SessionState("o", current=2, turns=1), _turn("o", 1, utterance="late"))
+    # ... and so is a turn that skips one; the stored state and log are untouched.
+    with pytest.raises(SessionChanged):
+        store.record_turn(SessionState("o", current=3, turns=3), _turn("o", 3))
+    assert store.get_session("o").current == 1
+    assert [(t.turn, t.utterance) for t in store.iter_turns(session_id="o")] == [(1, "less action")]
+    store.record_turn(SessionState("o", current=4, turns=2), _turn("o", 2))
+    assert [t.turn for t in store.iter_turns(session_id="o")] == [1, 2]
+
+
+def test_a_lock_held_too_long_is_session_busy_and_writes_nothing(tmp_path):
+    path = tmp_path / "locked.db"
+    store = Store(f"sqlite:///{path}", lock_wait_s=0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process writing, for longer than the wait
+        with pytest.raises(SessionBusy) as caught:
+            store.record_turn(SessionState("b", turns=1), _turn("b", 1))
+        assert caught.value.retry_after > 0
+        holder.execute("ROLLBACK")
+        assert store.count_turns("b") == 0
+        store.record_turn(SessionState("b", turns=1), _turn("b", 1))
+        assert store.count_turns("b") == 1
+    finally:
+        holder.close()
+        store.close()
+
+
+def test_a_turn_runs_again_on_the_state_another_process_left(manager, planted, db_url):
+    from bot.dialogue import DialogueManager
+    from bot_fixtures import RuleParser
+
+    sid = manager.new_session_id()
+    manager.handle(sid, "like Toy Story")
+    other = DialogueManager(planted, RuleParser(planted), Store(db_url), model_id="other")
+    record = manager.store.record_turn
+    raced: list[list] = []
+
+    def after_another_process(state, turn):  # noqa: ANN001
+        if not raced:  # the other process logs its turn while ours is being computed
+            raced.append([s.item_id for s in other.handle(sid, "less action").sequence])
+        record(state, turn)
+
+    manager.store.record_turn = after_another_process
+    try:
+        reply = manager.handle(sid, "the third one")
+    finally:
+        other.close()
+    # Run on the state before the race, "the third one" had no list to pick from; run again on
+    # the state the other process left, it picks from that process's list.
+    assert reply.intent == "select" and reply.current.item_id == raced[0][2]
+    turns = list(manager.store.iter_turns(session_id=sid))
+    assert [(t.turn, t.utterance) for t in turns] == [
+        (1, "like Toy Story"), (2, "less action"), (3, "the third one")]
+
+
 # -- PostgreSQL (set CGIR_TEST_PG_URL=postgresql+psycopg://user@host/db to run) ----------------
 
 
@@ -265,6 +336,35 @@ def test_postgres_round_trip_and_resume():
         assert [s.turns for s in again.sessions()] == [2]
     finally:
         again.close()
+
+
+@pytest.mark.postgres
+def test_postgres_orders_turns_of_one_session_across_stores():
+    url = os.environ.get("CGIR_TEST_PG_URL")
+    if not url:
+        pytest.skip("set CGIR_TEST_PG_URL to a PostgreSQL database to run this test")
+    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' for PostgreSQL")
+    import sqlalchemy as sa
+
+    sid = f"pg-order-{uuid.uuid4().hex}"
+    first, second = Store(url), Store(url, lock_wait_s=0.2)
+    try:
+        # Two processes both logging "turn 1" of a new session: one lands, the other is told.
+        first.record_turn(SessionState(sid, current=1, turns=1), _turn(sid, 1))
+        with pytest.raises(SessionChanged):
+            second.record_turn(SessionState(sid, current=2, turns=1), _turn(sid, 1, utterance="late"))
+        # A session row locked by another transaction for longer than the wait: SessionBusy.
+        with first.engine.begin() as holder:
+            holder.execute(sa.text("SELECT 1 FROM sessions WHERE id = :id FOR UPDATE"), {"id": sid})
+            with pytest.raises(SessionBusy):
+                second.record_turn(SessionState(sid, current=3, turns=2), _turn(sid, 2))
+        second.record_turn(SessionState(sid, current=4, turns=2), _turn(sid, 2))
+        assert [(t.turn, t.utterance) for t in first.iter_turns(session_id=sid)] == [
+            (1, "less action"), (2, "less action")]
+        assert first.get_session(sid).current == 4
+    finally:
+        first.close()
+        second.close()
 
 
 def test_unusable_paths_and_files_name_the_fix(tmp_path):

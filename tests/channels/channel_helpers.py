@@ -48,10 +48,11 @@ def say(url: str, sender: str, message: str, session: requests.Session | None = 
     return message_out
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def listening_socket() -> socket.socket:
+    """A loopback socket bound to a port the kernel picked and already listening: a server
+    started on it (``--fd``) cannot lose the port to another process, and connections made
+    before it is ready wait in the backlog."""
+    return socket.create_server(("127.0.0.1", 0), backlog=1024)
 
 
 @dataclass
@@ -65,28 +66,41 @@ class RunningServer:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
 
-def start_server(args: list[str], health_path: str, log: Path, *, timeout: float = 180.0) -> tuple[subprocess.Popen, str]:
-    """Start `python -m bot.cli <args> --port P` and wait until GET health_path answers 200."""
-    port = free_port()
+def launch(args: list[str], log: Path) -> tuple[subprocess.Popen, str]:
+    """Start `python -m bot.cli <args> --fd N` on a fresh listening socket; returns at once."""
+    sock = listening_socket()
     env = dict(os.environ, PYTHONUNBUFFERED="1", TOKENIZERS_PARALLELISM="false")
-    handle = log.open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", *args, "--port", str(port), "--quiet"],
-        cwd=REPO, env=env, stdout=handle, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    with log.open("w") as handle, sock:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", *args, "--fd", str(sock.fileno()), "--quiet"],
+            cwd=REPO, env=env, stdout=handle, stderr=subprocess.STDOUT, pass_fds=(sock.fileno(),),
+        )
+        # Our copy closes here: once the server process is gone, its port refuses connections.
+        return process, f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def wait_ready(process: subprocess.Popen, url: str, health_path: str, log: Path,
+               timeout: float = 180.0) -> None:
+    """Poll GET health_path until it answers 200 (bounded by `timeout`); raise with the log if not."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()}")
         try:
-            if requests.get(url + health_path, timeout=2).status_code == 200:
-                return process, url
+            if requests.get(url + health_path, timeout=5).status_code == 200:
+                return
         except requests.RequestException:
             pass
-        time.sleep(0.3)
+        time.sleep(0.2)
     stop(process)
     raise RuntimeError(f"server not ready after {timeout} s:\n{log.read_text()}")
+
+
+def start_server(args: list[str], health_path: str, log: Path, *, timeout: float = 180.0) -> tuple[subprocess.Popen, str]:
+    """Start `python -m bot.cli <args>` on its own socket and wait until GET health_path answers 200."""
+    process, url = launch(args, log)
+    wait_ready(process, url, health_path, log, timeout)
+    return process, url
 
 
 def stop(process: subprocess.Popen) -> None:

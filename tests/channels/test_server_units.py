@@ -8,7 +8,10 @@ import pytest
 from rasa_sdk import Tracker
 
 from actions.actions import ActionCritique, ActionSelect, ActionUndo
-from bot.server import BadRequest, ServerConfig, new_sender_id, parse_webhook_body, reply_messages
+from bot.nlu.text import MAX_CHARS
+from bot.payload import rest_messages
+from bot.server import BadRequest, ServerConfig, new_sender_id, parse_webhook_body
+from bot.serving import ManagerSettings, ServeSettings
 from bot.types import Button, Reply, ShownItem
 
 CONFIG = ServerConfig(max_message_chars=50, max_body_bytes=400)
@@ -61,6 +64,25 @@ def test_parse_webhook_body_replaces_lone_surrogates():
     assert message == "a\ufffdb"
 
 
+def test_the_server_rejects_messages_longer_than_the_parser_reads():
+    assert ServerConfig().max_message_chars == MAX_CHARS
+    raw = body({"sender": "s", "message": "x" * (MAX_CHARS + 1)})
+    with pytest.raises(BadRequest) as caught:
+        parse_webhook_body(raw, ServerConfig())
+    assert caught.value.status == 413
+    assert parse_webhook_body(body({"sender": "s", "message": "x" * MAX_CHARS}), ServerConfig())[1]
+
+
+def test_serve_settings_round_trip_through_json_for_worker_processes():
+    settings = ServeSettings(
+        manager=ManagerSettings("/models/m", "postgresql+psycopg://u@h/db", "list", True),
+        server=ServerConfig(max_message_chars=300, threads=2, cors_origins=("https://a.example",),
+                            socketio_websocket_only=True),
+        access_log=True,
+    )
+    assert ServeSettings.from_json(settings.to_json()) == settings
+
+
 def test_new_sender_ids_are_long_random_and_valid():
     ids = {new_sender_id() for _ in range(200)}
     assert len(ids) == 200
@@ -68,14 +90,14 @@ def test_new_sender_ids_are_long_random_and_valid():
     assert all(parse_webhook_body(body({"sender": i, "message": "x"}), CONFIG)[0] == i for i in ids)
 
 
-def test_reply_messages_rasa_shape_carries_sequence_and_readable_text():
+def test_rest_messages_rasa_shape_carries_sequence_and_readable_text():
     sequence = [ShownItem(10 + i, f"Movie {i}", gamma=0.1 * (i + 1), score=1.0, relevance=i / 10) for i in range(3)]
     reply = Reply(
         text="Here is a funnier walk:", intent="critique", session_id="s",
         current=ShownItem(1, "Start <b>"), sequence=sequence, tag="comedy", alpha=1,
         buttons=[Button("less dark", "less dark")], synthetic=True,
     )
-    [message] = reply_messages("s", reply)
+    [message] = rest_messages("s", reply)
     assert message["recipient_id"] == "s"
     assert message["buttons"] == [{"title": "less dark", "payload": "less dark"}]
     custom = message["custom"]
@@ -92,7 +114,7 @@ def test_reply_messages_rasa_shape_carries_sequence_and_readable_text():
 def test_reply_text_is_not_doubled_when_the_manager_lists_titles():
     sequence = [ShownItem(1, "Alpha"), ShownItem(2, "Beta")]
     reply = Reply(text="1. Alpha\n2. Beta", intent="critique", session_id="s", sequence=sequence)
-    [message] = reply_messages("s", reply)
+    [message] = rest_messages("s", reply)
     assert message["text"] == "1. Alpha\n2. Beta"
     assert "buttons" not in message
 
