@@ -75,6 +75,7 @@ class WalkLimit:
     """
 
     reference: int
+    modifications: tuple[Modification, ...]  # everything asked
     modification: Modification  # the critique that has no room
     degree: float  # the reference's estimated degree of it
     extreme: float  # the furthest degree the catalog reaches that way
@@ -82,10 +83,16 @@ class WalkLimit:
     suggestion_degree: float | None = None
 
     def to_json(self, retriever: "Retriever") -> dict:
-        suggestion = self.suggestion
+        suggestion, first = self.suggestion, self.modifications[0]
         return {
             "reference": {"item_id": int(retriever.item_ids[self.reference]),
                           "title": retriever.titles[self.reference], "degree": self.degree},
+            "tag": retriever.tags[first.tag],
+            "alpha": first.alpha,
+            "modifications": [
+                {"tag": retriever.tags[m.tag], "alpha": m.alpha, "weight": m.weight}
+                for m in self.modifications
+            ],
             "at_limit": {"tag": retriever.tags[self.modification.tag],
                          "alpha": self.modification.alpha, "extreme": self.extreme},
             "suggestion": None if suggestion is None else {
@@ -362,7 +369,7 @@ class Retriever:
         if isinstance(result, AtLimit):
             stuck = modifications[result.axis]
             suggestion = self.nearest_useful(item, stuck)
-            return WalkLimit(int(item), stuck, round(result.degree, 4), round(result.extreme, 4),
+            return WalkLimit(int(item), modifications, stuck, round(result.degree, 4), round(result.extreme, 4),
                              suggestion,
                              None if suggestion is None else self.degree_of(item, suggestion.tag))
         chosen = tuple(
