@@ -191,6 +191,7 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
     )
     # Retrieval defaults of the training config, for callers that want them.
     retriever.defaults = {k: config.get(k) for k in ("steps", "gamma_min", "gamma_max")}
+    retriever.model_dir = path  # for artefacts read on demand (degrees.npz)
     return retriever
 
 

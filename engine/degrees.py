@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
+    from engine.degrees_features import ItemSignals
     from engine.retrieval import Retriever
 
 Encoder = Callable[[list[str]], np.ndarray]
@@ -70,7 +71,8 @@ class DegreeModel:
 
     def __init__(self, item_vectors: np.ndarray, tag_vectors: np.ndarray,
                  tags: tuple[str, ...] | list[str], *, encode: Encoder | None = None,
-                 config: GroundingConfig | None = None):
+                 config: GroundingConfig | None = None, signals: "ItemSignals | None" = None,
+                 word_encoder: dict[str, np.ndarray] | None = None):
         self.item_vectors = np.asarray(item_vectors, dtype=np.float32)
         self.tag_vectors = np.asarray(tag_vectors, dtype=np.float32)
         self.tags = tuple(tags)
@@ -78,6 +80,8 @@ class DegreeModel:
         self._encode = encode
         self._tag_index = {t: i for i, t in enumerate(self.tags)}
         self._tag_name_vectors: np.ndarray | None = None
+        self.signals = signals  # graded item signals (degrees.npz), None for a bare checkpoint
+        self._word_encoder = word_encoder or {}
 
     @classmethod
     def from_retriever(cls, retriever: "Retriever", **kwargs) -> "DegreeModel":
@@ -106,6 +110,19 @@ class DegreeModel:
             else:
                 self._tag_name_vectors = self.encode(list(self.tags))
         return self._tag_name_vectors
+
+    @property
+    def has_word_encoder(self) -> bool:
+        return bool(self._word_encoder)
+
+    def phrase_code(self, phrase: str) -> np.ndarray:
+        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words."""
+        from engine.models.words import words_of
+
+        vectors = self.encode(words_of(clean_phrase(phrase)))
+        e = self._word_encoder
+        hidden = np.tanh(vectors @ e["f_w1"].T + e["f_b1"])
+        return (1.0 / (1.0 + np.exp(-(hidden @ e["f_w2"].T + e["f_b2"])))).sum(axis=0)
 
     # -- grounding -------------------------------------------------------------------------
 
@@ -150,4 +167,12 @@ class DegreeModel:
 
 def load_degree_model(retriever: "Retriever") -> DegreeModel:
     """The DegreeModel of a retriever (and of its checkpoint's degree artefact, when present)."""
-    return DegreeModel.from_retriever(retriever)
+    from engine.degrees_features import load_signals
+
+    model_dir = getattr(retriever, "model_dir", None)
+    loaded = load_signals(model_dir) if model_dir is not None else None
+    if loaded is None:
+        return DegreeModel.from_retriever(retriever)
+    signals, arrays = loaded
+    encoder = {k: v for k, v in arrays.items() if k.startswith("f_")}
+    return DegreeModel.from_retriever(retriever, signals=signals, word_encoder=encoder)

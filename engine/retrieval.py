@@ -9,12 +9,11 @@ product. Nothing here trains or imports torch, so the dialogue layer loads fast.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from engine.catalog import TitleResolver, normalize_title  # noqa: F401  (re-exported)
 from engine.errors import UnknownItem, UnknownTag
 from engine.walk import AtLimit, Axis, degree_walk, residual_similarity
 
@@ -111,16 +110,6 @@ def gamma_grid(steps: int = 10, gamma_min: float = 0.1, gamma_max: float = 1.0) 
     return np.linspace(gamma_min, gamma_max, steps, dtype=np.float32).round(6)
 
 
-def normalize_title(text: str) -> str:
-    """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"\(\s*\d{4}\s*\)\s*$", "", text.strip())
-    # MovieLens writes "Matrix, The"; people say "The Matrix".
-    text = re.sub(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$", r"\2 \1", text.strip())
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
 class Retriever:
     """Gradient retrieval over fixed arrays; see the module docstring."""
 
@@ -161,8 +150,7 @@ class Retriever:
             raise ValueError("item ids and titles must match the item table")
         self._row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
         self._tag_index = {t: i for i, t in enumerate(self.tags)}
-        self._titles_normalized: list[str] | None = None
-        self._rows_of_title: dict[str, list[int]] | None = None
+        self._titles: TitleResolver | None = None
 
     @property
     def n_items(self) -> int:
@@ -180,37 +168,22 @@ class Retriever:
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def _title_index(self) -> dict[str, list[int]]:
-        if self._rows_of_title is None:
-            self._titles_normalized = [normalize_title(t) for t in self.titles]
-            index: dict[str, list[int]] = {}
-            for row, key in enumerate(self._titles_normalized):
-                index.setdefault(key, []).append(row)
-            self._rows_of_title = index
-        return self._rows_of_title
+    @property
+    def title_resolver(self) -> TitleResolver:
+        """The catalog's id/title resolver (built on first use)."""
+        if self._titles is None:
+            self._titles = TitleResolver(self.titles, self.item_ids, self.popularity)
+        return self._titles
 
     def resolve_item(self, query: str | int) -> int:
-        """Row of an item by exact id, exact title, then fuzzy title; raises UnknownItem."""
+        """Row of an item by id or title (engine.catalog); raises UnknownItem with candidates."""
         text = str(query).strip()
-        if re.fullmatch(r"\d+", text) and int(text) in self._row_of_id:
-            return self._row_of_id[int(text)]
-        exact = [i for i, t in enumerate(self.titles) if t.lower() == text.lower()]
-        if len(exact) == 1:
-            return exact[0]
-        index = self._title_index()
-        key = normalize_title(text)
-        rows = exact or index.get(key, [])
-        if len(rows) == 1:
-            return rows[0]
-        if len(rows) > 1:
-            rows = sorted(rows, key=lambda r: -self.popularity[r])
-            raise UnknownItem(text, [self.titles[r] for r in rows], ambiguous=True)
-        from rapidfuzz import fuzz, process
-
-        matches = process.extract(key, self._titles_normalized, scorer=fuzz.WRatio, limit=5)
-        if matches and matches[0][1] >= 92 and (len(matches) == 1 or matches[0][1] - matches[1][1] >= 4):
-            return matches[0][2]
-        raise UnknownItem(text, [self.titles[m[2]] for m in matches if m[1] >= 60])
+        found = self.title_resolver.resolve(text, partial=True)
+        if found is not None:
+            return found.row
+        equal = self.title_resolver.exact(text)
+        candidates = equal or self.title_resolver.candidates(text)
+        raise UnknownItem(text, [m.title for m in candidates], ambiguous=len(equal) > 1)
 
     def resolve_tag(self, name: str) -> int:
         """Index of a tag by exact name (case-insensitive), then fuzzy; raises UnknownTag."""

@@ -1,0 +1,214 @@
+"""One way to find a catalog item from what a person typed: its id or its title.
+
+Used by `cgir retrieve --item`, by the utterance parser ("something like Toy Story"), by the
+dialogue manager ("which one did you mean?") and by anything matching titles from outside data.
+Matching goes from strict to loose, and a loose match must be clearly ahead of the next title:
+
+1. ``id``: the query is a catalog item id (only when the caller allows ids);
+2. ``exact``: the title as written, case and accents aside, its year included
+   ("Heat (2013)" / "heat 2013" picks the remake);
+3. ``normalized``: `normalize_title` equal ("Matrix, The" = "the matrix"), then without a leading
+   article ("Matrix" = "The Matrix");
+4. ``fuzzy``: rapidfuzz ratio >= `accept` and `margin` points ahead of the next distinct title
+   ("Toy Stroy").
+
+Several equal titles are ambiguous: `resolve` returns None and `candidates` lists them, most
+popular first. Partial names ("Star Wars") are never resolved silently, only offered as
+candidates (WRatio >= `candidate_score`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+__all__ = ["TitleMatch", "TitleResolver", "normalize_title"]
+
+MatchKind = Literal["id", "exact", "normalized", "fuzzy"]
+
+# No title is longer; fuzzy-matching a paragraph would only cost time.
+MAX_QUERY_CHARS = 200
+_YEAR = re.compile(r"\(?\b(1[89]\d\d|20\d\d)\)?\s*$")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def normalize_title(text: str) -> str:
+    """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
+    text = _fold(text)
+    text = re.sub(r"\(\s*\d{4}\s*\)\s*$", "", text.strip())
+    # MovieLens writes "Matrix, The"; people say "The Matrix".
+    text = re.sub(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$", r"\2 \1", text.strip())
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _with_year(text: str) -> str:
+    """The title as written, folded, punctuation to spaces, the year kept ("heat 2013")."""
+    return " ".join(re.sub(r"[^\w]+", " ", _fold(text)).split())
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """One catalog row matched by a query; `score` is 100 for id/exact/normalized matches."""
+
+    row: int
+    item_id: int
+    title: str
+    score: float
+    how: MatchKind
+
+
+class TitleResolver:
+    """Id and title lookups over one catalog. Build once; `resolve` / `candidates` per query."""
+
+    def __init__(
+        self,
+        titles: Sequence[str],
+        item_ids: Sequence[int],
+        popularity: Sequence[int] | None = None,
+        *,
+        accept: float = 88.0,
+        margin: float = 4.0,
+        candidate_score: float = 80.0,
+        partial_accept: float = 90.0,
+    ):
+        if len(titles) != len(item_ids):
+            raise ValueError("titles and item_ids must have the same length")
+        self.titles = tuple(str(t) for t in titles)
+        self.item_ids = np.asarray(item_ids, dtype=np.int64)
+        self.popularity = (np.asarray(popularity, dtype=np.int64) if popularity is not None
+                           else np.zeros(len(self.titles), dtype=np.int64))
+        self.accept, self.margin, self.candidate_score = accept, margin, candidate_score
+        self.partial_accept = partial_accept
+        self._normalized = [normalize_title(t) for t in self.titles]
+        self._by_key: dict[str, list[int]] = {}
+        self._by_bare_key: dict[str, list[int]] = {}  # leading article dropped
+        self._by_full: dict[str, list[int]] = {}  # year kept
+        for row, key in enumerate(self._normalized):
+            self._by_key.setdefault(key, []).append(row)
+            self._by_bare_key.setdefault(_ARTICLE.sub("", key), []).append(row)
+            self._by_full.setdefault(_with_year(self.titles[row]), []).append(row)
+        self._row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
+
+    # -- public ------------------------------------------------------------------------------
+
+    def row_of_id(self, item_id: int) -> int | None:
+        return self._row_of_id.get(int(item_id))
+
+    def by_id(self, item_id: int) -> TitleMatch | None:
+        row = self.row_of_id(item_id)
+        return None if row is None else self._match(row, 100.0, "id")
+
+    def exact(self, query: str) -> list[TitleMatch]:
+        """Every row whose title equals the query (steps 2-3), most popular first."""
+        rows, how = self._exact_rows(query)
+        return [self._match(r, 100.0, how) for r in self._by_popularity(rows)]
+
+    def resolve(self, query: str, *, allow_id: bool = True, fuzzy: bool = True,
+                partial: bool = False) -> TitleMatch | None:
+        """The one item the query names, or None (nothing close, or several equally close).
+
+        With `partial`, a query that has exactly one candidate scoring >= `partial_accept`
+        ("star wars" in a catalog with one Star Wars film) names it too.
+        """
+        query = str(query).strip()
+        if not self.titles or not query or len(query) > MAX_QUERY_CHARS:
+            return None
+        if allow_id and re.fullmatch(r"\d{1,12}", query):
+            found = self.by_id(int(query))
+            if found is not None:
+                return found
+        exact = self.exact(query)
+        if exact:
+            return exact[0] if len(exact) == 1 else None
+        found = self._fuzzy(query) if fuzzy else None
+        if found is None and partial:
+            loose = self.candidates(query)
+            if len(loose) == 1 and loose[0].score >= self.partial_accept:
+                found = loose[0]
+        return found
+
+    def candidates(self, query: str, limit: int = 5) -> list[TitleMatch]:
+        """Titles the query may mean, for "did you mean ...?": most popular first.
+
+        Equal titles when the query is ambiguous; otherwise titles within 5 WRatio points of the
+        best one at or above `candidate_score`. A query of under 4 letters (articles aside)
+        offers none: WRatio's partial matching would pair "a western" with every "A ..." title.
+        """
+        query = str(query).strip()
+        if not self.titles or not query or len(query) > MAX_QUERY_CHARS:
+            return []
+        exact = self.exact(query)
+        if exact:
+            return exact[:limit]
+        key = normalize_title(query)
+        core = re.sub(r"\b(?:the|a|an|of)\b", " ", key).split()
+        if sum(len(w) for w in core) < 4:
+            return []
+        from rapidfuzz import fuzz, process
+
+        loose = process.extract(key, self._normalized, scorer=fuzz.WRatio, limit=8,
+                                score_cutoff=self.candidate_score)
+        if not loose:
+            return []
+        top = loose[0][1]
+        scored = {r: float(s) for _, s, r in loose if s >= top - 5}
+        rows = self._by_popularity(list(scored))[:limit]
+        return [self._match(r, round(scored[r], 2), "fuzzy") for r in rows]
+
+    # -- steps -------------------------------------------------------------------------------
+
+    def _exact_rows(self, query: str) -> tuple[list[int], MatchKind]:
+        full = _with_year(query)
+        if full in self._by_full:
+            return self._by_full[full], "exact"
+        year = _YEAR.search(query)
+        if year:  # "Heat (2013)", "heat 2013": the year tells remakes apart
+            query = query[: year.start()]
+        key = normalize_title(query)
+        if not key:
+            return [], "normalized"
+        stripped = _ARTICLE.sub("", key)
+        rows = (self._by_key.get(key) or self._by_bare_key.get(key)
+                or self._by_bare_key.get(stripped) or [])
+        if year:
+            pool = {*self._by_key.get(key, []), *self._by_bare_key.get(key, []),
+                    *self._by_bare_key.get(stripped, [])}
+            dated = [r for r in sorted(pool)
+                     if re.search(rf"\({year.group(1)}\)\s*$", self.titles[r])]
+            rows = dated or rows
+        return rows, "normalized"
+
+    def _fuzzy(self, query: str) -> TitleMatch | None:
+        key = normalize_title(query)
+        if not key:
+            return None
+        from rapidfuzz import fuzz, process
+
+        distinct: list[tuple[str, float]] = []
+        for text, score, _ in process.extract(key, self._normalized, scorer=fuzz.ratio, limit=5):
+            if all(text != d[0] for d in distinct):
+                distinct.append((text, float(score)))
+        if not distinct or distinct[0][1] < self.accept:
+            return None
+        if len(distinct) > 1 and distinct[0][1] - distinct[1][1] < self.margin:
+            return None
+        rows = self._by_key[distinct[0][0]]
+        if len(rows) != 1:
+            return None  # the closest title exists twice: ambiguous
+        return self._match(rows[0], round(distinct[0][1], 2), "fuzzy")
+
+    def _by_popularity(self, rows: list[int]) -> list[int]:
+        return sorted(set(rows), key=lambda r: (-int(self.popularity[r]), r))
+
+    def _match(self, row: int, score: float, how: MatchKind) -> TitleMatch:
+        return TitleMatch(row, int(self.item_ids[row]), self.titles[row], score, how)

@@ -1,0 +1,85 @@
+"""engine.catalog: one id/title resolver for the CLI, the parser and the dialogue manager."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.catalog import TitleResolver, normalize_title
+
+TITLES = (
+    "Toy Story (1995)", "Heat (1995)", "Heat (2013)", "Matrix, The (1999)", "Amélie (2001)",
+    "Star Wars: Episode IV - A New Hope (1977)", "Star Wars: Episode V - The Empire Strikes Back (1980)",
+    "Alien (1979)", "Aliens (1986)", "Fargo (1996)",
+)
+IDS = (1, 6, 7, 2571, 4973, 260, 1196, 1214, 1200, 608)
+POPULARITY = (900, 400, 20, 800, 300, 850, 700, 500, 450, 600)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TitleResolver:
+    return TitleResolver(TITLES, IDS, POPULARITY)
+
+
+def test_normalize_title_folds_case_accents_articles_and_year():
+    assert normalize_title("Matrix, The (1999)") == "the matrix"
+    assert normalize_title("Amélie (2001)") == "amelie"
+    assert normalize_title("  Star Wars: Episode IV - A New Hope ") == "star wars episode iv a new hope"
+
+
+def test_resolve_by_id_only_when_allowed(resolver):
+    match = resolver.resolve("2571")
+    assert (match.row, match.item_id, match.how, match.score) == (3, 2571, "id", 100.0)
+    assert resolver.resolve("2571", allow_id=False) is None
+
+
+@pytest.mark.parametrize("query, title, how", [
+    ("toy story (1995)", "Toy Story (1995)", "exact"),
+    ("heat 2013", "Heat (2013)", "exact"),
+    ("Heat (2013)", "Heat (2013)", "exact"),
+    ("the matrix", "Matrix, The (1999)", "normalized"),
+    ("Matrix", "Matrix, The (1999)", "normalized"),
+    ("amelie", "Amélie (2001)", "normalized"),
+    ("Toy Stroy", "Toy Story (1995)", "fuzzy"),
+])
+def test_resolve_strict_to_loose(resolver, query, title, how):
+    match = resolver.resolve(query)
+    assert match is not None and (match.title, match.how) == (title, how)
+
+
+def test_equal_titles_are_ambiguous_with_the_popular_one_first(resolver):
+    assert resolver.resolve("Heat") is None
+    assert [m.title for m in resolver.candidates("heat")] == ["Heat (1995)", "Heat (2013)"]
+    assert [m.title for m in resolver.exact("heat")] == ["Heat (1995)", "Heat (2013)"]
+
+
+def test_fuzzy_needs_a_clear_lead_over_the_next_title(resolver):
+    pair = TitleResolver(("Fargo (1996)", "Cargo (2017)"), (1, 2))
+    assert pair.resolve("Dargo") is None  # one edit from both: no silent pick
+    assert pair.resolve("Fargoo").title == "Fargo (1996)"
+    assert resolver.resolve("Alien").title == "Alien (1979)"  # exact beats the near "Aliens"
+
+
+def test_partial_name_is_offered_not_resolved(resolver):
+    assert resolver.resolve("star wars") is None
+    offered = [m.title for m in resolver.candidates("star wars")]
+    assert offered[:2] == [TITLES[5], TITLES[6]]  # most popular first
+    assert all(m.how == "fuzzy" and m.score >= 80 for m in resolver.candidates("star wars"))
+
+
+def test_partial_resolves_a_lone_strong_candidate_when_asked():
+    one = TitleResolver(("Star Wars: Episode IV - A New Hope (1977)", "Fargo (1996)"), (260, 608))
+    assert one.resolve("star wars") is None
+    assert one.resolve("star wars", partial=True).item_id == 260
+
+
+def test_unknown_and_degenerate_queries(resolver):
+    assert resolver.resolve("Heat Wave Over Jupiter") is None
+    assert resolver.candidates("a") == []  # too short to offer anything
+    assert resolver.resolve("") is None and resolver.candidates("   ") == []
+    assert resolver.resolve("x" * 5000) is None  # no title is that long
+    assert TitleResolver((), ()).resolve("Toy Story") is None
+
+
+def test_titles_and_ids_must_match():
+    with pytest.raises(ValueError):
+        TitleResolver(("A",), (1, 2))
