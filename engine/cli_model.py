@@ -138,7 +138,9 @@ def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str,
         for tag, alpha in groups[name]:
             modifications.append(Modification(retriever.resolve_tag(tag), alpha))
     if walk == "degrees":
-        sequence = retriever.gradual_walk(row, modifications, steps=steps)
+        from engine.gradual import gradual_walk
+
+        sequence = gradual_walk(retriever, row, modifications, steps=steps)
     else:
         sequence = retriever.walk(row, modifications, steps=steps, gamma_min=gamma_min,
                                   gamma_max=gamma_max, skip_seen=not no_skip_seen,
@@ -149,7 +151,7 @@ def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str,
     from rich.console import Console
     from rich.table import Table
 
-    from engine.retrieval import WalkLimit
+    from engine.gradual import WalkLimit
 
     if isinstance(sequence, WalkLimit):
         stuck = sequence.modification

@@ -15,7 +15,6 @@ import numpy as np
 
 from engine.catalog import TitleResolver, normalize_title  # noqa: F401  (re-exported)
 from engine.errors import UnknownItem, UnknownTag
-from engine.walk import AtLimit, Axis, degree_walk, residual_similarity
 
 
 @dataclass(frozen=True)
@@ -62,42 +61,6 @@ class GradientSequence:
             "sequence": [
                 {k: v for k, v in asdict(step).items() if k != "item"} for step in self.steps
             ],
-        }
-
-
-@dataclass(frozen=True)
-class WalkLimit:
-    """No gradual walk: the reference is already at the floor (or ceiling) of an asked attribute.
-
-    `suggestion` is the nearest useful critique instead: the same direction on the closest tag
-    (by F(t)) along which the reference still has room; None when there is none.
-    """
-
-    reference: int
-    modifications: tuple[Modification, ...]  # everything asked
-    modification: Modification  # the critique that has no room
-    degree: float  # the reference's estimated degree of it
-    extreme: float  # the furthest degree the catalog reaches that way
-    suggestion: Modification | None = None
-    suggestion_degree: float | None = None
-
-    def to_json(self, retriever: "Retriever") -> dict:
-        suggestion, first = self.suggestion, self.modifications[0]
-        return {
-            "reference": {"item_id": int(retriever.item_ids[self.reference]),
-                          "title": retriever.titles[self.reference], "degree": self.degree},
-            "tag": retriever.tags[first.tag],
-            "alpha": first.alpha,
-            "modifications": [
-                {"tag": retriever.tags[m.tag], "alpha": m.alpha, "weight": m.weight}
-                for m in self.modifications
-            ],
-            "at_limit": {"tag": retriever.tags[self.modification.tag],
-                         "alpha": self.modification.alpha, "extreme": self.extreme},
-            "suggestion": None if suggestion is None else {
-                "tag": retriever.tags[suggestion.tag], "alpha": suggestion.alpha,
-                "degree": self.suggestion_degree},
-            "sequence": [],
         }
 
 
@@ -301,7 +264,7 @@ class Retriever:
             degree=None if tag is None else self.degree_of(int(row), tag),
         )
 
-    # -- estimated degrees (engine.degrees) and the gradual-by-construction walk ---------------
+    # -- estimated degrees (engine.degrees; the gradual walk is engine.gradual) ----------------
 
     def attribute_degrees(self, tag: int) -> np.ndarray:
         """(n_items,) the degree model's calibrated [0, 1] degree of a catalog tag (cached)."""
@@ -317,56 +280,6 @@ class Retriever:
     def degree_of(self, item: int, tag: int) -> float:
         """One item's estimated degree of a tag, rounded for display."""
         return round(float(self.attribute_degrees(tag)[item]), 4)
-
-    def gradual_walk(
-        self,
-        item: int,
-        modifications: tuple[Modification, ...] | list[Modification],
-        *,
-        steps: int = 10,
-        exclude: tuple[int, ...] | list[int] = (),
-    ) -> "GradientSequence | WalkLimit":
-        """Evenly spaced estimated degrees of every asked tag (engine.walk.degree_walk).
-
-        Each modification's weight is its strength ("a bit" 0.5, plain 1, "much" 2): it sets
-        how far toward the catalog's extreme the walk goes. The answer is a WalkLimit when the
-        reference has no room left on some asked tag.
-        """
-        modifications = tuple(modifications)
-        if not modifications:
-            raise ValueError("a walk needs at least one modification")
-        axes = [Axis(self.attribute_degrees(m.tag), m.alpha, m.weight) for m in modifications]
-        similarity = residual_similarity(self.item_vectors, int(item),
-                                         self.tag_vectors[[m.tag for m in modifications]])
-        result = degree_walk(similarity, axes, int(item), steps=steps, exclude=exclude)
-        if isinstance(result, AtLimit):
-            stuck = modifications[result.axis]
-            suggestion = self.nearest_useful(item, stuck)
-            return WalkLimit(int(item), modifications, stuck, round(result.degree, 4), round(result.extreme, 4),
-                             suggestion,
-                             None if suggestion is None else self.degree_of(item, suggestion.tag))
-        chosen = tuple(
-            self._step(row, position, float(similarity[row]), modifications)
-            for row, position in zip(result.rows, result.positions))
-        return GradientSequence(int(item), modifications, chosen,
-                                self.degree_of(int(item), modifications[0].tag))
-
-    def nearest_useful(self, item: int, stuck: Modification,
-                       min_room: float = 0.3) -> Modification | None:
-        """The critique to offer instead of one with no room: the same direction on the tag
-        whose F(t) is closest to the stuck tag's, among tags where the item has room."""
-        f = self.tag_vectors
-        norms = np.linalg.norm(f, axis=1) * np.linalg.norm(f[stuck.tag])
-        cosine = (f @ f[stuck.tag]) / np.where(norms > 0, norms, 1.0)
-        for tag in np.argsort(-cosine, kind="stable"):
-            tag = int(tag)
-            if tag == stuck.tag:
-                continue
-            degree = float(self.attribute_degrees(tag)[item])
-            room = degree if stuck.alpha < 0 else 1.0 - degree
-            if room >= min_room:
-                return Modification(tag, stuck.alpha, stuck.weight)
-        return None
 
     def walk(
         self,

@@ -16,7 +16,7 @@ has its own targets and every window must hold. When the reference already sits 
 dialogue layer turns into a sentence and a better critique.
 
 Everything here is a pure function on arrays; the glue to the degree model and the item table
-is `engine.retrieval.Retriever.degree_walk`.
+is `engine.gradual.gradual_walk`.
 """
 
 from __future__ import annotations

@@ -124,13 +124,14 @@ def retriever_walkers(retriever) -> dict[str, Walker]:
     """The walks to compare: the paper's gamma walk (monotone, today's default) and the degree
     walk (engine.walk), both on the model's own arrays, never on the relevance they are
     scored against."""
-    from engine.retrieval import Modification, WalkLimit
+    from engine.gradual import WalkLimit, gradual_walk
+    from engine.retrieval import Modification
 
     def gamma_walk(item: int, tag: int, alpha: int) -> list[int]:
         return [s.item for s in retriever.walk(item, [Modification(tag, alpha)]).steps]
 
     def degree_walk(item: int, tag: int, alpha: int) -> list[int] | None:
-        result = retriever.gradual_walk(item, [Modification(tag, alpha)])
+        result = gradual_walk(retriever, item, [Modification(tag, alpha)])
         return None if isinstance(result, WalkLimit) else [s.item for s in result.steps]
 
     return {"gamma_walk": gamma_walk, "degree_walk": degree_walk}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.retrieval import GradientSequence, Modification, Retriever, WalkLimit
+from engine.gradual import WalkLimit, gradual_walk
+from engine.retrieval import GradientSequence, Modification, Retriever
 from engine.walk import (AtLimit, Axis, DegreeWalk, degree_walk, residual_similarity,
                          span_fraction, walk_targets)
 
@@ -111,7 +112,7 @@ def _retriever(n: int = 300) -> Retriever:
 def test_retriever_walk_orders_by_the_degree_model_and_shows_the_degree():
     r = _retriever()
     reference = 280  # action degree ~0.94
-    seq = r.gradual_walk(reference, [Modification(0, -1)], steps=10)
+    seq = gradual_walk(r, reference, [Modification(0, -1)], steps=10)
     assert isinstance(seq, GradientSequence) and len(seq.steps) == 10
     degrees = [s.degree for s in seq.steps]
     model = r.degree_model
@@ -122,8 +123,8 @@ def test_retriever_walk_orders_by_the_degree_model_and_shows_the_degree():
     assert seq.to_json(r)["reference"]["degree"] == seq.reference_degree
     assert seq.to_json(r)["sequence"][0]["degree"] == degrees[0]
     # "a bit less" stops earlier than "much less"
-    bit = r.gradual_walk(reference, [Modification(0, -1, 0.5)])
-    much = r.gradual_walk(reference, [Modification(0, -1, 2.0)])
+    bit = gradual_walk(r, reference, [Modification(0, -1, 0.5)])
+    much = gradual_walk(r, reference, [Modification(0, -1, 2.0)])
     assert bit.steps[-1].degree > seq.steps[-1].degree > much.steps[-1].degree
 
 
@@ -132,7 +133,7 @@ def test_retriever_at_the_floor_offers_the_nearest_useful_critique():
     low = 3  # action ~0.01
     thrill = r.attribute_degrees(1)
     assert thrill[low] > 0.3  # the setup: "less thrill" still has room here
-    result = r.gradual_walk(low, [Modification(0, -1)])
+    result = gradual_walk(r, low, [Modification(0, -1)])
     assert isinstance(result, WalkLimit)
     assert result.degree < 0.1
     assert result.suggestion == Modification(1, -1, 1.0)
