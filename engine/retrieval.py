@@ -266,6 +266,11 @@ class Retriever:
 
     # -- estimated degrees (engine.degrees; the gradual walk is engine.gradual) ----------------
 
+    def use_degree_model(self, model) -> None:
+        """Score degrees with `model` from now on (e.g. one built without graded relevance)."""
+        self._degree_model = model
+        self.__dict__.pop("_degrees_of_tag", None)
+
     def attribute_degrees(self, tag: int) -> np.ndarray:
         """(n_items,) the degree model's calibrated [0, 1] degree of a catalog tag (cached)."""
         cache = self.__dict__.setdefault("_degrees_of_tag", {})

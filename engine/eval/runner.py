@@ -340,7 +340,7 @@ def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = N
                 from engine.eval.walk_metrics import walk_report
 
                 result["walk"] = walk_report(model.item_vectors(), model.tag_vectors(), dataset,
-                                             seed=seed)
+                                             seed=seed, encode=encode)
             result.update({"seed": seed, "fit_seconds": round(fitted, 2),
                            "eval_seconds": round(time.perf_counter() - t0 - fitted, 2)})
             per_seed[key].append(result)

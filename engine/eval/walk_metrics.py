@@ -137,13 +137,28 @@ def retriever_walkers(retriever) -> dict[str, Walker]:
     return {"gamma_walk": gamma_walk, "degree_walk": degree_walk}
 
 
+def blind_degree_model(retriever, dataset, encode=None):
+    """The degree model as the product builds it, from a dataset with its graded relevance
+    removed: the degrees that order the walk never see the planted truth they are scored on
+    (they see interactions, the binary tags, tag application counts and titles)."""
+    from dataclasses import replace
+
+    from engine.degrees import DegreeModel
+    from engine.degrees_features import item_signals
+
+    blind = replace(dataset, relevance=None)
+    return DegreeModel.from_retriever(retriever, signals=item_signals(blind, encode))
+
+
 def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
-                n_queries: int = 300, seed: int = 0, headline_tag: str = "action") -> dict:
+                n_queries: int = 300, seed: int = 0, encode=None,
+                headline_tag: str = "action") -> dict:
     """`walk` of `cgir eval --json`: consistency, end_effect, drift of the degree walk, with
     today's gamma walk on the same queries as `before`, and the headline "less action" walk.
 
-    Needs the dataset's graded relevance (the demo world's planted genome); the walks see only
-    the item and tag vectors.
+    Needs the dataset's graded relevance (the demo world's planted genome) to score; the walks
+    see only the model's arrays and a degree model built without that relevance
+    (`blind_degree_model`). `encode` embeds the movie texts (MiniLM by default).
     """
     from engine.retrieval import Retriever
 
@@ -152,6 +167,7 @@ def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
     relevance = np.asarray(dataset.relevance, dtype=np.float32)
     retriever = Retriever(item_vectors, tag_vectors, dataset.item_ids, dataset.titles,
                           dataset.tags)
+    retriever.use_degree_model(blind_degree_model(retriever, dataset, encode))
     walkers = retriever_walkers(retriever)
     queries = sample_queries(relevance, n_queries, seed)
     out: dict = {}
@@ -161,9 +177,8 @@ def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
             block["headline"] = headline(walker, relevance, dataset.tags.index(headline_tag))
         out[name] = block
     after = out["degree_walk"]
-    supervision = getattr(retriever.degree_model, "supervision",
-                          "interactions and binary tags only (no graded relevance)")
     return {"consistency": after["consistency"], "end_effect": after["end_effect"],
             "drift": after["drift"], "before": out["gamma_walk"], "after": after,
-            "queries": "feasible random (item, tag, alpha), seed " + str(seed),
-            "degree_supervision": supervision}
+            "queries": f"{n_queries} feasible random (item, tag, alpha), seed {seed}",
+            "degree_supervision": "interactions, binary tags, tag counts and titles; "
+                                  "no graded relevance"}
