@@ -9,8 +9,9 @@ degree lies in a window around the k-th target, the one closest to the reference
 else. Consecutive steps must also move every asked attribute the asked way, so the sequence is
 monotone in the estimated degree whatever the windows hold.
 
-Strength words set the span: "a bit" (strength 0.5) covers less of the way to the extreme than
-a plain critique (1), "much" / "way more" (2) all of it. Several critiques move together: each
+Strength words set the span: a plain critique (strength 1) walks all the way to the catalog's
+extreme (the degree only its 2 % most extreme items pass), "a bit" (0.5) half of that way, and
+"much" / "way more" (2) further out, to the 1 % extreme. Several critiques move together: each
 has its own targets and every window must hold. When the reference already sits at the floor
 (or ceiling) the walk would only shuffle noise, so the result is an :class:`AtLimit` that the
 dialogue layer turns into a sentence and a better critique.
@@ -26,17 +27,15 @@ from typing import Sequence
 
 import numpy as np
 
-# Share of the way to the catalog's extreme that a critique of strength 1 walks. Below 1 so that
-# "much more" (strength 2) still reaches further than a plain "more".
-PLAIN_SPAN = 0.8
 # Degrees are calibrated to [0, 1]: less room than this toward the asked extreme is "at the
 # floor/ceiling" (e.g. "less action" from an item with action 0.04).
 MIN_ROOM = 0.1
 # Each step's window is this share of the distance between two targets, on each side; under a
 # half, consecutive picks are at least (1 - 2 * share) of a step apart in degree.
 WINDOW_SHARE = 0.3
-# Quantile of the catalog's degrees taken as its extreme, so the last step has items to choose.
-EXTREME_QUANTILE = 0.01
+# Share of the catalog beyond the extreme a plain critique walks to (a few dozen items, so the
+# last step has items to choose from); stronger critiques go further out in proportion.
+EXTREME_QUANTILE = 0.02
 
 
 @dataclass(frozen=True)
@@ -68,21 +67,27 @@ class AtLimit:
     room: float  # alpha * (extreme - degree), < MIN_ROOM
 
 
-def span_fraction(strength: float) -> float:
-    """Share of the way to the extreme a critique of this strength walks (0.4, 0.8, 1.0 ...)."""
+def _check_strength(strength: float) -> float:
     if not np.isfinite(strength) or strength <= 0:
         raise ValueError(f"strength must be a positive number, got {strength!r}")
-    return float(min(1.0, PLAIN_SPAN * strength))
+    return float(strength)
 
 
-def catalog_extreme(degrees: np.ndarray, alpha: int, allowed: np.ndarray | None = None) -> float:
-    """The degree the catalog reaches in the asked direction (a near-extreme quantile)."""
+def span_fraction(strength: float) -> float:
+    """Share of the way to the extreme a critique of this strength walks (0.5 for "a bit")."""
+    return min(1.0, _check_strength(strength))
+
+
+def catalog_extreme(degrees: np.ndarray, alpha: int, allowed: np.ndarray | None = None,
+                    strength: float = 1.0) -> float:
+    """The degree the catalog reaches in the asked direction: the quantile that leaves
+    EXTREME_QUANTILE / strength of the catalog beyond it (strength >= 1; "much" goes further)."""
     values = degrees if allowed is None else degrees[allowed]
     values = values[np.isfinite(values)]
     if len(values) == 0:
         return float("nan")
-    q = EXTREME_QUANTILE if alpha < 0 else 1 - EXTREME_QUANTILE
-    return float(np.quantile(values, q))
+    share = EXTREME_QUANTILE / max(1.0, _check_strength(strength))
+    return float(np.quantile(values, share if alpha < 0 else 1 - share))
 
 
 def walk_targets(reference: np.ndarray, extremes: np.ndarray, alphas: np.ndarray,
@@ -90,7 +95,7 @@ def walk_targets(reference: np.ndarray, extremes: np.ndarray, alphas: np.ndarray
     """(steps, n_axes) evenly spaced target degrees from the reference toward the extremes.
 
     Step k of `steps` sits at reference + k / steps * span_fraction(strength) * (extreme -
-    reference): the last step reaches the whole span, the first moves one step's worth.
+    reference): the last step reaches the span's end, the first moves one step's worth.
     """
     if steps < 1:
         raise ValueError("steps must be at least 1")
@@ -143,8 +148,8 @@ def degree_walk(similarity: np.ndarray, axes: Sequence[Axis], reference: int, *,
     allowed[reference] = False
     allowed[np.asarray(exclude, dtype=np.int64)] = False
     start = degrees[reference]
-    extremes = np.array([catalog_extreme(degrees[:, i], int(alphas[i]), allowed)
-                         for i in range(len(axes))])
+    extremes = np.array([catalog_extreme(degrees[:, i], int(alphas[i]), allowed, a.strength)
+                         for i, a in enumerate(axes)])
     rooms = alphas * (extremes - start)
     for i, room in enumerate(rooms):
         if not room >= min_room:  # also catches NaN

@@ -7,23 +7,28 @@ import pytest
 
 from engine.gradual import WalkLimit, gradual_walk
 from engine.retrieval import GradientSequence, Modification, Retriever
-from engine.walk import (AtLimit, Axis, DegreeWalk, degree_walk, residual_similarity,
-                         span_fraction, walk_targets)
+from engine.walk import (AtLimit, Axis, DegreeWalk, catalog_extreme, degree_walk,
+                         residual_similarity, span_fraction, walk_targets)
 
 
 def test_targets_are_evenly_spaced_from_the_reference_toward_the_extreme():
-    targets = walk_targets(np.array([0.9]), np.array([0.0]), np.array([-1]), np.array([1.0]), 4)
-    # a plain critique walks 0.8 of the way: 0.9 -> 0.18 in four equal steps of 0.18
-    assert targets[:, 0] == pytest.approx([0.72, 0.54, 0.36, 0.18])
+    targets = walk_targets(np.array([0.9]), np.array([0.1]), np.array([-1]), np.array([1.0]), 4)
+    # a plain critique walks all the way: 0.9 -> 0.1 in four equal steps of 0.2
+    assert targets[:, 0] == pytest.approx([0.7, 0.5, 0.3, 0.1])
 
 
 def test_strength_words_set_the_span():
-    assert span_fraction(0.5) < span_fraction(1.0) < span_fraction(2.0) == 1.0
-    short = walk_targets(np.array([0.2]), np.array([1.0]), np.array([1]), np.array([0.5]), 5)
-    plain = walk_targets(np.array([0.2]), np.array([1.0]), np.array([1]), np.array([1.0]), 5)
-    much = walk_targets(np.array([0.2]), np.array([1.0]), np.array([1]), np.array([2.0]), 5)
-    assert short[-1, 0] == pytest.approx(0.2 + 0.4 * 0.8)
-    assert short[-1, 0] < plain[-1, 0] < much[-1, 0] == pytest.approx(1.0)
+    degrees = np.linspace(0.0, 1.0, 1001)
+    ends = {}
+    for strength in (0.5, 1.0, 2.0):
+        extreme = catalog_extreme(degrees, +1, strength=strength)
+        ends[strength] = walk_targets(np.array([0.2]), np.array([extreme]), np.array([1]),
+                                      np.array([strength]), 5)[-1, 0]
+    # "a bit" goes half the way to the 2 % extreme, plain all of it, "much" to the 1 % extreme
+    assert ends[0.5] == pytest.approx(0.2 + 0.5 * (0.98 - 0.2))
+    assert ends[1.0] == pytest.approx(0.98)
+    assert ends[2.0] == pytest.approx(0.99)
+    assert span_fraction(0.5) < span_fraction(1.0)
     with pytest.raises(ValueError, match="strength"):
         span_fraction(0.0)
 
@@ -45,8 +50,8 @@ def test_each_step_takes_the_closest_item_at_its_degree_and_the_walk_is_monotone
     shown = degrees[list(walk.rows)]
     assert np.all(np.diff(shown) < 0)  # falls on every step
     assert all(r % 2 == 0 for r in walk.rows)  # always the item close to the reference
-    extreme = np.quantile(np.delete(degrees, reference), 0.01)
-    expected = 0.9 + np.arange(1, 10) / 9 * 0.8 * (extreme - 0.9)
+    extreme = np.quantile(np.delete(degrees, reference), 0.02)
+    expected = 0.9 + np.arange(1, 10) / 9 * (extreme - 0.9)
     # each pick sits within its window (0.3 of a step) around its evenly spaced target
     assert np.all(np.abs(shown - expected) <= 0.3 * abs(expected[0] - 0.9) + 1e-9)
     assert walk.positions[-1] == pytest.approx(1.0)
@@ -122,10 +127,10 @@ def test_retriever_walk_orders_by_the_degree_model_and_shows_the_degree():
     assert seq.reference_degree == pytest.approx(float(expected[reference]), abs=1e-4)
     assert seq.to_json(r)["reference"]["degree"] == seq.reference_degree
     assert seq.to_json(r)["sequence"][0]["degree"] == degrees[0]
-    # "a bit less" stops earlier than "much less"
+    # "a bit less" stops halfway; "much less" aims at least as far as plain
     bit = gradual_walk(r, reference, [Modification(0, -1, 0.5)])
     much = gradual_walk(r, reference, [Modification(0, -1, 2.0)])
-    assert bit.steps[-1].degree > seq.steps[-1].degree > much.steps[-1].degree
+    assert bit.steps[-1].degree > seq.steps[-1].degree >= much.steps[-1].degree
 
 
 def test_retriever_at_the_floor_offers_the_nearest_useful_critique():
