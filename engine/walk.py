@@ -156,18 +156,22 @@ def degree_walk(similarity: np.ndarray, axes: Sequence[Axis], reference: int, *,
             return AtLimit(i, float(start[i]), float(extremes[i]), float(room))
     targets = walk_targets(start, extremes, alphas,
                            np.array([a.strength for a in axes]), steps)
-    half = WINDOW_SHARE * np.abs(targets[0] - start)  # (A,) half-window per axis
+    step = np.abs(targets[0] - start)  # (A,) distance between two targets, per axis
     rows, positions, aimed = [], [], []
     last = start
     for k in range(steps):
-        ahead = allowed & np.all(alphas * (degrees - last) > 0, axis=1)
+        ahead = np.flatnonzero(allowed & np.all(alphas * (degrees - last) > 0, axis=1))
+        if len(ahead) == 0:
+            break
+        # distance to the target in steps, on the axis that is furthest off
+        off = np.max(np.abs(degrees[ahead] - targets[k]) / step, axis=1)
         pick = None
-        # widen a window that holds nothing (a sparse stretch of the catalog), up to 4x
-        for widen in (1.0, 2.0, 4.0):
-            inside = ahead & np.all(np.abs(degrees - targets[k]) <= widen * half, axis=1)
-            if inside.any():
-                candidates = np.flatnonzero(inside)
-                pick = int(candidates[np.argmax(similarity[candidates])])
+        # widen a window that holds nothing (a sparse stretch of the catalog, or critiques
+        # that pull apart), up to a step and a half away
+        for widen in (1.0, 2.0, 5.0):
+            inside = ahead[off <= widen * WINDOW_SHARE]
+            if len(inside):
+                pick = int(inside[np.argmax(similarity[inside])])
                 break
         if pick is None:
             continue
