@@ -130,6 +130,7 @@ def synthetic_ml20m(n_users: int, n_items: int, n_interactions: int, n_tags: int
 def cmd_memory(args) -> None:
     from engine.config import TrainConfig
     from engine.data import build_triples
+    from engine.models.base import TextVectors
     from engine.models.cgir import CGIR
     from engine.models.words import tag_word_matrix
 
@@ -142,7 +143,7 @@ def cmd_memory(args) -> None:
     # Random stand-ins for MiniLM vectors: memory does not depend on their values.
     vectors = np.random.default_rng(0).standard_normal((len(words), 384)).astype(np.float32)
     start = time.perf_counter()
-    CGIR(config).fit(dataset, train, valid, word_vectors=vectors)
+    CGIR(config).fit(dataset, train, valid, text=TextVectors(words=vectors))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     print(f"# synthetic ML-20M shape: {dataset.n_users} users x {dataset.n_items} items, "

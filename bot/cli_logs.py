@@ -139,16 +139,9 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
         cgir simulate --model models/ml-small --users 500 --seed 0 --seed 1 --seed 2 --plot docs/img
         cgir simulate --combine s0.jsonl --combine s1.jsonl --json
     """
-    from bot.simulate import (
-        SimulationConfig,
-        build_managers,
-        default_sim_db_url,
-        load_sessions,
-        plot_summary,
-        save_sessions,
-        simulate,
-        summarize,
-    )
+    from bot.sim.config import SimulationConfig
+    from bot.sim.report import load_sessions, plot_summary, save_sessions, summarize
+    from bot.sim.run import build_managers, default_sim_db_url, simulate
 
     if combine:
         # Summarise saved runs (e.g. one per seed, run in parallel) without simulating again.
@@ -181,7 +174,7 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
 
 
 def _echo_summary(summary: dict, as_json: bool, as_markdown: bool) -> None:
-    from bot.simulate import format_summary, markdown_summary
+    from bot.sim.report import format_summary, markdown_summary
 
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -15,12 +14,12 @@ from engine.errors import CGIRError
 def build_parser(model: str, *, progress: bool = True):
     """A Parser for a checkpoint folder, or for the built-in demo model when MODEL is `demo`.
 
-    The tag prototype embeddings are cached under CGIR_HOME per model id, so the second run
-    starts without re-embedding the vocabulary.
+    The tag prototype embeddings are cached under CGIR_HOME per tag vocabulary (the file chat
+    uses too), so the second run starts without re-embedding the vocabulary.
     """
     from bot.parser import Parser
+    from bot.runtime import parser_cache_path
     from engine.checkpoint import load_retriever
-    from engine.paths import cgir_home
 
     if model == "demo":
         from engine.demo_model import ensure_demo_model
@@ -32,11 +31,7 @@ def build_parser(model: str, *, progress: bool = True):
             raise CGIRError(f"no model folder at {model_dir}; pass a checkpoint folder "
                             "(cgir train ... --out DIR) or the word `demo`")
     retriever = load_retriever(model_dir)
-    # One cache file per tag vocabulary (the same name bot.runtime uses, so chat shares it);
-    # the file also records what it embedded, so a stale one is simply recomputed.
-    digest = hashlib.sha256("\x1f".join(retriever.tags).encode()).hexdigest()[:16]
-    cache = cgir_home() / "cache" / f"parser-tags-{digest}.npz"
-    return Parser.from_retriever(retriever, tag_vectors_cache=cache)
+    return Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
 
 
 def _read_lines(source: str) -> list[str]:

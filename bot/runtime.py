@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import sys
 import threading
 from pathlib import Path
 
@@ -60,15 +58,15 @@ def build_manager(
         model_dir = ensure_demo_model(progress=progress)
     model_dir = Path(model_dir)
     retriever = load_retriever(model_dir)
-    defaults = getattr(retriever, "defaults", {}) or {}
+    defaults = retriever.defaults
     parser = Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
     store = Store(db_url or default_db_url())
     model_id = retriever.model_id or model_dir.resolve().name
     manager = DialogueManager(
         retriever, parser, store, model_id=model_id, policy=policy,
-        steps=int(steps or defaults.get("steps") or 10),
-        gamma_min=float(defaults.get("gamma_min") or 0.1),
-        gamma_max=float(defaults.get("gamma_max") or 1.0),
+        steps=int(steps or defaults.steps),
+        gamma_min=defaults.gamma_min,
+        gamma_max=defaults.gamma_max,
     )
     if warm_up:
         manager.background.append(start_encoder_warm_up())
@@ -76,19 +74,20 @@ def build_manager(
 
 
 def limit_threads(n: int) -> None:
-    """Cap BLAS (threadpoolctl, a scikit-learn dependency) and torch intra-op threads at n."""
+    """Cap BLAS (threadpoolctl, a scikit-learn dependency) and torch intra-op threads at n.
+
+    torch's count is process-wide, so it goes through the one setter (`engine.threads`), which
+    only records the wish in OMP_NUM_THREADS while torch is not loaded yet.
+    """
+    from engine.threads import set_torch_threads
+
     try:
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=n, user_api="blas")
     except ImportError:
         logger.info("threadpoolctl is not installed; BLAS keeps its default thread count")
-    if "torch" in sys.modules:
-        sys.modules["torch"].set_num_threads(n)
-    else:
-        # torch reads this when it is first imported (lazily, by the sentence encoder); an
-        # explicit setting by the user wins.
-        os.environ.setdefault("OMP_NUM_THREADS", str(n))
+    set_torch_threads(n)
 
 
 def start_encoder_warm_up() -> threading.Thread:

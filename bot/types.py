@@ -18,32 +18,36 @@ class Critique:
     tag: str
     score: float  # cosine similarity of the phrase to the tag
     strength: float = 1.0  # "a bit" < 1 < "way more"
-    phrase: str = ""  # the words that grounded it
+    phrase: str = ""  # the user's words that grounded it (typos fixed), for open-vocabulary grounding
     candidates: tuple[str, ...] = ()  # near-tied tags: the bot asks which one
 
 
 @dataclass(frozen=True)
 class Parse:
-    """The parser's reading of one utterance. `to_json` is the stable `cgir parse` contract."""
+    """The parser's reading of one utterance. `to_json` is the stable `cgir parse` contract.
+
+    A compound request ("something like Heat but funnier", "the second one but less dark") is a
+    critique that also carries its starting point: `item_id`/`title` or the shown `index`.
+    """
 
     intent: Intent
     critiques: tuple[Critique, ...] = ()
-    index: int | None = None  # select: 1-based, -1 for "the last one"
-    item_id: int | None = None  # select by title / reference
+    index: int | None = None  # select (or a compound critique's pick): 1-based, -1 = the last one
+    item_id: int | None = None  # select by title / reference / a compound critique's reference
     title: str | None = None
+    unknown_title: str | None = None  # reference: the title asked for, not in the catalog
     candidates: tuple[str, ...] = ()  # reference/select: closest titles when not sure
     suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
     text: str = ""
 
-    @property
-    def needs_clarification(self) -> bool:
-        return any(c.candidates for c in self.critiques) or (
-            self.intent == "reference" and self.item_id is None and bool(self.candidates)
-        )
-
     def to_json(self) -> dict:
         out: dict = {"intent": self.intent}
         if self.intent == "critique":
+            if self.item_id is not None:
+                out["item_id"] = self.item_id
+                out["title"] = self.title
+            if self.index is not None:
+                out["index"] = self.index
             out["critiques"] = [
                 {k: v for k, v in asdict(c).items() if k in ("alpha", "tag", "score", "strength")}
                 | ({"candidates": list(c.candidates)} if c.candidates else {})
@@ -60,6 +64,8 @@ class Parse:
         if self.intent == "reference":
             out["item_id"] = self.item_id
             out["title"] = self.title
+            if self.unknown_title:
+                out["unknown_title"] = self.unknown_title
             if self.candidates:
                 out["candidates"] = list(self.candidates)
         return out

@@ -1,19 +1,23 @@
-"""Checkpoint folders: everything a Retriever, the bot or `cgir eval` needs, without the dataset.
+"""Checkpoint folders: every model of engine.models, saved and loaded the same way.
 
 Layout of a checkpoint directory (config.json is written last and marks it complete)::
 
-    config.json        format, TrainConfig, model shape, dataset name + fingerprint, best metrics
+    config.json        format, model key and name, its config dataclass, shape, best epoch and
+                       metrics, dataset name + fingerprint (nanoGPT's "model_args" + "config")
     weights.pt         torch state_dict of the network (best epoch)
-    vectors.npz        items (M x D) unit-norm h_j and tags (T x D) F(t), float32
-    items.json         item ids and titles
-    tags.json          tag vocabulary, words W, and tag->word counts
-    word_vectors.npy   the cached pre-trained (MiniLM) word vectors, W x 384
-    item_tags.npz      binary item x tag matrix (scipy sparse)
-    relevance.npy      graded relevance (float16, NaN unknown), only when the dataset has it
-    popularity.npy     interactions per item
+    arrays.npz         the model's own arrays: always `items` (M x D); CGIR adds `tags` (T x D,
+                       F(t)), `word_vectors` and `tag_words`; the baselines their inputs
+    tags.json          tag vocabulary (and CGIR's words)
     history.json       per-epoch losses and validation metrics
+    items.json         item ids and titles                    } the catalog, written when the
+    item_tags.npz      binary item x tag matrix (scipy)       } dataset is given: what a
+    relevance.npy      graded relevance (float16, NaN unknown) } Retriever needs without the
+    popularity.npy     interactions per item                  } dataset
 
-`load_retriever` reads only numpy/json files, so the dialogue layer never imports torch.
+This module knows no model class: a model hands over its arrays and weights
+(`GradientModel.save`) and rebuilds itself from a :class:`Checkpoint` (`GradientModel.load`);
+`engine.models.registry.load_model` picks the class from the manifest. `load_retriever` reads
+only numpy/json files, so the dialogue layer never imports torch.
 """
 
 from __future__ import annotations
@@ -22,21 +26,20 @@ import hashlib
 import json
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from engine.config import TrainConfig
 from engine.errors import CheckpointError
 
 if TYPE_CHECKING:
     from engine.data.dataset import Dataset
-    from engine.models.cgir import CGIR
     from engine.retrieval import Retriever
 
-FORMAT = 1
+FORMAT = 2
 MANIFEST = "config.json"
 
 
@@ -50,67 +53,77 @@ def _model_id(items: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(items).tobytes()).hexdigest()[:12]
 
 
-def save_model(model: "CGIR", path: Path, dataset: "Dataset | None" = None,
-               extra: dict | None = None) -> Path:
-    """Write a trained model (and, with `dataset`, its catalog arrays and fingerprint)."""
+@dataclass(frozen=True)
+class Checkpoint:
+    """What a checkpoint folder holds, read back (weights apart: `read_weights`)."""
+
+    path: Path
+    manifest: dict
+    arrays: dict[str, np.ndarray]
+    vocab: dict
+    history: list[dict]
+
+
+def write_checkpoint(path: str | Path, *, model: str, name: str, config: dict, shape: dict,
+                     arrays: dict[str, np.ndarray], vocab: dict, state_dict: dict,
+                     fit: dict, dataset: "Dataset | None" = None,
+                     extra: dict | None = None) -> Path:
+    """Write one model's checkpoint (and, with `dataset`, its catalog and fingerprint)."""
     import torch
 
-    model._require_fitted()
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     manifest_path = path / MANIFEST
     if manifest_path.exists():  # an overwritten checkpoint is incomplete until the end
         manifest_path.unlink()
-    torch.save({k: v.detach().cpu() for k, v in model.net.state_dict().items()}
-               if model.net is not None else {}, path / "weights.pt")
-    np.savez(path / "vectors.npz", items=model.item_vectors(), tags=model.tag_vectors())
-    np.save(path / "word_vectors.npy", model.word_vectors_)
-    _write_json(path / "tags.json", {
-        "tags": list(model.tags),
-        "words": list(model.words),
-        "tag_words": model.tag_words_.astype(int).tolist(),
-    })
-    _write_json(path / "history.json", model.result.history)
+    torch.save({k: v.detach().cpu() for k, v in state_dict.items()}, path / "weights.pt")
+    np.savez(path / "arrays.npz", **arrays)
+    _write_json(path / "tags.json", vocab)
+    _write_json(path / "history.json", fit.get("history", []))
     manifest: dict[str, Any] = {
         "format": FORMAT,
-        "model_id": _model_id(model.item_vectors()),
-        "name": model.name,
-        "config": model.config.to_dict(),
-        "shape": {"n_users": model.n_users, "n_items": int(model.item_vectors().shape[0]),
-                  "n_tags": len(model.tags), "dim": model.config.dim},
-        "best_epoch": model.result.best_epoch,
-        "metrics": model.result.best_metrics,
-        "train_seconds": round(model.result.seconds, 3),
-        "stopped_early": model.result.stopped_early,
+        "model": model,
+        "model_id": _model_id(arrays["items"]),
+        "name": name,
+        "config": config,
+        "shape": shape,
+        "best_epoch": fit.get("best_epoch", 0),
+        "metrics": fit.get("best_metrics", {}),
+        "train_seconds": round(float(fit.get("seconds", 0.0)), 3),
+        "stopped_early": bool(fit.get("stopped_early", False)),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "dataset": None,
     }
     if dataset is not None:
-        if dataset.n_items != manifest["shape"]["n_items"] or tuple(dataset.tags) != model.tags:
+        if dataset.n_items != arrays["items"].shape[0] or list(dataset.tags) != list(vocab["tags"]):
             raise CheckpointError("the dataset does not match the trained model (items or tags "
                                   "differ); save with the dataset the model was trained on")
-        _write_json(path / "items.json", {"item_ids": [int(x) for x in dataset.item_ids],
-                                          "titles": list(dataset.titles)})
-        sp.save_npz(path / "item_tags.npz", sp.csr_matrix(dataset.item_tags, dtype=np.float32))
-        np.save(path / "popularity.npy", dataset.item_popularity())
-        relevance_file = path / "relevance.npy"
-        if dataset.relevance is not None:
-            np.save(relevance_file, np.asarray(dataset.relevance, dtype=np.float16))
-        elif relevance_file.exists():
-            relevance_file.unlink()
-        manifest["dataset"] = {
-            "name": dataset.name,
-            "fingerprint": dataset.fingerprint(),
-            "n_users": dataset.n_users,
-            "n_items": dataset.n_items,
-            "n_tags": dataset.n_tags,
-            "n_interactions": int(dataset.interactions.nnz),
-            "synthetic": bool(dataset.synthetic),
-            "has_relevance": dataset.relevance is not None,
-        }
+        manifest["dataset"] = _write_catalog(path, dataset)
     manifest.update(extra or {})
     _write_json(manifest_path, manifest)  # last: marks the checkpoint complete
     return path
+
+
+def _write_catalog(path: Path, dataset: "Dataset") -> dict:
+    _write_json(path / "items.json", {"item_ids": [int(x) for x in dataset.item_ids],
+                                      "titles": list(dataset.titles)})
+    sp.save_npz(path / "item_tags.npz", sp.csr_matrix(dataset.item_tags, dtype=np.float32))
+    np.save(path / "popularity.npy", dataset.item_popularity())
+    relevance_file = path / "relevance.npy"
+    if dataset.relevance is not None:
+        np.save(relevance_file, np.asarray(dataset.relevance, dtype=np.float16))
+    elif relevance_file.exists():
+        relevance_file.unlink()
+    return {
+        "name": dataset.name,
+        "fingerprint": dataset.fingerprint(),
+        "n_users": dataset.n_users,
+        "n_items": dataset.n_items,
+        "n_tags": dataset.n_tags,
+        "n_interactions": int(dataset.interactions.nnz),
+        "synthetic": bool(dataset.synthetic),
+        "has_relevance": dataset.relevance is not None,
+    }
 
 
 def read_manifest(path: Path) -> dict:
@@ -164,8 +177,9 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
     """A Retriever from a checkpoint alone (no torch, no dataset needed).
 
     With `dataset`, refuses (CheckpointError) when its fingerprint differs from the training one.
+    Only models with attribute vectors F(t) (CGIR and its ablations) drive the gradient walk.
     """
-    from engine.retrieval import Retriever
+    from engine.retrieval import Retriever, WalkDefaults
 
     path = Path(model_dir)
     manifest = read_manifest(path)
@@ -173,8 +187,12 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
         check_dataset(manifest, dataset, path)
     if manifest.get("dataset") is None:
         raise CheckpointError(f"{path} was saved without its catalog (items, titles); save it "
-                              "with engine.checkpoint.save_model(model, path, dataset)")
-    vectors = _load(path, "vectors.npz", np.load)
+                              "with model.save(path, dataset)")
+    arrays = _load(path, "arrays.npz", _arrays)
+    if "tags" not in arrays:
+        raise CheckpointError(f"{path} holds a {manifest.get('name')} model, which has no "
+                              "attribute vectors F(t) to walk along; train a CGIR model with "
+                              "`cgir train`")
     items = _load(path, "items.json", _json)
     tags = _load(path, "tags.json", _json)
     item_tags = _load(path, "item_tags.npz", sp.load_npz)
@@ -183,59 +201,40 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
     if manifest["dataset"].get("has_relevance"):
         relevance = _load(path, "relevance.npy", np.load).astype(np.float32)
     config = manifest.get("config", {})
+    defaults = WalkDefaults(**{k: config[k] for k in ("steps", "gamma_min", "gamma_max")
+                               if k in config})
     retriever = Retriever(
-        vectors["items"], vectors["tags"], np.asarray(items["item_ids"], dtype=np.int64),
+        arrays["items"], arrays["tags"], np.asarray(items["item_ids"], dtype=np.int64),
         items["titles"], tags["tags"], relevance=relevance, item_tags=item_tags.tocsr(),
         popularity=popularity, synthetic=bool(manifest["dataset"].get("synthetic")),
-        model_id=manifest.get("model_id", ""),
+        model_id=manifest.get("model_id", ""), defaults=defaults,
     )
-    # Retrieval defaults of the training config, for callers that want them.
-    retriever.defaults = {k: config.get(k) for k in ("steps", "gamma_min", "gamma_max")}
     retriever.model_dir = path  # for artefacts read on demand (degrees.npz)
     return retriever
 
 
-def load_model(model_dir: str | Path, dataset: "Dataset | None" = None,
-               device: str = "cpu") -> "CGIR":
-    """The trained CGIR (weights, config, arrays) from a checkpoint, ready to `score`."""
-    import torch
+def _arrays(file: Path) -> dict[str, np.ndarray]:
+    with np.load(file) as stored:
+        return {k: stored[k] for k in stored.files}
 
-    from engine.models.cgir import CGIR, build_net
 
+def read_checkpoint(model_dir: str | Path, dataset: "Dataset | None" = None) -> Checkpoint:
+    """Manifest, arrays, vocabulary and history of a checkpoint (checked against `dataset`)."""
     path = Path(model_dir)
     manifest = read_manifest(path)
     if dataset is not None:
         check_dataset(manifest, dataset, path)
-    try:
-        config = TrainConfig.from_dict(manifest["config"], source=str(path / MANIFEST))
-    except KeyError:
-        raise CheckpointError(f"{path / MANIFEST} has no config; train again") from None
-    model = CGIR(config)
-    vectors = _load(path, "vectors.npz", np.load)
-    tags = _load(path, "tags.json", _json)
-    model._items = np.ascontiguousarray(vectors["items"], dtype=np.float32)
-    model._tags = np.ascontiguousarray(vectors["tags"], dtype=np.float32)
-    model.tags = tuple(tags["tags"])
-    model.words = list(tags["words"])
-    model.tag_words_ = np.asarray(tags["tag_words"], dtype=np.float32).reshape(len(model.tags), -1)
-    model.word_vectors_ = _load(path, "word_vectors.npy", np.load).astype(np.float32)
-    shape = manifest["shape"]
-    model.n_users = int(shape["n_users"])
-    state = _load(path, "weights.pt", lambda f: torch.load(f, map_location=device, weights_only=True))
-    if state:
-        net = build_net(config, shape["n_users"], shape["n_items"], model.word_vectors_,
-                        model.tag_words_)
-        try:
-            net.load_state_dict(state)
-        except RuntimeError as error:
-            raise CheckpointError(f"{path / 'weights.pt'} does not fit its config ({error}); "
-                                  "train again") from None
-        model.net = net.to(device).eval()
-    from engine.models.cgir import FitResult
-
+    for key in ("model", "config", "shape"):
+        if key not in manifest:
+            raise CheckpointError(f"{path / MANIFEST} has no {key}; train again")
     history = _load(path, "history.json", _json) if (path / "history.json").exists() else []
-    model.result = FitResult(best_epoch=manifest.get("best_epoch", 0),
-                             best_metrics=manifest.get("metrics", {}), history=history,
-                             seconds=manifest.get("train_seconds", 0.0),
-                             stopped_early=manifest.get("stopped_early", False))
-    return model
+    return Checkpoint(path, manifest, _load(path, "arrays.npz", _arrays),
+                      _load(path, "tags.json", _json), history)
+
+
+def read_weights(model_dir: str | Path, device: str = "cpu") -> dict:
+    """The torch state_dict of a checkpoint, mapped onto `device`."""
+    import torch
+
+    return _load(Path(model_dir), "weights.pt",
+                 lambda f: torch.load(f, map_location=device, weights_only=True))

@@ -91,9 +91,15 @@ def eval_command(data: str, models: str, seeds: str, protocol: str, out_dir: Pat
         cgir eval demo --sweep beta --seeds 1
     """
     from engine.data import load_dataset
-    from engine.eval.report import plot_sweep, sweep_markdown, text_tables
-    from engine.eval.runner import (EvalConfig, finite, parse_models, public_json, run_beta_sweep,
-                                    run_eval, write_outputs)
+    from engine.eval.report import (
+        finite,
+        plot_sweep,
+        public_json,
+        sweep_markdown,
+        text_tables,
+        write_outputs,
+    )
+    from engine.eval.runner import EvalConfig, parse_models, run_beta_sweep, run_eval
 
     config = EvalConfig(models=parse_models(models), seeds=_seeds(seeds), protocol=protocol,
                         epochs=epochs, max_steps_per_epoch=max_steps, max_queries=max_queries,

@@ -121,10 +121,10 @@ def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str,
 
         model_dir = ensure_demo_model(progress=True)
     retriever = load_retriever(model_dir)
-    defaults = getattr(retriever, "defaults", {}) or {}
-    steps = steps or defaults.get("steps") or 10
-    gamma_min = defaults.get("gamma_min", 0.1) if gamma_min is None else gamma_min
-    gamma_max = defaults.get("gamma_max", 1.0) if gamma_max is None else gamma_max
+    defaults = retriever.defaults
+    steps = steps or defaults.steps
+    gamma_min = defaults.gamma_min if gamma_min is None else gamma_min
+    gamma_max = defaults.gamma_max if gamma_max is None else gamma_max
     if gamma_max < gamma_min:
         raise click.BadParameter("--gamma-max must not be below --gamma-min")
     row = retriever.resolve_item(item)

@@ -1,4 +1,6 @@
-"""Hyper-parameters of the CGIR engine: one dataclass, defaults < `config.yml` (`cgir:`) < flags.
+"""Hyper-parameters of the engine: one frozen dataclass per model family (nanoGPT's GPTConfig).
+
+CGIR's TrainConfig: defaults < `config.yml` (`cgir:`) < flags. The baselines' BaselineConfig.
 
 Every choice the paper leaves open is explained in docs/model.md; the comments here only say what
 each field does. The whole config is stored in each checkpoint (config.json) and rebuilt from it.
@@ -10,7 +12,7 @@ import dataclasses
 import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from engine.errors import CGIRError
 
@@ -21,8 +23,59 @@ class ConfigError(CGIRError):
     """A hyper-parameter file or override is invalid."""
 
 
+def _check_device(device: str) -> None:
+    if device not in ("cpu", "cuda") and not device.startswith("cuda:"):
+        raise ConfigError(f"device must be cpu or cuda, got {device!r}")
+
+
+class HyperParameters:
+    """Building, overriding and storing a frozen config dataclass (unknown keys are refused)."""
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any], *, source: str = "config") -> Self:
+        """Build from a mapping; unknown keys are refused with the list of valid ones."""
+        return cls().replace(source=source, **values)
+
+    def replace(self, *, source: str = "overrides", **values: Any) -> Self:
+        """A copy with some fields changed (None values are ignored, so unset flags pass through)."""
+        valid = self.field_names()
+        unknown = sorted(k for k in values if k not in valid)
+        if unknown:
+            raise ConfigError(f"unknown key(s) in {source}: {', '.join(unknown)}; "
+                              f"valid keys are: {', '.join(valid)}")
+        typed: dict[str, Any] = {}
+        defaults = {f.name: f.default for f in fields(self)}
+        for key, value in values.items():
+            if value is None:
+                continue
+            expected = type(defaults[key])
+            try:
+                if expected is bool:
+                    typed[key] = bool(value)
+                elif expected is int:
+                    if isinstance(value, float) and not value.is_integer():
+                        raise ValueError
+                    typed[key] = int(value)
+                else:
+                    typed[key] = expected(value)
+            except (TypeError, ValueError):
+                raise ConfigError(f"{key} in {source} must be {expected.__name__}, "
+                                  f"got {value!r}") from None
+        return dataclasses.replace(self, **typed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+
+
 @dataclass(frozen=True)
-class TrainConfig:
+class TrainConfig(HyperParameters):
     # -- model ---------------------------------------------------------------------------------
     variant: str = "cgir"  # "cgir", "no-vae" (items from an MLP over interactions), "no-sparse"
     dim: int = 64  # D: dimension of item, user and attribute representations
@@ -79,46 +132,7 @@ class TrainConfig:
                 raise ConfigError(f"{name} must not be negative, got {getattr(self, name)}")
         if not 0.0 < self.valid_fraction < 1.0 or not 0.0 < self.test_fraction < 1.0:
             raise ConfigError("valid_fraction and test_fraction must be between 0 and 1")
-        if self.device not in ("cpu", "cuda") and not self.device.startswith("cuda:"):
-            raise ConfigError(f"device must be cpu or cuda, got {self.device!r}")
-
-    # -- building --------------------------------------------------------------------------------
-
-    @classmethod
-    def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
-
-    @classmethod
-    def from_dict(cls, values: dict[str, Any], *, source: str = "config") -> "TrainConfig":
-        """Build from a mapping; unknown keys are refused with the list of valid ones."""
-        return cls().replace(source=source, **values)
-
-    def replace(self, *, source: str = "overrides", **values: Any) -> "TrainConfig":
-        """A copy with some fields changed (None values are ignored, so unset flags pass through)."""
-        valid = self.field_names()
-        unknown = sorted(k for k in values if k not in valid)
-        if unknown:
-            raise ConfigError(f"unknown key(s) in {source}: {', '.join(unknown)}; "
-                              f"valid keys are: {', '.join(valid)}")
-        typed: dict[str, Any] = {}
-        defaults = {f.name: f.default for f in fields(self)}
-        for key, value in values.items():
-            if value is None:
-                continue
-            expected = type(defaults[key])
-            try:
-                if expected is bool:
-                    typed[key] = bool(value)
-                elif expected is int:
-                    if isinstance(value, float) and not value.is_integer():
-                        raise ValueError
-                    typed[key] = int(value)
-                else:
-                    typed[key] = expected(value)
-            except (TypeError, ValueError):
-                raise ConfigError(f"{key} in {source} must be {expected.__name__}, "
-                                  f"got {value!r}") from None
-        return dataclasses.replace(self, **typed)
+        _check_device(self.device)
 
     @classmethod
     def from_yaml(cls, path: str | Path, **overrides: Any) -> "TrainConfig":
@@ -145,8 +159,37 @@ class TrainConfig:
         config = cls.from_dict(section, source=f"{path} (cgir:)")
         return config.replace(source="flags", **overrides)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+@dataclass(frozen=True)
+class BaselineConfig(HyperParameters):
+    """Hyper-parameters shared by the baselines CBIR, DSCMR and TIRG (the same budget for each)."""
+
+    dim: int = 64  # common / item space dimension (CGIR's default)
+    hidden: int = 256  # hidden width of every MLP
+    dropout: float = 0.2  # on the item MLP's hidden layer
+    tau: float = 0.1  # temperature on cosine scores
+    negatives: int = 16  # sampled negatives per triple for the matching losses
+    lr: float = 1e-3
+    weight_decay: float = 0.0
+    epochs: int = 30
+    batch_triples: int = 512
+    max_steps_per_epoch: int = 300
+    patience: int = 4  # epochs without a better validation MRR
+    max_valid: int = 2000  # validation triples scored per epoch
+    input_width: int = 256  # random projection width of the interaction columns
+    seed: int = 0
+    device: str = "cpu"
+    threads: int = 0  # torch intra-op threads while training; 0 leaves torch's default
+    # DSCMR loss weights (label space, discrimination, modality invariance)
+    label_weight: float = 1.0
+    discrimination_weight: float = 1.0
+    invariance_weight: float = 0.1
+
+    def __post_init__(self) -> None:
+        for name in ("dim", "hidden", "negatives", "epochs", "batch_triples",
+                     "max_steps_per_epoch", "patience", "max_valid", "input_width"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"baseline {name} must be at least 1, got {getattr(self, name)}")
+        if self.tau <= 0 or self.lr <= 0:
+            raise ConfigError("baseline tau and lr must be positive")
+        _check_device(self.device)

@@ -22,7 +22,15 @@ def demo_model_dir() -> Path:
 
 
 def _complete(path: Path) -> bool:
-    return (path / "config.json").is_file()
+    """A finished checkpoint of this version's format (an older demo model is trained again)."""
+    from engine.checkpoint import read_manifest
+    from engine.errors import CheckpointError
+
+    try:
+        read_manifest(path)
+    except CheckpointError:
+        return False
+    return True
 
 
 def ensure_demo_model(*, progress: bool = True, config=None) -> Path:

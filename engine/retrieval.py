@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from engine.catalog import TitleResolver, normalize_title  # noqa: F401  (re-exported)
-from engine.errors import UnknownItem, UnknownTag
+from engine.errors import CGIRError, UnknownItem, UnknownTag
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,24 @@ class GradientSequence:
         }
 
 
+@dataclass(frozen=True)
+class WalkDefaults:
+    """The walk settings a model was trained with (TrainConfig.steps, gamma_min, gamma_max).
+
+    Callers use them when the user gives none; a stored gamma_min of 0 stays 0.
+    """
+
+    steps: int = 10
+    gamma_min: float = 0.1
+    gamma_max: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.steps < 1:
+            raise ValueError(f"steps must be at least 1, got {self.steps}")
+        if self.gamma_max < self.gamma_min:
+            raise ValueError(f"gamma_max {self.gamma_max} is below gamma_min {self.gamma_min}")
+
+
 def gamma_grid(steps: int = 10, gamma_min: float = 0.1, gamma_max: float = 1.0) -> np.ndarray:
     """Evenly spaced strengths, e.g. 0.1, 0.2, ..., 1.0 for the defaults."""
     if steps < 1:
@@ -89,6 +107,7 @@ class Retriever:
         popularity: np.ndarray | None = None,
         synthetic: bool = False,
         model_id: str = "",
+        defaults: WalkDefaults = WalkDefaults(),
     ):
         self.item_vectors = np.ascontiguousarray(item_vectors, dtype=np.float32)
         self.tag_vectors = np.ascontiguousarray(tag_vectors, dtype=np.float32)
@@ -105,6 +124,7 @@ class Retriever:
         )
         self.synthetic = synthetic
         self.model_id = model_id
+        self.defaults = defaults
         m, d = self.item_vectors.shape
         if self.tag_vectors.shape != (len(self.tags), d):
             raise ValueError(f"tag vectors {self.tag_vectors.shape} do not match "
@@ -192,12 +212,13 @@ class Retriever:
         Exact search scans every item: fine up to a few hundred thousand items (see
         docs/benchmarks). Beyond that, an inverted-file index clusters the unit-norm item vectors
         into `nlist` cells and scores only the `nprobe` cells closest to each query. Needs the
-        optional `faiss-cpu` package.
+        optional `ann` extra (faiss-cpu).
         """
         try:
             import faiss
         except ImportError as error:
-            raise ImportError("an approximate index needs faiss-cpu: pip install faiss-cpu") from error
+            raise CGIRError("an approximate index needs faiss-cpu, which the optional `ann` extra "
+                            "installs: pip install -e '.[ann]'") from error
         m, d = self.item_vectors.shape
         nlist = nlist or max(1, min(4096, int(4 * np.sqrt(m))))
         quantizer = faiss.IndexFlatIP(d)

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from engine.config import TrainConfig
 from engine.data.dataset import Dataset
-from engine.data.triples import Triples
+from engine.data.triples import Triples, build_triples
 from engine.errors import CGIRError
+
+if TYPE_CHECKING:
+    from engine.models.base import TextVectors
 
 
 def make_triples(dataset: Dataset, config: TrainConfig) -> Triples:
-    """All (i, y, i') triples of the dataset via the dataset layer, capped at config.max_triples."""
-    try:
-        from engine.data.triples import build_triples
-    except ImportError as error:  # pragma: no cover - the dataset layer always ships it
-        raise CGIRError("engine.data.triples.build_triples is missing; update the package") from error
-    wanted = {"seed": config.seed, "max_total": config.max_triples}
-    accepted = inspect.signature(build_triples).parameters
-    triples = build_triples(dataset, **{k: v for k, v in wanted.items() if k in accepted})
+    """All (i, y, i') triples of the dataset, capped at config.max_triples."""
+    triples = build_triples(dataset, seed=config.seed, max_total=config.max_triples)
     if len(triples) > config.max_triples:
         keep = np.random.default_rng(config.seed).choice(len(triples), config.max_triples,
                                                          replace=False)
@@ -41,21 +38,24 @@ def split_triples(triples: Triples, config: TrainConfig) -> tuple[Triples, Tripl
 
 
 def train_on_triples(dataset: Dataset, triples: Triples, config: TrainConfig, out_dir: str | Path,
-                     *, progress: bool = True, word_vectors: np.ndarray | None = None) -> Path:
-    """Split, fit, write the checkpoint; returns its directory."""
-    from engine.checkpoint import save_model
-    from engine.models.cgir import CGIR, ranks_of_targets, retrieval_metrics
+                     *, progress: bool = True, text: "TextVectors | None" = None) -> Path:
+    """Split, fit, write the checkpoint with the held-out test metrics; returns its directory.
+
+    The test metrics rank through engine.ranking, exactly as `cgir eval` does.
+    """
+    from engine.models.cgir import CGIR
+    from engine.ranking import model_ranks, ranking_metrics
 
     train, valid, test = split_triples(triples, config)
-    model = CGIR(config).fit(dataset, train, valid, progress=progress, word_vectors=word_vectors)
-    held_out = retrieval_metrics(ranks_of_targets(model.item_vectors(), model.tag_vectors(), test))
+    model = CGIR(config).fit(dataset, train, valid, text=text, progress=progress)
+    held_out = ranking_metrics(model_ranks(model, test))
     extra = {
         "split": {"seed": config.seed, "test_fraction": config.test_fraction,
                   "valid_fraction": config.valid_fraction, "n_triples": len(triples),
                   "n_train": len(train), "n_valid": len(valid), "n_test": len(test)},
         "test_metrics": {k: round(v, 6) for k, v in held_out.items()},
     }
-    return save_model(model, Path(out_dir), dataset, extra=extra)
+    return model.save(Path(out_dir), dataset, extra=extra)
 
 
 def train_model(dataset: Dataset, config: TrainConfig, out_dir: str | Path, *,

@@ -32,7 +32,8 @@ CONCEPTS: dict[str, Concept] = {
         "action, action-packed, action packed, action movie, action film",
         "explosions, explosion, things blowing up, blowing stuff up, fight scenes, fist fights, "
         "car chases, chases, chase scenes, shootouts, gunfights, stunts, martial arts, kung fu, "
-        "adrenaline, exciting, excitement, action scenes, set pieces, punching, fistfights, shoot em up, bombs, gunplay",
+        "adrenaline, exciting, excitement, action scenes, set pieces, punching, fistfights, shoot em up, bombs, gunplay, "
+        "pew pew, ass kicking, butt kicking, kaboom, boom boom, guns blazing",
     ),
     "adventure": _c(
         "adventure, adventures, adventurous",
@@ -82,7 +83,7 @@ CONCEPTS: dict[str, Concept] = {
     "romance": _c(
         "romance, romantic, romances",
         "love, love story, love stories, kissing, kisses, dating, couples, relationships, "
-        "falling in love, romcom, rom com, lovey dovey, mushy, sappy, weddings, in love, "
+        "falling in love, romcom, rom com, lovey dovey, smoochy, kissy, cheesy romance, mushy, sappy, weddings, in love, "
         "passion, passionate, flirting, smooching",
     ),
     "sci-fi": _c(
@@ -246,10 +247,11 @@ LESS_PHRASES = (
     "stop with", "stop the", "quit the", "quit with", "spare me", "spare me the",
 )
 # A strength word right before the polarity word scales the critique.
-WEAK_WORDS = ("a little bit", "a little", "a bit", "a tad", "a touch", "slightly", "somewhat",
+WEAK_WORDS = ("a tiny bit", "a teeny bit", "a wee bit", "a little bit", "a little", "a bit", "tiny bit", "a hair", "a tad", "a touch", "slightly", "somewhat",
               "kind of", "kinda", "sort of", "a smidge", "marginally", "little", "bit")
 STRONG_WORDS = ("a whole lot", "a lot", "lots", "way", "much", "far", "loads", "tons", "a ton",
                 "significantly", "considerably", "massively", "substantially", "even", "so much",
+                "way way", "waaay", "waay", "a great deal", "loads more", "heaps more", "a whole bunch",
                 "heaps")
 WEAK_STRENGTH = 0.5
 STRONG_STRENGTH = 2.0
@@ -270,7 +272,8 @@ FILLER_WORDS = frozenset(
     dislike don't dont do not no isn't isnt wasn't aren't stand sick tired fed enough
     nothing none mood looking after lacks lacking missing use with without yes yeah yep
     nah nope definitely totally super extremely seriously want watch watching see seeing
-    vibe vibes content level levels amount amounts side element elements aspect aspects""".split()
+    vibe vibes content level levels amount amounts side element elements aspect aspects
+    only""".split()
 )
 
 ORDINALS: dict[str, int] = {
@@ -295,7 +298,7 @@ UNDO_PATTERNS = (
     r"cancel(?: that)?(?: last (?:one|step))?", r"oops(?: undo(?: that)?)?",
     r"(?:that was|that's|thats) (?:a )?mistake(?: undo(?: it)?)?",
     r"(?:let's|lets) go back", r"(?:please )?undo(?: please)?",
-    r"scratch that", r"forget (?:that|the last one) (?:last )?(?:critique|change)?",
+    r"scratch that", r"never mind", r"nevermind", r"go back one", r"one back", r"forget (?:that|the last one) (?:last )?(?:critique|change)?",
 )
 RESTART_PATTERNS = (
     r"restart", r"reset(?: everything| it all| all)?", r"start (?:over|again|afresh|fresh|from scratch)",
@@ -314,7 +317,7 @@ HELP_PATTERNS = (
     r"commands", r"instructions", r"what are my options", r"(?:i'm|im|i am) (?:confused|lost)",
     r"how do i use (?:this|you|it)", r"what can you do", r"hi", r"hello", r"hey", r"hiya",
     r"good (?:morning|evening|afternoon)", r"hi there", r"hello there", r"hey there",
-    r"how do i (?:critique|use this|start)", r"options", r"menu", r"usage", r"explain",
+    r"how do i (?:critique|use this|start)", r"what can i (?:say|type|ask)", r"options", r"menu", r"usage", r"explain",
     r"what (?:tags|words|critiques) (?:can|do) (?:i|you) (?:use|understand|know)",
 )
 BYE_PATTERNS = (
@@ -323,5 +326,54 @@ BYE_PATTERNS = (
     r"(?:ok |okay )?(?:i'm|im|i am) done(?:[ ,]+(?:thanks|thank you))?(?:[ ,]+(?:bye|goodbye))?",
     r"(?:thanks|thank you)(?: so much)?[ ,]*(?:bye|goodbye|see you)", r"cya", r"later",
     r"stop", r"q", r"good night", r"goodnight", r"farewell", r"i have to go", r"gotta go",
+    r"(?:i'm|im|i am) off(?:[ ,]+(?:cheers|thanks|bye))?", r"cheers(?: mate)?(?:[ ,]+bye)?",
+    r"talk to you later", r"catch you later", r"peace(?: out)?", r"night", r"(?:i'm|im) out",
     r"end(?: (?:chat|session|conversation))?", r"close", r"leave",
+)
+
+# --- everyday short forms ------------------------------------------------------------------
+# Chat spellings rewritten to plain words before anything else reads the utterance.
+SHORT_FORMS: dict[str, str] = {
+    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "moar": "more",
+    "w/o": "without", "w/": "with", "u": "you", "ur": "your", "r": "are", "lil": "little",
+    "abit": "a bit", "alot": "a lot", "nvm": "never mind", "tho": "though", "cuz": "because",
+    "bc": "because", "gimme": "give me", "wanna": "want to", "smth": "something",
+    "sth": "something", "rly": "really", "wat": "what", "wut": "what", "whats": "what's",
+    "sumthin": "something", "somethin": "something", "nothin": "nothing", "lotta": "a lot of",
+    "kinda": "kind of", "sorta": "sort of", "teeny": "tiny", "ttyl": "talk to you later",
+    "cya": "see you", "l8r": "later", "gr8": "great", "b4": "before", "mov": "movie",
+    "flik": "flick", "w": "with",
+}
+
+# Words that make an utterance about movies even when it also looks like chit-chat.
+MOVIE_WORDS = frozenset(
+    "movie movies film films flick flicks something anything one watch watching cinema "
+    "recommendation recommendations pick options title titles".split()
+)
+
+# --- chit-chat and other domains ------------------------------------------------------------
+# Utterances addressed to the bot as a person, reactions, and requests of other domains: out of
+# scope even when a word is near a tag ("sing me a song" is not "more musical").
+CHITCHAT_PATTERNS = (
+    r"(?:are|were) you\b.*", r"(?:do|did|can|could|will|would|have) you (?:like|love|enjoy|know|"
+    r"think|feel|sing|dance|dream|watch|eat|sleep|have|ever|speak|understand)\b.*",
+    r"you(?:'re| are| were)\b.*", r"(?:what|who)(?:'s| is| are) (?:you|your)\b.*",
+    r"(?:what's|what is) your \w+.*", r"how (?:are|r) (?:you|u)\b.*", r"how(?:'s| is) it going.*",
+    r"what(?:'s| is) up", r"sup", r"i (?:love|like|hate|miss) you\b.*", r"(?:tell|give) me a joke\b.*",
+    r"(?:tell|read) me a (?:story|poem)\b.*", r"sing\b.*", r"dance\b.*",
+    r"(?:lol|lmao|rofl|haha+|hehe+|omg|wow|nice|cool|great|awesome|ok|okay|k|sure|yes|no|yeah|"
+    r"yep|nope|hmm+|meh|thanks|thank you|good|fine|whatever|interesting|sweet)"
+    r"(?:[ ,!.]+(?:lol|thanks|thank you|man|dude|bot|mate|haha+|then|again))*",
+    r"i(?:'m| am) (?:so |very |really )?(?:tired|bored|hungry|sleepy|sad|happy|fine|good|ok|okay)\b.*",
+)
+OFF_DOMAIN_PATTERNS = (
+    r"play (?:some |me |a |the )?(?:music|songs?|tunes|radio|album|playlist|podcast|game)\b.*",
+    r"(?:order|buy|book|reserve|call|text|email|message|remind|wake)\b.*",
+    r"set (?:an? |the |my )?(?:alarm|timer|reminder)\b.*",
+    r"turn (?:on|off|up|down) (?:the )?(?:lights?|tv|heating|heat|volume|music|radio|ac)\b.*",
+    r"(?:what|how)(?:'s| is) the (?:weather|time|date|news|traffic|score)\b.*",
+    r"what (?:time|day) is it\b.*", r"who (?:won|is the president|invented|wrote)\b.*",
+    r"(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?(?:good |great |nice |new )?"
+    r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b.*",
+    r".*\b(?:restaurant|pizza|recipe|flight|hotel|weather|taxi|uber|lights|alarm|timer)s?\b.*",
 )

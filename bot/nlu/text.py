@@ -1,4 +1,8 @@
-"""Pure text helpers for the parser: cleaning, tokenising, comparatives, typo correction."""
+"""Pure text helpers: the one input cleaner (stage 1 of the parser), tokenising, typo correction.
+
+`clean_utterance` is the single cleaner of user text for every entry point (parser, dialogue
+manager, HTTP server): one `MAX_CHARS`, one set of rules.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Input longer than this is cut before parsing (the dialogue manager tells the user).
+# User text longer than this is cut (the dialogue manager tells the user).
 MAX_CHARS = 1000
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -22,8 +26,11 @@ _SQL = re.compile(
 )
 
 
-def clean(text: str, max_chars: int = MAX_CHARS) -> str:
-    """NFKC, smart quotes folded, control/format/emoji characters dropped, cut to max_chars."""
+def clean_utterance(text: object, max_chars: int = MAX_CHARS) -> str:
+    """NFKC, smart quotes folded, control/format/emoji characters dropped, whitespace collapsed,
+    cut to max_chars. Any input (None, bytes-decoded surrogates, non-str) gives a str."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
     text = unicodedata.normalize("NFKC", text[: max_chars * 2]).translate(_QUOTES)
     out = []
     for ch in text:
@@ -36,6 +43,14 @@ def clean(text: str, max_chars: int = MAX_CHARS) -> str:
         else:
             out.append(ch)
     return " ".join("".join(out).split())[:max_chars]
+
+
+def readable(cleaned: str) -> bool:
+    """Whether cleaned text is worth parsing: some letter or digit, mostly Latin script, no
+    SQL/script fragment. Everything else is out of scope."""
+    if not cleaned or not any(c.isalnum() or c == "?" for c in cleaned):
+        return False
+    return latin_share(cleaned) >= 0.5 and not looks_like_code(cleaned)
 
 
 def fold(text: str) -> str:

@@ -37,6 +37,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from engine.data.demo_titles import invented_titles
 from engine.errors import DatasetError
 
 DEMO_VERSION = 1
@@ -102,36 +103,6 @@ _DEFAULT_BIAS = -1.7
 _PRIVATE_SCALE = 1.0  # weight of the per-(item, tag) private factor
 NOISE_TAGS = ("seen it", "netflix", "dvd", "to watch", "owned", "boring?", "meh", "must see again")
 
-# Title word pools per dominant genre, so titles read a little like their genre.
-_NOUNS: dict[str, tuple[str, ...]] = {
-    "Action": ("Strike", "Velocity", "Fury", "Breakpoint", "Protocol", "Pursuit", "Impact",
-               "Siege"),
-    "Adventure": ("Expedition", "Voyage", "Compass", "Frontier", "Island", "Quest", "Map",
-                  "Canyon"),
-    "Animation": ("Whiskers", "Bubbles", "Paper Moon", "Little Engine", "Doodle", "Paintbox"),
-    "Comedy": ("Wedding", "Roommates", "Vacation", "Mix-Up", "Neighbors", "Office Party", "Goat"),
-    "Crime": ("Heist", "Alibi", "Syndicate", "Precinct", "Racket", "Witness", "Ledger", "Getaway"),
-    "Drama": ("Harbor", "Letters", "Orchard", "Winter", "Inheritance", "Promise", "Long Road"),
-    "Fantasy": ("Dragon", "Crown", "Sorcerer", "Kingdom", "Enchantress", "Amulet", "Spellbook"),
-    "Horror": ("Cellar", "Hollow", "Shadows", "Asylum", "Curse", "Whispering", "Night Visitor"),
-    "Musical": ("Serenade", "Rhythm", "Encore", "Ballroom", "Song", "Melody", "Chorus Line"),
-    "Mystery": ("Riddle", "Locked Room", "Cipher", "Vanishing", "Clue", "Manor", "Secret"),
-    "Romance": ("Kiss", "Sweetheart", "Summer Love", "Valentine", "Rendezvous", "Heartstrings"),
-    "Sci-Fi": ("Nebula", "Android", "Orbit", "Singularity", "Colony", "Starship", "Quantum"),
-    "Thriller": ("Countdown", "Stranger", "Trap", "Blackout", "Hostage", "Double Cross"),
-    "War": ("Trenches", "Battalion", "Beachhead", "Regiment", "Front Line", "Armistice"),
-    "Western": ("Outlaw", "Gunslinger", "Dust", "Saloon", "Frontier Town", "Sheriff", "Mesa"),
-}
-_ADJECTIVES = (
-    "Silent", "Crimson", "Last", "Golden", "Broken", "Hidden", "Electric", "Forgotten", "Wild",
-    "Midnight", "Lonely", "Burning", "Frozen", "Endless", "Savage", "Gentle", "Restless",
-    "Distant", "Secret", "Northern", "Velvet", "Hollow", "Bright", "Final", "Iron", "Paper",
-    "Glass", "Scarlet", "Quiet", "Lucky",
-)
-_PATTERNS = ("The {a} {n}", "{a} {n}", "The {n}", "Return of the {n}", "{n} of the {a} Sea",
-             "A {a} {n}", "The {n} Affair", "{n} at Dawn", "Beyond the {n}", "{a} Hearts")
-_SEQUELS = ("", " II", " III", " IV", " V", " VI", " VII", " VIII", " IX", " X")
-
 # MovieLens' rating distribution (ml-latest-small), half-star steps 0.5 .. 5.0.
 _RATING_VALUES = np.arange(1, 11, dtype=np.float32) / 2.0
 _RATING_SHARES = np.array([1.4, 2.8, 1.8, 7.5, 4.4, 19.9, 13.0, 26.6, 7.7, 13.2])
@@ -175,52 +146,6 @@ def _genres(relevance: np.ndarray) -> list[str]:
     text = np.array(["|".join(sorted(g for k, g in enumerate(DEMO_GENRES) if m >> k & 1))
                      for m in masks.tolist()], dtype=object)
     return text[inverse.ravel()].tolist()
-
-
-def _titles(rng: np.random.Generator, relevance: np.ndarray, years: np.ndarray) -> list[str]:
-    """Readable invented "Title (Year)" strings, unique across the catalog.
-
-    A repeated name and year becomes a sequel (" II" ... " X", then " 11", ...), numbered in
-    item order.
-    """
-    n = len(years)
-    dominant = np.argmax(relevance[:, : len(DEMO_GENRES)], axis=1)
-    adjective = rng.integers(0, len(_ADJECTIVES), n)
-    pattern = rng.integers(0, len(_PATTERNS), n)
-    pick = rng.random(n)
-    sizes = np.array([len(_NOUNS[g]) for g in DEMO_GENRES])
-    noun = (pick * sizes[dominant]).astype(np.int64)
-    # One integer code per (pattern, adjective, genre, noun, year); format distinct codes once.
-    code = (((pattern * len(_ADJECTIVES) + adjective) * len(DEMO_GENRES) + dominant) * 16
-            + noun) * 4096 + (years - 1000)
-    codes, inverse = np.unique(code, return_inverse=True)
-    inverse = inverse.ravel()
-    first = np.zeros(len(codes), dtype=np.int64)
-    first[inverse[::-1]] = np.arange(n)[::-1]  # a representative item of each code
-    base = []
-    for i in first.tolist():
-        name = _PATTERNS[pattern[i]].format(a=_ADJECTIVES[adjective[i]],
-                                            n=_NOUNS[DEMO_GENRES[dominant[i]]][noun[i]])
-        base.append(f"{name} ({years[i]})")
-    # Different codes can spell the same name ("The {n}" ignores the adjective): group by text.
-    text_id: dict[str, int] = {}
-    base_id = np.array([text_id.setdefault(b, len(text_id)) for b in base], dtype=np.int64)
-    names = np.array(list(text_id), dtype=object)
-    item_text = base_id[inverse]
-    # Occurrence number of each item among earlier items with the same name (stable sort).
-    order = np.argsort(item_text, kind="stable")
-    sorted_text = item_text[order]
-    starts = np.concatenate([[0], np.flatnonzero(sorted_text[1:] != sorted_text[:-1]) + 1])
-    group_start = np.repeat(starts, np.diff(np.concatenate([starts, [n]])))
-    count = np.empty(n, dtype=np.int64)
-    count[order] = np.arange(n) - group_start
-    titles = names[item_text]
-    for i in np.flatnonzero(count).tolist():
-        stem, year = titles[i][:-7], titles[i][-7:]
-        c = int(count[i])
-        suffix = _SEQUELS[c] if c < len(_SEQUELS) else f" {c + 1}"
-        titles[i] = f"{stem}{suffix}{year}"
-    return titles.tolist()
 
 
 def _ratings(rng: np.random.Generator, relevance: np.ndarray, themes: np.ndarray,
@@ -359,7 +284,8 @@ def write_demo(dest: Path, *, seed: int = 0, n_items: int = 3000, n_users: int =
     # Older films are more "classic": year drifts back with classic relevance.
     years = np.clip(np.round(2023 - 60 * classic - rng.gamma(2.0, 6.0, n_items)), 1920, 2023)
     years = years.astype(np.int64)
-    titles = _titles(rng, relevance, years)
+    dominant = np.argmax(relevance[:, : len(DEMO_GENRES)], axis=1)
+    titles = invented_titles(rng, DEMO_GENRES, dominant, years)
     genres = _genres(relevance)
     movie_ids = np.arange(1, n_items + 1)
     _write_csv(dest / "movies.csv", {"movieId": movie_ids, "title": titles, "genres": genres})

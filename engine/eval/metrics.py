@@ -5,9 +5,8 @@ function can be checked against a hand-computed case. Nothing trains, prints or 
 
 Conventions:
 
-* A *rank* is 1-based. Ties are broken pessimistically: every other candidate whose score equals
-  the target's counts as ranked above it, so a model that scores everything alike gets the
-  worst rank, never the best (the authors' code does the same by nudging the target down).
+* A *rank* is 1-based and comes from ``engine.ranking.target_ranks`` (ties count against the
+  model); this module re-exports it with ``hit_at_k`` and ``mrr``.
 * ``alpha`` is +1 for "more tag", -1 for "less tag" (engine.data.triples).
 * Relevance is float in [0, 1], NaN where unknown. A step whose relevance is unknown on either
   side is left out of the step average; a query with no usable step gets NaN and is left out of
@@ -21,74 +20,8 @@ from typing import Literal
 import numpy as np
 import scipy.sparse as sp
 
-# -- retrieval: Hit@K and MRR ----------------------------------------------------------------
-
-
-def target_ranks(scores: np.ndarray, ref: np.ndarray, target: np.ndarray,
-                 mask: sp.csr_matrix | None = None) -> np.ndarray:
-    """1-based rank of each target among all items but the reference (and masked items).
-
-    Args:
-        scores: (B, M) scores, higher is better.
-        ref: (B,) reference rows; never a candidate.
-        target: (B,) target rows.
-        mask: optional (B, M) sparse matrix whose non-zeros are removed from the candidates too
-            (the "code" protocol masks the reference's other training positives). The target
-            itself is never masked.
-
-    Returns:
-        (B,) int64 ranks in [1, M].
-    """
-    scores = np.array(scores, dtype=np.float64, copy=True)
-    if scores.ndim != 2:
-        raise ValueError(f"scores must be (B, M), got shape {scores.shape}")
-    b = scores.shape[0]
-    ref = np.asarray(ref, dtype=np.int64)
-    target = np.asarray(target, dtype=np.int64)
-    if ref.shape != (b,) or target.shape != (b,):
-        raise ValueError("ref and target must have one entry per row of scores")
-    rows = np.arange(b)
-    scores[np.isnan(scores)] = -np.inf  # an undefined score never outranks anything
-    target_scores = scores[rows, target].copy()
-    if mask is not None:
-        coo = sp.coo_matrix(mask)
-        scores[coo.row, coo.col] = -np.inf
-    scores[rows, ref] = -np.inf
-    scores[rows, target] = -np.inf  # counted separately below
-    above = (scores >= target_scores[:, None]).sum(axis=1)
-    # A candidate removed above (-inf) still counts when the target itself scores -inf: the
-    # target cannot be found at all, so give it the last rank among the candidates.
-    n_candidates = scores.shape[1] - 1 - (0 if mask is None else _masked_counts(mask, ref, target))
-    above = np.where(np.isneginf(target_scores), n_candidates - 1, above)
-    return (above + 1).astype(np.int64)
-
-
-def _masked_counts(mask: sp.csr_matrix, ref: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Per row, how many masked entries are neither the reference nor the target."""
-    csr = sp.csr_matrix(mask)
-    csr.eliminate_zeros()
-    counts = np.diff(csr.indptr).astype(np.int64)
-    rows = np.arange(csr.shape[0])
-    counts -= np.asarray(csr[rows, ref] != 0).ravel().astype(np.int64)
-    counts -= np.asarray(csr[rows, target] != 0).ravel().astype(np.int64)
-    return counts
-
-
-def hit_at_k(ranks: np.ndarray, k: int) -> float:
-    """Share of queries whose target ranks within the top k (HR@K)."""
-    ranks = np.asarray(ranks)
-    if k < 1:
-        raise ValueError("k must be at least 1")
-    return float(np.mean(ranks <= k)) if ranks.size else float("nan")
-
-
-def mrr(ranks: np.ndarray) -> float:
-    """Mean reciprocal rank of the targets."""
-    ranks = np.asarray(ranks, dtype=np.float64)
-    if np.any(ranks < 1):
-        raise ValueError("ranks are 1-based")
-    return float(np.mean(1.0 / ranks)) if ranks.size else float("nan")
-
+# Hit@K and MRR rank through engine.ranking: one rank function for training and evaluation.
+from engine.ranking import hit_at_k, mrr, target_ranks  # noqa: F401
 
 # -- gradient sequences ---------------------------------------------------------------------
 

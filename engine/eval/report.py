@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
 import numpy as np
 
-from engine.eval.runner import MODEL_NAMES
+from engine.eval.protocols import get_protocol
+from engine.models.registry import MODEL_NAMES
 
 
 def _cell(mean: float, std: float) -> str:
@@ -103,8 +105,6 @@ def plot_examples(results: dict, gammas: np.ndarray, path: Path) -> Path:
     cols = min(2, n)
     rows = math.ceil(n / cols)
     fig, axes = plt.subplots(rows, cols, figsize=(6.5 * cols, 3.6 * rows), squeeze=False)
-    from engine.eval.protocols import get_protocol
-
     protocol = get_protocol(results.get("protocol", "paper"))
     if str(results.get("relevance", "")).startswith("graded"):
         k = protocol.k_graded
@@ -164,3 +164,60 @@ def sweep_markdown(sweep: dict) -> str:
         lines.append(f"| {p['beta']:g} | {p['seed']} | {p['ind']:.4f} | {p['mgs']:.4f} | "
                      f"{p['mgs_c']:.4f} | {p['mgs_r']:.4f} | {p['mrr']:.4f} |")
     return "\n".join(lines) + "\n"
+
+
+# -- files ------------------------------------------------------------------------------------
+
+
+def finite(value):
+    """A copy of nested dicts/lists with NaN/inf turned into None (strict JSON has no NaN)."""
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    if isinstance(value, (float, np.floating)):
+        return float(value) if np.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+def public_json(results: dict) -> dict:
+    """The `--json` contract of issue 4: dataset, seeds, models (NaN as null), plus `walk`
+    (engine.eval.walk_metrics) where the dataset has graded relevance to score walks on."""
+    walk = {"walk": results["walk"]} if results.get("walk") else {}
+    return finite({"dataset": results["dataset"], "seeds": results["seeds"],
+                   "models": results["models"]} | walk)
+
+
+def _strip_examples(results: dict) -> dict:
+    slim = dict(results)
+    slim["per_seed"] = {k: [{n: v for n, v in r.items() if n != "examples"} for r in runs]
+                        for k, runs in results["per_seed"].items()}
+    return slim
+
+
+def write_outputs(results: dict, out_dir: Path, gammas: np.ndarray | None = None) -> list[Path]:
+    """results.json, results.md and the Figure-6 plot into out_dir; returns the paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [out_dir / "results.json", out_dir / "results.md"]
+    paths[0].write_text(json.dumps(finite(_strip_examples(results)), indent=1,
+                                   default=_json_default),
+                        encoding="utf-8")
+    paths[1].write_text(markdown(results), encoding="utf-8")
+    if results.get("examples"):
+        if gammas is None:
+            gammas = get_protocol(results.get("protocol", "paper")).gamma_array()
+        paths.append(plot_examples(results, gammas, out_dir / "fig6-examples.png"))
+    return paths
+
+
+def _json_default(value):
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return float(value)
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

@@ -1,18 +1,14 @@
 """CGIR: a weakly-supervised VAE item space aligned with a sparse attribute space (section 2).
 
-Two layers, as in cornac's VAECF: :class:`CGIRNet` is the bare ``nn.Module`` (encoders, item
-table, sparse attribute encoder, one ``losses()`` call per step) and :class:`CGIR` is the
-:class:`~engine.models.base.GradientModel` wrapper (training loop, early stopping, numpy arrays
-for scoring, save/load). docs/model.md records every reading of the paper and every choice.
+The wrapper half of cornac's VAECF split: engine.models.cgir_net holds the bare ``nn.Module``;
+:class:`CGIR` holds the config, the vocabulary, the batch feed of the common training loop
+(engine.models.trainer) and numpy arrays for scoring. One class serves the paper's model and its
+ablations "w/o VAE" and "w/o Sparse" (``config.variant``). docs/model.md records every choice.
 """
 
 from __future__ import annotations
 
-import copy
 import math
-import time
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,345 +17,109 @@ import scipy.sparse as sp
 from engine.config import TrainConfig
 from engine.data.dataset import Dataset
 from engine.data.triples import Triples
-from engine.errors import CGIRError, ModelFitError
-from engine.models.base import GradientModel, training_bar
+from engine.errors import CGIRError
+from engine.models.base import GradientModel, TextVectors
+from engine.models.cgir_net import build_net, normalized_columns, user_batch
 
-if TYPE_CHECKING:  # torch is imported lazily: loading a checkpoint for retrieval never needs it
+if TYPE_CHECKING:
     import torch
 
+    from engine.checkpoint import Checkpoint
 
-def _torch():
-    import torch
-
-    return torch
-
-
-def resolve_device(device: str) -> str:
-    """'cpu' or a CUDA device that exists; a clear error when CUDA is asked for and absent."""
-    torch = _torch()
-    if device == "cpu":
-        return device
-    if not torch.cuda.is_available():
-        raise CGIRError(f"device {device!r} was requested but this torch build sees no CUDA GPU "
-                        "(torch.cuda.is_available() is False); train with --device cpu")
-    return device
+VARIANT_KEYS = {"cgir": "cgir", "no-vae": "cgir-no-vae", "no-sparse": "cgir-no-sparse"}
+VARIANT_NAMES = {"cgir": "CGIR", "no-vae": "CGIR w/o VAE", "no-sparse": "CGIR w/o Sparse"}
 
 
-def build_net(config: TrainConfig, n_users: int, n_items: int, word_vectors: np.ndarray,
-              tag_words: np.ndarray):
-    """The torch module for `config` (a function so torch stays a lazy import)."""
-    torch = _torch()
-    nn = torch.nn
-    F = torch.nn.functional
-    from engine.models import losses
+class _Feed:
+    """The batch order of one training run: users (VAE) and triples, each reshuffled per pass."""
 
-    class CGIRNet(nn.Module):
-        """Encoders, item table H and sparse attribute encoder f; see the module docstring."""
+    def __init__(self, interactions: sp.csr_matrix, train: Triples, device: str,
+                 rng: np.random.Generator) -> None:
+        import torch
 
-        def __init__(self) -> None:
-            super().__init__()
-            d = config.dim
-            self.variant = config.variant
-            self.register_buffer("word_vectors", torch.as_tensor(word_vectors, dtype=torch.float32))
-            self.register_buffer("tag_words", torch.as_tensor(tag_words, dtype=torch.float32))
-            # f: pre-trained word vector -> [0, 1]^D (eq. 7). The output bias starts at logit(rho)
-            # so codes begin near the sparsity target instead of at 0.5 everywhere.
-            self.word_mlp = nn.Sequential(
-                nn.Linear(word_vectors.shape[1], config.word_hidden), nn.Tanh(),
-                nn.Linear(config.word_hidden, d),
-            )
-            with torch.no_grad():
-                self.word_mlp[2].bias.fill_(math.log(config.rho / (1.0 - config.rho)))
-            if self.variant == "no-vae":
-                # CGIR w/o VAE: an item is an MLP over its column of interactions.
-                self.item_encoder = nn.Sequential(
-                    nn.Linear(n_users, config.item_hidden), nn.ReLU(),
-                    nn.Linear(config.item_hidden, d),
-                )
-            else:
-                # q(z_u | x_u): Mult-VAE's encoder, one tanh layer, then mu and log sigma^2.
-                # The first layer is an EmbeddingBag over the user's items: the same product as
-                # a Linear layer on the (normalised) sparse x_u, without a dense (B, M) input.
-                self.encoder = nn.EmbeddingBag(n_items, config.hidden, mode="sum")
-                self.encoder_bias = nn.Parameter(torch.zeros(config.hidden))
-                nn.init.uniform_(self.encoder.weight, -1.0 / math.sqrt(n_items), 1.0 / math.sqrt(n_items))
-                self.to_mu_logvar = nn.Linear(config.hidden, 2 * d)
-                # H kept as a table (section 2.3), plus a per-item popularity bias that only the
-                # likelihood uses, so that popularity does not have to live in H's norms.
-                self.items = nn.Embedding(n_items, d)
-                nn.init.normal_(self.items.weight, std=0.1)
-                self.item_bias = nn.Parameter(torch.zeros(n_items))
-            self.dropout = nn.Dropout(config.dropout)
+        self.interactions, self.device = interactions, device
+        self.active_users = np.flatnonzero(interactions.getnnz(axis=1) > 0)
+        self.user_order, self.user_pos = rng.permutation(self.active_users), 0
+        self.n_train = len(train)
+        self.triple_order, self.triple_pos = rng.permutation(len(train)), 0
+        self.ref = torch.as_tensor(train.ref, dtype=torch.long)
+        self.tag = torch.as_tensor(train.tag, dtype=torch.long)
+        self.alpha = torch.as_tensor(train.alpha.astype(np.float32))
+        self.target = torch.as_tensor(train.target, dtype=torch.long)
 
-        # -- representations ----------------------------------------------------------------
+    def users(self, size: int, rng: np.random.Generator):
+        if self.user_pos >= len(self.user_order):
+            self.user_order, self.user_pos = rng.permutation(self.active_users), 0
+        batch = self.user_order[self.user_pos:self.user_pos + size]
+        self.user_pos += size
+        return user_batch(self.interactions, batch, self.device)
 
-        def word_codes(self) -> "torch.Tensor":
-            """f(w) for every vocabulary word: (W, D) in [0, 1]."""
-            return torch.sigmoid(self.word_mlp(self.word_vectors))
+    def triples(self, size: int, rng: np.random.Generator):
+        import torch
 
-        def tag_vectors(self, codes: "torch.Tensor | None" = None) -> "torch.Tensor":
-            """F(t) = sum_{w in W(t)} f(w): (T, D)."""
-            return self.tag_words @ (self.word_codes() if codes is None else codes)
-
-        def item_table(self, columns: "torch.Tensor | None" = None) -> "torch.Tensor":
-            """Unit-norm item vectors (M, D); the no-vae variant encodes `columns` (M x N)."""
-            if self.variant == "no-vae":
-                if columns is None:
-                    raise RuntimeError("the no-vae variant needs the item interaction columns")
-                raw = self.item_encoder(columns)
-            else:
-                raw = self.items.weight
-            return F.normalize(raw, dim=-1) if config.normalize_items else raw
-
-        # -- losses -------------------------------------------------------------------------
-
-        def losses(self, users: "torch.Tensor | None", ref: "torch.Tensor", tag: "torch.Tensor",
-                   alpha: "torch.Tensor", target: "torch.Tensor", beta: float,
-                   columns: "torch.Tensor | None" = None) -> dict[str, "torch.Tensor"]:
-            """Every loss term of one step, by name (to minimise)."""
-            items = self.item_table(columns)
-            terms: dict[str, torch.Tensor] = {}
-            if self.variant != "no-vae" and users is not None:
-                rows, cols, offsets = users  # the batch's nonzeros (CSR order) and row starts
-                # L2-normalised x_u with input dropout (Mult-VAE), as per-item weights.
-                counts = torch.diff(torch.cat([offsets, offsets.new_tensor([len(cols)])]))
-                weights = torch.rsqrt(counts.clamp(min=1).float())[rows]
-                weights = self.dropout(weights)
-                hidden = torch.tanh(self.encoder(cols, offsets, per_sample_weights=weights)
-                                    + self.encoder_bias)
-                mu, logvar = self.to_mu_logvar(hidden).chunk(2, dim=-1)
-                # reparameterisation trick: z = mu + sigma * eps
-                z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
-                logits = z @ items.T / config.tau + self.item_bias
-                terms["reconstruction"] = losses.multinomial_nll_indexed(logits, rows, cols)
-                terms["kl"] = losses.gaussian_kl(mu, logvar)
-                terms["_vae"] = terms["reconstruction"] + beta * terms["kl"]
-            codes = self.word_codes()
-            tags = self.tag_vectors(codes)
-            queries = items[ref] + alpha.unsqueeze(-1) * tags[tag]  # gamma = 1 in training
-            terms["alignment"] = losses.alignment_loss(queries, items, target, config.tau)
-            if self.variant != "no-sparse":
-                terms["sparse"] = losses.sparse_loss(codes, config.rho)
-            return terms
-
-    return CGIRNet()
-
-
-@dataclass
-class FitResult:
-    """What training left behind: the best epoch's metrics and the per-epoch history."""
-
-    best_epoch: int = 0
-    best_metrics: dict = field(default_factory=dict)
-    history: list[dict] = field(default_factory=list)
-    seconds: float = 0.0
-    stopped_early: bool = False
-
-
-def _normalized_columns(interactions: sp.csr_matrix):
-    """Item x user interactions, each row L2-normalised, as a torch sparse tensor."""
-    torch = _torch()
-    columns = sp.csr_matrix(interactions.T, dtype=np.float32)
-    norms = np.sqrt(np.asarray(columns.multiply(columns).sum(axis=1)).ravel())
-    columns = sp.diags(1.0 / np.maximum(norms, 1e-12)) @ columns
-    coo = columns.tocoo()
-    index = torch.as_tensor(np.vstack([coo.row, coo.col]).astype(np.int64))
-    return torch.sparse_coo_tensor(index, torch.as_tensor(coo.data, dtype=torch.float32),
-                                   coo.shape, check_invariants=False).coalesce()
-
-
-def ranks_of_targets(items: np.ndarray, tags: np.ndarray, triples: Triples,
-                     batch: int = 512) -> np.ndarray:
-    """1-based rank of each triple's target among all items but the reference (gamma = 1)."""
-    ranks = np.empty(len(triples), dtype=np.int64)
-    for start in range(0, len(triples), batch):
-        part = slice(start, start + batch)
-        ref, tag = triples.ref[part], triples.tag[part]
-        alpha, target = triples.alpha[part].astype(np.float32), triples.target[part]
-        queries = items[ref] + alpha[:, None] * tags[tag]
-        scores = queries @ items.T
-        rows = np.arange(len(ref))
-        scores[rows, ref] = -np.inf
-        target_scores = scores[rows, target]
-        ranks[part] = (scores > target_scores[:, None]).sum(axis=1) + 1
-    return ranks
-
-
-def retrieval_metrics(ranks: np.ndarray) -> dict[str, float]:
-    if len(ranks) == 0:
-        return {"mrr": 0.0, "hit@20": 0.0, "hit@50": 0.0}
-    return {
-        "mrr": float(np.mean(1.0 / ranks)),
-        "hit@20": float(np.mean(ranks <= 20)),
-        "hit@50": float(np.mean(ranks <= 50)),
-    }
+        if self.triple_pos >= len(self.triple_order):
+            self.triple_order, self.triple_pos = rng.permutation(self.n_train), 0
+        tb = torch.as_tensor(self.triple_order[self.triple_pos:self.triple_pos + size])
+        self.triple_pos += size
+        return tuple(t[tb].to(self.device) for t in (self.ref, self.tag, self.alpha, self.target))
 
 
 class CGIR(GradientModel):
     """The paper's model behind the common contract; variant from `config.variant`."""
 
+    config_class = TrainConfig
+
     def __init__(self, config: TrainConfig | None = None) -> None:
-        self.config = config or TrainConfig()
-        self.name = {"cgir": "CGIR", "no-vae": "CGIR w/o VAE",
-                     "no-sparse": "CGIR w/o Sparse"}[self.config.variant]
-        self.net = None
+        super().__init__(config)
+        self.key = VARIANT_KEYS[self.config.variant]
+        self.name = VARIANT_NAMES[self.config.variant]
         self.words: list[str] = []
         self.word_vectors_: np.ndarray | None = None
         self.tag_words_: np.ndarray | None = None
-        self.tags: tuple[str, ...] = ()
+        self.n_users = 0
         self._items: np.ndarray | None = None
         self._tags: np.ndarray | None = None
-        self.result = FitResult()
-        self.n_users = 0
+        self._columns = None
+        self._feed: _Feed | None = None
 
-    # -- contract ---------------------------------------------------------------------------
+    @classmethod
+    def keys(cls) -> tuple[str, ...]:
+        return tuple(VARIANT_KEYS.values())
 
-    def fit(self, dataset: Dataset, train: Triples, valid: Triples | None = None, *,
-            seed: int | None = None, device: str | None = None, progress: bool = False,
-            word_vectors: np.ndarray | None = None) -> "CGIR":
-        """Train end to end on the interactions and `train`; early-stop on MRR over `valid`.
+    # -- the training loop's hooks ----------------------------------------------------------
 
-        seed/device default to the config's. `word_vectors` (W x 384) skips MiniLM, for tests.
-        """
+    def _prepare(self, dataset: Dataset, train: Triples, text: TextVectors, device: str,
+                 rng: np.random.Generator) -> int:
         from engine.models.words import tag_word_matrix
         from engine.models.words import word_vectors as load_word_vectors
 
-        torch = _torch()
-        cfg = self.config.replace(seed=seed, device=device)
-        self.config = cfg
-        device = resolve_device(cfg.device)
-        if len(train) == 0:
-            raise CGIRError("no training triples: the dataset has no item pairs that differ in "
-                            "exactly one tag; check its tags")
-        self.tags = tuple(dataset.tags)
+        cfg = self.config
         self.words, self.tag_words_ = tag_word_matrix(self.tags)
-        self.word_vectors_ = (np.asarray(word_vectors, dtype=np.float32) if word_vectors is not None
+        self.word_vectors_ = (np.asarray(text.words, dtype=np.float32) if text.words is not None
                               else load_word_vectors(self.words))
         self.n_users = dataset.n_users
-
-        previous_threads = torch.get_num_threads()
-        if cfg.threads > 0:
-            torch.set_num_threads(cfg.threads)
-        try:
-            self._train(dataset, train, valid, device, progress)
-        finally:
-            torch.set_num_threads(previous_threads)
-        return self
-
-    def _train(self, dataset: Dataset, train: Triples, valid: Triples | None, device: str,
-               progress: bool) -> None:
-        torch = _torch()
-        cfg = self.config
-        started = time.perf_counter()
-        torch.manual_seed(cfg.seed)
-        rng = np.random.default_rng(cfg.seed)
-        net = build_net(cfg, dataset.n_users, dataset.n_items, self.word_vectors_,
-                        self.tag_words_).to(device)
-        self.net = net
-        optimizer = torch.optim.Adam(net.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay,
-                                     foreach=True)
+        self.net = build_net(cfg, dataset.n_users, dataset.n_items, self.word_vectors_,
+                             self.tag_words_).to(device)
         interactions = sp.csr_matrix(dataset.interactions, dtype=np.float32)
-        columns = _normalized_columns(interactions).to(device) if cfg.variant == "no-vae" else None
-        active_users = np.flatnonzero(interactions.getnnz(axis=1) > 0)
-        if valid is not None and len(valid) > cfg.max_valid:
-            valid = valid.subset(np.sort(rng.choice(len(valid), cfg.max_valid, replace=False)))
-
+        self._columns = (normalized_columns(interactions).to(device)
+                         if cfg.variant == "no-vae" else None)
+        self._feed = _Feed(interactions, train, device, rng)
+        if cfg.steps_per_epoch:
+            return cfg.steps_per_epoch
         use_vae = cfg.variant != "no-vae"
-        n_steps = cfg.steps_per_epoch or max(
-            math.ceil(len(active_users) / cfg.batch_users) if use_vae else 1,
-            math.ceil(len(train) / cfg.batch_triples),
-        )
-        n_steps = min(n_steps, cfg.max_steps_per_epoch) if not cfg.steps_per_epoch else n_steps
-        user_order, user_pos = rng.permutation(active_users), 0
-        triple_order, triple_pos = rng.permutation(len(train)), 0
-        t_ref = torch.as_tensor(train.ref, dtype=torch.long)
-        t_tag = torch.as_tensor(train.tag, dtype=torch.long)
-        t_alpha = torch.as_tensor(train.alpha.astype(np.float32))
-        t_target = torch.as_tensor(train.target, dtype=torch.long)
+        n_steps = max(math.ceil(len(self._feed.active_users) / cfg.batch_users) if use_vae else 1,
+                      math.ceil(len(train) / cfg.batch_triples))
+        return min(n_steps, cfg.max_steps_per_epoch)
 
-        result = FitResult()
-        best_state, best_mrr, bad_epochs, global_step = None, -1.0, 0, 0
-        bar = training_bar(cfg.epochs * n_steps, self.name, enabled=progress, leave=True)
-        try:
-            for epoch in range(1, cfg.epochs + 1):
-                net.train()
-                running: dict[str, float] = {}
-                for _ in range(n_steps):
-                    users = None
-                    if use_vae:
-                        if user_pos >= len(user_order):
-                            user_order, user_pos = rng.permutation(active_users), 0
-                        batch = user_order[user_pos:user_pos + cfg.batch_users]
-                        user_pos += cfg.batch_users
-                        users = self._user_batch(interactions, batch, device)
-                    if triple_pos >= len(triple_order):
-                        triple_order, triple_pos = rng.permutation(len(train)), 0
-                    tb = torch.as_tensor(triple_order[triple_pos:triple_pos + cfg.batch_triples])
-                    triple_pos += cfg.batch_triples
-                    beta = cfg.beta * (min(1.0, global_step / cfg.anneal_steps)
-                                       if cfg.anneal_steps > 0 else 1.0)
-                    terms = net.losses(users, t_ref[tb].to(device), t_tag[tb].to(device),
-                                       t_alpha[tb].to(device), t_target[tb].to(device), beta,
-                                       columns)
-                    loss = self._total(terms, epoch, global_step)
-                    optimizer.zero_grad(set_to_none=True)
-                    loss.backward()
-                    optimizer.step()
-                    global_step += 1
-                    for name, value in terms.items():
-                        if not name.startswith("_"):
-                            v = float(value.detach())
-                            running[name] = 0.9 * running.get(name, v) + 0.1 * v
-                    bar.update(1)
-                    bar.set_postfix({"epoch": epoch, **{k[:5]: f"{v:.3g}" for k, v in running.items()}},
-                                    refresh=False)
-                metrics = self._validate(net, columns, valid)
-                record = {"epoch": epoch, "step": global_step, **{f"loss_{k}": round(v, 6) for k, v in running.items()},
-                          **{f"valid_{k}": round(v, 6) for k, v in metrics.items()},
-                          "seconds": round(time.perf_counter() - started, 3)}
-                result.history.append(record)
-                bar.set_postfix({"epoch": epoch, "val_mrr": f"{metrics.get('mrr', float('nan')):.4f}",
-                                 **{k[:5]: f"{v:.3g}" for k, v in running.items()}})
-                score = metrics.get("mrr", -float(running.get("alignment", 0.0)))
-                if valid is None or score > best_mrr:
-                    best_mrr, bad_epochs = score, 0
-                    best_state = copy.deepcopy(net.state_dict())
-                    result.best_epoch, result.best_metrics = epoch, dict(record)
-                else:
-                    bad_epochs += 1
-                    if bad_epochs >= cfg.patience:
-                        result.stopped_early = True
-                        break
-        finally:
-            bar.close()
-        if best_state is not None:
-            net.load_state_dict(best_state)
-        net.eval()
-        self._items, self._tags = self._export(net, columns)
-        result.seconds = time.perf_counter() - started
-        self.result = result
-
-    @staticmethod
-    def _user_batch(interactions: sp.csr_matrix, batch: np.ndarray, device: str):
-        """(rows, cols, offsets) long tensors of the users' nonzeros, for the EmbeddingBag."""
-        torch = _torch()
-        part = interactions[batch]
-        counts = np.diff(part.indptr)
-        rows = np.repeat(np.arange(len(batch)), counts)
-        return (torch.as_tensor(rows, dtype=torch.long, device=device),
-                torch.as_tensor(part.indices, dtype=torch.long, device=device),
-                torch.as_tensor(part.indptr[:-1], dtype=torch.long, device=device))
-
-    def _total(self, terms: dict, epoch: int, step: int):
-        """Weighted sum; a NaN/inf term stops training with its name (ModelFitError)."""
-        torch = _torch()
+    def _losses(self, rng: np.random.Generator, step: int) -> "dict[str, torch.Tensor]":
         cfg = self.config
-        for name, value in terms.items():
-            if not name.startswith("_") and not torch.isfinite(value).all():
-                raise ModelFitError(
-                    f"training diverged: the {name} loss became {float(value.detach())} at epoch {epoch}, "
-                    f"step {step + 1}; lower the learning rate (lr={cfg.lr}) or the weight of "
-                    f"that term, or check the data for empty users/items")
+        users = self._feed.users(cfg.batch_users, rng) if cfg.variant != "no-vae" else None
+        ref, tag, alpha, target = self._feed.triples(cfg.batch_triples, rng)
+        beta = cfg.beta * (min(1.0, step / cfg.anneal_steps) if cfg.anneal_steps > 0 else 1.0)
+        return self.net.losses(users, ref, tag, alpha, target, beta, self._columns)
+
+    def _total(self, terms: "dict[str, torch.Tensor]") -> "torch.Tensor":
+        cfg = self.config
         total = cfg.align_weight * terms["alignment"]
         if "_vae" in terms:
             total = total + cfg.vae_weight * terms["_vae"]
@@ -367,24 +127,19 @@ class CGIR(GradientModel):
             total = total + cfg.sparse_weight * terms["sparse"]
         return total
 
-    def _export(self, net, columns) -> tuple[np.ndarray, np.ndarray]:
-        torch = _torch()
-        with torch.no_grad():
-            items = net.item_table(columns).float().cpu().numpy()
-            tags = net.tag_vectors().float().cpu().numpy()
-        return np.ascontiguousarray(items), np.ascontiguousarray(tags)
+    def _export(self) -> None:
+        import torch
 
-    def _validate(self, net, columns, valid: Triples | None) -> dict[str, float]:
-        if valid is None or len(valid) == 0:
-            return {}
-        net.eval()
-        items, tags = self._export(net, columns)
-        net.train()
-        return retrieval_metrics(ranks_of_targets(items, tags, valid))
+        with torch.no_grad():
+            items = self.net.item_table(self._columns).float().cpu().numpy()
+            tags = self.net.tag_vectors().float().cpu().numpy()
+        self._items, self._tags = np.ascontiguousarray(items), np.ascontiguousarray(tags)
+
+    # -- the contract ----------------------------------------------------------------------
 
     def _require_fitted(self) -> None:
         if self._items is None or self._tags is None:
-            raise CGIRError("the model is not trained yet: call fit() or load a checkpoint")
+            raise CGIRError(f"{self.name} is not trained yet: call fit() or load a checkpoint")
 
     def item_vectors(self) -> np.ndarray:
         """(M, D) unit-norm item vectors h_j (what the Retriever searches)."""
@@ -408,16 +163,26 @@ class CGIR(GradientModel):
                    + gammas[None, :, None] * alpha[:, None, None] * self._tags[tag][:, None, :])
         return (queries @ self._items.T).astype(np.float32, copy=False)
 
-    # -- persistence --------------------------------------------------------------------------
+    # -- the checkpoint's hooks -------------------------------------------------------------
 
-    def save(self, path: Path) -> None:
-        """Weights, config, vocabulary and exported arrays into the folder `path`."""
-        from engine.checkpoint import save_model
+    def _arrays(self) -> dict[str, np.ndarray]:
+        return {"items": self.item_vectors(), "tags": self.tag_vectors(),
+                "word_vectors": self.word_vectors_, "tag_words": self.tag_words_}
 
-        save_model(self, Path(path))
+    def _vocab(self) -> dict:
+        return {"tags": list(self.tags), "words": list(self.words)}
 
-    @classmethod
-    def load(cls, path: Path) -> "CGIR":
-        from engine.checkpoint import load_model
+    def _shape(self) -> dict:
+        return {**super()._shape(), "n_users": self.n_users}
 
-        return load_model(Path(path))
+    def _restore(self, checkpoint: "Checkpoint", device: str) -> None:
+        arrays = checkpoint.arrays
+        self._items = np.ascontiguousarray(arrays["items"], dtype=np.float32)
+        self._tags = np.ascontiguousarray(arrays["tags"], dtype=np.float32)
+        self.word_vectors_ = np.asarray(arrays["word_vectors"], dtype=np.float32)
+        self.tag_words_ = np.asarray(arrays["tag_words"], dtype=np.float32)
+        self.words = list(checkpoint.vocab.get("words", []))
+        shape = checkpoint.manifest["shape"]
+        self.n_users = int(shape["n_users"])
+        self.net = build_net(self.config, self.n_users, int(shape["n_items"]),
+                             self.word_vectors_, self.tag_words_)

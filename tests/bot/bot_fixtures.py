@@ -1,4 +1,4 @@
-"""Test helpers for the dialogue layer: a planted retriever and a rule-based parser double.
+"""Test helpers for the dialogue layer: a planted retriever and the real parser on a fast encoder.
 
 The planted retriever has the demo world's 30 tags and an item table built so that moving along
 F(tag) raises exactly that tag's relevance (H = relevance @ B + noise, F = B with orthonormal rows),
@@ -7,13 +7,13 @@ so a walk for "less action" must show items with falling action relevance.
 
 from __future__ import annotations
 
-import re
+import zlib
 
 import numpy as np
 
-from bot.types import Critique, Parse
-from engine.errors import UnknownItem
+from bot.parser import Parser, ParserConfig
 from engine.retrieval import Retriever
+from engine.text import EMBEDDING_DIM
 
 DEMO_TAGS = (
     "action", "adventure", "animation", "comedy", "crime", "drama", "fantasy", "horror", "musical",
@@ -45,60 +45,29 @@ def planted_retriever(n_items: int = 128, seed: int = 0, *, relevance: bool = Tr
                      synthetic=True, model_id="planted-test")
 
 
-class RuleParser:
-    """A tiny rule-based stand-in for bot.parser.Parser (same call shape), for manager unit tests.
+def hashed_ngram_encoder(texts) -> np.ndarray:
+    """A deterministic, instant stand-in for MiniLM: hashed word and character-trigram counts.
 
-    Grammar: "like TITLE" (reference), "more|less TAG[, and ...]" (critique; "a bit" halves the
-    strength; "weird" is ambiguous between quirky and dark; "blorp" matches no tag), "the Nth one"
-    / "#N" / "the last one" / a title shown (select), undo / restart / help / bye, "boom" raises.
+    Phrases that share words or spellings come out close ("scary" ~ "scarier"), unrelated ones
+    near orthogonal, which is what the parser's grounding needs from an encoder in unit tests.
     """
+    out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in str(text).lower().split():
+            grams = [f"w:{word}"] + [f"#{word}#"[i:i + 3] for i in range(len(word))]
+            for gram in grams:
+                h = zlib.crc32(gram.encode())
+                out[row, h % EMBEDDING_DIM] += 1.0 if (h >> 16) & 1 else -1.0
+        norm = np.linalg.norm(out[row])
+        if norm:
+            out[row] /= norm
+    return out
 
-    ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
-    def __init__(self, retriever: Retriever):
-        self.r = retriever
-        self.calls = 0
+hashed_ngram_encoder.encoder_id = "hashed-ngrams-v1"
 
-    def parse(self, text: str, *, shown=()) -> Parse:
-        self.calls += 1
-        s = text.strip().lower()
-        if s == "boom":
-            raise RuntimeError("parser exploded")
-        if s in ("undo", "restart", "help", "bye"):
-            return Parse(s, text=text)
-        m = re.fullmatch(r"(?:the )?(?:#(\d+)|(\w+) one)", s)
-        if m:
-            index = int(m.group(1)) if m.group(1) else self.ORDINALS.get(m.group(2))
-            if index is not None:
-                return Parse("select", index=index, text=text)
-        for item_id, title in shown:
-            if s == title.lower():
-                return Parse("select", item_id=item_id, title=title, text=text)
-        m = re.fullmatch(r"(?:something )?like (.+)", s)
-        if m:
-            try:
-                row = self.r.resolve_item(m.group(1))
-            except UnknownItem as error:
-                return Parse("reference", candidates=tuple(error.candidates), text=text)
-            return Parse("reference", item_id=int(self.r.item_ids[row]), title=self.r.titles[row], text=text)
-        critiques = []
-        for clause in re.split(r",|\band\b", s):
-            m = re.fullmatch(r"\s*(a bit )?(more|less) (.+?)\s*", clause)
-            if not m:
-                if clause.strip():
-                    return Parse("out_of_scope", text=text)
-                continue
-            alpha = 1 if m.group(2) == "more" else -1
-            strength = 0.5 if m.group(1) else 1.0
-            word = m.group(3)
-            if word == "weird":
-                critiques.append(Critique(alpha, "quirky", 0.6, strength, word, ("quirky", "dark")))
-            elif word == "blorp":
-                return Parse("critique", suggestions=("comedy", "quirky"), text=text)
-            elif word in DEMO_TAGS:
-                critiques.append(Critique(alpha, word, 1.0, strength, word))
-            else:
-                return Parse("out_of_scope", text=text)
-        if critiques:
-            return Parse("critique", critiques=tuple(critiques), text=text)
-        return Parse("out_of_scope", text=text)
+
+def fixture_parser(retriever: Retriever, **config) -> Parser:
+    """The production Parser on a catalog, with the hashed encoder (no model load)."""
+    return Parser.from_retriever(retriever, encoder=hashed_ngram_encoder,
+                                 config=ParserConfig(**config) if config else None)

@@ -1,10 +1,10 @@
-"""Fixtures for the dialogue layer: a planted retriever, a rule-based parser double, a store."""
+"""Fixtures for the dialogue layer: a planted retriever, the real parser on a fast encoder, a store."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot_fixtures import RuleParser, planted_retriever
+from bot_fixtures import fixture_parser, planted_retriever
 from engine.retrieval import Retriever
 
 
@@ -31,7 +31,7 @@ def store(db_url):
 def manager(planted, store):
     from bot.dialogue import DialogueManager
 
-    return DialogueManager(planted, RuleParser(planted), store, model_id="planted-test")
+    return DialogueManager(planted, fixture_parser(planted), store, model_id="planted-test")
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,14 @@
-"""The dialogue manager's flows on the planted catalog, with a rule-based parser double."""
+"""The dialogue manager's flows on the planted catalog, with the real parser on a fast encoder."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from bot.dialogue import DialogueManager, clean_utterance
+from bot.dialogue import DialogueManager
+from bot.turn_log import clean_input
 from bot.store import Store
-from bot_fixtures import RuleParser, planted_retriever
+from bot_fixtures import fixture_parser, planted_retriever
 from engine.retrieval import Modification
 
 
@@ -61,7 +62,7 @@ def test_scripted_conversation_every_turn_logged(manager, planted):
 
 
 def test_two_critiques_walk_the_composed_direction(planted, store):
-    manager = DialogueManager(planted, RuleParser(planted), store, model_id="t")
+    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t")
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "more romance and less violent")
@@ -72,7 +73,7 @@ def test_two_critiques_walk_the_composed_direction(planted, store):
 
 def test_walks_move_the_tag_the_asked_way(planted, store):
     """Over the items highest in action, the gamma=1 end of "less action" has less of it."""
-    manager = DialogueManager(planted, RuleParser(planted), store, model_id="t")
+    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t")
     action = _tag(planted, "action")
     rows = np.argsort(-planted.relevance[:, action])[:15]
     lower = 0
@@ -86,7 +87,7 @@ def test_walks_move_the_tag_the_asked_way(planted, store):
 
 @pytest.mark.parametrize("policy, n", [("list", 10), ("single", 1)])
 def test_list_and_single_policies(planted, store, policy, n):
-    manager = DialogueManager(planted, RuleParser(planted), store, model_id="t", policy=policy)
+    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy=policy)
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "less action")
@@ -99,7 +100,7 @@ def test_list_and_single_policies(planted, store, policy, n):
 
 def test_unknown_policy_is_refused(planted, store):
     with pytest.raises(ValueError, match="gradient, list, single"):
-        DialogueManager(planted, RuleParser(planted), store, model_id="t", policy="random")
+        DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy="random")
 
 
 def test_critique_before_reference_asks_for_one_then_applies_it(manager):
@@ -115,18 +116,20 @@ def test_critique_before_reference_asks_for_one_then_applies_it(manager):
     assert manager.handle(sid, "undo").current is None  # one undo goes back before the reference
 
 
-def test_ambiguous_tag_asks_which_and_the_next_answer_resolves_it(manager):
+def test_ambiguous_tag_asks_which_and_the_next_answer_resolves_it(planted, store):
+    # A wide tie margin makes the embedding-grounded "space battles" a war / sci-fi near tie.
+    manager = DialogueManager(planted, fixture_parser(planted, tie_margin=0.3), store, model_id="t")
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
-    ask = manager.handle(sid, "more weird")
+    ask = manager.handle(sid, "more space battles")
     assert ask.clarification and ask.sequence == []
-    assert [b.payload for b in ask.buttons] == ["more quirky", "more dark"]
+    assert [b.payload for b in ask.buttons] == ["more war", "more sci-fi"]
     pick = manager.handle(sid, "the second one")
-    assert pick.intent == "critique" and pick.tag == "dark" and pick.alpha == 1 and len(pick.sequence) == 10
+    assert pick.intent == "critique" and pick.tag == "sci-fi" and pick.alpha == 1 and len(pick.sequence) == 10
     # A button payload resolves it too, and a change of subject drops the question.
-    manager.handle(sid, "more weird")
-    assert manager.handle(sid, "more quirky").tag == "quirky"
-    manager.handle(sid, "more weird")
+    manager.handle(sid, "more space battles")
+    assert manager.handle(sid, "more war").tag == "war"
+    manager.handle(sid, "more space battles")
     assert manager.handle(sid, "help").intent == "help"
     assert manager.store.get_session(sid).pending is None
 
@@ -143,8 +146,9 @@ def test_no_close_tag_says_so_and_offers_the_closest(manager):
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "more blorp")
+    closest = manager.parser.parse("more blorp").suggestions[0]
     assert not reply.understood and reply.sequence == []
-    assert "comedy" in reply.text and "more comedy" in [b.payload for b in reply.buttons]
+    assert closest in reply.text and f"more {closest}" in [b.payload for b in reply.buttons]
 
 
 def test_ordinal_picks_a_popular_item_while_those_are_offered(manager):
@@ -185,11 +189,11 @@ def test_help_lists_tags_and_bye_says_goodbye(manager, planted):
 
 
 def test_session_survives_a_restart_of_the_program(planted, db_url):
-    first = DialogueManager(planted, RuleParser(planted), Store(db_url), model_id="t")
+    first = DialogueManager(planted, fixture_parser(planted), Store(db_url), model_id="t")
     sid = first.new_session_id()
     shown = _talk(first, sid, "like Toy Story", "less action")[1].sequence
     first.close()
-    second = DialogueManager(planted, RuleParser(planted), Store(db_url), model_id="t")
+    second = DialogueManager(planted, fixture_parser(planted), Store(db_url), model_id="t")
     try:
         reply = second.handle(sid, "the second one")
         assert reply.current.item_id == shown[1].item_id
@@ -205,9 +209,17 @@ def test_sessions_are_isolated(manager):
     assert manager.handle(b, "less action").clarification  # b has no reference of its own
 
 
-def test_parser_failure_is_an_apology_and_a_logged_turn(manager):
+def test_parser_failure_is_an_apology_and_a_logged_turn(manager, monkeypatch):
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
+    real_parse = manager.parser.parse
+
+    def explode(text, **kw):
+        if text == "boom":
+            raise RuntimeError("parser exploded")
+        return real_parse(text, **kw)
+
+    monkeypatch.setattr(manager.parser, "parse", explode)
     reply = manager.handle(sid, "boom")
     assert reply.intent == "error" and not reply.understood and "Sorry" in reply.text
     turns = list(manager.store.iter_turns(session_id=sid))
@@ -235,7 +247,7 @@ def test_invalid_session_ids_are_answered_not_raised(manager):
 
 def test_retriever_without_relevance_still_works(store):
     r = planted_retriever(relevance=False)
-    manager = DialogueManager(r, RuleParser(r), store, model_id="t")
+    manager = DialogueManager(r, fixture_parser(r), store, model_id="t")
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "less action")
@@ -248,13 +260,21 @@ def test_retriever_without_relevance_still_works(store):
     ("\u202eevil", "evil", None),
     ("x" * 1500, "x" * 1000, 1500),
     ("word " * 300, ("word " * 200).strip(), 1500),
-    (b"caf\xc3\xa9 \xff", "caf\u00e9 \ufffd", None),
-    ("lone \ud800 surrogate", "lone \ufffd surrogate", None),
+    (b"caf\xc3\xa9 \xff", "caf\u00e9", None),
+    ("lone \ud800 surrogate", "lone surrogate", None),
     (None, "", None),
 ])
-def test_clean_utterance(text, expected, cut):
-    cleaned, cut_from = clean_utterance(text)
+def test_input_goes_through_the_one_cleaner_and_a_cut_is_reported(text, expected, cut):
+    cleaned, cut_from = clean_input(text)
     assert cleaned == expected and cut_from == cut
+
+
+def test_a_long_message_is_cut_with_a_notice_and_its_length_logged(manager):
+    sid = manager.new_session_id()
+    reply = manager.handle(sid, "help " * 400)
+    assert reply.text.startswith("(Your message had 2,000 characters; I read only the first 1,000.)")
+    (turn,) = list(manager.store.iter_turns(session_id=sid))
+    assert len(turn.utterance) <= 1000 and turn.parse["input_chars"] == 2000
 
 
 @pytest.mark.postgres
@@ -265,7 +285,7 @@ def test_conversation_on_postgres(planted):
     if not url:
         pytest.skip("set CGIR_TEST_PG_URL to a PostgreSQL database to run this test")
     pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' for PostgreSQL")
-    manager = DialogueManager(planted, RuleParser(planted), Store(url), model_id="pg")
+    manager = DialogueManager(planted, fixture_parser(planted), Store(url), model_id="pg")
     try:
         sid = manager.new_session_id()
         shown = _talk(manager, sid, "like Toy Story", "less action")[1].sequence

@@ -32,7 +32,6 @@ SHOWN = ((102, "Heat (1995)"), (115, "Secret Velocity (1989)"), (114, "Riddle at
 def parser(tmp_path_factory) -> Parser:
     cache = tmp_path_factory.getbasetemp() / "parser-demo-tags.npz"
     p = Parser(DEMO_TAGS, TITLES, IDS, popularity=POPULARITY, tag_vectors_cache=cache)
-    p.warm_up()
     return p
 
 
@@ -140,7 +139,7 @@ def test_near_tie_offers_candidates(tmp_path_factory):
     cache = tmp_path_factory.getbasetemp() / "parser-demo-tags.npz"
     wide = Parser(DEMO_TAGS, TITLES, IDS, tag_vectors_cache=cache, config=ParserConfig(tie_margin=0.5))
     parse = wide.parse("more space battles")
-    assert parse.intent == "critique" and parse.needs_clarification
+    assert parse.intent == "critique"
     (critique,) = parse.critiques
     assert critique.tag in critique.candidates and len(critique.candidates) >= 2
     assert parse.to_json()["critiques"][0]["candidates"] == list(critique.candidates)
@@ -187,7 +186,7 @@ def test_select_by_title_from_the_last_sequence(parser):
     ("similar to golden blackout", 105), ("something like The Matrix", 108),
     ("I loved amelie", 109), ("something like Toy Stroy", 101), ("Heat (1995)", 102),
     ("Summer Love of the Midnight Sea", 106), ("Alien", 107), ("item 103", 103),
-    ("something like Heat but funnier", 102), ("Burning Letters", 110),
+    ("Burning Letters", 110),
     ("The Neighbors (2019)", 104),
 ])
 def test_reference(parser, text, item_id):
@@ -199,7 +198,7 @@ def test_reference(parser, text, item_id):
 
 def test_ambiguous_titles_give_candidates_by_popularity(parser):
     parse = parser.parse("something like The Neighbors")
-    assert parse.intent == "reference" and parse.item_id is None and parse.needs_clarification
+    assert parse.intent == "reference" and parse.item_id is None
     assert parse.candidates == ("The Neighbors (2009)", "The Neighbors (2019)")
     partial = parser.parse("something like Star Wars")
     assert partial.item_id is None and len(partial.candidates) == 2
@@ -314,3 +313,76 @@ def test_parse_latency_on_the_lexical_path(parser):
     for _ in range(50):
         parser.parse("a bit funnier but less childish")
     assert (time.perf_counter() - start) / 50 < 0.015
+
+
+# -- compound requests, chit-chat, unknown titles ------------------------------------------------
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("something like Heat (1995) but scarier", {"item_id": 102}, [(1, "horror")]),
+    ("Heat (1995), just less violent", {"item_id": 102}, [(-1, "violent")]),
+    ("Alien but funnier", {"item_id": 107}, [(1, "comedy")]),
+    ("I loved amelie, something a bit darker", {"item_id": 109}, [(1, "dark")]),
+    ("the second one but less dark", {"index": 2}, [(-1, "dark")]),
+    ("number 3, way funnier", {"index": 3}, [(1, "comedy")]),
+])
+def test_compound_request_is_one_critique_carrying_its_start(parser, text, start, expected):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "critique" and pairs(parse) == expected, parse.to_json()
+    payload = parse.to_json()
+    assert {k: payload[k] for k in start} == start
+    if "item_id" in start:
+        assert payload["title"] == TITLES[start["item_id"] - 101] and parse.index is None
+    else:
+        assert parse.item_id is None
+
+
+def test_a_critique_of_a_tag_word_is_not_a_compound(parser):
+    parse = parser.parse("action, but less gore")
+    assert parse.item_id is None and parse.index is None
+    assert pairs(parse) == [(1, "action"), (-1, "gory")]
+
+
+@pytest.mark.parametrize("text", [
+    "sing me a song", "tell me a joke", "are you a robot?", "do you like music?", "lol",
+    "play some music", "recommend a good book", "find me a romantic restaurant", "you're funny",
+    "turn on the lights",
+])
+def test_chitchat_and_other_domains_are_never_critiques(parser, text):
+    assert parser.parse(text).intent == "out_of_scope"
+
+
+def test_chitchat_with_a_real_critique_stays_a_critique(parser):
+    assert pairs(parser.parse("I'm bored, something funnier")) == [(1, "comedy")]
+    assert pairs(parser.parse("more songs")) == [(1, "musical")]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("I'm off, cheers", "bye"), ("ttyl", "bye"), ("nvm", "undo"), ("wat can i say", "help"),
+])
+def test_short_forms_of_commands(parser, text, intent):
+    assert parser.parse(text).intent == intent
+
+
+@pytest.mark.parametrize("text, title", [
+    ("something like Die Hard", "die hard"), ("I just watched Inception", "inception"),
+    ("something like Pulp Fiction but scarier", "pulp fiction"),
+])
+def test_unknown_title_is_a_reference_without_an_item(parser, text, title):
+    parse = parser.parse(text)
+    assert parse.intent == "reference" and parse.item_id is None and parse.unknown_title == title
+    assert parse.to_json()["unknown_title"] == title
+
+
+@pytest.mark.parametrize("text, expected, strength", [
+    ("a lil less dark", [(-1, "dark")], 0.5), ("a tiny bit scarier", [(1, "horror")], 0.5),
+    ("less gore, but only a bit", [(-1, "gory")], 0.5), ("more action, a lot more", [(1, "action")], 2.0),
+    ("moar laughs pls", [(1, "comedy")], 1.0), ("something w/o gore", [(-1, "gory")], 1.0),
+])
+def test_slang_short_forms_and_strength_words(parser, text, expected, strength):
+    parse = parser.parse(text)
+    assert pairs(parse) == expected and [c.strength for c in parse.critiques] == [strength]
+
+
+def test_each_critique_keeps_the_users_phrase(parser):
+    (crit,) = parser.parse("less blood and guts").critiques
+    assert crit.tag == "gory" and crit.phrase == "blood and guts"

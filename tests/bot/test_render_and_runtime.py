@@ -99,3 +99,16 @@ def test_build_manager_on_the_tiny_model(tiny_model_dir, tmp_path):
             assert f"{follow.alpha and ('more' if follow.alpha > 0 else 'less')} {follow.tag}" == button.payload
     finally:
         manager.close()
+
+
+def test_limit_threads_sets_torch_through_the_one_process_wide_setter():
+    torch = pytest.importorskip("torch")
+    from bot.runtime import limit_threads
+    from engine.threads import set_torch_threads
+
+    before = torch.get_num_threads()
+    try:
+        limit_threads(1)
+        assert torch.get_num_threads() == 1
+    finally:
+        set_torch_threads(before)

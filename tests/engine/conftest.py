@@ -14,8 +14,9 @@ def planted():
 
 @pytest.fixture(scope="session")
 def planted_model_dir(planted, tmp_path_factory):
+    from engine.models.base import TextVectors
     from engine.train import train_on_triples
 
     out = tmp_path_factory.mktemp("planted_model")
     return train_on_triples(planted, planted_triples(planted), small_config(), out,
-                            progress=False, word_vectors=fake_word_vectors(3))
+                            progress=False, text=TextVectors(words=fake_word_vectors(3)))

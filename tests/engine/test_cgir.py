@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from engine_planted import fake_word_vectors, small_config
 from engine_planted import planted_dataset, planted_triples
 
-from engine.checkpoint import load_model, load_retriever
+from engine.checkpoint import load_retriever
 from engine.errors import CGIRError, CheckpointError, ModelFitError
+from engine.models.base import TextVectors
 from engine.models.cgir import CGIR
 from engine.retrieval import Modification, Retriever
 
@@ -20,7 +21,8 @@ ACTION, ROMANCE, COMEDY = 0, 1, 2
 
 def _quick_fit(dataset, config, seed_words: int = 0) -> CGIR:
     triples = planted_triples(dataset)
-    return CGIR(config).fit(dataset, triples, None, word_vectors=fake_word_vectors(3, seed_words))
+    return CGIR(config).fit(dataset, triples, None,
+                            text=TextVectors(words=fake_word_vectors(3, seed_words)))
 
 
 def test_checkpoint_records_training(planted_model_dir, planted):
@@ -30,8 +32,8 @@ def test_checkpoint_records_training(planted_model_dir, planted):
     # the planted geometry is learnable: held-out targets rank far above chance (1/121)
     assert manifest["test_metrics"]["mrr"] > 0.05
     assert manifest["test_metrics"]["hit@20"] > 0.4
-    for name in ("weights.pt", "vectors.npz", "items.json", "tags.json", "word_vectors.npy",
-                 "item_tags.npz", "relevance.npy", "popularity.npy", "history.json"):
+    for name in ("weights.pt", "arrays.npz", "items.json", "tags.json", "item_tags.npz",
+                 "relevance.npy", "popularity.npy", "history.json"):
         assert (planted_model_dir / name).is_file(), name
 
 
@@ -80,12 +82,10 @@ def test_two_modifications_compose(planted_model_dir, planted):
 
 
 def test_checkpoint_round_trip_gives_identical_sequences(planted_model_dir, planted, tmp_path):
-    model = load_model(planted_model_dir, planted)
+    model = CGIR.load(planted_model_dir, planted)
     copy_dir = tmp_path / "copy"
-    from engine.checkpoint import save_model
-
-    save_model(model, copy_dir, planted)
-    again = load_model(copy_dir)
+    model.save(copy_dir, planted)
+    again = CGIR.load(copy_dir)
     gammas = np.linspace(0.1, 1.0, 10)
     ref, tag, alpha = np.array([3, 50]), np.array([ACTION, ROMANCE]), np.array([1, -1])
     np.testing.assert_array_equal(model.score(ref, tag, alpha, gammas),
@@ -102,7 +102,7 @@ def test_checkpoint_round_trip_gives_identical_sequences(planted_model_dir, plan
 
 
 def test_score_is_the_inner_product_of_eq_6(planted_model_dir):
-    model = load_model(planted_model_dir)
+    model = CGIR.load(planted_model_dir)
     items, tags = model.item_vectors(), model.tag_vectors()
     gammas = np.array([0.0, 0.5, 1.0], dtype=np.float32)
     scores = model.score(np.array([4, 9]), np.array([ACTION, COMEDY]), np.array([1, -1]), gammas)
@@ -122,7 +122,7 @@ def test_fingerprint_mismatch_is_refused(planted_model_dir):
     with pytest.raises(CheckpointError, match="fingerprint"):
         load_retriever(planted_model_dir, other)
     with pytest.raises(CheckpointError, match="cgir train"):
-        load_model(planted_model_dir, other)
+        CGIR.load(planted_model_dir, other)
 
 
 def test_incomplete_checkpoint_is_refused(tmp_path):
@@ -234,7 +234,7 @@ def test_train_model_through_the_dataset_layer(tiny_model_dir, tiny_dataset):
     manifest = json.loads((tiny_model_dir / "config.json").read_text())
     assert manifest["dataset"]["fingerprint"] == tiny_dataset.fingerprint()
     assert manifest["split"]["n_test"] > 0 and 0.0 < manifest["test_metrics"]["mrr"] <= 1.0
-    words = np.load(tiny_model_dir / "word_vectors.npy")
+    words = np.load(tiny_model_dir / "arrays.npz")["word_vectors"]
     assert words.shape[1] == 384
     np.testing.assert_allclose(np.linalg.norm(words, axis=1), 1.0, atol=1e-4)
     retriever = load_retriever(tiny_model_dir, tiny_dataset)
@@ -259,3 +259,15 @@ def test_ensure_demo_model_trains_once_then_loads(monkeypatch, tiny_dataset, tmp
 
     monkeypatch.setattr(engine.train, "train_model", no_training)
     assert ensure_demo_model(progress=False) == path
+
+
+def test_walk_defaults_come_from_the_training_config(planted, tmp_path):
+    from engine.retrieval import WalkDefaults
+    from engine.train import train_on_triples
+
+    config = small_config(epochs=1, steps_per_epoch=2, gamma_min=0.0, steps=5)
+    path = train_on_triples(planted, planted_triples(planted), config, tmp_path / "m",
+                            progress=False, text=TextVectors(words=fake_word_vectors(3)))
+    # a stored gamma_min of 0 stays 0 (no `or 0.1` fallback)
+    assert load_retriever(path).defaults == WalkDefaults(steps=5, gamma_min=0.0, gamma_max=1.0)
+    assert Retriever(np.eye(2), np.eye(2), [1, 2], ["a", "b"], ["x", "y"]).defaults == WalkDefaults()

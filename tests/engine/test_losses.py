@@ -10,7 +10,7 @@ import torch
 
 from engine.config import TrainConfig
 from engine.models import losses
-from engine.models.cgir import build_net
+from engine.models.cgir_net import build_net
 from engine.models.words import tag_word_matrix, words_of
 
 

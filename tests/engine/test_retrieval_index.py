@@ -59,3 +59,13 @@ def test_pruned_exact_candidates_equal_brute_force():
             expected = set(np.argsort(-full[g])[:40].tolist())
             assert set(rows[g].tolist()) == expected
             np.testing.assert_allclose(scores[g], full[g, rows[g]], rtol=1e-5, atol=1e-5)
+
+
+def test_index_without_faiss_names_the_extra(monkeypatch):
+    import sys
+
+    from engine.errors import CGIRError
+
+    monkeypatch.setitem(sys.modules, "faiss", None)  # import faiss now raises ImportError
+    with pytest.raises(CGIRError, match=r"pip install -e '\.\[ann\]'"):
+        _retriever(n_items=50).build_index()

@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from engine.errors import CGIRError
-from engine.eval.metrics import mrr, target_ranks
-from engine.models.baselines import BASELINES, make_baseline
+from engine.models.base import TextVectors
+from engine.models.baselines import BASELINES
+from engine.models.registry import make_model
+from engine.ranking import mrr, target_ranks
 
 
 @pytest.mark.parametrize("key", sorted(BASELINES))
@@ -15,8 +17,8 @@ def test_baseline_beats_random_mrr(planted, encode, key):
     dataset, triples = planted
     train_all, test = triples.split(0.2, seed=0)
     train, valid = train_all.split(0.1, seed=1)
-    model = make_baseline(key, epochs=25, patience=25, hidden=64, dim=16, threads=1)
-    model.fit(dataset, train, valid, seed=0, tag_text=encode(list(dataset.tags)))
+    model = make_model(key, epochs=25, patience=25, hidden=64, dim=16, threads=1, seed=0)
+    model.fit(dataset, train, valid, text=TextVectors(tags=encode(list(dataset.tags))))
     scores = model.score(test.ref, test.tag, test.alpha, np.array([1.0], np.float32))
     assert scores.shape == (len(test), 1, dataset.n_items)
     ranks = target_ranks(scores[:, 0], test.ref, test.target)
@@ -37,14 +39,14 @@ def test_baseline_beats_random_mrr(planted, encode, key):
 def test_tirg_at_gamma_zero_is_the_reference_itself(planted, encode):
     dataset, triples = planted
     train, valid = triples.split(0.2, seed=0)
-    model = make_baseline("tirg", epochs=2, threads=1)
-    model.fit(dataset, train, valid, seed=0, tag_text=encode(list(dataset.tags)))
+    model = make_model("tirg", epochs=2, threads=1)
+    model.fit(dataset, train, valid, text=TextVectors(tags=encode(list(dataset.tags))))
     scores = model.score(np.array([4]), np.array([0]), np.array([1]), np.array([0.0], np.float32))
     assert int(np.argmax(scores[0, 0])) == 4  # cosine of the reference with itself is maximal
 
 
 def test_unknown_baseline_and_untrained_model_raise():
     with pytest.raises(CGIRError, match="choose from"):
-        make_baseline("nope")
+        make_model("nope")
     with pytest.raises(CGIRError, match="not trained"):
-        make_baseline("cbir").item_vectors()
+        make_model("cbir").item_vectors()

@@ -11,37 +11,6 @@ import scipy.sparse as sp
 from engine.eval import metrics as M
 
 
-def test_target_ranks_excludes_reference_and_breaks_ties_pessimistically():
-    scores = np.array([[0.9, 0.5, 0.7, 0.5]])  # item 0 is the reference (best score)
-    # candidates 1, 2, 3: item 2 beats the target, item 3 ties with it -> rank 3
-    assert M.target_ranks(scores, np.array([0]), np.array([1])).tolist() == [3]
-    # masking item 2 (a known positive) lifts the target to rank 2
-    mask = sp.csr_matrix(np.array([[0, 0, 1, 0]]))
-    assert M.target_ranks(scores, np.array([0]), np.array([1]), mask).tolist() == [2]
-    # the target itself is never masked
-    mask = sp.csr_matrix(np.array([[0, 1, 0, 0]]))
-    assert M.target_ranks(scores, np.array([0]), np.array([1]), mask).tolist() == [3]
-
-
-def test_constant_scores_give_the_worst_rank():
-    scores = np.zeros((2, 5))
-    assert M.target_ranks(scores, np.array([0, 1]), np.array([3, 2])).tolist() == [4, 4]
-
-
-def test_target_with_nan_score_ranks_last():
-    scores = np.array([[1.0, np.nan, 0.2, 0.3, 0.1]])
-    assert M.target_ranks(scores, np.array([0]), np.array([1])).tolist() == [4]
-
-
-def test_hit_and_mrr():
-    ranks = np.array([1, 2, 4])
-    assert M.mrr(ranks) == pytest.approx((1 + 0.5 + 0.25) / 3)
-    assert M.hit_at_k(ranks, 2) == pytest.approx(2 / 3)
-    assert M.hit_at_k(ranks, 4) == 1.0
-    with pytest.raises(ValueError):
-        M.mrr(np.array([0]))
-
-
 def test_consistency_counts_strict_rises_in_the_asked_direction():
     rel = np.array([0.1, 0.3, 0.3, 0.5])  # up, tie, up
     assert M.consistency(rel, +1) == pytest.approx(2 / 3)

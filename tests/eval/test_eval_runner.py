@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from engine.errors import CGIRError
-from engine.eval.runner import (MODEL_KEYS, EvalConfig, parse_models, public_json,
-                                run_beta_sweep, run_eval, write_outputs)
+from engine.eval.report import public_json, write_outputs
+from engine.eval.runner import EvalConfig, parse_models, run_beta_sweep, run_eval
+from engine.models.registry import MODEL_KEYS
 
 KEYS = {"hit@20", "hit@50", "mrr", "mgs", "mgs_c", "mgs_r", "ind", "std"}
 
@@ -106,7 +107,7 @@ def test_example_queries_have_distinct_tags_and_alternate_direction():
     import numpy as np
 
     from engine.data.triples import Triples
-    from engine.eval.runner import example_indices
+    from engine.eval.measure import example_indices
 
     n = 40
     alpha = np.where(np.arange(n) % 2, 1, -1).astype(np.int8)
@@ -115,3 +116,20 @@ def test_example_queries_have_distinct_tags_and_alternate_direction():
     assert len(chosen) == 4
     assert len({int(queries.tag[q]) for q in chosen}) == 4
     assert sorted(int(queries.alpha[q]) for q in chosen) == [-1, -1, 1, 1]
+
+
+def test_cgir_train_and_cgir_eval_report_the_same_mrr(tiny_model_dir, tiny_dataset):
+    """`cgir train`'s held-out MRR and `cgir eval`'s measurement agree on one model and split."""
+    from engine.eval.measure import retrieval_metrics
+    from engine.eval.protocols import get_protocol
+    from engine.eval.runner import make_split
+    from engine.models.registry import load_model
+
+    manifest = json.loads((tiny_model_dir / "config.json").read_text())
+    model = load_model(tiny_model_dir, tiny_dataset)
+    _, _, test = make_split(tiny_dataset, manifest["split"]["seed"],
+                            EvalConfig(seeds=(0,), progress=False), get_protocol("paper"))
+    assert len(test) == manifest["split"]["n_test"]
+    measured = retrieval_metrics(model, test, tiny_dataset.n_items)
+    for name in ("mrr", "hit@20", "hit@50"):
+        assert measured[name] == pytest.approx(manifest["test_metrics"][name], abs=1e-6), name

@@ -6,7 +6,10 @@ import numpy as np
 import pytest
 
 from bot.sim.user import TagSpace, UserSpec
-from bot.simulate import SimulationConfig, SimulationError, run_session, simulate, summarize
+from bot.sim.config import SimulationConfig, SimulationError
+from bot.sim.report import summarize
+from bot.sim.run import simulate
+from bot.sim.session import run_session
 
 from fakes import FakeManager, planted_retriever
 
@@ -140,7 +143,7 @@ def test_clarification_is_answered_with_the_meant_tag(retriever):
 
 
 def test_saved_sessions_round_trip_and_merge_checks(retriever, tmp_path):
-    from bot.simulate import load_sessions, markdown_summary, save_sessions
+    from bot.sim.report import load_sessions, markdown_summary, save_sessions
 
     managers = {p: FakeManager(retriever, p) for p in ("gradient", "list", "single")}
     runs = []
@@ -191,7 +194,7 @@ def test_start_falls_back_to_the_title_and_unstartable_users_are_left_out(retrie
     assert manager.received[:2] == ["start from 107", "start from Item 7"]
     stuck = run_session(manager, space, UserSpec(1, target=3, start=0, seed=0), config, "list", "b")
     assert stuck.end == "no_start" and stuck.critiques == 0
-    from bot.simulate import summarize_policy
+    from bot.sim.report import summarize_policy
 
     summary = summarize_policy([ok, stuck], 2)
     assert summary["users"] == 1 and summary["unstarted"] == 1

@@ -1,0 +1,33 @@
+"""Chit-chat and other domains: never a critique, even with a word near a tag.
+
+"sing me a song" is not "more musical", "are you a robot?" not "more sci-fi", "recommend a good
+book" not "more based on a book". An utterance is chit-chat when it matches one of the lexicon's
+chit-chat or other-domain patterns and carries neither a movie word ("something", "film") nor a
+real polarity word ("more", "less", "funnier"): "I'm bored, something funnier" stays a critique.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import lexicon as lx
+from bot.nlu.text import tokenize
+
+__all__ = ["looks_like_chitchat", "expand_short_forms"]
+
+_CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
+                                          lx.CHITCHAT_PATTERNS + lx.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
+_SHORT = re.compile(r"(?<![\w/])(" + "|".join(
+    re.escape(k) for k in sorted(lx.SHORT_FORMS, key=len, reverse=True)) + r")(?![\w/])")
+
+
+def expand_short_forms(simple: str) -> str:
+    """Chat spellings as plain words ("moar laughs pls" -> "more laughs please")."""
+    return " ".join(_SHORT.sub(lambda m: lx.SHORT_FORMS[m.group(1)], simple).split())
+
+
+def looks_like_chitchat(simple: str, *, has_polarity: bool) -> bool:
+    """Whether a simplified utterance is chit-chat or another domain's request (see module doc)."""
+    if has_polarity or any(t in lx.MOVIE_WORDS for t in tokenize(simple)):
+        return False
+    return bool(_CHITCHAT.match(simple))

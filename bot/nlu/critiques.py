@@ -1,0 +1,84 @@
+"""Stages 4-6 composed: the critique reading of one utterance (clauses, polarity, grounding)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.nlu.clauses import Clause, read_clause, split_clauses
+from bot.nlu.grounding import TagGrounder
+from bot.nlu.text import tokenize
+from bot.nlu.vocabulary import TagVocabulary
+from bot.types import Critique
+
+__all__ = ["Reading", "read_critiques"]
+
+MAX_TOKENS = 200
+
+
+@dataclass(frozen=True)
+class Reading:
+    critiques: tuple[Critique, ...]
+    suggestions: tuple[str, ...]  # closest tags, for phrases that grounded to none
+    cued: bool  # any polarity word, weak ones ("I like") included
+    strong: bool  # some phrase grounded well enough to stand without a polarity word
+    strong_cue: bool  # a real polarity word (more, less, too, comparatives, negations)
+
+
+def _inherit_polarity(clauses: list[Clause]) -> None:
+    """"less horror and gore": a clause without a polarity word takes the previous one's."""
+    previous, previous_cued = 1, False
+    for clause in clauses:
+        if clause.polarity is None:
+            clause.polarity, clause.explicit = previous, previous_cued
+        previous, previous_cued = clause.polarity, clause.explicit
+
+
+def _lend_strength(clauses: list[Clause]) -> None:
+    """"more action, a lot more" / "less gore, but only a bit": a clause that is only a strength
+    word sets the strength of the critique before it."""
+    previous: Clause | None = None
+    for clause in clauses:
+        if clause.phrase:
+            previous = clause
+        elif previous is not None and clause.strength != 1.0:
+            previous.strength = clause.strength
+
+
+def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
+    """The critique reading of a simplified utterance (see `Reading`)."""
+    tokens = [vocab.correct(t) for t in tokenize(simple)[:MAX_TOKENS]]
+    clauses = [read_clause(c, vocab) for c in split_clauses(tokens, vocab)]
+    cued = any(c.explicit for c in clauses)
+    strong_cue = any(c.explicit and not c.weak for c in clauses)
+    _inherit_polarity(clauses)
+    _lend_strength(clauses)
+    pending = [c for c in clauses if c.phrase]
+    lexical: list[list[tuple[int, bool]] | None] = []
+    for clause in pending:
+        hits, full = vocab.lexical(clause.phrase)
+        # Without a polarity word, a tag word inside a longer phrase ("tell me a joke about
+        # cats", "Star Wars") is weak evidence: the whole phrase must ground, by embedding.
+        lexical.append(hits if hits and (full or clause.explicit) else None)
+    vectors = iter(grounder.embed([c.phrase for c, h in zip(pending, lexical) if h is None]))
+    critiques: list[Critique] = []
+    suggestions: list[str] = []
+    strong = False
+    for clause, hits in zip(pending, lexical):
+        if hits is not None:
+            critiques.append(grounder.from_hits(clause.phrase, hits, clause.polarity, clause.strength))
+            strong = True
+            continue
+        crit, close = grounder.from_vector(clause.phrase, next(vectors), clause.polarity,
+                                           clause.strength, clause.explicit)
+        if crit is not None:
+            critiques.append(crit)
+            strong = strong or crit.score >= grounder.config.accept_bare
+        else:
+            suggestions.extend(t for t in close if t not in suggestions)
+    # One tag critiqued twice ("less blood and gore") counts once; the better grounded wins.
+    unique: dict[str, Critique] = {}
+    for crit in critiques:
+        if crit.tag not in unique or crit.score > unique[crit.tag].score:
+            unique[crit.tag] = crit
+    return Reading(tuple(unique.values()), tuple(suggestions[: grounder.config.suggest]), cued,
+                   strong, strong_cue)

@@ -1,0 +1,161 @@
+"""Stage 6 of the parser: ground a clause's content phrase to a tag of the vocabulary.
+
+Lexicon first (tag names, variants, concept cues: score 1.0), then the sentence embedding:
+cosine similarity of the phrase to every tag prototype (the tag's name and its concept's cues),
+a tag scoring its best prototype. Prototype vectors are cached on disk per vocabulary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.nlu.vocabulary import TagVocabulary
+from bot.types import Critique
+
+__all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID"]
+
+ENCODER_ID = "all-MiniLM-L6-v2"
+EMBEDDING_DIM = 384
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """Thresholds, chosen on the development split of the labelled set."""
+
+    accept: float = 0.62  # cosine needed to ground a clause that carries a polarity cue
+    accept_bare: float = 0.72  # ... and one without any cue ("space battles")
+    tie_margin: float = 0.03  # top two tags closer than this: ask which one
+    suggest: int = 3  # how many closest tags to suggest when nothing is close
+
+
+class TagGrounder:
+    """Phrase -> Critique for one vocabulary, by lexicon hit or by embedding similarity."""
+
+    def __init__(self, vocab: TagVocabulary, encoder: Encoder, *, cache: Path | None = None,
+                 config: Grounding | None = None, encoder_id: str = ENCODER_ID):
+        self.vocab = vocab
+        self.config = config or Grounding()
+        self._encode = encoder
+        self._encoder_id = encoder_id
+        self._phrase_vectors: dict[str, np.ndarray] = {}
+        texts: list[str] = []
+        owner: list[int] = []
+        flips: list[bool] = []
+        for i in range(len(vocab.tags)):
+            seen: set[str] = set()
+            for phrase, flip in vocab.prototypes(i):
+                if phrase.lower() in seen:
+                    continue
+                seen.add(phrase.lower())
+                texts.append(phrase)
+                owner.append(i)
+                flips.append(flip)
+        self._owner = np.asarray(owner, dtype=np.int64)
+        self._flip = np.asarray(flips, dtype=bool)
+        self._vectors = self._cached_encode(texts, cache)
+        # The first prototype of each tag is its own name (for ranking tags a lexicon hit shares).
+        first: dict[int, int] = {}
+        for row in np.flatnonzero(~self._flip):
+            first.setdefault(int(self._owner[row]), int(row))
+        self._name_vectors = (self._vectors[[first[i] for i in range(len(vocab.tags))]]
+                              if vocab.tags else np.zeros((0, EMBEDDING_DIM), dtype=np.float32))
+
+    # -- public ------------------------------------------------------------------------------
+
+    def from_hits(self, phrase: str, hits: list[tuple[int, bool]], polarity: int,
+                  strength: float) -> Critique:
+        """A critique from lexicon hits; several tags of one concept are ranked by name."""
+        exact = self.vocab.exact_names.get(phrase, set())
+        named = [h for h in hits if h[0] in exact]
+        if named:
+            hits = named
+        tags = self.vocab.tags
+        if len(hits) == 1:
+            tag, flip = hits[0]
+            return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase)
+        # Several tags share the concept ("funny", "comedy", "humorous" in one vocabulary).
+        sims = self._name_vectors[[h[0] for h in hits]] @ self.embed([phrase])[0]
+        order = np.argsort(-sims)
+        tag, flip = hits[int(order[0])]
+        close = tuple(tags[hits[int(j)][0]] for j in order
+                      if sims[order[0]] - sims[int(j)] < self.config.tie_margin)
+        return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase,
+                        candidates=close if len(close) > 1 else ())
+
+    def from_vector(self, phrase: str, vector: np.ndarray, polarity: int, strength: float,
+                    cued: bool) -> tuple[Critique | None, tuple[str, ...]]:
+        """(critique or None, closest tags) by embedding; `cued` lowers the bar."""
+        if not len(self._vectors):
+            return None, ()
+        per_tag, best_row = self._per_tag(self._vectors @ vector)
+        ranking = np.argsort(-per_tag)
+        top = int(ranking[0])
+        score = float(per_tag[top])
+        tags = self.vocab.tags
+        close = tuple(tags[int(t)] for t in ranking[: self.config.suggest])
+        if score < (self.config.accept if cued else self.config.accept_bare):
+            return None, close
+        flip = bool(self._flip[best_row[top]])
+        ties = tuple(tags[int(t)] for t in ranking[:4]
+                     if score - float(per_tag[int(t)]) < self.config.tie_margin)
+        return Critique(-polarity if flip else polarity, tags[top], round(score, 4), strength,
+                        phrase, candidates=ties if len(ties) > 1 else ()), close
+
+    def embed(self, phrases: Sequence[str]) -> np.ndarray:
+        """Unit vectors of the phrases, one encoder call for the ones not seen before."""
+        missing = [p for p in dict.fromkeys(phrases) if p not in self._phrase_vectors]
+        if missing:
+            if len(self._phrase_vectors) + len(missing) > 4096:
+                self._phrase_vectors.clear()
+            for p, v in zip(missing, self._encode(missing)):
+                self._phrase_vectors[p] = np.asarray(v, dtype=np.float32)
+        if not phrases:
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+        return np.stack([self._phrase_vectors[p] for p in phrases])
+
+    # -- steps -------------------------------------------------------------------------------
+
+    def _per_tag(self, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each tag's best prototype similarity and the row of that prototype."""
+        n = len(self.vocab.tags)
+        per_tag = np.full(n, -1.0, dtype=np.float32)
+        best_row = np.full(n, -1, dtype=np.int64)
+        np.maximum.at(per_tag, self._owner, sims.astype(np.float32))
+        for row in np.argsort(-sims):
+            tag = self._owner[row]
+            if best_row[tag] < 0:
+                best_row[tag] = row
+        return per_tag, best_row
+
+    def _cached_encode(self, texts: list[str], cache: Path | None) -> np.ndarray:
+        digest = hashlib.sha256("\x1f".join([self._encoder_id, *texts]).encode()).hexdigest()
+        if cache is not None:
+            cache = Path(cache)
+            try:
+                with np.load(cache, allow_pickle=False) as data:
+                    if str(data["digest"]) == digest:
+                        return np.asarray(data["vectors"], dtype=np.float32)
+            except (OSError, KeyError, ValueError):
+                pass  # absent, stale or corrupt: recompute below
+        unique = list(dict.fromkeys(texts))  # synonym tags share their concept's cues
+        if unique:
+            encoded = np.asarray(self._encode(unique), dtype=np.float32)
+            row = {t: i for i, t in enumerate(unique)}
+            vectors = encoded[[row[t] for t in texts]]
+        else:
+            vectors = np.zeros((0, EMBEDDING_DIM), np.float32)
+        if cache is not None:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_name(cache.name + ".tmp.npz")
+                np.savez(tmp, digest=np.asarray(digest), vectors=vectors)
+                tmp.replace(cache)
+            except OSError:
+                pass  # a read-only cache folder only costs speed
+        return vectors

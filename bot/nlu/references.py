@@ -1,0 +1,215 @@
+"""Stage 3 of the parser: references to a catalog item and selections of a shown one.
+
+"something like Toy Story", "I just watched Heat", "start from 123", a bare title -> reference;
+"the third one", "#2", "the last one", a title of the sequence on screen -> select.
+Titles are matched by the catalog's one resolver (`engine.catalog.TitleResolver`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.nlu import lexicon as lx
+from bot.nlu.text import norm_phrase, tokenize
+from bot.nlu.vocabulary import TagVocabulary
+from bot.types import Parse
+from engine.catalog import TitleMatch, TitleResolver
+
+__all__ = ["ReferenceReader", "Shown", "select_pattern"]
+
+Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen, in order
+
+_ORD = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
+_CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
+_SELECT = re.compile(
+    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|(?:can|could|may) i)\s+(?:take|"
+    r"go with|pick|choose|watch|select|have|see|try|get)\s+|(?:i\s+)?(?:pick|choose|select|take|"
+    r"want|go with|watch|open|play|show me|tell me (?:more )?about|give me|more about|"
+    r"details (?:on|for|about)|what about|how about)\s+|)"
+    r"(?:(?:the|that)\s+)?(?:very\s+)?"
+    r"(?:(?P<ord>" + _ORD + r")(?:\s+(?:one|movie|film|item|option|choice|result|title|pick|please))?"
+    r"(?:\s+(?:one|on the list|in the list|from the list|from the top|please))?"
+    r"|(?:(?:number|no\.?|nr\.?|option|item|choice|result|movie|film)\s*#?|#)\s*"
+    r"(?P<num>\d{1,3}|" + _CARD + r")"
+    r"(?:\s+(?:one|please))?|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+(?:one|movie|film|item|option))?"
+    r"|(?P<bare>\d{1,3}))"
+    r"(?:\s+(?:looks?|sounds?|seems?|is)\s+(?:good|great|nice|interesting|fine|cool|perfect|best))?$"
+)
+# (pattern, strict): strict ones ("i like X", "how about X") only count when X is a known
+# title, since the same words often start a critique ("I like horror", "how about more action").
+_REFERENCE = [
+    (re.compile(p), strict)
+    for p, strict in (
+        (r"^(?:start|begin|starting|let'?s start|start off|kick off|restart)\s+(?:from|with|at)\s+"
+         r"(?P<t>.+)$", False),
+        (r"^(?:(?:(?:i(?:'m| am)? |i'?d |i would )(?:want |like |love |looking for |in the mood for )|"
+         r"want |looking for |in the mood for |show me |give me |find me |recommend |suggest )?"
+         r"(?:a |an |some )?(?:something|anything|movies?|films?|stuff|one|things?|more)?\s*)"
+         r"(?:like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to)\s+"
+         r"(?P<t>.+)$", False),
+        (r"^(?:i\s+)?(?:just|recently|really|also|last night|yesterday)?\s*(?:i\s+)?"
+         r"(?:watched|saw|have seen|'ve seen|loved|liked|enjoyed|adored|rewatched|finished)\s+"
+         r"(?P<t>.+?)(?:\s+(?:last night|yesterday|recently|again|and (?:loved|liked) it))?$", False),
+        (r"^(?:my favou?rite (?:movie|film) is|base it on|set (?:the )?reference (?:to )?|"
+         r"anchor on|seed)\s+(?P<t>.+)$", False),
+        (r"^(?P<t>.+?)\s+is my favou?rite(?: movie| film)?$", False),
+        (r"^(?:item|id|movie id|item id|movie|film)\s*#?\s*(?P<t>\d+)$", False),
+        (r"^(?:(?:what|how) about|use|try|pick|take|go with|(?:i'?ll|i will|let'?s) (?:take|go with|"
+         r"pick|try|watch)|i love|i like|i adore|watch)\s+(?P<t>.+)$", True),
+    )
+]
+_TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay))+$|[\s.!?]+$")
+_CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b)\s+")
+_VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
+                   r"watch|the one called|show me|open|play)\s+")
+
+
+def select_pattern(simple: str) -> re.Match | None:
+    return _SELECT.match(simple)
+
+
+@dataclass(frozen=True)
+class ExplicitReference:
+    parse: Parse
+    strict: bool  # the pattern was a weak one ("I'll take X"): X on screen means a selection
+    rest: str = ""  # words after the title ("... but funnier"): a critique of it
+
+
+class ReferenceReader:
+    """References and selections over one catalog."""
+
+    def __init__(self, resolver: TitleResolver, vocab: TagVocabulary):
+        self.titles = resolver
+        self.vocab = vocab  # "more like a western" is a critique, not a title
+
+    def explicit(self, simple: str) -> ExplicitReference | None:
+        """A reference by pattern ("something like X", "I watched X", "start from 123")."""
+        for pattern, strict in _REFERENCE:
+            m = pattern.match(simple)
+            if not m:
+                continue
+            query = _TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
+            query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
+            if not query or (not self.titles.exact(query) and self.vocab.names_a_tag(query)):
+                continue  # "more like a western", "I like horror": a critique, not a title
+            if not query.isdigit() and _SELECT.match(query):
+                return None  # "more like the first one": the selection step reads it
+            found, rest = self._resolve(query, allow_id=True, strict=True), ""
+            if found is None:
+                # "something like Heat but funnier": the title is the part before the critique.
+                parts = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+                if len(parts) == 2 and parts[0]:
+                    found = self._resolve(parts[0], allow_id=True, strict=True)
+                    rest = query[len(parts[0]):].strip() if found is not None else ""
+            if found is None and not strict:
+                found = self._resolve(query, allow_id=True, strict=False)
+            if found is None and not strict:
+                found = self._unknown_title(query)
+            if found is not None:
+                return ExplicitReference(found, strict, rest)
+        return None
+
+    def _unknown_title(self, query: str) -> Parse | None:
+        """"something like Heat" on a catalog without Heat: a reference to an unknown title
+        (closest titles as candidates), when the words are no critique phrase and no filler."""
+        head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0].strip()
+        words = [t for t in tokenize(head) if t not in lx.FILLER_WORDS]
+        if not words or len(words) > 8 or self.vocab.describes_movies(head):
+            return None
+        offered = self.titles.candidates(head)
+        return Parse("reference", unknown_title=head, candidates=tuple(m.title for m in offered))
+
+    def selection(self, simple: str, shown: Shown) -> Parse | None:
+        """An ordinal/number ("the third one", "#2") or a title of the sequence on screen."""
+        m = _SELECT.match(simple)
+        if m:
+            return self._numbered(m, shown)
+        if not shown:
+            return None
+        query = _VERB.sub("", simple)
+        query = re.sub(r"^(?:the one called|the one named)\s+", "", query)
+        on_screen = TitleResolver([str(t) for _, t in shown], [int(i) for i, _ in shown])
+        found = on_screen.resolve(query, allow_id=False)
+        if found is None:
+            return None
+        return Parse("select", index=found.row + 1, item_id=found.item_id, title=found.title)
+
+    def starting_point(self, head: str, shown: Shown) -> Parse | None:
+        """The item a compound request starts from: "the second one", a shown or catalog title.
+
+        A title that is also a lexicon cue ("Alien") counts only when typed exactly; a tag's own
+        name ("Action") never does."""
+        m = _SELECT.match(head)
+        if m:
+            return self._numbered(m, shown)
+        if norm_phrase(head) in self.vocab.exact_names:
+            return None
+        picked = self.selection(head, shown)
+        if picked is not None:
+            return Parse("reference", item_id=picked.item_id, title=picked.title)
+        equal = self.titles.exact(head)
+        if len(equal) == 1:
+            return _reference(equal[0])
+        if equal or self.vocab.names_a_tag(head):
+            return None
+        found = self.bare_title(head)
+        return found if found is not None and found.item_id is not None else None
+
+    def bare_title(self, simple: str) -> Parse | None:
+        """A whole utterance that is a catalog title (or a catalog id)."""
+        if re.fullmatch(r"\d+", simple):
+            found = self.titles.by_id(int(simple))
+            if found is not None:
+                return _reference(found)
+        return self._resolve(re.sub(r"^(?:the (?:movie|film)|watch|play)\s+", "", simple),
+                             allow_id=False, strict=True)
+
+    def exact_title(self, text: str) -> Parse | None:
+        equal = self.titles.exact(text)
+        return _from_matches(equal) if equal else None
+
+    # -- steps -------------------------------------------------------------------------------
+
+    def _numbered(self, m: re.Match, shown: Shown) -> Parse | None:
+        if m.group("ord"):
+            return Parse("select", index=lx.ORDINALS[m.group("ord")])
+        if m.group("num") in lx.CARDINALS:
+            return Parse("select", index=lx.CARDINALS[m.group("num")])
+        if m.group("nth"):
+            return Parse("select", index=int(m.group("nth")))
+        index = int(m.group("num") or m.group("bare"))
+        if m.group("bare") and shown and index > len(shown):
+            found = self.titles.by_id(index)
+            if found is not None:  # "2571" with three items on screen: a catalog id
+                return _reference(found)
+        return None if index == 0 else Parse("select", index=index)
+
+    def _resolve(self, query: str, *, allow_id: bool, strict: bool) -> Parse | None:
+        """Id, exact, normalised, fuzzy; ambiguous -> reference with candidates; loose only
+        when not `strict` (partial names such as "star wars" are offered, not chosen)."""
+        found = self.titles.resolve(query, allow_id=allow_id)
+        if found is not None:
+            return _reference(found)
+        equal = self.titles.exact(query)
+        if len(equal) > 1:
+            return _from_matches(equal)
+        if strict:
+            return None
+        loose = self.titles.candidates(query)
+        if not loose:
+            return None
+        if len(loose) == 1 and loose[0].score >= self.titles.partial_accept:
+            return _reference(loose[0])
+        return _from_matches(loose)
+
+
+def _reference(match: TitleMatch) -> Parse:
+    return Parse("reference", item_id=match.item_id, title=match.title)
+
+
+def _from_matches(matches: list[TitleMatch]) -> Parse:
+    if len(matches) == 1:
+        return _reference(matches[0])
+    return Parse("reference", candidates=tuple(m.title for m in matches[:5]))

@@ -1,0 +1,103 @@
+"""Run every seed x user x policy on the same users, through managers built as a chat builds them."""
+
+from __future__ import annotations
+
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.sim.config import SimulationConfig, SimulationError
+from bot.sim.session import Manager, SessionOutcome, run_session
+from bot.sim.user import TagSpace, sample_users
+
+
+@dataclass
+class SimulationResult:
+    config: SimulationConfig
+    outcomes: list[SessionOutcome]
+    model: dict
+    elapsed_s: float
+    db_url: str | None = None
+
+    def by_policy(self, policy: str) -> list[SessionOutcome]:
+        return [o for o in self.outcomes if o.policy == policy]
+
+
+def simulate(
+    managers: dict[str, Manager],
+    config: SimulationConfig,
+    *,
+    progress: bool = True,
+    run_id: str | None = None,
+) -> SimulationResult:
+    """Run every seed x user x policy; managers maps each policy to its dialogue manager."""
+    missing = [p for p in config.policies if p not in managers]
+    if missing:
+        raise SimulationError(f"no dialogue manager for policy {', '.join(missing)}")
+    retriever = managers[config.policies[0]].retriever
+    try:
+        space = TagSpace.from_retriever(retriever, threshold=config.threshold)
+    except ValueError as error:
+        raise SimulationError(f"this model cannot drive simulated users: {error}") from None
+    run_id = run_id or uuid.uuid4().hex[:8]
+    started = time.perf_counter()
+    outcomes: list[SessionOutcome] = []
+    total = len(config.seeds) * config.users * len(config.policies)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc="simulating", unit="session", file=sys.stderr, leave=False)
+    try:
+        for seed in config.seeds:
+            try:
+                users = sample_users(space, config.users, seed, start=config.start)
+            except ValueError as error:
+                raise SimulationError(str(error)) from None
+            for user in users:
+                for policy in config.policies:
+                    sid = f"sim-{run_id}-s{seed}-{policy}-{user.index:05d}"
+                    outcome = run_session(managers[policy], space, user, config, policy, sid)
+                    outcome.seed = int(seed)
+                    outcomes.append(outcome)
+                    if bar is not None:
+                        bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    model = {
+        "model_id": getattr(retriever, "model_id", ""),
+        "n_items": int(retriever.n_items),
+        "n_tags": len(retriever.tags),
+        "relevance": "graded" if space.graded else "binary",
+        "gap_threshold": space.threshold,
+        "synthetic": bool(getattr(retriever, "synthetic", False)),
+    }
+    return SimulationResult(config, outcomes, model, time.perf_counter() - started)
+
+
+def default_sim_db_url() -> str:
+    """Simulated conversations go to their own database, never into the real chat log."""
+    from engine.paths import cgir_home
+
+    return f"sqlite:///{cgir_home() / 'simulate.db'}"
+
+
+def build_managers(
+    model_dir: Path | None, db_url: str, policies: tuple[str, ...], *, progress: bool = True
+) -> dict[str, Manager]:
+    """One dialogue manager per policy, each built by `bot.runtime.build_manager` exactly as a
+    chat channel builds it, all logging to the same database.
+
+    The demo model is trained (once, cached) before the first build; the parser's tag
+    embeddings are cached on disk, so the later builds take a moment only.
+    """
+    from bot.runtime import build_manager
+
+    if model_dir is None:
+        from engine.demo_model import ensure_demo_model
+
+        model_dir = ensure_demo_model(progress=progress)
+    return {p: build_manager(model_dir, db_url, policy=p, progress=progress) for p in policies}

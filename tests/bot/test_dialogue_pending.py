@@ -1,0 +1,72 @@
+"""The pending question: typed per kind, stored as the JSON old sessions already have."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.pending import AskTag, AskTitle, NeedReference, pending_from_json, pending_to_json
+from bot.store import SessionState, TurnRecord
+from bot.types import Critique
+
+WEIRD = Critique(1, "quirky", 0.6, 1.0, "weird", ("quirky", "dark"))
+
+
+@pytest.mark.parametrize("question", [
+    AskTag((WEIRD, Critique(-1, "action", 1.0)), index=0),
+    AskTitle(("Heat (2013)", "Heat (1995)")),
+    NeedReference((Critique(-1, "action", 1.0, 0.5, "a bit less action"),)),
+])
+def test_each_kind_survives_the_store_json(question):
+    assert pending_from_json(pending_to_json(question)) == question
+
+
+def _seed(store, sid: str, **state) -> None:
+    """A session as an earlier version of the bot stored it (plain JSON, no types)."""
+    store.record_turn(SessionState(sid, model_id="t", turns=1, **state), TurnRecord(
+        session_id=sid, turn=1, utterance="", parse={"intent": "critique"}, reply="", items=[],
+        chosen_item=None, latency_ms=1.0, model_id="t", intent="critique", understood=True,
+        clarification=True))
+
+
+def test_a_question_stored_by_the_old_untyped_code_is_still_answered(manager, planted):
+    sid = manager.new_session_id()
+    current = int(planted.item_ids[0])
+    # Written literally, as the dict-based manager stored it.
+    _seed(manager.store, sid, current=current, pending={
+        "kind": "critique", "index": 0,
+        "critiques": [{"alpha": 1, "tag": "quirky", "score": 0.6, "strength": 1.0, "phrase": "weird",
+                       "candidates": ["quirky", "dark"]}]})
+    reply = manager.handle(sid, "the second one")
+    assert reply.intent == "critique" and reply.tag == "dark" and reply.alpha == 1
+    assert len(reply.sequence) == 10 and manager.store.get_session(sid).pending is None
+
+
+def test_an_old_need_reference_question_applies_its_critique_to_the_item_named(manager, planted):
+    sid = manager.new_session_id()
+    _seed(manager.store, sid, pending={"kind": "need_reference", "critiques": [
+        {"alpha": -1, "tag": "action", "score": 1.0, "strength": 1.0, "phrase": "less action",
+         "candidates": []}]})
+    reply = manager.handle(sid, "like Toy Story")
+    assert reply.intent == "reference" and reply.tag == "action" and reply.alpha == -1
+    assert reply.current.title.startswith("Toy Story") and len(reply.sequence) == 10
+
+
+@pytest.mark.parametrize("stored", [
+    {"kind": "survey", "question": 3},  # a kind this version does not know
+    {"kind": "critique", "index": 4, "critiques": []},  # index outside its critiques
+    {"title": "Heat"},  # no kind at all
+])
+def test_an_unknown_or_malformed_stored_question_is_dropped_not_fatal(manager, stored):
+    assert pending_from_json(stored) is None
+    sid = manager.new_session_id()
+    _seed(manager.store, sid, pending=stored)
+    reply = manager.handle(sid, "help")
+    assert reply.intent == "help" and manager.store.get_session(sid).pending is None
+
+
+def test_an_ambiguous_title_is_answered_by_typing_one_of_the_offered_titles(manager, planted):
+    sid = manager.new_session_id()
+    offered = (planted.titles[3], planted.titles[5])
+    _seed(manager.store, sid, pending=AskTitle(offered).to_json())
+    reply = manager.handle(sid, offered[1].lower())
+    assert reply.intent == "reference" and reply.current.title == offered[1]
