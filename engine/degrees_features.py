@@ -21,6 +21,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from engine.data.dataset import Dataset
 
 ARTEFACT = "degrees.npz"
+# With graded relevance (a genome, the demo world's planted truth), the degree score may lean on
+# it, so walk figures measured against that same relevance would be circular. A seeded share of
+# items has its relevance withheld: their degree signals come from binary tags, text and the item
+# space only, and `degrees.npz` lists them ("withheld") so evaluations can be restricted to them.
+WITHHELD_SHARE = 0.3
+WITHHELD_SEED = 20261201
+
+
+def withheld_items(n_items: int, share: float = WITHHELD_SHARE,
+                   seed: int = WITHHELD_SEED) -> np.ndarray:
+    """(n_items,) bool: the items whose graded relevance the degree score never sees."""
+    mask = np.zeros(n_items, dtype=bool)
+    mask[np.random.default_rng(seed).permutation(n_items)[: int(round(share * n_items))]] = True
+    return mask
 MAX_TEXT_TAGS = 12  # tags per movie text: the most applied ones
 
 
@@ -87,6 +101,7 @@ def tag_application_counts(dataset: "Dataset", raw=None) -> sp.csr_matrix:
     binary = sp.csr_matrix(dataset.item_tags, dtype=np.float32)
     if dataset.relevance is not None:
         relevance = np.nan_to_num(np.asarray(dataset.relevance, dtype=np.float32), nan=0.0)
+        relevance[withheld_items(dataset.n_items)] = 0.0  # binary tags only for these
         return sp.csr_matrix(np.maximum(relevance, binary.toarray()))
     if raw is None or raw.tags is None or not raw.tags.num_rows:
         return binary
@@ -226,7 +241,11 @@ def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None
     with np.load(Path(model_dir) / "vectors.npz") as vectors:
         items = vectors["items"].astype(np.float32)
     inputs = np.hstack([items, signals.text_vectors])
-    predictor = fit_tag_predictor(inputs, signals.tag_counts.log1p().toarray())
+    withheld = (withheld_items(dataset.n_items) if dataset.relevance is not None
+                else np.zeros(dataset.n_items, dtype=bool))
+    predictor = fit_tag_predictor(inputs[~withheld],
+                                  signals.tag_counts[~withheld].log1p().toarray())
     return save_signals(signals, model_dir, language=np.asarray(language, dtype=object).astype(str),
                         language_vectors=np.asarray(encode(list(language)), dtype=np.float16),
-                        tag_predictor=predictor, **word_encoder_weights(model_dir))
+                        tag_predictor=predictor, withheld=withheld,
+                        **word_encoder_weights(model_dir))

@@ -13,8 +13,9 @@ catalog (mean 0, sd 1) so that weights are comparable:
 - ``phrase_F``: <h_j, F(phrase)>, the phrase's own words through f (eq. 7);
 - ``neighbours``: <h_j, mean h of the 50 movies whose text is closest to the phrase>, which
   carries the phrase into the collaborative space (people who like gory films...);
-- ``popularity`` / ``rating``: log popularity and mean rating, signed by how the phrase's 50
-  closest movies sit on them (a "mainstream" phrase leans popular, "boring" low-rated);
+- ``popularity`` / ``rating``: log popularity and mean rating, signed by how the anchor degrees
+  of the phrase correlate with them over the judged movies (a "mainstream" phrase leans popular,
+  "boring" low-rated), else by where the phrase's 50 closest movies sit on them;
 - ``anchors``: the judged degrees of the attributes closest in meaning, extended to every item
   (engine.degrees_anchors).
 
@@ -54,7 +55,8 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                    log_counts=None, predicted: np.ndarray | None = None,
                    log_popularity: np.ndarray | None = None,
                    mean_rating: np.ndarray | None = None,
-                   anchored: np.ndarray | None = None) -> np.ndarray:
+                   anchored: np.ndarray | None = None,
+                   side_signs: dict[str, float] | None = None) -> np.ndarray:
     """(len(FEATURES), M) standardised features; a missing input gives a row of zeros.
 
     tag_weights is (T,) (zero outside the grounding's tags).
@@ -80,7 +82,8 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
         for name, side in (("popularity", log_popularity), ("rating", mean_rating)):
             if side is not None:
                 z = standardise(side)
-                rows[name] = z * z[near].mean()
+                sign = (side_signs or {}).get(name)
+                rows[name] = z * (z[near].mean() if sign is None else sign)
     if anchored is not None:
         rows["anchors"] = anchored
     return np.stack([standardise(rows[name]) for name in FEATURES])
