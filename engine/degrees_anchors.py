@@ -70,8 +70,8 @@ def read_anchors(path: Path = ANCHORS_FILE) -> Anchors | None:
     return Anchors(tuple(data["attributes"]), tuple(data["titles"]), degrees)
 
 
-def mixed_degrees(similarity: np.ndarray, degrees: np.ndarray, temperature: float = 0.05,
-                  top: int = 3) -> tuple[np.ndarray, np.ndarray]:
+def mixed_degrees(similarity: np.ndarray, degrees: np.ndarray, temperature: float = 0.1,
+                  top: int = 5) -> tuple[np.ndarray, np.ndarray]:
     """(N,) anchor degrees for a phrase from the `top` most similar attributes, and the (A,)
     softmax weights used; titles no chosen attribute judged stay NaN."""
     weights = np.zeros(len(similarity))
