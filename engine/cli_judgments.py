@@ -9,28 +9,11 @@ import click
 
 
 def title_resolver(retriever):
-    """title -> catalog row or None: exact, normalised, then fuzzy (WRatio >= 90, clear lead)."""
-    from rapidfuzz import fuzz, process
-
-    from engine.retrieval import normalize_title
-
-    exact = {t: i for i, t in enumerate(retriever.titles)}
-    keys = [normalize_title(t) for t in retriever.titles]
-    normalised: dict[str, list[int]] = {}
-    for row, key in enumerate(keys):
-        normalised.setdefault(key, []).append(row)
+    """title -> catalog row or None, by the one catalog resolver (exact, normalised, fuzzy)."""
 
     def resolve(title: str) -> int | None:
-        if title in exact:
-            return exact[title]
-        key = normalize_title(title)
-        rows = normalised.get(key, [])
-        if len(rows) == 1:
-            return rows[0]
-        matches = process.extract(key, keys, scorer=fuzz.WRatio, limit=2)
-        if matches and matches[0][1] >= 90 and (len(matches) == 1 or matches[0][1] - matches[1][1] >= 3):
-            return int(matches[0][2])
-        return None
+        match = retriever.title_resolver.resolve(title, allow_id=False)
+        return None if match is None else match.row
 
     return resolve
 
@@ -92,6 +75,31 @@ def plot_per_attribute(result: dict, out_dir: Path) -> Path:
     return path
 
 
+def _scorer(degrees, groundings: dict, pairs, mode: str):
+    """(attribute -> scores, a description of the weights used)."""
+    from engine.degrees_fit import fold_features, out_of_fold_weights
+    from engine.degrees_weights import fitted_attributes
+
+    seen = sorted(fitted_attributes() & set(pairs.attributes))
+    if mode == "shipped" or (mode == "auto" and not seen):
+        def shipped(attribute: str):
+            g = groundings[attribute]
+            return None if g is None else degrees.raw_scores(g)
+
+        return shipped, {"mode": "shipped", "seen_attributes": len(seen)}
+    index = {a: k for k, a in enumerate(pairs.attributes)}
+    features, _ = fold_features(degrees, groundings, pairs.attributes, folds=5, seed=0)
+    per_attribute = out_of_fold_weights(features, pairs, folds=5, seed=0)
+
+    def out_of_fold(attribute: str):
+        f = features.get(index[attribute])
+        return None if f is None else per_attribute[index[attribute]] @ f
+
+    return out_of_fold, {"mode": "cv", "folds": 5, "by": "attribute", "seen_attributes": len(seen),
+                         "note": "for each attribute, the degree score's weights were fitted and "
+                                 "its anchors taken from the other folds' attributes only"}
+
+
 @click.command("judgments")
 @click.argument("model", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -100,8 +108,14 @@ def plot_per_attribute(result: dict, out_dir: Path) -> Path:
               help="Folder for the per-attribute plot.")
 @click.option("--bootstrap", type=click.IntRange(min=100), default=1000, show_default=True,
               help="Bootstrap resamples of records for the 95 % interval.")
+@click.option("--weights", "weights_mode", type=click.Choice(["auto", "shipped", "cv"]),
+              default="auto", show_default=True,
+              help="Feature weights of the degree score: the shipped ones, or refitted with "
+                   "5-fold cross-validation by attribute on FILE (cv). auto: cv when the shipped "
+                   "weights were fitted on any attribute of FILE, so no figure comes from "
+                   "weights that saw the attribute.")
 def judgments_command(model: Path, file: Path, as_json: bool, plot_dir: Path | None,
-                      bootstrap: int) -> None:
+                      bootstrap: int, weights_mode: str) -> None:
     """Order judged movies by the bot's degree score and compare with people's judgments.
 
     FILE is a SoftAttributes CSV (rater_id,reference_title,soft_attribute,less_than,about_as,
@@ -124,13 +138,11 @@ def judgments_command(model: Path, file: Path, as_json: bool, plot_dir: Path | N
     pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
     groundings = {a: degrees.ground(a) for a in pairs.attributes}
 
-    def scorer(attribute: str):
-        g = groundings[attribute]
-        return None if g is None else degrees.raw_scores(g)
-
+    scorer, weights = _scorer(degrees, groundings, pairs, weights_mode)
     result = evaluate_judgments(
         pairs, scorer, {a: (g.label if g else None) for a, g in groundings.items()},
         baseline_scorers(degrees, retriever.item_tags), n_boot=bootstrap)
+    result["weights"] = weights
     if plot_dir is not None:
         result["plot"] = str(plot_per_attribute(result, plot_dir))
     click.echo(json.dumps(result) if as_json else text_report(result))

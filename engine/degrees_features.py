@@ -21,6 +21,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from engine.data.dataset import Dataset
 
 ARTEFACT = "degrees.npz"
+# With graded relevance (a genome, the demo world's planted truth), the degree score may lean on
+# it, so walk figures measured against that same relevance would be circular. A seeded share of
+# items has its relevance withheld: their degree signals come from binary tags, text and the item
+# space only, and `degrees.npz` lists them ("withheld") so evaluations can be restricted to them.
+WITHHELD_SHARE = 0.3
+WITHHELD_SEED = 20261201
+
+
+def withheld_items(n_items: int, share: float = WITHHELD_SHARE,
+                   seed: int = WITHHELD_SEED) -> np.ndarray:
+    """(n_items,) bool: the items whose graded relevance the degree score never sees."""
+    mask = np.zeros(n_items, dtype=bool)
+    mask[np.random.default_rng(seed).permutation(n_items)[: int(round(share * n_items))]] = True
+    return mask
 MAX_TEXT_TAGS = 12  # tags per movie text: the most applied ones
 
 
@@ -46,6 +60,39 @@ def _raw_release(dataset: "Dataset"):
         return None
 
 
+def user_language(dataset: "Dataset", raw=None, max_phrases: int = 5000
+                  ) -> tuple[tuple[str, ...], sp.csr_matrix]:
+    """Every tag people applied in the release (genres and the vocabulary included) and an
+    (M, L) matrix of how many users applied each to each item; the most used `max_phrases`."""
+    vocabulary = tuple(dataset.tags)
+    if raw is None or raw.tags is None or not raw.tags.num_rows:
+        return vocabulary, sp.csr_matrix(dataset.item_tags, dtype=np.float32)
+    from collections import Counter
+
+    from engine.data.preprocess import clean_tags
+
+    names = clean_tags(raw.tags["tag"]).to_pylist()
+    movies = np.asarray(raw.tags["movieId"].to_numpy())
+    users = np.asarray(raw.tags["userId"].to_numpy())
+    # The language is everything this community wrote (movies outside the catalog included);
+    # the counts only cover catalog items.
+    use = Counter(n for n, _ in {(n, int(m)) for n, m in zip(names, movies) if n})
+    row_of = {int(x): i for i, x in enumerate(dataset.item_ids)}
+    triples = {(row_of[int(m)], n, int(u)) for m, n, u in zip(movies, names, users)
+               if n and int(m) in row_of}
+    language = tuple(dict.fromkeys([*vocabulary, *(n for n, _ in use.most_common(max_phrases))]))
+    column = {n: k for k, n in enumerate(language)}
+    kept = [(r, column[n]) for r, n, _ in triples if n in column]
+    rows = [r for r, _ in kept]
+    cols = [c for _, c in kept]
+    counts = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
+                           shape=(dataset.n_items, len(language)))
+    counts.sum_duplicates()
+    binary = sp.csr_matrix(dataset.item_tags, dtype=np.float32)
+    padded = sp.hstack([binary, sp.csr_matrix((dataset.n_items, len(language) - len(vocabulary)))])
+    return language, counts.maximum(padded).tocsr()
+
+
 def tag_application_counts(dataset: "Dataset", raw=None) -> sp.csr_matrix:
     """(M, T) how many users applied each tag to each item; genres count 1.
 
@@ -54,6 +101,7 @@ def tag_application_counts(dataset: "Dataset", raw=None) -> sp.csr_matrix:
     binary = sp.csr_matrix(dataset.item_tags, dtype=np.float32)
     if dataset.relevance is not None:
         relevance = np.nan_to_num(np.asarray(dataset.relevance, dtype=np.float32), nan=0.0)
+        relevance[withheld_items(dataset.n_items)] = 0.0  # binary tags only for these
         return sp.csr_matrix(np.maximum(relevance, binary.toarray()))
     if raw is None or raw.tags is None or not raw.tags.num_rows:
         return binary
@@ -121,19 +169,22 @@ def genre_names(dataset: "Dataset", raw=None) -> set[str]:
     return set(clean_tags(raw.genres["genre"]).to_pylist()) & set(dataset.tags)
 
 
-def item_signals(dataset: "Dataset", encode=None) -> ItemSignals:
-    """All item-side inputs for `dataset` (reads its release again when it is on disk)."""
+def item_signals(dataset: "Dataset", encode=None) -> tuple[ItemSignals, tuple[str, ...]]:
+    """All item-side inputs for `dataset` (reads its release again when it is on disk), and
+    the catalog's user language (every tag people applied, most used first)."""
     raw = _raw_release(dataset)
     counts = tag_application_counts(dataset, raw)
-    texts = movie_texts(dataset.titles, dataset.tags, counts, genre_names(dataset, raw))
+    language, language_counts = user_language(dataset, raw)
+    texts = movie_texts(dataset.titles, language, language_counts, genre_names(dataset, raw))
     if encode is None:
         from engine.text import encode
-    return ItemSignals(
+    signals = ItemSignals(
         tag_counts=counts,
         text_vectors=np.asarray(encode(texts), dtype=np.float32),
         popularity=dataset.item_popularity().astype(np.float32),
         mean_rating=mean_ratings(dataset, raw),
     )
+    return signals, language
 
 
 def save_signals(signals: ItemSignals, model_dir: str | Path, **extra: np.ndarray) -> Path:
@@ -154,6 +205,8 @@ def load_signals(model_dir: str | Path) -> tuple[ItemSignals, dict[str, np.ndarr
         return None
     with np.load(path) as data:
         arrays = {k: data[k] for k in data.files}
+    if "language_vectors" in arrays:
+        arrays["language_vectors"] = arrays["language_vectors"].astype(np.float32)
     counts = sp.csr_matrix((arrays.pop("counts_data"), arrays.pop("counts_indices"),
                             arrays.pop("counts_indptr")), shape=tuple(arrays.pop("counts_shape")))
     signals = ItemSignals(counts, arrays.pop("text_vectors").astype(np.float32),
@@ -176,7 +229,23 @@ def word_encoder_weights(model_dir: str | Path) -> dict[str, np.ndarray]:
     return {name: state[key].numpy().astype(np.float32) for name, key in keys.items()}
 
 
-def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None) -> Path:
-    """degrees.npz of a checkpoint: item signals and f's weights (see the module docstring)."""
-    return save_signals(item_signals(dataset, encode), model_dir,
+def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None,
+                          computed: tuple[ItemSignals, tuple[str, ...]] | None = None) -> Path:
+    """degrees.npz of a checkpoint: item signals, the user language and its embeddings, the
+    ridge map from [h_j, text_j] to each tag's graded signal, and f's weights."""
+    from engine.degrees_score import fit_tag_predictor
+
+    if encode is None:
+        from engine.text import encode
+    signals, language = computed or item_signals(dataset, encode)
+    with np.load(Path(model_dir) / "vectors.npz") as vectors:
+        items = vectors["items"].astype(np.float32)
+    inputs = np.hstack([items, signals.text_vectors])
+    withheld = (withheld_items(dataset.n_items) if dataset.relevance is not None
+                else np.zeros(dataset.n_items, dtype=bool))
+    predictor = fit_tag_predictor(inputs[~withheld],
+                                  signals.tag_counts[~withheld].log1p().toarray())
+    return save_signals(signals, model_dir, language=np.asarray(language, dtype=object).astype(str),
+                        language_vectors=np.asarray(encode(list(language)), dtype=np.float16),
+                        tag_predictor=predictor, withheld=withheld,
                         **word_encoder_weights(model_dir))
