@@ -138,16 +138,24 @@ def retriever_walkers(retriever) -> dict[str, Walker]:
 
 
 def blind_degree_model(retriever, dataset, encode=None):
-    """The degree model as the product builds it, from a dataset with its graded relevance
-    removed: the degrees that order the walk never see the planted truth they are scored on
-    (they see interactions, the binary tags, tag application counts and titles)."""
+    """The degree model as `cgir train` builds it (engine.degrees_features), from a dataset with
+    its graded relevance removed: the degrees that order the walk never see the planted truth
+    they are scored on (they see interactions, binary tags, tag application counts, titles)."""
     from dataclasses import replace
 
     from engine.degrees import DegreeModel
     from engine.degrees_features import item_signals
+    from engine.degrees_score import fit_tag_predictor
+    from engine.degrees_weights import shipped_weights
 
-    blind = replace(dataset, relevance=None)
-    return DegreeModel.from_retriever(retriever, signals=item_signals(blind, encode))
+    if encode is None:
+        from engine.text import encode
+    signals, language = item_signals(replace(dataset, relevance=None), encode)
+    inputs = np.hstack([retriever.item_vectors, signals.text_vectors])
+    return DegreeModel.from_retriever(
+        retriever, signals=signals, weights=shipped_weights(), language=language,
+        language_vectors=np.asarray(encode(list(language)), dtype=np.float32),
+        tag_predictor=fit_tag_predictor(inputs, signals.tag_counts.log1p().toarray()))
 
 
 def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
@@ -166,7 +174,7 @@ def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
         raise ValueError("walk metrics need graded relevance (the demo world has it)")
     relevance = np.asarray(dataset.relevance, dtype=np.float32)
     retriever = Retriever(item_vectors, tag_vectors, dataset.item_ids, dataset.titles,
-                          dataset.tags)
+                          dataset.tags, item_tags=dataset.item_tags)
     retriever.use_degree_model(blind_degree_model(retriever, dataset, encode))
     walkers = retriever_walkers(retriever)
     queries = sample_queries(relevance, n_queries, seed)
@@ -180,5 +188,5 @@ def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
     return {"consistency": after["consistency"], "end_effect": after["end_effect"],
             "drift": after["drift"], "before": out["gamma_walk"], "after": after,
             "queries": f"{n_queries} feasible random (item, tag, alpha), seed {seed}",
-            "degree_supervision": "interactions, binary tags, tag counts and titles; "
-                                  "no graded relevance"}
+            "degree_supervision": "interactions, binary tags, tag application counts and "
+                                  "titles; no graded relevance (blind_degree_model)"}
