@@ -58,6 +58,9 @@ def main() -> None:
     parser.add_argument("--data", default="demo")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--artefact", action="store_true",
+                        help="also the genome-supervised degrees of `cgir train` (degrees.npz, "
+                             "written into MODEL if missing), in-sample and on held-out items")
     args = parser.parse_args()
     if args.model is None:
         from engine.demo_model import ensure_demo_model
@@ -88,6 +91,16 @@ def main() -> None:
         own = load_retriever(args.model, dataset)
         own.use_degree_model(build(own))
         rows.append((label, W.retriever_walkers(own)["degree_walk"], own))
+    held_out = None
+    if args.artefact:  # the genome-supervised degree model of `cgir train`, held-out items only
+        from engine.degrees_features import ARTEFACT, write_degree_artefact
+
+        if not (Path(args.model) / ARTEFACT).is_file():
+            write_degree_artefact(args.model, dataset)
+        own = load_retriever(args.model, dataset)
+        own.use_degree_model(load_degree_model(own))
+        withheld = own.degree_model.relevance_withheld
+        held_out = (np.flatnonzero(withheld), np.flatnonzero(~withheld), own)
     print(f"# {args.model}: {args.queries} feasible queries, seed {args.seed}")
     print("| walk | consistency | end effect | drift | declined | \"less action\" from the "
           "most action | degree quality |")
@@ -98,6 +111,15 @@ def main() -> None:
         quality = "" if own is None else f"{degree_quality(own, relevance):.2f}"
         print(f"| {label} | {m['consistency']:.3f} | {m['end_effect']:+.3f} | {m['drift']:.3f} "
               f"| {m['declined']} | falls on {h['falls']} of {h['steps']} | {quality} |")
+    if held_out is not None:
+        kept, seen, own = held_out
+        for label, excl, qs in (
+                ("degree walk, genome-supervised degrees, in-sample (all items)", (), queries),
+                (f"degree walk, genome-supervised degrees, held-out items only ({len(kept)})",
+                 seen, W.sample_queries(relevance, args.queries, args.seed, items=kept))):
+            m = W.walk_metrics(W.retriever_walkers(own, excl)["degree_walk"], relevance, qs)
+            print(f"| {label} | {m['consistency']:.3f} | {m['end_effect']:+.3f} | "
+                  f"{m['drift']:.3f} | {m['declined']} | | |")
 
 
 if __name__ == "__main__":

@@ -33,21 +33,24 @@ class WalkQuery:
 
 
 def sample_queries(relevance: np.ndarray, n: int, seed: int = 0, *,
-                   feasible: bool = True, tags: Sequence[int] | None = None) -> list[WalkQuery]:
+                   feasible: bool = True, tags: Sequence[int] | None = None,
+                   items: Sequence[int] | None = None) -> list[WalkQuery]:
     """n random (item, tag, alpha) queries with known relevance (feasible ones by default).
 
-    `tags` restricts the asked tag (e.g. to tags held out from a degree model's supervision).
+    `tags` / `items` restrict the asked tag and the reference (e.g. to those held out from a
+    degree model's supervision).
     """
     rng = np.random.default_rng(seed)
     n_items, n_tags = relevance.shape
     pool = np.arange(n_tags) if tags is None else np.asarray(tags, dtype=np.int64)
-    if len(pool) == 0:
-        raise ValueError("no tag to ask about")
+    refs = np.arange(n_items) if items is None else np.asarray(items, dtype=np.int64)
+    if len(pool) == 0 or len(refs) == 0:
+        raise ValueError("no tag or no item to ask about")
     queries: list[WalkQuery] = []
     for _ in range(200 * n):  # bounded: a catalog without feasible queries ends, not hangs
         if len(queries) >= n:
             break
-        item, tag = int(rng.integers(n_items)), int(rng.choice(pool))
+        item, tag = int(rng.choice(refs)), int(rng.choice(pool))
         alpha = int(rng.choice([1, -1]))
         ref = relevance[item, tag]
         if np.isnan(ref) or (feasible and ((alpha < 0 and ref < 0.5) or (alpha > 0 and ref > 0.5))):
@@ -120,7 +123,7 @@ def headline(walker: Walker, relevance: np.ndarray, tag: int, alpha: int = -1) -
 # -- the `cgir eval` hook: today's walk against the degree walk, same queries -----------------
 
 
-def retriever_walkers(retriever) -> dict[str, Walker]:
+def retriever_walkers(retriever, exclude: Sequence[int] = ()) -> dict[str, Walker]:
     """The walks to compare: the paper's gamma walk (monotone, today's default) and the degree
     walk (engine.walk), both on the model's own arrays, never on the relevance they are
     scored against."""
@@ -131,7 +134,7 @@ def retriever_walkers(retriever) -> dict[str, Walker]:
         return [s.item for s in retriever.walk(item, [Modification(tag, alpha)]).steps]
 
     def degree_walk(item: int, tag: int, alpha: int) -> list[int] | None:
-        result = gradual_walk(retriever, item, [Modification(tag, alpha)])
+        result = gradual_walk(retriever, item, [Modification(tag, alpha)], exclude=exclude)
         return None if isinstance(result, WalkLimit) else [s.item for s in result.steps]
 
     return {"gamma_walk": gamma_walk, "degree_walk": degree_walk}
