@@ -238,7 +238,7 @@ def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None
     if encode is None:
         from engine.text import encode
     signals, language = computed or item_signals(dataset, encode)
-    with np.load(Path(model_dir) / "vectors.npz") as vectors:
+    with np.load(Path(model_dir) / "arrays.npz") as vectors:  # engine.checkpoint: items, tags
         items = vectors["items"].astype(np.float32)
     inputs = np.hstack([items, signals.text_vectors])
     withheld = (withheld_items(dataset.n_items) if dataset.relevance is not None
