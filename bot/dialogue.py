@@ -28,6 +28,7 @@ from bot.suggest import SuggestConfig, Suggester, critique_text
 from bot.turn_log import clean_input, turn_record
 from bot.types import Button, Critique, Parse, Reply, ShownItem
 from engine.errors import LookupFailed
+from engine.gradual import WalkLimit, gradual_walk
 from engine.retrieval import GradientSequence, Modification, Retriever
 
 logger = logging.getLogger(__name__)
@@ -230,8 +231,10 @@ class DialogueManager:
         row = self._row(state.current)
         current = None
         if row is not None:
-            relevance = r.relevance_of(row, r.tags.index(tag)) if tag in r.tags else None
-            current = ShownItem(int(r.item_ids[row]), r.titles[row], relevance=_round(relevance))
+            t = r.tags.index(tag) if tag in r.tags else None
+            current = ShownItem(int(r.item_ids[row]), r.titles[row],
+                                relevance=None if t is None else _round(r.relevance_of(row, t)),
+                                degree=None if t is None else r.degree_of(row, t))
         buttons = list(buttons or [])
         if with_suggestions and row is not None:
             suggestions = [s.text for s in self.suggester.suggest(row)]
@@ -287,26 +290,32 @@ class DialogueManager:
         tags = self.retriever.tags
         mods = tuple(Modification(tags.index(c.tag), c.alpha, float(c.strength)) for c in critiques)
         sequence = self._retrieve(row, mods)
+        if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
+            stuck, other = sequence.modification, sequence.suggestion
+            offer = other and critique_text(tags[other.tag], other.alpha)
+            text = replies.at_limit(tags[stuck.tag], stuck.alpha, self._title(row), sequence.degree, offer)
+            return self._reply(state, text, "critique", with_suggestions=not offer,
+                               tag=critiques[0].tag, alpha=critiques[0].alpha,
+                               buttons=[Button(offer, offer)] if offer else [])
         first = critiques[0]
-        shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4), relevance=_round(s.relevance))
-                 for s in sequence.steps]
+        shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4),
+                           relevance=_round(s.relevance), degree=s.degree) for s in sequence.steps]
         self._push(state)
         state.last_sequence = [asdict(s) for s in shown]
         state.last_tag, state.last_alpha = first.tag, first.alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
-        tag_value = self.retriever.relevance_of(row, tags.index(first.tag))
+        tag_value = self.retriever.degree_of(row, tags.index(first.tag))
         text = replies.walked(critiques, self._title(row), tag_value, len(shown), self.policy == "gradient")
         return self._reply(state, text, "critique", sequence=shown, tag=first.tag, alpha=first.alpha,
                            with_suggestions=False,
                            buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
                                     for i in range(1, min(len(shown), 3) + 1)])
 
-    def _retrieve(self, row: int, mods: tuple[Modification, ...]) -> GradientSequence:
-        if self.policy == "gradient":
-            return self.retriever.walk(row, mods, steps=self.steps, skip_seen=self.skip_seen,
-                                       gamma_min=self.gamma_min, gamma_max=self.gamma_max)
+    def _retrieve(self, row: int, mods: tuple[Modification, ...]) -> GradientSequence | WalkLimit:
+        if self.policy == "gradient":  # evenly spaced estimated degrees (engine/walk.py)
+            return gradual_walk(self.retriever, row, mods, steps=self.steps)
         k = self.steps if self.policy == "list" else 1
         return self.retriever.top_k(row, mods, k=k, gamma=1.0)
 

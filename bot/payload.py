@@ -18,7 +18,8 @@ def _shown(item: ShownItem | None) -> dict[str, Any] | None:
         "title": item.title,
         "gamma": item.gamma,
         "score": item.score,
-        "relevance": item.relevance,
+        "relevance": item.relevance,  # ground truth where the catalog has it, else None
+        "degree": item.degree,  # the model's estimate of the asked attribute, [0, 1]
     }
 
 
@@ -47,8 +48,11 @@ def readable_sequence(reply: Reply) -> str:
         extras = []
         if item.gamma is not None:
             extras.append(f"γ={item.gamma:.2f}")
+        if item.degree is not None and reply.tag:
+            extras.append(f"{reply.tag} {item.degree:.2f} estimated")
         if item.relevance is not None and reply.tag:
-            extras.append(f"{reply.tag} {item.relevance:.2f}")
+            extras.append(f"planted {item.relevance:.2f}" if item.degree is not None
+                          else f"{reply.tag} {item.relevance:.2f}")
         lines.append(f"{position}. {item.title}" + (f" ({', '.join(extras)})" if extras else ""))
     return "\n".join(lines)
 

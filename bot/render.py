@@ -39,16 +39,42 @@ def sequence_table(reply: Reply) -> Table | None:
     has_gamma = any(item.gamma is not None for item in reply.sequence)
     if has_gamma:
         table.add_column("\u03b3", justify="right")
-    if reply.tag:
-        table.add_column(f"{escape(reply.tag)} relevance")
+    # The bar is the model's estimated degree (calibrated over the catalog); where the catalog
+    # also knows the truth (the demo's planted relevance) it gets a column of its own.
+    has_degree = any(item.degree is not None for item in reply.sequence)
+    has_truth = any(item.relevance is not None for item in reply.sequence)
+    if reply.tag and has_degree:
+        table.add_column(f"{escape(reply.tag)} (estimated)")
+    if reply.tag and has_truth:
+        table.add_column("planted" if has_degree else f"{escape(reply.tag)} relevance",
+                         justify="right" if has_degree else "left")
     for i, item in enumerate(reply.sequence, 1):
         row: list = [str(i), escape(item.title)]
         if has_gamma:
             row.append("" if item.gamma is None else f"{item.gamma:.2f}")
-        if reply.tag:
-            row.append(relevance_bar(item.relevance))
+        if reply.tag and has_degree:
+            row.append(relevance_bar(item.degree))
+        if reply.tag and has_truth:
+            row.append((Text("" if item.relevance is None else f"{item.relevance:.2f}")
+                        if has_degree else relevance_bar(item.relevance)))
         table.add_row(*row)
     return table
+
+
+def current_line(reply: Reply) -> Text | None:
+    """ "now: <title>" with its estimated degree (and the planted truth, where known)."""
+    item = reply.current
+    if item is None or not reply.tag or not reply.sequence:
+        return None
+    if item.degree is None and item.relevance is None:
+        return None
+    line = Text(f"     now: {item.title}  ", style="dim")
+    line.append_text(relevance_bar(item.degree if item.degree is not None else item.relevance))
+    if item.degree is not None:
+        line.append(" estimated", style="dim")
+        if item.relevance is not None:
+            line.append(f", planted {item.relevance:.2f}", style="dim")
+    return line
 
 
 def render_reply(reply: Reply):  # noqa: ANN201 - a rich renderable
@@ -56,8 +82,9 @@ def render_reply(reply: Reply):  # noqa: ANN201 - a rich renderable
     parts: list = []
     style = "bold" if reply.understood else "yellow"
     parts.append(Text("bot> ", style="cyan") + Text(reply.text, style=style))
-    if reply.current is not None and reply.tag and reply.current.relevance is not None and reply.sequence:
-        parts.append(Text(f"     now: {reply.current.title}  ", style="dim") + relevance_bar(reply.current.relevance))
+    now = current_line(reply)
+    if now is not None:
+        parts.append(now)
     table = sequence_table(reply)
     if table is not None:
         parts.append(table)

@@ -46,8 +46,10 @@ def input_cut(chars: int, limit: int) -> str:
 
 
 def wanted(critiques: Sequence[Critique]) -> str:
-    """ "less action and more romance"."""
-    return " and ".join(critique_text(c.tag, c.alpha) for c in critiques)
+    """ "less action and a bit more comedy": how each critique was read, strength included."""
+    def strength(c: Critique) -> str:
+        return "a bit " if c.strength < 1 else ("much " if c.strength > 1 else "")
+    return " and ".join(strength(c) + critique_text(c.tag, c.alpha) for c in critiques)
 
 
 def you_could_say(suggestions: Sequence[str]) -> str:
@@ -68,7 +70,7 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
     heard = (f" (from {quote(first.phrase)})"
              if first.phrase and first.phrase.lower() not in (first.tag, critique_text(first.tag, first.alpha))
              else "")
-    here = f", {first.tag} {number(tag_value)}" if tag_value is not None else ""
+    here = f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else ""
     if not shown:
         return f"Understood: {said}{heard}. I found no other items to show from {quote(title)}."
     if gradient:
@@ -76,6 +78,15 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
                 f"with gradually {said}; pick one by number or title.")
     best = "these are the best matches" if shown > 1 else "this is the best match"
     return f"Understood: {said}{heard}. Compared with {quote(title)}{here}, {best}; pick one by number or title."
+
+
+def at_limit(tag: str, alpha: int, title: str, degree: float, offer: str | None) -> str:
+    """The reference has no room left on the asked tag: no noisy list, a better critique."""
+    edge = "as little" if alpha < 0 else "as much"
+    text = (f"{quote(title)} already has about {edge} {tag} as anything in the catalog "
+            f"({tag} {degree:.2f}, estimated), so there is no gradual way to "
+            f"{quote(critique_text(tag, alpha))} from it.")
+    return text + (f" Try {quote(offer)} instead?" if offer else "")
 
 
 def ask_which_tag(phrase: str, options: Sequence[str], alpha: int) -> str:

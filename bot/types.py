@@ -79,7 +79,8 @@ class ShownItem:
     title: str
     gamma: float | None = None
     score: float | None = None
-    relevance: float | None = None
+    relevance: float | None = None  # ground truth (the demo's planted relevance), where it exists
+    degree: float | None = None  # the model's estimate of the asked attribute, [0, 1] over the catalog
 
 
 @dataclass(frozen=True)

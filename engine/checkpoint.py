@@ -203,12 +203,14 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
     config = manifest.get("config", {})
     defaults = WalkDefaults(**{k: config[k] for k in ("steps", "gamma_min", "gamma_max")
                                if k in config})
-    return Retriever(
+    retriever = Retriever(
         arrays["items"], arrays["tags"], np.asarray(items["item_ids"], dtype=np.int64),
         items["titles"], tags["tags"], relevance=relevance, item_tags=item_tags.tocsr(),
         popularity=popularity, synthetic=bool(manifest["dataset"].get("synthetic")),
         model_id=manifest.get("model_id", ""), defaults=defaults,
     )
+    retriever.model_dir = path  # for artefacts read on demand (degrees.npz)
+    return retriever
 
 
 def _arrays(file: Path) -> dict[str, np.ndarray]:

@@ -126,4 +126,26 @@ def eval_command(data: str, models: str, seeds: str, protocol: str, out_dir: Pat
         click.echo(f"Wrote {out_dir}/results.json and results.md", err=True)
 
 
-COMMANDS: list[click.Command] = [eval_command]
+class _EvalGroup(click.Group):
+    """`cgir eval DATA ...` is the tables command; `cgir eval judgments ...` a named evaluation."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["tables", *args]
+        return super().parse_args(ctx, args)
+
+
+def _eval_group() -> click.Group:
+    from engine.cli_judgments import judgments_command
+
+    group = _EvalGroup("eval", help="Evaluations: `cgir eval DATA` (the paper's tables, same as "
+                                    "`cgir eval tables DATA`) and `cgir eval judgments MODEL FILE`.",
+                       context_settings={"help_option_names": ["-h", "--help"]})
+    tables = click.Command("tables", callback=eval_command.callback, params=eval_command.params,
+                           help=eval_command.help, context_settings=eval_command.context_settings)
+    group.add_command(tables)
+    group.add_command(judgments_command)
+    return group
+
+
+COMMANDS: list[click.Command] = [_eval_group()]

@@ -90,11 +90,15 @@ def train_command(data: str, out: Path | None, variant: str | None, seed: int | 
 @click.option("--monotone/--paper-walk", default=True, show_default=True,
               help="Never step back along the critique's direction, or the paper's plain top-1 "
                    "per step (docs/model.md).")
+@click.option("--walk", type=click.Choice(["degrees", "gamma"]), default="degrees",
+              show_default=True,
+              help="degrees: evenly spaced estimated degrees of the asked tags (engine/walk.py); "
+                   "gamma: the paper's walk over gamma (the --gamma and --monotone options).")
 @click.option("--json", "as_json", is_flag=True, help="Print the sequence as JSON.")
 @click.pass_context
 def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str, ...],
                      less: tuple[str, ...], steps: int | None, gamma_min: float | None,
-                     gamma_max: float | None, no_skip_seen: bool, monotone: bool,
+                     gamma_max: float | None, no_skip_seen: bool, monotone: bool, walk: str,
                      as_json: bool) -> None:
     """Walk from an item along one or more critiques and print the gradient sequence.
 
@@ -133,14 +137,34 @@ def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str,
         used.add(name)
         for tag, alpha in groups[name]:
             modifications.append(Modification(retriever.resolve_tag(tag), alpha))
-    sequence = retriever.walk(row, modifications, steps=steps, gamma_min=gamma_min,
-                              gamma_max=gamma_max, skip_seen=not no_skip_seen, monotone=monotone)
+    if walk == "degrees":
+        from engine.gradual import gradual_walk
+
+        sequence = gradual_walk(retriever, row, modifications, steps=steps)
+    else:
+        sequence = retriever.walk(row, modifications, steps=steps, gamma_min=gamma_min,
+                                  gamma_max=gamma_max, skip_seen=not no_skip_seen,
+                                  monotone=monotone)
     if as_json:
         click.echo(json.dumps(sequence.to_json(retriever), indent=2, ensure_ascii=False))
         return
     from rich.console import Console
     from rich.table import Table
 
+    from engine.gradual import WalkLimit
+
+    if isinstance(sequence, WalkLimit):
+        stuck = sequence.modification
+        word = "less" if stuck.alpha < 0 else "more"
+        edge = "the floor" if stuck.alpha < 0 else "the top"
+        text = (f"{retriever.titles[row]!r} is already at {edge} of {retriever.tags[stuck.tag]} "
+                f"(estimated degree {sequence.degree:.2f}): no gradual walk to "
+                f"{word} {retriever.tags[stuck.tag]}.")
+        if sequence.suggestion is not None:
+            text += (f" Try {word} {retriever.tags[sequence.suggestion.tag]} (estimated "
+                     f"{sequence.suggestion_degree:.2f}).")
+        click.echo(text)
+        return
     critique = ", ".join(f"{'more' if m.alpha > 0 else 'less'} {retriever.tags[m.tag]}"
                          for m in modifications)
     reference_relevance = retriever.relevance_of(row, modifications[0].tag)
@@ -150,11 +174,12 @@ def retrieve_command(ctx: click.Context, model: str, item: str, more: tuple[str,
     if retriever.synthetic:
         caption += " - synthetic demo catalog"
     table = Table(title=critique, caption=caption)
-    for column in ("step", "gamma", "item id", "title", "score", "relevance"):
+    for column in ("step", "gamma", "item id", "title", "score", "degree (est.)", "relevance"):
         table.add_column(column, justify="left" if column == "title" else "right")
     for k, step in enumerate(sequence.steps, 1):
         table.add_row(str(k), f"{step.gamma:.2f}", str(step.item_id), step.title,
-                      f"{step.score:.3f}", "-" if step.relevance is None else f"{step.relevance:.2f}")
+                      f"{step.score:.3f}", f"{step.degree:.2f}",
+                      "-" if step.relevance is None else f"{step.relevance:.2f}")
     Console(file=sys.stdout, soft_wrap=True).print(table)
 
 

@@ -34,6 +34,7 @@ class Step:
     gamma: float
     score: float
     relevance: float | None  # relevance to the (first) critiqued tag, None when unknown
+    degree: float | None = None  # the degree model's estimate of the (first) asked attribute
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class GradientSequence:
     reference: int
     modifications: tuple[Modification, ...]
     steps: tuple[Step, ...]
+    reference_degree: float | None = None  # the reference's estimated degree (first critique)
 
     def to_json(self, retriever: "Retriever") -> dict:
         """The stable JSON shape of `cgir retrieve --json`."""
@@ -49,7 +51,7 @@ class GradientSequence:
             "reference": {
                 "item_id": int(retriever.item_ids[self.reference]),
                 "title": retriever.titles[self.reference],
-            },
+            } | ({} if self.reference_degree is None else {"degree": self.reference_degree}),
             "tag": retriever.tags[first.tag] if first else None,
             "alpha": first.alpha if first else None,
             "modifications": [
@@ -136,6 +138,16 @@ class Retriever:
     @property
     def n_items(self) -> int:
         return self.item_vectors.shape[0]
+
+    @property
+    def degree_model(self):
+        """The `engine.degrees.DegreeModel` of this item space (grounding and degree scores)."""
+        model = getattr(self, "_degree_model", None)
+        if model is None:
+            from engine.degrees import load_degree_model
+
+            model = self._degree_model = load_degree_model(self)
+        return model
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -270,7 +282,30 @@ class Retriever:
             gamma=round(float(gamma), 6),
             score=float(score),
             relevance=None if tag is None else self.relevance_of(int(row), tag),
+            degree=None if tag is None else self.degree_of(int(row), tag),
         )
+
+    # -- estimated degrees (engine.degrees; the gradual walk is engine.gradual) ----------------
+
+    def use_degree_model(self, model) -> None:
+        """Score degrees with `model` from now on (e.g. one built without graded relevance)."""
+        self._degree_model = model
+        self.__dict__.pop("_degrees_of_tag", None)
+
+    def attribute_degrees(self, tag: int) -> np.ndarray:
+        """(n_items,) the degree model's calibrated [0, 1] degree of a catalog tag (cached)."""
+        cache = self.__dict__.setdefault("_degrees_of_tag", {})
+        if tag not in cache:
+            from engine.degrees import Grounding
+
+            name = self.tags[tag]  # a catalog tag grounds to itself, no phrase embedding needed
+            grounding = Grounding(name, name, (name,), (1.0,), True)
+            cache[tag] = np.asarray(self.degree_model.degrees(grounding), dtype=np.float32)
+        return cache[tag]
+
+    def degree_of(self, item: int, tag: int) -> float:
+        """One item's estimated degree of a tag, rounded for display."""
+        return round(float(self.attribute_degrees(tag)[item]), 4)
 
     def walk(
         self,

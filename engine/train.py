@@ -60,6 +60,11 @@ def train_on_triples(dataset: Dataset, triples: Triples, config: TrainConfig, ou
 
 def train_model(dataset: Dataset, config: TrainConfig, out_dir: str | Path, *,
                 progress: bool = True) -> Path:
-    """Build triples, split train/valid/test with the seed, fit, write the checkpoint dir."""
+    """Build triples, split train/valid/test with the seed, fit, write the checkpoint dir
+    (with its degree artefact, engine.degrees_features, which the bot's degree score reads)."""
+    from engine.degrees_features import write_degree_artefact
+
     triples = make_triples(dataset, config)
-    return train_on_triples(dataset, triples, config, out_dir, progress=progress)
+    path = train_on_triples(dataset, triples, config, out_dir, progress=progress)
+    write_degree_artefact(path, dataset)
+    return path

@@ -87,19 +87,25 @@
       card.appendChild(el("span", "card-index", String(position)));
       card.appendChild(el("span", "card-title", item.title));
       card.appendChild(el("span", "card-gamma", "γ " + formatNumber(item.gamma, 2)));
-      if (tag) {
+      // The bar is the model's estimated degree of the asked attribute (0-1 over the catalog);
+      // the planted relevance of the demo world, where known, is shown beside it as the truth.
+      const hasDegree = typeof item.degree === "number" && isFinite(item.degree);
+      const hasTruth = typeof item.relevance === "number" && isFinite(item.relevance);
+      const value = hasDegree ? item.degree : (hasTruth ? item.relevance : null);
+      if (tag && value !== null) {
         const bar = el("span", "bar");
         const fill = el("span", "bar-fill");
-        const rel = typeof item.relevance === "number" ? Math.max(0, Math.min(1, item.relevance)) : 0;
-        fill.style.width = Math.round(rel * 100) + "%";
+        fill.style.width = Math.round(Math.max(0, Math.min(1, value)) * 100) + "%";
         bar.appendChild(fill);
         bar.setAttribute("role", "meter");
         bar.setAttribute("aria-valuemin", "0");
         bar.setAttribute("aria-valuemax", "1");
-        bar.setAttribute("aria-valuenow", formatNumber(item.relevance, 2));
-        bar.setAttribute("aria-label", tag + " relevance");
+        bar.setAttribute("aria-valuenow", formatNumber(value, 2));
+        bar.setAttribute("aria-label", tag + (hasDegree ? " degree (estimated)" : " relevance"));
         card.appendChild(bar);
-        card.appendChild(el("span", "card-rel", tag + " " + formatNumber(item.relevance, 2)));
+        let label = tag + " " + formatNumber(value, 2) + (hasDegree ? " est." : "");
+        if (hasDegree && hasTruth) label += " · planted " + formatNumber(item.relevance, 2);
+        card.appendChild(el("span", "card-rel", label));
       }
       card.addEventListener("click", function () { choose(card); });
       card.addEventListener("keydown", function (event) {

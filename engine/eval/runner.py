@@ -180,6 +180,11 @@ def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = N
                                     max_queries=config.max_queries, max_test=config.max_test,
                                     n_examples=config.n_examples if seed == config.seeds[0]
                                     else 0)
+            if key == "cgir" and dataset.relevance is not None:
+                from engine.eval.walk_metrics import walk_report
+
+                result["walk"] = walk_report(model.item_vectors(), model.tag_vectors(), dataset,
+                                             seed=seed, encode=encode)
             result.update({"seed": seed, "fit_seconds": round(fitted, 2),
                            "eval_seconds": round(time.perf_counter() - t0 - fitted, 2)})
             per_seed[key].append(result)
@@ -205,6 +210,7 @@ def _assemble(dataset: Dataset, config: EvalConfig, protocol: Protocol,
         "protocol": protocol.name,
         "complete": complete,
         "extra": summary["extra"],
+        "walk": summarize_walk(per_seed.get("cgir", [])),
         "examples": _examples(dataset, per_seed),
         "per_seed": per_seed,
         "splits": splits,
@@ -231,6 +237,18 @@ def summarize(per_seed: dict[str, list[dict]]) -> dict:
                 more[name], more[name + "_std"] = M.mean_std(values)
         extra[key] = more
     return {"models": models, "extra": extra}
+
+
+def summarize_walk(runs: list[dict]) -> dict | None:
+    """Mean over seeds of CGIR's walk metrics (engine.eval.walk_metrics); None without them."""
+    walks = [r["walk"] for r in runs if "walk" in r]
+    if not walks:
+        return None
+    out = {k: M.mean_std([w[k] for w in walks])[0] for k in ("consistency", "end_effect", "drift")}
+    out["before"] = {k: M.mean_std([w["before"][k] for w in walks])[0]
+                     for k in ("consistency", "end_effect", "drift")}
+    out["per_seed"] = walks
+    return out
 
 
 def _examples(dataset: Dataset, per_seed: dict[str, list[dict]]) -> list[dict]:

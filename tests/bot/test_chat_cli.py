@@ -125,7 +125,7 @@ def test_piped_conversation_is_logged_and_resumable(tiny_model_dir, reference_ti
     text = out.decode()
     assert proc.returncode == 0, err.decode()[-2000:]
     assert b"Traceback" not in err
-    assert "action relevance" in text and "\u2588" in text  # the table with relevance bars
+    assert "action (estimated)" in text and "planted" in text and "\u2588" in text  # degree bars
     session_id = text.split("Session ", 1)[1].split()[0]
 
     with Store(db) as store:

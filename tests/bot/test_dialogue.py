@@ -9,6 +9,7 @@ from bot.dialogue import DialogueManager
 from bot.turn_log import clean_input
 from bot.store import Store
 from bot_fixtures import fixture_parser, planted_retriever
+from engine.gradual import gradual_walk
 from engine.retrieval import Modification
 
 
@@ -67,8 +68,28 @@ def test_two_critiques_walk_the_composed_direction(planted, store):
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "more romance and less violent")
     row = planted.resolve_item("Toy Story")
-    expected = planted.walk(row, [Modification(_tag(planted, "romance"), 1), Modification(_tag(planted, "violent"), -1)])
+    romance, violent = _tag(planted, "romance"), _tag(planted, "violent")
+    expected = gradual_walk(planted, row, [Modification(romance, 1), Modification(violent, -1)])
     assert [s.item_id for s in reply.sequence] == [s.item_id for s in expected.steps]
+    # both critiques move together, step by step, in the model's estimated degrees
+    rows = [row] + [planted.resolve_item(s.item_id) for s in reply.sequence]
+    assert np.all(np.diff(planted.attribute_degrees(romance)[rows]) > 0)
+    assert np.all(np.diff(planted.attribute_degrees(violent)[rows]) < 0)
+    assert [s.degree for s in reply.sequence] == [planted.degree_of(r, romance) for r in rows[1:]]
+
+
+def test_no_room_left_is_said_with_a_better_critique(planted, store):
+    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t")
+    sid = manager.new_session_id()
+    manager.handle(sid, "like Toy Story")
+    row = planted.resolve_item("Toy Story")
+    war = _tag(planted, "war")
+    assert planted.degree_of(row, war) > 0.9  # the planted catalog's Toy Story is full of war
+    reply = manager.handle(sid, "more war")
+    assert reply.sequence == [] and reply.tag == "war" and reply.alpha == 1
+    assert "already has about as much war as anything" in reply.text and "estimated" in reply.text
+    assert len(reply.buttons) == 1 and reply.buttons[0].payload.startswith("more ")
+    assert reply.buttons[0].payload in reply.text
 
 
 def test_walks_move_the_tag_the_asked_way(planted, store):

@@ -41,6 +41,24 @@ def test_sequence_table_shows_gamma_and_relevance_bars():
     assert "#1" in out
 
 
+def test_sequence_table_shows_the_estimated_degree_and_the_truth_apart():
+    sequence = [ShownItem(2, "Casino (1995)", gamma=0.1, degree=0.62),
+                ShownItem(3, "Platoon (1986)", gamma=0.2, degree=0.41)]
+    reply = Reply(text="Understood: less action.", intent="critique", session_id="s",
+                  current=ShownItem(1, "Heat (1995)", degree=0.93), sequence=sequence,
+                  tag="action", alpha=-1)
+    out = _render(reply)
+    # real data: no ground truth, so the bar is the estimate, labelled so, and never a dash
+    assert "action (estimated)" in out and "0.62" in out and "0.41" in out
+    assert "now: Heat (1995)" in out and "0.93 estimated" in out
+    assert "planted" not in out and "–" not in out and "unknown" not in out
+    # the demo world also knows the truth: it gets its own column beside the estimate
+    planted = [ShownItem(2, "Casino (1995)", gamma=0.1, degree=0.62, relevance=0.35)]
+    out = _render(Reply(text=".", intent="critique", session_id="s", sequence=planted,
+                        tag="action", alpha=-1))
+    assert "action (estimated)" in out and "planted" in out and "0.35" in out
+
+
 def test_synthetic_note_on_start_replies():
     out = _render(Reply(text="Starting over.", intent="restart", session_id="s", synthetic=True))
     assert "synthetic demo catalog" in out

@@ -109,6 +109,13 @@ def test_rest_messages_rasa_shape_carries_sequence_and_readable_text():
     # Readable: every title appears, numbered, with gamma and the tag's relevance.
     assert "2. Movie 1 (γ=0.20, comedy 0.10)" in message["text"]
     json.dumps(message)  # JSON-serialisable as is
+    # With the model's estimated degree: the payload carries it and the text labels it so.
+    estimated = [ShownItem(7, "Casino (1995)", gamma=0.1, degree=0.62)]
+    [message] = rest_messages("s", Reply(text=".", intent="critique", session_id="s",
+                                         sequence=estimated, tag="action", alpha=-1))
+    assert message["custom"]["sequence"][0]["degree"] == pytest.approx(0.62)
+    assert message["custom"]["sequence"][0]["relevance"] is None
+    assert "1. Casino (1995) (γ=0.10, action 0.62 estimated)" in message["text"]
 
 
 def test_reply_text_is_not_doubled_when_the_manager_lists_titles():

@@ -62,10 +62,11 @@ def test_reference_critique_strip_and_card_selection(page, catalog, serve_server
     assert [cards.nth(i).locator(".card-title").text_content() for i in range(10)] == [
         s["title"] for s in sequence]
     assert "comedy" in page.text_content("#direction")
-    # Relevance bars: one per card, width from the critiqued tag's relevance.
+    # Degree bars: one per card, width from the estimated degree of the critiqued tag.
     assert page.locator("#strip .card .bar-fill").count() == 10
     width = page.locator("#strip .card").nth(0).locator(".bar-fill").evaluate("e => e.style.width")
-    assert width == f"{round(sequence[0]['relevance'] * 100)}%"
+    assert width == f"{round(sequence[0]['degree'] * 100)}%"
+    assert "est." in page.locator("#strip .card").nth(0).locator(".card-rel").text_content()
     # The bot bubble shows the reply without the numbered list (the strip shows the items).
     assert page.locator("#log .bubble.bot").last.text_content() == body[0]["custom"]["text"]
 

@@ -182,13 +182,16 @@ def test_retrieve_cli_json_and_errors(planted_model_dir):
 
     runner = CliRunner()
     result = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item", "1",
-                                 "--more", "action", "--less", "romance", "--json", "--steps", "5"])
+                                 "--more", "action", "--less", "romance", "--json", "--steps", "5",
+                                 "--walk", "gamma"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert payload["tag"] == "action" and payload["alpha"] == 1
     assert [m["tag"] for m in payload["modifications"]] == ["action", "romance"]
     assert len(payload["sequence"]) == 5
-    assert set(payload["sequence"][0]) == {"item_id", "title", "gamma", "score", "relevance"}
+    assert set(payload["sequence"][0]) == {"item_id", "title", "gamma", "score", "relevance",
+                                           "degree"}
+    assert all(0.0 <= s["degree"] <= 1.0 for s in payload["sequence"])  # estimated, calibrated
     assert payload["reference"]["item_id"] == 1
     # --less first: the first critique is the JSON's tag
     result = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item", "1",
@@ -204,6 +207,26 @@ def test_retrieve_cli_json_and_errors(planted_model_dir):
     assert unknown.exit_code == 1 and "no item matches 'Zebra Quartet'" in unknown.output
     missing = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item", "1"])
     assert missing.exit_code == 2 and "--more" in missing.output
+
+
+def test_retrieve_cli_walks_estimated_degrees_by_default(planted_model_dir):
+    from bot.cli import cli
+    from engine.checkpoint import load_retriever
+
+    retriever = load_retriever(planted_model_dir)
+    action = retriever.resolve_tag("action")
+    degrees = retriever.attribute_degrees(action)
+    high, low = int(np.argmax(degrees)), int(np.argmin(degrees))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item",
+                                 str(retriever.item_ids[high]), "--less", "action", "--json"])
+    payload = json.loads(result.output)
+    shown = [s["degree"] for s in payload["sequence"]]
+    assert len(shown) == 10 and all(a > b for a, b in zip(shown, shown[1:]))
+    assert payload["reference"]["degree"] > shown[0]
+    floor = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item",
+                                str(retriever.item_ids[low]), "--less", "action"])
+    assert floor.exit_code == 0 and "already at the floor of action" in floor.output
 
 
 def test_train_model_through_the_dataset_layer(tiny_model_dir, tiny_dataset):

@@ -21,7 +21,13 @@ def test_run_eval_all_models_on_planted_data(planted, encode, tmp_path):
     config = EvalConfig(seeds=(0, 1), epochs=2, max_queries=25, threads=1, progress=False)
     results = run_eval(dataset, config, encode=encode)
     public = public_json(results)
-    assert set(public) == {"dataset", "seeds", "models"}
+    # graded relevance: the walk metrics of CGIR come along (engine.eval.walk_metrics)
+    assert set(public) == {"dataset", "seeds", "models", "walk"}
+    walk = public["walk"]
+    assert 0.0 <= walk["consistency"] <= 1.0 and 0.0 <= walk["drift"] <= 1.0
+    assert -1.0 <= walk["end_effect"] <= 1.0
+    assert set(walk["before"]) == {"consistency", "end_effect", "drift"}
+    assert len(walk["per_seed"]) == 2
     assert public["seeds"] == [0, 1]
     assert set(public["models"]) == set(MODEL_KEYS)
     for key, block in public["models"].items():
@@ -81,8 +87,9 @@ def test_cli_eval_json_on_demo_world(tiny_demo_dir, encode, monkeypatch, tmp_pat
         "--max-queries", "15", "--json", "--quiet", "--out", str(out), "--threads", "1"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)  # stdout holds exactly one JSON object
-    assert set(payload) == {"dataset", "seeds", "models"}
+    assert set(payload) == {"dataset", "seeds", "models", "walk"}
     assert set(payload["models"]) == {"tirg", "cgir"}
+    assert payload["walk"]["per_seed"][0]["after"]["n_queries"] == 300
     assert (out / "results.md").exists()
 
 

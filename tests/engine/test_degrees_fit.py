@@ -1,0 +1,68 @@
+"""Degree-score learning: pairwise weights, folds over attributes, anchors from judgments."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.data.judgments import JudgmentRecord
+from engine.degrees import derivations
+from engine.degrees_anchors import anchors_from_records, extend_to_items, mixed_degrees
+from engine.degrees_fit import attribute_folds, cross_validated_weights, fit_pair_weights
+from engine.degrees_score import FEATURES, feature_matrix, standardise
+
+
+def test_pairwise_fit_recovers_which_feature_orders_the_pairs():
+    rng = np.random.default_rng(0)
+    d = rng.normal(size=(2000, 3))
+    truth = np.array([2.0, 0.0, -1.0])
+    keep = d @ truth + rng.normal(scale=0.5, size=2000) > 0  # pairs whose "more" side wins
+    d = np.where(keep[:, None], d, -d)
+    w = fit_pair_weights(d, l2=1.0)
+    assert w[0] > 1.0 and w[2] < -0.4 and abs(w[1]) < 0.2
+
+
+def test_cross_validation_never_fits_on_the_attribute_it_scores():
+    attributes = ("a", "b", "c", "d", "e")
+    fold = attribute_folds(attributes, folds=5, seed=0)
+    assert sorted(fold.tolist()) == [0, 1, 2, 3, 4]
+    # attribute k's pairs all favour feature k only: the fit without k cannot weight feature k
+    d = np.zeros((500, 5))
+    pair_attribute = np.repeat(np.arange(5), 100)
+    d[np.arange(500), pair_attribute] = 1.0
+    w = cross_validated_weights(d, pair_attribute, fold, l2=1.0)
+    for k in range(5):
+        assert w[k, k] < min(w[k, j] for j in range(5) if j != k)
+
+
+def test_anchor_degrees_are_net_win_rates():
+    records = [JudgmentRecord("1", "R", "scary", ("L",), (), ("M",)),
+               JudgmentRecord("2", "R", "scary", (), (), ("M",))]
+    anchors = anchors_from_records(records)
+    degree = dict(zip(anchors.titles, anchors.degrees[0]))
+    # M beat R twice and L once; L lost to R and M; R won once and lost twice
+    assert degree == {"L": -1.0, "M": 1.0, "R": -1 / 3}
+    mixed, weights = mixed_degrees(np.array([0.9, 0.1]), np.array([[1.0, np.nan], [0.0, -1.0]]),
+                                   top=2)
+    assert weights[0] > 0.99 and mixed[0] > 0.99 and mixed[1] == -1.0
+    inputs = np.arange(20, dtype=float)[:, None]
+    extended = extend_to_items(inputs, np.arange(10), np.arange(10, dtype=float), ridge=0.1)
+    assert np.all(np.diff(extended) > 0)  # the trend reaches items without judgments
+
+
+def test_features_are_standardised_and_missing_inputs_are_zero_rows():
+    rng = np.random.default_rng(1)
+    items = rng.normal(size=(30, 4))
+    f = feature_matrix(tag_weights=np.array([1.0, 0.0]), item_vectors=items,
+                       tag_vectors=rng.normal(size=(2, 4)), centroids=rng.normal(size=(2, 4)))
+    assert f.shape == (len(FEATURES), 30)
+    paper = f[FEATURES.index("paper_F")]
+    assert abs(paper.mean()) < 1e-9 and abs(paper.std() - 1) < 1e-9
+    assert not f[FEATURES.index("text")].any()
+    assert not standardise(np.ones(5)).any()
+
+
+def test_derivations_strip_meaning_preserving_suffixes():
+    assert "gore" in derivations("gory")
+    assert "impact" in derivations("impactful")
+    assert "far fetched" in derivations("far-fetched")
+    assert derivations("fun") == []

@@ -1,0 +1,110 @@
+"""`cgir eval judgments`: reading SoftAttributes records, pairs, accuracy, CI and the command."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from engine.data.judgments import JudgmentRecord, read_judgments, write_jsonl
+from engine.errors import DatasetError
+from engine.eval.judgments import accuracy_summary, bootstrap_ci, build_pairs
+
+# A tiny fixture in the SoftAttributes CSV format (two attributes, three titles + one unknown).
+CSV = (
+    "rater_id,reference_title,soft_attribute,less_than,about_as,more_than\n"
+    '1,B (2000),funny,"[""A (1999)""]",,"[""C (2001)"",""Nowhere (1950)""]"\n'
+    '2,A (1999),scary,,"[""B (2000)""]","[""C (2001)""]"\n'
+    '3,B (2000),scary,"[""A (1999)""]",,"[""C (2001)""]"\n'
+)
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    path = tmp_path / "judgments.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def test_csv_and_jsonl_hold_the_same_records(csv_file, tmp_path):
+    records = read_judgments(csv_file)
+    assert records[0] == JudgmentRecord("1", "B (2000)", "funny", ("A (1999)",), (),
+                                        ("C (2001)", "Nowhere (1950)"))
+    assert read_judgments(write_jsonl(records, tmp_path / "j.jsonl")) == records
+
+
+def test_bad_files_get_clear_messages(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("rater_id,reference_title\n1,A\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match="lacks the column"):
+        read_judgments(bad)
+    broken = tmp_path / "broken.csv"
+    broken.write_text(CSV.replace('"[""A (1999)""]"', '"[oops"', 1), encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"broken.csv:2: less_than is not a JSON list"):
+        read_judgments(broken)
+    with pytest.raises(DatasetError, match="does not exist"):
+        read_judgments(tmp_path / "missing.csv")
+
+
+def test_pairs_skip_unmatched_titles_and_accuracy_counts_ungrounded_at_chance(csv_file):
+    records = read_judgments(csv_file)
+    rows = {"A (1999)": 0, "B (2000)": 1, "C (2001)": 2, "Nowhere (1950)": None}
+    pairs = build_pairs(records, rows)
+    assert pairs.pairs_total == 3 and len(pairs.pair_more) == 2
+    assert pairs.unmatched == ("Nowhere (1950)",)
+    funny = np.array([0.0, 0.5, 1.0])  # orders A < B < C: agrees with rater 1
+
+    def scorer(attribute):
+        return funny if attribute == "funny" else None  # "scary" is not grounded
+
+    summary = accuracy_summary(pairs, scorer, n_boot=200)
+    assert summary["grounded"] == 1
+    assert summary["pair_accuracy_grounded"] == 1.0
+    assert summary["pair_accuracy"] == pytest.approx((1.0 + 0.5) / 2)
+    # placements: funny C above B (right), A below B (right); scary ones at 0.5
+    assert summary["ref_sign_accuracy"] == pytest.approx((1 + 1 + 0.5 * 3) / 5)
+    assert summary["per_attribute"]["scary"]["pair_accuracy"] == 0.5
+
+    reversed_ = accuracy_summary(pairs, lambda a: -funny if a == "funny" else None, n_boot=200)
+    assert reversed_["pair_accuracy_grounded"] == 0.0
+
+
+def test_bootstrap_interval_brackets_the_mean_and_narrows_with_more_records():
+    rng = np.random.default_rng(0)
+    small = rng.random(50) < 0.7
+    large = rng.random(5000) < 0.7
+    lo_s, hi_s = bootstrap_ci(small.astype(float), np.arange(50), 50)
+    lo_l, hi_l = bootstrap_ci(large.astype(float), np.arange(5000), 5000)
+    assert lo_l <= large.mean() <= hi_l and lo_s <= small.mean() <= hi_s
+    assert hi_l - lo_l < (hi_s - lo_s) / 3
+
+
+def test_the_command_reports_the_stable_keys(tiny_model_dir, tiny_retriever, tmp_path):
+    from bot.cli import cli
+
+    titles = tiny_retriever.titles
+    tag = tiny_retriever.tags[0]
+    lines = [json.dumps({"rater_id": "1", "reference_title": titles[0], "soft_attribute": tag,
+                         "less_than": [titles[1]], "about_as": [],
+                         "more_than": [titles[2], "A Film That Is Not There (1901)"]}),
+             json.dumps({"rater_id": "2", "reference_title": titles[3],
+                         "soft_attribute": "xqzv plorb", "less_than": [titles[4]],
+                         "about_as": [], "more_than": [titles[5]]})]
+    path = tmp_path / "j.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "judgments", str(tiny_model_dir), str(path),
+                                      "--json", "--plot", str(tmp_path / "plots"),
+                                      "--bootstrap", "100"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    for key in ("attributes", "grounded", "grounding", "pairs", "pair_accuracy",
+                "pair_accuracy_grounded", "ref_sign_accuracy", "ci", "per_attribute", "baselines"):
+        assert key in out
+    assert out["attributes"] == 2 and out["pairs"] == 2
+    assert out["grounding"][tag] is not None
+    assert out["titles"]["unmatched"] == ["A Film That Is Not There (1901)"]
+    assert {"tag_label", "tag_centroid", "paper_F", "centroid_mix4"} <= set(out["baselines"])
+    assert (tmp_path / "plots" / "judgments-per-attribute.png").exists()
+    assert "SoftAttributes" in out["attribution"]
