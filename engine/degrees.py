@@ -272,8 +272,17 @@ class DegreeModel:
         first = self._mix_grounding(text, mix)
         # Read back: the tags that characterise the items this reading ranks highest say best
         # how the phrase was understood ("gory" -> violence + horror), and the score leans on them.
-        top = self._characteristic_tags(self.raw_scores(first))
+        top = self._characteristic_tags(self._judgment_free_scores(first))
         return self._mix_grounding(text, top) if top.sum() > 0 else first
+
+    def _judgment_free_scores(self, g: Grounding) -> np.ndarray:
+        """Equal-weight sum of the features that no judgment shaped (no anchors, no learned
+        weights), so that how a phrase is read never depends on judgments about it."""
+        from engine.degrees_score import FEATURES
+
+        everything = frozenset(self.anchors.attributes) if self.anchors is not None else frozenset()
+        features = self.features(g, exclude_anchors=everything)
+        return features[[k for k, name in enumerate(FEATURES) if name != "anchors"]].sum(axis=0)
 
     def _mix_grounding(self, text: str, mix: np.ndarray) -> Grounding:
         order = [int(j) for j in np.argsort(-mix, kind="stable")[: self.config.mix] if mix[j] > 0]
