@@ -11,16 +11,27 @@ the bot can show); :meth:`DegreeModel.raw_scores` orders items by how much of it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Protocol
 
 import numpy as np
+
+from engine.degrees_text import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
+                                 rank_percentiles)
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.degrees_anchors import Anchors
     from engine.degrees_features import ItemSignals
-    from engine.retrieval import Retriever
+
+
+class Catalog(Protocol):
+    """What a DegreeModel reads from a Retriever (kept structural: retrieval imports us)."""
+
+    item_vectors: np.ndarray
+    tag_vectors: np.ndarray
+    tags: tuple[str, ...]
+    item_tags: object
+    title_resolver: object
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -45,51 +56,6 @@ class GroundingConfig:
     mix: int = 3  # how many tags a phrase that is not a tag leans on
     name_floor: float = 0.55  # a tag name this close to the phrase may be leaned on by name
     neighbours: int = 50  # movies whose text is closest to the phrase, for the tags it implies
-
-
-# Words that carry no attribute on their own ("more of the", "less please"); the parser strips
-# most of them, this keeps `ground` safe when called directly.
-FUNCTION_WORDS = frozenset("""
-a an the and or but of to in on at for with without by from about as is are was were be been
-it its this that these those some any more less much many very too so quite rather really bit
-lot please thanks thank you ok okay yes no not hello hi hey bye good morning evening night
-what when where who why how which i me my we our your he she they them something anything
-one ones movie movies film films thing things stuff kind sort like just now again
-""".split())
-
-# Meaning-preserving English derivations, tried when the phrase itself is far from everything
-# the catalog's users wrote ("gory" -> "gore", "impactful" -> "impact").
-_SUFFIXES = (("ful", ""), ("ish", ""), ("ily", "y"), ("ly", ""), ("y", "e"), ("y", ""))
-
-
-def derivations(phrase: str) -> list[str]:
-    """Variants of the phrase's last word with one derivational suffix removed."""
-    words = phrase.split()
-    if not words:
-        return []
-    out = [" ".join(re.split(r"-", phrase))] if "-" in phrase else []
-    for suffix, replacement in _SUFFIXES:
-        last = words[-1]
-        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
-            out.append(" ".join(words[:-1] + [last[: -len(suffix)] + replacement]))
-    return out
-
-
-def clean_phrase(phrase: str) -> str:
-    """Lower-case, single-spaced, edge punctuation stripped."""
-    text = " ".join(str(phrase).lower().split())
-    return re.sub(r"^[^\w]+|[^\w]+$", "", text)
-
-
-def rank_percentiles(scores: np.ndarray) -> np.ndarray:
-    """Scores to [0, 1] by rank over the catalog (ties share their mean rank)."""
-    scores = np.asarray(scores, dtype=np.float64)
-    n = len(scores)
-    if n <= 1:
-        return np.full(n, 0.5, dtype=np.float32)
-    from scipy.stats import rankdata
-
-    return ((rankdata(scores, method="average") - 1.0) / (n - 1)).astype(np.float32)
 
 
 class DegreeModel:
@@ -154,7 +120,7 @@ class DegreeModel:
         self.relevance_withheld = np.zeros(m, dtype=bool)
 
     @classmethod
-    def from_retriever(cls, retriever: "Retriever", **kwargs) -> "DegreeModel":
+    def from_retriever(cls, retriever: Catalog, **kwargs) -> "DegreeModel":
         return cls(retriever.item_vectors, retriever.tag_vectors, retriever.tags,
                    item_tags=retriever.item_tags, **kwargs)
 
@@ -272,8 +238,17 @@ class DegreeModel:
         first = self._mix_grounding(text, mix)
         # Read back: the tags that characterise the items this reading ranks highest say best
         # how the phrase was understood ("gory" -> violence + horror), and the score leans on them.
-        top = self._characteristic_tags(self.raw_scores(first))
+        top = self._characteristic_tags(self._judgment_free_scores(first))
         return self._mix_grounding(text, top) if top.sum() > 0 else first
+
+    def _judgment_free_scores(self, g: Grounding) -> np.ndarray:
+        """Equal-weight sum of the features that no judgment shaped (no anchors, no learned
+        weights), so that how a phrase is read never depends on judgments about it."""
+        from engine.degrees_score import FEATURES
+
+        everything = frozenset(self.anchors.attributes) if self.anchors is not None else frozenset()
+        features = self.features(g, exclude_anchors=everything)
+        return features[[k for k, name in enumerate(FEATURES) if name != "anchors"]].sum(axis=0)
 
     def _mix_grounding(self, text: str, mix: np.ndarray) -> Grounding:
         order = [int(j) for j in np.argsort(-mix, kind="stable")[: self.config.mix] if mix[j] > 0]
@@ -370,13 +345,13 @@ class DegreeModel:
         return rank_percentiles(self.raw_scores(g))
 
 
-def anchor_rows(anchors: "Anchors", retriever: "Retriever") -> np.ndarray:
+def anchor_rows(anchors: "Anchors", retriever: Catalog) -> np.ndarray:
     """Catalog row of each anchor title (-1 when the catalog lacks it)."""
     found = [retriever.title_resolver.resolve(t, allow_id=False) for t in anchors.titles]
     return np.array([-1 if f is None else f.row for f in found], dtype=np.int64)
 
 
-def load_degree_model(retriever: "Retriever") -> DegreeModel:
+def load_degree_model(retriever: Catalog) -> DegreeModel:
     """The DegreeModel of a retriever (and of its checkpoint's degree artefact, when present)."""
     from engine.degrees_anchors import read_anchors
     from engine.degrees_features import load_signals

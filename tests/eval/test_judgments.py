@@ -108,3 +108,28 @@ def test_the_command_reports_the_stable_keys(tiny_model_dir, tiny_retriever, tmp
     assert {"tag_label", "tag_centroid", "paper_F", "centroid_mix4"} <= set(out["baselines"])
     assert (tmp_path / "plots" / "judgments-per-attribute.png").exists()
     assert "SoftAttributes" in out["attribution"]
+
+
+def test_the_real_development_split_reads_whole():
+    import os
+    from pathlib import Path
+
+    shared = Path(os.environ.get("CGIR_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
+    path = shared / "data" / "soft-attributes" / "soft-attributes-dev.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    records = read_judgments(path)
+    assert len(records) == 2997 and len({r.attribute for r in records}) == 30
+    assert sum(len(r.pairs()) for r in records) == 23450
+
+
+def test_shipped_weights_record_the_attributes_they_saw():
+    from engine.degrees_score import FEATURES
+    from engine.degrees_weights import fitted_attributes, read_weights_file, shipped_weights
+
+    data = read_weights_file()
+    if not data:
+        pytest.skip("no shipped weights")
+    assert len(shipped_weights()) == len(FEATURES)
+    assert fitted_attributes() == frozenset(data["fitted_on"]["attributes"])
+    assert "CC BY 4.0" in data["attribution"]

@@ -1,0 +1,51 @@
+"""Phrase helpers of the degree score: cleaning, function words, derivations, rank percentiles."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+# Words that carry no attribute on their own ("more of the", "less please"); the parser strips
+# most of them, this keeps `ground` safe when called directly.
+FUNCTION_WORDS = frozenset("""
+a an the and or but of to in on at for with without by from about as is are was were be been
+it its this that these those some any more less much many very too so quite rather really bit
+lot please thanks thank you ok okay yes no not hello hi hey bye good morning evening night
+what when where who why how which i me my we our your he she they them something anything
+one ones movie movies film films thing things stuff kind sort like just now again
+""".split())
+
+# Meaning-preserving English derivations, tried when the phrase itself is far from everything
+# the catalog's users wrote ("gory" -> "gore", "impactful" -> "impact").
+_SUFFIXES = (("ful", ""), ("ish", ""), ("ily", "y"), ("ly", ""), ("y", "e"), ("y", ""))
+
+
+def derivations(phrase: str) -> list[str]:
+    """Variants of the phrase's last word with one derivational suffix removed."""
+    words = phrase.split()
+    if not words:
+        return []
+    out = [" ".join(re.split(r"-", phrase))] if "-" in phrase else []
+    for suffix, replacement in _SUFFIXES:
+        last = words[-1]
+        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+            out.append(" ".join(words[:-1] + [last[: -len(suffix)] + replacement]))
+    return out
+
+
+def clean_phrase(phrase: str) -> str:
+    """Lower-case, single-spaced, edge punctuation stripped."""
+    text = " ".join(str(phrase).lower().split())
+    return re.sub(r"^[^\w]+|[^\w]+$", "", text)
+
+
+def rank_percentiles(scores: np.ndarray) -> np.ndarray:
+    """Scores to [0, 1] by rank over the catalog (ties share their mean rank)."""
+    scores = np.asarray(scores, dtype=np.float64)
+    n = len(scores)
+    if n <= 1:
+        return np.full(n, 0.5, dtype=np.float32)
+    from scipy.stats import rankdata
+
+    return ((rankdata(scores, method="average") - 1.0) / (n - 1)).astype(np.float32)
