@@ -21,8 +21,18 @@ from typing import Protocol, Sequence
 
 from bot import item_facts, replies
 from bot.nlu.text import MAX_CHARS
-from bot.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
-                         ordinal_pick, pending_from_json, pending_to_json)
+from bot.pending import (
+    AskTag,
+    AskTitle,
+    NeedReference,
+    Pending,
+    compound_start,
+    critique_to_json,
+    ordinal_pick,
+    pending_from_json,
+    pending_to_json,
+)
+from bot.reply_builder import ReplyBuilder, rounded
 from bot.store import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.suggest import SuggestConfig, Suggester, critique_text
 from bot.turn_log import clean_input, turn_record
@@ -79,6 +89,7 @@ class DialogueManager:
         self.config = config
         self.suggester = Suggester(retriever, suggest_config)
         self._popular_rows = item_facts.popular_rows(retriever, config.n_popular)
+        self.out = ReplyBuilder(retriever, self.suggester, self._popular_rows)
         # Threads started for this manager (e.g. the encoder warm-up); close() waits for them,
         # so the interpreter never shuts down in the middle of their imports.
         self.background: list[threading.Thread] = []
@@ -121,7 +132,7 @@ class DialogueManager:
             state = self.store.get_session(session_id) or SessionState(session_id, model_id=self.model_id)
         except Exception:  # the database is gone: answer, but nothing can be logged
             logger.exception("could not load session %s", session_id)
-            return self._apology(session_id, replies.STORE_UNREACHABLE)
+            return self.out.apology(session_id, replies.STORE_UNREACHABLE)
         cleaned, cut_from = clean_input(text, self.config.max_input_chars)
         parse = Parse("out_of_scope", text=cleaned)
         chosen: int | None = None
@@ -132,7 +143,7 @@ class DialogueManager:
             logger.exception("turn failed in session %s", session_id)
             # Nothing half-applied survives: continue from the state as it was stored.
             state = self._reload(session_id, state.turns)
-            reply = self._apology(session_id, replies.TURN_FAILED)
+            reply = self.out.apology(session_id, replies.TURN_FAILED)
             if not isinstance(parse, Parse):
                 parse = Parse("out_of_scope", text=cleaned)
         if cut_from is not None:
@@ -194,12 +205,12 @@ class DialogueManager:
         elif intent == "restart":
             reply = self._restart(state)
         elif intent == "help":
-            reply = self._reply(state, replies.help_text(self._help_tags, len(self.retriever.tags),
+            reply = self.out.reply(state, replies.help_text(self._help_tags, len(self.retriever.tags),
                                                          self.retriever.synthetic), "help")
         elif intent == "bye":
-            reply = self._reply(state, replies.GOODBYE, "bye", with_suggestions=False)
+            reply = self.out.reply(state, replies.GOODBYE, "bye", with_suggestions=False)
         else:
-            reply = self._reply(state, replies.out_of_scope(not cleaned), "out_of_scope", understood=False)
+            reply = self.out.reply(state, replies.out_of_scope(not cleaned), "out_of_scope", understood=False)
         if waiting is not None and state.pending is None and intent not in ("reference", "restart"):
             self._ask(state, waiting)  # still waiting for a starting item
         return reply, parse, chosen
@@ -208,53 +219,12 @@ class DialogueManager:
     def _ask(state: SessionState, question: Pending) -> None:
         state.pending = pending_to_json(question)
 
-    def _row(self, item_id: int | None) -> int | None:
-        if item_id is None:
-            return None
-        try:
-            return self.retriever.resolve_item(int(item_id))
-        except LookupFailed:
-            return None
-
     def _title(self, row: int) -> str:
         return self.retriever.titles[row]
 
     def _push(self, state: SessionState) -> None:
         state.history.append(state.snapshot())
         del state.history[: -self.config.history_limit]
-
-    def _reply(self, state: SessionState, text: str, intent: str, *, with_suggestions: bool = True,
-               sequence: list[ShownItem] | None = None, tag: str | None = None, alpha: int | None = None,
-               buttons: list[Button] | None = None, understood: bool = True,
-               clarification: bool = False) -> Reply:
-        r = self.retriever
-        row = self._row(state.current)
-        current = None
-        if row is not None:
-            t = r.tags.index(tag) if tag in r.tags else None
-            current = ShownItem(int(r.item_ids[row]), r.titles[row],
-                                relevance=None if t is None else _round(r.relevance_of(row, t)),
-                                degree=None if t is None else r.degree_of(row, t))
-        buttons = list(buttons or [])
-        if with_suggestions and row is not None:
-            suggestions = [s.text for s in self.suggester.suggest(row)]
-            if suggestions:
-                text += replies.you_could_say(suggestions)
-                buttons += [Button(s, s) for s in suggestions]
-        elif with_suggestions:
-            buttons += self._popular_buttons()
-        return Reply(
-            text=text, intent=intent, session_id=state.id, current=current,
-            sequence=list(sequence or []), tag=tag, alpha=alpha, buttons=buttons,
-            understood=understood, clarification=clarification, synthetic=r.synthetic,
-        )
-
-    def _popular_buttons(self) -> list[Button]:
-        return [Button(self._title(r), f"something like {self._title(r)}") for r in self._popular_rows]
-
-    def _apology(self, session_id: str, reason: str) -> Reply:
-        return Reply(text=replies.apology(reason), intent="error", session_id=session_id[:SESSION_ID_MAX],
-                     understood=False, synthetic=self.retriever.synthetic)
 
     # -- intents ---------------------------------------------------------------------------
 
@@ -272,13 +242,13 @@ class DialogueManager:
         if start is not None:
             moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques))
             return replace(moved, intent="critique")
-        row = self._row(state.current)
+        row = self.out.row(state.current)
         if row is None:
             self._ask(state, NeedReference(critiques))
-            return self._reply(
+            return self.out.reply(
                 state, replies.need_reference(critiques, self._title(self._popular_rows[0]),
                                               self.retriever.synthetic),
-                "critique", buttons=self._popular_buttons(), with_suggestions=False, clarification=True)
+                "critique", buttons=self.out.popular_buttons(), with_suggestions=False, clarification=True)
         return self.walk_from(state, row, critiques)
 
     def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...]) -> Reply:
@@ -294,12 +264,12 @@ class DialogueManager:
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
             text = replies.at_limit(tags[stuck.tag], stuck.alpha, self._title(row), sequence.degree, offer)
-            return self._reply(state, text, "critique", with_suggestions=not offer,
+            return self.out.reply(state, text, "critique", with_suggestions=not offer,
                                tag=critiques[0].tag, alpha=critiques[0].alpha,
                                buttons=[Button(offer, offer)] if offer else [])
         first = critiques[0]
         shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4),
-                           relevance=_round(s.relevance), degree=s.degree) for s in sequence.steps]
+                           relevance=rounded(s.relevance), degree=s.degree) for s in sequence.steps]
         self._push(state)
         state.last_sequence = [asdict(s) for s in shown]
         state.last_tag, state.last_alpha = first.tag, first.alpha
@@ -308,7 +278,7 @@ class DialogueManager:
         del state.critiques[: -self.config.history_limit]
         tag_value = self.retriever.degree_of(row, tags.index(first.tag))
         text = replies.walked(critiques, self._title(row), tag_value, len(shown), self.policy == "gradient")
-        return self._reply(state, text, "critique", sequence=shown, tag=first.tag, alpha=first.alpha,
+        return self.out.reply(state, text, "critique", sequence=shown, tag=first.tag, alpha=first.alpha,
                            with_suggestions=False,
                            buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
                                     for i in range(1, min(len(shown), 3) + 1)])
@@ -323,7 +293,7 @@ class DialogueManager:
         self._ask(state, question)
         alpha = question.asked.alpha
         said = [critique_text(o, alpha) for o in question.options]
-        return self._reply(state, replies.ask_which_tag(question.asked.phrase, question.options, alpha),
+        return self.out.reply(state, replies.ask_which_tag(question.asked.phrase, question.options, alpha),
                            "critique", buttons=[Button(s, s) for s in said], with_suggestions=False,
                            clarification=True)
 
@@ -337,21 +307,21 @@ class DialogueManager:
         closest = [t for t in closest if t in self.retriever.tags][:5]
         buttons = [Button(f"more {t}", f"more {t}") for t in closest[:3]]
         buttons += [Button(f"less {t}", f"less {t}") for t in closest[:2]]
-        return self._reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
+        return self.out.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
                            with_suggestions=False, understood=False)
 
     def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None) -> Reply:
         synthetic = self.retriever.synthetic
-        row = self._row(parse.item_id)
+        row = self.out.row(parse.item_id)
         if row is None:
             titles = [t for t in parse.candidates if t in self.retriever.titles][:5]
             if titles:
                 self._ask(state, AskTitle(tuple(titles)))
-                return self._reply(state, replies.which_title(titles), "reference",
+                return self.out.reply(state, replies.which_title(titles), "reference",
                                    buttons=[Button(t, f"something like {t}") for t in titles],
                                    with_suggestions=False, clarification=True)
-            return self._reply(state, replies.unknown_title(synthetic), "reference",
-                               buttons=self._popular_buttons(), with_suggestions=False, understood=False)
+            return self.out.reply(state, replies.unknown_title(synthetic), "reference",
+                               buttons=self.out.popular_buttons(), with_suggestions=False, understood=False)
         self._push(state)
         state.current = int(self.retriever.item_ids[row])
         state.last_sequence = []
@@ -365,7 +335,7 @@ class DialogueManager:
             # One undo should go back to before the reference, not to the bare reference.
             del state.history[depth:]
             return reply
-        return self._reply(state, f"{start} {item_facts.describe(self.retriever, row)} What would you like to change?", "reference")
+        return self.out.reply(state, f"{start} {item_facts.describe(self.retriever, row)} What would you like to change?", "reference")
 
     def _offered_pick(self, state: SessionState, parse: Parse) -> int | None:
         """Item id of the popular item picked by ordinal, when those are what the bot offered."""
@@ -379,48 +349,45 @@ class DialogueManager:
         pick = None
         if parse.item_id is not None:
             pick = next((s for s in sequence if int(s["item_id"]) == int(parse.item_id)), None)
-            if pick is None and self._row(parse.item_id) is not None:
+            if pick is None and self.out.row(parse.item_id) is not None:
                 # A title outside the last list: the user named an item, start from it.
                 return self._reference(state, Parse("reference", item_id=parse.item_id, title=parse.title), None), None
         elif parse.index is not None:
             if not sequence:
-                return self._reply(state, replies.no_list_yet(state.current is not None), "select",
+                return self.out.reply(state, replies.no_list_yet(state.current is not None), "select",
                                    understood=False), None
             pick = ordinal_pick(parse, sequence)
             if pick is None:
-                return self._reply(
+                return self.out.reply(
                     state, replies.out_of_range(len(sequence)), "select", understood=False,
                     with_suggestions=False, sequence=[ShownItem(**s) for s in sequence],
                     tag=state.last_tag, alpha=state.last_alpha,
                 ), None
         if pick is None:
-            return self._reply(state, replies.UNCLEAR_PICK, "select", understood=False), None
+            return self.out.reply(state, replies.UNCLEAR_PICK, "select", understood=False), None
         self._push(state)
         state.current = int(pick["item_id"])
-        row = self._row(state.current)
+        row = self.out.row(state.current)
         position = next(i for i, s in enumerate(sequence, 1) if s is pick)
         describe = item_facts.describe(self.retriever, row) if row is not None else ""
-        return self._reply(state, replies.good_choice(pick["title"], position, describe), "select"), state.current
+        return self.out.reply(state, replies.good_choice(pick["title"], position, describe), "select"), state.current
 
     def _undo(self, state: SessionState) -> Reply:
         if not state.history:
-            return self._reply(state, replies.NOTHING_TO_UNDO, "undo")
+            return self.out.reply(state, replies.NOTHING_TO_UNDO, "undo")
         state.restore(state.history.pop())
-        row = self._row(state.current)
+        row = self.out.row(state.current)
         if row is None:
-            return self._reply(state, replies.UNDONE_TO_START, "undo")
+            return self.out.reply(state, replies.UNDONE_TO_START, "undo")
         if state.last_sequence:
-            return self._reply(state, replies.undone(self._title(row), with_list=True), "undo",
+            return self.out.reply(state, replies.undone(self._title(row), with_list=True), "undo",
                                sequence=[ShownItem(**s) for s in state.last_sequence],
                                tag=state.last_tag, alpha=state.last_alpha)
-        return self._reply(state, replies.undone(self._title(row), with_list=False), "undo")
+        return self.out.reply(state, replies.undone(self._title(row), with_list=False), "undo")
 
     def _restart(self, state: SessionState) -> Reply:
         state.restore({})  # no current item, no list, no critiques
         state.history, state.pending = [], None
-        return self._reply(state, replies.starting_over(self._title(self._popular_rows[0]),
+        return self.out.reply(state, replies.starting_over(self._title(self._popular_rows[0]),
                                                         self.retriever.synthetic), "restart")
 
-
-def _round(value: float | None, digits: int = 4) -> float | None:
-    return None if value is None else round(float(value), digits)

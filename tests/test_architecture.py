@@ -15,17 +15,6 @@ PACKAGES = ("engine", "bot", "actions")  # lowest layer first
 LAYER = {name: level for level, name in enumerate(PACKAGES)}
 MAX_LINES = 400
 
-# Violations other branches are fixing as this test lands. The lead empties this set at merge;
-# an entry that no longer occurs fails `test_known_violations_are_still_real`, so it cannot rot.
-KNOWN_VIOLATIONS_TO_FIX_AT_MERGE: set[str] = {
-    "size: bot.store",
-    # in h-walk only, from merging h-degrees (Retriever.degree_model <-> DegreeModel's
-    # TYPE_CHECKING import) and h-serve's turn retries on top of h-dialogue's split
-    "cycle: engine.degrees <-> engine.retrieval",
-    "size: bot.dialogue",
-    "size: engine.degrees",  # h-degrees, merged here
-}
-
 
 def _modules() -> dict[str, Path]:
     mods = {}
@@ -115,13 +104,8 @@ def violations() -> set[str]:
 
 
 def test_no_import_cycles_upward_imports_or_oversized_modules():
-    new = sorted(violations() - KNOWN_VIOLATIONS_TO_FIX_AT_MERGE)
+    new = sorted(violations())
     assert not new, "layering rules broken:\n" + "\n".join(new)
-
-
-def test_known_violations_are_still_real():
-    stale = sorted(KNOWN_VIOLATIONS_TO_FIX_AT_MERGE - violations())
-    assert not stale, "fixed; remove from KNOWN_VIOLATIONS_TO_FIX_AT_MERGE:\n" + "\n".join(stale)
 
 
 def test_the_checker_sees_a_cycle_an_upward_import_and_a_relative_import(tmp_path):

@@ -1,0 +1,63 @@
+"""The Reply of a turn around its text: the current item with its degree, suggested next
+critiques, buttons, and the apology for a turn that failed. The wording itself is `bot.replies`."""
+
+from __future__ import annotations
+
+from bot import replies
+from bot.store import SESSION_ID_MAX, SessionState
+from bot.suggest import Suggester
+from bot.types import Button, Reply, ShownItem
+from engine.errors import LookupFailed
+from engine.retrieval import Retriever
+
+
+def rounded(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+class ReplyBuilder:
+    def __init__(self, retriever: Retriever, suggester: Suggester, popular_rows: list[int]):
+        self.retriever, self.suggester, self.popular_rows = retriever, suggester, popular_rows
+
+    def row(self, item_id: int | None) -> int | None:
+        """The catalog row of a stored item id, None when there is none or it left the catalog."""
+        if item_id is None:
+            return None
+        try:
+            return self.retriever.resolve_item(int(item_id))
+        except LookupFailed:
+            return None
+
+    def reply(self, state: SessionState, text: str, intent: str, *, with_suggestions: bool = True,
+              sequence: list[ShownItem] | None = None, tag: str | None = None,
+              alpha: int | None = None, buttons: list[Button] | None = None,
+              understood: bool = True, clarification: bool = False) -> Reply:
+        r = self.retriever
+        row = self.row(state.current)
+        current = None
+        if row is not None:
+            t = r.tags.index(tag) if tag in r.tags else None
+            current = ShownItem(int(r.item_ids[row]), r.titles[row],
+                                relevance=None if t is None else rounded(r.relevance_of(row, t)),
+                                degree=None if t is None else r.degree_of(row, t))
+        buttons = list(buttons or [])
+        if with_suggestions and row is not None:
+            suggestions = [s.text for s in self.suggester.suggest(row)]
+            if suggestions:
+                text += replies.you_could_say(suggestions)
+                buttons += [Button(s, s) for s in suggestions]
+        elif with_suggestions:
+            buttons += self.popular_buttons()
+        return Reply(
+            text=text, intent=intent, session_id=state.id, current=current,
+            sequence=list(sequence or []), tag=tag, alpha=alpha, buttons=buttons,
+            understood=understood, clarification=clarification, synthetic=r.synthetic,
+        )
+
+    def popular_buttons(self) -> list[Button]:
+        titles = [self.retriever.titles[r] for r in self.popular_rows]
+        return [Button(t, f"something like {t}") for t in titles]
+
+    def apology(self, session_id: str, reason: str) -> Reply:
+        return Reply(text=replies.apology(reason), intent="error", session_id=session_id[:SESSION_ID_MAX],
+                     understood=False, synthetic=self.retriever.synthetic)
