@@ -151,7 +151,13 @@ def test_one_sender_cannot_see_or_change_another_session(serve_server, catalog):
     alice, bob = new_sender(url), new_sender(url)
     title = unique_titles(catalog, 3)[2]
     say(url, alice, f"I liked {title}")
-    alice_walk = say(url, alice, "less violent")["custom"]["sequence"]
+    alice_turns = 1
+    for critique in ("less violent", "more violent"):  # whichever way the item has room to go
+        alice_walk = say(url, alice, critique)["custom"]["sequence"]
+        alice_turns += 1
+        if len(alice_walk) >= 3:
+            break
+    assert len(alice_walk) >= 3
 
     # Bob has no current item and nothing to undo: Alice's state is invisible to him ...
     bob_undo = say(url, bob, "undo")
@@ -167,7 +173,7 @@ def test_one_sender_cannot_see_or_change_another_session(serve_server, catalog):
     alice_pick = say(url, alice, "#3")
     assert alice_pick["custom"]["current"]["item_id"] == alice_walk[2]["item_id"]
     with Store(serve_server.db_url) as store:
-        assert store.count_turns(alice) == 3
+        assert store.count_turns(alice) == alice_turns + 1
         assert store.count_turns(bob) == 2
         assert store.count_turns(carol) == 1
 
