@@ -291,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="all", help="one split name of the file, or all")
     ap.add_argument("--no-write", action="store_true", help="print only; leave the docs alone")
     ap.add_argument("--failures", action="store_true", help="list the utterances we get wrong")
+    ap.add_argument("--encoder", choices=("minilm", "static"), default="minilm",
+                    help="the real MiniLM, or the static table distilled from it (what chat uses)")
     args = ap.parse_args(argv)
 
     records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -300,7 +302,12 @@ def main(argv: list[str] | None = None) -> int:
     from bot.parser import Parser
 
     start = time.perf_counter()
-    ours = Parser(tags, titles, ids, popularity=popularity)
+    if args.encoder == "static":
+        from bot.runtime import static_encoder
+
+        ours = Parser(tags, titles, ids, popularity=popularity, encoder=static_encoder(tags))
+    else:
+        ours = Parser(tags, titles, ids, popularity=popularity)
     build_s = time.perf_counter() - start
     ours.grounder.embed(["warm up"])  # the encoder is loaded lazily; a chat warms it while the user types
     encode = ours.grounder._encode

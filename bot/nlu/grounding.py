@@ -14,10 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.nlu import lexicon as lx
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
 
-__all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID"]
+__all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID", "static_table_texts"]
 
 ENCODER_ID = "all-MiniLM-L6-v2"
 EMBEDDING_DIM = 384
@@ -32,6 +33,20 @@ class Grounding:
     accept_bare: float = 0.72  # ... and one without any cue ("space battles")
     tie_margin: float = 0.03  # top two tags closer than this: ask which one
     suggest: int = 3  # how many closest tags to suggest when nothing is close
+
+
+def static_table_texts(vocab: TagVocabulary, common: Sequence[str] = ()) -> list[str]:
+    """What a static encoder (engine.static_text) must hold for this vocabulary: every tag
+    prototype (so prototypes keep their exact MiniLM vectors), every lexicon phrase, the
+    vocabulary's phrases and `common` words; the table adds each text's words itself."""
+    texts: list[str] = []
+    for i in range(len(vocab.tags)):
+        texts += [phrase for phrase, _ in vocab.prototypes(i)]
+    for concept in lx.CONCEPTS.values():
+        texts += [*concept.names, *concept.cues, *concept.opposites]
+    texts += list(vocab.entries)
+    texts += list(common)
+    return list(dict.fromkeys(texts))
 
 
 class TagGrounder:
