@@ -135,6 +135,15 @@ class StaticEncoder:
     def covers(self, text: str) -> bool:
         return self.table.lookup(text) is not None
 
+    def approximate(self, text: str) -> bool:
+        """Whether `self([text])` is a mean of word vectors rather than MiniLM's own vector."""
+        return normalise(text) not in self.table.index and self.covers(text)
+
+    def precise(self, texts: Sequence[str]) -> np.ndarray:
+        """The real encoder's vectors (for callers that cannot afford the approximation)."""
+        self.fallback_calls += len(texts)
+        return np.asarray(self.fallback(list(texts)), dtype=np.float32)
+
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         missing: list[int] = []
@@ -145,8 +154,7 @@ class StaticEncoder:
             else:
                 out[i] = vector
         if missing:
-            self.fallback_calls += len(missing)
-            out[missing] = np.asarray(self.fallback([texts[i] for i in missing]), dtype=np.float32)
+            out[missing] = self.precise([texts[i] for i in missing])
         return out
 
 

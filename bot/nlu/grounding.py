@@ -59,6 +59,7 @@ class TagGrounder:
         self._encode = encoder
         self._encoder_id = encoder_id
         self._phrase_vectors: dict[str, np.ndarray] = {}
+        self._precise_vectors: dict[str, np.ndarray] = {}
         texts: list[str] = []
         owner: list[int] = []
         flips: list[bool] = []
@@ -108,6 +109,8 @@ class TagGrounder:
         """(critique or None, closest tags) by embedding; `cued` lowers the bar."""
         if not len(self._vectors):
             return None, ()
+        if not cued:
+            vector = self._precise(phrase, vector)
         per_tag, best_row = self._per_tag(self._vectors @ vector)
         ranking = np.argsort(-per_tag)
         top = int(ranking[0])
@@ -135,6 +138,19 @@ class TagGrounder:
         return np.stack([self._phrase_vectors[p] for p in phrases])
 
     # -- steps -------------------------------------------------------------------------------
+
+    def _precise(self, phrase: str, vector: np.ndarray) -> np.ndarray:
+        """The encoder's own vector where `vector` is a static encoder's word mean: a bare
+        phrase ("tell me something funny") has no polarity word to vouch for it, and a mean
+        leans on its one tag word (measured: chit-chat read as a critique 2 % -> 14 %)."""
+        approximate = getattr(self._encode, "approximate", None)
+        if approximate is None or not approximate(phrase):
+            return vector
+        if phrase not in self._precise_vectors:
+            if len(self._precise_vectors) > 1024:
+                self._precise_vectors.clear()
+            self._precise_vectors[phrase] = self._encode.precise([phrase])[0]
+        return self._precise_vectors[phrase]
 
     def _per_tag(self, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each tag's best prototype similarity and the row of that prototype."""

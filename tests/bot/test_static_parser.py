@@ -75,3 +75,21 @@ def test_the_first_replies_need_no_torch_when_the_table_covers_them(tiny_model_d
     assert result["intents"][0] == "reference"
     assert result["intents"][2] == "critique"
     assert not result["torch"] and not result["sentence_transformers"]
+
+
+def test_a_bare_phrase_is_grounded_on_the_real_vector_a_cued_one_on_the_word_mean(planted):
+    vocab = TagVocabulary(planted.tags)
+    asked: list[str] = []
+
+    def real(texts):
+        asked.extend(texts)
+        return hashed_ngram_encoder(texts)
+
+    table = StaticTable.build([*static_table_texts(vocab), "quiet", "harbour"], hashed_ngram_encoder)
+    encoder = StaticEncoder(table, fallback=real)
+    static = Parser.from_retriever(planted, encoder=encoder)
+    assert encoder.approximate("quiet harbour") and not encoder.approximate("quiet")
+    static.parse("more quiet harbour")
+    assert asked == []  # a polarity word: the word mean is used
+    static.parse("quiet harbour")
+    assert asked == ["quiet harbour"]  # bare: the real encoder's vector
