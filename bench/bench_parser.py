@@ -327,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         ours.encoder_calls = getattr(ours, "encoder_calls", 0) + 1
         return encode(texts)
 
+    for name in ("approximate", "precise"):  # a static encoder's hooks (engine.static_text)
+        if hasattr(encode, name):
+            setattr(counting_encode, name, getattr(encode, name))
     ours.grounder._encode = counting_encode  # to split latency by path (lexicon only / embedding)
     baseline = KeywordBaseline(tags, titles, ids)
 

@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return static(texts)
 
     recording.encoder_id = static.encoder_id
+    recording.approximate, recording.precise = static.approximate, static.precise
     fast = Parser(tags, titles, ids, popularity=popularity, encoder=recording)
     real = Parser(tags, titles, ids, popularity=popularity)
 
