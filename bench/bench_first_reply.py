@@ -33,6 +33,7 @@ def scripts(title: str) -> dict[str, list[str]]:
         "title, then an encoder critique": [f"something like {title}", "more space battles", "bye"],
         "encoder critique first": ["more space battles", "bye"],
         "lexicon critique first": ["less action", "bye"],
+        "bare phrase first (no polarity word)": ["space battles", "bye"],
     }
 
 

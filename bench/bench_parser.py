@@ -374,8 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         load = "unknown"
     if static is not None:  # phrases the table could not cover went to the real MiniLM
         paths_static = (f"Encoder: the static table ({len(static.table)} texts); "
-                        f"{static.fallback_calls} phrases had a word outside it and went to the real "
-                        "MiniLM.\n")
+                        f"{static.fallback_calls} phrases went to the real MiniLM (a word outside the "
+                        "table, or a bare phrase not in it).\n")
     else:
         paths_static = "Encoder: the real MiniLM.\n"
     p50, p95 = percentile(all_latency, 0.5), percentile(all_latency, 0.95)

@@ -2,7 +2,8 @@
 
 Lexicon first (tag names, variants, concept cues: score 1.0), then the sentence embedding:
 cosine similarity of the phrase to every tag prototype (the tag's name and its concept's cues),
-a tag scoring its best prototype. Prototype vectors are cached on disk per vocabulary.
+a tag scoring its best prototype. Prototype vectors are cached on disk per vocabulary. With a
+static encoder (engine.static_text), a bare phrase's word-mean vector is replaced by the real one.
 """
 
 from __future__ import annotations

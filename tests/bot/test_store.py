@@ -277,11 +277,11 @@ def test_a_lock_held_too_long_is_session_busy_and_writes_nothing(tmp_path):
 
 def test_a_turn_runs_again_on_the_state_another_process_left(manager, planted, db_url):
     from bot.dialogue import DialogueManager
-    from bot_fixtures import RuleParser
+    from bot_fixtures import fixture_parser
 
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
-    other = DialogueManager(planted, RuleParser(planted), Store(db_url), model_id="other")
+    other = DialogueManager(planted, fixture_parser(planted), Store(db_url), model_id="other")
     record = manager.store.record_turn
     raced: list[list] = []
 
