@@ -6,7 +6,7 @@ alternating the static encoder (engine.static_text, what chat uses) and the real
 each utterance it records when chat echoes it (`you> ...`, printed right after the reply is
 computed), and the whole process's wall time.
 
-    flock /tmp/cgir-bench.lock .venv/bin/python bench/bench_first_reply.py --runs 5
+    flock /tmp/cgir-bench.lock .venv/bin/python bench/bench_first_reply.py --runs 5 --accuracy
 
 Writes its section into docs/benchmarks/parser.md (between the first-reply markers; the parser
 benchmark keeps it when it rewrites the file) unless --no-write.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -59,6 +60,36 @@ def run_chat(lines: list[str], mode: str) -> dict:
     return {"echoed": echoed, "wall": time.perf_counter() - start, "replies": replies}
 
 
+ACCURACY_SETS = ("parser_utterances.jsonl", "parser_utterances_blind.jsonl",
+                 "parser_utterances_blind2.jsonl")
+
+
+def accuracy(demo_dir: Path | None) -> str:
+    """bench_parser.py on each labelled set with each encoder: pooled exact match, chit-chat read
+    as a critique, and how many phrases the static encoder sent to MiniLM."""
+    rows = []
+    for name in ACCURACY_SETS:
+        cells = []
+        for mode in MODES:
+            cmd = [sys.executable, str(REPO / "bench" / "bench_parser.py"), "--no-write",
+                   "--data", str(REPO / "bench" / name), "--encoder", mode]
+            if demo_dir is not None:
+                cmd += ["--demo-dir", str(demo_dir)]
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=REPO).stdout
+            right = total = 0
+            for m in re.finditer(r"\| \*\*all\*\* \| \d+ \| [\d.]+ % \((\d+)/(\d+)\)", out):
+                right, total = right + int(m.group(1)), total + int(m.group(2))
+            chit = re.search(r"read as a critique: ours ([\d.]+ % \(\d+/\d+\))", out)
+            sent = re.search(r"(\d+) phrases went to the real MiniLM", out)
+            cells.append((f"{100 * right / total:.1f} % ({right}/{total})",
+                          chit.group(1) if chit else "-", sent.group(1) if sent else "all"))
+        rows.append(f"| `{name}` | {cells[0][0]} | {cells[1][0]} | {cells[0][1]} | {cells[1][1]} "
+                    f"| {cells[0][2]} |")
+    return ("| set | exact, static | exact, MiniLM | chit-chat read as critique, static | "
+            "... MiniLM | phrases the static run sent to MiniLM |\n|---|---:|---:|---:|---:|---:|\n"
+            + "\n".join(rows) + "\n")
+
+
 def demo_title() -> str:
     from engine.checkpoint import load_retriever
     from engine.demo_model import ensure_demo_model
@@ -74,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="timed runs per script and encoder")
     ap.add_argument("--no-write", action="store_true", help="print only; leave the docs alone")
+    ap.add_argument("--accuracy", action="store_true",
+                    help="also run bench_parser.py on the three labelled sets with each encoder")
+    ap.add_argument("--demo-dir", type=Path, default=None,
+                    help="an existing demo world folder for --accuracy")
     args = ap.parse_args(argv)
 
     title = demo_title()
@@ -87,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
             for mode in MODES:
                 results.setdefault((name, mode), []).append(run_chat(lines, mode))
     load_after = load()
+    accuracy_table = ""
+    if args.accuracy:  # after the timed runs: it is not timed
+        accuracy_table = (
+            "\nAccuracy cost (the same parser, the static table vs the real MiniLM; exact match "
+            "pooled over each file's splits; see bench_parser.py):\n\n" + accuracy(args.demo_dir)
+            + "\nPer-utterance differences: `.venv/bin/python bench/bench_static_encoder.py`.\n")
 
     def median(values: list[float]) -> float:
         return statistics.median(values)
@@ -112,9 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         f"trained, static table already built. Load average {load_before} before, {load_after} "
         "after (2 cores, shared machine).\n\n"
         "    flock /tmp/cgir-bench.lock .venv/bin/python bench/bench_first_reply.py "
-        f"--runs {args.runs}\n\n"
+        f"--runs {args.runs}{' --accuracy' if args.accuracy else ''}\n\n"
         "| script | utterance timed | static | MiniLM | ratio | whole process (static / MiniLM) |\n"
-        "|---|---|---:|---:|---:|---:|\n" + "\n".join(rows) + f"\n\nThe title is `{title}`.\n{END}\n")
+        "|---|---|---:|---:|---:|---:|\n" + "\n".join(rows) + f"\n\nThe title is `{title}`.\n"
+        + accuracy_table + f"{END}\n")
     print(section)
     if not args.no_write:
         text = OUT.read_text(encoding="utf-8") if OUT.exists() else ""

@@ -18,8 +18,7 @@ MAX_LINES = 400
 # Violations other branches are fixing as this test lands. The lead empties this set at merge;
 # an entry that no longer occurs fails `test_known_violations_are_still_real`, so it cannot rot.
 KNOWN_VIOLATIONS_TO_FIX_AT_MERGE: set[str] = {
-    "upward: bot.cli_serve -> actions.actions",
-    "size: bot.store",
+    "size: bot.dialogue",  # 417 lines on the integration branch (h-dialogue's area)
 }
 
 
