@@ -238,6 +238,15 @@ def evaluate(parser, records, shown, embedded: list[bool] | None = None):
 CHITCHAT = ("chitchat", "off_domain")
 
 
+def kept_sections(path: Path) -> str:
+    """Sections other benchmarks write into the report (bench_first_reply.py), kept verbatim."""
+    start, end = "<!-- first-reply:start -->", "<!-- first-reply:end -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start not in text or end not in text:
+        return ""
+    return "\n" + start + text.split(start, 1)[1].split(end, 1)[0] + end + "\n"
+
+
 def strength_band(parse: Parse) -> str | None:
     strengths = [c.strength for c in parse.critiques]
     if strengths and all(x < 1 for x in strengths):
@@ -291,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="all", help="one split name of the file, or all")
     ap.add_argument("--no-write", action="store_true", help="print only; leave the docs alone")
     ap.add_argument("--failures", action="store_true", help="list the utterances we get wrong")
+    ap.add_argument("--encoder", choices=("minilm", "static"), default="minilm",
+                    help="the real MiniLM, or the static table distilled from it (what chat uses)")
     args = ap.parse_args(argv)
 
     records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -300,7 +311,14 @@ def main(argv: list[str] | None = None) -> int:
     from bot.parser import Parser
 
     start = time.perf_counter()
-    ours = Parser(tags, titles, ids, popularity=popularity)
+    static = None
+    if args.encoder == "static":
+        from bot.runtime import static_encoder
+
+        static = static_encoder(tags)
+        ours = Parser(tags, titles, ids, popularity=popularity, encoder=static)
+    else:
+        ours = Parser(tags, titles, ids, popularity=popularity)
     build_s = time.perf_counter() - start
     ours.grounder.embed(["warm up"])  # the encoder is loaded lazily; a chat warms it while the user types
     encode = ours.grounder._encode
@@ -309,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         ours.encoder_calls = getattr(ours, "encoder_calls", 0) + 1
         return encode(texts)
 
+    for name in ("approximate", "precise"):  # a static encoder's hooks (engine.static_text)
+        if hasattr(encode, name):
+            setattr(counting_encode, name, getattr(encode, name))
     ours.grounder._encode = counting_encode  # to split latency by path (lexicon only / embedding)
     baseline = KeywordBaseline(tags, titles, ids)
 
@@ -351,6 +372,12 @@ def main(argv: list[str] | None = None) -> int:
         load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     except OSError:
         load = "unknown"
+    if static is not None:  # phrases the table could not cover went to the real MiniLM
+        paths_static = (f"Encoder: the static table ({len(static.table)} texts); "
+                        f"{static.fallback_calls} phrases went to the real MiniLM (a word outside the "
+                        "table, or a bare phrase not in it).\n")
+    else:
+        paths_static = "Encoder: the real MiniLM.\n"
     p50, p95 = percentile(all_latency, 0.5), percentile(all_latency, 0.95)
     with_model = [x for x, e in zip(all_latency, embedded) if e]
     lexical = [x for x, e in zip(all_latency, embedded) if not e]
@@ -374,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         + header + body + "".join(category_tables) +
         f"\nParse latency over all {len(all_latency)} utterances (one pass, phrase cache cold, "
         f"model warm): p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {max(all_latency):.1f} ms.\n"
-        + paths +
+        + paths + paths_static +
         f"Parser build (tag prototypes embedded, no cache, model load included): {build_s:.1f} s.\n"
         f"Load average while measuring (2 cores, other jobs running): {load}.\n"
         + HISTORY
@@ -385,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(lines_fail) or "no failures")
     if not args.no_write:
         OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_text(report, encoding="utf-8")
+        OUT.write_text(report + kept_sections(OUT), encoding="utf-8")
     return 0
 
 

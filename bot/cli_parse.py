@@ -14,11 +14,10 @@ from engine.errors import CGIRError
 def build_parser(model: str, *, progress: bool = True):
     """A Parser for a checkpoint folder, or for the built-in demo model when MODEL is `demo`.
 
-    The tag prototype embeddings are cached under CGIR_HOME per tag vocabulary (the file chat
-    uses too), so the second run starts without re-embedding the vocabulary.
+    The parser is the one chat uses (`bot.runtime.build_parser`): its embedding table is
+    cached under CGIR_HOME per tag vocabulary, so the second run starts without MiniLM.
     """
-    from bot.parser import Parser
-    from bot.runtime import parser_cache_path
+    from bot.runtime import build_parser
     from engine.checkpoint import load_retriever
 
     if model == "demo":
@@ -31,7 +30,7 @@ def build_parser(model: str, *, progress: bool = True):
             raise CGIRError(f"no model folder at {model_dir}; pass a checkpoint folder "
                             "(cgir train ... --out DIR) or the word `demo`")
     retriever = load_retriever(model_dir)
-    return Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
+    return build_parser(retriever)
 
 
 def _read_lines(source: str) -> list[str]:

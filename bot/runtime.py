@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.dialogue import DialogueManager
 from bot.store import Store
 
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.parser import Parser
+    from engine.retrieval import Retriever
+
 logger = logging.getLogger(__name__)
+
+# "minilm" makes the parser embed every phrase with the real MiniLM (torch; seconds to load)
+# instead of the static table distilled from it (engine.static_text).
+ENCODER_ENV = "CGIR_ENCODER"
 
 
 def parser_cache_path(tags: tuple[str, ...] | list[str]) -> Path:
@@ -45,7 +56,6 @@ def build_manager(
 
     Raises CGIRError subclasses (CheckpointError, StoreError) with a message naming the fix.
     """
-    from bot.parser import Parser
     from engine.checkpoint import load_retriever
     from engine.paths import default_db_url
 
@@ -59,7 +69,7 @@ def build_manager(
     model_dir = Path(model_dir)
     retriever = load_retriever(model_dir)
     defaults = retriever.defaults
-    parser = Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
+    parser = build_parser(retriever)
     store = Store(db_url or default_db_url())
     model_id = retriever.model_id or model_dir.resolve().name
     manager = DialogueManager(
@@ -71,6 +81,35 @@ def build_manager(
     if warm_up:
         manager.background.append(start_encoder_warm_up())
     return manager
+
+
+def build_parser(retriever: "Retriever") -> "Parser":
+    """The parser for a model's catalog, on the static encoder distilled from MiniLM (numpy
+    only, so a first reply does not wait for torch), or on the real MiniLM when the environment
+    sets CGIR_ENCODER=minilm. The static table is built once per tag vocabulary (MiniLM embeds
+    some 6,000 texts: half a minute on a quiet machine) and cached under CGIR_HOME."""
+    from bot.parser import Parser
+
+    choice = os.environ.get(ENCODER_ENV, "static").strip().lower()
+    if choice == "minilm":
+        return Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
+    if choice != "static":
+        logger.warning("%s=%r is not static or minilm; using static", ENCODER_ENV, choice)
+    return Parser.from_retriever(retriever, encoder=static_encoder(retriever.tags))
+
+
+def static_encoder(tags: tuple[str, ...] | list[str]):  # -> engine.static_text.StaticEncoder
+    """The static encoder for a tag vocabulary, from CGIR_HOME/cache or built there once."""
+    from bot.nlu.grounding import static_table_texts
+    from bot.nlu.vocabulary import TagVocabulary
+    from engine.paths import cgir_home
+    from engine.static_text import common_words, load_or_build
+
+    def announce(n: int) -> None:
+        print(f"Embedding {n} phrases and words once for fast replies (cached)...", file=sys.stderr)
+
+    texts = static_table_texts(TagVocabulary(tags), common_words())
+    return load_or_build(texts, cgir_home() / "cache", on_build=announce)
 
 
 def limit_threads(n: int) -> None:

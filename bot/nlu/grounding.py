@@ -2,7 +2,8 @@
 
 Lexicon first (tag names, variants, concept cues: score 1.0), then the sentence embedding:
 cosine similarity of the phrase to every tag prototype (the tag's name and its concept's cues),
-a tag scoring its best prototype. Prototype vectors are cached on disk per vocabulary.
+a tag scoring its best prototype. Prototype vectors are cached on disk per vocabulary. With a
+static encoder (engine.static_text), a bare phrase's word-mean vector is replaced by the real one.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.nlu import lexicon as lx
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
 
-__all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID"]
+__all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID", "static_table_texts"]
 
 ENCODER_ID = "all-MiniLM-L6-v2"
 EMBEDDING_DIM = 384
@@ -34,6 +36,20 @@ class Grounding:
     suggest: int = 3  # how many closest tags to suggest when nothing is close
 
 
+def static_table_texts(vocab: TagVocabulary, common: Sequence[str] = ()) -> list[str]:
+    """What a static encoder (engine.static_text) must hold for this vocabulary: every tag
+    prototype (so prototypes keep their exact MiniLM vectors), every lexicon phrase, the
+    vocabulary's phrases and `common` words; the table adds each text's words itself."""
+    texts: list[str] = []
+    for i in range(len(vocab.tags)):
+        texts += [phrase for phrase, _ in vocab.prototypes(i)]
+    for concept in lx.CONCEPTS.values():
+        texts += [*concept.names, *concept.cues, *concept.opposites]
+    texts += list(vocab.entries)
+    texts += list(common)
+    return list(dict.fromkeys(texts))
+
+
 class TagGrounder:
     """Phrase -> Critique for one vocabulary, by lexicon hit or by embedding similarity."""
 
@@ -44,6 +60,7 @@ class TagGrounder:
         self._encode = encoder
         self._encoder_id = encoder_id
         self._phrase_vectors: dict[str, np.ndarray] = {}
+        self._precise_vectors: dict[str, np.ndarray] = {}
         texts: list[str] = []
         owner: list[int] = []
         flips: list[bool] = []
@@ -93,6 +110,8 @@ class TagGrounder:
         """(critique or None, closest tags) by embedding; `cued` lowers the bar."""
         if not len(self._vectors):
             return None, ()
+        if not cued:
+            vector = self._precise(phrase, vector)
         per_tag, best_row = self._per_tag(self._vectors @ vector)
         ranking = np.argsort(-per_tag)
         top = int(ranking[0])
@@ -120,6 +139,19 @@ class TagGrounder:
         return np.stack([self._phrase_vectors[p] for p in phrases])
 
     # -- steps -------------------------------------------------------------------------------
+
+    def _precise(self, phrase: str, vector: np.ndarray) -> np.ndarray:
+        """The encoder's own vector where `vector` is a static encoder's word mean: a bare
+        phrase ("tell me something funny") has no polarity word to vouch for it, and a mean
+        leans on its one tag word (measured: chit-chat read as a critique 2 % -> 14 %)."""
+        approximate = getattr(self._encode, "approximate", None)
+        if approximate is None or not approximate(phrase):
+            return vector
+        if phrase not in self._precise_vectors:
+            if len(self._precise_vectors) > 1024:
+                self._precise_vectors.clear()
+            self._precise_vectors[phrase] = self._encode.precise([phrase])[0]
+        return self._precise_vectors[phrase]
 
     def _per_tag(self, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each tag's best prototype similarity and the row of that prototype."""
