@@ -86,7 +86,7 @@ def build_manager(
 def build_parser(retriever: "Retriever") -> "Parser":
     """The parser for a model's catalog, on the static encoder distilled from MiniLM (numpy
     only, so a first reply does not wait for torch), or on the real MiniLM when the environment
-    sets CGIR_ENCODER=minilm. The static table is built once per tag vocabulary (MiniLM embeds
+    sets CGIR_ENCODER=minilm; the retriever's degree model is given the same encoder. The static table is built once per tag vocabulary (MiniLM embeds
     some 6,000 texts: half a minute on a quiet machine) and cached under CGIR_HOME."""
     from bot.parser import Parser
 
@@ -95,7 +95,13 @@ def build_parser(retriever: "Retriever") -> "Parser":
         return Parser.from_retriever(retriever, tag_vectors_cache=parser_cache_path(retriever.tags))
     if choice != "static":
         logger.warning("%s=%r is not static or minilm; using static", ENCODER_ENV, choice)
-    return Parser.from_retriever(retriever, encoder=static_encoder(retriever.tags))
+    encoder = static_encoder(retriever.tags)
+    # Attribute grounding (engine.degrees) reads phrases with the same encoder as the parser, so
+    # both read a phrase alike and a walk on a tag the table covers needs no torch either.
+    from engine.degrees import load_degree_model
+
+    retriever.use_degree_model(load_degree_model(retriever, encode=encoder))
+    return Parser.from_retriever(retriever, encoder=encoder)
 
 
 def static_encoder(tags: tuple[str, ...] | list[str]):  # -> engine.static_text.StaticEncoder

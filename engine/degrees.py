@@ -351,8 +351,11 @@ def anchor_rows(anchors: "Anchors", retriever: Catalog) -> np.ndarray:
     return np.array([-1 if f is None else f.row for f in found], dtype=np.int64)
 
 
-def load_degree_model(retriever: Catalog) -> DegreeModel:
-    """The DegreeModel of a retriever (and of its checkpoint's degree artefact, when present)."""
+def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> DegreeModel:
+    """The DegreeModel of a retriever (and of its checkpoint's degree artefact, when present).
+
+    `encode` embeds phrases (default: MiniLM on first use); the bot passes the parser's encoder,
+    so that grounding and the parser read a phrase alike and a first reply need not load torch."""
     from engine.degrees_anchors import read_anchors
     from engine.degrees_features import load_signals
     from engine.degrees_weights import shipped_weights
@@ -363,11 +366,11 @@ def load_degree_model(retriever: Catalog) -> DegreeModel:
     loaded = load_signals(model_dir) if model_dir is not None else None
     if loaded is None:
         return DegreeModel.from_retriever(retriever, weights=shipped_weights(), anchors=anchors,
-                                          anchor_rows=rows)
+                                          anchor_rows=rows, encode=encode)
     signals, arrays = loaded
     model = DegreeModel.from_retriever(
         retriever, signals=signals, weights=shipped_weights(), anchors=anchors, anchor_rows=rows,
-        word_encoder={k: v for k, v in arrays.items() if k.startswith("f_")},
+        encode=encode, word_encoder={k: v for k, v in arrays.items() if k.startswith("f_")},
         language=tuple(str(x) for x in arrays.get("language", ())),
         language_vectors=arrays.get("language_vectors", None),
         tag_predictor=arrays.get("tag_predictor", None))
