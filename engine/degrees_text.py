@@ -46,6 +46,11 @@ def rank_percentiles(scores: np.ndarray) -> np.ndarray:
     n = len(scores)
     if n <= 1:
         return np.full(n, 0.5, dtype=np.float32)
-    from scipy.stats import rankdata
-
-    return ((rankdata(scores, method="average") - 1.0) / (n - 1)).astype(np.float32)
+    # numpy, not scipy.stats.rankdata: this runs in server threads while another thread may be
+    # importing torch, and scipy's array-API dispatch then trips over the half-imported module.
+    order = np.argsort(scores, kind="stable")
+    ranks = np.empty(n, dtype=np.float64)
+    ranks[order] = np.arange(n, dtype=np.float64)
+    _, group, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    mean_rank = np.bincount(group, weights=ranks) / counts
+    return (mean_rank[group] / (n - 1)).astype(np.float32)

@@ -53,6 +53,31 @@ def test_scores_follow_the_direction_and_degrees_are_rank_percentiles():
     assert rank_percentiles(np.array([3.0, 1.0, 3.0])).tolist() == [0.75, 0.0, 0.75]
 
 
+def test_rank_percentiles_average_ties_like_scipy():
+    from scipy.stats import rankdata
+
+    scores = np.random.default_rng(0).integers(0, 40, size=500).astype(float)
+    expected = (rankdata(scores, method="average") - 1) / (len(scores) - 1)
+    np.testing.assert_allclose(rank_percentiles(scores), expected, rtol=1e-6)
+
+
+def test_rank_percentiles_work_while_another_thread_is_importing_torch():
+    # A server thread ranks degrees while the encoder warm-up is still importing torch: the
+    # half-imported module (no Tensor yet) sits in sys.modules, and importing scipy.stats then
+    # failed. A fresh interpreter, so that nothing has imported scipy.stats before.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, types; sys.modules['torch'] = types.ModuleType('torch'); "
+            "import numpy as np; from engine.degrees_text import rank_percentiles; "
+            "print(rank_percentiles(np.array([2.0, 1.0, 2.0])).tolist())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[0.75, 0.0, 0.75]"
+
+
 def test_the_retriever_reaches_its_degree_model(tiny_retriever):
     model = tiny_retriever.degree_model
     assert model is tiny_retriever.degree_model
