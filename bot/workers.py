@@ -9,8 +9,9 @@ Turns of one sender that reach two workers are ordered by the store (bot/store.p
 
 Each worker also inherits one end of a socket pair: it writes "ready" there once it serves, and
 stops when it reads end-of-file, that is when the supervisor is gone (even after a ``kill -9``),
-so no worker outlives it. A worker that dies after it was ready is replaced; one that dies before
-(a bad model, an unreachable database) stops the whole server with its exit code.
+so no worker outlives it. A worker that dies after it was ready is replaced, and so is one killed
+by a signal while starting; one that exits with an error before it was ready (a bad model, an
+unreachable database) stops the whole server with its exit code, as a replacement would fail too.
 """
 
 from __future__ import annotations
@@ -125,7 +126,9 @@ def run_workers(settings: ServeSettings, sock: socket.socket, n: int) -> int:
                 code = worker.process.poll()
                 if code is None:
                     continue
-                if not worker.ready:
+                # An error while starting (bad model, database) would fail again in a replacement:
+                # stop. A start ended by a signal (killed from outside, the OOM killer) is replaced.
+                if not worker.ready and code >= 0:
                     print(f"cgir serve: a worker failed to start (exit status {code})", file=sys.stderr)
                     return code or 1
                 print(f"cgir serve: worker {worker.process.pid} exited with status {code}; "
