@@ -28,6 +28,16 @@ def movielens_small_zip() -> Path:
 
 
 @pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The PostgreSQL database named by CGIR_TEST_PG_URL (`.ci/run` starts one), or a clean skip."""
+    url = os.environ.get("CGIR_TEST_PG_URL")
+    if not url:
+        pytest.skip("set CGIR_TEST_PG_URL to a PostgreSQL database (.ci/run starts one)")
+    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' for PostgreSQL")
+    return url
+
+
+@pytest.fixture(scope="session")
 def tiny_demo_dir(tmp_path_factory) -> Path:
     """A small synthetic catalog in the ml-latest CSV layout (a few hundred items)."""
     from engine.data.demo import write_demo

@@ -299,13 +299,8 @@ def test_a_long_message_is_cut_with_a_notice_and_its_length_logged(manager):
 
 
 @pytest.mark.postgres
-def test_conversation_on_postgres(planted):
-    import os
-
-    url = os.environ.get("CGIR_TEST_PG_URL")
-    if not url:
-        pytest.skip("set CGIR_TEST_PG_URL to a PostgreSQL database to run this test")
-    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' for PostgreSQL")
+def test_conversation_on_postgres(planted, pg_url):
+    url = pg_url
     manager = DialogueManager(planted, fixture_parser(planted), Store(url), model_id="pg")
     try:
         sid = manager.new_session_id()

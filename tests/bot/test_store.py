@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import uuid
@@ -307,11 +306,8 @@ def test_a_turn_runs_again_on_the_state_another_process_left(manager, planted, d
 
 
 @pytest.mark.postgres
-def test_postgres_round_trip_and_resume():
-    url = os.environ.get("CGIR_TEST_PG_URL")
-    if not url:
-        pytest.skip("set CGIR_TEST_PG_URL to a PostgreSQL database to run this test")
-    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' for PostgreSQL")
+def test_postgres_round_trip_and_resume(pg_url):
+    url = pg_url
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
@@ -339,11 +335,8 @@ def test_postgres_round_trip_and_resume():
 
 
 @pytest.mark.postgres
-def test_postgres_orders_turns_of_one_session_across_stores():
-    url = os.environ.get("CGIR_TEST_PG_URL")
-    if not url:
-        pytest.skip("set CGIR_TEST_PG_URL to a PostgreSQL database to run this test")
-    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' for PostgreSQL")
+def test_postgres_orders_turns_of_one_session_across_stores(pg_url):
+    url = pg_url
     import sqlalchemy as sa
 
     sid = f"pg-order-{uuid.uuid4().hex}"

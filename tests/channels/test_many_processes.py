@@ -20,7 +20,7 @@ import os
 import secrets
 import signal
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -121,11 +121,7 @@ class Load:
 def shared_db(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'shared.db'}"
-    url = os.environ.get("CGIR_TEST_PG_URL")
-    if not url:
-        pytest.skip("set CGIR_TEST_PG_URL to a PostgreSQL database (.ci/run starts one)")
-    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]' for PostgreSQL")
-    return url
+    return request.getfixturevalue("pg_url")
 
 
 def test_two_processes_on_one_database_keep_each_senders_turns_in_order(
