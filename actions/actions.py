@@ -10,7 +10,7 @@ with bot.serving; rasa-sdk then loads this package by name. Started as
 environment, read here at the edge:
   CGIR_MODEL  a model directory (default: the cached demo model, trained on first use)
   CGIR_DB     a SQLAlchemy database URL for sessions and the turn log (default: under CGIR_HOME)
-  CGIR_POLICY the sequence policy (default "gradient")
+  CGIR_POLICY the sequence policy (default: config.yml's cgir_dialogue.policy, else "adaptive")
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def settings_from_environment() -> ManagerSettings:
     """Settings for `python -m rasa_sdk --actions actions`, which has no options of ours."""
     return ManagerSettings(model_dir=os.environ.get("CGIR_MODEL") or None,
                            db_url=os.environ.get("CGIR_DB") or None,
-                           policy=os.environ.get("CGIR_POLICY", "gradient"))
+                           policy=os.environ.get("CGIR_POLICY") or None)
 
 
 def _entities(tracker: Tracker, name: str) -> list[str]:

@@ -64,11 +64,13 @@ def _interactive_lines(console) -> Iterator[str]:  # noqa: ANN001
               help="SQLAlchemy URL of the session store (default: sqlite in the cgir home).")
 @click.option("--session", "session_id", default=None, metavar="ID",
               help="Resume a session by the id printed when it started.")
-@click.option("--policy", type=click.Choice(["gradient", "list", "single"]), default="gradient",
-              show_default=True, help="How critiques are answered: the gradient walk, a top-10 list, one item.")
+@click.option("--policy", type=click.Choice(["adaptive", "gradient", "list", "single"]), default=None,
+              help="How critiques are answered: adaptive (a list, or degree bands for 'a bit'/'much' and "
+                   "repeated critiques), the gradient walk, a top-10 list, one item "
+                   "[default: config.yml's cgir_dialogue.policy, else adaptive].")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show the progress bar when the demo model is trained the first time.")
-def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, policy: str,
+def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, policy: str | None,
          progress: bool) -> None:
     """Chat in the terminal: name a movie, critique it, pick from the gradient sequence.
 

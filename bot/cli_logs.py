@@ -99,10 +99,17 @@ def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir
                    "(default: simulate.db under the cgir home, apart from real chats).")
 @click.option("--users", type=int, default=200, show_default=True, help="Simulated users per seed.")
 @click.option("--max-turns", type=int, default=10, show_default=True, help="Critiques allowed per session.")
-@click.option("--policy", type=click.Choice(["gradient", "list", "single", "all"]), default="all",
-              show_default=True, help="What the bot shows after a critique; all compares the three.")
+@click.option("--policy", type=click.Choice(["adaptive", "gradient", "list", "single", "all"]), default="all",
+              show_default=True, help="What the bot shows after a critique; all compares the four.")
+@click.option("--target", type=click.Choice(["mixed", "degree", "far"]), default="mixed", show_default=True,
+              help="degree: users who want some amount less/more of one tag; far: users hunting one "
+                   "specific item; mixed: half each.")
+@click.option("--tolerance-degree", type=float, default=0.1, show_default=True,
+              help="Degree-seeking users accept an item this close to the target's degree.")
+@click.option("--tolerance-others", type=float, default=0.15, show_default=True,
+              help="... and this close to the reference on the other tags (mean absolute difference).")
 @click.option("--strategy", type=click.Choice(["diff", "pop", "random"]), default="diff", show_default=True,
-              help="How a user picks the tag to critique.")
+              help="How a far-target user picks the tag to critique.")
 @click.option("--noise", type=float, default=0.0, show_default=True,
               help="Share of critiques replaced by a random tag and sign.")
 @click.option("--seed", "seeds", type=int, multiple=True, default=(0,), show_default=True,
@@ -121,15 +128,18 @@ def stats_command(db_url: str | None, since: str | None, as_json: bool, plot_dir
               help="Summarise files saved with --sessions-out (repeatable) instead of simulating.")
 @click.option("--quiet", is_flag=True, help="No progress bar on stderr.")
 def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max_turns: int,
-                     policy: str, strategy: str, noise: float, seeds: tuple[int, ...], start: str,
+                     policy: str, target: str, tolerance_degree: float, tolerance_others: float,
+                     strategy: str, noise: float, seeds: tuple[int, ...], start: str,
                      phrasing: str, as_json: bool, as_markdown: bool, plot_dir: Path | None,
                      sessions_out: Path | None, combine: tuple[Path, ...], quiet: bool) -> None:
     """Simulated users critique their way to a hidden target through the real dialogue manager;
-    compare gradient sequences with a top-10 list and single-item critiquing.
+    compare the policies (adaptive, the gradient walk, a top-10 list, single-item critiquing).
 
-    Each user has a hidden target and a different starting item; each turn it critiques the tag
-    that differs most (strategy diff), in natural words, and picks the shown item closest to its
-    target. Success: the target is shown within --max-turns. Reports success at 1..T turns and
+    Far-target users (--target far) hunt one hidden item: each turn they critique the tag that
+    differs most (strategy diff), in natural words, and pick the shown item closest to it;
+    success: the target is shown. Degree-seeking users (--target degree) want some amount
+    less/more of one tag ("a bit less dark"), keeping the rest; success: an item within the
+    tolerances is shown. --target mixed (default) draws half each. Reports success at 1..T turns and
     average session length with 95 % intervals, and the parser's misunderstanding rate. Every
     turn is logged, so `cgir logs stats --db ...` works on the result.
 
@@ -151,10 +161,13 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
             summary["plot"] = str(plot_summary(summary, plot_dir))
         _echo_summary(summary, as_json, as_markdown)
         return
-    policies = ("gradient", "list", "single") if policy == "all" else (policy,)
+    from bot.policies import POLICIES
+
+    policies = POLICIES if policy == "all" else (policy,)
     config = SimulationConfig(users=users, max_turns=max_turns, policies=policies, strategy=strategy,
                               noise=noise, seeds=tuple(dict.fromkeys(seeds)), start=start,
-                              phrasing=phrasing)
+                              phrasing=phrasing, target=target, tolerance_degree=tolerance_degree,
+                              tolerance_others=tolerance_others)
     db_url = db_url or default_sim_db_url()
     managers = build_managers(model_dir, db_url, policies, progress=not quiet)
     try:

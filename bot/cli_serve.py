@@ -20,8 +20,9 @@ db_option = click.option(
 )
 host_option = click.option("--host", default="127.0.0.1", show_default=True,
                            help="Interface to listen on (0.0.0.0 exposes it to the network).")
-policy_option = click.option("--policy", default="gradient", show_default=True,
-                             help="How sequences are built (see `cgir chat --help`).")
+policy_option = click.option("--policy", type=click.Choice(["adaptive", "gradient", "list", "single"]),
+                             default=None, help="How sequences are built (see `cgir chat --help`) "
+                             "[default: config.yml's cgir_dialogue.policy, else adaptive].")
 fd_option = click.option(
     "--fd", "listen_fd", type=click.IntRange(0), default=None, metavar="N",
     help="Serve on an already listening socket inherited as file descriptor N (a supervisor or "

@@ -4,7 +4,8 @@ Per session it keeps (in the store, so a session survives restarts): the current
 sequence shown, an undo stack, the critiques so far and a pending question (`bot.pending`). A turn:
 clean the text (`bot.turn_log`) -> parse it -> let a pending question resolve it -> act on the
 intent -> suggest critiques for the current item -> save the state and log the turn. The wording
-is in `bot.replies`; the policies (`gradient`, `list`, `single`) are in docs/dialogue.md.
+is in `bot.replies`; the policies (`adaptive`, `gradient`, `list`, `single`) are in `bot.policies`
+and docs/dialogue.md.
 ``handle`` never raises: an unexpected error is logged and answered with an apology, and the turn
 is still written to the log.
 """
@@ -32,19 +33,20 @@ from bot.pending import (
     pending_from_json,
     pending_to_json,
 )
+from bot.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
 from bot.reply_builder import ReplyBuilder, rounded
 from bot.store import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.suggest import SuggestConfig, Suggester, critique_text
 from bot.turn_log import clean_input, turn_record
 from bot.types import Button, Critique, Parse, Reply, ShownItem
 from engine.errors import LookupFailed
-from engine.gradual import WalkLimit, gradual_walk
+from engine.gradual import WalkLimit
 from engine.retrieval import GradientSequence, Modification, Retriever
 
 logger = logging.getLogger(__name__)
 
 MAX_INPUT_CHARS = MAX_CHARS  # longer input is cut (with a notice) before parsing and logging
-POLICIES = ("gradient", "list", "single")
+__all__ = ["DialogueManager", "DialogueConfig", "POLICIES"]  # POLICIES lives in bot.policies
 TURN_ATTEMPTS = 5  # runs of one turn while other processes keep logging turns of its session
 SESSION_ID_PATTERN = re.compile(rf"^[A-Za-z0-9_.:@-]{{1,{SESSION_ID_MAX}}}$")
 
@@ -72,15 +74,14 @@ class DialogueManager:
         *,
         model_id: str,
         steps: int = 10,
-        policy: str = "gradient",
+        policy: str = DEFAULT_POLICY,
         skip_seen: bool = True,
         gamma_min: float = 0.1,
         gamma_max: float = 1.0,
         config: DialogueConfig = DialogueConfig(),
         suggest_config: SuggestConfig = SuggestConfig(),
     ):
-        if policy not in POLICIES:
-            raise ValueError(f"policy must be one of {', '.join(POLICIES)}, not {policy!r}")
+        check_policy(policy)
         if steps < 1:
             raise ValueError("steps must be at least 1")
         self.retriever, self.parser, self.store = retriever, parser, store
@@ -259,7 +260,7 @@ class DialogueManager:
         """
         tags = self.retriever.tags
         mods = tuple(Modification(tags.index(c.tag), c.alpha, float(c.strength)) for c in critiques)
-        sequence = self._retrieve(row, mods)
+        sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
@@ -282,12 +283,6 @@ class DialogueManager:
                            with_suggestions=False,
                            buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
                                     for i in range(1, min(len(shown), 3) + 1)])
-
-    def _retrieve(self, row: int, mods: tuple[Modification, ...]) -> GradientSequence | WalkLimit:
-        if self.policy == "gradient":  # evenly spaced estimated degrees (engine/walk.py)
-            return gradual_walk(self.retriever, row, mods, steps=self.steps)
-        k = self.steps if self.policy == "list" else 1
-        return self.retriever.top_k(row, mods, k=k, gamma=1.0)
 
     def _ask_which_tag(self, state: SessionState, question: AskTag) -> Reply:
         self._ask(state, question)

@@ -36,14 +36,15 @@ def build_manager(
     model_dir: Path | str | None = None,
     db_url: str | None = None,
     *,
-    policy: str = "gradient",
+    policy: str | None = None,
     progress: bool = True,
     steps: int | None = None,
     warm_up: bool = True,
     threads: int | None = 1,
 ) -> DialogueManager:
     """A ready DialogueManager: model (the demo model when None, trained on first use), parser,
-    store (`engine.paths.default_db_url()` when `db_url` is None).
+    store (`engine.paths.default_db_url()` when `db_url` is None), sequence policy (None: the
+    one ./config.yml names, else `bot.policies.DEFAULT_POLICY`).
 
     `threads` caps numpy's BLAS pool and torch's intra-op pool for the whole process (None
     leaves them alone). A turn's work is small (a few tens of rows; one short sentence), and on a
@@ -56,8 +57,11 @@ def build_manager(
 
     Raises CGIRError subclasses (CheckpointError, StoreError) with a message naming the fix.
     """
+    from bot.policies import check_policy, configured_policy
     from engine.checkpoint import load_retriever
     from engine.paths import default_db_url
+
+    policy = check_policy(policy or configured_policy())
 
     if threads is not None:
         limit_threads(threads)

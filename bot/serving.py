@@ -41,7 +41,7 @@ class ManagerSettings:
 
     model_dir: str | None = None
     db_url: str | None = None
-    policy: str = "gradient"
+    policy: str | None = None  # None: config.yml's, else bot.policies.DEFAULT_POLICY
     quiet: bool = False  # no progress output while loading
 
     def build(self) -> "DialogueManager":

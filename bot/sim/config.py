@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from bot.policies import POLICIES
+from bot.sim.degree_user import Tolerance
+from bot.sim.players import TARGETS
 from bot.sim.templates import PHRASINGS
 from bot.sim.user import START_MODES, STRATEGIES
 from engine.errors import CGIRError
 
-POLICIES = ("gradient", "list", "single")
+__all__ = ["POLICIES", "SimulationConfig", "SimulationError"]
 
 
 class SimulationError(CGIRError):
@@ -28,6 +31,9 @@ class SimulationConfig:
     start: str = "random"
     phrasing: str = "varied"
     threshold: float | None = None  # smallest relevance gap a user notices (None: 0.2 graded, any binary)
+    target: str = "mixed"  # far-target users, degree-seeking users, or half each
+    tolerance_degree: float = Tolerance.degree  # what a degree-seeking user accepts (degree_user.py)
+    tolerance_others: float = Tolerance.others
 
     def __post_init__(self) -> None:
         if self.users < 1:
@@ -47,6 +53,16 @@ class SimulationConfig:
             raise SimulationError(f"--phrasing must be one of {', '.join(PHRASINGS)}")
         if not self.seeds:
             raise SimulationError("give at least one --seed")
+        if self.target not in TARGETS:
+            raise SimulationError(f"--target must be one of {', '.join(TARGETS)}, got {self.target!r}")
+        try:
+            self.tolerance
+        except ValueError as error:
+            raise SimulationError(str(error)) from None
+
+    @property
+    def tolerance(self) -> Tolerance:
+        return Tolerance(self.tolerance_degree, self.tolerance_others)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.sim.stats import Estimate
 
-COLORS = {"gradient": "#1f77b4", "list": "#ff7f0e", "single": "#2ca02c"}
+COLORS = {"adaptive": "#d62728", "gradient": "#1f77b4", "list": "#ff7f0e", "single": "#2ca02c"}
 
 
 def _pyplot():

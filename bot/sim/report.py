@@ -66,7 +66,8 @@ def load_sessions(paths: list[Path]) -> SimulationResult:
     first = dict(headers[0]["config"])
     for h in headers[1:]:
         other = h["config"]
-        for key in ("max_turns", "strategy", "noise", "start", "phrasing", "users"):
+        for key in ("max_turns", "strategy", "noise", "start", "phrasing", "users", "target",
+                    "tolerance_degree", "tolerance_others"):
             if other.get(key) != first.get(key):
                 raise SimulationError(f"cannot merge runs with different {key}: "
                                       f"{first.get(key)!r} and {other.get(key)!r}")
@@ -101,8 +102,8 @@ def summarize_policy(outcomes: list[SessionOutcome], max_turns: int) -> dict:
     ends = {e: sum(o.end == e for o in outcomes) for e in ("success", "turns", "tags")}
     picks = [p for o in outcomes for p in o.picks]
 
-    def rate(key: str) -> dict:
-        return wilson_interval(sum(getattr(o, key) for o in outcomes), critiques).to_json()
+    def rate(key: str, of: int = critiques) -> dict:
+        return wilson_interval(sum(getattr(o, key) for o in outcomes), of).to_json()
 
     per_seed = {}
     for seed in sorted({o.seed for o in outcomes}):
@@ -126,14 +127,33 @@ def summarize_policy(outcomes: list[SessionOutcome], max_turns: int) -> dict:
         "clarification": rate("clarification"),
         "wrong_tag": rate("wrong_tag"),
         "wrong_sign": rate("wrong_sign"),
+        "graded_critiques": sum(o.graded for o in outcomes),
+        "wrong_size": rate("wrong_size", sum(o.graded for o in outcomes)),
+        "by_target": _by_target(outcomes, max_turns),
         "mean_pick_position": float(np.mean(picks)) if picks else None,
         "misread_examples": _common_misreads(outcomes),
         "per_seed": per_seed,
     }
 
 
+def _by_target(outcomes: list[SessionOutcome], max_turns: int) -> dict:
+    """Success at 1..T per kind of user (far-target, degree-seeking)."""
+    out = {}
+    for kind in ("degree", "far"):
+        mine = [o for o in outcomes if o.kind == kind]
+        if mine:
+            curve = success_curve(_arrays(mine)[0], max_turns)
+            out[kind] = {"users": len(mine), "success": curve[-1].to_json(),
+                         "success_at": [e.to_json() for e in curve]}
+    return out
+
+
+EARLY_TURN = 5  # the second success rate the comparisons report (success within 5 turns)
+
+
 def compare(a: list[SessionOutcome], b: list[SessionOutcome]) -> dict:
-    """Paired differences a - b over the same (seed, user): success rate and session length."""
+    """Paired differences a - b over the same (seed, user): success rate (at T and within
+    EARLY_TURN turns) and session length."""
     key = {(o.seed, o.user): o for o in b if o.end != "no_start"}
     pairs = [(o, key[(o.seed, o.user)]) for o in a if (o.seed, o.user) in key and o.end != "no_start"]
     a_s, a_l = _arrays([p[0] for p in pairs])
@@ -141,6 +161,8 @@ def compare(a: list[SessionOutcome], b: list[SessionOutcome]) -> dict:
     return {
         "pairs": len(pairs),
         "success": paired_difference((a_s > 0).astype(float), (b_s > 0).astype(float)).to_json(),
+        "success_at_5": paired_difference(((a_s > 0) & (a_s <= EARLY_TURN)).astype(float),
+                                          ((b_s > 0) & (b_s <= EARLY_TURN)).astype(float)).to_json(),
         "session_length": paired_difference(a_l, b_l).to_json(),
     }
 
@@ -154,11 +176,17 @@ def summarize(result: SimulationResult) -> dict:
         for q in config.policies[i + 1:]:
             comparisons[f"{p}-{q}"] = compare(result.by_policy(p), result.by_policy(q))
     turns = sum(o.critiques for o in result.outcomes)
+    from bot.policies import configured_policy
+
     return {
         "config": config.to_json(),
         "model": result.model,
+        "default_policy": configured_policy(),
         "protocol": {
-            "success": "the target is among the items shown after a critique",
+            "success": "far-target users: the target is among the items shown after a critique; "
+                       "degree-seeking users: a shown item's degree of the asked tag is within "
+                       f"{config.tolerance_degree} of the target's and its mean absolute difference "
+                       f"from the reference on the other tags at most {config.tolerance_others}",
             "session_length": "critiques until success, else critiques spent before giving up",
             "intervals": "95 %: Wilson for rates, percentile bootstrap (2000 resamples) for means "
                          "and paired differences",
@@ -177,6 +205,7 @@ def summarize(result: SimulationResult) -> dict:
 def format_summary(summary: dict) -> str:
     """A human-readable table of `summarize`."""
     lines = [
+        f"default policy {summary.get('default_policy')}; users: {summary['config'].get('target', 'far')}",
         f"model {summary['model']['model_id']} ({summary['model']['n_items']} items, "
         f"{summary['model']['relevance']} relevance); {summary['config']['users']} users x "
         f"{len(summary['config']['seeds'])} seed(s); strategy {summary['config']['strategy']}, "
@@ -191,6 +220,12 @@ def format_summary(summary: dict) -> str:
     lines.append(f"success at turn  {curve_head}")
     for name, p in summary["policies"].items():
         lines.append(f"{name:16} " + " ".join(f"{e['value']:5.2f}" for e in p["success_at"]))
+        for kind, k in p.get("by_target", {}).items():
+            if len(p["by_target"]) > 1:
+                lines.append(f"  {kind:14} " + " ".join(f"{e['value']:5.2f}" for e in k["success_at"]))
+        if p.get("graded_critiques"):
+            lines.append(f"  graded wording read with another size: {Estimate(**p['wrong_size'])} "
+                         f"of {p['graded_critiques']} critiques")
     for pair, c in summary["comparisons"].items():
         lines.append(f"{pair:16} success diff {Estimate(**c['success'])}, "
                      f"length diff {Estimate(**c['session_length'])}")
@@ -208,25 +243,37 @@ def markdown_summary(summary: dict) -> str:
         return f"{scale * e['value']:+.1f}{unit} [{scale * e['low']:+.1f}, {scale * e['high']:+.1f}]"
 
     turns = summary["config"]["max_turns"]
-    out = ["| policy | users | success @ " + str(turns) + " | avg session length | turns to success "
-           "| misunderstood | ended: success / turns / tags |", "|---|---|---|---|---|---|---|"]
+    early = min(EARLY_TURN, turns)
+    out = [f"default policy: **{summary.get('default_policy')}**; users: "
+           f"{summary['config'].get('target', 'far')}", "",
+           f"| policy | users | success @ {turns} | success @ {early} | avg session length "
+           "| turns to success | misunderstood | graded wording misread "
+           "| ended: success / turns / tags |", "|---|---|---|---|---|---|---|---|---|"]
     for name, p in summary["policies"].items():
         length, to_success = p["session_length"], p["turns_to_success"]
         ends = p["ends"]
+        graded = (f"{pct(p['wrong_size'])} of {p['graded_critiques']}"
+                  if p.get("graded_critiques") else "-")
         out.append(
-            f"| {name} | {p['users']} | {pct(p['success'])} | {length['value']:.2f} "
-            f"[{length['low']:.2f}, {length['high']:.2f}] | "
+            f"| {name} | {p['users']} | {pct(p['success'])} | {pct(p['success_at'][early - 1])} | "
+            f"{length['value']:.2f} [{length['low']:.2f}, {length['high']:.2f}] | "
             + (f"{to_success['value']:.2f}" if to_success["n"] else "-")
-            + f" | {pct(p['misunderstood'])} | {ends['success']} / {ends['turns']} / {ends['tags']} |")
+            + f" | {pct(p['misunderstood'])} | {graded} | {ends['success']} / {ends['turns']} / {ends['tags']} |")
     out += ["", "| success at turn | " + " | ".join(str(t) for t in range(1, turns + 1)) + " |",
             "|---|" + "---|" * turns]
     for name, p in summary["policies"].items():
         out.append(f"| {name} | " + " | ".join(f"{100 * e['value']:.1f}" for e in p["success_at"]) + " |")
+        kinds = p.get("by_target", {})
+        if len(kinds) > 1:
+            for kind, k in kinds.items():
+                out.append(f"| {name}, {kind} users | "
+                           + " | ".join(f"{100 * e['value']:.1f}" for e in k["success_at"]) + " |")
     if summary["comparisons"]:
-        out += ["", "| paired difference (same users) | success (points) | session length (turns) |",
-                "|---|---|---|"]
+        out += ["", f"| paired difference (same users) | success @ {turns} (points) "
+                f"| success @ {early} (points) | session length (turns) |", "|---|---|---|---|"]
         for pair, c in summary["comparisons"].items():
-            out.append(f"| {pair.replace('-', ' - ')} | {num(c['success'], 100)} | "
+            at5 = num(c["success_at_5"], 100) if "success_at_5" in c else "-"
+            out.append(f"| {pair.replace('-', ' - ')} | {num(c['success'], 100)} | {at5} | "
                        f"{num(c['session_length'])} |")
     seeds = summary["config"]["seeds"]
     if len(seeds) > 1:

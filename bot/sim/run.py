@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.sim.config import SimulationConfig, SimulationError
+from bot.sim.players import sample_population
 from bot.sim.session import Manager, SessionOutcome, run_session
-from bot.sim.user import TagSpace, sample_users
+from bot.sim.user import TagSpace
 
 
 @dataclass
@@ -41,6 +42,9 @@ def simulate(
         space = TagSpace.from_retriever(retriever, threshold=config.threshold)
     except ValueError as error:
         raise SimulationError(f"this model cannot drive simulated users: {error}") from None
+    if config.target != "far" and not space.graded:
+        raise SimulationError(f"--target {config.target} needs degree-seeking users, and this catalog "
+                              f"has binary tags only (no degrees to seek); use --target far")
     run_id = run_id or uuid.uuid4().hex[:8]
     started = time.perf_counter()
     outcomes: list[SessionOutcome] = []
@@ -53,7 +57,8 @@ def simulate(
     try:
         for seed in config.seeds:
             try:
-                users = sample_users(space, config.users, seed, start=config.start)
+                users = sample_population(space, config.users, seed, target=config.target,
+                                          start=config.start, tolerance=config.tolerance)
             except ValueError as error:
                 raise SimulationError(str(error)) from None
             for user in users:

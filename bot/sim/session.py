@@ -1,10 +1,11 @@
 """One simulated conversation: a user with a hidden target critiques through a dialogue manager.
 
-Each turn the user (bot/sim/user.py) picks one tag it has not used yet, says it in natural
-language (bot/sim/templates.py), sends it through the manager's `handle` (a real, logged turn),
-then picks the shown item closest to its target ("#k") when it is closer than the current one.
-Parser misunderstandings are counted per critique turn by comparing what the user meant (tag,
-sign) with what the reply says it understood.
+Each turn the user (a player of bot/sim/players.py: far-target or degree-seeking) decides what
+to ask for and says it in natural language, sends it through the manager's `handle` (a real,
+logged turn), then picks the shown item closest to what it wants ("#k") when it is closer than
+the current one. Parser misunderstandings are counted per critique turn by comparing what the
+user meant (tag, sign) with what the reply says it understood; for degree-seeking users also
+the size of the change ("a bit", plain, "much") with the strength the parser read.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from bot.sim.config import SimulationConfig
-from bot.sim.templates import phrase
-from bot.sim.user import TagSpace, UserSpec, choose_critique, noisy_critique, pick_closest
+from bot.sim.graded_templates import size_of_strength
+from bot.sim.players import player_for
+from bot.sim.user import TagSpace, UserSpec
 
 
 class Manager(Protocol):
     retriever: Any
+    parser: Any
 
     def handle(self, session_id: str, text: str): ...
 
@@ -47,6 +50,10 @@ class SessionOutcome:
     clarification: int = 0
     wrong_tag: int = 0
     wrong_sign: int = 0
+    kind: str = "far"  # "far" (hunts one item) or "degree" (wants some amount less/more of a tag)
+    graded: int = 0  # critiques that said a size of change (degree-seeking users)
+    wrong_size: int = 0  # of those, read with another strength (not counted in misunderstood)
+    goal: dict | None = None  # a degree-seeking user's tag, direction and degrees
     picks: list[int] = field(default_factory=list)  # 1-based positions chosen
     said: list[str] = field(default_factory=list)
     misreads: list[dict] = field(default_factory=list)  # what was said, meant and understood
@@ -63,6 +70,15 @@ def _button_for(reply, tag: str) -> str | None:
         if title == wanted or title.endswith(" " + wanted):
             return str(getattr(button, "payload", ""))
     return None
+
+
+def _heard_size(manager: Manager, text: str) -> str | None:
+    """The size of change the manager's parser reads in `text` (None: no critique read).
+
+    The parser is deterministic and the turn had no open question, so this is the reading the
+    manager acted on."""
+    critiques = manager.parser.parse(text).critiques
+    return size_of_strength(critiques[0].strength) if critiques else None
 
 
 def _start(manager: Manager, session_id: str, item_id: int, title: str) -> bool:
@@ -92,31 +108,28 @@ def run_session(
                              int(ids[user.start]))
     # The same stream for every policy: identical trajectories make identical choices.
     rng = np.random.default_rng(user.seed)
+    player = player_for(space, user, config)
+    outcome.kind = user.kind
+    if user.goal is not None:
+        g = user.goal
+        outcome.goal = {"tag": space.tags[g.tag], "alpha": g.alpha, "wanted": g.wanted,
+                        "target_degree": round(g.degree, 4),
+                        "reference_degree": round(float(space.matrix[g.reference, g.tag]), 4)}
     if not _start(manager, session_id, int(ids[user.start]), retriever.titles[user.start]):
         # The parser took none of the ways of naming this item; the same happens under every
         # policy, so the user is left out of all of them (and counted) rather than failing.
         outcome.end = "no_start"
         return outcome
     current = user.start
-    used: set[int] = set()
     for turn in range(1, config.max_turns + 1):
-        if config.noise > 0 and rng.random() < config.noise:
-            choice = noisy_critique(len(space.tags), used, rng)
-            noisy = True
-        else:
-            choice = choose_critique(space.gaps(user.target, current), used, config.strategy, rng,
-                                     popularity=space.popularity, threshold=space.threshold)
-            noisy = False
-        if choice is None:
+        request = player.request(current, rng)
+        if request is None:
             outcome.end = "tags"
             break
-        tag, alpha = choice
-        used.add(tag)
-        name = space.tags[tag]
-        text = phrase(name, alpha, rng, config.phrasing, space.tags)
+        name, alpha, text = space.tags[request.tag], request.alpha, request.text
         outcome.turns_used = turn
         outcome.critiques += 1
-        outcome.noisy += noisy
+        outcome.noisy += request.noisy
         outcome.said.append(text)
         reply = manager.handle(session_id, text)
         # Misunderstandings are read off the first answer, before any clarification.
@@ -135,6 +148,14 @@ def run_session(
             outcome.misunderstood += 1
             outcome.misreads.append({"said": text, "meant": [name, alpha], "kind": kind,
                                      "heard": [reply.tag, reply.alpha], "intent": reply.intent})
+        if request.size is not None:
+            outcome.graded += 1
+            heard = _heard_size(manager, text)
+            if kind is None and heard != request.size:
+                outcome.wrong_size += 1
+                outcome.misreads.append({"said": text, "meant": [name, alpha, request.size],
+                                         "kind": "wrong_size", "heard": [reply.tag, reply.alpha, heard],
+                                         "intent": reply.intent})
         if kind == "clarification":
             payload = _button_for(reply, name)
             if payload is not None:  # the user answers the question; not a new critique turn
@@ -149,12 +170,12 @@ def run_session(
                 current = row_of_id.get(int(moved.item_id), current)
             continue
         shown = [int(s.item_id) for s in (reply.sequence or [])]
-        if target_id in shown:
+        rows = [row_of_id[i] for i in shown if i in row_of_id]
+        if player.satisfied(rows):
             outcome.success_turn = turn
             outcome.end = "success"
             break
-        rows = [row_of_id[i] for i in shown if i in row_of_id]
-        best = pick_closest(space, user.target, rows, current)
+        best = player.pick(rows, current)
         if best is not None:
             chosen = manager.handle(session_id, f"#{best + 1}")
             chosen_item = getattr(chosen, "current", None)

@@ -20,9 +20,13 @@ Bayesian critiquing simulators do.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.sim.degree_user import DegreeGoal
 
 STRATEGIES = ("diff", "pop", "random")
 START_MODES = ("random", "near", "far")
@@ -121,12 +125,20 @@ class TagSpace:
 
 @dataclass(frozen=True)
 class UserSpec:
-    """One simulated user: a hidden target and a starting item (rows in the item table)."""
+    """One simulated user: a hidden target and a starting item (rows in the item table).
+
+    A degree-seeking user (bot/sim/degree_user.py) also has a goal; far-target users have none.
+    """
 
     index: int
     target: int
     start: int
     seed: int
+    goal: "DegreeGoal | None" = None
+
+    @property
+    def kind(self) -> str:
+        return "far" if self.goal is None else "degree"
 
 
 def sample_users(

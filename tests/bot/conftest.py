@@ -31,7 +31,10 @@ def store(db_url):
 def manager(planted, store):
     from bot.dialogue import DialogueManager
 
-    return DialogueManager(planted, fixture_parser(planted), store, model_id="planted-test")
+    # The dialogue tests follow the gradient walk's sequences; the adaptive policy (the product
+    # default) has its own tests in tests/bot/test_policies.py.
+    return DialogueManager(planted, fixture_parser(planted), store, model_id="planted-test",
+                           policy="gradient")
 
 
 @pytest.fixture(scope="session")

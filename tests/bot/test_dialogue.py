@@ -63,7 +63,7 @@ def test_scripted_conversation_every_turn_logged(manager, planted):
 
 
 def test_two_critiques_walk_the_composed_direction(planted, store):
-    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t")
+    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy="gradient")
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "more romance and less violent")
@@ -79,7 +79,7 @@ def test_two_critiques_walk_the_composed_direction(planted, store):
 
 
 def test_no_room_left_is_said_with_a_better_critique(planted, store):
-    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t")
+    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy="gradient")
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     row = planted.resolve_item("Toy Story")
@@ -94,7 +94,7 @@ def test_no_room_left_is_said_with_a_better_critique(planted, store):
 
 def test_walks_move_the_tag_the_asked_way(planted, store):
     """Over the items highest in action, the gamma=1 end of "less action" has less of it."""
-    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t")
+    manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy="gradient")
     action = _tag(planted, "action")
     rows = np.argsort(-planted.relevance[:, action])[:15]
     lower = 0
@@ -139,7 +139,7 @@ def test_critique_before_reference_asks_for_one_then_applies_it(manager):
 
 def test_ambiguous_tag_asks_which_and_the_next_answer_resolves_it(planted, store):
     # A wide tie margin makes the embedding-grounded "space battles" a war / sci-fi near tie.
-    manager = DialogueManager(planted, fixture_parser(planted, tie_margin=0.3), store, model_id="t")
+    manager = DialogueManager(planted, fixture_parser(planted, tie_margin=0.3), store, model_id="t", policy="gradient")
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     ask = manager.handle(sid, "more space battles")
@@ -268,7 +268,7 @@ def test_invalid_session_ids_are_answered_not_raised(manager):
 
 def test_retriever_without_relevance_still_works(store):
     r = planted_retriever(relevance=False)
-    manager = DialogueManager(r, fixture_parser(r), store, model_id="t")
+    manager = DialogueManager(r, fixture_parser(r), store, model_id="t", policy="gradient")
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "less action")
@@ -316,7 +316,7 @@ def test_a_parser_returning_garbage_is_survived(planted, store):
         def parse(self, text, *, shown=()):
             return {"intent": "critique"}  # not a Parse
 
-    manager = DialogueManager(planted, Broken(), store, model_id="t")
+    manager = DialogueManager(planted, Broken(), store, model_id="t", policy="gradient")
     sid = manager.new_session_id()
     reply = manager.handle(sid, "less action")
     assert reply.intent == "error"

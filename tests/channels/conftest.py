@@ -18,7 +18,9 @@ def serve_server(tiny_model_dir, tmp_path_factory):
     db_url = f"sqlite:///{folder / 'serve.db'}"
     log = folder / "serve.log"
     process, url = start_server(
-        ["serve", "--model", str(tiny_model_dir), "--db", db_url, "--threads", "4"], "/health", log,
+        # the channel tests read a gradient sequence (gammas rising); adaptive is tested in tests/bot
+        ["serve", "--model", str(tiny_model_dir), "--db", db_url, "--threads", "4", "--policy", "gradient"],
+        "/health", log,
     )
     yield RunningServer(url, db_url, process, log)
     stop(process)

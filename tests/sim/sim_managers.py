@@ -32,6 +32,7 @@ class RecordingManager:
         self.manager = DialogueManager(retriever, fixture_parser(retriever), Store("sqlite://"),
                                        model_id="planted", policy=policy, steps=steps)
         self.retriever = retriever
+        self.parser = self.manager.parser
         self.log: list[tuple[str, str]] = []
 
     def handle(self, session_id: str, text: str) -> Reply:

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.logs import log_stats, read_records
+from bot.policies import DEFAULT_POLICY, POLICIES
 
 USERS, TURNS = 6, 4
 
@@ -28,7 +29,9 @@ def simulated(tiny_model_dir, tmp_path_factory):
 
 def test_summary_has_every_policy_and_curve(simulated):
     summary, db, out, _ = simulated
-    assert set(summary["policies"]) == {"gradient", "list", "single"}
+    assert set(summary["policies"]) == {"adaptive", "gradient", "list", "single"}
+    assert summary["default_policy"] == DEFAULT_POLICY == "adaptive"
+    assert summary["config"]["target"] == "mixed"
     for name, p in summary["policies"].items():
         assert p["users"] == USERS
         values = [e["value"] for e in p["success_at"]]
@@ -38,18 +41,23 @@ def test_summary_has_every_policy_and_curve(simulated):
         assert sum(p["ends"].values()) == USERS
         assert 0 <= p["misunderstood"]["value"] <= 1
     assert summary["model"]["relevance"] == "graded"
-    assert set(summary["comparisons"]) == {"gradient-list", "gradient-single", "list-single"}
+    assert set(summary["comparisons"]) == {"adaptive-gradient", "adaptive-list", "adaptive-single",
+                                           "gradient-list", "gradient-single", "list-single"}
     assert (out / "img" / "success_vs_turns.png").stat().st_size > 5000
     sessions = [json.loads(line) for line in (out / "sessions.jsonl").read_text().splitlines()[1:]]
-    assert len(sessions) == 3 * USERS
+    assert len(sessions) == len(POLICIES) * USERS
     assert all(s["target_id"] != s["start_id"] for s in sessions)
+    # mixed users: far-target and degree-seeking alternate, the same ones under every policy
+    assert [s["kind"] for s in sessions[::len(POLICIES)]] == ["far", "degree"] * (USERS // 2)
+    degree = [s for s in sessions if s["kind"] == "degree"]
+    assert all(s["goal"]["tag"] and s["graded"] == s["critiques"] for s in degree)
 
 
 def test_every_simulated_turn_is_in_the_log(simulated):
     summary, db, out, _ = simulated
     records = read_records(db)
     stats = log_stats(records)
-    assert stats["sessions"] == 3 * USERS
+    assert stats["sessions"] == len(POLICIES) * USERS
     sessions = [json.loads(line) for line in (out / "sessions.jsonl").read_text().splitlines()[1:]]
     # Each session: the start, one turn per critique, one per pick (plus clarifications / undos).
     minimum = sum(1 + s["critiques"] + len(s["picks"]) for s in sessions)
@@ -63,7 +71,7 @@ def test_every_simulated_turn_is_in_the_log(simulated):
     assert by_position == expected
     assert stats["latency_ms"]["p50"] > 0
     starts = [r for r in records if r["utterance"].startswith("start from")]
-    assert len(starts) == 3 * USERS and all(r["intent"] == "reference" for r in starts)
+    assert len(starts) == len(POLICIES) * USERS and all(r["intent"] == "reference" for r in starts)
 
 
 def test_logs_export_and_stats_commands_on_the_simulation_db(simulated, tmp_path):
@@ -82,7 +90,7 @@ def test_logs_export_and_stats_commands_on_the_simulation_db(simulated, tmp_path
     assert len(rows) == len(lines)
     result = runner.invoke(cli, ["logs", "stats", "--db", db, "--json", "--plot", str(tmp_path / "p")])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout.strip().splitlines()[-1])["sessions"] == 3 * USERS
+    assert json.loads(result.stdout.strip().splitlines()[-1])["sessions"] == len(POLICIES) * USERS
     assert (tmp_path / "p" / "turns_per_session.png").exists()
 
 
@@ -106,3 +114,19 @@ def test_saved_sessions_combine_to_the_same_summary(simulated, tmp_path):
     assert combined["policies"] == summary["policies"]
     assert combined["comparisons"] == summary["comparisons"]
     assert (tmp_path / "combined.png").exists()
+
+
+@pytest.mark.parametrize("target", ["degree", "far"])
+def test_target_option_chooses_the_users(tiny_model_dir, tmp_path, target):
+    args = ["simulate", "--model", str(tiny_model_dir), "--db", f"sqlite:///{tmp_path / 's.db'}",
+            "--users", "4", "--max-turns", "3", "--policy", "adaptive", "--target", target,
+            "--json", "--quiet", "--sessions-out", str(tmp_path / "s.jsonl")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["config"]["target"] == target and list(summary["policies"]) == ["adaptive"]
+    assert list(summary["policies"]["adaptive"]["by_target"]) == [target]
+    sessions = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text().splitlines()[1:]]
+    assert {s["kind"] for s in sessions} == {target}
+    graded = summary["policies"]["adaptive"]["graded_critiques"]
+    assert (graded > 0) == (target == "degree")

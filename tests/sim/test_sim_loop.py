@@ -13,6 +13,8 @@ from bot.sim.session import run_session
 
 from sim_managers import RecordingManager, planted_retriever
 
+THREE = ("gradient", "list", "single")
+
 
 @pytest.fixture(scope="module")
 def retriever():
@@ -76,7 +78,8 @@ def test_misunderstanding_is_counted(retriever):
 
 def test_simulate_is_deterministic_and_pairs_policies(retriever):
     managers = {p: RecordingManager(retriever, p) for p in ("gradient", "list", "single")}
-    config = SimulationConfig(users=40, max_turns=6, seeds=(0, 1), phrasing="plain")
+    config = SimulationConfig(users=40, max_turns=6, seeds=(0, 1), phrasing="plain", target="far",
+                              policies=("gradient", "list", "single"))
     a = summarize(simulate(managers, config, progress=False, run_id="x"))
     managers = {p: RecordingManager(retriever, p) for p in ("gradient", "list", "single")}
     b = summarize(simulate(managers, config, progress=False, run_id="y"))
@@ -147,17 +150,19 @@ def test_saved_sessions_round_trip_and_merge_checks(retriever, tmp_path):
     managers = {p: RecordingManager(retriever, p) for p in ("gradient", "list", "single")}
     runs = []
     for seed in (0, 1):
-        config = SimulationConfig(users=10, max_turns=4, seeds=(seed,), phrasing="plain")
+        config = SimulationConfig(users=10, max_turns=4, seeds=(seed,), phrasing="plain",
+                                  policies=THREE)
         runs.append(simulate(managers, config, progress=False))
     paths = [save_sessions(r, tmp_path / f"s{i}.jsonl") for i, r in enumerate(runs)]
     merged = load_sessions(paths)
     assert merged.config.seeds == (0, 1) and len(merged.outcomes) == 60
-    both = simulate(managers, SimulationConfig(users=10, max_turns=4, seeds=(0, 1), phrasing="plain"),
+    both = simulate(managers, SimulationConfig(users=10, max_turns=4, seeds=(0, 1), phrasing="plain",
+                                                     policies=THREE),
                     progress=False)
     assert summarize(merged)["policies"] == summarize(both)["policies"]
     table = markdown_summary(summarize(merged))
     assert "| gradient | 20 |" in table and "seed 1" in table
-    other = simulate(managers, SimulationConfig(users=10, max_turns=5, phrasing="plain"), progress=False)
+    other = simulate(managers, SimulationConfig(users=10, max_turns=5, phrasing="plain", policies=THREE), progress=False)
     with pytest.raises(SimulationError, match="max_turns"):
         load_sessions([paths[0], save_sessions(other, tmp_path / "o.jsonl")])
     (tmp_path / "bad.jsonl").write_text("not json\n")

@@ -1,0 +1,94 @@
+"""Coarse or fine answers to a critique: the retrieval side of the `adaptive` policy.
+
+Coarse (a plain critique of a new attribute, "less dark"): the list answer, the `steps` best
+items for the full modification (`Retriever.top_k`, gamma = 1).
+
+Fine (a sized critique, "a bit less dark" / "much less dark", or the same attribute asked
+again to home in): degrees x alternatives. The POOL best items of that list are cut into
+`steps` bands of estimated degree of the asked attribute (engine.degrees via
+`Retriever.attribute_degrees`); each band shows the candidate that balances its place in the
+list with closeness to the reference in every *other* estimated degree, and the bands are shown
+in order of degree, from the reference outward: a gradient over items that the list already
+found close to the reference.
+
+Both never show an item in `exclude` (the dialogue passes the items shown earlier in the
+session: the user has seen them and moved on). Pure functions on arrays plus one glue function;
+docs/simulation.md reports how the policy compares with the walk and the list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from engine.retrieval import GradientSequence, Modification
+
+if TYPE_CHECKING:  # pragma: no cover
+    from engine.retrieval import Retriever
+
+POOL = 30  # list candidates a fine answer chooses among (3 per band at 10 steps)
+PROFILE_WEIGHT = 2.0  # closeness in the other degrees against list rank, both standardised
+
+
+def degree_bands(degrees: np.ndarray, list_rank: np.ndarray, others: np.ndarray, steps: int,
+                 alpha: int, profile_weight: float = PROFILE_WEIGHT) -> np.ndarray:
+    """Indices into the candidates: one per band of equal count along `degrees`, in order of
+    alpha * degree (the asked direction).
+
+    Args:
+        degrees: (n,) each candidate's estimated degree of the asked attribute.
+        list_rank: (n,) its place in the list (0 = best).
+        others: (n,) its mean absolute difference from the reference in the other degrees.
+        steps: how many bands (fewer when there are fewer candidates).
+        alpha: +1 more, -1 less.
+    """
+    degrees = np.asarray(degrees, dtype=np.float64)
+    n = len(degrees)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if steps < 1:
+        raise ValueError("steps must be at least 1")
+
+    def standard(x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=np.float64)
+        spread = x.std()
+        return (x - x.mean()) / spread if spread > 0 else np.zeros_like(x)
+
+    key = standard(list_rank) + profile_weight * standard(others)
+    order = np.argsort(degrees, kind="stable")
+    chosen = [band[np.argmin(key[band])] for band in np.array_split(order, min(steps, n))]
+    chosen = np.asarray(chosen, dtype=np.int64)
+    return chosen[np.argsort(alpha * degrees[chosen], kind="stable")]
+
+
+def other_degrees_distance(retriever: "Retriever", reference: int, rows: np.ndarray,
+                           asked: Sequence[int]) -> np.ndarray:
+    """(len(rows),) mean absolute difference from the reference's estimated degrees over every
+    tag but the asked ones."""
+    keep = [t for t in range(len(retriever.tags)) if t not in set(asked)]
+    if not keep:
+        return np.zeros(len(rows))
+    every = np.stack([retriever.attribute_degrees(t) for t in keep], axis=1)  # cached per tag
+    return np.abs(every[rows] - every[reference]).mean(axis=1, dtype=np.float64)
+
+
+def adaptive_sequence(retriever: "Retriever", item: int,
+                      modifications: tuple[Modification, ...] | list[Modification], *,
+                      fine: bool, steps: int = 10, exclude: Sequence[int] = (),
+                      pool: int = POOL) -> GradientSequence:
+    """The coarse list or the fine degree bands (module docstring); `exclude` never shown."""
+    modifications = tuple(modifications)
+    if not modifications:
+        raise ValueError("a critique needs at least one modification")
+    if not fine:
+        return retriever.top_k(item, modifications, k=steps, exclude=exclude)
+    candidates = retriever.top_k(item, modifications, k=max(pool, steps), exclude=exclude).steps
+    if not candidates:
+        return GradientSequence(int(item), modifications, ())
+    rows = np.array([s.item for s in candidates], dtype=np.int64)
+    first = modifications[0]
+    degrees = retriever.attribute_degrees(first.tag)[rows]
+    others = other_degrees_distance(retriever, int(item), rows, [m.tag for m in modifications])
+    picked = degree_bands(degrees, np.arange(len(rows)), others, steps, first.alpha)
+    return GradientSequence(int(item), modifications, tuple(candidates[i] for i in picked))

@@ -1,0 +1,70 @@
+"""The adaptive policy's retrieval (engine.adaptive): coarse list, fine degree bands, no repeats."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.adaptive import POOL, adaptive_sequence, degree_bands, other_degrees_distance
+from engine.retrieval import Modification, Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    rng = np.random.default_rng(0)
+    relevance = rng.beta(0.6, 0.6, size=(300, 5)).astype(np.float32)
+    return Retriever(relevance, np.eye(5, dtype=np.float32) * 2.0, np.arange(1000, 1300),
+                     [f"Item {i}" for i in range(300)], [f"tag{k}" for k in range(5)],
+                     relevance=relevance, model_id="planted")
+
+
+def test_bands_take_one_candidate_per_band_in_the_asked_direction():
+    degrees = np.array([0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
+    rank = np.arange(6)
+    others = np.zeros(6)
+    # three bands of two: the better-ranked candidate of each, shown from the reference outward
+    assert degree_bands(degrees, rank, others, 3, alpha=1).tolist() == [0, 2, 4]
+    assert degree_bands(degrees, rank, others, 3, alpha=-1).tolist() == [4, 2, 0]
+
+
+def test_bands_prefer_candidates_close_to_the_reference_in_the_other_degrees():
+    degrees = np.array([0.1, 0.15, 0.5, 0.55])
+    rank = np.array([0, 1, 2, 3])
+    others = np.array([0.9, 0.0, 0.9, 0.0])  # the worse-ranked one of each band stays closer
+    assert degree_bands(degrees, rank, others, 2, alpha=1, profile_weight=2.0).tolist() == [1, 3]
+    assert degree_bands(degrees, rank, others, 2, alpha=1, profile_weight=0.0).tolist() == [0, 2]
+
+
+def test_bands_cope_with_fewer_candidates_than_steps():
+    assert degree_bands(np.array([0.3, 0.1]), np.arange(2), np.zeros(2), 10, 1).tolist() == [1, 0]
+    assert degree_bands(np.zeros(0), np.zeros(0), np.zeros(0), 10, 1).tolist() == []
+
+
+def test_coarse_answer_is_the_list_without_the_excluded_items(retriever):
+    mods = (Modification(1, 1),)
+    plain = retriever.top_k(7, mods, k=10)
+    coarse = adaptive_sequence(retriever, 7, mods, fine=False, steps=10)
+    assert [s.item for s in coarse.steps] == [s.item for s in plain.steps]
+    seen = [s.item for s in plain.steps[:4]]
+    fresh = adaptive_sequence(retriever, 7, mods, fine=False, steps=10, exclude=seen)
+    assert not set(seen) & {s.item for s in fresh.steps} and len(fresh.steps) == 10
+    assert [s.item for s in fresh.steps] == [s.item for s in retriever.top_k(7, mods, k=10, exclude=seen).steps]
+
+
+def test_fine_answer_is_a_degree_gradient_over_the_list_candidates(retriever):
+    mods = (Modification(2, -1, 0.5),)
+    fine = adaptive_sequence(retriever, 11, mods, fine=True, steps=10, exclude=[3, 4])
+    pool = {s.item for s in retriever.top_k(11, mods, k=POOL, exclude=[3, 4]).steps}
+    rows = [s.item for s in fine.steps]
+    assert len(rows) == 10 == len(set(rows)) and set(rows) <= pool and 11 not in rows
+    degrees = retriever.attribute_degrees(2)[rows]
+    assert np.all(np.diff(degrees) <= 0)  # "less": from the reference's side outward
+    assert all(s.degree == retriever.degree_of(r, 2) for s, r in zip(fine.steps, rows))
+
+
+def test_other_degrees_distance_leaves_out_the_asked_tags(retriever):
+    rows = np.array([0, 1, 2])
+    d = other_degrees_distance(retriever, 0, rows, [1])
+    every = np.stack([retriever.attribute_degrees(t) for t in (0, 2, 3, 4)], axis=1)
+    assert d == pytest.approx(np.abs(every[rows] - every[0]).mean(axis=1))
+    assert d[0] == 0.0
