@@ -1,15 +1,16 @@
 """Coarse or fine answers to a critique: the retrieval side of the `adaptive` policy.
 
-Coarse (a plain critique of a new attribute, "less dark"): the list answer, the `steps` best
-items for the full modification (`Retriever.top_k`, gamma = 1).
+Coarse (a plain critique of a new attribute, "less dark"): the list answer, re-ranked. Of the
+COARSE_POOL best items for the full modification (`Retriever.top_k`, gamma = 1) it keeps the
+`steps` that balance their place in the list with closeness to the reference in every *other*
+estimated degree (engine.degrees via `Retriever.attribute_degrees`), shown in list order.
 
 Fine (a sized critique, "a bit less dark" / "much less dark", or the same attribute asked
 again to home in): degrees x alternatives. The POOL best items of that list are cut into
-`steps` bands of estimated degree of the asked attribute (engine.degrees via
-`Retriever.attribute_degrees`); each band shows the candidate that balances its place in the
-list with closeness to the reference in every *other* estimated degree, and the bands are shown
-in order of degree, from the reference outward: a gradient over items that the list already
-found close to the reference.
+`steps` bands of estimated degree of the asked attribute; each band shows the candidate that
+balances its place in the list with closeness to the reference in the other degrees (weighed
+by PROFILE_WEIGHT), and the bands are shown in order of degree, from the reference outward: a
+gradient over items that the list already found close to the reference.
 
 Both never show an item in `exclude` (the dialogue passes the items shown earlier in the
 session: the user has seen them and moved on). Pure functions on arrays plus one glue function;
@@ -29,6 +30,25 @@ if TYPE_CHECKING:  # pragma: no cover
 
 POOL = 30  # list candidates a fine answer chooses among (3 per band at 10 steps)
 PROFILE_WEIGHT = 2.0  # closeness in the other degrees against list rank, both standardised
+COARSE_POOL = 15  # list candidates a coarse answer keeps `steps` of
+COARSE_PROFILE_WEIGHT = 1.0
+# These four were chosen on simulated users of seeds 5 and 6 (docs/simulation.md); the published
+# comparisons use seeds 0-2.
+
+
+def _standard(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    spread = x.std()
+    return (x - x.mean()) / spread if spread > 0 else np.zeros_like(x)
+
+
+def closest_of_list(list_rank: np.ndarray, others: np.ndarray, steps: int,
+                    profile_weight: float = COARSE_PROFILE_WEIGHT) -> np.ndarray:
+    """Indices of the `steps` candidates with the best balance of list rank and closeness in the
+    other degrees (both standardised), in list order."""
+    key = _standard(list_rank) + profile_weight * _standard(others)
+    keep = np.argsort(key, kind="stable")[:steps]
+    return keep[np.argsort(np.asarray(list_rank)[keep], kind="stable")]
 
 
 def degree_bands(degrees: np.ndarray, list_rank: np.ndarray, others: np.ndarray, steps: int,
@@ -49,13 +69,7 @@ def degree_bands(degrees: np.ndarray, list_rank: np.ndarray, others: np.ndarray,
         return np.zeros(0, dtype=np.int64)
     if steps < 1:
         raise ValueError("steps must be at least 1")
-
-    def standard(x: np.ndarray) -> np.ndarray:
-        x = np.asarray(x, dtype=np.float64)
-        spread = x.std()
-        return (x - x.mean()) / spread if spread > 0 else np.zeros_like(x)
-
-    key = standard(list_rank) + profile_weight * standard(others)
+    key = _standard(list_rank) + profile_weight * _standard(others)
     order = np.argsort(degrees, kind="stable")
     chosen = [band[np.argmin(key[band])] for band in np.array_split(order, min(steps, n))]
     chosen = np.asarray(chosen, dtype=np.int64)
@@ -77,18 +91,22 @@ def adaptive_sequence(retriever: "Retriever", item: int,
                       modifications: tuple[Modification, ...] | list[Modification], *,
                       fine: bool, steps: int = 10, exclude: Sequence[int] = (),
                       pool: int = POOL) -> GradientSequence:
-    """The coarse list or the fine degree bands (module docstring); `exclude` never shown."""
+    """The coarse list or the fine degree bands (module docstring); `exclude` never shown.
+    `pool` is the fine answer's; the coarse one reads COARSE_POOL."""
     modifications = tuple(modifications)
     if not modifications:
         raise ValueError("a critique needs at least one modification")
-    if not fine:
-        return retriever.top_k(item, modifications, k=steps, exclude=exclude)
-    candidates = retriever.top_k(item, modifications, k=max(pool, steps), exclude=exclude).steps
+    size = max(pool if fine else COARSE_POOL, steps)
+    candidates = retriever.top_k(item, modifications, k=size, exclude=exclude).steps
     if not candidates:
         return GradientSequence(int(item), modifications, ())
     rows = np.array([s.item for s in candidates], dtype=np.int64)
+    others = other_degrees_distance(retriever, int(item), rows, [m.tag for m in modifications])
+    rank = np.arange(len(rows))
+    if not fine:
+        picked = closest_of_list(rank, others, steps)
+        return GradientSequence(int(item), modifications, tuple(candidates[i] for i in picked))
     first = modifications[0]
     degrees = retriever.attribute_degrees(first.tag)[rows]
-    others = other_degrees_distance(retriever, int(item), rows, [m.tag for m in modifications])
-    picked = degree_bands(degrees, np.arange(len(rows)), others, steps, first.alpha)
+    picked = degree_bands(degrees, rank, others, steps, first.alpha)
     return GradientSequence(int(item), modifications, tuple(candidates[i] for i in picked))

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.sim.user import TagSpace
+from bot.sim.user import DegreeGoal, TagSpace
 
 MIN_CHANGE = 0.2  # smallest change of degree a user asks for (and the far users' notice gap)
 EXTREME_QUANTILE = 0.01  # the catalog's extreme: its 1 % most extreme items lie beyond
@@ -56,19 +56,6 @@ class Tolerance:
         if not (0 < self.degree < MIN_CHANGE and 0 < self.others < 1):
             raise ValueError(f"tolerances must be in (0, {MIN_CHANGE}) and (0, 1), got "
                              f"degree {self.degree}, others {self.others}")
-
-
-@dataclass(frozen=True)
-class DegreeGoal:
-    """What one degree-seeking user wants (rows of the item table, a tag column)."""
-
-    reference: int
-    tag: int
-    alpha: int  # +1 more, -1 less (from the reference)
-    wanted: float  # the degree drawn between the reference's and the extreme
-    target: int  # the hidden target item
-    degree: float  # the target's degree of the tag: what success is measured against
-    extreme: float  # the catalog's extreme that way
 
 
 def others_distance(space: TagSpace, tag: int, reference: int, items) -> np.ndarray:

@@ -20,13 +20,9 @@ Bayesian critiquing simulators do.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
-
-if TYPE_CHECKING:  # pragma: no cover
-    from bot.sim.degree_user import DegreeGoal
 
 STRATEGIES = ("diff", "pop", "random")
 START_MODES = ("random", "near", "far")
@@ -124,6 +120,19 @@ class TagSpace:
 
 
 @dataclass(frozen=True)
+class DegreeGoal:
+    """What one degree-seeking user wants (rows of the item table, a tag column)."""
+
+    reference: int
+    tag: int
+    alpha: int  # +1 more, -1 less (from the reference)
+    wanted: float  # the degree drawn between the reference's and the extreme
+    target: int  # the hidden target item
+    degree: float  # the target's degree of the tag: what success is measured against
+    extreme: float  # the catalog's extreme that way
+
+
+@dataclass(frozen=True)
 class UserSpec:
     """One simulated user: a hidden target and a starting item (rows in the item table).
 
@@ -134,7 +143,7 @@ class UserSpec:
     target: int
     start: int
     seed: int
-    goal: "DegreeGoal | None" = None
+    goal: DegreeGoal | None = None
 
     @property
     def kind(self) -> str:

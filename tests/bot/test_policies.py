@@ -27,16 +27,17 @@ def test_adaptive_is_the_default_and_every_policy_is_selectable(adaptive, plante
         DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy="best")
 
 
-def test_a_plain_critique_gets_the_list_and_a_second_one_never_repeats_an_item(adaptive, planted):
+def test_a_plain_critique_gets_the_coarse_list_and_a_second_one_never_repeats_an_item(adaptive, planted):
+    from engine.adaptive import adaptive_sequence
+    from engine.retrieval import Modification
+
     sid = adaptive.new_session_id()
     adaptive.handle(sid, "like Toy Story")
     toy = planted.resolve_item("Toy Story")
     first = adaptive.handle(sid, "less action")
     action = planted.tags.index("action")
-    from engine.retrieval import Modification
-
-    listed = planted.top_k(toy, (Modification(action, -1),), k=10)
-    assert [s.item_id for s in first.sequence] == [s.item_id for s in listed.steps]
+    coarse = adaptive_sequence(planted, toy, (Modification(action, -1),), fine=False)
+    assert [s.item_id for s in first.sequence] == [s.item_id for s in coarse.steps]
     second = adaptive.handle(sid, "more romance")
     assert len(second.sequence) == 10
     assert not {s.item_id for s in first.sequence} & {s.item_id for s in second.sequence}

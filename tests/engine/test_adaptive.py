@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.adaptive import POOL, adaptive_sequence, degree_bands, other_degrees_distance
+from engine.adaptive import (COARSE_POOL, POOL, adaptive_sequence, closest_of_list, degree_bands,
+                             other_degrees_distance)
 from engine.retrieval import Modification, Retriever
 
 
@@ -40,15 +41,27 @@ def test_bands_cope_with_fewer_candidates_than_steps():
     assert degree_bands(np.zeros(0), np.zeros(0), np.zeros(0), 10, 1).tolist() == []
 
 
-def test_coarse_answer_is_the_list_without_the_excluded_items(retriever):
+def test_coarse_keeps_the_list_candidates_closest_in_the_other_degrees_in_list_order():
+    rank = np.arange(6)
+    others = np.array([0.9, 0.1, 0.1, 0.9, 0.1, 0.1])
+    assert closest_of_list(rank, others, 4, profile_weight=1.0).tolist() == [0, 1, 2, 4]
+    assert closest_of_list(rank, others, 4, profile_weight=3.0).tolist() == [1, 2, 4, 5]
+    assert closest_of_list(rank, others, 4, profile_weight=0.0).tolist() == [0, 1, 2, 3]
+
+
+def test_coarse_answer_comes_from_the_list_head_without_the_excluded_items(retriever):
     mods = (Modification(1, 1),)
-    plain = retriever.top_k(7, mods, k=10)
-    coarse = adaptive_sequence(retriever, 7, mods, fine=False, steps=10)
-    assert [s.item for s in coarse.steps] == [s.item for s in plain.steps]
-    seen = [s.item for s in plain.steps[:4]]
+    head = [s.item for s in retriever.top_k(7, mods, k=COARSE_POOL).steps]
+    coarse = [s.item for s in adaptive_sequence(retriever, 7, mods, fine=False, steps=10).steps]
+    assert len(coarse) == 10 and set(coarse) <= set(head)
+    assert coarse == sorted(coarse, key=head.index)  # shown in list order
+    others = other_degrees_distance(retriever, 7, np.array(head), [1])
+    dropped = [r for r in head if r not in coarse]
+    assert np.mean(others[[head.index(r) for r in dropped]]) > np.mean(
+        others[[head.index(r) for r in coarse]])  # the ones left out are further off
+    seen = coarse[:4]
     fresh = adaptive_sequence(retriever, 7, mods, fine=False, steps=10, exclude=seen)
     assert not set(seen) & {s.item for s in fresh.steps} and len(fresh.steps) == 10
-    assert [s.item for s in fresh.steps] == [s.item for s in retriever.top_k(7, mods, k=10, exclude=seen).steps]
 
 
 def test_fine_answer_is_a_degree_gradient_over_the_list_candidates(retriever):
