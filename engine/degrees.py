@@ -118,6 +118,9 @@ class DegreeModel:
         # Items whose graded relevance the score never saw (engine.degrees_features): walk or
         # degree figures against relevance are held out only on these.
         self.relevance_withheld = np.zeros(m, dtype=bool)
+        # (M, T) genome relevance, predicted where an item has none (engine.degrees_graded);
+        # NaN columns for tags without a genome. None when the dataset has no genome.
+        self.graded: np.ndarray | None = None
 
     @classmethod
     def from_retriever(cls, retriever: Catalog, **kwargs) -> "DegreeModel":
@@ -335,9 +338,16 @@ class DegreeModel:
             side_signs=None if anchored is None else anchored[1])
 
     def raw_scores(self, g: Grounding) -> np.ndarray:
-        """(n_items,) how much of the grounding each item has; higher = more of it."""
+        """(n_items,) how much of the grounding each item has; higher = more of it.
+
+        Tags with a genome are read from it (it measures degrees directly); anything else from
+        the learned combination of readings (engine.degrees_score).
+        """
         from engine.degrees_score import combine
 
+        columns = [self._tag_index[t] for t in g.tags]
+        if self.graded is not None and columns and np.isfinite(self.graded[:, columns]).all():
+            return (self.graded[:, columns] @ np.asarray(g.weights)).astype(np.float32)
         return combine(self.features(g), self.weights).astype(np.float32)
 
     def degrees(self, g: Grounding) -> np.ndarray:
@@ -376,4 +386,8 @@ def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> Degr
         tag_predictor=arrays.get("tag_predictor", None))
     if "withheld" in arrays and len(arrays["withheld"]) == model.n_items:
         model.relevance_withheld = arrays["withheld"].astype(bool)
+    if "graded" in arrays and arrays["graded"].shape == (model.n_items, len(model.tags)):
+        from engine.degrees_graded import fill_graded
+
+        model.graded = fill_graded(arrays["graded"], model.item_vectors)
     return model

@@ -232,7 +232,8 @@ def word_encoder_weights(model_dir: str | Path) -> dict[str, np.ndarray]:
 def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None,
                           computed: tuple[ItemSignals, tuple[str, ...]] | None = None) -> Path:
     """degrees.npz of a checkpoint: item signals, the user language and its embeddings, the
-    ridge map from [h_j, text_j] to each tag's graded signal, and f's weights."""
+    ridge map from [h_j, text_j] to each tag's graded signal, f's weights and, where the
+    dataset has one, its genome (withheld items removed)."""
     from engine.degrees_score import fit_tag_predictor
 
     if encode is None:
@@ -245,7 +246,13 @@ def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None
                 else np.zeros(dataset.n_items, dtype=bool))
     predictor = fit_tag_predictor(inputs[~withheld],
                                   signals.tag_counts[~withheld].log1p().toarray())
-    return save_signals(signals, model_dir, language=np.asarray(language, dtype=object).astype(str),
+    graded = {}
+    if dataset.relevance is not None:  # the genome, withheld rows removed (engine.degrees_graded)
+        genome = np.asarray(dataset.relevance, dtype=np.float32).copy()
+        genome[withheld] = np.nan
+        graded["graded"] = genome
+    return save_signals(signals, model_dir, **graded,
+                        language=np.asarray(language, dtype=object).astype(str),
                         language_vectors=np.asarray(encode(list(language)), dtype=np.float16),
                         tag_predictor=predictor, withheld=withheld,
                         **word_encoder_weights(model_dir))
