@@ -47,7 +47,7 @@ def success_plot(curves: dict[str, list[Estimate]], path: Path, title: str = "")
         ax.plot(turns, [e.value for e in curve], marker="o", ms=3, label=name, color=color)
         ax.fill_between(turns, [e.low for e in curve], [e.high for e in curve], alpha=0.2, color=color)
     ax.set_xlabel("turns (critiques)")
-    ax.set_ylabel("success rate (target shown)")
+    ax.set_ylabel("success rate")
     # Low success rates (binary-tag catalogs) would be a flat line on a 0..1 axis.
     top = max((e.high for curve in curves.values() for e in curve), default=1.0)
     ax.set_ylim(0, min(1.0, max(0.1, top * 1.15)))

@@ -294,6 +294,6 @@ def plot_summary(summary: dict, out: Path, name: str = "success_vs_turns.png") -
     curves = {p: [Estimate(**e) for e in v["success_at"]] for p, v in summary["policies"].items()}
     model = summary["model"]
     title = (f"{model['n_items']} items, {model['relevance']} relevance, "
-             f"{summary['policies'][next(iter(curves))]['users']} users/policy, "
-             f"strategy {summary['config']['strategy']}")
+             f"{summary['policies'][next(iter(curves))]['users']} "
+             f"{summary['config'].get('target', 'far')} users/policy")
     return success_plot(curves, path, title)
