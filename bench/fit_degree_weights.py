@@ -26,7 +26,7 @@ from engine.cli_judgments import title_resolver  # noqa: E402
 from engine.data.judgments import ATTRIBUTION, read_judgments  # noqa: E402
 from engine.degrees_fit import (cross_validated_weights, fit_pair_weights,  # noqa: E402
                                 fold_features, pair_differences)
-from engine.degrees import anchor_rows  # noqa: E402
+from engine.degrees_load import anchor_rows  # noqa: E402
 from engine.degrees_anchors import anchors_from_records  # noqa: E402
 from engine.degrees_score import FEATURES  # noqa: E402
 from engine.degrees_weights import WEIGHTS_FILE  # noqa: E402
