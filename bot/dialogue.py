@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Protocol, Sequence
 
 from bot import item_facts, replies
+from bot.critique_axes import as_read, critique_modifications, read_unread, reading_note
 from bot.nlu.text import MAX_CHARS
 from bot.pending import (
     AskTag,
@@ -229,7 +230,7 @@ class DialogueManager:
     # -- intents ---------------------------------------------------------------------------
 
     def _critique(self, state: SessionState, parse: Parse) -> Reply:
-        critiques = tuple(parse.critiques)
+        critiques = tuple(parse.critiques) or read_unread(self.retriever, parse.unread)
         if not critiques:
             return self._no_close_tag(state, parse)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
@@ -258,7 +259,7 @@ class DialogueManager:
         first (see `_reference`), then walk from it.
         """
         tags = self.retriever.tags
-        mods = tuple(Modification(tags.index(c.tag), c.alpha, float(c.strength)) for c in critiques)
+        mods = critique_modifications(self.retriever, critiques)
         sequence = self._retrieve(row, mods)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
@@ -276,10 +277,11 @@ class DialogueManager:
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
-        tag_value = self.retriever.degree_of(row, tags.index(first.tag))
-        text = replies.walked(critiques, self._title(row), tag_value, len(shown), self.policy == "gradient")
+        tag_value = self.retriever.modification_degree(row, mods[0])
+        text = replies.walked(as_read(critiques, mods), self._title(row), tag_value, len(shown),
+                              self.policy == "gradient", reading_note(critiques, mods, tags))
         return self.out.reply(state, text, "critique", sequence=shown, tag=first.tag, alpha=first.alpha,
-                           with_suggestions=False,
+                           with_suggestions=False, current_degree=tag_value,
                            buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
                                     for i in range(1, min(len(shown), 3) + 1)])
 

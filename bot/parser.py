@@ -177,7 +177,7 @@ class Parser:
         if reading.strong_cue and (reading.suggestions or _only_polarity(simple)):
             # "more dinosaurs": a critique of something we have no tag for; the bot says so and
             # offers the closest tags. A bare "more please" is a critique of nothing yet.
-            return Parse("critique", suggestions=reading.suggestions)
+            return Parse("critique", suggestions=reading.suggestions, unread=reading.unread)
         return None
 
 

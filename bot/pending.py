@@ -83,8 +83,9 @@ class AskTag:
             chosen = next((o for o in options if said in (o, f"more {o}", f"less {o}")), None)
         if chosen is None:
             return None
-        # The question was about the tag; the direction is the one first asked for.
-        answered = Critique(self.asked.alpha, str(chosen), self.asked.score, self.asked.strength,
+        # The question was about the tag; the direction is the one first asked for. The user
+        # named the tag, so it is walked as that tag (score 1, as for a tag word).
+        answered = Critique(self.asked.alpha, str(chosen), 1.0, self.asked.strength,
                             self.asked.phrase)
         critiques = tuple(answered if i == self.index else c for i, c in enumerate(self.critiques))
         return Parse("critique", critiques=critiques, text=cleaned)

@@ -63,13 +63,16 @@ def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool)
 
 
 def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, shown: int,
-           gradient: bool) -> str:
-    """The answer to a critique: what was understood, where from, what the sequence is."""
+           gradient: bool, reading: str = "") -> str:
+    """The answer to a critique: what was understood, where from, what the sequence is.
+
+    `reading` says how words that are not a tag were read (bot.critique_axes.reading_note)."""
     first = critiques[0]
     said = wanted(critiques)
     heard = (f" (from {quote(first.phrase)})"
              if first.phrase and first.phrase.lower() not in (first.tag, critique_text(first.tag, first.alpha))
-             else "")
+             and not reading else "")
+    heard += f" ({reading.rstrip('.')})" if reading else ""
     here = f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else ""
     if not shown:
         return f"Understood: {said}{heard}. I found no other items to show from {quote(title)}."

@@ -31,15 +31,19 @@ class ReplyBuilder:
     def reply(self, state: SessionState, text: str, intent: str, *, with_suggestions: bool = True,
               sequence: list[ShownItem] | None = None, tag: str | None = None,
               alpha: int | None = None, buttons: list[Button] | None = None,
-              understood: bool = True, clarification: bool = False) -> Reply:
+              understood: bool = True, clarification: bool = False,
+              current_degree: float | None = None) -> Reply:
+        """`current_degree` is the current item's degree of what was asked, when that is not
+        `tag`'s own (a reading of words that are not a tag, bot.critique_axes)."""
         r = self.retriever
         row = self.row(state.current)
         current = None
         if row is not None:
             t = r.tags.index(tag) if tag in r.tags else None
+            degree = current_degree if current_degree is not None or t is None else r.degree_of(row, t)
             current = ShownItem(int(r.item_ids[row]), r.titles[row],
                                 relevance=None if t is None else rounded(r.relevance_of(row, t)),
-                                degree=None if t is None else r.degree_of(row, t))
+                                degree=degree)
         buttons = list(buttons or [])
         if with_suggestions and row is not None:
             suggestions = [s.text for s in self.suggester.suggest(row)]
