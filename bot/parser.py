@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import looks_like_chitchat, small_talk
 from bot.nlu.commands import read_command, simplify
-from bot.nlu.critiques import read_critiques
+from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
-from bot.nlu.references import ReferenceReader, Shown
+from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
@@ -116,6 +116,7 @@ class Parser:
         chat = small_talk(simple)
         if chat is not None:  # "hi", "thanks a lot": no request, but the bot answers in kind
             return Parse("out_of_scope", small_talk=chat)
+        simple = without_similar_request(simple)
         reference = self.references.explicit(simple, original)
         if reference is not None:
             start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
@@ -144,7 +145,7 @@ class Parser:
             if start is not None:
                 return self._with_critiques(start, tail)
             unknown = self.references.unknown_start(head, original) if head else None
-            if unknown is not None and read_critiques(tail, self.vocab, self.grounder).strong_cue:
+            if unknown is not None and _critique_follows(read_critiques(tail, self.vocab, self.grounder)):
                 return self._waiting(unknown, tail)
         return None
 
@@ -153,7 +154,7 @@ class Parser:
         still a reference with no item (never a critique of the current item); the critiques ride
         along so the bot can apply them to the title the user picks instead."""
         reading = read_critiques(rest, self.vocab, self.grounder) if rest else None
-        if reading is None or not reading.strong_cue:
+        if reading is None or not _critique_follows(reading):
             return unknown
         return replace(unknown, critiques=reading.critiques)
 
@@ -197,6 +198,11 @@ class Parser:
             # offers the closest tags. A bare "more please" is a critique of nothing yet.
             return Parse("critique", suggestions=reading.suggestions)
         return None
+
+
+def _critique_follows(reading: Reading) -> bool:
+    """A real polarity word ("but less violent") or a lexicon critique ("but shorter")."""
+    return reading.strong_cue or bool(reading.critiques and reading.strong)
 
 
 def _only_polarity(simple: str) -> bool:

@@ -85,6 +85,7 @@ OFF_DOMAIN_PATTERNS = (
     r"what (?:time|day) is it\b.*", r"who (?:won|is the president|invented|wrote)\b.*",
     # the other domain's noun may carry describing words: "a good thriller novel", "a funny podcast"
     r"(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?(?:[\w'-]+ ){0,3}"
-    r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b.*",
+    r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b"
+    r"(?! adaptations?\b| based\b| turned\b| made into\b).*",
     r".*\b(?:restaurant|pizza|recipe|flight|hotel|weather|taxi|uber|lights|alarm|timer)s?\b.*",
 )

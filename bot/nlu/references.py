@@ -19,14 +19,14 @@ from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.catalog import TitleMatch, TitleResolver
 
-__all__ = ["ReferenceReader", "Shown", "select_pattern"]
+__all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
 Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen, in order
 
 _ORD = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
 _CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
 # "... sounds good", "... looks great": a verdict after a pick names the pick.
-_VERDICT = (r"(?:looks?|sounds?|seems?|is)\s+(?:(?:really|very|so|pretty)\s+)?"
+_VERDICT = (r"(?:looks?|sounds?|seems?|is|was)\s+(?:(?:really|very|so|pretty)\s+)?"
             r"(?:good|great|nice|interesting|fine|cool|perfect|best|fun|promising|awesome)")
 _SELECT = re.compile(
     r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|i'?m going to|i'?m gonna|gonna|going to|"
@@ -90,6 +90,12 @@ _VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go wit
                    r"watch|the one called|show me|open|play)\s+")
 
 
+def without_similar_request(simple: str) -> str:
+    """"X was great, more like that" -> "X was great": the request adds nothing to a reference
+    or a pick ("the second one was great, anything similar?")."""
+    return _SIMILAR_REQUEST.sub("", simple) or simple
+
+
 def select_pattern(simple: str) -> re.Match | None:
     return _SELECT.match(simple)
 
@@ -113,7 +119,6 @@ class ReferenceReader:
 
         `original` is the cleaned text with its capitals: "something like Star Wars" names a
         title even though "wars" is a war cue."""
-        simple = _SIMILAR_REQUEST.sub("", simple) or simple
         for pattern, strict in _REFERENCE:
             m = pattern.match(simple)
             if not m:
@@ -222,7 +227,7 @@ class ReferenceReader:
         if all(w in self.vocab.grammar or w.endswith("ly") for w in words):
             return None  # "Honestly, less violent", "So, ..." : no name at all
         if len(words) == 1 and words[0].endswith("s") and words[0] in self.vocab.entries:
-            return None
+            return None  # "Explosions, but ...": a plural cue describes ("Jaws" still names)
         if not _title_case(head, original) and (
                 self.vocab.unknown_words(words) != words or any(self.vocab.is_english(w) for w in words)):
             return None

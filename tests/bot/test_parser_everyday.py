@@ -87,6 +87,12 @@ def test_a_request_for_similar_items_after_a_title_keeps_the_reference(parser, t
     assert parse.intent == "reference" and parse.item_id == 203
 
 
+def test_a_request_for_similar_items_after_a_pick_keeps_the_pick(parser):
+    parse = parser.parse("the third one was great, show me more like it", shown=SHOWN)
+    assert parse.intent == "select" and parse.index == 3
+    assert parser.parse("less romance, something like that").intent == "critique"
+
+
 @pytest.mark.parametrize("text, start, expected", [
     ("exactly like #1 but darker", {"index": 1}, [(1, "dark")]),
     ("same as the second one, only funnier", {"index": 2}, [(1, "comedy")]),
@@ -105,6 +111,7 @@ def test_compounds_with_same_as_and_minus(parser, text, start, expected):
     ("Jaws, but less gory", "jaws", [(-1, "gory")]),
     ("Pulp Fiction but funnier", "pulp fiction", [(1, "comedy")]),
     ("something like Casablanca but darker", "casablanca", [(1, "dark")]),
+    ("Lord of the Rings but shorter", "lord of the rings", [(-1, "slow-paced")]),  # a lexicon cue, no polarity word
 ])
 def test_an_unknown_title_with_a_critique_is_a_reference_never_a_critique(parser, text, title, expected):
     parse = parser.parse(text)
@@ -117,6 +124,7 @@ def test_an_unknown_title_with_a_critique_is_a_reference_never_a_critique(parser
     ("Scary but less gory", [(1, "horror"), (-1, "gory")]),
     ("Honestly, less gory", [(-1, "gory")]),
     ("Explosions, but less violent", [(1, "action"), (-1, "violent")]),
+    ("Zombies but funnier", [(1, "horror"), (1, "comedy")]),  # a plural cue describes
     ("Thanks, but less violent", [(-1, "violent")]),
 ])
 def test_attribute_words_and_asides_before_a_critique_are_no_title(parser, text, expected):
