@@ -13,8 +13,8 @@ from bot.nlu.text import fold
 __all__ = ["simplify", "read_command"]
 
 _POLITE = re.compile(r"^(?:(?:ok(?:ay)?|so|well|hey|um+|uh+|hm+|yes|yeah|yep|yup|sure|right|alright|"
-                     r"oh|ah|cool|nice|great|perfect|please|pls|can you|could you|oops|whoops|wait|hold on|hang on|"
-                     r"oh no|uh oh|hmm+|argh|ugh|"
+                     r"oh|ah|cool|nice|great|perfect|please|pls|can you|could you|"
+                     r"oops|whoops|wait|hold on|hang on|oh no|uh oh|hmm+|argh|ugh|"
                      r"no wait|can we|could we|let'?s|just|i want to|i'?d like to|i wanna)[ ,]+)+|"
                      r"(?:[ ,]+(?:please|pls|thanks|thank you|now(?<!for now)|bot|for me))+$")
 
