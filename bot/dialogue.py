@@ -22,17 +22,8 @@ from typing import Protocol, Sequence
 from bot import item_facts, replies
 from bot.critique_axes import as_read, critique_modifications, read_unread, reading_note
 from bot.nlu.text import MAX_CHARS
-from bot.pending import (
-    AskTag,
-    AskTitle,
-    NeedReference,
-    Pending,
-    compound_start,
-    critique_to_json,
-    ordinal_pick,
-    pending_from_json,
-    pending_to_json,
-)
+from bot.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
+                         ordinal_pick, pending_from_json, pending_to_json, still_waiting)
 from bot.reply_builder import ReplyBuilder, rounded
 from bot.store import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.suggest import SuggestConfig, Suggester, critique_text
@@ -210,6 +201,8 @@ class DialogueManager:
                                                          self.retriever.synthetic), "help")
         elif intent == "bye":
             reply = self.out.reply(state, replies.GOODBYE, "bye", with_suggestions=False)
+        elif parse.small_talk:  # "hi", "thanks": answered in kind
+            reply = self.out.small_talk(state, parse.small_talk)
         else:
             reply = self.out.reply(state, replies.out_of_scope(not cleaned), "out_of_scope", understood=False)
         if waiting is not None and state.pending is None and intent not in ("reference", "restart"):
@@ -317,6 +310,10 @@ class DialogueManager:
         row = self.out.row(parse.item_id)
         if row is None:
             titles = [t for t in parse.candidates if t in self.retriever.titles][:5]
+            if parse.unknown_title:  # "Heat but less violent": not here; the critiques wait
+                question = still_waiting(parse.critiques, waiting, self.retriever.tags)
+                state.pending = pending_to_json(question) if question else None
+                return self.out.not_in_catalog(state, parse.unknown_title, titles, question)
             if titles:
                 self._ask(state, AskTitle(tuple(titles)))
                 return self.out.reply(state, replies.which_title(titles), "reference",

@@ -113,6 +113,16 @@ def unknown_title(synthetic: bool) -> str:
             + catalog_note(synthetic))
 
 
+def not_in_catalog(asked: str, offered: Sequence[str], close: bool, critiques: Sequence[Critique],
+                   synthetic: bool) -> str:
+    """ "Heat" is not in this catalog: the closest titles (or popular ones), and what waits."""
+    name = " ".join(w if w.isupper() else w.capitalize() for w in asked.split())
+    which = "The closest titles" if close else "Popular titles"
+    then = f" Pick one and I will start from it with {quote(wanted(critiques))}." if critiques else ""
+    return (f"{quote(name)} is not in this catalog. {which}: {'; '.join(offered)}.{then}"
+            f"{catalog_note(synthetic)}")
+
+
 def starting_from(title: str, synthetic: bool) -> str:
     return f"Starting from {quote(title)}.{catalog_note(synthetic)}"
 
@@ -164,3 +174,13 @@ def out_of_scope(empty: bool) -> str:
     return (first + " I help you find movies by critiquing one you know: name a movie "
             "(\u201csomething like ...\u201d), then say what to change (\u201cless action\u201d). "
             "Say \u201chelp\u201d for more.")
+
+
+def small_talk(kind: str, example: str, synthetic: bool) -> str:
+    """A greeting or a thank-you answered in kind, with what the user can do next."""
+    if kind == "thanks":
+        return ("You're welcome! Critique the current movie (\u201ca bit funnier\u201d) or name another "
+                "one whenever you like.")
+    return (f"Hello! I help you find movies by critiquing one you know: name a movie "
+            f"({quote('something like ' + example)}), then say what to change (\u201cless action\u201d, "
+            f"\u201ca bit funnier\u201d). Say \u201chelp\u201d for the tags I know.{catalog_note(synthetic)}")

@@ -27,12 +27,15 @@ class Reading:
 
 
 def _inherit_polarity(clauses: list[Clause]) -> None:
-    """"less horror and gore": a clause without a polarity word takes the previous one's."""
-    previous, previous_cued = 1, False
+    """"less horror and gore": a clause without a polarity word takes the previous one's, and its
+    strength with it ("a bit less horror and gore": both a bit)."""
+    previous, previous_cued, previous_strength = 1, False, 1.0
     for clause in clauses:
         if clause.polarity is None:
             clause.polarity, clause.explicit = previous, previous_cued
-        previous, previous_cued = clause.polarity, clause.explicit
+            if clause.strength == 1.0 and clause.phrase:
+                clause.strength = previous_strength
+        previous, previous_cued, previous_strength = clause.polarity, clause.explicit, clause.strength
 
 
 def _lend_strength(clauses: list[Clause]) -> None:
