@@ -112,6 +112,14 @@ Afterwards the undo/restart/bye patterns were widened (revert the last change, r
 everything, clear everything and start fresh, begin again from scratch, "I'm done, thanks bye",
 "that's all for today, bye"); the same command then gives 97.5 % (195/200), which is no longer a
 held-out figure: 94.5 % is.
+
+## Two labels of this set changed with the second blind set (2026-12-01)
+
+The second blind set's contract disagreed with two lines here, and the contract changed: "hello"
+was labelled help and is now out of scope with `small_talk: "greeting"` (greetings are answered
+in kind: a greeting back and what the bot does), and "romcom please" was labelled romance only
+and is now romance and comedy (genre blends name both genres). Under the old labels the parser
+of that day reads 656/658 on this file, both misses being these two lines.
 """
 
 

@@ -50,7 +50,7 @@ class PlantedDegrees:
 def main() -> None:
     from engine.checkpoint import load_retriever
     from engine.data import load_dataset
-    from engine.degrees import load_degree_model
+    from engine.degrees_load import load_degree_model
     from engine.eval import walk_metrics as W
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -3,6 +3,7 @@
     nice -n 10 .venv/bin/python bench/fit_degree_weights.py MODEL \
         ../shared/data/soft-attributes/soft-attributes-dev.csv [--write]
 
+Each attribute is grounded as the chat reads "more <attribute>" (bot.critique_axes).
 Prints each feature's pair accuracy alone, the cross-validated accuracy of the learned mix
 (5 folds over attributes, several fold seeds), the weights fitted on all attributes, and with
 --write stores them in engine/degree_weights.json (with the attributes they saw, which
@@ -26,7 +27,7 @@ from engine.cli_judgments import title_resolver  # noqa: E402
 from engine.data.judgments import ATTRIBUTION, read_judgments  # noqa: E402
 from engine.degrees_fit import (cross_validated_weights, fit_pair_weights,  # noqa: E402
                                 fold_features, pair_differences)
-from engine.degrees import anchor_rows  # noqa: E402
+from engine.degrees_load import anchor_rows  # noqa: E402
 from engine.degrees_anchors import anchors_from_records  # noqa: E402
 from engine.degrees_score import FEATURES  # noqa: E402
 from engine.degrees_weights import WEIGHTS_FILE  # noqa: E402
@@ -46,15 +47,19 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
+    from bot.critique_axes import attribute_grounding
+    from bot.runtime import build_parser
+
     records = read_judgments(args.judgments)
     retriever = load_retriever(args.model)
+    chat_parser = build_parser(retriever)  # the chat's parser and encoder: the product's reading
     degrees = retriever.degree_model
     # The anchors come from the judgments being fitted (their own fold left out below).
     degrees.anchors = anchors_from_records(records)
     degrees.anchor_rows = anchor_rows(degrees.anchors, retriever)
     titles = set().union(*(r.titles() for r in records))
     pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
-    groundings = {a: degrees.ground(a) for a in pairs.attributes}
+    groundings = {a: attribute_grounding(chat_parser, retriever, a) for a in pairs.attributes}
     for a, g in groundings.items():
         print(f"  {a:<18} -> {g.label if g else 'NOT UNDERSTOOD'}")
     n_all = len(pairs.pair_more)

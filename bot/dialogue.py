@@ -21,18 +21,10 @@ from dataclasses import asdict, dataclass, replace
 from typing import Protocol, Sequence
 
 from bot import item_facts, replies
+from bot.critique_axes import as_read, critique_modifications, read_unread, reading_note
 from bot.nlu.text import MAX_CHARS
-from bot.pending import (
-    AskTag,
-    AskTitle,
-    NeedReference,
-    Pending,
-    compound_start,
-    critique_to_json,
-    ordinal_pick,
-    pending_from_json,
-    pending_to_json,
-)
+from bot.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
+                         ordinal_pick, pending_from_json, pending_to_json, still_waiting)
 from bot.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
 from bot.reply_builder import ReplyBuilder, rounded
 from bot.store import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
@@ -210,6 +202,8 @@ class DialogueManager:
                                                          self.retriever.synthetic), "help")
         elif intent == "bye":
             reply = self.out.reply(state, replies.GOODBYE, "bye", with_suggestions=False)
+        elif parse.small_talk:  # "hi", "thanks": answered in kind
+            reply = self.out.small_talk(state, parse.small_talk)
         else:
             reply = self.out.reply(state, replies.out_of_scope(not cleaned), "out_of_scope", understood=False)
         if waiting is not None and state.pending is None and intent not in ("reference", "restart"):
@@ -230,7 +224,7 @@ class DialogueManager:
     # -- intents ---------------------------------------------------------------------------
 
     def _critique(self, state: SessionState, parse: Parse) -> Reply:
-        critiques = tuple(parse.critiques)
+        critiques = tuple(parse.critiques) or read_unread(self.retriever, parse.unread)
         if not critiques:
             return self._no_close_tag(state, parse)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
@@ -259,7 +253,7 @@ class DialogueManager:
         first (see `_reference`), then walk from it.
         """
         tags = self.retriever.tags
-        mods = tuple(Modification(tags.index(c.tag), c.alpha, float(c.strength)) for c in critiques)
+        mods = critique_modifications(self.retriever, critiques)
         sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
@@ -277,10 +271,11 @@ class DialogueManager:
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
-        tag_value = self.retriever.degree_of(row, tags.index(first.tag))
-        text = replies.walked(critiques, self._title(row), tag_value, len(shown), self.policy == "gradient")
+        tag_value = self.retriever.modification_degree(row, mods[0])
+        text = replies.walked(as_read(critiques, mods), self._title(row), tag_value, len(shown),
+                              self.policy == "gradient", reading_note(critiques, mods, tags))
         return self.out.reply(state, text, "critique", sequence=shown, tag=first.tag, alpha=first.alpha,
-                           with_suggestions=False,
+                           with_suggestions=False, current_degree=tag_value,
                            buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
                                     for i in range(1, min(len(shown), 3) + 1)])
 
@@ -310,6 +305,10 @@ class DialogueManager:
         row = self.out.row(parse.item_id)
         if row is None:
             titles = [t for t in parse.candidates if t in self.retriever.titles][:5]
+            if parse.unknown_title:  # "Heat but less violent": not here; the critiques wait
+                question = still_waiting(parse.critiques, waiting, self.retriever.tags)
+                state.pending = pending_to_json(question) if question else None
+                return self.out.not_in_catalog(state, parse.unknown_title, titles, question)
             if titles:
                 self._ask(state, AskTitle(tuple(titles)))
                 return self.out.reply(state, replies.which_title(titles), "reference",

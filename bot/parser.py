@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.nlu import lexicon as lx
-from bot.nlu.chitchat import looks_like_chitchat
+from bot.nlu.chitchat import looks_like_chitchat, small_talk
 from bot.nlu.commands import read_command, simplify
-from bot.nlu.critiques import read_critiques
+from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
-from bot.nlu.references import ReferenceReader, Shown
+from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
-_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|-)\s+")
+_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|-)\s+")
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 
 
@@ -113,12 +113,18 @@ class Parser:
         command = read_command(simple)
         if command is not None:
             return Parse(command)
+        chat = small_talk(simple)
+        if chat is not None:  # "hi", "thanks a lot": no request, but the bot answers in kind
+            return Parse("out_of_scope", small_talk=chat)
+        simple = without_similar_request(simple)
         reference = self.references.explicit(simple, original)
         if reference is not None:
             start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
+            if start.unknown_title:
+                return self._waiting(start, reference.rest)
             compound = self._with_critiques(start, reference.rest) if reference.rest else None
             return compound or start
-        compound = self._compound(simple, shown)
+        compound = self._compound(simple, shown, original)
         if compound is not None:
             return compound
         selection = self.references.selection(simple, shown)
@@ -129,15 +135,28 @@ class Parser:
             return selection
         return self._critique_or_title(simple)
 
-    def _compound(self, simple: str, shown: Shown) -> Parse | None:
+    def _compound(self, simple: str, shown: Shown, original: str) -> Parse | None:
         """"Golden Blackout, just less violent", "the second one but less dark": a starting point
-        before the first separator, critiques after it."""
+        before the first separator, critiques after it. A title the catalog lacks there ("Fargo,
+        just less violent") is a reference with no item: the bot says so, it walks from nothing."""
         for m in _SEPARATOR.finditer(simple):
             head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
             start = self.references.starting_point(head, shown) if head else None
             if start is not None:
                 return self._with_critiques(start, tail)
+            unknown = self.references.unknown_start(head, original) if head else None
+            if unknown is not None and _critique_follows(read_critiques(tail, self.vocab, self.grounder)):
+                return self._waiting(unknown, tail)
         return None
+
+    def _waiting(self, unknown: Parse, rest: str) -> Parse:
+        """A title the catalog lacks, with the critiques said after it ("Heat but less violent"):
+        still a reference with no item (never a critique of the current item); the critiques ride
+        along so the bot can apply them to the title the user picks instead."""
+        reading = read_critiques(rest, self.vocab, self.grounder) if rest else None
+        if reading is None or not _critique_follows(reading):
+            return unknown
+        return replace(unknown, critiques=reading.critiques)
 
     def _with_critiques(self, start: Parse, rest: str) -> Parse | None:
         """A critique that carries its starting point, when `rest` holds a cued critique."""
@@ -177,8 +196,13 @@ class Parser:
         if reading.strong_cue and (reading.suggestions or _only_polarity(simple)):
             # "more dinosaurs": a critique of something we have no tag for; the bot says so and
             # offers the closest tags. A bare "more please" is a critique of nothing yet.
-            return Parse("critique", suggestions=reading.suggestions)
+            return Parse("critique", suggestions=reading.suggestions, unread=reading.unread)
         return None
+
+
+def _critique_follows(reading: Reading) -> bool:
+    """A real polarity word ("but less violent") or a lexicon critique ("but shorter")."""
+    return reading.strong_cue or bool(reading.critiques and reading.strong)
 
 
 def _only_polarity(simple: str) -> bool:

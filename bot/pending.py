@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Union
 
@@ -83,8 +84,9 @@ class AskTag:
             chosen = next((o for o in options if said in (o, f"more {o}", f"less {o}")), None)
         if chosen is None:
             return None
-        # The question was about the tag; the direction is the one first asked for.
-        answered = Critique(self.asked.alpha, str(chosen), self.asked.score, self.asked.strength,
+        # The question was about the tag; the direction is the one first asked for. The user
+        # named the tag, so it is walked as that tag (score 1, as for a tag word).
+        answered = Critique(self.asked.alpha, str(chosen), 1.0, self.asked.strength,
                             self.asked.phrase)
         critiques = tuple(answered if i == self.index else c for i, c in enumerate(self.critiques))
         return Parse("critique", critiques=critiques, text=cleaned)
@@ -145,6 +147,17 @@ class NeedReference:
     @classmethod
     def from_json(cls, d: dict) -> "NeedReference":
         return cls(tuple(critique_from_json(c) for c in d.get("critiques") or ()))
+
+
+def still_waiting(critiques: Sequence[Critique], waiting: NeedReference | None,
+                  tags: Sequence[str]) -> NeedReference | None:
+    """The critiques that wait for a starting item after a title the catalog lacks ("Heat but
+    less violent"): the ones said with it, else those already waiting; none when a tag is unknown
+    or unclear (the bot asks about those once there is an item)."""
+    said = tuple(critiques) or (waiting.critiques if waiting is not None else ())
+    if not said or any(c.tag not in tags or c.candidates for c in said):
+        return None
+    return NeedReference(said)
 
 
 Pending = Union[AskTag, AskTitle, NeedReference]

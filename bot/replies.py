@@ -63,13 +63,16 @@ def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool)
 
 
 def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, shown: int,
-           gradient: bool) -> str:
-    """The answer to a critique: what was understood, where from, what the sequence is."""
+           gradient: bool, reading: str = "") -> str:
+    """The answer to a critique: what was understood, where from, what the sequence is.
+
+    `reading` says how words that are not a tag were read (bot.critique_axes.reading_note)."""
     first = critiques[0]
     said = wanted(critiques)
     heard = (f" (from {quote(first.phrase)})"
              if first.phrase and first.phrase.lower() not in (first.tag, critique_text(first.tag, first.alpha))
-             else "")
+             and not reading else "")
+    heard += f" ({reading.rstrip('.')})" if reading else ""
     here = f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else ""
     if not shown:
         return f"Understood: {said}{heard}. I found no other items to show from {quote(title)}."
@@ -108,6 +111,16 @@ def which_title(titles: Sequence[str]) -> str:
 def unknown_title(synthetic: bool) -> str:
     return ("I do not know that title. Try one of these, or type a title from the catalog."
             + catalog_note(synthetic))
+
+
+def not_in_catalog(asked: str, offered: Sequence[str], close: bool, critiques: Sequence[Critique],
+                   synthetic: bool) -> str:
+    """ "Heat" is not in this catalog: the closest titles (or popular ones), and what waits."""
+    name = " ".join(w if w.isupper() else w.capitalize() for w in asked.split())
+    which = "The closest titles" if close else "Popular titles"
+    then = f" Pick one and I will start from it with {quote(wanted(critiques))}." if critiques else ""
+    return (f"{quote(name)} is not in this catalog. {which}: {'; '.join(offered)}.{then}"
+            f"{catalog_note(synthetic)}")
 
 
 def starting_from(title: str, synthetic: bool) -> str:
@@ -161,3 +174,13 @@ def out_of_scope(empty: bool) -> str:
     return (first + " I help you find movies by critiquing one you know: name a movie "
             "(\u201csomething like ...\u201d), then say what to change (\u201cless action\u201d). "
             "Say \u201chelp\u201d for more.")
+
+
+def small_talk(kind: str, example: str, synthetic: bool) -> str:
+    """A greeting or a thank-you answered in kind, with what the user can do next."""
+    if kind == "thanks":
+        return ("You're welcome! Critique the current movie (\u201ca bit funnier\u201d) or name another "
+                "one whenever you like.")
+    return (f"Hello! I help you find movies by critiquing one you know: name a movie "
+            f"({quote('something like ' + example)}), then say what to change (\u201cless action\u201d, "
+            f"\u201ca bit funnier\u201d). Say \u201chelp\u201d for the tags I know.{catalog_note(synthetic)}")

@@ -102,7 +102,7 @@ def build_parser(retriever: "Retriever") -> "Parser":
     encoder = static_encoder(retriever.tags)
     # Attribute grounding (engine.degrees) reads phrases with the same encoder as the parser, so
     # both read a phrase alike and a walk on a tag the table covers needs no torch either.
-    from engine.degrees import load_degree_model
+    from engine.degrees_load import load_degree_model
 
     retriever.use_degree_model(load_degree_model(retriever, encode=encoder))
     return Parser.from_retriever(retriever, encoder=encoder)

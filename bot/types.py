@@ -38,6 +38,8 @@ class Parse:
     unknown_title: str | None = None  # reference: the title asked for, not in the catalog
     candidates: tuple[str, ...] = ()  # reference/select: closest titles when not sure
     suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
+    unread: tuple[Critique, ...] = ()  # ...and its phrases (tag ""), for bot.critique_axes
+    small_talk: str | None = None  # out_of_scope: "greeting" or "thanks", answered in kind
     text: str = ""
 
     def to_json(self) -> dict:
@@ -48,11 +50,7 @@ class Parse:
                 out["title"] = self.title
             if self.index is not None:
                 out["index"] = self.index
-            out["critiques"] = [
-                {k: v for k, v in asdict(c).items() if k in ("alpha", "tag", "score", "strength")}
-                | ({"candidates": list(c.candidates)} if c.candidates else {})
-                for c in self.critiques
-            ]
+            out["critiques"] = [_critique_json(c) for c in self.critiques]
             if self.suggestions:
                 out["suggestions"] = list(self.suggestions)
         if self.intent in ("select",):
@@ -61,6 +59,8 @@ class Parse:
             if self.item_id is not None:
                 out["item_id"] = self.item_id
                 out["title"] = self.title
+        if self.intent == "out_of_scope" and self.small_talk:
+            out["small_talk"] = self.small_talk
         if self.intent == "reference":
             out["item_id"] = self.item_id
             out["title"] = self.title
@@ -68,7 +68,14 @@ class Parse:
                 out["unknown_title"] = self.unknown_title
             if self.candidates:
                 out["candidates"] = list(self.candidates)
+            if self.critiques:  # said after a title the catalog lacks: they wait for a start
+                out["critiques"] = [_critique_json(c) for c in self.critiques]
         return out
+
+
+def _critique_json(c: Critique) -> dict:
+    return ({k: v for k, v in asdict(c).items() if k in ("alpha", "tag", "score", "strength")}
+            | ({"candidates": list(c.candidates)} if c.candidates else {}))
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,16 @@ def other_degrees_distance(retriever: "Retriever", reference: int, rows: np.ndar
     return np.abs(every[rows] - every[reference]).mean(axis=1, dtype=np.float64)
 
 
+def asked_tags(retriever: "Retriever", modifications: Sequence[Modification]) -> list[int]:
+    """Columns a critique asks about: its tags, and the tags of any reading of the user's words."""
+    index = {t: k for k, t in enumerate(retriever.tags)}
+    asked = {m.tag for m in modifications}
+    for m in modifications:
+        if m.grounding is not None:
+            asked.update(index[t] for t in m.grounding.tags if t in index)
+    return sorted(asked)
+
+
 def adaptive_sequence(retriever: "Retriever", item: int,
                       modifications: tuple[Modification, ...] | list[Modification], *,
                       fine: bool, steps: int = 10, exclude: Sequence[int] = (),
@@ -101,12 +111,12 @@ def adaptive_sequence(retriever: "Retriever", item: int,
     if not candidates:
         return GradientSequence(int(item), modifications, ())
     rows = np.array([s.item for s in candidates], dtype=np.int64)
-    others = other_degrees_distance(retriever, int(item), rows, [m.tag for m in modifications])
+    others = other_degrees_distance(retriever, int(item), rows, asked_tags(retriever, modifications))
     rank = np.arange(len(rows))
     if not fine:
         picked = closest_of_list(rank, others, steps)
         return GradientSequence(int(item), modifications, tuple(candidates[i] for i in picked))
     first = modifications[0]
-    degrees = retriever.attribute_degrees(first.tag)[rows]
+    degrees = retriever.modification_degrees(first)[rows]  # its reading's degrees, else its tag's
     picked = degree_bands(degrees, rank, others, steps, first.alpha)
     return GradientSequence(int(item), modifications, tuple(candidates[i] for i in picked))

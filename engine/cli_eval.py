@@ -136,15 +136,12 @@ class _EvalGroup(click.Group):
 
 
 def _eval_group() -> click.Group:
-    from engine.cli_judgments import judgments_command
-
     group = _EvalGroup("eval", help="Evaluations: `cgir eval DATA` (the paper's tables, same as "
                                     "`cgir eval tables DATA`) and `cgir eval judgments MODEL FILE`.",
                        context_settings={"help_option_names": ["-h", "--help"]})
     tables = click.Command("tables", callback=eval_command.callback, params=eval_command.params,
                            help=eval_command.help, context_settings=eval_command.context_settings)
-    group.add_command(tables)
-    group.add_command(judgments_command)
+    group.add_command(tables)  # `judgments` is added by bot.cli (bot.cli_judgments)
     return group
 
 

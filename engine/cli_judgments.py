@@ -1,11 +1,12 @@
-"""`cgir eval judgments MODEL FILE`: degree scores against people's relative judgments."""
+"""Degree scores against people's relative judgments: the report behind `cgir eval judgments`.
+
+The command itself is `bot.cli_judgments`: it grounds every attribute the way the bot reads
+"more <attribute>" (the parser, then `bot.critique_axes`), which needs the bot layer.
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-
-import click
 
 
 def title_resolver(retriever):
@@ -75,7 +76,7 @@ def plot_per_attribute(result: dict, out_dir: Path) -> Path:
     return path
 
 
-def _scorer(degrees, groundings: dict, pairs, mode: str):
+def degree_scorer(degrees, groundings: dict, pairs, mode: str):
     """(attribute -> scores, a description of the weights used)."""
     from engine.degrees_fit import fold_features, out_of_fold_weights
     from engine.degrees_weights import fitted_attributes
@@ -100,49 +101,24 @@ def _scorer(degrees, groundings: dict, pairs, mode: str):
                                  "its anchors taken from the other folds' attributes only"}
 
 
-@click.command("judgments")
-@click.argument("model", type=click.Path(file_okay=False, path_type=Path))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (stable keys).")
-@click.option("--plot", "plot_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the per-attribute plot.")
-@click.option("--bootstrap", type=click.IntRange(min=100), default=1000, show_default=True,
-              help="Bootstrap resamples of records for the 95 % interval.")
-@click.option("--weights", "weights_mode", type=click.Choice(["auto", "shipped", "cv"]),
-              default="auto", show_default=True,
-              help="Feature weights of the degree score: the shipped ones, or refitted with "
-                   "5-fold cross-validation by attribute on FILE (cv). auto: cv when the shipped "
-                   "weights were fitted on any attribute of FILE, so no figure comes from "
-                   "weights that saw the attribute.")
-def judgments_command(model: Path, file: Path, as_json: bool, plot_dir: Path | None,
-                      bootstrap: int, weights_mode: str) -> None:
-    """Order judged movies by the bot's degree score and compare with people's judgments.
-
-    FILE is a SoftAttributes CSV (rater_id,reference_title,soft_attribute,less_than,about_as,
-    more_than) or the same records as JSONL. Each attribute is grounded as the bot grounds
-    "more <attribute>"; pair accuracy counts ungrounded attributes at 0.5.
-
-    \b
-    Example:
-        cgir eval judgments MODEL ../shared/data/soft-attributes/soft-attributes-dev.csv
-    """
-    from engine.checkpoint import load_retriever
+def judge(retriever, file: Path, groundings: dict, *, weights_mode: str = "auto",
+          bootstrap: int = 1000, plot_dir: Path | None = None) -> dict:
+    """The `--json` result for FILE's records on `retriever`, with each attribute grounded as
+    `groundings(attribute) -> Grounding | None` says."""
     from engine.data.judgments import read_judgments
     from engine.eval.judgments import build_pairs, evaluate_judgments, match_titles
     from engine.eval.judgments_baselines import baseline_scorers
 
     records = read_judgments(file)
-    retriever = load_retriever(model)
     degrees = retriever.degree_model
     titles = set().union(*(r.titles() for r in records))
     pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
-    groundings = {a: degrees.ground(a) for a in pairs.attributes}
-
-    scorer, weights = _scorer(degrees, groundings, pairs, weights_mode)
+    grounded = {a: groundings(a) for a in pairs.attributes}
+    scorer, weights = degree_scorer(degrees, grounded, pairs, weights_mode)
     result = evaluate_judgments(
-        pairs, scorer, {a: (g.label if g else None) for a, g in groundings.items()},
+        pairs, scorer, {a: (g.label if g else None) for a, g in grounded.items()},
         baseline_scorers(degrees, retriever.item_tags), n_boot=bootstrap)
     result["weights"] = weights
     if plot_dir is not None:
         result["plot"] = str(plot_per_attribute(result, plot_dir))
-    click.echo(json.dumps(result) if as_json else text_report(result))
+    return result

@@ -56,6 +56,9 @@ class GroundingConfig:
     mix: int = 3  # how many tags a phrase that is not a tag leans on
     name_floor: float = 0.55  # a tag name this close to the phrase may be leaned on by name
     neighbours: int = 50  # movies whose text is closest to the phrase, for the tags it implies
+    # A tag on fewer than this share of the items is too thin to be a whole reading ("funny" on
+    # 22 of 6,298 ml-latest-small movies): the phrase is read as a mix that keeps it.
+    thin: float = 0.01
 
 
 class DegreeModel:
@@ -99,6 +102,7 @@ class DegreeModel:
         self.item_tags = (sp.csr_matrix(item_tags, dtype=np.float32) if item_tags is not None
                           else sp.csr_matrix((m, t), dtype=np.float32))
         counts = self.item_tags.sum(axis=0).A.ravel()
+        self._thin = counts < self.config.thin * m if self.item_tags.nnz else np.zeros(t, dtype=bool)
         self.centroids = np.asarray(self.item_tags.T @ self.item_vectors) / np.maximum(counts, 1)[:, None]
         self._predicted = None
         self._log_counts = None
@@ -126,6 +130,11 @@ class DegreeModel:
     def from_retriever(cls, retriever: Catalog, **kwargs) -> "DegreeModel":
         return cls(retriever.item_vectors, retriever.tag_vectors, retriever.tags,
                    item_tags=retriever.item_tags, **kwargs)
+
+    def is_thin(self, tag: str) -> bool:
+        """True for a tag on too few items to be a whole reading (GroundingConfig.thin)."""
+        index = self._tag_index.get(tag)
+        return index is not None and bool(self._thin[index])
 
     @property
     def n_items(self) -> int:
@@ -196,6 +205,16 @@ class DegreeModel:
             return None
         return vector, sims
 
+    def users_wrote(self, phrase: str, cosine: float = 0.9) -> bool:
+        """Whether this catalog's users applied the phrase (or a derivation: "gory" -> "gore")
+        as a tag, up to spelling: the bar for walking words no parser tag matched, so that
+        "more pizza" is not walked on a near-miss ("pizza beer")."""
+        text = clean_phrase(phrase)
+        if not text or self.language_vectors is None or not len(self.language_vectors):
+            return False
+        vectors = self.encode([text, *derivations(text)])
+        return bool((vectors @ self.language_vectors.T).max() >= cosine)
+
     def _neighbour_tags(self, vector: np.ndarray) -> np.ndarray:
         """(T,) how much more often each tag is on the phrase's closest movies than overall."""
         if self.signals is None or self.item_tags.nnz == 0:
@@ -219,7 +238,8 @@ class DegreeModel:
         text = clean_phrase(phrase)
         if not text or not self.tags:
             return None
-        if text in self._tag_index:
+        own = self._tag_index.get(text)  # the phrase names a tag
+        if own is not None and not self._thin[own]:
             self._vectors[text] = self.encode([text])[0]
             return Grounding(text, text, (text,), (1.0,), True)
         read = self._read(text)
@@ -228,8 +248,10 @@ class DegreeModel:
         vector, sims = read
         self._vectors[text] = vector
         best = int(np.argmax(sims))
-        if sims[best] >= self.config.same_tag:
-            return Grounding(text, self.tags[best], (self.tags[best],), (1.0,), True)
+        if own is None and sims[best] >= self.config.same_tag:
+            if not self._thin[best]:
+                return Grounding(text, self.tags[best], (self.tags[best],), (1.0,), True)
+            own = best
         by_name = np.where(sims >= max(self.config.name_floor, sims[best] - 0.1), sims, 0.0)
         by_items = self._neighbour_tags(vector)
         mix = np.zeros(len(self.tags))
@@ -242,7 +264,16 @@ class DegreeModel:
         # Read back: the tags that characterise the items this reading ranks highest say best
         # how the phrase was understood ("gory" -> violence + horror), and the score leans on them.
         top = self._characteristic_tags(self._judgment_free_scores(first))
-        return self._mix_grounding(text, top) if top.sum() > 0 else first
+        if own is None:
+            return self._mix_grounding(text, top) if top.sum() > 0 else first
+        # a thin tag keeps a share of its reading; the tags its closest movies carry take the rest
+        lean = top if top.sum() > 0 else mix
+        lean[own] = 0.0
+        kept = np.argsort(-lean, kind="stable")[: self.config.mix]
+        share = np.zeros(len(self.tags))
+        share[kept] = lean[kept] / lean[kept].sum() * len(kept) / (len(kept) + 1) if lean[kept].sum() > 0 else 0
+        share[own] = 1.0 - share.sum()
+        return self._mix_grounding(text, share, size=self.config.mix + 1)
 
     def _judgment_free_scores(self, g: Grounding) -> np.ndarray:
         """Equal-weight sum of the features that no judgment shaped (no anchors, no learned
@@ -253,8 +284,9 @@ class DegreeModel:
         features = self.features(g, exclude_anchors=everything)
         return features[[k for k, name in enumerate(FEATURES) if name != "anchors"]].sum(axis=0)
 
-    def _mix_grounding(self, text: str, mix: np.ndarray) -> Grounding:
-        order = [int(j) for j in np.argsort(-mix, kind="stable")[: self.config.mix] if mix[j] > 0]
+    def _mix_grounding(self, text: str, mix: np.ndarray, size: int | None = None) -> Grounding:
+        order = [int(j) for j in np.argsort(-mix, kind="stable")[: size or self.config.mix]
+                 if mix[j] > 0]
         weights = mix[order] / mix[order].sum()
         names = tuple(self.tags[j] for j in order)
         return Grounding(text, " + ".join(names), names, tuple(round(float(w), 4) for w in weights),
@@ -353,41 +385,3 @@ class DegreeModel:
     def degrees(self, g: Grounding) -> np.ndarray:
         """(n_items,) in [0, 1]: each item's rank percentile of `raw_scores` over the catalog."""
         return rank_percentiles(self.raw_scores(g))
-
-
-def anchor_rows(anchors: "Anchors", retriever: Catalog) -> np.ndarray:
-    """Catalog row of each anchor title (-1 when the catalog lacks it)."""
-    found = [retriever.title_resolver.resolve(t, allow_id=False) for t in anchors.titles]
-    return np.array([-1 if f is None else f.row for f in found], dtype=np.int64)
-
-
-def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> DegreeModel:
-    """The DegreeModel of a retriever (and of its checkpoint's degree artefact, when present).
-
-    `encode` embeds phrases (default: MiniLM on first use); the bot passes the parser's encoder,
-    so that grounding and the parser read a phrase alike and a first reply need not load torch."""
-    from engine.degrees_anchors import read_anchors
-    from engine.degrees_features import load_signals
-    from engine.degrees_weights import shipped_weights
-
-    anchors = read_anchors()
-    rows = None if anchors is None else anchor_rows(anchors, retriever)
-    model_dir = getattr(retriever, "model_dir", None)
-    loaded = load_signals(model_dir) if model_dir is not None else None
-    if loaded is None:
-        return DegreeModel.from_retriever(retriever, weights=shipped_weights(), anchors=anchors,
-                                          anchor_rows=rows, encode=encode)
-    signals, arrays = loaded
-    model = DegreeModel.from_retriever(
-        retriever, signals=signals, weights=shipped_weights(), anchors=anchors, anchor_rows=rows,
-        encode=encode, word_encoder={k: v for k, v in arrays.items() if k.startswith("f_")},
-        language=tuple(str(x) for x in arrays.get("language", ())),
-        language_vectors=arrays.get("language_vectors", None),
-        tag_predictor=arrays.get("tag_predictor", None))
-    if "withheld" in arrays and len(arrays["withheld"]) == model.n_items:
-        model.relevance_withheld = arrays["withheld"].astype(bool)
-    if "graded" in arrays and arrays["graded"].shape == (model.n_items, len(model.tags)):
-        from engine.degrees_graded import fill_graded
-
-        model.graded = fill_graded(arrays["graded"], model.item_vectors)
-    return model

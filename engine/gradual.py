@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.retrieval import GradientSequence, Modification
+from engine.retrieval import GradientSequence, Modification, modification_json
 from engine.walk import AtLimit, Axis, degree_walk, residual_similarity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,10 +47,7 @@ class WalkLimit:
                           "title": retriever.titles[self.reference], "degree": self.degree},
             "tag": retriever.tags[first.tag],
             "alpha": first.alpha,
-            "modifications": [
-                {"tag": retriever.tags[m.tag], "alpha": m.alpha, "weight": m.weight}
-                for m in self.modifications
-            ],
+            "modifications": [modification_json(m, retriever) for m in self.modifications],
             "at_limit": {"tag": retriever.tags[self.modification.tag],
                          "alpha": self.modification.alpha, "extreme": self.extreme},
             "suggestion": None if suggestion is None else {
@@ -75,9 +72,10 @@ def gradual_walk(retriever: "Retriever", item: int,
     if not modifications:
         raise ValueError("a walk needs at least one modification")
     item = int(item)
-    axes = [Axis(retriever.attribute_degrees(m.tag), m.alpha, m.weight) for m in modifications]
-    similarity = residual_similarity(retriever.item_vectors, item,
-                                     retriever.tag_vectors[[m.tag for m in modifications]])
+    axes = [Axis(retriever.modification_degrees(m), m.alpha, m.weight) for m in modifications]
+    directions = np.stack([retriever.tag_vectors[m.tag] if m.grounding is None
+                           else retriever.degree_model.direction(m.grounding) for m in modifications])
+    similarity = residual_similarity(retriever.item_vectors, item, directions)
     result = degree_walk(similarity, axes, item, steps=steps, exclude=exclude)
     if isinstance(result, AtLimit):
         stuck = modifications[result.axis]
@@ -89,7 +87,7 @@ def gradual_walk(retriever: "Retriever", item: int,
         retriever._step(row, position, float(similarity[row]), modifications)
         for row, position in zip(result.rows, result.positions))
     return GradientSequence(item, modifications, chosen,
-                            retriever.degree_of(item, modifications[0].tag))
+                            retriever.modification_degree(item, modifications[0]))
 
 
 def nearest_useful(retriever: "Retriever", item: int, stuck: Modification,

@@ -9,59 +9,14 @@ product. Nothing here trains or imports torch, so the dialogue layer loads fast.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
 from engine.catalog import TitleResolver, normalize_title  # noqa: F401  (re-exported)
+from engine.sequences import (GradientSequence, Modification, Step,  # noqa: F401  (re-exported)
+                              modification_json)
 from engine.errors import CGIRError, UnknownItem, UnknownTag
-
-
-@dataclass(frozen=True)
-class Modification:
-    """One critique: alpha=+1 for "more tag", -1 for "less tag"; weight scales its strength."""
-
-    tag: int
-    alpha: int
-    weight: float = 1.0
-
-
-@dataclass(frozen=True)
-class Step:
-    item: int  # row in the item table
-    item_id: int  # the catalog's own id
-    title: str
-    gamma: float
-    score: float
-    relevance: float | None  # relevance to the (first) critiqued tag, None when unknown
-    degree: float | None = None  # the degree model's estimate of the (first) asked attribute
-
-
-@dataclass(frozen=True)
-class GradientSequence:
-    reference: int
-    modifications: tuple[Modification, ...]
-    steps: tuple[Step, ...]
-    reference_degree: float | None = None  # the reference's estimated degree (first critique)
-
-    def to_json(self, retriever: "Retriever") -> dict:
-        """The stable JSON shape of `cgir retrieve --json`."""
-        first = self.modifications[0] if self.modifications else None
-        return {
-            "reference": {
-                "item_id": int(retriever.item_ids[self.reference]),
-                "title": retriever.titles[self.reference],
-            } | ({} if self.reference_degree is None else {"degree": self.reference_degree}),
-            "tag": retriever.tags[first.tag] if first else None,
-            "alpha": first.alpha if first else None,
-            "modifications": [
-                {"tag": retriever.tags[m.tag], "alpha": m.alpha, "weight": m.weight}
-                for m in self.modifications
-            ],
-            "sequence": [
-                {k: v for k, v in asdict(step).items() if k != "item"} for step in self.steps
-            ],
-        }
 
 
 @dataclass(frozen=True)
@@ -144,7 +99,7 @@ class Retriever:
         """The `engine.degrees.DegreeModel` of this item space (grounding and degree scores)."""
         model = getattr(self, "_degree_model", None)
         if model is None:
-            from engine.degrees import load_degree_model
+            from engine.degrees_load import load_degree_model
 
             model = self._degree_model = load_degree_model(self)
         return model
@@ -274,15 +229,15 @@ class Retriever:
         return candidates[top], np.take_along_axis(scores, top, axis=1)
 
     def _step(self, row: int, gamma: float, score: float, modifications) -> Step:
-        tag = modifications[0].tag if modifications else None
+        first = modifications[0] if modifications else None
         return Step(
             item=int(row),
             item_id=int(self.item_ids[row]),
             title=self.titles[row],
             gamma=round(float(gamma), 6),
             score=float(score),
-            relevance=None if tag is None else self.relevance_of(int(row), tag),
-            degree=None if tag is None else self.degree_of(int(row), tag),
+            relevance=None if first is None else self.modification_relevance(int(row), first),
+            degree=None if first is None else self.modification_degree(int(row), first),
         )
 
     # -- estimated degrees (engine.degrees; the gradual walk is engine.gradual) ----------------
@@ -306,6 +261,28 @@ class Retriever:
     def degree_of(self, item: int, tag: int) -> float:
         """One item's estimated degree of a tag, rounded for display."""
         return round(float(self.attribute_degrees(tag)[item]), 4)
+
+    def modification_degrees(self, m: Modification) -> np.ndarray:
+        """(n_items,) calibrated degrees of what a critique asks: its reading, else its tag."""
+        if m.grounding is None:
+            return self.attribute_degrees(m.tag)
+        cache = self.__dict__.setdefault("_degrees_of_tag", {})
+        if m.grounding not in cache:
+            cache[m.grounding] = np.asarray(self.degree_model.degrees(m.grounding), dtype=np.float32)
+        return cache[m.grounding]
+
+    def modification_degree(self, item: int, m: Modification) -> float:
+        return round(float(self.modification_degrees(m)[item]), 4)
+
+    def modification_relevance(self, item: int, m: Modification) -> float | None:
+        """The dataset's graded relevance of what a critique asks (weighted over a reading's tags)."""
+        if m.grounding is None:
+            return self.relevance_of(item, m.tag)
+        index = {t: k for k, t in enumerate(self.tags)}
+        values = [self.relevance_of(item, index[t]) for t in m.grounding.tags]
+        if any(v is None for v in values):
+            return None
+        return float(np.dot(values, m.grounding.weights))
 
     def walk(
         self,

@@ -13,10 +13,14 @@ import re
 from bot.nlu import everyday as ev
 from bot.nlu.text import tokenize
 
-__all__ = ["looks_like_chitchat", "expand_short_forms"]
+__all__ = ["looks_like_chitchat", "expand_short_forms", "small_talk"]
 
 _CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
                                           ev.CHITCHAT_PATTERNS + ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
+_SMALL_TALK = (
+    ("greeting", re.compile(r"^(?:" + "|".join(ev.GREETING_PATTERNS) + r")[?.!, ]*$")),
+    ("thanks", re.compile(r"^(?:" + "|".join(ev.THANKS_PATTERNS) + r")[?.!, ]*$")),
+)
 _SHORT = re.compile(r"(?<![\w/])(" + "|".join(
     re.escape(k) for k in sorted(ev.SHORT_FORMS, key=len, reverse=True)) + r")(?![\w/])")
 
@@ -31,3 +35,12 @@ def looks_like_chitchat(simple: str, *, has_polarity: bool) -> bool:
     if has_polarity or any(t in ev.MOVIE_WORDS for t in tokenize(simple)):
         return False
     return bool(_CHITCHAT.match(simple))
+
+
+def small_talk(simple: str) -> str | None:
+    """"greeting" for "hi" / "good morning", "thanks" for "thanks a lot": a whole utterance the bot
+    answers in kind; None otherwise ("hi, less action" is a critique)."""
+    for kind, pattern in _SMALL_TALK:
+        if pattern.match(simple):
+            return kind
+    return None

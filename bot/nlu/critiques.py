@@ -22,15 +22,20 @@ class Reading:
     cued: bool  # any polarity word, weak ones ("I like") included
     strong: bool  # some phrase grounded well enough to stand without a polarity word
     strong_cue: bool  # a real polarity word (more, less, too, comparatives, negations)
+    # phrases that grounded to no tag, as critiques with tag "" (the degree model may read them)
+    unread: tuple[Critique, ...] = ()
 
 
 def _inherit_polarity(clauses: list[Clause]) -> None:
-    """"less horror and gore": a clause without a polarity word takes the previous one's."""
-    previous, previous_cued = 1, False
+    """"less horror and gore": a clause without a polarity word takes the previous one's, and its
+    strength with it ("a bit less horror and gore": both a bit)."""
+    previous, previous_cued, previous_strength = 1, False, 1.0
     for clause in clauses:
         if clause.polarity is None:
             clause.polarity, clause.explicit = previous, previous_cued
-        previous, previous_cued = clause.polarity, clause.explicit
+            if clause.strength == 1.0 and clause.phrase:
+                clause.strength = previous_strength
+        previous, previous_cued, previous_strength = clause.polarity, clause.explicit, clause.strength
 
 
 def _lend_strength(clauses: list[Clause]) -> None:
@@ -62,6 +67,7 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
     vectors = iter(grounder.embed([c.phrase for c, h in zip(pending, lexical) if h is None]))
     critiques: list[Critique] = []
     suggestions: list[str] = []
+    unread: list[Critique] = []
     strong = False
     for clause, hits in zip(pending, lexical):
         if hits is not None:
@@ -75,10 +81,11 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
             strong = strong or crit.score >= grounder.config.accept_bare
         else:
             suggestions.extend(t for t in close if t not in suggestions)
+            unread.append(Critique(clause.polarity, "", 0.0, clause.strength, clause.phrase))
     # One tag critiqued twice ("less blood and gore") counts once; the better grounded wins.
     unique: dict[str, Critique] = {}
     for crit in critiques:
         if crit.tag not in unique or crit.score > unique[crit.tag].score:
             unique[crit.tag] = crit
     return Reading(tuple(unique.values()), tuple(suggestions[: grounder.config.suggest]), cued,
-                   strong, strong_cue)
+                   strong, strong_cue, tuple(unread))

@@ -17,8 +17,18 @@ SHORT_FORMS: dict[str, str] = {
     "flik": "flick", "w": "with", "gtg": "gotta go", "g2g": "gotta go", "brb": "be right back",
     "thnx": "thanks", "thanx": "thanks", "ya": "you", "yall": "you all", "dunno": "don't know",
     "idk": "i don't know", "def": "definitely", "prob": "probably", "tbh": "to be honest",
-    "imo": "in my opinion", "btw": "by the way", "pic": "movie", "pics": "movies",
+    "imo": "in my opinion", "btw": "by the way", "nite": "night", "nighty": "night", "pic": "movie", "pics": "movies",
 }
+
+# Genre blends named by one word: both genres, each its own critique ("less rom-com" is less
+# romance and less comedy).
+GENRE_BLENDS: dict[str, str] = {
+    **{k: "romance and comedy" for k in ("rom-com", "rom-coms", "romcom", "romcoms", "rom com", "rom coms")},
+    **{k: "drama and comedy" for k in ("dramedy", "dramedies")},
+    **{k: "horror and comedy" for k in ("horror-comedy", "horror-comedies")},
+    **{k: "action and comedy" for k in ("action-comedy", "action-comedies")},
+}
+SHORT_FORMS.update(GENRE_BLENDS)
 
 # Words that make an utterance about movies even when it also looks like chit-chat.
 MOVIE_WORDS = frozenset(
@@ -31,6 +41,18 @@ DESCRIPTIVE_NOUNS = frozenset(
     "story stories tale tales plot plots scene scenes character characters ending endings "
     "feel feeling mood atmosphere tone theme themes setting world worlds hero heroes villain "
     "villains cast music soundtrack effects".split()
+)
+
+# --- small talk answered in kind -------------------------------------------------------------
+# Whole utterances that greet or thank: out of scope for the parser's intents, but the bot answers
+# them in kind (a greeting back with what it can do, "you're welcome") instead of "not understood".
+GREETING_PATTERNS = (
+    r"(?:hi|hello|hey|heya|hiya|howdy|yo|hullo|greetings|good (?:morning|afternoon|evening|day)|"
+    r"morning|evening)(?:[ ,]+(?:there|bot|again|all|everyone|everybody|friend|mate|buddy|pal|folks))?",
+)
+THANKS_PATTERNS = (
+    r"(?:thanks|thank you|thank u|cheers|much appreciated|appreciate it)(?: (?:so|very) much| a lot| a bunch)?"
+    r"(?:[ ,]+(?:bot|mate|buddy|man|dude|again))?",
 )
 
 # --- chit-chat and other domains ------------------------------------------------------------
@@ -61,7 +83,9 @@ OFF_DOMAIN_PATTERNS = (
     r"turn (?:on|off|up|down) (?:the )?(?:lights?|tv|heating|heat|volume|music|radio|ac)\b.*",
     r"(?:what|how)(?:'s| is) the (?:weather|time|date|news|traffic|score)\b.*",
     r"what (?:time|day) is it\b.*", r"who (?:won|is the president|invented|wrote)\b.*",
-    r"(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?(?:good |great |nice |new )?"
-    r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b.*",
+    # the other domain's noun may carry describing words: "a good thriller novel", "a funny podcast"
+    r"(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?(?:[\w'-]+ ){0,3}"
+    r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b"
+    r"(?! adaptations?\b| based\b| turned\b| made into\b).*",
     r".*\b(?:restaurant|pizza|recipe|flight|hotel|weather|taxi|uber|lights|alarm|timer)s?\b.*",
 )

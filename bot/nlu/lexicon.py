@@ -30,7 +30,7 @@ def _c(names: str, cues: str = "", opposites: str = "") -> Concept:
 CONCEPTS: dict[str, Concept] = {
     "action": _c(
         "action, action-packed, action packed, action movie, action film",
-        "explosions, explosion, things blowing up, blowing stuff up, fight scenes, fist fights, "
+        "explosions, explosion, things blowing up, blowing stuff up, fight scenes, fights, fist fights, brawls, "
         "car chases, chases, chase scenes, shootouts, gunfights, stunts, martial arts, kung fu, "
         "adrenaline, exciting, excitement, action scenes, set pieces, punching, fistfights, shoot em up, bombs, gunplay, "
         "pew pew, ass kicking, butt kicking, kaboom, boom boom, guns blazing, kick ass, kickass, badass, bang bang, shooty, punchy, punch ups",
@@ -295,6 +295,8 @@ CARDINALS: dict[str, int] = {
 # Whole-utterance commands (regexes over the normalised text, anchored by the parser).
 UNDO_PATTERNS = (
     r"undo", r"undo (?:that|it|this|the last (?:one|step|critique|change))",
+    r"undo (?:the |that |my )?(?:last |previous |latest )?(?:one|step|critique|change|move|thing|request)",
+    r"(?:ctrl|control|cmd|command)[ +-]?z",
     r"go back", r"go back (?:one|a step|one step)", r"(?:take|step) (?:that|it) back",
     r"back", r"previous", r"revert(?: that| it| the last (?:one|step|critique|change))?", r"never ?mind(?: that)?",
     r"(?:take|go) (?:me )?back(?: to (?:the )?(?:previous|last) (?:one|step|item|result))?",
@@ -311,7 +313,7 @@ RESTART_PATTERNS = (
     r"new (?:search|session|start)", r"from scratch", r"clear(?: everything| all)?",
     r"start a new (?:search|session)", r"(?:let's|lets) (?:begin|try) again",
     r"(?:i want to |i'd like to |can we )?(?:start|begin) over", r"forget (?:everything|it all)",
-    r"wipe (?:it|everything)", r"reboot", r"fresh start", r"clear it", r"start from the (?:top|beginning)",
+    r"(?:wipe|clear|erase|scrap|reset|delete) (?:it|it all|everything|all|all of it|the whole thing)(?: clean)?", r"reboot", r"fresh start", r"clear it", r"start from the (?:top|beginning)",
     r"(?:let's|lets) start (?:all )?over", r"begin anew", r"reset (?:the whole thing|it all)",
     r"(?:let's |lets )?try again", r"(?:start|begin) (?:all )?over(?: again)?(?: from scratch)?", r"do over", r"from the top",
     r"wipe the slate(?: clean)?", r"clean slate", r"new one", r"try something (?:completely |totally )?different",
@@ -321,8 +323,7 @@ HELP_PATTERNS = (
     r"(?:which|what) tags?(?: (?:can|do|could) i use| are there| exist| do you (?:have|know))?",
     r"list (?:the |all )?tags", r"show (?:me )?(?:the |all )?tags", r"how does (?:this|it) work",
     r"commands", r"instructions", r"what are my options", r"(?:i'm|im|i am) (?:confused|lost)",
-    r"how do i use (?:this|you|it)", r"what can you do", r"hi", r"hello", r"hey", r"hiya",
-    r"good (?:morning|evening|afternoon)", r"hi there", r"hello there", r"hey there",
+    r"how do i use (?:this|you|it)", r"what can you do",
     r"how do i (?:critique|use this|start)", r"what can i (?:say|type|ask)", r"huh", r"what\?*",
     r"(?:i )?(?:don't|dont|do not) (?:understand|get it)", r"what do you (?:understand|know|do)",
     r"how (?:does|do) (?:this|you|it) work", r"what (?:should|do) i (?:say|type|do)", r"options", r"menu", r"usage", r"explain",
@@ -333,9 +334,9 @@ BYE_PATTERNS = (
     r"(?:that's|thats) (?:all|it)(?: for (?:now|today))?(?:[ ,]+(?:thanks|thank you))?(?:[ ,]+(?:bye|goodbye))?",
     r"(?:ok |okay )?(?:i'm|im|i am) done(?:[ ,]+(?:thanks|thank you))?(?:[ ,]+(?:bye|goodbye))?",
     r"(?:thanks|thank you)(?: so much)?[ ,]*(?:bye|goodbye|see you)", r"cya", r"later",
-    r"(?:i'm|im|i am) (?:finished|all set|good)(?: thanks)?", r"done", r"(?:that's|thats) enough",
-    r"kthxbye", r"bye for now", r"gotta run", r"got to go", r"i'?m leaving", r"signing off",
-    r"stop", r"q", r"good night", r"goodnight", r"farewell", r"i have to go", r"gotta go",
+    r"(?:i'm|im|i am) (?:finished|all set|good)(?: thanks)?", r"done", r"(?:that's|thats) (?:enough|plenty)(?: for (?:me|now|today|tonight))?",
+    r"kthxbye", r"gotta run", r"got to go", r"i'?m leaving", r"signing off",
+    r"stop", r"q", r"(?:good ?)?night(?: night)?", r"farewell", r"i have to go", r"gotta go",
     r"(?:i'm|im|i am) off(?:[ ,]+(?:cheers|thanks|bye))?", r"cheers(?: mate)?(?:[ ,]+bye)?",
     r"talk to you later", r"catch you later", r"peace(?: out)?", r"night", r"(?:i'm|im) out",
     r"end(?: (?:chat|session|conversation))?", r"close", r"leave",

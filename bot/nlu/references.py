@@ -11,18 +11,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
+from bot.nlu.chitchat import small_talk
 from bot.nlu.text import fold, norm_phrase, tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.catalog import TitleMatch, TitleResolver
 
-__all__ = ["ReferenceReader", "Shown", "select_pattern"]
+__all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
 Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen, in order
 
 _ORD = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
 _CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
+# "... sounds good", "... looks great": a verdict after a pick names the pick.
+_VERDICT = (r"(?:looks?|sounds?|seems?|is|was)\s+(?:(?:really|very|so|pretty)\s+)?"
+            r"(?:good|great|nice|interesting|fine|cool|perfect|best|fun|promising|awesome)")
 _SELECT = re.compile(
     r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|i'?m going to|i'?m gonna|gonna|going to|"
     r"(?:can|could|may) i|let me|lemme)\s+(?:take|"
@@ -30,15 +35,15 @@ _SELECT = re.compile(
     r"(?:liked|loved|like|love|enjoyed|prefer)\s+|(?:i\s+)?(?:pick|choose|select|take|go for|check out|"
     r"want|go with|watch|open|play|show me|tell me (?:more )?about|give me|more about|"
     r"details (?:on|for|about)|what about|how about|(?:more )?info (?:on|about)|what(?:'s| is)|"
-    r"see|open up)\s+|)"
-    r"(?:(?:the|that)\s+)?(?:very\s+)?"
+    r"see|open up|do)\s+|)"
+    r"(?:(?:that|this) one[\s,:-]+)?(?:(?:the|that)\s+)?(?:very\s+)?"
     r"(?:(?P<ord>" + _ORD + r")(?:\s+(?:one|movie|film|item|option|choice|result|title|pick|please))?"
     r"(?:\s+(?:one|on the list|in the list|from the list|from the top|of (?:those|these|them)|please))?"
     r"|(?:(?:number|no\.?|nr\.?|option|item|choice|result|movie|film)\s*#?|#)\s*"
     r"(?P<num>\d{1,3}|" + _CARD + r")"
     r"(?:\s+(?:one|please))?|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+(?:one|movie|film|item|option))?"
     r"|(?P<bare>\d{1,3}))"
-    r"(?:\s+(?:looks?|sounds?|seems?|is)\s+(?:good|great|nice|interesting|fine|cool|perfect|best))?$"
+    r"(?:\s+" + _VERDICT + r")?$"
 )
 # (pattern, strict): strict ones ("i like X", "how about X") only count when X is a known
 # title, since the same words often start a critique ("I like horror", "how about more action").
@@ -71,10 +76,24 @@ _REFERENCE = [
          r"pick|try|watch)|i love|i like|i adore|watch)\s+(?P<t>.+)$", True),
     )
 ]
+# A trailing request for similar items adds nothing to the reference before it: "X was great,
+# more like that", "I watched X, got anything similar?".
+_SIMILAR_REQUEST = re.compile(
+    r"[\s,;.!-]+(?:and |so )?(?:(?:give|show|find|get) me |i want |(?:have you |do you have |you )?got |any )?"
+    r"(?:more|some more|something|anything|others?|ones?|stuff)(?: else)?(?: just| kind of)?"
+    r" (?:like (?:that|this|it)(?: one)?|similar(?: to (?:that|this|it))?)$")
+_SAME_AS = re.compile(r"^(?:(?:something|anything|one|more|just|exactly|pretty much)\s+)?"
+                      r"(?:like|(?:the )?same as|similar to)\s+")
 _TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay))+$|[\s.!?]+$")
 _CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b)\s+")
 _VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
                    r"watch|the one called|show me|open|play)\s+")
+
+
+def without_similar_request(simple: str) -> str:
+    """"X was great, more like that" -> "X was great": the request adds nothing to a reference
+    or a pick ("the second one was great, anything similar?")."""
+    return _SIMILAR_REQUEST.sub("", simple) or simple
 
 
 def select_pattern(simple: str) -> re.Match | None:
@@ -108,8 +127,10 @@ class ReferenceReader:
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
             if not query or (not self.titles.exact(query) and self.vocab.names_a_tag(query)):
                 continue  # "more like a western", "I like horror": a critique, not a title
-            if not query.isdigit() and _SELECT.match(query):
-                return None  # "more like the first one": the selection step reads it
+            if (not query.isdigit() or strict) and _SELECT.match(query):
+                # "more like the first one", "I'll go with 2": the selection step reads it (a
+                # number beyond the list on screen is still read there as a catalog id).
+                return None
             found, rest = self._resolve(query, allow_id=True, strict=True), ""
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.
@@ -121,6 +142,9 @@ class ReferenceReader:
                     rest = query[len(parts[0]):].strip() if found is not None else ""
             if found is None and not strict:
                 found = self._loose(query, original)
+                parts = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+                if found is not None and found.unknown_title and len(parts) == 2:
+                    rest = query[len(parts[0]):].strip()  # "like Heat but funnier": kept for later
             if found is not None:
                 return ExplicitReference(found, strict, rest)
         return None
@@ -154,6 +178,7 @@ class ReferenceReader:
             return None
         query = _VERB.sub("", simple)
         query = re.sub(r"^(?:the one called|the one named)\s+", "", query)
+        query = re.sub(r"\s+" + _VERDICT + "$", "", query)  # "Heat sounds good"
         on_screen = TitleResolver([str(t) for _, t in shown], [int(i) for i, _ in shown])
         found = on_screen.resolve(query, allow_id=False)
         if found is None:
@@ -164,7 +189,8 @@ class ReferenceReader:
         """The item a compound request starts from: "the second one", a shown or catalog title.
 
         A title that is also a lexicon cue ("Alien") counts only when typed exactly; a tag's own
-        name ("Action") never does."""
+        name ("Action") never does. "same as #2", "more like the 3rd": the item itself."""
+        head = _SAME_AS.sub("", head) or head
         m = _SELECT.match(head)
         if m:
             return self._numbered(m, shown)
@@ -180,6 +206,33 @@ class ReferenceReader:
             return None
         found = self.bare_title(head)
         return found if found is not None and found.item_id is not None else None
+
+    def unknown_start(self, head: str, original: str) -> Parse | None:
+        """A title the catalog lacks before a critique ("Fargo, just less violent", "Die Hard but
+        less violent"): a reference with no item, the closest titles as candidates.
+
+        People type titles in Title Case and attributes in lower case; a capitalised head is a
+        name unless it is an attribute's own name ("Scary, but less gory"), a plural cue
+        ("Explosions, but ..."), a movie word or has a polarity word. A head in lower case counts
+        only when no word of it is English or lexicon ("shrek, but for grown ups")."""
+        words = tokenize(head)
+        if not words or len(words) > 6 or re.search(r"\d", head):
+            return None
+        if any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or w in ev.MOVIE_WORDS or self.vocab.comparative(w)
+               for w in words):
+            return None
+        phrase = norm_phrase(head)
+        if phrase in self.vocab.exact_names or phrase in _CONCEPT_NAMES or small_talk(head):
+            return None
+        if all(w in self.vocab.grammar or w.endswith("ly") for w in words):
+            return None  # "Honestly, less violent", "So, ..." : no name at all
+        if len(words) == 1 and words[0].endswith("s") and words[0] in self.vocab.entries:
+            return None  # "Explosions, but ...": a plural cue describes ("Jaws" still names)
+        if not _title_case(head, original) and (
+                self.vocab.unknown_words(words) != words or any(self.vocab.is_english(w) for w in words)):
+            return None
+        return Parse("reference", unknown_title=head,
+                     candidates=tuple(m.title for m in self.titles.candidates(head)))
 
     def bare_title(self, simple: str) -> Parse | None:
         """A whole utterance that is a catalog title (or a catalog id)."""
@@ -229,6 +282,7 @@ class ReferenceReader:
         return _from_matches(loose)
 
 
+_CONCEPT_NAMES = frozenset(norm_phrase(n) for c in lx.CONCEPTS.values() for n in c.names)
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
 
 

@@ -114,7 +114,7 @@ def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> s
     Only tokens the parser does not know are corrected, and never a common English word in
     `protected` ("wear" must not become "war"). Ties are not resolved: no correction.
     """
-    if len(token) < 4 or token in protected or not token.isalpha():
+    if len(token) < 4 or token in protected or not token.isalpha() or _inflects(token, protected):
         return None
     from rapidfuzz.distance import OSA
     from rapidfuzz import process
@@ -132,6 +132,21 @@ def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> s
     if best == 2 and word[0] != token[0]:
         return None
     return word
+
+
+_SUFFIXES = ("ing", "ed", "s", "ly")
+
+
+def _inflects(token: str, words: set[str]) -> bool:
+    """Whether `token` is an inflection of a known word ("swearing" of "swear", "hiking" of
+    "hike"): a real word outside the vocabulary's first ranks, not a typo."""
+    for suffix in _SUFFIXES:
+        stem = token[: -len(suffix)]
+        if token.endswith(suffix) and len(stem) >= 4 and not stem.endswith("s") and (
+                stem in words or stem + "e" in words or (len(stem) > 3 and stem[-1] == stem[-2]
+                                                          and stem[:-1] in words)):
+            return True
+    return False
 
 
 def english_words(max_rank: int = 20000) -> frozenset[str]:

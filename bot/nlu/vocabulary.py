@@ -88,8 +88,10 @@ class TagVocabulary:
                 grammar.update(key)
         self.grammar = frozenset(w for w in grammar if "_" not in w)
         self._known = self.content_words | self.grammar
-        self._correctable = sorted(w for w in self.content_words | {"more", "less", "fewer", "without"}
-                                   if len(w) >= 4)
+        # A typo is corrected to a word that means something on its own: "artsy" is no typo of
+        # the "arts" of "martial arts", nor "swearing" of the "sweeping" of "sweeping vistas".
+        self._correctable = sorted(w for w in (self.content_words & entries.keys())
+                                   | {"more", "less", "fewer", "without"} if len(w) >= 4)
         self._corrections: dict[str, str | None] = {}
         self._protected = set(PROTECTED_WORDS) | (english_words() - self.content_words)
 
@@ -164,6 +166,10 @@ class TagVocabulary:
                 if not {w, w + "s", w[:-1] if w.endswith("s") else w} & self.entries.keys()
                 and w not in known and w not in self.grammar
                 and w not in ev.DESCRIPTIVE_NOUNS and not self.comparative(w)]
+
+    def is_english(self, word: str) -> bool:
+        """A common English word or a lexicon word: never taken for an unknown name."""
+        return word in self._protected or word in self.content_words
 
     def names_a_tag(self, text: str) -> bool:
         """Whether the text, fillers aside, is wholly a tag phrase ("a western", "horror")."""

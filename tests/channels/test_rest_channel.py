@@ -183,7 +183,12 @@ def test_small_concurrent_load_all_turns_answered_and_logged(serve_server, catal
     url = serve_server.url
     titles = unique_titles(catalog, 5)
     senders = [new_sender(url) for _ in range(5)]
-    script = ["I liked {title}", "more comedy", "#2", "less dark"]
+    comedy = catalog.tags.index("comedy")
+
+    def script_for(title: str) -> list[str]:  # a critique with room to walk from this title
+        row = catalog.resolve_item(title)
+        more = "less" if catalog.degree_of(row, comedy) > 0.5 else "more"
+        return [f"I liked {title}", f"{more} comedy", "#2", "less dark"]
     health: list[float] = []
     done = threading.Event()
 
@@ -196,8 +201,7 @@ def test_small_concurrent_load_all_turns_answered_and_logged(serve_server, catal
 
     def talk(i: int) -> list[dict]:
         with requests.Session() as session:
-            return [say(url, senders[i], line.format(title=titles[i % len(titles)]), session)
-                    for line in script]
+            return [say(url, senders[i], line, session) for line in script_for(titles[i % len(titles)])]
 
     prober = threading.Thread(target=probe)
     prober.start()

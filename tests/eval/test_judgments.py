@@ -81,8 +81,12 @@ def test_bootstrap_interval_brackets_the_mean_and_narrows_with_more_records():
     assert hi_l - lo_l < (hi_s - lo_s) / 3
 
 
-def test_the_command_reports_the_stable_keys(tiny_model_dir, tiny_retriever, tmp_path):
+def test_the_command_reports_the_stable_keys(tiny_model_dir, tiny_retriever, tmp_path, monkeypatch):
+    from bot import cli_judgments
     from bot.cli import cli
+    from tests.fast_parser import fixture_parser
+
+    monkeypatch.setattr(cli_judgments, "build_parser", fixture_parser)  # no static table build
 
     titles = tiny_retriever.titles
     tag = tiny_retriever.tags[0]

@@ -1,0 +1,67 @@
+"""What a critique walks along: its tag, or the degree model's reading of the user's words."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from bot.critique_axes import (as_read, critique_modification, read_unread, reading_note)
+from bot.types import Critique
+from engine.degrees import DegreeModel
+
+TAGS = ("action", "romance", "comedy")
+TABLE = {
+    "action": [1, 0, 0, 0], "romance": [0, 1, 0, 0], "comedy": [0, 0, 1, 0],
+    "fights and love": [0.7, 0.7, 0, 0.1], "brawls": [0.8, 0.55, 0, 0.2],
+    "pizza": [0, 0, 0, 1], "pizza beer": [0.1, 0, 0.5, 0.8],  # cosine 0.84 with "pizza"
+}
+
+
+def _encode(texts: list[str]) -> np.ndarray:
+    out = np.array([TABLE.get(t, [0, 0, 0, 1]) for t in texts], dtype=np.float32)
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def _retriever(item_tags=None) -> SimpleNamespace:
+    items = np.random.default_rng(0).standard_normal((300, 2)).astype(np.float32)
+    tag_vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.3, 0.3]], dtype=np.float32)
+    language = ("action", "romance", "comedy", "brawls", "pizza beer")
+    model = DegreeModel(items, tag_vectors, TAGS, encode=_encode, item_tags=item_tags,
+                        language=language, language_vectors=_encode(list(language)))
+    return SimpleNamespace(tags=TAGS, degree_model=model)
+
+
+def test_a_tag_word_walks_its_tag():
+    m = critique_modification(_retriever(), Critique(-1, "action", 1.0, 0.5, "action"))
+    assert (m.tag, m.alpha, m.weight, m.grounding) == (0, -1, 0.5, None)
+
+
+def test_words_matched_only_by_embedding_walk_the_degree_models_reading():
+    critique = Critique(1, "action", 0.7, 1.0, "fights and love")
+    m = critique_modification(_retriever(), critique)
+    assert m.tag == 0 and m.grounding is not None
+    assert set(m.grounding.tags) == {"action", "romance"}
+    note = reading_note([critique], [m], TAGS)
+    assert note.startswith("“fights and love” is not a tag here; I read it as ")
+    assert as_read([critique], [m])[0].tag == "fights and love"
+
+
+def test_a_thin_tag_is_read_with_the_tags_its_movies_carry():
+    tagged = np.zeros((300, 3), dtype=np.float32)
+    tagged[:2, 2] = 1.0  # comedy on 2 of 300 items: thin
+    tagged[:150, 0] = 1.0
+    retriever = _retriever(tagged)
+    assert retriever.degree_model.is_thin("comedy") and not retriever.degree_model.is_thin("action")
+    m = critique_modification(retriever, Critique(1, "comedy", 1.0, 1.0, "comedy"))
+    assert m.grounding is not None and "comedy" in m.grounding.tags and len(m.grounding.tags) > 1
+    assert reading_note([Critique(1, "comedy", 1.0, 1.0, "comedy")], [m], TAGS).startswith(
+        "few movies carry “comedy”")
+
+
+def test_unmatched_words_are_walked_only_when_the_catalogs_users_wrote_them():
+    retriever = _retriever()
+    read = read_unread(retriever, [Critique(-1, "", 0.0, 1.0, "brawls"),
+                                   Critique(1, "", 0.0, 1.0, "pizza")])
+    assert [(c.tag, c.alpha, c.phrase) for c in read] == [("action", -1, "brawls")]
+    assert read_unread(retriever, [Critique(1, "", 0.0, 1.0, "pizza")]) == ()
