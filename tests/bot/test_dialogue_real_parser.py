@@ -10,7 +10,8 @@ from bot.suggest import Suggester
 
 @pytest.fixture()
 def real_manager(planted, real_parser, store):
-    return DialogueManager(planted, real_parser, store, model_id="planted-test")
+    # walks as the gradient policy builds them (the adaptive default: tests/bot/test_policies.py)
+    return DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
 
 
 def test_scripted_conversation_with_paraphrases(real_manager):
