@@ -12,8 +12,11 @@ balances its place in the list with closeness to the reference in the other degr
 by PROFILE_WEIGHT), and the bands are shown in order of degree, from the reference outward: a
 gradient over items that the list already found close to the reference.
 
-Both never show an item in `exclude` (the dialogue passes the items shown earlier in the
-session: the user has seen them and moved on). Pure functions on arrays plus one glue function;
+Both show only items whose estimated degree moves every asked attribute the asked way from the
+reference ("more comedy" never shows an item with less), and a fine answer only items within
+the span its strength asks for (`engine.walk.span_fraction`: "a bit" half the way to the
+catalog's extreme, as the walk). Both never show an item in `exclude` (the dialogue passes the
+items shown earlier in the session: the user has seen them and moved on). Pure functions on arrays plus one glue function;
 docs/simulation.md reports how the policy compares with the walk and the list.
 """
 
@@ -29,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from engine.retrieval import Retriever
 
 POOL = 30  # list candidates a fine answer chooses among (3 per band at 10 steps)
+SEARCH = 4  # how many times the pool the list is read, to fill it with items that move as asked
 PROFILE_WEIGHT = 2.0  # closeness in the other degrees against list rank, both standardised
 COARSE_POOL = 15  # list candidates a coarse answer keeps `steps` of
 COARSE_PROFILE_WEIGHT = 1.0
@@ -87,6 +91,24 @@ def other_degrees_distance(retriever: "Retriever", reference: int, rows: np.ndar
     return np.abs(every[rows] - every[reference]).mean(axis=1, dtype=np.float64)
 
 
+def as_asked(retriever: "Retriever", reference: int, rows: np.ndarray,
+             modifications: Sequence[Modification], *, span: bool) -> np.ndarray:
+    """(len(rows),) bool: the rows move every asked attribute the asked way from the reference
+    (estimated degrees) and, with `span`, no further than the critique's strength asks."""
+    from engine.walk import catalog_extreme, span_fraction
+
+    keep = np.ones(len(rows), dtype=bool)
+    for m in modifications:
+        degrees = retriever.modification_degrees(m)
+        start = float(degrees[reference])
+        keep &= m.alpha * (degrees[rows] - start) > 0
+        if span:
+            extreme = catalog_extreme(degrees, m.alpha, strength=m.weight)
+            end = start + span_fraction(m.weight) * (extreme - start)
+            keep &= m.alpha * (degrees[rows] - end) <= 0
+    return keep
+
+
 def asked_tags(retriever: "Retriever", modifications: Sequence[Modification]) -> list[int]:
     """Columns a critique asks about: its tags, and the tags of any reading of the user's words."""
     index = {t: k for k, t in enumerate(retriever.tags)}
@@ -107,10 +129,13 @@ def adaptive_sequence(retriever: "Retriever", item: int,
     if not modifications:
         raise ValueError("a critique needs at least one modification")
     size = max(pool if fine else COARSE_POOL, steps)
-    candidates = retriever.top_k(item, modifications, k=size, exclude=exclude).steps
+    listed = retriever.top_k(item, modifications, k=SEARCH * size, exclude=exclude).steps
+    rows = np.array([s.item for s in listed], dtype=np.int64)
+    kept = np.flatnonzero(as_asked(retriever, int(item), rows, modifications, span=fine))[:size]
+    candidates = [listed[i] for i in kept]
     if not candidates:
         return GradientSequence(int(item), modifications, ())
-    rows = np.array([s.item for s in candidates], dtype=np.int64)
+    rows = rows[kept]
     others = other_degrees_distance(retriever, int(item), rows, asked_tags(retriever, modifications))
     rank = np.arange(len(rows))
     if not fine:

@@ -49,29 +49,55 @@ def test_coarse_keeps_the_list_candidates_closest_in_the_other_degrees_in_list_o
     assert closest_of_list(rank, others, 4, profile_weight=0.0).tolist() == [0, 1, 2, 3]
 
 
+def _least(retriever: Retriever, tag: int) -> int:
+    """A reference with room for "more tag": the item with the lowest estimated degree."""
+    return int(np.argmin(retriever.attribute_degrees(tag)))
+
+
+def _list_moving_as_asked(retriever: Retriever, ref: int, mods, k: int, exclude=()) -> list[int]:
+    listed = [s.item for s in retriever.top_k(ref, mods, k=4 * k, exclude=exclude).steps]
+    degrees = retriever.attribute_degrees(mods[0].tag)
+    return [r for r in listed if mods[0].alpha * (degrees[r] - degrees[ref]) > 0][:k]
+
+
 def test_coarse_answer_comes_from_the_list_head_without_the_excluded_items(retriever):
     mods = (Modification(1, 1),)
-    head = [s.item for s in retriever.top_k(7, mods, k=COARSE_POOL).steps]
-    coarse = [s.item for s in adaptive_sequence(retriever, 7, mods, fine=False, steps=10).steps]
+    ref = _least(retriever, 1)
+    head = _list_moving_as_asked(retriever, ref, mods, COARSE_POOL)
+    coarse = [s.item for s in adaptive_sequence(retriever, ref, mods, fine=False, steps=10).steps]
     assert len(coarse) == 10 and set(coarse) <= set(head)
     assert coarse == sorted(coarse, key=head.index)  # shown in list order
-    others = other_degrees_distance(retriever, 7, np.array(head), [1])
+    others = other_degrees_distance(retriever, ref, np.array(head), [1])
     dropped = [r for r in head if r not in coarse]
     assert np.mean(others[[head.index(r) for r in dropped]]) > np.mean(
         others[[head.index(r) for r in coarse]])  # the ones left out are further off
     seen = coarse[:4]
-    fresh = adaptive_sequence(retriever, 7, mods, fine=False, steps=10, exclude=seen)
+    fresh = adaptive_sequence(retriever, ref, mods, fine=False, steps=10, exclude=seen)
     assert not set(seen) & {s.item for s in fresh.steps} and len(fresh.steps) == 10
 
 
-def test_fine_answer_is_a_degree_gradient_over_the_list_candidates(retriever):
-    mods = (Modification(2, -1, 0.5),)
-    fine = adaptive_sequence(retriever, 11, mods, fine=True, steps=10, exclude=[3, 4])
-    pool = {s.item for s in retriever.top_k(11, mods, k=POOL, exclude=[3, 4]).steps}
+def test_every_item_shown_moves_the_asked_way_from_the_reference(retriever):
+    degrees = retriever.attribute_degrees(1)
+    middle = int(np.argsort(degrees)[len(degrees) // 2])  # room both ways
+    for alpha in (1, -1):
+        for fine in (False, True):
+            shown = adaptive_sequence(retriever, middle, (Modification(1, alpha),), fine=fine).steps
+            assert shown and all(alpha * (degrees[s.item] - degrees[middle]) > 0 for s in shown)
+
+
+def test_fine_answer_is_a_degree_gradient_within_the_span_its_strength_asks(retriever):
+    from engine.walk import catalog_extreme
+
+    mods = (Modification(2, -1, 0.5),)  # "a bit less tag2"
+    degrees = retriever.attribute_degrees(2)
+    ref = int(np.argmax(degrees))
+    fine = adaptive_sequence(retriever, ref, mods, fine=True, steps=10, exclude=[3, 4])
     rows = [s.item for s in fine.steps]
-    assert len(rows) == 10 == len(set(rows)) and set(rows) <= pool and 11 not in rows
-    degrees = retriever.attribute_degrees(2)[rows]
-    assert np.all(np.diff(degrees) <= 0)  # "less": from the reference's side outward
+    pool = set(_list_moving_as_asked(retriever, ref, mods, 4 * POOL, exclude=[3, 4]))
+    assert len(rows) == len(set(rows)) > 3 and set(rows) <= pool and ref not in rows
+    assert np.all(np.diff(degrees[rows]) <= 0)  # "less": from the reference's side outward
+    half_way = degrees[ref] + 0.5 * (catalog_extreme(degrees, -1) - degrees[ref])
+    assert np.all(degrees[rows] >= half_way - 1e-6)  # "a bit": no further than half the way
     assert all(s.degree == retriever.degree_of(r, 2) for s, r in zip(fine.steps, rows))
 
 
