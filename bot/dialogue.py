@@ -33,7 +33,7 @@ from bot.turn_log import clean_input, turn_record
 from bot.types import Button, Critique, Parse, Reply, ShownItem
 from engine.errors import LookupFailed
 from engine.gradual import WalkLimit
-from engine.retrieval import GradientSequence, Modification, Retriever
+from engine.retrieval import Retriever
 
 logger = logging.getLogger(__name__)
 
