@@ -23,7 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from engine.checkpoint import load_retriever  # noqa: E402
-from engine.cli_judgments import title_resolver  # noqa: E402
+from engine.eval.judgments_report import title_resolver  # noqa: E402
 from engine.data.judgments import ATTRIBUTION, read_judgments  # noqa: E402
 from engine.degrees_fit import (cross_validated_weights, fit_pair_weights,  # noqa: E402
                                 fold_features, pair_differences)

@@ -2,7 +2,7 @@
 
 It lives in the bot layer because it grounds each attribute exactly as a chat reads
 "more <attribute>" (`bot.critique_axes.attribute_grounding`: the parser, then the degree
-model's reading of words that are not a tag); the report is `engine.cli_judgments`.
+model's reading of words that are not a tag); the report is `engine.eval.judgments_report`.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def judgments_command(model: Path, file: Path, as_json: bool, plot_dir: Path | N
     """
     from bot.critique_axes import attribute_grounding
     from engine.checkpoint import load_retriever
-    from engine.cli_judgments import judge, text_report
+    from engine.eval.judgments_report import judge, text_report
 
     retriever = load_retriever(model)
     parser = build_parser(retriever)  # also gives the degree model the chat's encoder
