@@ -86,5 +86,4 @@ def attribute_grounding(parser, retriever: "Retriever", attribute: str):
     modification = critique_modification(retriever, critiques[0])
     if modification.grounding is not None:
         return modification.grounding
-    tag = retriever.tags[modification.tag]
-    return Grounding(tag, tag, (tag,), (1.0,), True)
+    return Grounding.of_tag(retriever.tags[modification.tag])

@@ -46,6 +46,11 @@ class Grounding:
     weights: tuple[float, ...]
     is_tag: bool  # True when the phrase is (close to) one tag
 
+    @classmethod
+    def of_tag(cls, tag: str, phrase: str | None = None) -> "Grounding":
+        """A phrase read as exactly one catalog tag (the tag's own name by default)."""
+        return cls(tag if phrase is None else phrase, tag, (tag,), (1.0,), True)
+
 
 @dataclass(frozen=True)
 class GroundingConfig:
@@ -241,7 +246,7 @@ class DegreeModel:
         own = self._tag_index.get(text)  # the phrase names a tag
         if own is not None and not self._thin[own]:
             self._vectors[text] = self.encode([text])[0]
-            return Grounding(text, text, (text,), (1.0,), True)
+            return Grounding.of_tag(text)
         read = self._read(text)
         if read is None:
             return None
@@ -250,7 +255,7 @@ class DegreeModel:
         best = int(np.argmax(sims))
         if own is None and sims[best] >= self.config.same_tag:
             if not self._thin[best]:
-                return Grounding(text, self.tags[best], (self.tags[best],), (1.0,), True)
+                return Grounding.of_tag(self.tags[best], text)
             own = best
         by_name = np.where(sims >= max(self.config.name_floor, sims[best] - 0.1), sims, 0.0)
         by_items = self._neighbour_tags(vector)
@@ -267,11 +272,12 @@ class DegreeModel:
         if own is None:
             return self._mix_grounding(text, top) if top.sum() > 0 else first
         # a thin tag keeps a share of its reading; the tags its closest movies carry take the rest
-        lean = top if top.sum() > 0 else mix
+        lean = (top if top.sum() > 0 else mix).copy()
         lean[own] = 0.0
         kept = np.argsort(-lean, kind="stable")[: self.config.mix]
         share = np.zeros(len(self.tags))
-        share[kept] = lean[kept] / lean[kept].sum() * len(kept) / (len(kept) + 1) if lean[kept].sum() > 0 else 0
+        if lean[kept].sum() > 0:
+            share[kept] = lean[kept] / lean[kept].sum() * len(kept) / (len(kept) + 1)
         share[own] = 1.0 - share.sum()
         return self._mix_grounding(text, share, size=self.config.mix + 1)
 

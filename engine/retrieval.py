@@ -245,18 +245,20 @@ class Retriever:
     def use_degree_model(self, model) -> None:
         """Score degrees with `model` from now on (e.g. one built without graded relevance)."""
         self._degree_model = model
-        self.__dict__.pop("_degrees_of_tag", None)
+        self.__dict__.pop("_degrees_of", None)
+
+    def grounding_degrees(self, grounding) -> np.ndarray:
+        """(n_items,) the degree model's calibrated [0, 1] degrees of a reading (cached)."""
+        cache = self.__dict__.setdefault("_degrees_of", {})
+        if grounding not in cache:
+            cache[grounding] = np.asarray(self.degree_model.degrees(grounding), dtype=np.float32)
+        return cache[grounding]
 
     def attribute_degrees(self, tag: int) -> np.ndarray:
-        """(n_items,) the degree model's calibrated [0, 1] degree of a catalog tag (cached)."""
-        cache = self.__dict__.setdefault("_degrees_of_tag", {})
-        if tag not in cache:
-            from engine.degrees import Grounding
+        """(n_items,) the calibrated degrees of a catalog tag, which grounds to itself."""
+        from engine.degrees import Grounding
 
-            name = self.tags[tag]  # a catalog tag grounds to itself, no phrase embedding needed
-            grounding = Grounding(name, name, (name,), (1.0,), True)
-            cache[tag] = np.asarray(self.degree_model.degrees(grounding), dtype=np.float32)
-        return cache[tag]
+        return self.grounding_degrees(Grounding.of_tag(self.tags[tag]))
 
     def degree_of(self, item: int, tag: int) -> float:
         """One item's estimated degree of a tag, rounded for display."""
@@ -264,12 +266,7 @@ class Retriever:
 
     def modification_degrees(self, m: Modification) -> np.ndarray:
         """(n_items,) calibrated degrees of what a critique asks: its reading, else its tag."""
-        if m.grounding is None:
-            return self.attribute_degrees(m.tag)
-        cache = self.__dict__.setdefault("_degrees_of_tag", {})
-        if m.grounding not in cache:
-            cache[m.grounding] = np.asarray(self.degree_model.degrees(m.grounding), dtype=np.float32)
-        return cache[m.grounding]
+        return self.attribute_degrees(m.tag) if m.grounding is None else self.grounding_degrees(m.grounding)
 
     def modification_degree(self, item: int, m: Modification) -> float:
         return round(float(self.modification_degrees(m)[item]), 4)
@@ -278,8 +275,7 @@ class Retriever:
         """The dataset's graded relevance of what a critique asks (weighted over a reading's tags)."""
         if m.grounding is None:
             return self.relevance_of(item, m.tag)
-        index = {t: k for k, t in enumerate(self.tags)}
-        values = [self.relevance_of(item, index[t]) for t in m.grounding.tags]
+        values = [self.relevance_of(item, self._tag_index[t]) for t in m.grounding.tags]
         if any(v is None for v in values):
             return None
         return float(np.dot(values, m.grounding.weights))
