@@ -58,13 +58,17 @@ def as_read(critiques: Sequence["Critique"], modifications: Sequence[Modificatio
 
 
 def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["Critique", ...]:
-    """Phrases the parser matched to no tag ("less gory" on a catalog without a gore tag) that
-    this catalog's users wrote as tags, as critiques of the closest tag of the degree model's
-    reading; () when there are none (then the bot says it did not understand)."""
+    """Phrases the parser matched to no tag that describe a degree ("less long", "more
+    believable") or that this catalog's users wrote as tags ("less gore"), as critiques of the
+    closest tag of the degree model's reading; () when there are none (then the bot says it did
+    not understand: "more pizza")."""
+    from bot.nlu.word_classes import is_descriptive
+
     read = []
     degrees = retriever.degree_model
     for critique in unread:
-        known = bool(critique.phrase) and degrees.users_wrote(critique.phrase)
+        known = bool(critique.phrase) and (is_descriptive(critique.phrase)
+                                           or degrees.users_wrote(critique.phrase))
         reading = degrees.ground(critique.phrase) if known else None
         if reading is not None:
             read.append(replace(critique, tag=reading.tags[0], score=0.0))

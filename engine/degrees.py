@@ -122,7 +122,6 @@ class DegreeModel:
         self._vectors: dict[str, np.ndarray] = {}  # phrase -> the embedding it was read with
         self.anchors = anchors  # judged degrees of some attributes (engine.degrees_anchors)
         self.anchor_rows = anchor_rows  # catalog row of each anchor title, -1 when absent
-        self._anchor_vectors: np.ndarray | None = None
         self._inputs: np.ndarray | None = None
         # Items whose graded relevance the score never saw (engine.degrees_features): walk or
         # degree figures against relevance are held out only on these.
@@ -318,11 +317,13 @@ class DegreeModel:
             direction += float(weight) * self.tag_vectors[self._tag_index[tag]]
         return direction
 
-    def _anchored(self, vector: np.ndarray, exclude: frozenset[str]
+    def _anchored(self, g: Grounding, exclude: frozenset[str]
                   ) -> tuple[np.ndarray, dict[str, float]] | None:
-        """((M,) the anchor degrees of the attributes closest to the phrase, over all items;
-        their correlation with popularity and mean rating over the judged movies)."""
-        from engine.degrees_anchors import extend_to_items, mixed_degrees
+        """((M,) the anchor degrees of the judged attributes the grounding's own reading
+        correlates with, extended to all items; their correlation with popularity and mean
+        rating over the judged movies)."""
+        from engine.degrees_anchors import correlated_degrees, extend_to_items
+        from engine.degrees_score import CONTENT_ROWS
 
         a = self.anchors
         if a is None or self.anchor_rows is None:
@@ -331,12 +332,14 @@ class DegreeModel:
         found = self.anchor_rows >= 0
         if not keep.any() or found.sum() < 5:
             return None
-        if self._anchor_vectors is None:
-            self._anchor_vectors = self.encode(list(a.attributes))
         if self._inputs is None:
             x = self.predictor_inputs().astype(np.float64)
             self._inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
-        targets, _ = mixed_degrees(self._anchor_vectors[keep] @ vector, a.degrees[keep])
+        # the phrase's own reading: what the catalog says of its content (no judgments, and not
+        # popularity or rating, whose direction is itself borrowed from the anchors)
+        own = self.features(g, exclude_anchors=frozenset(a.attributes))[CONTENT_ROWS].sum(axis=0)
+        own = np.where(found, own[self.anchor_rows], np.nan)
+        targets, _ = correlated_degrees(own, a.degrees[keep])
         rows, targets = self.anchor_rows[found], targets[found]
         signs = {}
         if self.signals is not None:
@@ -363,7 +366,7 @@ class DegreeModel:
         if vector is None:
             vector = self._vectors[g.phrase] = self.encode([g.phrase])[0]
         s = self.signals
-        anchored = self._anchored(vector, exclude_anchors | {g.phrase})
+        anchored = self._anchored(g, exclude_anchors | {g.phrase})
         return feature_matrix(
             tag_weights=tag_weights, item_vectors=self.item_vectors, tag_vectors=self.tag_vectors,
             centroids=self.centroids, phrase_vector=vector,

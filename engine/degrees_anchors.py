@@ -4,7 +4,7 @@ Relative judgments (SoftAttributes: Balog, Radlinski, Karatzoglou, SIGIR 2021, C
 Google LLC) give, per attribute, a net win rate for each judged movie: over every comparison it
 took part in (more/less than the reference, more than a movie judged less), wins minus losses
 over comparisons, in [-1, 1]. For a new phrase, the anchor degrees of the judged attributes
-closest to it in meaning (MiniLM cosine, a sharp softmax) are mixed, and a ridge regression from
+whose degrees its own reading correlates with are mixed (`correlated_degrees`), and a ridge regression from
 item inputs ([h_j, text_j], standardised) to those degrees, fitted on the anchor movies found in
 the catalog, extends them to every item. Nothing here is tied to one checkpoint: anchors are
 titles, matched to whatever catalog the model has.
@@ -70,19 +70,27 @@ def read_anchors(path: Path = ANCHORS_FILE) -> Anchors | None:
     return Anchors(tuple(data["attributes"]), tuple(data["titles"]), degrees)
 
 
-def mixed_degrees(similarity: np.ndarray, degrees: np.ndarray, temperature: float = 0.1,
-                  top: int = 5) -> tuple[np.ndarray, np.ndarray]:
-    """(N,) anchor degrees for a phrase from the `top` most similar attributes, and the (A,)
-    softmax weights used; titles no chosen attribute judged stay NaN."""
-    weights = np.zeros(len(similarity))
-    if len(similarity) == 0:
-        return np.full(degrees.shape[1], np.nan), weights
-    chosen = np.argsort(-similarity)[:top]
-    logits = similarity[chosen] / temperature
-    weights[chosen] = np.exp(logits - logits.max())
-    weights /= weights.sum()
+def correlated_degrees(reading: np.ndarray, degrees: np.ndarray, top: int = 5
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """(N,) anchor degrees for a phrase, and the (A,) signed weights used.
+
+    `reading` (N,) is the phrase's own judgment-free score of the anchor titles (NaN where a
+    title is not in the catalog). The `top` judged attributes whose degrees correlate most with
+    it, either way, are mixed, each weighted by its correlation: a phrase borrows the judgments of
+    the attributes its reading behaves like on famous movies, and of their opposites with the
+    sign turned ("predictable" and "original"), which similarity of meaning cannot tell apart.
+    Titles no chosen attribute judged stay NaN.
+    """
+    correlations = np.zeros(len(degrees))
+    for b, row in enumerate(degrees):
+        ok = ~np.isnan(row) & ~np.isnan(reading)
+        if ok.sum() > 10 and row[ok].std() > 0 and reading[ok].std() > 0:
+            correlations[b] = np.corrcoef(reading[ok], row[ok])[0, 1]
+    weights = np.zeros(len(degrees))
+    chosen = np.argsort(-np.abs(correlations), kind="stable")[:top]
+    weights[chosen] = correlations[chosen]
     known = ~np.isnan(degrees)
-    mass = weights @ known
+    mass = np.abs(weights) @ known
     total = weights @ np.nan_to_num(degrees)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(mass > 0, total / np.maximum(mass, 1e-12), np.nan), weights

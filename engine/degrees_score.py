@@ -28,6 +28,9 @@ import numpy as np
 
 FEATURES = ("text", "tag_count", "tag_fit", "tag_centroid", "paper_F", "phrase_F",
             "neighbours", "popularity", "rating", "anchors")
+# Rows that read a phrase's content from the catalog alone (no judgments; popularity and rating
+# only get a direction from elsewhere).
+CONTENT_ROWS = [k for k, name in enumerate(FEATURES) if name not in ("popularity", "rating", "anchors")]
 NEIGHBOURS = 50
 
 

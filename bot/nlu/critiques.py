@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.nlu import lexicon as lx
 from bot.nlu.clauses import Clause, read_clause, split_clauses
 from bot.nlu.grounding import TagGrounder
 from bot.nlu.text import tokenize
@@ -13,6 +14,7 @@ from bot.types import Critique
 __all__ = ["Reading", "read_critiques"]
 
 MAX_TOKENS = 200
+NEGATORS = frozenset({"not", "no", "non", "never", "dont", "nothing", "too"})
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,16 @@ def _lend_strength(clauses: list[Clause]) -> None:
             previous.strength = clause.strength
 
 
+def _whole_compound(parts: list[str]) -> bool:
+    """"far-fetched", "well-made": a compound with a word the parser would drop as a strength or
+    filler word is one attribute; one with a polarity word ("less-violent") is not."""
+    return (any(p in lx.FILLER_WORDS for p in parts)
+            and not any(p in lx.MORE_WORDS or p in lx.LESS_WORDS or p in NEGATORS for p in parts))
+
+
 def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
     """The critique reading of a simplified utterance (see `Reading`)."""
-    tokens = [vocab.correct(t) for t in tokenize(simple)[:MAX_TOKENS]]
+    tokens = [vocab.correct(t) for t in tokenize(simple, _whole_compound)[:MAX_TOKENS]]
     clauses = [read_clause(c, vocab) for c in split_clauses(tokens, vocab)]
     cued = any(c.explicit for c in clauses)
     strong_cue = any(c.explicit and not c.weak for c in clauses)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # User text longer than this is cut (the dialogue manager tells the user).
 MAX_CHARS = 1000
@@ -77,9 +77,26 @@ def strip_markup(text: str) -> str:
     return _HTML_TAG.sub(" ", text)
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens; hyphens split words ("sci-fi" -> "sci", "fi")."""
-    text = fold(text).replace("-", " ").replace("_", " ")
+_COMPOUND = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b")
+
+
+def tokenize(text: str, keep_whole: Callable[[list[str]], bool] | None = None) -> list[str]:
+    """Lower-case word tokens; hyphens split words ("sci-fi" -> "sci", "fi"), except compounds
+    `keep_whole(parts)` keeps as one token of space-joined parts ("far-fetched" -> "far fetched")."""
+    text = fold(text)
+    if keep_whole is None:
+        return _tokens(text)
+    tokens, start = [], 0
+    for m in _COMPOUND.finditer(text):
+        parts = m.group().split("-")
+        if keep_whole(parts):
+            tokens += _tokens(text[start:m.start()]) + [" ".join(parts)]
+            start = m.end()
+    return tokens + _tokens(text[start:])
+
+
+def _tokens(text: str) -> list[str]:
+    text = text.replace("-", " ").replace("_", " ")
     tokens = _TOKEN.findall(text)
     # "don't" and "dont" are the same word to us.
     return [t.replace("n't", "nt") if t.endswith("n't") else t for t in tokens]

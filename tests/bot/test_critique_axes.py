@@ -15,6 +15,8 @@ TABLE = {
     "action": [1, 0, 0, 0], "romance": [0, 1, 0, 0], "comedy": [0, 0, 1, 0],
     "fights and love": [0.7, 0.7, 0, 0.1], "brawls": [0.8, 0.55, 0, 0.2],
     "pizza": [0, 0, 0, 1], "pizza beer": [0.1, 0, 0.5, 0.8],  # cosine 0.84 with "pizza"
+    # near "action" (0.70) but no user tag (< 0.9): an adjective and a noun with the same meaning
+    "brawly": [0.7, 0.1, 0, 0.7], "punches": [0.7, 0.1, 0, 0.7],
 }
 
 
@@ -59,9 +61,14 @@ def test_a_thin_tag_is_read_with_the_tags_its_movies_carry():
         "few movies carry “comedy”")
 
 
-def test_unmatched_words_are_walked_only_when_the_catalogs_users_wrote_them():
+def test_unmatched_words_are_walked_when_users_wrote_them_or_they_describe_a_degree():
     retriever = _retriever()
     read = read_unread(retriever, [Critique(-1, "", 0.0, 1.0, "brawls"),
-                                   Critique(1, "", 0.0, 1.0, "pizza")])
-    assert [(c.tag, c.alpha, c.phrase) for c in read] == [("action", -1, "brawls")]
+                                   Critique(1, "", 0.0, 1.0, "pizza"),
+                                   Critique(1, "", 0.0, 2.0, "brawly"),
+                                   Critique(1, "", 0.0, 1.0, "punches")])
+    # "brawls" is a tag this catalog's users wrote; "brawly" is none, but an adjective
+    # (unknown to the lexicon, with an adjective's ending); "punches" and "pizza" are nouns
+    assert [(c.tag, c.alpha, c.strength, c.phrase) for c in read] == [
+        ("action", -1, 1.0, "brawls"), ("action", 1, 2.0, "brawly")]
     assert read_unread(retriever, [Critique(1, "", 0.0, 1.0, "pizza")]) == ()

@@ -102,6 +102,18 @@ def test_split_at_conjunctions_and_before_a_new_polarity_word(vocab):
         ["less", "blood and guts"]]  # a lexicon phrase is kept whole
 
 
+def test_a_compound_with_a_strength_or_filler_word_stays_one_attribute(vocab):
+    from bot.nlu.critiques import _whole_compound
+
+    assert tokenize("more far-fetched", _whole_compound) == ["more", "far fetched"]
+    assert tokenize("a well-made one", _whole_compound) == ["a", "well made", "one"]
+    assert tokenize("less sci-fi", _whole_compound) == ["less", "sci", "fi"]  # no filler part
+    assert tokenize("less-violent", _whole_compound) == ["less", "violent"]  # a polarity word
+    assert tokenize("far-fetched") == ["far", "fetched"]  # plain tokenising splits every hyphen
+    reading = read_critiques("more far-fetched", vocab, TagGrounder(vocab, hashed_ngram_encoder))
+    assert [c.phrase for c in reading.critiques + reading.unread] == ["far fetched"]
+
+
 @pytest.mark.parametrize("text, polarity, strength, content", [
     ("a bit funnier", 1, 0.5, ["funny"]),
     ("way too violent", -1, 2.0, ["violent"]),

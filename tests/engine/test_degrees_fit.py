@@ -6,7 +6,7 @@ import numpy as np
 
 from engine.data.judgments import JudgmentRecord
 from engine.degrees import derivations
-from engine.degrees_anchors import anchors_from_records, extend_to_items, mixed_degrees
+from engine.degrees_anchors import anchors_from_records, correlated_degrees, extend_to_items
 from engine.degrees_fit import attribute_folds, cross_validated_weights, fit_pair_weights
 from engine.degrees_score import FEATURES, feature_matrix, standardise
 
@@ -41,12 +41,24 @@ def test_anchor_degrees_are_net_win_rates():
     degree = dict(zip(anchors.titles, anchors.degrees[0]))
     # M beat R twice and L once; L lost to R and M; R won once and lost twice
     assert degree == {"L": -1.0, "M": 1.0, "R": -1 / 3}
-    mixed, weights = mixed_degrees(np.array([0.9, 0.1]), np.array([[1.0, np.nan], [0.0, -1.0]]),
-                                   top=2)
-    assert weights[0] > 0.99 and mixed[0] > 0.99 and mixed[1] == -1.0
     inputs = np.arange(20, dtype=float)[:, None]
     extended = extend_to_items(inputs, np.arange(10), np.arange(10, dtype=float), ridge=0.1)
     assert np.all(np.diff(extended) > 0)  # the trend reaches items without judgments
+
+
+def test_anchors_are_borrowed_from_attributes_the_reading_behaves_like_either_way():
+    rng = np.random.default_rng(0)
+    reading = rng.normal(size=40)
+    degrees = np.vstack([reading + 0.3 * rng.normal(size=40),  # a synonym's judgments
+                         -reading + 0.3 * rng.normal(size=40),  # an antonym's
+                         rng.normal(size=40)])  # unrelated
+    degrees[0, :5] = np.nan  # titles nobody judged on this attribute
+    mixed, weights = correlated_degrees(reading, degrees, top=2)
+    assert weights[0] > 0.8 and weights[1] < -0.8 and weights[2] == 0.0
+    assert np.corrcoef(mixed, reading)[0, 1] > 0.9  # the antonym counts with its sign turned
+    assert not np.isnan(mixed).any()  # the antonym covers what the synonym did not judge
+    alone = np.full((1, 40), np.nan)
+    assert np.isnan(correlated_degrees(reading, alone)[0]).all()
 
 
 def test_features_are_standardised_and_missing_inputs_are_zero_rows():

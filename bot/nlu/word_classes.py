@@ -1,0 +1,46 @@
+"""Whether words describe a degree of something ("long", "believable", "far-fetched") or name a
+thing ("pizza"): the test that lets the bot read an everyday attribute no tag matched, while
+"more pizza" stays not understood.
+
+A gradable attribute is said with an adjective or an adjectival participle ("exaggerated",
+"gripping"). The word classes come from lemminflect's English lexicon (shipped with the package,
+no download); a word the lexicon does not know ("artsy", "impactful") counts when it has an
+adjective's ending, the usual guess for unknown words in part-of-speech tagging. Whether the
+phrase then means anything in this catalog is the degree model's call (`DegreeModel.ground`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.nlu.text import tokenize
+
+__all__ = ["is_descriptive", "describes_degree"]
+
+# Endings of adjectives (and adjectival participles) in English word formation.
+ADJECTIVE_ENDINGS = ("y", "ish", "ful", "less", "ous", "ive", "able", "ible", "ic", "ical", "al",
+                     "esque", "ed", "ing", "ent", "ant", "ary")
+
+
+@lru_cache(maxsize=4096)
+def describes_degree(word: str) -> bool:
+    """True for an adjective, a verb's participle ("exaggerated", "gripping", "made"), or a word
+    outside the lexicon with an adjective's ending."""
+    import lemminflect
+
+    classes = lemminflect.getAllLemmas(word)
+    if "ADJ" in classes:
+        return True
+    for lemma in classes.get("VERB", ()):
+        participles = {form for tag in ("VBN", "VBG")
+                       for form in lemminflect.getInflection(lemma, tag) or ()}
+        if word in participles:
+            return True
+    if classes:
+        return False  # a known noun, adverb or verb form ("pizza", "cats")
+    return word.isalpha() and len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)
+
+
+def is_descriptive(phrase: str) -> bool:
+    """Whether some word of `phrase` describes a degree ("big budget", "far fetched")."""
+    return any(describes_degree(w) for w in tokenize(phrase) if w.isalpha())
