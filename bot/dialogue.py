@@ -272,9 +272,10 @@ class DialogueManager:
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
         tag_value = self.retriever.modification_degree(row, mods[0])
-        text = replies.walked(as_read(critiques, mods), self._title(row), tag_value, len(shown),
+        read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
+        text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags))
-        return self.out.reply(state, text, "critique", sequence=shown, tag=first.tag, alpha=first.alpha,
+        return self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=first.alpha,
                            with_suggestions=False, current_degree=tag_value,
                            buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
                                     for i in range(1, min(len(shown), 3) + 1)])

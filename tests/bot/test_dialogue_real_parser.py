@@ -87,3 +87,20 @@ def test_bad_input_gets_a_reply_and_a_logged_turn(real_manager, name):
     # The session and the database are intact afterwards.
     assert m.handle(sid, "undo").intent == "undo"
     assert m.store.count_turns(sid) == 3
+
+
+def test_a_reading_of_words_that_are_no_tag_is_shown_under_those_words(planted, real_parser, store,
+                                                                       monkeypatch):
+    from engine.degrees import Grounding
+
+    # "tearjerking" matches the tag "sad" by embedding only, so the degree model's reading is walked
+    reading = Grounding("tearjerking", "sad + romance", ("sad", "romance"), (0.6, 0.4), False)
+    monkeypatch.setattr(planted.degree_model, "ground", lambda phrase: reading)
+    m = DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    reply = m.handle(sid, "more tearjerking")
+    assert (reply.intent, reply.tag, reply.alpha) == ("critique", "tearjerking", 1)
+    assert "“tearjerking” is not a tag here; I read it as sad + romance" in reply.text
+    degrees = [s.degree for s in reply.sequence]
+    assert reply.current.degree is not None and all(d > reply.current.degree for d in degrees)
