@@ -245,7 +245,8 @@ def summarize_walk(runs: list[dict]) -> dict | None:
     if not walks:
         return None
     out = {k: M.mean_std([w[k] for w in walks])[0] for k in ("consistency", "end_effect", "drift")}
-    out["before"] = {k: M.mean_std([w["before"][k] for w in walks])[0]
+    for part in ("before", "held_out", "blind"):
+        out[part] = {k: M.mean_std([w[part][k] for w in walks])[0]
                      for k in ("consistency", "end_effect", "drift")}
     out["per_seed"] = walks
     return out

@@ -17,6 +17,7 @@ Queries are random (item, tag, alpha) that are feasible: "less" of a tag the ite
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -164,13 +165,18 @@ def blind_degree_model(retriever, dataset, encode=None):
 def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
                 n_queries: int = 300, seed: int = 0, encode=None,
                 headline_tag: str = "action") -> dict:
-    """`walk` of `cgir eval --json`: consistency, end_effect, drift of the degree walk, with
-    today's gamma walk on the same queries as `before`, and the headline "less action" walk.
+    """`walk` of `cgir eval --json`: consistency, end_effect, drift of the product's degree walk,
+    with today's gamma walk on the same queries as `before`, and the headline "less action" walk.
 
-    Needs the dataset's graded relevance (the demo world's planted genome) to score; the walks
-    see only the model's arrays and a degree model built without that relevance
-    (`blind_degree_model`). `encode` embeds the movie texts (MiniLM by default).
+    Needs the dataset's graded relevance (the demo world's planted genome) to score. The
+    product's degrees read that genome as `cgir train` stores it (engine.degrees_graded: 30 % of
+    the items withheld, their degrees a ridge map from h_j), so on the items a genome covers the
+    walk is scored on what it read; `held_out` walks among the withheld items only (the honest
+    estimate for items without a genome) and `blind` uses degrees built without any graded
+    relevance (`blind_degree_model`). `encode` embeds the movie texts (MiniLM by default).
     """
+    from engine.degrees_features import withheld_items
+    from engine.degrees_graded import fill_graded
     from engine.retrieval import Retriever
 
     if dataset.relevance is None:
@@ -178,18 +184,35 @@ def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
     relevance = np.asarray(dataset.relevance, dtype=np.float32)
     retriever = Retriever(item_vectors, tag_vectors, dataset.item_ids, dataset.titles,
                           dataset.tags, item_tags=dataset.item_tags)
-    retriever.use_degree_model(blind_degree_model(retriever, dataset, encode))
-    walkers = retriever_walkers(retriever)
+    blind = blind_degree_model(retriever, dataset, encode)
+    retriever.use_degree_model(blind)
     queries = sample_queries(relevance, n_queries, seed)
-    out: dict = {}
-    for name, walker in walkers.items():
-        block = walk_metrics(walker, relevance, queries)
-        if headline_tag in dataset.tags:
-            block["headline"] = headline(walker, relevance, dataset.tags.index(headline_tag))
-        out[name] = block
-    after = out["degree_walk"]
+    headline_at = dataset.tags.index(headline_tag) if headline_tag in dataset.tags else None
+
+    def block(walker: Walker, qs: list[WalkQuery] = queries) -> dict:
+        out = walk_metrics(walker, relevance, qs)
+        if headline_at is not None and qs is queries:
+            out["headline"] = headline(walker, relevance, headline_at)
+        return out
+
+    walkers = retriever_walkers(retriever)
+    before, blind_walk = block(walkers["gamma_walk"]), block(walkers["degree_walk"])
+    withheld = withheld_items(dataset.n_items)
+    genome = relevance.copy()
+    genome[withheld] = np.nan
+    degrees = copy.copy(blind)  # the same readings, plus the genome as `cgir train` stores it
+    degrees.graded = fill_graded(genome, retriever.item_vectors)
+    product = Retriever(item_vectors, tag_vectors, dataset.item_ids, dataset.titles,
+                        dataset.tags, item_tags=dataset.item_tags)
+    product.use_degree_model(degrees)
+    after = block(retriever_walkers(product)["degree_walk"])
+    held_out = block(retriever_walkers(product, exclude=np.flatnonzero(~withheld))["degree_walk"],
+                     sample_queries(relevance, n_queries, seed, items=np.flatnonzero(withheld)))
     return {"consistency": after["consistency"], "end_effect": after["end_effect"],
-            "drift": after["drift"], "before": out["gamma_walk"], "after": after,
+            "drift": after["drift"], "before": before, "after": after, "held_out": held_out,
+            "blind": blind_walk,
             "queries": f"{n_queries} feasible random (item, tag, alpha), seed {seed}",
-            "degree_supervision": "interactions, binary tags, tag application counts and "
-                                  "titles; no graded relevance (blind_degree_model)"}
+            "degree_supervision": "the genome of 70 % of the items, read as the product reads it "
+                                  "(in-sample there); held_out: walks among the other 30 % only; "
+                                  "blind: interactions, binary tags, tag application counts and "
+                                  "titles, no graded relevance"}

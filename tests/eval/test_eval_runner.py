@@ -26,7 +26,10 @@ def test_run_eval_all_models_on_planted_data(planted, encode, tmp_path):
     walk = public["walk"]
     assert 0.0 <= walk["consistency"] <= 1.0 and 0.0 <= walk["drift"] <= 1.0
     assert -1.0 <= walk["end_effect"] <= 1.0
-    assert set(walk["before"]) == {"consistency", "end_effect", "drift"}
+    for part in ("before", "held_out", "blind"):  # the gamma walk; withheld items only; no genome
+        assert set(walk[part]) == {"consistency", "end_effect", "drift"}
+    first = walk["per_seed"][0]
+    assert first["held_out"]["n_queries"] == first["after"]["n_queries"] == 300
     assert len(walk["per_seed"]) == 2
     assert public["seeds"] == [0, 1]
     assert set(public["models"]) == set(MODEL_KEYS)
