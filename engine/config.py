@@ -92,6 +92,9 @@ class TrainConfig(HyperParameters):
     vae_weight: float = 1.0  # weight of the VAE term (reconstruction + beta KL)
     align_weight: float = 20.0  # weight of the alignment term (eq. 6); see docs/model.md
     sparse_weight: float = 1.0  # weight of the sparse term (eq. 8); ignored by "no-sparse"
+    # weight of the ordinal term (engine.models.ordinal): pairs ordered by a graded tag signal
+    ordinal_weight: float = 0.0
+    batch_ordinal: int = 512  # ordinal pairs per step
     # -- optimisation ------------------------------------------------------------------------------
     lr: float = 1e-2
     weight_decay: float = 0.0
@@ -117,7 +120,8 @@ class TrainConfig(HyperParameters):
         if self.variant not in VARIANTS:
             raise ConfigError(f"variant must be one of {', '.join(VARIANTS)}, got {self.variant!r}")
         positive = ("dim", "hidden", "item_hidden", "word_hidden", "epochs", "batch_users",
-                    "batch_triples", "max_valid", "steps", "max_triples", "max_steps_per_epoch")
+                    "batch_triples", "max_valid", "steps", "max_triples", "max_steps_per_epoch",
+                    "batch_ordinal")
         for name in positive:
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
@@ -127,7 +131,8 @@ class TrainConfig(HyperParameters):
             raise ConfigError(f"rho must be in (0, 1), got {self.rho}")
         if self.tau <= 0 or self.lr <= 0:
             raise ConfigError("tau and lr must be positive")
-        for name in ("beta", "vae_weight", "align_weight", "sparse_weight", "weight_decay"):
+        for name in ("beta", "vae_weight", "align_weight", "sparse_weight", "ordinal_weight",
+                     "weight_decay"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must not be negative, got {getattr(self, name)}")
         if not 0.0 < self.valid_fraction < 1.0 or not 0.0 < self.test_fraction < 1.0:

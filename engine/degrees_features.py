@@ -48,7 +48,7 @@ class ItemSignals:
     mean_rating: np.ndarray  # (M,) mean raw rating, NaN when unknown
 
 
-def _raw_release(dataset: "Dataset"):
+def raw_release(dataset: "Dataset"):
     source = dataset.meta.get("source")
     if not source or not Path(source).exists():
         return None
@@ -172,7 +172,7 @@ def genre_names(dataset: "Dataset", raw=None) -> set[str]:
 def item_signals(dataset: "Dataset", encode=None) -> tuple[ItemSignals, tuple[str, ...]]:
     """All item-side inputs for `dataset` (reads its release again when it is on disk), and
     the catalog's user language (every tag people applied, most used first)."""
-    raw = _raw_release(dataset)
+    raw = raw_release(dataset)
     counts = tag_application_counts(dataset, raw)
     language, language_counts = user_language(dataset, raw)
     texts = movie_texts(dataset.titles, language, language_counts, genre_names(dataset, raw))

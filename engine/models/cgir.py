@@ -20,6 +20,7 @@ from engine.data.triples import Triples
 from engine.errors import CGIRError
 from engine.models.base import GradientModel, TextVectors
 from engine.models.cgir_net import build_net, normalized_columns, user_batch
+from engine.models.ordinal import OrdinalPairs
 
 if TYPE_CHECKING:
     import torch
@@ -64,6 +65,15 @@ class _Feed:
         return tuple(t[tb].to(self.device) for t in (self.ref, self.tag, self.alpha, self.target))
 
 
+def ordinal_pairs(dataset: Dataset) -> OrdinalPairs:
+    """The degree-faithful term's pairs: genome relevance (withheld items left out) or how many
+    users applied each tag (engine.degrees_features)."""
+    from engine.degrees_features import raw_release, tag_application_counts, withheld_items
+
+    excluded = withheld_items(dataset.n_items) if dataset.relevance is not None else None
+    return OrdinalPairs.from_counts(tag_application_counts(dataset, raw_release(dataset)), excluded)
+
+
 class CGIR(GradientModel):
     """The paper's model behind the common contract; variant from `config.variant`."""
 
@@ -81,6 +91,7 @@ class CGIR(GradientModel):
         self._tags: np.ndarray | None = None
         self._columns = None
         self._feed: _Feed | None = None
+        self._ordinal: OrdinalPairs | None = None
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
@@ -104,6 +115,7 @@ class CGIR(GradientModel):
         self._columns = (normalized_columns(interactions).to(device)
                          if cfg.variant == "no-vae" else None)
         self._feed = _Feed(interactions, train, device, rng)
+        self._ordinal = ordinal_pairs(dataset) if cfg.ordinal_weight > 0 else None
         if cfg.steps_per_epoch:
             return cfg.steps_per_epoch
         use_vae = cfg.variant != "no-vae"
@@ -116,7 +128,13 @@ class CGIR(GradientModel):
         users = self._feed.users(cfg.batch_users, rng) if cfg.variant != "no-vae" else None
         ref, tag, alpha, target = self._feed.triples(cfg.batch_triples, rng)
         beta = cfg.beta * (min(1.0, step / cfg.anneal_steps) if cfg.anneal_steps > 0 else 1.0)
-        return self.net.losses(users, ref, tag, alpha, target, beta, self._columns)
+        ordinal = None
+        if self._ordinal is not None:
+            import torch
+
+            ordinal = tuple(torch.as_tensor(a, device=self._feed.device)
+                            for a in self._ordinal.sample(cfg.batch_ordinal, rng))
+        return self.net.losses(users, ref, tag, alpha, target, beta, self._columns, ordinal)
 
     def _total(self, terms: "dict[str, torch.Tensor]") -> "torch.Tensor":
         cfg = self.config
@@ -125,6 +143,8 @@ class CGIR(GradientModel):
             total = total + cfg.vae_weight * terms["_vae"]
         if "sparse" in terms:
             total = total + cfg.sparse_weight * terms["sparse"]
+        if "ordinal" in terms:
+            total = total + cfg.ordinal_weight * terms["ordinal"]
         return total
 
     def _export(self) -> None:

@@ -95,8 +95,10 @@ def build_net(config: TrainConfig, n_users: int, n_items: int, word_vectors: np.
 
         def losses(self, users: "torch.Tensor | None", ref: "torch.Tensor", tag: "torch.Tensor",
                    alpha: "torch.Tensor", target: "torch.Tensor", beta: float,
-                   columns: "torch.Tensor | None" = None) -> dict[str, "torch.Tensor"]:
-            """Every loss term of one step, by name (to minimise)."""
+                   columns: "torch.Tensor | None" = None,
+                   ordinal: "tuple[torch.Tensor, ...] | None" = None) -> dict[str, "torch.Tensor"]:
+            """Every loss term of one step, by name (to minimise). `ordinal` is (more, less, tag)
+            rows of the degree-faithful term (engine.models.ordinal), when it is on."""
             items = self.item_table(columns)
             terms: dict[str, torch.Tensor] = {}
             if self.variant != "no-vae" and users is not None:
@@ -120,6 +122,9 @@ def build_net(config: TrainConfig, n_users: int, n_items: int, word_vectors: np.
             terms["alignment"] = losses.alignment_loss(queries, items, target, config.tau)
             if self.variant != "no-sparse":
                 terms["sparse"] = losses.sparse_loss(codes, config.rho)
+            if ordinal is not None and len(ordinal[0]):
+                more, less, tag = ordinal
+                terms["ordinal"] = losses.ordinal_loss(items[more], items[less], tags[tag], config.tau)
             return terms
 
     return CGIRNet()

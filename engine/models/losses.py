@@ -65,3 +65,14 @@ def alignment_loss(queries: torch.Tensor, items: torch.Tensor, target: torch.Ten
     vectors have unit norm (docs/model.md).
     """
     return F.cross_entropy(queries @ items.T / tau, target)
+
+
+def ordinal_loss(more: torch.Tensor, less: torch.Tensor, directions: torch.Tensor,
+                 tau: float) -> torch.Tensor:
+    """Pairwise logistic loss that item `more` lies further along its tag's direction than `less`.
+
+    more, less: (P, D) item vectors; directions: (P, D) F(t) of each pair's tag (normalised here,
+    so the term orders items without growing F).
+    """
+    unit = F.normalize(directions, dim=-1)
+    return F.softplus(-((more - less) * unit).sum(dim=-1) / tau).mean()
