@@ -5,7 +5,8 @@ thing ("pizza"): the test that lets the bot read an everyday attribute no tag ma
 A gradable attribute is said with an adjective or an adjectival participle ("exaggerated",
 "gripping"). The word classes come from lemminflect's English lexicon (shipped with the package,
 no download); a word the lexicon does not know ("artsy", "impactful") counts when it has an
-adjective's ending, the usual guess for unknown words in part-of-speech tagging. Whether the
+adjective's ending, the usual guess for unknown words in part-of-speech tagging, unless it is a
+common word of the encoder's vocabulary: the lexicon has no proper names ("tuesday"). Whether the
 phrase then means anything in this catalog is the degree model's call (`DegreeModel.ground`).
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.nlu.text import tokenize
+from bot.nlu.text import english_words, tokenize
 
 __all__ = ["is_descriptive", "describes_degree"]
 
@@ -38,7 +39,9 @@ def describes_degree(word: str) -> bool:
             return True
     if classes:
         return False  # a known noun, adverb or verb form ("pizza", "cats")
-    return word.isalpha() and len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)
+    # A common English word the lexicon lacks is a name ("tuesday", "paris"), not a coinage
+    return (word.isalpha() and len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)
+            and word not in english_words())
 
 
 def is_descriptive(phrase: str) -> bool:

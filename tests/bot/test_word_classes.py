@@ -13,8 +13,9 @@ def test_adjectives_participles_and_unknown_words_with_an_adjectives_ending_desc
     assert describes_degree(word)
 
 
-@pytest.mark.parametrize("word", ["pizza", "popcorn", "cats", "explosions", "asdfgh", "the"])
-def test_nouns_and_unknown_words_without_an_adjectives_ending_do_not(word):
+@pytest.mark.parametrize("word", ["pizza", "popcorn", "cats", "explosions", "asdfgh", "the",
+                                  "tuesday", "italy"])
+def test_nouns_names_and_unknown_words_without_an_adjectives_ending_do_not(word):
     assert not describes_degree(word)
 
 
