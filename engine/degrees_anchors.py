@@ -4,9 +4,9 @@ Relative judgments (SoftAttributes: Balog, Radlinski, Karatzoglou, SIGIR 2021, C
 Google LLC) give, per attribute, a net win rate for each judged movie: over every comparison it
 took part in (more/less than the reference, more than a movie judged less), wins minus losses
 over comparisons, in [-1, 1]. For a new phrase, the anchor degrees of the judged attributes
-whose degrees its own reading correlates with are mixed (`correlated_degrees`), and a ridge regression from
-item inputs ([h_j, text_j], standardised) to those degrees, fitted on the anchor movies found in
-the catalog, extends them to every item. Nothing here is tied to one checkpoint: anchors are
+whose degrees its own reading correlates with are mixed (`correlated_degrees`), and a ridge
+regression from item inputs ([h_j, text_j], standardised) to those degrees, fitted on the anchor
+movies found in the catalog, extends them to every item. Nothing here is tied to one checkpoint: anchors are
 titles, matched to whatever catalog the model has.
 """
 

@@ -49,6 +49,7 @@ class ItemSignals:
 
 
 def raw_release(dataset: "Dataset"):
+    """The dataset's release read again from `meta["source"]` (its tags and genres), or None."""
     source = dataset.meta.get("source")
     if not source or not Path(source).exists():
         return None
