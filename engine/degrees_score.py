@@ -16,8 +16,8 @@ catalog (mean 0, sd 1) so that weights are comparable:
 - ``popularity`` / ``rating``: log popularity and mean rating, signed by how the anchor degrees
   of the phrase correlate with them over the judged movies (a "mainstream" phrase leans popular,
   "boring" low-rated), else by where the phrase's 50 closest movies sit on them;
-- ``anchors``: the judged degrees of the attributes closest in meaning, extended to every item
-  (engine.degrees_anchors).
+- ``anchors``: the judged degrees of the attributes the phrase's own content reading
+  (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees_anchors).
 
 The weights are learned on relative judgments (engine.degrees_fit) with folds over attributes.
 """
