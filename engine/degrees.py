@@ -280,14 +280,17 @@ class DegreeModel:
         share[own] = 1.0 - share.sum()
         return self._mix_grounding(text, share, size=self.config.mix + 1)
 
-    def _judgment_free_scores(self, g: Grounding) -> np.ndarray:
-        """Equal-weight sum of the features that no judgment shaped (no anchors, no learned
-        weights), so that how a phrase is read never depends on judgments about it."""
+    def _judgment_free_scores(self, g: Grounding, rows: list[int] | None = None) -> np.ndarray:
+        """Equal-weight sum of feature `rows` (default: all but the anchors) with no judgment in
+        them (no anchors, no learned weights), so that how a phrase is read never depends on
+        judgments about it."""
         from engine.degrees_score import FEATURES
 
         everything = frozenset(self.anchors.attributes) if self.anchors is not None else frozenset()
         features = self.features(g, exclude_anchors=everything)
-        return features[[k for k, name in enumerate(FEATURES) if name != "anchors"]].sum(axis=0)
+        if rows is None:
+            rows = [k for k, name in enumerate(FEATURES) if name != "anchors"]
+        return features[rows].sum(axis=0)
 
     def _mix_grounding(self, text: str, mix: np.ndarray, size: int | None = None) -> Grounding:
         order = [int(j) for j in np.argsort(-mix, kind="stable")[: size or self.config.mix]
@@ -337,8 +340,7 @@ class DegreeModel:
             self._inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
         # the phrase's own reading: what the catalog says of its content (no judgments, and not
         # popularity or rating, whose direction is itself borrowed from the anchors)
-        own = self.features(g, exclude_anchors=frozenset(a.attributes))[CONTENT_ROWS].sum(axis=0)
-        own = np.where(found, own[self.anchor_rows], np.nan)
+        own = np.where(found, self._judgment_free_scores(g, CONTENT_ROWS)[self.anchor_rows], np.nan)
         targets, _ = correlated_degrees(own, a.degrees[keep])
         rows, targets = self.anchor_rows[found], targets[found]
         signs = {}
