@@ -5,7 +5,7 @@ understands and hands them to the same DialogueManager that `cgir chat` and `cgi
 the session store, the turn log and the answers are shared by every channel.
 
 `cgir actions` builds the manager from its command-line options before serving and registers it
-with bot.serving; rasa-sdk then loads this package by name. Started as
+with bot.serve.settings; rasa-sdk then loads this package by name. Started as
 `python -m rasa_sdk --actions actions` instead, the manager is built on first use from the
 environment, read here at the edge:
   CGIR_MODEL  a model directory (default: the cached demo model, trained on first use)
@@ -25,9 +25,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.payload import button_dicts, reply_text, sequence_payload
-from bot.serving import ManagerSettings, process_manager
-from bot.store import SessionBusy
+from bot.serve.payload import button_dicts, reply_text, sequence_payload
+from bot.serve.settings import ManagerSettings, process_manager
+from bot.store.sessions import SessionBusy
 from bot.types import Reply
 
 # A Rasa button payload like '/critique{"tag": "comedy"}' reaches us as text; it is not words.

@@ -1,7 +1,7 @@
 """First-reply benchmark: how long a piped `cgir chat` takes, from process start, to answer.
 
 Runs `cgir chat` on the demo model (trained on first use under CGIR_HOME) with piped input,
-alternating the static encoder (engine.static_text, what chat uses) and the real MiniLM
+alternating the static encoder (engine.text.static, what chat uses) and the real MiniLM
 (CGIR_ENCODER=minilm, the old path) in the same run, so the ratio holds on a noisy machine. For
 each utterance it records when chat echoes it (`you> ...`, printed right after the reply is
 computed), and the whole process's wall time.
@@ -91,8 +91,8 @@ def accuracy(demo_dir: Path | None) -> str:
 
 
 def demo_title() -> str:
-    from engine.checkpoint import load_retriever
-    from engine.demo_model import ensure_demo_model
+    from engine.models.checkpoint import load_retriever
+    from engine.training.demo import ensure_demo_model
 
     return load_retriever(ensure_demo_model(progress=False)).titles[0]
 

@@ -316,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     tags, titles, ids, popularity = load_demo(args.demo_dir)
     shown = [(i, titles[ids.index(i)]) for i in SHOWN_IDS]
 
-    from bot.parser import Parser
+    from bot.nlu.parser import Parser
 
     start = time.perf_counter()
     static = None
@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         ours.encoder_calls = getattr(ours, "encoder_calls", 0) + 1
         return encode(texts)
 
-    for name in ("approximate", "precise"):  # a static encoder's hooks (engine.static_text)
+    for name in ("approximate", "precise"):  # a static encoder's hooks (engine.text.static)
         if hasattr(encode, name):
             setattr(counting_encode, name, getattr(encode, name))
     ours.grounder._encode = counting_encode  # to split latency by path (lexicon only / embedding)

@@ -22,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine.retrieval import Modification, Retriever, gamma_grid  # noqa: E402
+from engine.retrieval.retriever import Modification, Retriever, gamma_grid  # noqa: E402
 
 
 def synthetic_retriever(n_items: int, dim: int = 64, n_tags: int = 30, seed: int = 0,
@@ -88,7 +88,7 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.model:
-        from engine.checkpoint import load_retriever
+        from engine.models.checkpoint import load_retriever
 
         retriever = load_retriever(args.model)
     else:

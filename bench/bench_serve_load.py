@@ -100,7 +100,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def start_server(args, db_url: str, log_path: Path) -> tuple[subprocess.Popen, str]:
     sock = socket.create_server(("127.0.0.1", 0), backlog=1024)
-    command = [sys.executable, "-m", "bot.cli", "serve", "--fd", str(sock.fileno()), "--db", db_url,
+    command = [sys.executable, "-m", "bot.cli.main", "serve", "--fd", str(sock.fileno()), "--db", db_url,
                "--threads", str(args.threads), "--workers", str(args.workers), "--quiet"]
     if args.model:
         command += ["--model", args.model]
@@ -177,7 +177,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args()
 
-    from bot.store import Store
+    from bot.store.sessions import Store
 
     with tempfile.TemporaryDirectory(prefix="cgir-load-") as tmp:
         db_url = args.db or f"sqlite:///{Path(tmp) / 'load.db'}"

@@ -1,6 +1,6 @@
 """Static encoder vs the real MiniLM: which utterances the parser reads differently, and why.
 
-Parses every utterance of the labelled sets twice, once on the static table (engine.static_text,
+Parses every utterance of the labelled sets twice, once on the static table (engine.text.static,
 what chat uses) and once on the real MiniLM, and lists the utterances whose parse differs, each
 phrase sent to the encoder marked by how the static table answered it: `exact` (the phrase is in
 the table: its MiniLM vector), `mean` (the mean of its words' MiniLM vectors) or `fallback` (a
@@ -32,9 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--demo-dir", type=Path, default=None, help="an existing demo world folder")
     args = ap.parse_args(argv)
 
-    from bot.parser import Parser
+    from bot.nlu.parser import Parser
     from bot.runtime import static_encoder
-    from engine.static_text import normalise
+    from engine.text.static import normalise
 
     tags, titles, ids, popularity = load_demo(args.demo_dir)
     shown = [(i, titles[ids.index(i)]) for i in SHOWN_IDS]

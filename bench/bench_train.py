@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def walk_consistency(retriever, relevance: np.ndarray, queries: int = 1000, seed: int = 0,
                      feasible: bool = False, **walk) -> dict[str, float]:
     """Mean consistency, mean final gain alpha*(rel_last - rel_ref), mean drift of other tags."""
-    from engine.retrieval import Modification
+    from engine.retrieval.retriever import Modification
 
     rng = np.random.default_rng(seed)
     n_items, n_tags = relevance.shape
@@ -65,10 +65,10 @@ def report_walks(retriever, relevance, queries: int) -> None:
 
 
 def cmd_train(args) -> None:
-    from engine.checkpoint import load_retriever
+    from engine.models.checkpoint import load_retriever
     from engine.config import TrainConfig
     from engine.data import load_dataset
-    from engine.train import train_model
+    from engine.training.pipeline import train_model
 
     dataset = load_dataset(args.data)
     config = TrainConfig(variant=args.variant, seed=args.seed,
@@ -90,7 +90,7 @@ def cmd_train(args) -> None:
 
 
 def cmd_walks(args) -> None:
-    from engine.checkpoint import load_retriever
+    from engine.models.checkpoint import load_retriever
     from engine.data import load_dataset
 
     dataset = load_dataset(args.data)
@@ -132,7 +132,7 @@ def cmd_memory(args) -> None:
     from engine.data import build_triples
     from engine.models.base import TextVectors
     from engine.models.cgir import CGIR
-    from engine.models.words import tag_word_matrix
+    from engine.text.words import tag_word_matrix
 
     dataset = synthetic_ml20m(args.users, args.items, args.interactions, args.tags)
     after_data = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20

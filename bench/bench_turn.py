@@ -67,9 +67,9 @@ def _pct(values: list[float], q: float) -> float:
 
 def bench_parse(retriever) -> dict:
     """Parse timings on a parser built like the runtime's, with an encoder that counts its calls."""
-    from bot.parser import Parser
+    from bot.nlu.parser import Parser
     from bot.runtime import parser_cache_path
-    from engine.text import encode
+    from engine.text.minilm import encode
 
     calls = [0]
 
@@ -115,8 +115,8 @@ def bench_turns(manager, n_turns: int, seed: int = 0) -> dict:
             manager.handle(sid, text)
             times.append((time.perf_counter() - start) * 1000)
     # Component costs on their own, for the breakdown.
-    from bot.store import SessionState, TurnRecord
-    from engine.retrieval import Modification
+    from bot.store.sessions import SessionState, TurnRecord
+    from engine.retrieval.retriever import Modification
 
     for i in range(200):
         row = int(rng.integers(r.n_items))
@@ -178,7 +178,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from bot.runtime import build_manager
-    from engine.demo_model import ensure_demo_model
+    from engine.training.demo import ensure_demo_model
 
     model_dir = args.model or ensure_demo_model(progress=True)
     tmp = Path(tempfile.mkdtemp(prefix="cgir-bench-"))

@@ -3,12 +3,12 @@
     .venv/bin/python bench/bench_walks.py                      # the demo model (trains once)
     .venv/bin/python bench/bench_walks.py MODEL_DIR --queries 300 --seed 0
 
-Every row walks the same feasible random queries (engine.eval.walk_metrics) and is scored on
+Every row walks the same feasible random queries (engine.metrics.walks) and is scored on
 the planted relevance of genome-scores.csv. What each row's walk may see:
 
 - gamma walk: the paper's walk over gamma = 0.1..1 (monotone, today's default) and its plain
   top-1 variant; item and tag vectors only;
-- degree walk, blind degrees: engine.walk over the degree model built from the dataset with its
+- degree walk, blind degrees: engine.walks.degree_steps over the degree model built from the dataset with its
   graded relevance removed (the product's path on data without a genome; the honest figure);
 - degree walk, checkpoint degrees: the degree model the chat loads (`load_degree_model`); where
   it reads the demo's genome it is scored on what it was fitted to, so it is reported apart;
@@ -48,10 +48,10 @@ class PlantedDegrees:
 
 
 def main() -> None:
-    from engine.checkpoint import load_retriever
+    from engine.models.checkpoint import load_retriever
     from engine.data import load_dataset
-    from engine.degrees_load import load_degree_model
-    from engine.eval import walk_metrics as W
+    from engine.degrees.load import load_degree_model
+    from engine.metrics import walks as W
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("model", nargs="?", default=None, help="checkpoint [default: the demo model]")
@@ -63,7 +63,7 @@ def main() -> None:
                              "written into MODEL if missing), in-sample and on held-out items")
     args = parser.parse_args()
     if args.model is None:
-        from engine.demo_model import ensure_demo_model
+        from engine.training.demo import ensure_demo_model
 
         args.model = ensure_demo_model(progress=True)
     dataset = load_dataset(args.data)
@@ -76,7 +76,7 @@ def main() -> None:
     for label, mode in (("gamma walk (monotone, today's default)", {}),
                         ("gamma walk (paper top-1)", {"monotone": False})):
         def walker(item, tag, alpha, mode=mode):
-            from engine.retrieval import Modification
+            from engine.retrieval.retriever import Modification
 
             return [s.item for s in retriever.walk(item, [Modification(tag, alpha)], **mode).steps]
         rows.append((label, walker, None))
@@ -93,7 +93,7 @@ def main() -> None:
         rows.append((label, W.retriever_walkers(own)["degree_walk"], own))
     held_out = None
     if args.artefact:  # the genome-supervised degree model of `cgir train`, held-out items only
-        from engine.degrees_features import ARTEFACT, write_degree_artefact
+        from engine.degrees.features import ARTEFACT, write_degree_artefact
 
         if not (Path(args.model) / ARTEFACT).is_file():
             write_degree_artefact(args.model, dataset)

@@ -3,10 +3,10 @@
     nice -n 10 .venv/bin/python bench/fit_degree_weights.py MODEL \
         ../shared/data/soft-attributes/soft-attributes-dev.csv [--write]
 
-Each attribute is grounded as the chat reads "more <attribute>" (bot.critique_axes).
+Each attribute is grounded as the chat reads "more <attribute>" (bot.dialogue.critique_axes).
 Prints each feature's pair accuracy alone, the cross-validated accuracy of the learned mix
 (5 folds over attributes, several fold seeds), the weights fitted on all attributes, and with
---write stores them in engine/degree_weights.json (with the attributes they saw, which
+--write stores them in engine/degrees/weights.json (with the attributes they saw, which
 `cgir eval judgments` then never scores with them). Judgments: SoftAttributes by Balog,
 Radlinski and Karatzoglou (Google LLC), SIGIR 2021, CC BY 4.0.
 """
@@ -22,16 +22,16 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine.checkpoint import load_retriever  # noqa: E402
-from engine.eval.judgments_report import title_resolver  # noqa: E402
+from engine.models.checkpoint import load_retriever  # noqa: E402
+from engine.eval.judgments.report import title_resolver  # noqa: E402
 from engine.data.judgments import ATTRIBUTION, read_judgments  # noqa: E402
-from engine.degrees_fit import (cross_validated_weights, fit_pair_weights,  # noqa: E402
+from engine.degrees.fit import (cross_validated_weights, fit_pair_weights,  # noqa: E402
                                 fold_features, pair_differences)
-from engine.degrees_load import anchor_rows  # noqa: E402
-from engine.degrees_anchors import anchors_from_records  # noqa: E402
-from engine.degrees_score import FEATURES  # noqa: E402
-from engine.degrees_weights import WEIGHTS_FILE  # noqa: E402
-from engine.eval.judgments import build_pairs, match_titles  # noqa: E402
+from engine.degrees.load import anchor_rows  # noqa: E402
+from engine.degrees.anchors import anchors_from_records  # noqa: E402
+from engine.degrees.score import FEATURES  # noqa: E402
+from engine.degrees.weights import WEIGHTS_FILE  # noqa: E402
+from engine.eval.judgments.accuracy import build_pairs, match_titles  # noqa: E402
 
 
 def _accuracy(margins: np.ndarray) -> float:
@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
-    from bot.critique_axes import attribute_grounding
+    from bot.dialogue.critique_axes import attribute_grounding
     from bot.runtime import build_parser
 
     records = read_judgments(args.judgments)
@@ -85,7 +85,7 @@ def main() -> None:
     weights = fit_pair_weights(diffs, args.l2)
     print("weights on all attributes:", {n: round(float(x), 4) for n, x in zip(FEATURES, weights)})
     if args.write:
-        from engine.degrees_anchors import ANCHORS_FILE
+        from engine.degrees.anchors import ANCHORS_FILE
 
         ANCHORS_FILE.write_text(json.dumps(anchors_from_records(records).to_json(ATTRIBUTION)) + "\n",
                                 encoding="utf-8")

@@ -10,17 +10,17 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.dialogue import DialogueManager
-from bot.store import Store
+from bot.dialogue.manager import DialogueManager
+from bot.store.sessions import Store
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bot.parser import Parser
-    from engine.retrieval import Retriever
+    from bot.nlu.parser import Parser
+    from engine.retrieval.retriever import Retriever
 
 logger = logging.getLogger(__name__)
 
 # "minilm" makes the parser embed every phrase with the real MiniLM (torch; seconds to load)
-# instead of the static table distilled from it (engine.static_text).
+# instead of the static table distilled from it (engine.text.static).
 ENCODER_ENV = "CGIR_ENCODER"
 
 
@@ -44,7 +44,7 @@ def build_manager(
 ) -> DialogueManager:
     """A ready DialogueManager: model (the demo model when None, trained on first use), parser,
     store (`engine.paths.default_db_url()` when `db_url` is None), sequence policy (None: the
-    one ./config.yml names, else `bot.policies.DEFAULT_POLICY`).
+    one ./config.yml names, else `bot.dialogue.policies.DEFAULT_POLICY`).
 
     `threads` caps numpy's BLAS pool and torch's intra-op pool for the whole process (None
     leaves them alone). A turn's work is small (a few tens of rows; one short sentence), and on a
@@ -57,8 +57,8 @@ def build_manager(
 
     Raises CGIRError subclasses (CheckpointError, StoreError) with a message naming the fix.
     """
-    from bot.policies import check_policy, configured_policy
-    from engine.checkpoint import load_retriever
+    from bot.dialogue.policies import check_policy, configured_policy
+    from engine.models.checkpoint import load_retriever
     from engine.paths import default_db_url
 
     policy = check_policy(policy or configured_policy())
@@ -67,7 +67,7 @@ def build_manager(
         limit_threads(threads)
 
     if model_dir is None:
-        from engine.demo_model import ensure_demo_model
+        from engine.training.demo import ensure_demo_model
 
         model_dir = ensure_demo_model(progress=progress)
     model_dir = Path(model_dir)
@@ -92,7 +92,7 @@ def build_parser(retriever: "Retriever") -> "Parser":
     only, so a first reply does not wait for torch), or on the real MiniLM when the environment
     sets CGIR_ENCODER=minilm; the retriever's degree model is given the same encoder. The static table is built once per tag vocabulary (MiniLM embeds
     some 6,000 texts: half a minute on a quiet machine) and cached under CGIR_HOME."""
-    from bot.parser import Parser
+    from bot.nlu.parser import Parser
 
     choice = os.environ.get(ENCODER_ENV, "static").strip().lower()
     if choice == "minilm":
@@ -100,20 +100,20 @@ def build_parser(retriever: "Retriever") -> "Parser":
     if choice != "static":
         logger.warning("%s=%r is not static or minilm; using static", ENCODER_ENV, choice)
     encoder = static_encoder(retriever.tags)
-    # Attribute grounding (engine.degrees) reads phrases with the same encoder as the parser, so
+    # Attribute grounding (engine.degrees.model) reads phrases with the same encoder as the parser, so
     # both read a phrase alike and a walk on a tag the table covers needs no torch either.
-    from engine.degrees_load import load_degree_model
+    from engine.degrees.load import load_degree_model
 
     retriever.use_degree_model(load_degree_model(retriever, encode=encoder))
     return Parser.from_retriever(retriever, encoder=encoder)
 
 
-def static_encoder(tags: tuple[str, ...] | list[str]):  # -> engine.static_text.StaticEncoder
+def static_encoder(tags: tuple[str, ...] | list[str]):  # -> engine.text.static.StaticEncoder
     """The static encoder for a tag vocabulary, from CGIR_HOME/cache or built there once."""
     from bot.nlu.grounding import static_table_texts
     from bot.nlu.vocabulary import TagVocabulary
     from engine.paths import cgir_home
-    from engine.static_text import common_words, load_or_build
+    from engine.text.static import common_words, load_or_build
 
     def announce(n: int) -> None:
         print(f"Embedding {n} phrases and words once for fast replies (cached)...", file=sys.stderr)
@@ -140,11 +140,11 @@ def limit_threads(n: int) -> None:
 
 
 def start_encoder_warm_up() -> threading.Thread:
-    """Load the parser's sentence encoder in a daemon thread (engine.text serialises loading)."""
+    """Load the parser's sentence encoder in a daemon thread (engine.text.minilm serialises loading)."""
 
     def warm() -> None:
         try:
-            from engine.text import encode
+            from engine.text.minilm import encode
 
             encode(["warm up"])
         except Exception:  # noqa: BLE001 - the parser reports a real failure on first use

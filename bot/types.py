@@ -38,7 +38,7 @@ class Parse:
     unknown_title: str | None = None  # reference: the title asked for, not in the catalog
     candidates: tuple[str, ...] = ()  # reference/select: closest titles when not sure
     suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
-    unread: tuple[Critique, ...] = ()  # ...and its phrases (tag ""), for bot.critique_axes
+    unread: tuple[Critique, ...] = ()  # ...and its phrases (tag ""), for bot.dialogue.critique_axes
     small_talk: str | None = None  # out_of_scope: "greeting" or "thanks", answered in kind
     text: str = ""
 

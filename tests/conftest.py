@@ -56,7 +56,7 @@ def tiny_dataset(tiny_demo_dir):
 def tiny_model_dir(tiny_dataset, tmp_path_factory) -> Path:
     """A CGIR checkpoint trained for a few seconds on the tiny demo world."""
     from engine.config import TrainConfig
-    from engine.train import train_model
+    from engine.training.pipeline import train_model
 
     out = tmp_path_factory.mktemp("tiny_model")
     return train_model(tiny_dataset, TrainConfig(epochs=8, max_steps_per_epoch=20, threads=1, seed=0),
@@ -65,6 +65,6 @@ def tiny_model_dir(tiny_dataset, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_retriever(tiny_model_dir):
-    from engine.checkpoint import load_retriever
+    from engine.models.checkpoint import load_retriever
 
     return load_retriever(tiny_model_dir)

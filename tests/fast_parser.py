@@ -9,9 +9,9 @@ import zlib
 
 import numpy as np
 
-from bot.parser import Parser, ParserConfig
-from engine.retrieval import Retriever
-from engine.text import EMBEDDING_DIM
+from bot.nlu.parser import Parser, ParserConfig
+from engine.retrieval.retriever import Retriever
+from engine.text.minilm import EMBEDDING_DIM
 
 
 def hashed_ngram_encoder(texts) -> np.ndarray:

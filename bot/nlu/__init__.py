@@ -1,4 +1,4 @@
 """Pieces of the utterance parser: the domain lexicon and text normalisation.
 
-`bot.parser.Parser` is the entry point; these modules hold its data and pure helpers.
+`bot.nlu.parser.Parser` is the entry point; these modules hold its data and pure helpers.
 """

@@ -3,7 +3,7 @@
 Lexicon first (tag names, variants, concept cues: score 1.0), then the sentence embedding:
 cosine similarity of the phrase to every tag prototype (the tag's name and its concept's cues),
 a tag scoring its best prototype. Prototype vectors are cached on disk per vocabulary. With a
-static encoder (engine.static_text), a bare phrase's word-mean vector is replaced by the real one.
+static encoder (engine.text.static), a bare phrase's word-mean vector is replaced by the real one.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Grounding:
 
 
 def static_table_texts(vocab: TagVocabulary, common: Sequence[str] = ()) -> list[str]:
-    """What a static encoder (engine.static_text) must hold for this vocabulary: every tag
+    """What a static encoder (engine.text.static) must hold for this vocabulary: every tag
     prototype (so prototypes keep their exact MiniLM vectors), every lexicon phrase, the
     vocabulary's phrases and `common` words; the table adds each text's words itself."""
     texts: list[str] = []

@@ -2,7 +2,7 @@
 
 "something like Toy Story", "I just watched Heat", "start from 123", a bare title -> reference;
 "the third one", "#2", "the last one", a title of the sequence on screen -> select.
-Titles are matched by the catalog's one resolver (`engine.catalog.TitleResolver`).
+Titles are matched by the catalog's one resolver (`engine.retrieval.catalog.TitleResolver`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bot.nlu.chitchat import small_talk
 from bot.nlu.text import fold, norm_phrase, tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
-from engine.catalog import TitleMatch, TitleResolver
+from engine.retrieval.catalog import TitleMatch, TitleResolver
 
 __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 

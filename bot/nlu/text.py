@@ -172,7 +172,7 @@ def english_words(max_rank: int = 20000) -> frozenset[str]:
     The vocabulary ships with the model package; words in its first `max_rank` entries are real
     English words that must never be "corrected" ("start" is not a typo of "smart").
     """
-    from engine.text import wordpiece_vocabulary
+    from engine.text.minilm import wordpiece_vocabulary
 
     words = wordpiece_vocabulary()[:max_rank]
     return frozenset(w for w in words if w.isalpha() and w.isascii() and len(w) >= 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from bot.policies import POLICIES
+from bot.dialogue.policies import POLICIES
 from bot.sim.degree_user import Tolerance
 from bot.sim.players import TARGETS
 from bot.sim.templates import PHRASINGS

@@ -176,7 +176,7 @@ def summarize(result: SimulationResult) -> dict:
         for q in config.policies[i + 1:]:
             comparisons[f"{p}-{q}"] = compare(result.by_policy(p), result.by_policy(q))
     turns = sum(o.critiques for o in result.outcomes)
-    from bot.policies import configured_policy
+    from bot.dialogue.policies import configured_policy
 
     return {
         "config": config.to_json(),

@@ -102,7 +102,7 @@ def build_managers(
     from bot.runtime import build_manager
 
     if model_dir is None:
-        from engine.demo_model import ensure_demo_model
+        from engine.training.demo import ensure_demo_model
 
         model_dir = ensure_demo_model(progress=progress)
     return {p: build_manager(model_dir, db_url, policy=p, progress=progress) for p in policies}

@@ -1,4 +1,4 @@
 """Evaluation: the paper's metrics (pure numpy), the two protocols and the `cgir eval` runner.
 
-`engine.eval.metrics` never imports torch; models import torch only when they build a network.
+`engine.metrics.paper` never imports torch; models import torch only when they build a network.
 """

@@ -1,7 +1,7 @@
 """Measuring one fitted model on held-out triples: Hit@K and MRR, MGS, independence.
 
 Every model is measured through the same functions (the contract of engine.models.base); the
-ranks come from engine.ranking, as in training.
+ranks come from engine.metrics.ranking, as in training.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import scipy.sparse as sp
 
 from engine.data.dataset import Dataset
 from engine.data.triples import Triples
-from engine.eval import metrics as M
+from engine.metrics import paper as M
 from engine.eval.protocols import Protocol
 from engine.models.base import GradientModel
-from engine.ranking import model_ranks, ranking_metrics
+from engine.metrics.ranking import model_ranks, ranking_metrics
 
 
 def positives_mask(train: Triples, n_items: int) -> sp.csr_matrix:

@@ -184,7 +184,7 @@ def finite(value):
 
 def public_json(results: dict) -> dict:
     """The `--json` contract of issue 4: dataset, seeds, models (NaN as null), plus `walk`
-    (engine.eval.walk_metrics) where the dataset has graded relevance to score walks on."""
+    (engine.metrics.walks) where the dataset has graded relevance to score walks on."""
     walk = {"walk": results["walk"]} if results.get("walk") else {}
     return finite({"dataset": results["dataset"], "seeds": results["seeds"],
                    "models": results["models"]} | walk)

@@ -1,7 +1,7 @@
 """`cgir eval`: train every model per seed on the same split, measure, aggregate, report.
 
-Flow per seed: triples (engine.train.make_triples, the same as `cgir train`) -> the paper's 20 %
-test hold-out and a validation part carved from the training 80 % (engine.train.split_triples)
+Flow per seed: triples (engine.training.pipeline.make_triples, the same as `cgir train`) -> the paper's 20 %
+test hold-out and a validation part carved from the training 80 % (engine.training.pipeline.split_triples)
 -> each model fits on train, early-stops on validation -> Hit@20/50 and MRR on test at
 gamma = 1, MGS/MGS-C/MGS-R on test queries, independence on the item vectors. Nothing is ever
 tuned on the test split. Progress goes to stderr (switchable); nothing here prints to stdout.
@@ -20,7 +20,7 @@ import numpy as np
 from engine.data.dataset import Dataset
 from engine.data.triples import Triples
 from engine.errors import CGIRError
-from engine.eval import metrics as M
+from engine.metrics import paper as M
 from engine.eval.measure import evaluate_model
 from engine.eval.protocols import Protocol, get_protocol, same_genre_triples
 from engine.models.base import GradientModel, TextVectors
@@ -108,7 +108,7 @@ def split_config(seed: int, config: EvalConfig):
 def make_split(dataset: Dataset, seed: int, config: EvalConfig,
                protocol: Protocol) -> tuple[Triples, Triples, Triples]:
     """(train, valid, test) for a seed, exactly as `cgir train` splits them."""
-    from engine.train import make_triples, split_triples
+    from engine.training.pipeline import make_triples, split_triples
 
     tc = split_config(seed, config)
     triples = make_triples(dataset, tc)
@@ -148,7 +148,7 @@ def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = N
     Args:
         dataset: the loaded catalog.
         config: models, seeds, protocol and budget.
-        encode: text -> (n, 384) vectors (default: MiniLM via engine.text.encode); tests pass a
+        encode: text -> (n, 384) vectors (default: MiniLM via engine.text.minilm.encode); tests pass a
             fast deterministic stand-in.
         log: progress callback (default: stderr lines when config.progress).
         partial: called with the results so far after every model of every seed (the CLI
@@ -157,7 +157,7 @@ def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = N
     protocol = get_protocol(config.protocol)
     say = log or _Progress(config.progress)
     if encode is None:
-        from engine.text import encode as encode_text
+        from engine.text.minilm import encode as encode_text
 
         encode = encode_text
     started = time.perf_counter()
@@ -181,7 +181,7 @@ def run_eval(dataset: Dataset, config: EvalConfig, *, encode: Encoder | None = N
                                     n_examples=config.n_examples if seed == config.seeds[0]
                                     else 0)
             if key == "cgir" and dataset.relevance is not None:
-                from engine.eval.walk_metrics import walk_report
+                from engine.metrics.walks import walk_report
 
                 result["walk"] = walk_report(model.item_vectors(), model.tag_vectors(), dataset,
                                              seed=seed, encode=encode)
@@ -240,7 +240,7 @@ def summarize(per_seed: dict[str, list[dict]]) -> dict:
 
 
 def summarize_walk(runs: list[dict]) -> dict | None:
-    """Mean over seeds of CGIR's walk metrics (engine.eval.walk_metrics); None without them."""
+    """Mean over seeds of CGIR's walk metrics (engine.metrics.walks); None without them."""
     walks = [r["walk"] for r in runs if "walk" in r]
     if not walks:
         return None
@@ -279,7 +279,7 @@ def run_beta_sweep(dataset: Dataset, config: EvalConfig, betas: tuple[float, ...
     protocol = get_protocol(config.protocol)
     say = log or _Progress(config.progress)
     if encode is None:
-        from engine.text import encode as encode_text
+        from engine.text.minilm import encode as encode_text
 
         encode = encode_text
     started = time.perf_counter()

@@ -6,7 +6,7 @@ does every item match? Scores are "higher is better" and only their order matter
 
 Like implicit's ``RecommenderBase``: ``fit`` (one signature for all), ``score``,
 ``item_vectors``, ``save`` and the class method ``load``. Every model trains through the one loop
-of engine.models.trainer and is stored by engine.checkpoint; a subclass supplies the network
+of engine.models.trainer and is stored by engine.models.checkpoint; a subclass supplies the network
 (hooks ``_prepare``, ``_losses``, ``_total``, ``_export``) and what its checkpoint holds
 (``_arrays``, ``_vocab``, ``_restore``). Its hyper-parameters are one frozen config dataclass
 (engine.config), stored in the checkpoint and rebuilt from it, unknown keys refused.
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Self
 
 import numpy as np
 
-from engine.checkpoint import read_checkpoint, read_weights, write_checkpoint
+from engine.models.checkpoint import read_checkpoint, read_weights, write_checkpoint
 from engine.config import HyperParameters
 from engine.data.dataset import Dataset
 from engine.data.triples import Triples
@@ -31,7 +31,7 @@ from engine.models.trainer import FitResult, run_training
 if TYPE_CHECKING:
     import torch
 
-    from engine.checkpoint import Checkpoint
+    from engine.models.checkpoint import Checkpoint
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class TextVectors:
     """Sentence vectors (MiniLM) of the catalog's tag strings and of their words.
 
     The baselines read `tags` (T x E), CGIR reads `words` (W x E, the words of
-    engine.models.words.tag_word_matrix). A missing one is encoded by the model itself; tests and
+    engine.text.words.tag_word_matrix). A missing one is encoded by the model itself; tests and
     `cgir eval` pass both, computed once.
     """
 
@@ -49,7 +49,7 @@ class TextVectors:
     @classmethod
     def encode(cls, tags: tuple[str, ...] | list[str],
                encode: Callable[[list[str]], np.ndarray]) -> "TextVectors":
-        from engine.models.words import tag_word_matrix
+        from engine.text.words import tag_word_matrix
 
         words, _ = tag_word_matrix(tuple(tags))
         return cls(np.asarray(encode(list(tags)), dtype=np.float32),

@@ -25,7 +25,7 @@ from engine.models.ordinal import OrdinalPairs
 if TYPE_CHECKING:
     import torch
 
-    from engine.checkpoint import Checkpoint
+    from engine.models.checkpoint import Checkpoint
 
 VARIANT_KEYS = {"cgir": "cgir", "no-vae": "cgir-no-vae", "no-sparse": "cgir-no-sparse"}
 VARIANT_NAMES = {"cgir": "CGIR", "no-vae": "CGIR w/o VAE", "no-sparse": "CGIR w/o Sparse"}
@@ -67,8 +67,8 @@ class _Feed:
 
 def ordinal_pairs(dataset: Dataset) -> OrdinalPairs:
     """The degree-faithful term's pairs: genome relevance (withheld items left out) or how many
-    users applied each tag (engine.degrees_features)."""
-    from engine.degrees_features import raw_release, tag_application_counts, withheld_items
+    users applied each tag (engine.degrees.features)."""
+    from engine.degrees.features import raw_release, tag_application_counts, withheld_items
 
     excluded = withheld_items(dataset.n_items) if dataset.relevance is not None else None
     return OrdinalPairs.from_counts(tag_application_counts(dataset, raw_release(dataset)), excluded)
@@ -101,8 +101,8 @@ class CGIR(GradientModel):
 
     def _prepare(self, dataset: Dataset, train: Triples, text: TextVectors, device: str,
                  rng: np.random.Generator) -> int:
-        from engine.models.words import tag_word_matrix
-        from engine.models.words import word_vectors as load_word_vectors
+        from engine.text.words import tag_word_matrix
+        from engine.text.words import word_vectors as load_word_vectors
 
         cfg = self.config
         self.words, self.tag_words_ = tag_word_matrix(self.tags)

@@ -5,7 +5,7 @@ order inside either group. This term adds pairs (more, less) of a tag's graded s
 <h_more - h_less, F(t)/|F(t)|> > 0 (a pairwise logistic loss), so that the projection the walk
 and the degree score read orders items by how much of the tag they have.
 
-The signal is `engine.degrees_features.tag_application_counts`: the genome where a dataset has
+The signal is `engine.degrees.features.tag_application_counts`: the genome where a dataset has
 one (items whose genome is withheld from the degree score take no part), otherwise how many
 users applied the tag. Each tag's signal is scaled to [0, 1] by log1p and its maximum.
 """

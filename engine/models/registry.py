@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from engine.checkpoint import read_manifest
+from engine.models.checkpoint import read_manifest
 from engine.data.dataset import Dataset
 from engine.errors import CGIRError, CheckpointError
 from engine.models.base import GradientModel

@@ -4,7 +4,7 @@ A model supplies its network and its losses through four hooks (``_prepare``, ``
 ``_total``, ``_export``; see :class:`Trainable`); the loop here does the rest the same way for
 CGIR, its ablations and the baselines: the torch thread count (borrowed, then restored), the
 device check, the seed, the fixed validation subset, the divergence check, the epoch history and
-the best-epoch weights. Validation ranks through engine.ranking, like `cgir eval`.
+the best-epoch weights. Validation ranks through engine.metrics.ranking, like `cgir eval`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from engine.data.dataset import Dataset
 from engine.data.triples import Triples
 from engine.errors import CGIRError, ModelFitError
 from engine.models.progress import training_bar
-from engine.ranking import model_ranks, ranking_metrics
+from engine.metrics.ranking import model_ranks, ranking_metrics
 from engine.threads import torch_threads
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def _check_finite(model: Trainable, terms: dict, epoch: int, step: int) -> None:
 
 
 def _validate(model: Trainable, valid: Triples | None) -> dict[str, float]:
-    """Hit@20, Hit@50 and MRR on the validation triples at gamma = 1 (engine.ranking)."""
+    """Hit@20, Hit@50 and MRR on the validation triples at gamma = 1 (engine.metrics.ranking)."""
     if valid is None or len(valid) == 0:
         return {}
     model.net.eval()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.retrieval import Retriever
+from engine.retrieval.retriever import Retriever
 from fast_parser import fixture_parser, hashed_ngram_encoder  # noqa: F401  (one shared test encoder)
 
 DEMO_TAGS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot_fixtures import fixture_parser, planted_retriever
-from engine.retrieval import Retriever
+from engine.retrieval.retriever import Retriever
 
 
 @pytest.fixture(scope="session")
@@ -20,7 +20,7 @@ def db_url(tmp_path) -> str:
 
 @pytest.fixture()
 def store(db_url):
-    from bot.store import Store
+    from bot.store.sessions import Store
 
     s = Store(db_url)
     yield s
@@ -29,7 +29,7 @@ def store(db_url):
 
 @pytest.fixture()
 def manager(planted, store):
-    from bot.dialogue import DialogueManager
+    from bot.dialogue.manager import DialogueManager
 
     # The dialogue tests follow the gradient walk's sequences; the adaptive policy (the product
     # default) has its own tests in tests/bot/test_policies.py.
@@ -40,7 +40,7 @@ def manager(planted, store):
 @pytest.fixture(scope="session")
 def real_parser(planted):
     """The production parser on the planted catalog (MiniLM loads once per test session)."""
-    from bot.parser import Parser
+    from bot.nlu.parser import Parser
     from bot.runtime import parser_cache_path
 
     # The cache also serves the `cgir chat` subprocess tests (same 30 tags as the demo world).

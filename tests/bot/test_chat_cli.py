@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.store import Store
+from bot.store.sessions import Store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,7 @@ def _sigint_not_ignored() -> Iterator[None]:
 def _chat(args: list[str], **kw) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="120")
     with _sigint_not_ignored():  # Popen returns after the exec, so the child has its disposition
-        return subprocess.Popen([sys.executable, "-m", "bot.cli", "chat", *args], cwd=REPO, env=env,
+        return subprocess.Popen([sys.executable, "-m", "bot.cli.main", "chat", *args], cwd=REPO, env=env,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 **kw)
 
@@ -93,7 +93,7 @@ def _interrupt(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def reference_title(tiny_model_dir) -> str:
-    from engine.checkpoint import load_retriever
+    from engine.models.checkpoint import load_retriever
 
     retriever = load_retriever(tiny_model_dir)
     return retriever.titles[int(np.argmax(retriever.popularity))]

@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from bot.critique_axes import (as_read, critique_modification, read_unread, reading_note)
+from bot.dialogue.critique_axes import (as_read, critique_modification, read_unread, reading_note)
 from bot.types import Critique
-from engine.degrees import DegreeModel
+from engine.degrees.model import DegreeModel
 
 TAGS = ("action", "romance", "comedy")
 TABLE = {

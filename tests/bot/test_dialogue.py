@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.dialogue import DialogueManager
-from bot.turn_log import clean_input
-from bot.store import Store
+from bot.dialogue.manager import DialogueManager
+from bot.store.turns import clean_input
+from bot.store.sessions import Store
 from bot_fixtures import fixture_parser, planted_retriever
-from engine.gradual import gradual_walk
-from engine.retrieval import Modification
+from engine.walks.gradual import gradual_walk
+from engine.retrieval.retriever import Modification
 
 
 def _tag(retriever, name: str) -> int:

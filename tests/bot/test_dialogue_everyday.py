@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import DialogueManager
+from bot.dialogue.manager import DialogueManager
 
 
 @pytest.fixture()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.pending import AskTag, AskTitle, NeedReference, pending_from_json, pending_to_json
-from bot.store import SessionState, TurnRecord
+from bot.dialogue.pending import AskTag, AskTitle, NeedReference, pending_from_json, pending_to_json
+from bot.store.sessions import SessionState, TurnRecord
 from bot.types import Critique, Parse
-from engine.catalog import TitleResolver
+from engine.retrieval.catalog import TitleResolver
 
 WEIRD = Critique(1, "quirky", 0.6, 1.0, "weird", ("quirky", "dark"))
 

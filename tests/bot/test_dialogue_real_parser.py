@@ -1,11 +1,11 @@
-"""The manager with the production parser (bot.parser.Parser): the issue's flows and bad input."""
+"""The manager with the production parser (bot.nlu.parser.Parser): the issue's flows and bad input."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import MAX_INPUT_CHARS, DialogueManager
-from bot.suggest import Suggester
+from bot.dialogue.manager import MAX_INPUT_CHARS, DialogueManager
+from bot.dialogue.suggestions import Suggester
 
 
 @pytest.fixture()
@@ -91,7 +91,7 @@ def test_bad_input_gets_a_reply_and_a_logged_turn(real_manager, name):
 
 def test_a_reading_of_words_that_are_no_tag_is_shown_under_those_words(planted, real_parser, store,
                                                                        monkeypatch):
-    from engine.degrees import Grounding
+    from engine.degrees.model import Grounding
 
     # "tearjerking" matches the tag "sad" by embedding only, so the degree model's reading is walked
     reading = Grounding("tearjerking", "sad + romance", ("sad", "romance"), (0.6, 0.4), False)

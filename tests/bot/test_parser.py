@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pytest
 
-from bot.parser import MAX_CHARS, Parser, ParserConfig
+from bot.nlu.parser import MAX_CHARS, Parser, ParserConfig
 from bot.types import Parse
 
 DEMO_TAGS = (
@@ -273,7 +273,7 @@ def test_random_text_never_raises(parser):
 # -- building ---------------------------------------------------------------------------------
 
 def test_tag_vector_cache_is_reused_and_refreshed(tmp_path):
-    from engine.text import encode
+    from engine.text.minilm import encode
 
     calls = []
 
@@ -294,7 +294,7 @@ def test_tag_vector_cache_is_reused_and_refreshed(tmp_path):
 
 
 def test_from_retriever(parser):
-    from engine.retrieval import Retriever
+    from engine.retrieval.retriever import Retriever
 
     rng = np.random.default_rng(0)
     retriever = Retriever(rng.standard_normal((3, 4)), rng.standard_normal((3, 4)), [7, 8, 9],

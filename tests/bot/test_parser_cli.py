@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from bot import cli_parse
-from bot.parser import Parser
+from bot.cli import parse as cli_parse
+from bot.nlu.parser import Parser
 
 TAGS = ("action", "comedy", "horror", "romance", "violent", "family", "sci-fi")
 TITLES = ("Toy Story (1995)", "Heat (1995)")
@@ -73,7 +73,7 @@ def test_text_and_file_together_is_a_usage_error(runner, tmp_path):
 
 
 def test_missing_model_folder_is_a_one_line_error(tmp_path):
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     result = CliRunner().invoke(cli, ["parse", str(tmp_path / "nope"), "less action"])
     assert result.exit_code == 1
@@ -89,7 +89,7 @@ def test_missing_file_is_a_one_line_error(runner, tmp_path):
 
 @pytest.mark.slow
 def test_parse_on_a_trained_checkpoint(tiny_model_dir):
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     result = CliRunner().invoke(cli, ["parse", str(tiny_model_dir), "too scary for me", "--json"])
     assert result.exit_code == 0, result.output

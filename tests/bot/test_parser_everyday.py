@@ -9,7 +9,7 @@ import pytest
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.text import best_correction
 from bot.nlu.vocabulary import TagVocabulary
-from bot.parser import Parser
+from bot.nlu.parser import Parser
 from bot.types import Parse
 from bot_fixtures import DEMO_TAGS
 

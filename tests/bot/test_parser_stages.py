@@ -13,7 +13,7 @@ from bot.nlu.references import ReferenceReader
 from bot.nlu.text import MAX_CHARS, clean_utterance, readable, tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot_fixtures import DEMO_TAGS, hashed_ngram_encoder
-from engine.catalog import TitleResolver
+from engine.retrieval.catalog import TitleResolver
 
 
 @pytest.fixture(scope="module")

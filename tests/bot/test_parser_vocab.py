@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from bot.parser import Parser
+from bot.nlu.parser import Parser
 
 # A hand-written vocabulary in the style of MovieLens user tags: near-synonyms on purpose.
 REALISTIC_TAGS = (

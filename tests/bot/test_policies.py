@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.dialogue import DialogueManager
-from bot.policies import DEFAULT_POLICY, POLICIES, configured_policy, is_refinement, shown_in_session
+from bot.dialogue.manager import DialogueManager
+from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, configured_policy, is_refinement, shown_in_session
 from bot_fixtures import fixture_parser
 from engine.errors import CGIRError
 
@@ -28,8 +28,8 @@ def test_adaptive_is_the_default_and_every_policy_is_selectable(adaptive, plante
 
 
 def test_a_plain_critique_gets_the_coarse_list_and_a_second_one_never_repeats_an_item(adaptive, planted):
-    from engine.adaptive import adaptive_sequence
-    from engine.retrieval import Modification
+    from engine.walks.adaptive import adaptive_sequence
+    from engine.retrieval.retriever import Modification
 
     sid = adaptive.new_session_id()
     adaptive.handle(sid, "like Toy Story")
@@ -58,7 +58,7 @@ def test_a_sized_or_repeated_critique_gets_degree_bands(adaptive, planted):
 
 
 def test_refinement_and_seen_items_are_read_from_the_session(adaptive, planted):
-    from engine.retrieval import Modification
+    from engine.retrieval.retriever import Modification
 
     sid = adaptive.new_session_id()
     adaptive.handle(sid, "like Toy Story")

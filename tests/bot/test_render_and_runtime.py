@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from bot.render import relevance_bar, render_reply
+from bot.cli.render import relevance_bar, render_reply
 from bot.types import Button, Reply, ShownItem
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "dialogue.md"
@@ -65,7 +65,7 @@ def test_synthetic_note_on_start_replies():
 
 
 def test_chat_help_has_an_example():
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     result = CliRunner().invoke(cli, ["chat", "--help"])
     assert result.exit_code == 0
@@ -73,7 +73,7 @@ def test_chat_help_has_an_example():
 
 
 def test_docs_name_every_public_store_method():
-    from bot.store import Store
+    from bot.store.sessions import Store
 
     text = DOCS.read_text()
     public = [name for name in vars(Store) if not name.startswith("_") and callable(getattr(Store, name))]

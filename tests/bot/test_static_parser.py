@@ -1,4 +1,4 @@
-"""The parser on the static encoder (engine.static_text): same answers where the table covers the
+"""The parser on the static encoder (engine.text.static): same answers where the table covers the
 phrase, and a first reply that never imports torch."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from fast_parser import fixture_parser, hashed_ngram_encoder
 
 from bot.nlu.grounding import static_table_texts
 from bot.nlu.vocabulary import TagVocabulary
-from bot.parser import Parser
-from engine.static_text import StaticTable, StaticEncoder, common_words, load_or_build
+from bot.nlu.parser import Parser
+from engine.text.static import StaticTable, StaticEncoder, common_words, load_or_build
 
 REPO = Path(__file__).resolve().parents[2]
 

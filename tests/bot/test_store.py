@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.store import (
+from bot.store.sessions import (
     SCHEMA_VERSION,
     SessionBusy,
     SessionChanged,
@@ -275,7 +275,7 @@ def test_a_lock_held_too_long_is_session_busy_and_writes_nothing(tmp_path):
 
 
 def test_a_turn_runs_again_on_the_state_another_process_left(manager, planted, db_url):
-    from bot.dialogue import DialogueManager
+    from bot.dialogue.manager import DialogueManager
     from bot_fixtures import fixture_parser
 
     sid = manager.new_session_id()

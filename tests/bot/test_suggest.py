@@ -7,9 +7,9 @@ import time
 import numpy as np
 import scipy.sparse as sp
 
-from bot.suggest import SuggestConfig, Suggester
+from bot.dialogue.suggestions import SuggestConfig, Suggester
 from bot_fixtures import planted_retriever
-from engine.retrieval import Modification, Retriever
+from engine.retrieval.retriever import Modification, Retriever
 
 
 def test_three_to_five_suggestions_that_fit_the_item(planted):

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import requests
 
-from engine.retrieval import normalize_title
+from engine.retrieval.retriever import normalize_title
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -67,12 +67,12 @@ class RunningServer:
 
 
 def launch(args: list[str], log: Path) -> tuple[subprocess.Popen, str]:
-    """Start `python -m bot.cli <args> --fd N` on a fresh listening socket; returns at once."""
+    """Start `python -m bot.cli.main <args> --fd N` on a fresh listening socket; returns at once."""
     sock = listening_socket()
     env = dict(os.environ, PYTHONUNBUFFERED="1", TOKENIZERS_PARALLELISM="false")
     with log.open("w") as handle, sock:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", *args, "--fd", str(sock.fileno()), "--quiet"],
+            [sys.executable, "-m", "bot.cli.main", *args, "--fd", str(sock.fileno()), "--quiet"],
             cwd=REPO, env=env, stdout=handle, stderr=subprocess.STDOUT, pass_fds=(sock.fileno(),),
         )
         # Our copy closes here: once the server process is gone, its port refuses connections.
@@ -97,7 +97,7 @@ def wait_ready(process: subprocess.Popen, url: str, health_path: str, log: Path,
 
 
 def start_server(args: list[str], health_path: str, log: Path, *, timeout: float = 180.0) -> tuple[subprocess.Popen, str]:
-    """Start `python -m bot.cli <args>` on its own socket and wait until GET health_path answers 200."""
+    """Start `python -m bot.cli.main <args>` on its own socket and wait until GET health_path answers 200."""
     process, url = launch(args, log)
     wait_ready(process, url, health_path, log, timeout)
     return process, url

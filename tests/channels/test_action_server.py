@@ -12,7 +12,7 @@ import pytest
 import requests
 import yaml
 
-from bot.store import Store
+from bot.store.sessions import Store
 from channel_helpers import launch, stop, unique_titles, wait_ready
 
 pytestmark = pytest.mark.slow

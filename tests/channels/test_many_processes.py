@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import pytest
 import requests
 
-from bot.store import Store
+from bot.store.sessions import Store
 from channel_helpers import launch, stop, unique_titles, wait_ready
 
 pytestmark = pytest.mark.slow

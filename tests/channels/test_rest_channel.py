@@ -12,7 +12,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.store import Store
+from bot.store.sessions import Store
 
 from channel_helpers import say, start_server, stop, unique_titles
 

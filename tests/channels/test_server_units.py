@@ -9,9 +9,9 @@ from rasa_sdk import Tracker
 
 from actions.actions import ActionCritique, ActionSelect, ActionUndo
 from bot.nlu.text import MAX_CHARS
-from bot.payload import rest_messages
-from bot.server import BadRequest, ServerConfig, new_sender_id, parse_webhook_body
-from bot.serving import ManagerSettings, ServeSettings
+from bot.serve.payload import rest_messages
+from bot.serve.server import BadRequest, ServerConfig, new_sender_id, parse_webhook_body
+from bot.serve.settings import ManagerSettings, ServeSettings
 from bot.types import Button, Reply, ShownItem
 
 CONFIG = ServerConfig(max_message_chars=50, max_body_bytes=400)
@@ -163,7 +163,7 @@ def test_select_action_reads_index_entity_from_payload():
 def test_cli_reports_a_missing_model_in_one_line(command, tmp_path):
     from click.testing import CliRunner
 
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     result = CliRunner().invoke(cli, [command, "--model", str(tmp_path / "nope"), "--quiet"])
     assert result.exit_code != 0

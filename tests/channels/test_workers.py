@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.store import Store
+from bot.store.sessions import Store
 from channel_helpers import REPO, launch, listening_socket, say, stop, unique_titles, wait_ready
 
 pytestmark = pytest.mark.slow
 
 BUSY_SERVER = """
 import socket, sys
-from bot.server import serve
-from bot.store import SessionBusy
+from bot.serve.server import serve
+from bot.store.sessions import SessionBusy
 
 class AlwaysBusy:
     def handle(self, session_id, text):

@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from engine.cli_data import COMMANDS, data
+from bot.cli.data import COMMANDS, data
 
 KEYS = {"users", "items", "interactions", "tags", "tagged_items", "avg_tags_per_item",
         "available_tags", "triples"}
@@ -65,7 +65,7 @@ def test_demo_refuses_a_foreign_non_empty_folder(tmp_path):
 
 
 def test_user_errors_are_one_line_without_traceback(tmp_path):
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     result = CliRunner().invoke(cli, ["data", "stats", str(tmp_path / "nowhere")])
     assert result.exit_code == 1

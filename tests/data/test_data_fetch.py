@@ -112,7 +112,7 @@ def test_unreachable_server(tmp_path):
 def test_cli_fetch(server, tmp_path):
     from click.testing import CliRunner
 
-    from engine.cli_data import data
+    from bot.cli.data import data
 
     base, _ = server
     result = CliRunner().invoke(data, ["fetch", "clitiny", "--dest", str(tmp_path), "--url",

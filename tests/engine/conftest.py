@@ -15,7 +15,7 @@ def planted():
 @pytest.fixture(scope="session")
 def planted_model_dir(planted, tmp_path_factory):
     from engine.models.base import TextVectors
-    from engine.train import train_on_triples
+    from engine.training.pipeline import train_on_triples
 
     out = tmp_path_factory.mktemp("planted_model")
     return train_on_triples(planted, planted_triples(planted), small_config(), out,

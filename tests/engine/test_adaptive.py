@@ -1,13 +1,13 @@
-"""The adaptive policy's retrieval (engine.adaptive): coarse list, fine degree bands, no repeats."""
+"""The adaptive policy's retrieval (engine.walks.adaptive): coarse list, fine degree bands, no repeats."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from engine.adaptive import (COARSE_POOL, POOL, adaptive_sequence, closest_of_list, degree_bands,
+from engine.walks.adaptive import (COARSE_POOL, POOL, adaptive_sequence, closest_of_list, degree_bands,
                              other_degrees_distance)
-from engine.retrieval import Modification, Retriever
+from engine.retrieval.retriever import Modification, Retriever
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def test_every_item_shown_moves_the_asked_way_from_the_reference(retriever):
 
 
 def test_fine_answer_is_a_degree_gradient_within_the_span_its_strength_asks(retriever):
-    from engine.walk import catalog_extreme
+    from engine.walks.degree_steps import catalog_extreme
 
     mods = (Modification(2, -1, 0.5),)  # "a bit less tag2"
     degrees = retriever.attribute_degrees(2)

@@ -1,10 +1,10 @@
-"""engine.catalog: one id/title resolver for the CLI, the parser and the dialogue manager."""
+"""engine.retrieval.catalog: one id/title resolver for the CLI, the parser and the dialogue manager."""
 
 from __future__ import annotations
 
 import pytest
 
-from engine.catalog import TitleResolver, normalize_title
+from engine.retrieval.catalog import TitleResolver, normalize_title
 
 TITLES = (
     "Toy Story (1995)", "Heat (1995)", "Heat (2013)", "Matrix, The (1999)", "Amélie (2001)",

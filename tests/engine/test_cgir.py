@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from engine_planted import fake_word_vectors, small_config
 from engine_planted import planted_dataset, planted_triples
 
-from engine.checkpoint import load_retriever
+from engine.models.checkpoint import load_retriever
 from engine.errors import CGIRError, CheckpointError, ModelFitError
 from engine.models.base import TextVectors
 from engine.models.cgir import CGIR
-from engine.retrieval import Modification, Retriever
+from engine.retrieval.retriever import Modification, Retriever
 
 ACTION, ROMANCE, COMEDY = 0, 1, 2
 
@@ -178,7 +178,7 @@ def test_cuda_request_without_gpu_is_a_clear_error():
 
 
 def test_retrieve_cli_json_and_errors(planted_model_dir):
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     runner = CliRunner()
     result = runner.invoke(cli, ["retrieve", str(planted_model_dir), "--item", "1",
@@ -210,8 +210,8 @@ def test_retrieve_cli_json_and_errors(planted_model_dir):
 
 
 def test_retrieve_cli_walks_estimated_degrees_by_default(planted_model_dir):
-    from bot.cli import cli
-    from engine.checkpoint import load_retriever
+    from bot.cli.main import cli
+    from engine.models.checkpoint import load_retriever
 
     retriever = load_retriever(planted_model_dir)
     action = retriever.resolve_tag("action")
@@ -246,8 +246,8 @@ def test_train_model_through_the_dataset_layer(tiny_model_dir, tiny_dataset):
 
 def test_ensure_demo_model_trains_once_then_loads(monkeypatch, tiny_dataset, tmp_path):
     import engine.data
-    import engine.train
-    from engine.demo_model import demo_model_dir, ensure_demo_model
+    import engine.training.pipeline
+    from engine.training.demo import demo_model_dir, ensure_demo_model
 
     monkeypatch.setenv("CGIR_HOME", str(tmp_path))
     monkeypatch.setattr(engine.data, "load_dataset", lambda source: tiny_dataset)
@@ -257,13 +257,13 @@ def test_ensure_demo_model_trains_once_then_loads(monkeypatch, tiny_dataset, tmp
     def no_training(*args, **kwargs):
         raise AssertionError("the cached demo model must not be retrained")
 
-    monkeypatch.setattr(engine.train, "train_model", no_training)
+    monkeypatch.setattr(engine.training.pipeline, "train_model", no_training)
     assert ensure_demo_model(progress=False) == path
 
 
 def test_walk_defaults_come_from_the_training_config(planted, tmp_path):
-    from engine.retrieval import WalkDefaults
-    from engine.train import train_on_triples
+    from engine.retrieval.retriever import WalkDefaults
+    from engine.training.pipeline import train_on_triples
 
     config = small_config(epochs=1, steps_per_epoch=2, gamma_min=0.0, steps=5)
     path = train_on_triples(planted, planted_triples(planted), config, tmp_path / "m",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.degrees import DegreeModel, Grounding, rank_percentiles
+from engine.degrees.model import DegreeModel, Grounding, rank_percentiles
 
 TAGS = ("action", "romance", "comedy")
 
@@ -70,7 +70,7 @@ def test_rank_percentiles_work_while_another_thread_is_importing_torch():
     from pathlib import Path
 
     code = ("import sys, types; sys.modules['torch'] = types.ModuleType('torch'); "
-            "import numpy as np; from engine.degrees_text import rank_percentiles; "
+            "import numpy as np; from engine.degrees.phrases import rank_percentiles; "
             "print(rank_percentiles(np.array([2.0, 1.0, 2.0])).tolist())")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[2])

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from engine.data.judgments import JudgmentRecord
-from engine.degrees import derivations
-from engine.degrees_anchors import anchors_from_records, correlated_degrees, extend_to_items
-from engine.degrees_fit import attribute_folds, cross_validated_weights, fit_pair_weights
-from engine.degrees_score import FEATURES, feature_matrix, standardise
+from engine.degrees.model import derivations
+from engine.degrees.anchors import anchors_from_records, correlated_degrees, extend_to_items
+from engine.degrees.fit import attribute_folds, cross_validated_weights, fit_pair_weights
+from engine.degrees.score import FEATURES, feature_matrix, standardise
 
 
 def test_pairwise_fit_recovers_which_feature_orders_the_pairs():

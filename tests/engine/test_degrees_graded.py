@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.degrees import DegreeModel, Grounding
-from engine.degrees_graded import fill_graded
+from engine.degrees.model import DegreeModel, Grounding
+from engine.degrees.graded import fill_graded
 
 
 def _world(n: int = 400, seed: int = 0):

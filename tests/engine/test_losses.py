@@ -11,7 +11,7 @@ import torch
 from engine.config import TrainConfig
 from engine.models import losses
 from engine.models.cgir_net import build_net
-from engine.models.words import tag_word_matrix, words_of
+from engine.text.words import tag_word_matrix, words_of
 
 
 def test_multinomial_nll_matches_hand_computation():

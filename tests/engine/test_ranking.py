@@ -1,4 +1,4 @@
-"""engine.ranking: the one rank function (ties count against the model), on hand-computed cases."""
+"""engine.metrics.ranking: the one rank function (ties count against the model), on hand-computed cases."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from engine import ranking as M
+from engine.metrics import ranking as M
 from engine.data.triples import Triples
 
 

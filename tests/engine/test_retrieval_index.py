@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.retrieval import Modification, Retriever
+from engine.retrieval.retriever import Modification, Retriever
 
 def _retriever(n_items: int = 3000, dim: int = 16, seed: int = 0) -> Retriever:
     rng = np.random.default_rng(seed)

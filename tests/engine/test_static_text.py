@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from fast_parser import hashed_ngram_encoder
 
-from engine.static_text import StaticEncoder, StaticTable, load_or_build
+from engine.text.static import StaticEncoder, StaticTable, load_or_build
 
 
 class CountingEncoder:

@@ -1,13 +1,13 @@
-"""The gradual-by-construction walk (engine.walk) and its Retriever glue, on known answers."""
+"""The gradual-by-construction walk (engine.walks.degree_steps) and its Retriever glue, on known answers."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from engine.gradual import WalkLimit, gradual_walk
-from engine.retrieval import GradientSequence, Modification, Retriever
-from engine.walk import (AtLimit, Axis, DegreeWalk, catalog_extreme, degree_walk,
+from engine.walks.gradual import WalkLimit, gradual_walk
+from engine.retrieval.retriever import GradientSequence, Modification, Retriever
+from engine.walks.degree_steps import (AtLimit, Axis, DegreeWalk, catalog_extreme, degree_walk,
                          residual_similarity, span_fraction, walk_targets)
 
 

@@ -9,7 +9,7 @@ from engine.errors import CGIRError
 from engine.models.base import TextVectors
 from engine.models.baselines import BASELINES
 from engine.models.registry import make_model
-from engine.ranking import mrr, target_ranks
+from engine.metrics.ranking import mrr, target_ranks
 
 
 @pytest.mark.parametrize("key", sorted(BASELINES))

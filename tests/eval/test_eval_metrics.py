@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from engine.eval import metrics as M
+from engine.metrics import paper as M
 
 
 def test_consistency_counts_strict_rises_in_the_asked_direction():

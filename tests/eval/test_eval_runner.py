@@ -21,7 +21,7 @@ def test_run_eval_all_models_on_planted_data(planted, encode, tmp_path):
     config = EvalConfig(seeds=(0, 1), epochs=2, max_queries=25, threads=1, progress=False)
     results = run_eval(dataset, config, encode=encode)
     public = public_json(results)
-    # graded relevance: the walk metrics of CGIR come along (engine.eval.walk_metrics)
+    # graded relevance: the walk metrics of CGIR come along (engine.metrics.walks)
     assert set(public) == {"dataset", "seeds", "models", "walk"}
     walk = public["walk"]
     assert 0.0 <= walk["consistency"] <= 1.0 and 0.0 <= walk["drift"] <= 1.0
@@ -79,11 +79,11 @@ def test_parse_models_and_bad_config():
 
 
 def test_cli_eval_json_on_demo_world(tiny_demo_dir, encode, monkeypatch, tmp_path):
-    import engine.text
+    import engine.text.minilm
 
-    from bot.cli import cli
+    from bot.cli.main import cli
 
-    monkeypatch.setattr(engine.text, "encode", encode)
+    monkeypatch.setattr(engine.text.minilm, "encode", encode)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, [
         "eval", str(tiny_demo_dir), "--models", "tirg,cgir", "--seeds", "1", "--epochs", "1",
@@ -97,7 +97,7 @@ def test_cli_eval_json_on_demo_world(tiny_demo_dir, encode, monkeypatch, tmp_pat
 
 
 def test_cli_eval_reports_bad_input_in_one_line(tmp_path):
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     result = CliRunner().invoke(cli, ["eval", str(tmp_path / "missing"), "--seeds", "1"])
     assert result.exit_code != 0

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from engine.data.judgments import JudgmentRecord, read_judgments, write_jsonl
 from engine.errors import DatasetError
-from engine.eval.judgments import accuracy_summary, bootstrap_ci, build_pairs
+from engine.eval.judgments.accuracy import accuracy_summary, bootstrap_ci, build_pairs
 
 # A tiny fixture in the SoftAttributes CSV format (two attributes, three titles + one unknown).
 CSV = (
@@ -82,8 +82,8 @@ def test_bootstrap_interval_brackets_the_mean_and_narrows_with_more_records():
 
 
 def test_the_command_reports_the_stable_keys(tiny_model_dir, tiny_retriever, tmp_path, monkeypatch):
-    from bot import cli_judgments
-    from bot.cli import cli
+    from bot.cli import judgments as cli_judgments
+    from bot.cli.main import cli
     from tests.fast_parser import fixture_parser
 
     monkeypatch.setattr(cli_judgments, "build_parser", fixture_parser)  # no static table build
@@ -128,8 +128,8 @@ def test_the_real_development_split_reads_whole():
 
 
 def test_shipped_weights_record_the_attributes_they_saw():
-    from engine.degrees_score import FEATURES
-    from engine.degrees_weights import fitted_attributes, read_weights_file, shipped_weights
+    from engine.degrees.score import FEATURES
+    from engine.degrees.weights import fitted_attributes, read_weights_file, shipped_weights
 
     data = read_weights_file()
     if not data:

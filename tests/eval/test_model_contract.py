@@ -16,7 +16,7 @@ from engine.errors import CheckpointError
 from engine.models.base import TextVectors
 from engine.models.cgir import CGIR
 from engine.models.registry import MODEL_KEYS, load_model, make_model
-from engine.ranking import model_ranks, mrr
+from engine.metrics.ranking import model_ranks, mrr
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,11 @@
-"""Walk metrics (engine.eval.walk_metrics) on hand-made relevance with known answers."""
+"""Walk metrics (engine.metrics.walks) on hand-made relevance with known answers."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from engine.eval import walk_metrics as W
+from engine.metrics import walks as W
 
 # rows: items; columns: the asked tag (0) and two other tags
 RELEVANCE = np.array([

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.dialogue import DialogueManager
-from bot.store import Store
+from bot.dialogue.manager import DialogueManager
+from bot.store.sessions import Store
 from bot.types import Reply
-from engine.retrieval import Retriever
+from engine.retrieval.retriever import Retriever
 from fast_parser import fixture_parser
 
 

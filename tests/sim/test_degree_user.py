@@ -160,7 +160,7 @@ def test_target_option_is_checked_and_binary_catalogs_only_take_far_users():
         SimulationConfig(target="near")
     with pytest.raises(SimulationError, match="tolerances"):
         SimulationConfig(tolerance_degree=0.5)
-    from engine.retrieval import Retriever
+    from engine.retrieval.retriever import Retriever
 
     tags = sp.csr_matrix(np.eye(20, 4, dtype=np.float32) + np.eye(20, 4, k=-4, dtype=np.float32))
     binary = Retriever(np.eye(20, 4, dtype=np.float32) + 0.1, np.eye(4, dtype=np.float32),

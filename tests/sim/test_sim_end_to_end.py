@@ -8,9 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import cli
-from bot.logs import log_stats, read_records
-from bot.policies import DEFAULT_POLICY, POLICIES
+from bot.cli.main import cli
+from bot.logs.analysis import log_stats, read_records
+from bot.dialogue.policies import DEFAULT_POLICY, POLICIES
 
 USERS, TURNS = 6, 4
 

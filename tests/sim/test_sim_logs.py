@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from click.testing import CliRunner
 
-from bot.logs import LogError, export, log_stats, parse_since, read_records, to_record
-from bot.store import Store, TurnRecord
+from bot.logs.analysis import LogError, export, log_stats, parse_since, read_records, to_record
+from bot.store.sessions import Store, TurnRecord
 
 T0 = datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc)
 
@@ -122,7 +122,7 @@ def test_to_record_accepts_plain_dicts():
 
 
 def test_cli_export_and_stats(db_url, tmp_path):
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     runner = CliRunner()
     out = tmp_path / "turns.csv"
@@ -139,7 +139,7 @@ def test_cli_export_and_stats(db_url, tmp_path):
 
 
 def test_cli_reports_a_missing_database(tmp_path):
-    from bot.cli import cli
+    from bot.cli.main import cli
 
     result = CliRunner().invoke(cli, ["logs", "stats", "--db", f"sqlite:///{tmp_path / 'nope.db'}"])
     assert result.exit_code == 1 and "no log database" in result.output

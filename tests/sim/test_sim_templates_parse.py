@@ -16,7 +16,7 @@ DEMO_TAGS = (
 
 @pytest.fixture(scope="module")
 def parser():
-    from bot.parser import Parser
+    from bot.nlu.parser import Parser
 
     return Parser(DEMO_TAGS, ["Toy Story (1995)", "Heat (1995)", "Casablanca (1942)"], [1, 2, 3])
 

@@ -2,7 +2,7 @@
 
 Every baseline sees exactly what CGIR sees: the same triples and split, each item's column of
 the interaction matrix as its input (an MLP over the L2-normalised sparse column, the item
-encoder of "CGIR w/o VAE"), and the tag's text as a MiniLM vector (``engine.text.encode``).
+encoder of "CGIR w/o VAE"), and the tag's text as a MiniLM vector (``engine.text.minilm.encode``).
 They differ in how the query (reference item + modification) is composed and trained:
 
 * **CBIR**: a query MLP over [item ; gamma * alpha * text] matched against items with a

@@ -2,7 +2,7 @@
 
 Every baseline sees exactly what CGIR sees: the same triples and split, each item's column of
 the interaction matrix as its input (an MLP over the L2-normalised sparse column, the item
-encoder of "CGIR w/o VAE"), and the tag's text as a MiniLM vector (``engine.text.encode``).
+encoder of "CGIR w/o VAE"), and the tag's text as a MiniLM vector (``engine.text.minilm.encode``).
 They train through the one loop of engine.models.trainer; a subclass builds its network
 (``_build``), the loss terms of a batch (``_batch_losses``) and its queries (``_queries``).
 """
@@ -24,7 +24,7 @@ from engine.models.base import GradientModel, TextVectors
 if TYPE_CHECKING:
     import torch
 
-    from engine.checkpoint import Checkpoint
+    from engine.models.checkpoint import Checkpoint
 
 
 def import_torch():
@@ -85,7 +85,7 @@ class TorchBaseline(GradientModel):
         torch = import_torch()
         cfg = self.config
         if text.tags is None:
-            from engine.text import encode
+            from engine.text.minilm import encode
 
             text = TextVectors(tags=encode(list(dataset.tags)), words=text.words)
         tag_text = np.asarray(text.tags, dtype=np.float32)

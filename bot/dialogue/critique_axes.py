@@ -1,0 +1,93 @@
+"""What a critique walks along: the tag the parser chose, or the degree model's reading of the
+user's words when those words are not that tag.
+
+The parser decides *that* a clause is a critique, its polarity, strength and closest tag. When
+the words matched a tag word (or its lexicon) the walk follows that tag's degrees. When they
+matched only by embedding ("more artsy" -> action at cosine 0.67), or the tag is too thin to
+carry a reading ("funny" on 22 movies), the degree model grounds the words themselves
+(`engine.degrees.model.DegreeModel.ground`: "gory" -> violence + horror) and the walk follows that
+reading; the reply says how it read them. `cgir eval judgments` grounds attributes through this
+same function, so its figures measure the product.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from engine.retrieval.retriever import Modification
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.types import Critique
+    from engine.retrieval.retriever import Retriever
+
+LEXICAL = 1.0  # the parser's score for a tag word or a lexicon word (not an embedding match)
+
+
+def critique_modification(retriever: "Retriever", critique: "Critique") -> Modification:
+    """The Modification a critique asks for, with the degree model's reading when it applies."""
+    plain = Modification(retriever.tags.index(critique.tag), critique.alpha, float(critique.strength))
+    degrees = retriever.degree_model
+    if not critique.phrase or (critique.score >= LEXICAL and not degrees.is_thin(critique.tag)):
+        return plain
+    reading = degrees.ground(critique.phrase)
+    if reading is None or reading.tags == (critique.tag,):
+        return plain
+    return replace(plain, grounding=reading)
+
+
+def critique_modifications(retriever: "Retriever", critiques: Sequence["Critique"]
+                           ) -> tuple[Modification, ...]:
+    return tuple(critique_modification(retriever, c) for c in critiques)
+
+
+def reading_note(critiques: Sequence["Critique"], modifications: Sequence[Modification],
+                 tags: Sequence[str] = ()) -> str:
+    """"'gory' is not a tag here; I read it as violence + horror." for every reading used."""
+    notes = [(f"few movies carry “{c.phrase}”" if c.phrase in tags else f"“{c.phrase}” is not a tag here")
+             + f"; I read it as {m.grounding.label}"
+             for c, m in zip(critiques, modifications) if m.grounding is not None]
+    return "; ".join(notes) + "." if notes else ""
+
+
+def as_read(critiques: Sequence["Critique"], modifications: Sequence[Modification]
+            ) -> tuple["Critique", ...]:
+    """The critiques as the walk reads them: a reading is named by the user's own words."""
+    return tuple(replace(c, tag=c.phrase) if m.grounding is not None else c
+                 for c, m in zip(critiques, modifications))
+
+
+def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["Critique", ...]:
+    """Phrases the parser matched to no tag that describe a degree ("less long", "more
+    believable") or that this catalog's users wrote as tags ("less gore"), as critiques of the
+    closest tag of the degree model's reading; () when there are none (then the bot says it did
+    not understand: "more pizza")."""
+    from bot.nlu.word_classes import is_descriptive
+
+    read = []
+    degrees = retriever.degree_model
+    for critique in unread:
+        known = bool(critique.phrase) and (is_descriptive(critique.phrase)
+                                           or degrees.users_wrote(critique.phrase))
+        reading = degrees.ground(critique.phrase) if known else None
+        if reading is not None:
+            read.append(replace(critique, tag=reading.tags[0], score=0.0))
+    return tuple(read)
+
+
+def attribute_grounding(parser, retriever: "Retriever", attribute: str):
+    """How the bot reads "more <attribute>" (engine.degrees.model.Grounding), None when it does not
+    read it as a critique: the parser, then `critique_modification`. When the bot would ask
+    which of two near-tied tags was meant, the answer is taken to be the first it offers."""
+    from engine.degrees.model import Grounding
+
+    parse = parser.parse(f"more {attribute}")
+    critiques = parse.critiques or read_unread(retriever, parse.unread)
+    if parse.intent != "critique" or not critiques or critiques[0].tag not in retriever.tags:
+        return None
+    if critiques[0].candidates:  # "more war" or "more sci-fi"? a tag word answers
+        critiques = (replace(critiques[0], score=LEXICAL, candidates=()),)
+    modification = critique_modification(retriever, critiques[0])
+    if modification.grounding is not None:
+        return modification.grounding
+    return Grounding.of_tag(retriever.tags[modification.tag])

@@ -1,0 +1,43 @@
+"""What the bot says about catalog items: what one is strongest in, which tags to list, which
+items to offer when it needs a starting point. Read-only views of a :class:`Retriever`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.dialogue import replies
+from engine.retrieval.retriever import Retriever
+
+
+def popular_rows(retriever: Retriever, n: int) -> list[int]:
+    """The n most popular rows (ties by row), offered when a starting item is needed."""
+    return [int(r) for r in np.argsort(-retriever.popularity, kind="stable")[:n]]
+
+
+def help_tags(retriever: Retriever, n: int) -> list[str]:
+    """All tags when there are at most n, else the n most present (graded relevance, then tags)."""
+    r = retriever
+    if len(r.tags) <= n:
+        return list(r.tags)
+    if r.relevance is not None:
+        with np.errstate(all="ignore"):
+            weight = np.nan_to_num(np.nanmean(np.asarray(r.relevance, dtype=np.float32), axis=0))
+    elif r.item_tags is not None:
+        weight = np.asarray(r.item_tags.sum(axis=0)).ravel()
+    else:
+        weight = np.linalg.norm(r.tag_vectors, axis=1)
+    return [r.tags[t] for t in np.argsort(-weight, kind="stable")[:n]]
+
+
+def describe(retriever: Retriever, row: int) -> str:
+    """A sentence on what the item is high in (graded relevance, else its tags), where known."""
+    r = retriever
+    if r.relevance is not None:
+        values = np.asarray(r.relevance[row], dtype=np.float32)
+        known = np.flatnonzero(~np.isnan(values))
+        if known.size:
+            top = known[np.argsort(-values[known], kind="stable")[:3]]
+            return replies.strongest_in([(r.tags[t], float(values[t])) for t in top])
+    if r.item_tags is not None:
+        return replies.its_tags([r.tags[t] for t in r.item_tags[row].indices[:5]])
+    return ""

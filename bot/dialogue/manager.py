@@ -1,0 +1,388 @@
+"""The dialogue manager: one turn in, one :class:`bot.types.Reply` out, every turn logged.
+
+Per session it keeps (in the store, so a session survives restarts): the current item, the last
+sequence shown, an undo stack, the critiques so far and a pending question (`bot.dialogue.pending`). A turn:
+clean the text (`bot.store.turns`) -> parse it -> let a pending question resolve it -> act on the
+intent -> suggest critiques for the current item -> save the state and log the turn. The wording
+is in `bot.dialogue.replies`; the policies (`adaptive`, `gradient`, `list`, `single`) are in `bot.dialogue.policies`
+and docs/dialogue.md.
+``handle`` never raises: an unexpected error is logged and answered with an apology, and the turn
+is still written to the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import threading
+import time
+from dataclasses import asdict, dataclass, replace
+from typing import Protocol, Sequence
+
+from bot.dialogue import item_facts, replies
+from bot.dialogue.critique_axes import as_read, critique_modifications, read_unread, reading_note
+from bot.nlu.text import MAX_CHARS
+from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
+                         ordinal_pick, pending_from_json, pending_to_json, still_waiting)
+from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
+from bot.dialogue.reply_builder import ReplyBuilder, rounded
+from bot.store.sessions import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
+from bot.dialogue.suggestions import SuggestConfig, Suggester, critique_text
+from bot.store.turns import clean_input, turn_record
+from bot.types import Button, Critique, Parse, Reply, ShownItem
+from engine.errors import LookupFailed
+from engine.walks.gradual import WalkLimit
+from engine.retrieval.retriever import Retriever
+
+logger = logging.getLogger(__name__)
+
+MAX_INPUT_CHARS = MAX_CHARS  # longer input is cut (with a notice) before parsing and logging
+__all__ = ["DialogueManager", "DialogueConfig", "POLICIES"]  # POLICIES lives in bot.dialogue.policies
+TURN_ATTEMPTS = 5  # runs of one turn while other processes keep logging turns of its session
+SESSION_ID_PATTERN = re.compile(rf"^[A-Za-z0-9_.:@-]{{1,{SESSION_ID_MAX}}}$")
+
+
+class ParserLike(Protocol):
+    def parse(self, text: str, *, shown: Sequence[tuple[int, str]] = ()) -> Parse: ...
+
+
+@dataclass(frozen=True)
+class DialogueConfig:
+    max_input_chars: int = MAX_INPUT_CHARS
+    n_popular: int = 5  # items offered when a reference is needed
+    history_limit: int = 20  # undo steps kept per session
+    help_tags: int = 30  # tags listed by "help" (all of them when the vocabulary is this small)
+
+
+class DialogueManager:
+    """(session id, text) -> Reply, with state and logs in a :class:`bot.store.sessions.Store`."""
+
+    def __init__(
+        self,
+        retriever: Retriever,
+        parser: ParserLike,
+        store: Store,
+        *,
+        model_id: str,
+        steps: int = 10,
+        policy: str = DEFAULT_POLICY,
+        skip_seen: bool = True,
+        gamma_min: float = 0.1,
+        gamma_max: float = 1.0,
+        config: DialogueConfig = DialogueConfig(),
+        suggest_config: SuggestConfig = SuggestConfig(),
+    ):
+        check_policy(policy)
+        if steps < 1:
+            raise ValueError("steps must be at least 1")
+        self.retriever, self.parser, self.store = retriever, parser, store
+        self.model_id, self.steps, self.policy, self.skip_seen = model_id, steps, policy, skip_seen
+        self.gamma_min, self.gamma_max = float(gamma_min), float(gamma_max)
+        self.config = config
+        self.suggester = Suggester(retriever, suggest_config)
+        self._popular_rows = item_facts.popular_rows(retriever, config.n_popular)
+        self.out = ReplyBuilder(retriever, self.suggester, self._popular_rows)
+        # Threads started for this manager (e.g. the encoder warm-up); close() waits for them,
+        # so the interpreter never shuts down in the middle of their imports.
+        self.background: list[threading.Thread] = []
+        self._help_tags = item_facts.help_tags(retriever, config.help_tags)
+
+    # -- public ----------------------------------------------------------------------------
+
+    @staticmethod
+    def new_session_id() -> str:
+        """192 random bits, URL-safe: an id is a capability, so it must be unguessable."""
+        return secrets.token_urlsafe(24)
+
+    def close(self, timeout: float = 30.0) -> None:
+        for thread in self.background:
+            thread.join(timeout)
+        self.store.close()
+
+    def handle(self, session_id: str, text: str) -> Reply:
+        """Answer one turn; every turn with a valid session id is logged.
+
+        Never raises, except SessionBusy: when another process logs turns of the same session at
+        the same time, the turn is run again on the state they left (the store accepts turn n
+        only after turn n - 1), and after TURN_ATTEMPTS runs, or when the session's lock is not
+        had in time, nothing is applied and the caller is told to send it again.
+        """
+        for _ in range(TURN_ATTEMPTS):
+            try:
+                return self._handle_once(session_id, text)
+            except SessionChanged:
+                continue
+        raise SessionBusy(f"session {session_id} kept changing while this turn ran; send it again")
+
+    def _handle_once(self, session_id: str, text: str) -> Reply:
+        start = time.perf_counter()
+        if not isinstance(session_id, str) or not SESSION_ID_PATTERN.match(session_id):
+            return Reply(text=replies.INVALID_SESSION, intent="out_of_scope",
+                         session_id=str(session_id)[:SESSION_ID_MAX], understood=False,
+                         synthetic=self.retriever.synthetic)
+        try:
+            state = self.store.get_session(session_id) or SessionState(session_id, model_id=self.model_id)
+        except Exception:  # the database is gone: answer, but nothing can be logged
+            logger.exception("could not load session %s", session_id)
+            return self.out.apology(session_id, replies.STORE_UNREACHABLE)
+        cleaned, cut_from = clean_input(text, self.config.max_input_chars)
+        parse = Parse("out_of_scope", text=cleaned)
+        chosen: int | None = None
+        try:
+            parse = self._parse(cleaned, state)
+            reply, parse, chosen = self._respond(state, parse, cleaned)
+        except Exception:
+            logger.exception("turn failed in session %s", session_id)
+            # Nothing half-applied survives: continue from the state as it was stored.
+            state = self._reload(session_id, state.turns)
+            reply = self.out.apology(session_id, replies.TURN_FAILED)
+            if not isinstance(parse, Parse):
+                parse = Parse("out_of_scope", text=cleaned)
+        if cut_from is not None:
+            reply.text = replies.input_cut(cut_from, self.config.max_input_chars) + reply.text
+        self._log(state, cleaned, parse, reply, chosen, cut_from, time.perf_counter() - start)
+        return reply
+
+    def _log(self, state: SessionState, cleaned: str, parse: Parse, reply: Reply, chosen: int | None,
+             cut_from: int | None, seconds: float) -> None:
+        state.turns += 1
+        state.model_id = self.model_id
+        record = turn_record(state.id, state.turns, cleaned, parse, reply, chosen=chosen,
+                             cut_from=cut_from, seconds=seconds, model_id=self.model_id)
+        try:
+            self.store.record_turn(state, record)
+        except (SessionChanged, SessionBusy):
+            raise
+        except Exception:
+            logger.exception("could not log turn %d of session %s", state.turns, state.id)
+
+    def _reload(self, session_id: str, turns: int) -> SessionState:
+        try:
+            stored = self.store.get_session(session_id)
+        except Exception:  # noqa: BLE001 - the turn is answered either way
+            logger.exception("could not reload session %s", session_id)
+            stored = None
+        return stored or SessionState(session_id, model_id=self.model_id, turns=turns)
+
+    def _parse(self, cleaned: str, state: SessionState) -> Parse:
+        if not cleaned:
+            return Parse("out_of_scope", text="")
+        shown = [(int(s["item_id"]), str(s["title"])) for s in state.last_sequence]
+        return self.parser.parse(cleaned, shown=shown)
+
+    # -- dispatch --------------------------------------------------------------------------
+
+    def _respond(self, state: SessionState, parse: Parse, cleaned: str) -> tuple[Reply, Parse, int | None]:
+        pending = pending_from_json(state.pending)
+        state.pending = None
+        waiting = pending if isinstance(pending, NeedReference) else None
+        if isinstance(pending, AskTag):
+            parse = pending.resolve(parse, cleaned) or parse
+        elif isinstance(pending, AskTitle):
+            parse = pending.resolve(parse, cleaned, self.retriever.title_resolver) or parse
+        chosen = None
+        intent = parse.intent
+        offered = self._offered_pick(state, parse) if intent == "select" else None
+        if intent == "critique":
+            reply = self._critique(state, parse)
+        elif intent == "reference":
+            reply = self._reference(state, parse, waiting)
+        elif offered is not None:
+            # "the first one" while the popular starting items are on offer (no item, no list).
+            reply = self._reference(state, Parse("reference", item_id=offered, text=cleaned), waiting)
+        elif intent == "select":
+            reply, chosen = self._select(state, parse)
+        elif intent == "undo":
+            reply = self._undo(state)
+        elif intent == "restart":
+            reply = self._restart(state)
+        elif intent == "help":
+            reply = self.out.reply(state, replies.help_text(self._help_tags, len(self.retriever.tags),
+                                                         self.retriever.synthetic), "help")
+        elif intent == "bye":
+            reply = self.out.reply(state, replies.GOODBYE, "bye", with_suggestions=False)
+        elif parse.small_talk:  # "hi", "thanks": answered in kind
+            reply = self.out.small_talk(state, parse.small_talk)
+        else:
+            reply = self.out.reply(state, replies.out_of_scope(not cleaned), "out_of_scope", understood=False)
+        if waiting is not None and state.pending is None and intent not in ("reference", "restart"):
+            self._ask(state, waiting)  # still waiting for a starting item
+        return reply, parse, chosen
+
+    @staticmethod
+    def _ask(state: SessionState, question: Pending) -> None:
+        state.pending = pending_to_json(question)
+
+    def _title(self, row: int) -> str:
+        return self.retriever.titles[row]
+
+    def _push(self, state: SessionState) -> None:
+        state.history.append(state.snapshot())
+        del state.history[: -self.config.history_limit]
+
+    # -- intents ---------------------------------------------------------------------------
+
+    def _critique(self, state: SessionState, parse: Parse) -> Reply:
+        critiques = tuple(parse.critiques) or read_unread(self.retriever, parse.unread)
+        if not critiques:
+            return self._no_close_tag(state, parse)
+        unclear = [i for i, c in enumerate(critiques) if c.candidates]
+        if unclear:
+            return self._ask_which_tag(state, AskTag(critiques, unclear[0]))
+        unknown = [c.tag for c in critiques if c.tag not in self.retriever.tags]
+        if unknown:
+            return self._no_close_tag(state, replace(parse, suggestions=()), unknown[0])
+        start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
+        if start is not None:
+            moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques))
+            return replace(moved, intent="critique")
+        row = self.out.row(state.current)
+        if row is None:
+            self._ask(state, NeedReference(critiques))
+            return self.out.reply(
+                state, replies.need_reference(critiques, self._title(self._popular_rows[0]),
+                                              self.retriever.synthetic),
+                "critique", buttons=self.out.popular_buttons(), with_suggestions=False, clarification=True)
+        return self.walk_from(state, row, critiques)
+
+    def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...]) -> Reply:
+        """Critique the item at `row` (known tags, no open question): walk, show, remember.
+
+        The current item need not be `row`'s yet: a reference and a critique in one turn set it
+        first (see `_reference`), then walk from it.
+        """
+        tags = self.retriever.tags
+        mods = critique_modifications(self.retriever, critiques)
+        sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps)
+        if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
+            stuck, other = sequence.modification, sequence.suggestion
+            offer = other and critique_text(tags[other.tag], other.alpha)
+            text = replies.at_limit(tags[stuck.tag], stuck.alpha, self._title(row), sequence.degree, offer)
+            return self.out.reply(state, text, "critique", with_suggestions=not offer,
+                               tag=critiques[0].tag, alpha=critiques[0].alpha,
+                               buttons=[Button(offer, offer)] if offer else [])
+        first = critiques[0]
+        shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4),
+                           relevance=rounded(s.relevance), degree=s.degree) for s in sequence.steps]
+        self._push(state)
+        state.last_sequence = [asdict(s) for s in shown]
+        state.last_tag, state.last_alpha = first.tag, first.alpha
+        state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
+                                "from": state.current})
+        del state.critiques[: -self.config.history_limit]
+        tag_value = self.retriever.modification_degree(row, mods[0])
+        read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
+        text = replies.walked(read, self._title(row), tag_value, len(shown),
+                              self.policy == "gradient", reading_note(critiques, mods, tags))
+        return self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=first.alpha,
+                           with_suggestions=False, current_degree=tag_value,
+                           buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
+                                    for i in range(1, min(len(shown), 3) + 1)])
+
+    def _ask_which_tag(self, state: SessionState, question: AskTag) -> Reply:
+        self._ask(state, question)
+        alpha = question.asked.alpha
+        said = [critique_text(o, alpha) for o in question.options]
+        return self.out.reply(state, replies.ask_which_tag(question.asked.phrase, question.options, alpha),
+                           "critique", buttons=[Button(s, s) for s in said], with_suggestions=False,
+                           clarification=True)
+
+    def _no_close_tag(self, state: SessionState, parse: Parse, unknown: str | None = None) -> Reply:
+        closest = list(parse.suggestions)
+        if unknown is not None:
+            try:
+                closest = [self.retriever.tags[self.retriever.resolve_tag(unknown)]]
+            except LookupFailed as error:
+                closest = error.candidates
+        closest = [t for t in closest if t in self.retriever.tags][:5]
+        buttons = [Button(f"more {t}", f"more {t}") for t in closest[:3]]
+        buttons += [Button(f"less {t}", f"less {t}") for t in closest[:2]]
+        return self.out.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
+                           with_suggestions=False, understood=False)
+
+    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None) -> Reply:
+        synthetic = self.retriever.synthetic
+        row = self.out.row(parse.item_id)
+        if row is None:
+            titles = [t for t in parse.candidates if t in self.retriever.titles][:5]
+            if parse.unknown_title:  # "Heat but less violent": not here; the critiques wait
+                question = still_waiting(parse.critiques, waiting, self.retriever.tags)
+                state.pending = pending_to_json(question) if question else None
+                return self.out.not_in_catalog(state, parse.unknown_title, titles, question)
+            if titles:
+                self._ask(state, AskTitle(tuple(titles)))
+                return self.out.reply(state, replies.which_title(titles), "reference",
+                                   buttons=[Button(t, f"something like {t}") for t in titles],
+                                   with_suggestions=False, clarification=True)
+            return self.out.reply(state, replies.unknown_title(synthetic), "reference",
+                               buttons=self.out.popular_buttons(), with_suggestions=False, understood=False)
+        self._push(state)
+        state.current = int(self.retriever.item_ids[row])
+        state.last_sequence = []
+        state.last_tag = state.last_alpha = None
+        start = replies.starting_from(self._title(row), synthetic)
+        if waiting is not None and waiting.critiques:
+            depth = len(state.history)
+            reply = self.walk_from(state, row, waiting.critiques)
+            reply.intent = "reference"
+            reply.text = f"{start} {reply.text}"
+            # One undo should go back to before the reference, not to the bare reference.
+            del state.history[depth:]
+            return reply
+        return self.out.reply(state, f"{start} {item_facts.describe(self.retriever, row)} What would you like to change?", "reference")
+
+    def _offered_pick(self, state: SessionState, parse: Parse) -> int | None:
+        """Item id of the popular item picked by ordinal, when those are what the bot offered."""
+        if state.current is not None or state.last_sequence:
+            return None
+        row = ordinal_pick(parse, self._popular_rows)
+        return None if row is None else int(self.retriever.item_ids[row])
+
+    def _select(self, state: SessionState, parse: Parse) -> tuple[Reply, int | None]:
+        sequence = state.last_sequence
+        pick = None
+        if parse.item_id is not None:
+            pick = next((s for s in sequence if int(s["item_id"]) == int(parse.item_id)), None)
+            if pick is None and self.out.row(parse.item_id) is not None:
+                # A title outside the last list: the user named an item, start from it.
+                return self._reference(state, Parse("reference", item_id=parse.item_id, title=parse.title), None), None
+        elif parse.index is not None:
+            if not sequence:
+                return self.out.reply(state, replies.no_list_yet(state.current is not None), "select",
+                                   understood=False), None
+            pick = ordinal_pick(parse, sequence)
+            if pick is None:
+                return self.out.reply(
+                    state, replies.out_of_range(len(sequence)), "select", understood=False,
+                    with_suggestions=False, sequence=[ShownItem(**s) for s in sequence],
+                    tag=state.last_tag, alpha=state.last_alpha,
+                ), None
+        if pick is None:
+            return self.out.reply(state, replies.UNCLEAR_PICK, "select", understood=False), None
+        self._push(state)
+        state.current = int(pick["item_id"])
+        row = self.out.row(state.current)
+        position = next(i for i, s in enumerate(sequence, 1) if s is pick)
+        describe = item_facts.describe(self.retriever, row) if row is not None else ""
+        return self.out.reply(state, replies.good_choice(pick["title"], position, describe), "select"), state.current
+
+    def _undo(self, state: SessionState) -> Reply:
+        if not state.history:
+            return self.out.reply(state, replies.NOTHING_TO_UNDO, "undo")
+        state.restore(state.history.pop())
+        row = self.out.row(state.current)
+        if row is None:
+            return self.out.reply(state, replies.UNDONE_TO_START, "undo")
+        if state.last_sequence:
+            return self.out.reply(state, replies.undone(self._title(row), with_list=True), "undo",
+                               sequence=[ShownItem(**s) for s in state.last_sequence],
+                               tag=state.last_tag, alpha=state.last_alpha)
+        return self.out.reply(state, replies.undone(self._title(row), with_list=False), "undo")
+
+    def _restart(self, state: SessionState) -> Reply:
+        state.restore({})  # no current item, no list, no critiques
+        state.history, state.pending = [], None
+        return self.out.reply(state, replies.starting_over(self._title(self._popular_rows[0]),
+                                                        self.retriever.synthetic), "restart")
+

@@ -1,0 +1,186 @@
+"""The bot's English wording, one function per kind of answer; `bot.dialogue.manager` decides which.
+
+Nothing here looks at a session or the model: callers pass the titles, tags and numbers to say.
+Channels render the items themselves (`bot.cli.render` for the terminal), so no text lists a sequence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.dialogue.suggestions import critique_text
+from bot.types import Critique
+
+STORE_UNREACHABLE = "I cannot reach my session store right now."
+TURN_FAILED = "Something went wrong on my side with that message."
+INVALID_SESSION = ("That session id is not valid (1-128 characters from A-Z a-z 0-9 _ . : @ -); "
+                   "start a new session.")
+GOODBYE = "Goodbye! Come back any time; this session keeps your place."
+NOTHING_TO_UNDO = "There is nothing to undo."
+UNDONE_TO_START = "Undone; we are back at the start. Name a movie to begin."
+UNCLEAR_PICK = "I could not tell which item you meant; say its number (\u201cthe third one\u201d) or its title."
+
+
+def quote(title: str) -> str:
+    return f"\u201c{title}\u201d"
+
+
+def number(value: float | None) -> str:
+    return "?" if value is None else f"{value:.2f}"
+
+
+def ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"#{n}")
+
+
+def catalog_note(synthetic: bool) -> str:
+    return " (This is the synthetic demo catalog.)" if synthetic else ""
+
+
+def apology(reason: str) -> str:
+    return f"Sorry. {reason} Please try again, or say \u201crestart\u201d."
+
+
+def input_cut(chars: int, limit: int) -> str:
+    return f"(Your message had {chars:,} characters; I read only the first {limit:,}.) "
+
+
+def wanted(critiques: Sequence[Critique]) -> str:
+    """ "less action and a bit more comedy": how each critique was read, strength included."""
+    def strength(c: Critique) -> str:
+        return "a bit " if c.strength < 1 else ("much " if c.strength > 1 else "")
+    return " and ".join(strength(c) + critique_text(c.tag, c.alpha) for c in critiques)
+
+
+def you_could_say(suggestions: Sequence[str]) -> str:
+    return " You could say: " + ", ".join(quote(s) for s in suggestions) + "."
+
+
+def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool) -> str:
+    return (f"I understood {quote(wanted(critiques))}, but less or more than what? Name a movie to "
+            f"start from, e.g. {quote('something like ' + example)}, or pick one below."
+            f"{catalog_note(synthetic)}")
+
+
+def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, shown: int,
+           gradient: bool, reading: str = "") -> str:
+    """The answer to a critique: what was understood, where from, what the sequence is.
+
+    `reading` says how words that are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
+    first = critiques[0]
+    said = wanted(critiques)
+    heard = (f" (from {quote(first.phrase)})"
+             if first.phrase and first.phrase.lower() not in (first.tag, critique_text(first.tag, first.alpha))
+             and not reading else "")
+    heard += f" ({reading.rstrip('.')})" if reading else ""
+    here = f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else ""
+    if not shown:
+        return f"Understood: {said}{heard}. I found no other items to show from {quote(title)}."
+    if gradient:
+        return (f"Understood: {said}{heard}. Starting from {quote(title)}{here}, here are {shown} items "
+                f"with gradually {said}; pick one by number or title.")
+    best = "these are the best matches" if shown > 1 else "this is the best match"
+    return f"Understood: {said}{heard}. Compared with {quote(title)}{here}, {best}; pick one by number or title."
+
+
+def at_limit(tag: str, alpha: int, title: str, degree: float, offer: str | None) -> str:
+    """The reference has no room left on the asked tag: no noisy list, a better critique."""
+    edge = "as little" if alpha < 0 else "as much"
+    text = (f"{quote(title)} already has about {edge} {tag} as anything in the catalog "
+            f"({tag} {degree:.2f}, estimated), so there is no gradual way to "
+            f"{quote(critique_text(tag, alpha))} from it.")
+    return text + (f" Try {quote(offer)} instead?" if offer else "")
+
+
+def ask_which_tag(phrase: str, options: Sequence[str], alpha: int) -> str:
+    said = quote(phrase) if phrase else "that"
+    return f"By {said} did you mean " + " or ".join(quote(critique_text(o, alpha)) for o in options) + "?"
+
+
+def no_close_tag(closest: Sequence[str]) -> str:
+    text = "I could not match that to any tag I know."
+    if closest:
+        return text + " The closest tags I have: " + ", ".join(closest) + "."
+    return text + " Say \u201chelp\u201d to see the tags I know."
+
+
+def which_title(titles: Sequence[str]) -> str:
+    return "Which one do you mean? " + "; ".join(f"{i}. {t}" for i, t in enumerate(titles, 1))
+
+
+def unknown_title(synthetic: bool) -> str:
+    return ("I do not know that title. Try one of these, or type a title from the catalog."
+            + catalog_note(synthetic))
+
+
+def not_in_catalog(asked: str, offered: Sequence[str], close: bool, critiques: Sequence[Critique],
+                   synthetic: bool) -> str:
+    """ "Heat" is not in this catalog: the closest titles (or popular ones), and what waits."""
+    name = " ".join(w if w.isupper() else w.capitalize() for w in asked.split())
+    which = "The closest titles" if close else "Popular titles"
+    then = f" Pick one and I will start from it with {quote(wanted(critiques))}." if critiques else ""
+    return (f"{quote(name)} is not in this catalog. {which}: {'; '.join(offered)}.{then}"
+            f"{catalog_note(synthetic)}")
+
+
+def starting_from(title: str, synthetic: bool) -> str:
+    return f"Starting from {quote(title)}.{catalog_note(synthetic)}"
+
+
+def strongest_in(tag_values: Sequence[tuple[str, float]]) -> str:
+    return "It is strongest in " + ", ".join(f"{tag} ({value:.2f})" for tag, value in tag_values) + "."
+
+
+def its_tags(tags: Sequence[str]) -> str:
+    return "Its tags: " + ", ".join(tags) + "." if tags else ""
+
+
+def no_list_yet(has_current: bool) -> str:
+    hint = ("critique the current item first (e.g. \u201cless action\u201d)" if has_current
+            else "name a movie to start from first")
+    return f"There is no list to choose from yet; {hint}."
+
+
+def out_of_range(n: int) -> str:
+    return f"The last list has {n} item{'s' if n != 1 else ''}; pick a number from 1 to {n}."
+
+
+def good_choice(title: str, position: int, description: str) -> str:
+    return f"Good choice: {quote(title)} (#{position}). {description} What next?"
+
+
+def undone(title: str, with_list: bool) -> str:
+    return f"Undone. Back at {quote(title)} and the list before." if with_list else f"Undone. Back at {quote(title)}."
+
+
+def starting_over(example: str, synthetic: bool) -> str:
+    return (f"Starting over. Name a movie you like, e.g. {quote('something like ' + example)}, or pick "
+            f"one below.{catalog_note(synthetic)}")
+
+
+def help_text(tags: Sequence[str], total_tags: int, synthetic: bool) -> str:
+    more = f" (and {total_tags - len(tags)} more)" if total_tags > len(tags) else ""
+    return (
+        "Name a movie to start from (\u201csomething like Toy Story\u201d), then critique it: "
+        "\u201cless action\u201d, \u201ca bit funnier\u201d, \u201cmore romance and less violence\u201d. "
+        "I show a sequence that changes step by step; pick one with \u201cthe third one\u201d, "
+        "\u201c#2\u201d, \u201cthe last one\u201d or its title. Also: \u201cundo\u201d, "
+        f"\u201crestart\u201d, \u201cbye\u201d. Tags I know: {', '.join(tags)}{more}.{catalog_note(synthetic)}"
+    )
+
+
+def out_of_scope(empty: bool) -> str:
+    first = "I did not get any text." if empty else "Sorry, I did not understand that."
+    return (first + " I help you find movies by critiquing one you know: name a movie "
+            "(\u201csomething like ...\u201d), then say what to change (\u201cless action\u201d). "
+            "Say \u201chelp\u201d for more.")
+
+
+def small_talk(kind: str, example: str, synthetic: bool) -> str:
+    """A greeting or a thank-you answered in kind, with what the user can do next."""
+    if kind == "thanks":
+        return ("You're welcome! Critique the current movie (\u201ca bit funnier\u201d) or name another "
+                "one whenever you like.")
+    return (f"Hello! I help you find movies by critiquing one you know: name a movie "
+            f"({quote('something like ' + example)}), then say what to change (\u201cless action\u201d, "
+            f"\u201ca bit funnier\u201d). Say \u201chelp\u201d for the tags I know.{catalog_note(synthetic)}")

@@ -1,0 +1,83 @@
+"""The Reply of a turn around its text: the current item with its degree, suggested next
+critiques, buttons, and the apology for a turn that failed. The wording itself is `bot.dialogue.replies`."""
+
+from __future__ import annotations
+
+from bot.dialogue import replies
+from bot.store.sessions import SESSION_ID_MAX, SessionState
+from bot.dialogue.suggestions import Suggester
+from bot.dialogue.pending import NeedReference
+from bot.types import Button, Reply, ShownItem
+from engine.errors import LookupFailed
+from engine.retrieval.retriever import Retriever
+
+
+def rounded(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+class ReplyBuilder:
+    def __init__(self, retriever: Retriever, suggester: Suggester, popular_rows: list[int]):
+        self.retriever, self.suggester, self.popular_rows = retriever, suggester, popular_rows
+
+    def row(self, item_id: int | None) -> int | None:
+        """The catalog row of a stored item id, None when there is none or it left the catalog."""
+        if item_id is None:
+            return None
+        try:
+            return self.retriever.resolve_item(int(item_id))
+        except LookupFailed:
+            return None
+
+    def reply(self, state: SessionState, text: str, intent: str, *, with_suggestions: bool = True,
+              sequence: list[ShownItem] | None = None, tag: str | None = None,
+              alpha: int | None = None, buttons: list[Button] | None = None,
+              understood: bool = True, clarification: bool = False,
+              current_degree: float | None = None) -> Reply:
+        """`current_degree` is the current item's degree of what was asked, when that is not
+        `tag`'s own (a reading of words that are not a tag, bot.dialogue.critique_axes)."""
+        r = self.retriever
+        row = self.row(state.current)
+        current = None
+        if row is not None:
+            t = r.tags.index(tag) if tag in r.tags else None
+            degree = current_degree if current_degree is not None or t is None else r.degree_of(row, t)
+            current = ShownItem(int(r.item_ids[row]), r.titles[row],
+                                relevance=None if t is None else rounded(r.relevance_of(row, t)),
+                                degree=degree)
+        buttons = list(buttons or [])
+        if with_suggestions and row is not None:
+            suggestions = [s.text for s in self.suggester.suggest(row)]
+            if suggestions:
+                text += replies.you_could_say(suggestions)
+                buttons += [Button(s, s) for s in suggestions]
+        elif with_suggestions:
+            buttons += self.popular_buttons()
+        return Reply(
+            text=text, intent=intent, session_id=state.id, current=current,
+            sequence=list(sequence or []), tag=tag, alpha=alpha, buttons=buttons,
+            understood=understood, clarification=clarification, synthetic=r.synthetic,
+        )
+
+    def not_in_catalog(self, state: SessionState, asked: str, titles: list[str],
+                       waiting: NeedReference | None) -> Reply:
+        """"something like Heat" on a catalog without Heat: say so, offer the closest titles (the
+        popular ones when none is close); buttons name them, so a click starts from one (and
+        applies the critiques that wait, if any)."""
+        offered = titles or [self.retriever.titles[r] for r in self.popular_rows]
+        critiques = waiting.critiques if waiting is not None else ()
+        text = replies.not_in_catalog(asked, offered, bool(titles), critiques, self.retriever.synthetic)
+        return self.reply(state, text, "reference", with_suggestions=False, understood=False,
+                          buttons=[Button(t, f"something like {t}") for t in offered])
+
+    def small_talk(self, state: SessionState, kind: str) -> Reply:
+        example = self.retriever.titles[self.popular_rows[0]]
+        return self.reply(state, replies.small_talk(kind, example, self.retriever.synthetic), "out_of_scope")
+
+    def popular_buttons(self) -> list[Button]:
+        titles = [self.retriever.titles[r] for r in self.popular_rows]
+        return [Button(t, f"something like {t}") for t in titles]
+
+    def apology(self, session_id: str, reason: str) -> Reply:
+        return Reply(text=replies.apology(reason), intent="error", session_id=session_id[:SESSION_ID_MAX],
+                     understood=False, synthetic=self.retriever.synthetic)

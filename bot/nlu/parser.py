@@ -1,0 +1,210 @@
+"""Turn one user utterance into a structured :class:`bot.types.Parse`.
+
+A short pipeline of stages in `bot.nlu` (docs/parser.md has the details and the limits):
+
+1. clean (`text.clean_utterance`): NFKC, control characters and emoji dropped, cut at
+   ``MAX_CHARS``; empty text, non-Latin scripts and SQL/HTML fragments are out of scope;
+2. commands (`commands`): polite wrappers off, then undo / restart / help / bye;
+3. references and selections (`references`, titles by `engine.retrieval.catalog.TitleResolver`);
+4. clause split, 5. polarity and strength (`clauses`), 6. grounding to a tag (`vocabulary`,
+   `grounding`), composed by `critiques.read_critiques`;
+7. a bare title is a reference; anything else is out of scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.nlu import lexicon as lx
+from bot.nlu.chitchat import looks_like_chitchat, small_talk
+from bot.nlu.commands import read_command, simplify
+from bot.nlu.critiques import Reading, read_critiques
+from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
+from bot.nlu.references import ReferenceReader, Shown, without_similar_request
+from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
+from bot.nlu.vocabulary import TagVocabulary
+from bot.types import Parse
+from engine.retrieval.catalog import TitleResolver
+
+if TYPE_CHECKING:  # pragma: no cover
+    from engine.retrieval.retriever import Retriever
+
+__all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
+
+_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|-)\s+")
+_LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
+
+
+@dataclass(frozen=True)
+class ParserConfig:
+    """Thresholds of the grounding and title steps, chosen on the labelled set's dev split."""
+
+    accept: float = Grounding.accept  # cosine needed to ground a clause with a polarity cue
+    accept_bare: float = Grounding.accept_bare  # ... and one without any cue ("space battles")
+    tie_margin: float = Grounding.tie_margin  # top two tags closer than this: ask which one
+    suggest: int = Grounding.suggest  # closest tags suggested when nothing is close
+    title_accept: float = 88.0  # rapidfuzz ratio for a fuzzy title to count as a match
+    title_margin: float = 4.0  # ... and its lead over the next distinct title
+    title_candidates: float = 80.0  # WRatio for a title to be offered as a candidate
+    max_chars: int = MAX_CHARS
+
+    @property
+    def grounding(self) -> Grounding:
+        return Grounding(self.accept, self.accept_bare, self.tie_margin, self.suggest)
+
+
+class Parser:
+    """Text -> Parse for one catalog (its tags and titles). Build once, call `parse` per turn."""
+
+    def __init__(
+        self,
+        tags: Sequence[str],
+        titles: Sequence[str],
+        item_ids: Sequence[int],
+        *,
+        popularity: Sequence[int] | None = None,
+        tag_vectors_cache: Path | None = None,
+        config: ParserConfig | None = None,
+        encoder: Encoder | None = None,
+    ):
+        self.config = config or ParserConfig()
+        c = self.config
+        self.titles = TitleResolver(titles, item_ids, popularity, accept=c.title_accept,
+                                    margin=c.title_margin, candidate_score=c.title_candidates)
+        self.vocab = TagVocabulary(tags)
+        encoder_id = ENCODER_ID
+        if encoder is None:
+            from engine.text.minilm import encode as encoder
+        else:  # a cache written by another encoder must not be reused
+            encoder_id = getattr(encoder, "encoder_id", f"{ENCODER_ID}+{encoder!r}")
+        self.grounder = TagGrounder(self.vocab, encoder, cache=tag_vectors_cache,
+                                    config=c.grounding, encoder_id=encoder_id)
+        self.references = ReferenceReader(self.titles, self.vocab)
+
+    @classmethod
+    def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":
+        """A parser for a trained model's catalog (tags, titles, ids and popularity)."""
+        kw.setdefault("popularity", retriever.popularity)
+        return cls(retriever.tags, retriever.titles, retriever.item_ids, **kw)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.vocab.tags
+
+    def parse(self, text: object, *, shown: Shown = ()) -> Parse:
+        """Read one utterance. Never raises on user text; unknown input is `out_of_scope`."""
+        cleaned = clean_utterance(text, self.config.max_chars)
+        out_of_scope = Parse("out_of_scope", text=cleaned)
+        if not readable(cleaned):
+            return out_of_scope
+        simple = simplify(strip_markup(cleaned).strip())
+        if not simple:
+            return out_of_scope
+        found = self._read(simple, shown, cleaned)
+        return replace(found, text=cleaned) if found is not None else out_of_scope
+
+    # -- stages ------------------------------------------------------------------------------
+
+    def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        command = read_command(simple)
+        if command is not None:
+            return Parse(command)
+        chat = small_talk(simple)
+        if chat is not None:  # "hi", "thanks a lot": no request, but the bot answers in kind
+            return Parse("out_of_scope", small_talk=chat)
+        simple = without_similar_request(simple)
+        reference = self.references.explicit(simple, original)
+        if reference is not None:
+            start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
+            if start.unknown_title:
+                return self._waiting(start, reference.rest)
+            compound = self._with_critiques(start, reference.rest) if reference.rest else None
+            return compound or start
+        compound = self._compound(simple, shown, original)
+        if compound is not None:
+            return compound
+        selection = self.references.selection(simple, shown)
+        if selection is None:
+            like = _LIKE_SHOWN.search(simple)  # "more like the first one"
+            selection = self.references.selection(like.group(1), shown) if like else None
+        if selection is not None:
+            return selection
+        return self._critique_or_title(simple)
+
+    def _compound(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        """"Golden Blackout, just less violent", "the second one but less dark": a starting point
+        before the first separator, critiques after it. A title the catalog lacks there ("Fargo,
+        just less violent") is a reference with no item: the bot says so, it walks from nothing."""
+        for m in _SEPARATOR.finditer(simple):
+            head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
+            start = self.references.starting_point(head, shown) if head else None
+            if start is not None:
+                return self._with_critiques(start, tail)
+            unknown = self.references.unknown_start(head, original) if head else None
+            if unknown is not None and _critique_follows(read_critiques(tail, self.vocab, self.grounder)):
+                return self._waiting(unknown, tail)
+        return None
+
+    def _waiting(self, unknown: Parse, rest: str) -> Parse:
+        """A title the catalog lacks, with the critiques said after it ("Heat but less violent"):
+        still a reference with no item (never a critique of the current item); the critiques ride
+        along so the bot can apply them to the title the user picks instead."""
+        reading = read_critiques(rest, self.vocab, self.grounder) if rest else None
+        if reading is None or not _critique_follows(reading):
+            return unknown
+        return replace(unknown, critiques=reading.critiques)
+
+    def _with_critiques(self, start: Parse, rest: str) -> Parse | None:
+        """A critique that carries its starting point, when `rest` holds a cued critique."""
+        if start.item_id is None and start.index is None:
+            return None  # an ambiguous or unknown title: the bot asks about it first
+        reading = read_critiques(rest, self.vocab, self.grounder)
+        if not (reading.critiques and (reading.cued or reading.strong)):
+            return None
+        return Parse("critique", critiques=reading.critiques, item_id=start.item_id,
+                     title=start.title, index=start.index if start.item_id is None else None)
+
+    @staticmethod
+    def _on_screen(reference: Parse, shown: Shown) -> Parse:
+        """"I'll take Heat" while Heat is on screen: a selection, not a new reference."""
+        ids = [int(i) for i, _ in shown]
+        if reference.item_id is None or reference.item_id not in ids:
+            return reference
+        position = ids.index(reference.item_id)
+        return Parse("select", index=position + 1, item_id=reference.item_id,
+                     title=str(shown[position][1]))
+
+    def _critique_or_title(self, simple: str) -> Parse | None:
+        reading = read_critiques(simple, self.vocab, self.grounder)
+        if not reading.cued and norm_phrase(simple) not in self.vocab.exact_names:
+            exact = self.references.exact_title(simple)
+            if exact is not None:
+                return exact
+        if looks_like_chitchat(simple, has_polarity=reading.strong_cue):
+            return None
+        if reading.critiques and (reading.cued or reading.strong):
+            return Parse("critique", critiques=reading.critiques)
+        title = self.references.bare_title(simple)
+        if title is not None:
+            return title
+        if reading.critiques:
+            return Parse("critique", critiques=reading.critiques)
+        if reading.strong_cue and (reading.suggestions or _only_polarity(simple)):
+            # "more dinosaurs": a critique of something we have no tag for; the bot says so and
+            # offers the closest tags. A bare "more please" is a critique of nothing yet.
+            return Parse("critique", suggestions=reading.suggestions, unread=reading.unread)
+        return None
+
+
+def _critique_follows(reading: Reading) -> bool:
+    """A real polarity word ("but less violent") or a lexicon critique ("but shorter")."""
+    return reading.strong_cue or bool(reading.critiques and reading.strong)
+
+
+def _only_polarity(simple: str) -> bool:
+    tokens = [t for t in tokenize(simple) if t not in lx.FILLER_WORDS]
+    return bool(tokens) and all(t in lx.MORE_WORDS or t in lx.LESS_WORDS for t in tokens)

@@ -1,0 +1,122 @@
+"""The values the session store keeps: a session's dialogue state, one logged turn, a session
+summary (bot/store/sessions.py reads and writes them)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any, TypedDict
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything here is written in UTC.
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=timezone.utc)
+
+
+def clean_for_db(text: str | None) -> str | None:
+    """Text every backend accepts: NUL -> U+FFFD, lone surrogates -> U+FFFD."""
+    if text is None:
+        return None
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return _SURROGATES.sub("\ufffd", text)
+
+
+# One entry of `SessionState.critiques`: the critiques of one turn and the item id they started from.
+CritiqueStep = TypedDict("CritiqueStep", {"critiques": list[dict], "from": int | None})
+
+
+@dataclass
+class SessionState:
+    """Everything the dialogue manager remembers about one conversation.
+
+    Items are kept by catalog id (``item_id``), not by row, so a state stays valid for any model
+    trained on the same catalog.
+    """
+
+    id: str
+    model_id: str = ""
+    current: int | None = None  # item id of the current (reference) item
+    last_sequence: list[dict] = field(default_factory=list)  # ShownItem dicts, in order shown
+    last_tag: str | None = None  # the tag the last sequence's relevance refers to
+    last_alpha: int | None = None
+    history: list[dict] = field(default_factory=list)  # undo stack of earlier snapshots
+    critiques: list[CritiqueStep] = field(default_factory=list)  # one entry per critique turn
+    pending: dict | None = None  # a clarification the next answer may resolve
+    turns: int = 0  # turns logged so far
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    _STATE_KEYS = ("current", "last_sequence", "last_tag", "last_alpha", "history", "critiques",
+                   "pending", "turns")
+
+    def snapshot(self) -> dict:
+        """The part `undo` restores."""
+        return {
+            "current": self.current,
+            "last_sequence": list(self.last_sequence),
+            "last_tag": self.last_tag,
+            "last_alpha": self.last_alpha,
+            "critiques": list(self.critiques),
+        }
+
+    def restore(self, snap: dict) -> None:
+        self.current = snap.get("current")
+        self.last_sequence = list(snap.get("last_sequence") or [])
+        self.last_tag = snap.get("last_tag")
+        self.last_alpha = snap.get("last_alpha")
+        self.critiques = list(snap.get("critiques") or [])
+
+    def state_json(self) -> dict:
+        return {k: getattr(self, k) for k in self._STATE_KEYS}
+
+    @classmethod
+    def from_row(cls, id: str, model_id: str | None, state: Any, created_at, updated_at) -> "SessionState":
+        data = state if isinstance(state, dict) else json.loads(state or "{}")
+        known = {k: data[k] for k in cls._STATE_KEYS if k in data}
+        return cls(id=id, model_id=model_id or "", created_at=_aware(created_at),
+                   updated_at=_aware(updated_at), **known)
+
+
+@dataclass
+class TurnRecord:
+    """One logged turn. `items` are the ShownItem dicts shown (current item first if no sequence)."""
+
+    session_id: str
+    turn: int
+    utterance: str
+    parse: dict
+    reply: str
+    items: list[dict] = field(default_factory=list)
+    chosen_item: int | None = None
+    latency_ms: float = 0.0
+    model_id: str = ""
+    intent: str = ""
+    understood: bool = True
+    clarification: bool = False
+    created_at: datetime | None = None
+    id: int | None = None
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        out["created_at"] = self.created_at.isoformat() if self.created_at else None
+        return out
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: str
+    model_id: str
+    created_at: datetime | None
+    updated_at: datetime | None
+    turns: int

@@ -1,0 +1,398 @@
+"""Degrees: how much of an attribute each item has, for any phrase a person uses.
+
+One place grounds a phrase ("gory", "more violent", "cheesy") and scores every item along it;
+the bot's "more <attribute>", the gradient walk and `cgir eval judgments` all call it, so the
+evaluation measures the product. docs/model.md ("Degrees") describes the score and its limits.
+
+A :class:`Grounding` says how a phrase was read (a tag, or a weighted mix of tags, with a label
+the bot can show); :meth:`DegreeModel.raw_scores` orders items by how much of it they have, and
+:meth:`DegreeModel.degrees` maps those scores to [0, 1] over the catalog (rank percentiles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Protocol
+
+import numpy as np
+
+from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
+                                 rank_percentiles)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from engine.degrees.anchors import Anchors
+    from engine.degrees.features import ItemSignals
+
+
+class Catalog(Protocol):
+    """What a DegreeModel reads from a Retriever (kept structural: retrieval imports us)."""
+
+    item_vectors: np.ndarray
+    tag_vectors: np.ndarray
+    tags: tuple[str, ...]
+    item_tags: object
+    title_resolver: object
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """How a phrase was read."""
+
+    phrase: str  # what the person said ("gory")
+    label: str  # how it was read, for the reply ("violence + horror")
+    tags: tuple[str, ...]  # catalog tags it leans on (may be empty)
+    weights: tuple[float, ...]
+    is_tag: bool  # True when the phrase is (close to) one tag
+
+    @classmethod
+    def of_tag(cls, tag: str, phrase: str | None = None) -> "Grounding":
+        """A phrase read as exactly one catalog tag (the tag's own name by default)."""
+        return cls(tag if phrase is None else phrase, tag, (tag,), (1.0,), True)
+
+
+@dataclass(frozen=True)
+class GroundingConfig:
+    """Thresholds of `DegreeModel.ground` (cosines of MiniLM embeddings)."""
+
+    accept: float = 0.45  # the phrase must be this close to some tag or some user tag of the catalog
+    same_tag: float = 0.85  # at or above this with one tag, the phrase *is* that tag
+    mix: int = 3  # how many tags a phrase that is not a tag leans on
+    name_floor: float = 0.55  # a tag name this close to the phrase may be leaned on by name
+    neighbours: int = 50  # movies whose text is closest to the phrase, for the tags it implies
+    # A tag on fewer than this share of the items is too thin to be a whole reading ("funny" on
+    # 22 of 6,298 ml-latest-small movies): the phrase is read as a mix that keeps it.
+    thin: float = 0.01
+
+
+class DegreeModel:
+    """Grounds phrases to item-space directions and scores items along them.
+
+    Built from a Retriever (its item table H, tag vectors F(t), binary tags) and, when the
+    checkpoint has one, its degree artefact (`engine.degrees.features`): graded tag signals,
+    movie-text embeddings, the catalog's user-tag language and f's weights. `encode` embeds
+    phrases (MiniLM, `engine.text.minilm.encode`, loaded on first use). `weights` are the degree score's
+    feature weights (`engine.degrees.score.FEATURES`); the shipped ones come from
+    engine/degrees/weights.json.
+    """
+
+    def __init__(self, item_vectors: np.ndarray, tag_vectors: np.ndarray,
+                 tags: tuple[str, ...] | list[str], *, item_tags=None,
+                 encode: Encoder | None = None, config: GroundingConfig | None = None,
+                 signals: "ItemSignals | None" = None,
+                 word_encoder: dict[str, np.ndarray] | None = None,
+                 language: tuple[str, ...] | list[str] = (),
+                 language_vectors: np.ndarray | None = None,
+                 tag_predictor: np.ndarray | None = None,
+                 weights: np.ndarray | None = None,
+                 anchors: "Anchors | None" = None,
+                 anchor_rows: np.ndarray | None = None):
+        import scipy.sparse as sp
+
+        from engine.degrees.score import FEATURES
+
+        self.item_vectors = np.asarray(item_vectors, dtype=np.float32)
+        self.tag_vectors = np.asarray(tag_vectors, dtype=np.float32)
+        self.tags = tuple(tags)
+        self.config = config or GroundingConfig()
+        self._encode = encode
+        self._tag_index = {t: i for i, t in enumerate(self.tags)}
+        self._tag_name_vectors: np.ndarray | None = None
+        self.signals = signals  # graded item signals (degrees.npz), None for a bare checkpoint
+        self._word_encoder = word_encoder or {}
+        self.language = tuple(language)
+        self.language_vectors = language_vectors
+        m, t = self.item_vectors.shape[0], len(self.tags)
+        self.item_tags = (sp.csr_matrix(item_tags, dtype=np.float32) if item_tags is not None
+                          else sp.csr_matrix((m, t), dtype=np.float32))
+        counts = self.item_tags.sum(axis=0).A.ravel()
+        self._thin = counts < self.config.thin * m if self.item_tags.nnz else np.zeros(t, dtype=bool)
+        self.centroids = np.asarray(self.item_tags.T @ self.item_vectors) / np.maximum(counts, 1)[:, None]
+        self._predicted = None
+        self._log_counts = None
+        if signals is not None:
+            self._log_counts = signals.tag_counts.tocsc().log1p()
+            if tag_predictor is not None:
+                from engine.degrees.score import predict_tags
+
+                self._predicted = predict_tags(self.predictor_inputs(), tag_predictor)
+        self.weights = (np.asarray(weights, dtype=np.float64) if weights is not None
+                        else np.full(len(FEATURES), 1.0 / len(FEATURES)))
+        self._vectors: dict[str, np.ndarray] = {}  # phrase -> the embedding it was read with
+        self.anchors = anchors  # judged degrees of some attributes (engine.degrees.anchors)
+        self.anchor_rows = anchor_rows  # catalog row of each anchor title, -1 when absent
+        self._inputs: np.ndarray | None = None
+        # Items whose graded relevance the score never saw (engine.degrees.features): walk or
+        # degree figures against relevance are held out only on these.
+        self.relevance_withheld = np.zeros(m, dtype=bool)
+        # (M, T) genome relevance, predicted where an item has none (engine.degrees.graded);
+        # NaN columns for tags without a genome. None when the dataset has no genome.
+        self.graded: np.ndarray | None = None
+
+    @classmethod
+    def from_retriever(cls, retriever: Catalog, **kwargs) -> "DegreeModel":
+        return cls(retriever.item_vectors, retriever.tag_vectors, retriever.tags,
+                   item_tags=retriever.item_tags, **kwargs)
+
+    def is_thin(self, tag: str) -> bool:
+        """True for a tag on too few items to be a whole reading (GroundingConfig.thin)."""
+        index = self._tag_index.get(tag)
+        return index is not None and bool(self._thin[index])
+
+    @property
+    def n_items(self) -> int:
+        return self.item_vectors.shape[0]
+
+    def predictor_inputs(self) -> np.ndarray:
+        """Item inputs of the tag-degree regression: [h_j, text embedding_j]."""
+        parts = [self.item_vectors]
+        if self.signals is not None:
+            parts.append(self.signals.text_vectors)
+        return np.hstack(parts)
+
+    # -- embeddings ------------------------------------------------------------------------
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if self._encode is None:
+            from engine.text.minilm import encode
+
+            self._encode = encode
+        return np.asarray(self._encode(list(texts)), dtype=np.float32)
+
+    def tag_name_vectors(self) -> np.ndarray:
+        """(T, 384) unit MiniLM embeddings of the tag names (cached per vocabulary)."""
+        if self._tag_name_vectors is None:
+            if self._encode is None:
+                from engine.text.words import word_vectors
+
+                self._tag_name_vectors = word_vectors(list(self.tags))
+            else:
+                self._tag_name_vectors = self.encode(list(self.tags))
+        return self._tag_name_vectors
+
+    @property
+    def has_word_encoder(self) -> bool:
+        return bool(self._word_encoder)
+
+    def phrase_code(self, phrase: str) -> np.ndarray:
+        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words."""
+        from engine.text.words import words_of
+
+        vectors = self.encode(words_of(clean_phrase(phrase)))
+        e = self._word_encoder
+        hidden = np.tanh(vectors @ e["f_w1"].T + e["f_b1"])
+        return (1.0 / (1.0 + np.exp(-(hidden @ e["f_w2"].T + e["f_b2"])))).sum(axis=0)
+
+    # -- grounding -------------------------------------------------------------------------
+
+    def _evidence(self, vector: np.ndarray) -> tuple[np.ndarray, float]:
+        """(cosine with every tag name, best cosine with any tag or user tag of the catalog)."""
+        sims = self.tag_name_vectors() @ vector
+        best = float(sims.max())
+        if self.language_vectors is not None and len(self.language_vectors):
+            best = max(best, float((self.language_vectors @ vector).max()))
+        return sims, best
+
+    def _read(self, text: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(embedding, tag cosines) the phrase is read with, or None when it is no attribute."""
+        words = text.split()
+        if all(w in FUNCTION_WORDS for w in words):
+            return None
+        candidates = [text, *derivations(text)]
+        vectors = self.encode(candidates)
+        readings = [(self._evidence(v), v) for v in vectors]
+        (sims, evidence), vector = readings[0]
+        if evidence < self.config.accept:
+            (sims, evidence), vector = max(readings, key=lambda r: r[0][1])
+        if evidence < self.config.accept:
+            return None
+        return vector, sims
+
+    def users_wrote(self, phrase: str, cosine: float = 0.9) -> bool:
+        """Whether this catalog's users applied the phrase (or a derivation: "gory" -> "gore")
+        as a tag, up to spelling: the bar for walking words no parser tag matched, so that
+        "more pizza" is not walked on a near-miss ("pizza beer")."""
+        text = clean_phrase(phrase)
+        if not text or self.language_vectors is None or not len(self.language_vectors):
+            return False
+        vectors = self.encode([text, *derivations(text)])
+        return bool((vectors @ self.language_vectors.T).max() >= cosine)
+
+    def _neighbour_tags(self, vector: np.ndarray) -> np.ndarray:
+        """(T,) how much more often each tag is on the phrase's closest movies than overall."""
+        if self.signals is None or self.item_tags.nnz == 0:
+            return np.zeros(len(self.tags))
+        text = self.signals.text_vectors @ vector
+        k = min(self.config.neighbours, len(text))
+        near = np.argpartition(-text, k - 1)[:k]
+        share_near = self.item_tags[near].mean(axis=0).A.ravel()
+        share_all = self.item_tags.mean(axis=0).A.ravel()
+        lift = (share_near + 1e-3) / (share_all + 1e-3)
+        return np.where(share_near >= 0.1, np.log(lift), 0.0).clip(min=0.0)
+
+    def ground(self, phrase: str) -> Grounding | None:
+        """How `phrase` reads as an attribute; None when it is not one.
+
+        A phrase is an attribute when it (or a derivation: "gory" -> "gore") is close to some
+        tag or some user tag of the catalog. It *is* a tag when it names one or is very close to
+        one; otherwise it leans on a weighted mix of the tags whose names are close to it and
+        the tags its closest movies carry ("gory" -> violence + horror).
+        """
+        text = clean_phrase(phrase)
+        if not text or not self.tags:
+            return None
+        own = self._tag_index.get(text)  # the phrase names a tag
+        if own is not None and not self._thin[own]:
+            self._vectors[text] = self.encode([text])[0]
+            return Grounding.of_tag(text)
+        read = self._read(text)
+        if read is None:
+            return None
+        vector, sims = read
+        self._vectors[text] = vector
+        best = int(np.argmax(sims))
+        if own is None and sims[best] >= self.config.same_tag:
+            if not self._thin[best]:
+                return Grounding.of_tag(self.tags[best], text)
+            own = best
+        by_name = np.where(sims >= max(self.config.name_floor, sims[best] - 0.1), sims, 0.0)
+        by_items = self._neighbour_tags(vector)
+        mix = np.zeros(len(self.tags))
+        for part in (by_name, by_items):
+            if part.sum() > 0:
+                mix += part / part.sum()
+        if mix.sum() == 0:  # nothing to lean on: the closest tag name, by name only
+            mix[best] = 1.0
+        first = self._mix_grounding(text, mix)
+        # Read back: the tags that characterise the items this reading ranks highest say best
+        # how the phrase was understood ("gory" -> violence + horror), and the score leans on them.
+        top = self._characteristic_tags(self._judgment_free_scores(first))
+        if own is None:
+            return self._mix_grounding(text, top) if top.sum() > 0 else first
+        # a thin tag keeps a share of its reading; the tags its closest movies carry take the rest
+        lean = (top if top.sum() > 0 else mix).copy()
+        lean[own] = 0.0
+        kept = np.argsort(-lean, kind="stable")[: self.config.mix]
+        share = np.zeros(len(self.tags))
+        if lean[kept].sum() > 0:
+            share[kept] = lean[kept] / lean[kept].sum() * len(kept) / (len(kept) + 1)
+        share[own] = 1.0 - share.sum()
+        return self._mix_grounding(text, share, size=self.config.mix + 1)
+
+    def _judgment_free_scores(self, g: Grounding, rows: list[int] | None = None) -> np.ndarray:
+        """Equal-weight sum of feature `rows` (default: all but the anchors) with no judgment in
+        them (no anchors, no learned weights), so that how a phrase is read never depends on
+        judgments about it."""
+        from engine.degrees.score import FEATURES
+
+        everything = frozenset(self.anchors.attributes) if self.anchors is not None else frozenset()
+        features = self.features(g, exclude_anchors=everything)
+        if rows is None:
+            rows = [k for k, name in enumerate(FEATURES) if name != "anchors"]
+        return features[rows].sum(axis=0)
+
+    def _mix_grounding(self, text: str, mix: np.ndarray, size: int | None = None) -> Grounding:
+        order = [int(j) for j in np.argsort(-mix, kind="stable")[: size or self.config.mix]
+                 if mix[j] > 0]
+        weights = mix[order] / mix[order].sum()
+        names = tuple(self.tags[j] for j in order)
+        return Grounding(text, " + ".join(names), names, tuple(round(float(w), 4) for w in weights),
+                         False)
+
+    def _characteristic_tags(self, scores: np.ndarray, share: float = 0.03) -> np.ndarray:
+        """(T,) log-lift of each tag among the top `share` of items by score (0 if rare there)."""
+        k = max(20, int(share * len(scores)))
+        if self.item_tags.nnz == 0 or k >= len(scores):
+            return np.zeros(len(self.tags))
+        top = np.argpartition(-scores, k - 1)[:k]
+        share_top = self.item_tags[top].mean(axis=0).A.ravel()
+        share_all = self.item_tags.mean(axis=0).A.ravel()
+        lift = np.log((share_top + 1e-3) / (share_all + 1e-3))
+        return np.where(share_top >= 0.15, lift * share_top, 0.0).clip(min=0.0)
+
+    # -- scores ----------------------------------------------------------------------------
+
+    def direction(self, g: Grounding) -> np.ndarray:
+        """The item-space direction of a grounding's tags: sum_t w_t F(t)."""
+        direction = np.zeros(self.item_vectors.shape[1], dtype=np.float32)
+        for tag, weight in zip(g.tags, g.weights):
+            direction += float(weight) * self.tag_vectors[self._tag_index[tag]]
+        return direction
+
+    def _anchored(self, g: Grounding, exclude: frozenset[str]
+                  ) -> tuple[np.ndarray, dict[str, float]] | None:
+        """((M,) the anchor degrees of the judged attributes the grounding's own reading
+        correlates with, extended to all items; their correlation with popularity and mean
+        rating over the judged movies)."""
+        from engine.degrees.anchors import correlated_degrees, extend_to_items
+        from engine.degrees.score import CONTENT_ROWS
+
+        a = self.anchors
+        if a is None or self.anchor_rows is None:
+            return None
+        keep = np.array([name not in exclude for name in a.attributes])
+        found = self.anchor_rows >= 0
+        if not keep.any() or found.sum() < 5:
+            return None
+        if self._inputs is None:
+            x = self.predictor_inputs().astype(np.float64)
+            self._inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
+        # the phrase's own reading: what the catalog says of its content (no judgments, and not
+        # popularity or rating, whose direction is itself borrowed from the anchors)
+        own = np.where(found, self._judgment_free_scores(g, CONTENT_ROWS)[self.anchor_rows], np.nan)
+        targets, _ = correlated_degrees(own, a.degrees[keep])
+        rows, targets = self.anchor_rows[found], targets[found]
+        signs = {}
+        if self.signals is not None:
+            ok = ~np.isnan(targets)
+            for name, side in (("popularity", np.log1p(self.signals.popularity)),
+                               ("rating", self.signals.mean_rating)):
+                x = np.nan_to_num(side[rows[ok]], nan=float(np.nanmean(side)))
+                if ok.sum() > 5 and x.std() > 0 and targets[ok].std() > 0:
+                    signs[name] = float(np.corrcoef(x, targets[ok])[0, 1])
+        return extend_to_items(self._inputs, rows, targets), signs
+
+    def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset()) -> np.ndarray:
+        """(len(FEATURES), n_items) standardised readings of the grounding (degrees_score).
+
+        `exclude_anchors` leaves those judged attributes out of the anchors feature (for
+        cross-validation by attribute; a phrase is never its own anchor).
+        """
+        from engine.degrees.score import feature_matrix
+
+        tag_weights = np.zeros(len(self.tags))
+        for tag, weight in zip(g.tags, g.weights):
+            tag_weights[self._tag_index[tag]] = weight
+        vector = self._vectors.get(g.phrase)
+        if vector is None:
+            vector = self._vectors[g.phrase] = self.encode([g.phrase])[0]
+        s = self.signals
+        anchored = self._anchored(g, exclude_anchors | {g.phrase})
+        return feature_matrix(
+            tag_weights=tag_weights, item_vectors=self.item_vectors, tag_vectors=self.tag_vectors,
+            centroids=self.centroids, phrase_vector=vector,
+            phrase_code=self.phrase_code(g.phrase) if self.has_word_encoder else None,
+            text_vectors=None if s is None else s.text_vectors, log_counts=self._log_counts,
+            predicted=self._predicted,
+            log_popularity=None if s is None else np.log1p(s.popularity),
+            mean_rating=None if s is None else s.mean_rating,
+            anchored=None if anchored is None else anchored[0],
+            side_signs=None if anchored is None else anchored[1])
+
+    def raw_scores(self, g: Grounding) -> np.ndarray:
+        """(n_items,) how much of the grounding each item has; higher = more of it.
+
+        Tags with a genome are read from it (it measures degrees directly); anything else from
+        the learned combination of readings (engine.degrees.score).
+        """
+        from engine.degrees.score import combine
+
+        columns = [self._tag_index[t] for t in g.tags]
+        if self.graded is not None and columns and np.isfinite(self.graded[:, columns]).all():
+            return (self.graded[:, columns] @ np.asarray(g.weights)).astype(np.float32)
+        return combine(self.features(g), self.weights).astype(np.float32)
+
+    def degrees(self, g: Grounding) -> np.ndarray:
+        """(n_items,) in [0, 1]: each item's rank percentile of `raw_scores` over the catalog."""
+        return rank_percentiles(self.raw_scores(g))

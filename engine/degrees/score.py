@@ -1,0 +1,97 @@
+"""The degree score as pure functions: per-item features of a phrase, and their weighted sum.
+
+Each feature is one reading of "how much of <phrase> does item j have", standardised over the
+catalog (mean 0, sd 1) so that weights are comparable:
+
+- ``text``: cosine of the phrase and the movie's text ("Title. Genres: ... Tags: ...", MiniLM);
+- ``tag_count``: the grounding's tags, weighted, log(1 + users who applied them) (or genome
+  relevance) — graded where the binary tag is not;
+- ``tag_fit``: the same counts predicted from the item vector and text by ridge regression, so
+  that untagged items get a degree too (`fit_tag_predictor`);
+- ``tag_centroid``: <h_j, weighted centroid of the grounding's tagged items> in the item space;
+- ``paper_F``: <h_j, sum_t w_t F(t)>, the paper's projection;
+- ``phrase_F``: <h_j, F(phrase)>, the phrase's own words through f (eq. 7);
+- ``neighbours``: <h_j, mean h of the 50 movies whose text is closest to the phrase>, which
+  carries the phrase into the collaborative space (people who like gory films...);
+- ``popularity`` / ``rating``: log popularity and mean rating, signed by how the anchor degrees
+  of the phrase correlate with them over the judged movies (a "mainstream" phrase leans popular,
+  "boring" low-rated), else by where the phrase's 50 closest movies sit on them;
+- ``anchors``: the judged degrees of the attributes the phrase's own content reading
+  (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees.anchors).
+
+The weights are learned on relative judgments (engine.degrees.fit) with folds over attributes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+FEATURES = ("text", "tag_count", "tag_fit", "tag_centroid", "paper_F", "phrase_F",
+            "neighbours", "popularity", "rating", "anchors")
+# Rows that read a phrase's content from the catalog alone (no judgments; popularity and rating
+# only get a direction from elsewhere).
+CONTENT_ROWS = [k for k, name in enumerate(FEATURES) if name not in ("popularity", "rating", "anchors")]
+NEIGHBOURS = 50
+
+
+def standardise(values: np.ndarray) -> np.ndarray:
+    values = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0)
+    sd = values.std()
+    return (values - values.mean()) / sd if sd > 1e-12 else np.zeros_like(values)
+
+
+def fit_tag_predictor(inputs: np.ndarray, targets: np.ndarray, ridge: float = 10.0) -> np.ndarray:
+    """(F+1, T) ridge weights predicting each tag's graded signal from item inputs (+ bias)."""
+    x = np.hstack([inputs, np.ones((inputs.shape[0], 1), dtype=inputs.dtype)]).astype(np.float64)
+    gram = x.T @ x + ridge * np.eye(x.shape[1])
+    gram[-1, -1] -= ridge  # the bias is not shrunk
+    return np.linalg.solve(gram, x.T @ np.asarray(targets, dtype=np.float64)).astype(np.float32)
+
+
+def predict_tags(inputs: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    return inputs @ weights[:-1] + weights[-1]
+
+
+def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vectors: np.ndarray,
+                   centroids: np.ndarray, phrase_vector: np.ndarray | None = None,
+                   phrase_code: np.ndarray | None = None, text_vectors: np.ndarray | None = None,
+                   log_counts=None, predicted: np.ndarray | None = None,
+                   log_popularity: np.ndarray | None = None,
+                   mean_rating: np.ndarray | None = None,
+                   anchored: np.ndarray | None = None,
+                   side_signs: dict[str, float] | None = None) -> np.ndarray:
+    """(len(FEATURES), M) standardised features; a missing input gives a row of zeros.
+
+    tag_weights is (T,) (zero outside the grounding's tags).
+    """
+    m = item_vectors.shape[0]
+    rows = {name: np.zeros(m) for name in FEATURES}
+    active = np.flatnonzero(tag_weights)
+    w = tag_weights[active]
+    if len(active):
+        rows["tag_centroid"] = item_vectors @ (w @ centroids[active])
+        rows["paper_F"] = item_vectors @ (w @ tag_vectors[active])
+        if log_counts is not None:
+            rows["tag_count"] = np.asarray(log_counts[:, active] @ w).ravel()
+        if predicted is not None:
+            rows["tag_fit"] = predicted[:, active] @ w
+    if phrase_code is not None:
+        rows["phrase_F"] = item_vectors @ phrase_code
+    if text_vectors is not None and phrase_vector is not None:
+        text = text_vectors @ phrase_vector
+        rows["text"] = text
+        near = np.argpartition(-text, NEIGHBOURS - 1)[:NEIGHBOURS] if m > NEIGHBOURS else np.arange(m)
+        rows["neighbours"] = item_vectors @ item_vectors[near].mean(axis=0)
+        for name, side in (("popularity", log_popularity), ("rating", mean_rating)):
+            if side is not None:
+                z = standardise(side)
+                sign = (side_signs or {}).get(name)
+                rows[name] = z * (z[near].mean() if sign is None else sign)
+    if anchored is not None:
+        rows["anchors"] = anchored
+    return np.stack([standardise(rows[name]) for name in FEATURES])
+
+
+def combine(features: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The degree score: weights @ features, (M,)."""
+    return np.asarray(weights, dtype=np.float64) @ features

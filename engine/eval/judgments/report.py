@@ -1,0 +1,124 @@
+"""Degree scores against people's relative judgments: the report behind `cgir eval judgments`.
+
+The command itself is `bot.cli.judgments`: it grounds every attribute the way the bot reads
+"more <attribute>" (the parser, then `bot.dialogue.critique_axes`), which needs the bot layer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def title_resolver(retriever):
+    """title -> catalog row or None, by the one catalog resolver (exact, normalised, fuzzy)."""
+
+    def resolve(title: str) -> int | None:
+        match = retriever.title_resolver.resolve(title, allow_id=False)
+        return None if match is None else match.row
+
+    return resolve
+
+
+def text_report(result: dict) -> str:
+    lines = [
+        f"{result['grounded']}/{result['attributes']} attributes grounded; "
+        f"{result['titles']['matched']}/{result['titles']['total']} titles matched; "
+        f"{result['pairs']} of {result['pairs_in_file']} pairs scored",
+        f"pair accuracy {result['pair_accuracy']:.3f} (95 % CI {result['ci'][0]:.3f}-"
+        f"{result['ci'][1]:.3f}; ungrounded at 0.5), on grounded attributes "
+        f"{result['pair_accuracy_grounded'] or float('nan'):.3f}, reference sign "
+        f"{result['ref_sign_accuracy']:.3f}",
+        "baselines (same pairs, ungrounded at 0.5):",
+    ]
+    for name, b in result["baselines"].items():
+        lines.append(f"  {name:<16} {b['pair_accuracy']:.3f}  [{b['ci'][0]:.3f}, {b['ci'][1]:.3f}]"
+                     f"  grounded {b['grounded']}")
+    names = list(result["baselines"])
+    lines.append(f"{'attribute':<18} {'pairs':>5} {'model':>6}  " + " ".join(f"{n[:9]:>9}" for n in names)
+                 + "  reading")
+    for attribute, row in result["per_attribute"].items():
+        acc = row["pair_accuracy"]
+        base = " ".join(f"{(row.get('baselines', {}).get(n) or float('nan')):>9.3f}" for n in names)
+        lines.append(f"{attribute:<18} {row['pairs']:>5} {acc if acc is not None else float('nan'):>6.3f}"
+                     f"  {base}  {row['reading'] or 'not understood'}")
+    if result["titles"]["unmatched"]:
+        lines.append("unmatched titles: " + "; ".join(result["titles"]["unmatched"]))
+    lines.append("Judgments: " + result["attribution"])
+    return "\n".join(lines)
+
+
+def plot_per_attribute(result: dict, out_dir: Path) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = sorted(result["per_attribute"].items(), key=lambda kv: kv[1]["pair_accuracy"] or 0)
+    names = [a for a, _ in rows]
+    fig, ax = plt.subplots(figsize=(7, 0.28 * len(names) + 1.5))
+    y = range(len(names))
+    ax.barh(list(y), [r["pair_accuracy"] or 0.5 for _, r in rows], color="#4c72b0", label="degree score")
+    for name, marker in (("tag_label", "|"), ("centroid_mix4", "x")):
+        xs = [r.get("baselines", {}).get(name) for _, r in rows]
+        ax.scatter([x if x is not None else float("nan") for x in xs], list(y), marker=marker,
+                   color="k", label=name, zorder=3)
+    ax.axvline(0.5, color="grey", lw=0.8, ls="--")
+    ax.set_yticks(list(y), names, fontsize=7)
+    ax.set_xlim(0.2, 1.0)
+    ax.set_xlabel("pair accuracy (more vs less)")
+    ax.set_title(f"Judgments per attribute: {result['pair_accuracy']:.3f} overall")
+    ax.legend(fontsize=7, loc="lower right")
+    fig.tight_layout()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "judgments-per-attribute.png"
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+def degree_scorer(degrees, groundings: dict, pairs, mode: str):
+    """(attribute -> scores, a description of the weights used)."""
+    from engine.degrees.fit import fold_features, out_of_fold_weights
+    from engine.degrees.weights import fitted_attributes
+
+    seen = sorted(fitted_attributes() & set(pairs.attributes))
+    if mode == "shipped" or (mode == "auto" and not seen):
+        def shipped(attribute: str):
+            g = groundings[attribute]
+            return None if g is None else degrees.raw_scores(g)
+
+        return shipped, {"mode": "shipped", "seen_attributes": len(seen)}
+    index = {a: k for k, a in enumerate(pairs.attributes)}
+    features, _ = fold_features(degrees, groundings, pairs.attributes, folds=5, seed=0)
+    per_attribute = out_of_fold_weights(features, pairs, folds=5, seed=0)
+
+    def out_of_fold(attribute: str):
+        f = features.get(index[attribute])
+        return None if f is None else per_attribute[index[attribute]] @ f
+
+    return out_of_fold, {"mode": "cv", "folds": 5, "by": "attribute", "seen_attributes": len(seen),
+                         "note": "for each attribute, the degree score's weights were fitted and "
+                                 "its anchors taken from the other folds' attributes only"}
+
+
+def judge(retriever, file: Path, groundings: dict, *, weights_mode: str = "auto",
+          bootstrap: int = 1000, plot_dir: Path | None = None) -> dict:
+    """The `--json` result for FILE's records on `retriever`, with each attribute grounded as
+    `groundings(attribute) -> Grounding | None` says."""
+    from engine.data.judgments import read_judgments
+    from engine.eval.judgments.accuracy import build_pairs, evaluate_judgments, match_titles
+    from engine.eval.judgments.baselines import baseline_scorers
+
+    records = read_judgments(file)
+    degrees = retriever.degree_model
+    titles = set().union(*(r.titles() for r in records))
+    pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
+    grounded = {a: groundings(a) for a in pairs.attributes}
+    scorer, weights = degree_scorer(degrees, grounded, pairs, weights_mode)
+    result = evaluate_judgments(
+        pairs, scorer, {a: (g.label if g else None) for a, g in grounded.items()},
+        baseline_scorers(degrees, retriever.item_tags), n_boot=bootstrap)
+    result["weights"] = weights
+    if plot_dir is not None:
+        result["plot"] = str(plot_per_attribute(result, plot_dir))
+    return result

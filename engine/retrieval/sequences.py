@@ -1,0 +1,73 @@
+"""What a walk returns: critiques (Modification), the steps shown and their JSON shape."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Protocol, Sequence
+
+import numpy as np
+
+
+class Retriever(Protocol):
+    """What the JSON shapes read from engine.retrieval.retriever.Retriever (kept structural: it imports us)."""
+
+    tags: tuple[str, ...]
+    titles: Sequence[str]
+    item_ids: np.ndarray
+
+
+@dataclass(frozen=True)
+class Modification:
+    """One critique: alpha=+1 for "more tag", -1 for "less tag"; weight scales its strength.
+
+    `grounding` (engine.degrees.model.Grounding) is set when the user's words were read as something
+    other than the tag itself ("gory" -> violence + horror): the gradual walk then follows the
+    degrees of that reading, and `tag` is its closest catalog tag (for the paper's walk and lists).
+    """
+
+    tag: int
+    alpha: int
+    weight: float = 1.0
+    grounding: object | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    item: int  # row in the item table
+    item_id: int  # the catalog's own id
+    title: str
+    gamma: float
+    score: float
+    relevance: float | None  # relevance to the (first) critiqued tag, None when unknown
+    degree: float | None = None  # the degree model's estimate of the (first) asked attribute
+
+
+@dataclass(frozen=True)
+class GradientSequence:
+    reference: int
+    modifications: tuple[Modification, ...]
+    steps: tuple[Step, ...]
+    reference_degree: float | None = None  # the reference's estimated degree (first critique)
+
+    def to_json(self, retriever: "Retriever") -> dict:
+        """The stable JSON shape of `cgir retrieve --json`."""
+        first = self.modifications[0] if self.modifications else None
+        return {
+            "reference": {
+                "item_id": int(retriever.item_ids[self.reference]),
+                "title": retriever.titles[self.reference],
+            } | ({} if self.reference_degree is None else {"degree": self.reference_degree}),
+            "tag": retriever.tags[first.tag] if first else None,
+            "alpha": first.alpha if first else None,
+            "modifications": [modification_json(m, retriever) for m in self.modifications],
+            "sequence": [
+                {k: v for k, v in asdict(step).items() if k != "item"} for step in self.steps
+            ],
+        }
+
+
+def modification_json(m: Modification, retriever: "Retriever") -> dict:
+    out = {"tag": retriever.tags[m.tag], "alpha": m.alpha, "weight": m.weight}
+    if m.grounding is not None:
+        out["reading"] = m.grounding.label
+    return out
