@@ -7,6 +7,7 @@ from typing import Literal
 
 Intent = Literal[
     "critique", "select", "reference", "undo", "restart", "help", "bye", "out_of_scope",
+    "more", "exclude", "jump", "about", "explain",  # list controls (bot.nlu.list_controls)
 ]
 
 
@@ -40,6 +41,10 @@ class Parse:
     suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
     unread: tuple[Critique, ...] = ()  # ...and its phrases (tag ""), for bot.dialogue.critique_axes
     small_talk: str | None = None  # out_of_scope: "greeting" or "thanks", answered in kind
+    # List controls: exclude "all" / "item" / "tag" / "list"; select by "degree" / "year" /
+    # "newest" / "oldest" (the attribute is `critiques[0]`, or `unread[0]` when no tag is close).
+    control: str | None = None
+    year: int | None = None  # select "the one from 1999"
     text: str = ""
 
     def to_json(self) -> dict:
@@ -53,12 +58,20 @@ class Parse:
             out["critiques"] = [_critique_json(c) for c in self.critiques]
             if self.suggestions:
                 out["suggestions"] = list(self.suggestions)
-        if self.intent in ("select",):
+        if self.intent in ("select", "more", "exclude", "about", "explain"):
             if self.index is not None:
                 out["index"] = self.index
             if self.item_id is not None:
                 out["item_id"] = self.item_id
                 out["title"] = self.title
+            if self.control:
+                out["control"] = self.control
+            if self.year is not None:
+                out["year"] = self.year
+            if self.critiques and self.intent != "critique":
+                out["critiques"] = [_critique_json(c) for c in self.critiques]
+            if self.unknown_title:
+                out["unknown_title"] = self.unknown_title
         if self.intent == "out_of_scope" and self.small_talk:
             out["small_talk"] = self.small_talk
         if self.intent == "reference":
@@ -88,6 +101,10 @@ class ShownItem:
     score: float | None = None
     relevance: float | None = None  # ground truth (the demo's planted relevance), where it exists
     degree: float | None = None  # the model's estimate of the asked attribute, [0, 1] over the catalog
+    # Every asked attribute's estimated degree ({"less dark": 0.31, "funny": 0.72}, the first is
+    # `degree`'s) and what the item shares with the reference (tags), for cards that say why.
+    degrees: dict[str, float] | None = None
+    shares: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +128,10 @@ class Reply:
     understood: bool = True  # False for out-of-scope / not understood turns
     clarification: bool = False  # True when the bot asked which tag or title was meant
     synthetic: bool = False  # the catalog is the generated demo world
+    reference: ShownItem | None = None  # the item the sequence was found from, with its degrees
+    explanation: dict | None = None  # "why?": bot.dialogue.explain.explanation
+    excluded: list[dict] = field(default_factory=list)  # what this turn set aside ({item_id, title} / {tag})
+    picked: dict | None = None  # a pick by description: {item_id, title, index, by, value}
 
     def to_json(self) -> dict:
         return asdict(self)

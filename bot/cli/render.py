@@ -36,29 +36,60 @@ def sequence_table(reply: Reply) -> Table | None:
     table = Table(title=escape(title), title_justify="left", expand=False, show_edge=False)
     table.add_column("#", justify="right", style="bold")
     table.add_column("title", overflow="fold")
+    # γ only where it chose the items (the gradient walk); list answers carry none.
     has_gamma = any(item.gamma is not None for item in reply.sequence)
     if has_gamma:
         table.add_column("\u03b3", justify="right")
-    # The bar is the model's estimated degree (calibrated over the catalog); where the catalog
-    # also knows the truth (the demo's planted relevance) it gets a column of its own.
+    # The bars are the model's estimated degrees (calibrated over the catalog) of every asked
+    # attribute; where the catalog also knows the truth (the demo's planted relevance) it gets a
+    # column of its own.
+    labels = asked_labels(reply)
     has_degree = any(item.degree is not None for item in reply.sequence)
     has_truth = any(item.relevance is not None for item in reply.sequence)
-    if reply.tag and has_degree:
+    has_shares = any(item.shares for item in reply.sequence)
+    for label in labels:
+        table.add_column(f"{escape(label)} (estimated)")
+    if reply.tag and has_degree and not labels:
         table.add_column(f"{escape(reply.tag)} (estimated)")
     if reply.tag and has_truth:
         table.add_column("planted" if has_degree else f"{escape(reply.tag)} relevance",
                          justify="right" if has_degree else "left")
+    if has_shares:
+        table.add_column("shares with the reference", overflow="fold", style="dim")
     for i, item in enumerate(reply.sequence, 1):
         row: list = [str(i), escape(item.title)]
         if has_gamma:
             row.append("" if item.gamma is None else f"{item.gamma:.2f}")
-        if reply.tag and has_degree:
+        for label in labels:
+            row.append(relevance_bar((item.degrees or {}).get(label)))
+        if reply.tag and has_degree and not labels:
             row.append(relevance_bar(item.degree))
         if reply.tag and has_truth:
             row.append((Text("" if item.relevance is None else f"{item.relevance:.2f}")
                         if has_degree else relevance_bar(item.relevance)))
+        if has_shares:
+            row.append(escape(", ".join(item.shares)))
         table.add_row(*row)
     return table
+
+
+def asked_labels(reply: Reply) -> list[str]:
+    """Every asked attribute the cards carry a degree of, in the order asked."""
+    labels: list[str] = []
+    for item in reply.sequence:
+        labels += [k for k in (item.degrees or {}) if k not in labels]
+    return labels
+
+
+def degree_line(prefix: str, item, style: str = "dim") -> Text:  # noqa: ANN001 - a ShownItem
+    """ "     now: <title>  <bar> estimated" with one bar per asked attribute."""
+    line = Text(f"{prefix}{item.title}  ", style=style)
+    degrees = item.degrees or ({} if item.degree is None else {"": item.degree})
+    for k, (label, value) in enumerate(degrees.items()):
+        line.append(("  " if k else "") + (f"{label} " if label and len(degrees) > 1 else ""), style=style)
+        line.append_text(relevance_bar(value))
+    line.append(" estimated", style=style)
+    return line
 
 
 def current_line(reply: Reply) -> Text | None:
@@ -68,12 +99,17 @@ def current_line(reply: Reply) -> Text | None:
         return None
     if item.degree is None and item.relevance is None:
         return None
-    line = Text(f"     now: {item.title}  ", style="dim")
-    line.append_text(relevance_bar(item.degree if item.degree is not None else item.relevance))
-    if item.degree is not None:
-        line.append(" estimated", style="dim")
-        if item.relevance is not None:
-            line.append(f", planted {item.relevance:.2f}", style="dim")
+    if item.degree is None:
+        line = Text(f"     now: {item.title}  ", style="dim")
+        line.append_text(relevance_bar(item.relevance))
+        return line
+    line = degree_line("     now: ", item)
+    if item.relevance is not None:
+        line.append(f", planted {item.relevance:.2f}", style="dim")
+    ref = reply.reference
+    if ref is not None and ref.item_id != item.item_id and ref.degree is not None:
+        line.append("\n")
+        line.append_text(degree_line("    from: ", ref))
     return line
 
 

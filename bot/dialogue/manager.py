@@ -21,12 +21,15 @@ from dataclasses import asdict, dataclass, replace
 from typing import Protocol, Sequence
 
 from bot.dialogue import item_facts, replies
+from bot.dialogue.cards import Cards, answer_record
 from bot.dialogue.critique_axes import as_read, critique_modifications, read_unread, reading_note
+from bot.dialogue.exclusions import excluded_rows
+from bot.dialogue.list_controls import ListControls
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json, still_waiting)
-from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
-from bot.dialogue.reply_builder import ReplyBuilder, rounded
+from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, is_refinement, sequence_for
+from bot.dialogue.reply_builder import ReplyBuilder
 from bot.store.sessions import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.dialogue.suggestions import SuggestConfig, Suggester, critique_text
 from bot.store.turns import clean_input, turn_record
@@ -82,7 +85,9 @@ class DialogueManager:
         self.config = config
         self.suggester = Suggester(retriever, suggest_config)
         self._popular_rows = item_facts.popular_rows(retriever, config.n_popular)
-        self.out = ReplyBuilder(retriever, self.suggester, self._popular_rows)
+        self.cards = Cards(retriever)
+        self.out = ReplyBuilder(retriever, self.suggester, self._popular_rows, self.cards)
+        self.controls = ListControls(self)  # more, exclude, picks by description, jump, about, why
         # Threads started for this manager (e.g. the encoder warm-up); close() waits for them,
         # so the interpreter never shuts down in the middle of their imports.
         self.background: list[threading.Thread] = []
@@ -183,8 +188,10 @@ class DialogueManager:
             parse = pending.resolve(parse, cleaned, self.retriever.title_resolver) or parse
         chosen = None
         intent = parse.intent
-        offered = self._offered_pick(state, parse) if intent == "select" else None
-        if intent == "critique":
+        offered = self._offered_pick(state, parse) if intent == "select" and not parse.control else None
+        if intent in ListControls.INTENTS or (intent == "select" and parse.control):
+            reply, chosen = self.controls.respond(state, parse)
+        elif intent == "critique":
             reply = self._critique(state, parse)
         elif intent == "reference":
             reply = self._reference(state, parse, waiting)
@@ -246,15 +253,19 @@ class DialogueManager:
                 "critique", buttons=self.out.popular_buttons(), with_suggestions=False, clarification=True)
         return self.walk_from(state, row, critiques)
 
-    def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...]) -> Reply:
+    def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...], *,
+                  exclude: set[int] = frozenset(), fine: bool | None = None) -> Reply:
         """Critique the item at `row` (known tags, no open question): walk, show, remember.
 
         The current item need not be `row`'s yet: a reference and a critique in one turn set it
-        first (see `_reference`), then walk from it.
+        first (see `_reference`), then walk from it. The session's exclusions are never shown;
+        "more" adds `exclude` (everything shown) and the `fine` of the answer it continues.
         """
         tags = self.retriever.tags
         mods = critique_modifications(self.retriever, critiques)
-        sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps)
+        fine = is_refinement(state, mods, tags) if fine is None else fine
+        sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
+                                exclude=set(exclude) | excluded_rows(self.retriever, state), fine=fine)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
@@ -263,20 +274,20 @@ class DialogueManager:
                                tag=critiques[0].tag, alpha=critiques[0].alpha,
                                buttons=[Button(offer, offer)] if offer else [])
         first = critiques[0]
-        shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4),
-                           relevance=rounded(s.relevance), degree=s.degree) for s in sequence.steps]
+        shown = self.cards.shown(sequence.steps, critiques, row, self.policy)
+        read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
         self._push(state)
         state.last_sequence = [asdict(s) for s in shown]
-        state.last_tag, state.last_alpha = first.tag, first.alpha
+        state.last_tag, state.last_alpha = read[0].tag, first.alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
+        state.answer = answer_record("critique", int(self.retriever.item_ids[row]), critiques, fine=fine)
         tag_value = self.retriever.modification_degree(row, mods[0])
-        read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
         text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags))
         return self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=first.alpha,
-                           with_suggestions=False, current_degree=tag_value,
+                           with_suggestions=False,
                            buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
                                     for i in range(1, min(len(shown), 3) + 1)])
 
@@ -320,7 +331,7 @@ class DialogueManager:
         self._push(state)
         state.current = int(self.retriever.item_ids[row])
         state.last_sequence = []
-        state.last_tag = state.last_alpha = None
+        state.last_tag = state.last_alpha = state.answer = None
         start = replies.starting_from(self._title(row), synthetic)
         if waiting is not None and waiting.critiques:
             depth = len(state.history)
@@ -381,8 +392,9 @@ class DialogueManager:
         return self.out.reply(state, replies.undone(self._title(row), with_list=False), "undo")
 
     def _restart(self, state: SessionState) -> Reply:
+        excluded = state.excluded  # set aside for the whole session, a restart included
         state.restore({})  # no current item, no list, no critiques
-        state.history, state.pending = [], None
+        state.history, state.pending, state.excluded = [], None, excluded
         return self.out.reply(state, replies.starting_over(self._title(self._popular_rows[0]),
                                                         self.retriever.synthetic), "restart")
 

@@ -51,9 +51,9 @@ def ordinal_pick(parse: Parse, options: list) -> object | None:
     """The option picked by "the second one" / "#2" / "the last one", if that is what was said."""
     if parse.intent != "select" or parse.index is None or parse.item_id is not None or not options:
         return None
-    k = parse.index
-    if k == -1:
-        return options[-1]
+    k = parse.index  # -1 the last one, -2 the second to last
+    if k < 0:
+        return options[k] if -k <= len(options) else None
     return options[k - 1] if 1 <= k <= len(options) else None
 
 

@@ -78,14 +78,24 @@ def is_refinement(state: "SessionState", modifications: tuple[Modification, ...]
     return previous == {tags[m.tag] for m in modifications}
 
 
+def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
+    rows = retriever._row_of_id
+    return {rows[i] for i in shown_in_session(state) if i in rows}
+
+
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
-                 modifications: tuple[Modification, ...], steps: int) -> GradientSequence | WalkLimit:
-    """The policy's answer to a critique of the item at `row`."""
+                 modifications: tuple[Modification, ...], steps: int, *,
+                 exclude: set[int] = frozenset(), fine: bool | None = None) -> GradientSequence | WalkLimit:
+    """The policy's answer to a critique of the item at `row`; no policy shows a row of
+    `exclude` (the session's exclusions; "more" adds everything shown). `fine` None: the
+    adaptive policy decides (`is_refinement`)."""
+    banned = sorted(exclude)
     if policy == "gradient":
-        return gradual_walk(retriever, row, modifications, steps=steps)
+        return gradual_walk(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "adaptive":
-        rows = retriever._row_of_id
-        exclude = [rows[i] for i in shown_in_session(state) if i in rows]
-        return adaptive_sequence(retriever, row, modifications, steps=steps, exclude=exclude,
-                                 fine=is_refinement(state, modifications, retriever.tags))
-    return retriever.top_k(row, modifications, k=steps if policy == "list" else 1, gamma=1.0)
+        banned = sorted(set(banned) | shown_rows(retriever, state))
+        if fine is None:
+            fine = is_refinement(state, modifications, retriever.tags)
+        return adaptive_sequence(retriever, row, modifications, steps=steps, exclude=banned, fine=fine)
+    return retriever.top_k(row, modifications, k=steps if policy == "list" else 1, gamma=1.0,
+                           exclude=banned)

@@ -3,7 +3,10 @@ critiques, buttons, and the apology for a turn that failed. The wording itself i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.dialogue import replies
+from bot.dialogue.cards import Cards, asked
 from bot.store.sessions import SESSION_ID_MAX, SessionState
 from bot.dialogue.suggestions import Suggester
 from bot.dialogue.pending import NeedReference
@@ -17,8 +20,10 @@ def rounded(value: float | None, digits: int = 4) -> float | None:
 
 
 class ReplyBuilder:
-    def __init__(self, retriever: Retriever, suggester: Suggester, popular_rows: list[int]):
+    def __init__(self, retriever: Retriever, suggester: Suggester, popular_rows: list[int],
+                 cards: Cards | None = None):
         self.retriever, self.suggester, self.popular_rows = retriever, suggester, popular_rows
+        self.cards = cards or Cards(retriever)
 
     def row(self, item_id: int | None) -> int | None:
         """The catalog row of a stored item id, None when there is none or it left the catalog."""
@@ -32,19 +37,23 @@ class ReplyBuilder:
     def reply(self, state: SessionState, text: str, intent: str, *, with_suggestions: bool = True,
               sequence: list[ShownItem] | None = None, tag: str | None = None,
               alpha: int | None = None, buttons: list[Button] | None = None,
-              understood: bool = True, clarification: bool = False,
-              current_degree: float | None = None) -> Reply:
-        """`current_degree` is the current item's degree of what was asked, when that is not
-        `tag`'s own (a reading of words that are not a tag, bot.dialogue.critique_axes)."""
+              understood: bool = True, clarification: bool = False) -> Reply:
+        """With a `tag`, the current item (and the reference of the answer on screen) carry
+        their estimated degrees of every attribute that answer asked, read as its walk read
+        them (`SessionState.answer`), so the numbers are the same on every later turn."""
         r = self.retriever
         row = self.row(state.current)
-        current = None
+        critiques = asked(state) if tag else ()
+        current = reference = None
         if row is not None:
             t = r.tags.index(tag) if tag in r.tags else None
-            degree = current_degree if current_degree is not None or t is None else r.degree_of(row, t)
-            current = ShownItem(int(r.item_ids[row]), r.titles[row],
-                                relevance=None if t is None else rounded(r.relevance_of(row, t)),
-                                degree=degree)
+            current = self.cards.item(row, critiques)
+            if current.degree is None and t is not None:
+                current = replace(current, degree=r.degree_of(row, t))
+            current = replace(current, relevance=None if t is None else rounded(r.relevance_of(row, t)))
+        start = self.row((state.answer or {}).get("from"))
+        if sequence and start is not None:
+            reference = self.cards.item(start, critiques)
         buttons = list(buttons or [])
         if with_suggestions and row is not None:
             suggestions = [s.text for s in self.suggester.suggest(row)]
@@ -57,6 +66,7 @@ class ReplyBuilder:
             text=text, intent=intent, session_id=state.id, current=current,
             sequence=list(sequence or []), tag=tag, alpha=alpha, buttons=buttons,
             understood=understood, clarification=clarification, synthetic=r.synthetic,
+            reference=reference,
         )
 
     def not_in_catalog(self, state: SessionState, asked: str, titles: list[str],

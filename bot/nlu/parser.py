@@ -24,6 +24,7 @@ from bot.nlu.chitchat import looks_like_chitchat, small_talk
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
+from bot.nlu.list_controls import ListControlReader
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.vocabulary import TagVocabulary
@@ -84,6 +85,7 @@ class Parser:
         self.grounder = TagGrounder(self.vocab, encoder, cache=tag_vectors_cache,
                                     config=c.grounding, encoder_id=encoder_id)
         self.references = ReferenceReader(self.titles, self.vocab)
+        self.controls = ListControlReader(self.references, self._read_attribute, self.vocab.tags)
 
     @classmethod
     def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":
@@ -113,6 +115,9 @@ class Parser:
         command = read_command(simple)
         if command is not None:
             return Parse(command)
+        control = self.controls.read(simple, shown, original)
+        if control is not None:  # "more", "seen them all", "the funniest of these", "why?"
+            return control
         chat = small_talk(simple)
         if chat is not None:  # "hi", "thanks a lot": no request, but the bot answers in kind
             return Parse("out_of_scope", small_talk=chat)
@@ -134,6 +139,11 @@ class Parser:
         if selection is not None:
             return selection
         return self._critique_or_title(simple)
+
+    def _read_attribute(self, phrase: str):
+        """An attribute a pick by description names ("funniest" -> "funny"), read as "more funny"."""
+        reading = read_critiques(f"more {phrase}", self.vocab, self.grounder)
+        return reading.critiques, reading.unread
 
     def _compound(self, simple: str, shown: Shown, original: str) -> Parse | None:
         """"Golden Blackout, just less violent", "the second one but less dark": a starting point

@@ -20,6 +20,8 @@ def _shown(item: ShownItem | None) -> dict[str, Any] | None:
         "score": item.score,
         "relevance": item.relevance,  # ground truth where the catalog has it, else None
         "degree": item.degree,  # the model's estimate of the asked attribute, [0, 1]
+        "degrees": dict(item.degrees) if item.degrees else None,  # every asked attribute's
+        "shares": list(item.shares),  # tags shared with the reference
     }
 
 
@@ -32,12 +34,16 @@ def sequence_payload(reply: Reply) -> dict[str, Any]:
         "tag": reply.tag,
         "alpha": reply.alpha,
         "current": _shown(reply.current),
+        "reference": _shown(reply.reference),  # the item the sequence was found from
         "sequence": [
             dict(_shown(item), index=position) for position, item in enumerate(reply.sequence, 1)
         ],
         "understood": reply.understood,
         "clarification": reply.clarification,
         "synthetic": reply.synthetic,
+        "explanation": reply.explanation,  # "why?" (and "tell me about"): bot.dialogue.explain
+        "excluded": list(reply.excluded),  # what this turn set aside
+        "picked": reply.picked,  # a pick by description: which item, by what, its value
     }
 
 
@@ -48,7 +54,9 @@ def readable_sequence(reply: Reply) -> str:
         extras = []
         if item.gamma is not None:
             extras.append(f"γ={item.gamma:.2f}")
-        if item.degree is not None and reply.tag:
+        if item.degrees and reply.tag:
+            extras.append(", ".join(f"{k} {v:.2f}" for k, v in item.degrees.items()) + " estimated")
+        elif item.degree is not None and reply.tag:
             extras.append(f"{reply.tag} {item.degree:.2f} estimated")
         if item.relevance is not None and reply.tag:
             extras.append(f"planted {item.relevance:.2f}" if item.degree is not None

@@ -53,12 +53,18 @@ class SessionState:
     history: list[dict] = field(default_factory=list)  # undo stack of earlier snapshots
     critiques: list[CritiqueStep] = field(default_factory=list)  # one entry per critique turn
     pending: dict | None = None  # a clarification the next answer may resolve
+    # The answer on screen, so "more" can continue it: {"kind": "critique", "from": item id,
+    # "critiques": [...], "fine": bool} or {"kind": "jump", "from": item id | None}.
+    answer: dict | None = None
+    # Items set aside for the rest of the session ("seen it", "not the third one"): {"item_id",
+    # "title"}, or {"tag"} for "no more Tarantino films". Every policy skips them; undo restores.
+    excluded: list[dict] = field(default_factory=list)
     turns: int = 0  # turns logged so far
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
     _STATE_KEYS = ("current", "last_sequence", "last_tag", "last_alpha", "history", "critiques",
-                   "pending", "turns")
+                   "pending", "answer", "excluded", "turns")
 
     def snapshot(self) -> dict:
         """The part `undo` restores."""
@@ -68,6 +74,8 @@ class SessionState:
             "last_tag": self.last_tag,
             "last_alpha": self.last_alpha,
             "critiques": list(self.critiques),
+            "answer": self.answer,
+            "excluded": list(self.excluded),
         }
 
     def restore(self, snap: dict) -> None:
@@ -76,6 +84,8 @@ class SessionState:
         self.last_tag = snap.get("last_tag")
         self.last_alpha = snap.get("last_alpha")
         self.critiques = list(snap.get("critiques") or [])
+        self.answer = snap.get("answer")
+        self.excluded = list(snap.get("excluded") or [])
 
     def state_json(self) -> dict:
         return {k: getattr(self, k) for k in self._STATE_KEYS}

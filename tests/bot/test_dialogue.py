@@ -112,7 +112,8 @@ def test_list_and_single_policies(planted, store, policy, n):
     sid = manager.new_session_id()
     manager.handle(sid, "like Toy Story")
     reply = manager.handle(sid, "less action")
-    assert len(reply.sequence) == n and all(s.gamma == 1.0 for s in reply.sequence)
+    # Every list item is ranked at the one fixed gamma: no card claims a gamma of its own.
+    assert len(reply.sequence) == n and all(s.gamma is None for s in reply.sequence)
     scores = [s.score for s in reply.sequence]
     assert scores == sorted(scores, reverse=True)
     top = planted.top_k(planted.resolve_item("Toy Story"), [Modification(_tag(planted, "action"), -1)], k=n)

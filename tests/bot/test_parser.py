@@ -160,7 +160,7 @@ def test_synonym_tags_tie_only_when_their_names_are_equally_close():
     ("the third one", 3), ("#2", 2), ("number 4", 4), ("the last one", -1), ("5", 5),
     ("I'll take the first one", 1), ("second", 2), ("the 4th one", 4), ("option 3", 3),
     ("pick number two", 2), ("let's watch the third one", 3), ("the final one", -1),
-    ("the second one looks good", 2), ("tell me more about the third one", 3),
+    ("the second one looks good", 2),
     ("can I see number 7 please", 7), ("more like the first one", 1), ("the 11th one", 11),
     ("option #6", 6),
 ])
@@ -389,7 +389,7 @@ def test_each_critique_keeps_the_users_phrase(parser):
 
 
 @pytest.mark.parametrize("text, index", [
-    ("the first of those", 1), ("more info on the 2nd", 2), ("what's the second one", 2),
+    ("the first of those", 1), ("what's the second one", 2),
     ("hmm the third", 3), ("yes the second one", 2), ("gonna go with #2", 2), ("lemme see the third", 3),
     ("i like the 3rd one", 3), ("let me see number 5", 5), ("go for the second", 2),
 ])

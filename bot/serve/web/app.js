@@ -86,13 +86,25 @@
       card.setAttribute("aria-label", "Select " + position + ": " + item.title);
       card.appendChild(el("span", "card-index", String(position)));
       card.appendChild(el("span", "card-title", item.title));
-      card.appendChild(el("span", "card-gamma", "γ " + formatNumber(item.gamma, 2)));
+      // γ only where it chose the item (the gradient walk); list answers send none.
+      if (typeof item.gamma === "number" && isFinite(item.gamma)) {
+        card.appendChild(el("span", "card-gamma", "γ " + formatNumber(item.gamma, 2)));
+      }
       // The bar is the model's estimated degree of the asked attribute (0-1 over the catalog);
       // the planted relevance of the demo world, where known, is shown beside it as the truth.
       const hasDegree = typeof item.degree === "number" && isFinite(item.degree);
       const hasTruth = typeof item.relevance === "number" && isFinite(item.relevance);
       const value = hasDegree ? item.degree : (hasTruth ? item.relevance : null);
-      if (tag && value !== null) {
+      const degrees = item.degrees && typeof item.degrees === "object" ? Object.keys(item.degrees) : [];
+      if (degrees.length > 1) {
+        // Every asked attribute, beside the reference's degree of it.
+        const ref = custom.reference && custom.reference.degrees ? custom.reference.degrees : {};
+        degrees.forEach(function (label) {
+          const mine = item.degrees[label];
+          const theirs = typeof ref[label] === "number" ? " (ref " + formatNumber(ref[label], 2) + ")" : "";
+          card.appendChild(el("span", "card-rel", label + " " + formatNumber(mine, 2) + " est." + theirs));
+        });
+      } else if (tag && value !== null) {
         const bar = el("span", "bar");
         const fill = el("span", "bar-fill");
         fill.style.width = Math.round(Math.max(0, Math.min(1, value)) * 100) + "%";
@@ -105,8 +117,28 @@
         card.appendChild(bar);
         let label = tag + " " + formatNumber(value, 2) + (hasDegree ? " est." : "");
         if (hasDegree && hasTruth) label += " · planted " + formatNumber(item.relevance, 2);
+        const refDegree = custom.reference && typeof custom.reference.degree === "number"
+          ? custom.reference.degree : null;
+        if (hasDegree && refDegree !== null) label += " (ref " + formatNumber(refDegree, 2) + ")";
         card.appendChild(el("span", "card-rel", label));
       }
+      if (Array.isArray(item.shares) && item.shares.length) {
+        card.appendChild(el("span", "card-shares", "shares: " + item.shares.join(", ")));
+      }
+      // Plain utterances the parser reads, so a click is the same turn as typing it.
+      const actions = el("span", "card-actions");
+      [["seen it", "I've seen #" + position], ["more like this", "show me more like #" + position],
+       ["why?", "why #" + position]].forEach(function (pair) {
+        const b = el("button", "card-action", pair[0]);
+        b.type = "button";
+        b.addEventListener("click", function (event) {
+          event.stopPropagation();
+          send(pair[1], pair[1] + " (" + item.title + ")");
+        });
+        b.addEventListener("keydown", function (event) { event.stopPropagation(); });
+        actions.appendChild(b);
+      });
+      card.appendChild(actions);
       card.addEventListener("click", function () { choose(card); });
       card.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {

@@ -1,0 +1,118 @@
+"""Cards that are true for the policy that chose them: what each shown item and the reference
+carry besides their title.
+
+* γ only where γ chose the item: the `gradient` policy's walk places each step at a fraction of
+  the span (its γ); the list answers (`list`, `single`, `adaptive`) all rank at one fixed γ, so
+  their cards carry none.
+* every asked attribute's estimated degree, read the way the walk read it (a reading of words
+  that are not a tag included: `bot.dialogue.critique_axes`), for the items and the reference.
+* what the item shares with the reference: tags both are strong in.
+
+The asked attributes come from the session's answer on screen (`SessionState.answer`), so a
+reply built later (after "undo", a pick, "more") shows the same numbers as the walk did.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from bot.dialogue.critique_axes import as_read, critique_modifications
+from bot.dialogue.pending import critique_from_json, critique_to_json
+from bot.types import Critique, ShownItem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.store.records import SessionState
+    from engine.retrieval.retriever import Modification, Retriever, Step
+
+SHARED_TAGS = 3  # tags a card names as shared with the reference
+STRONG = 0.5  # graded relevance (or estimated degree) from which an item "is" a tag
+
+
+def gamma_chose(policy: str) -> bool:
+    """Whether the policy's items are chosen by their own γ (only the gradient walk's are)."""
+    return policy == "gradient"
+
+
+def answer_record(kind: str, start: int | None, critiques: Sequence[Critique] = (), *,
+                  fine: bool = False) -> dict:
+    """The answer on screen as the session keeps it (`SessionState.answer`)."""
+    return {"kind": kind, "from": start, "critiques": [critique_to_json(c) for c in critiques],
+            "fine": fine}
+
+
+def asked(state: "SessionState") -> tuple[Critique, ...]:
+    """The critiques of the answer on screen, () when it answered none (a jump, no list)."""
+    answer = state.answer or {}
+    return tuple(critique_from_json(c) for c in answer.get("critiques") or ())
+
+
+def session_asked(state: "SessionState") -> tuple[Critique, ...]:
+    """Every distinct attribute asked about in the session, latest reading first."""
+    seen, out = set(), []
+    for step in reversed(state.critiques):
+        for c in (critique_from_json(d) for d in step.get("critiques", ())):
+            key = c.phrase or c.tag
+            if key not in seen and c.tag:
+                seen.add(key)
+                out.append(c)
+    return tuple(out)
+
+
+class Cards:
+    """Degrees and shared tags of items, for one retriever."""
+
+    def __init__(self, retriever: "Retriever"):
+        self.retriever = retriever
+
+    def readings(self, critiques: Sequence[Critique]) -> tuple[tuple[str, "Modification"], ...]:
+        """(label, modification) per critique: the label is the tag, or the user's words when
+        the walk follows a reading of them ("gory")."""
+        r = self.retriever
+        known = tuple(c for c in critiques if c.tag in r.tags)
+        mods = critique_modifications(r, known)
+        return tuple((c.tag, m) for c, m in zip(as_read(known, mods), mods))
+
+    def degrees(self, row: int, critiques: Sequence[Critique]) -> dict[str, float]:
+        """{label: estimated degree} of each asked attribute, in the order asked."""
+        return {label: self.retriever.modification_degree(row, m) for label, m in self.readings(critiques)}
+
+    def strong_tags(self, row: int) -> list[str]:
+        """Tags the item is strong in, strongest first: graded relevance, else its own tags."""
+        r = self.retriever
+        if r.relevance is not None:
+            values = np.nan_to_num(np.asarray(r.relevance[row], dtype=np.float32), nan=0.0)
+            order = np.argsort(-values, kind="stable")
+            return [r.tags[t] for t in order if values[t] >= STRONG]
+        if r.item_tags is not None:
+            return [r.tags[t] for t in r.item_tags[row].indices]
+        return []
+
+    def shared(self, row: int, reference: int | None, limit: int = SHARED_TAGS) -> tuple[str, ...]:
+        """Tags both the item and the reference are strong in, the item's strongest first."""
+        if reference is None:
+            return ()
+        theirs = set(self.strong_tags(reference))
+        return tuple(t for t in self.strong_tags(row) if t in theirs)[:limit]
+
+    def shown(self, steps: Sequence["Step"], critiques: Sequence[Critique], reference: int | None,
+              policy: str, *, relevance_digits: int = 4) -> list[ShownItem]:
+        """The cards of a sequence: γ only where it chose the item, every asked degree, shared tags."""
+        keep_gamma = gamma_chose(policy)
+        out = []
+        for s in steps:
+            degrees = self.degrees(s.item, critiques)
+            out.append(ShownItem(
+                s.item_id, s.title, gamma=s.gamma if keep_gamma else None, score=round(s.score, 4),
+                relevance=None if s.relevance is None else round(float(s.relevance), relevance_digits),
+                degree=next(iter(degrees.values()), s.degree), degrees=degrees or None,
+                shares=self.shared(s.item, reference)))
+        return out
+
+    def item(self, row: int, critiques: Sequence[Critique], reference: int | None = None) -> ShownItem:
+        """One item (the reference, the current one) with its degrees of what was asked."""
+        r = self.retriever
+        degrees = self.degrees(row, critiques)
+        return ShownItem(int(r.item_ids[row]), r.titles[row], degree=next(iter(degrees.values()), None),
+                         degrees=degrees or None, shares=self.shared(row, reference))

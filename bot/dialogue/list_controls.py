@@ -1,0 +1,324 @@
+"""What the bot does with the list controls the parser reads (`bot.nlu.list_controls`):
+
+* ``more``: the next items of the answer on screen (same reference, critiques and policy),
+  none shown before in the session; "show me more like #3" is the same answer from #3.
+* ``exclude``: set items (or a tag's items) aside for the session (`bot.dialogue.exclusions`),
+  and show new ones in their place; "what have I excluded?" lists them.
+* ``select`` by description: the funniest / least scary (estimated degree, read as a critique
+  is read), the newest / oldest / from 1999 (the year in the title), the second to last.
+* ``jump``: often-watched items far from the current one in the item space, on purpose.
+* ``about`` and ``explain``: `bot.dialogue.explain`.
+
+The dialogue manager hands these intents to :class:`ListControls`; it uses the manager's own
+steps (walk, select, push for undo) so a control behaves like the move it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, replace
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from bot.dialogue import replies
+from bot.dialogue.cards import answer_record, asked
+from bot.dialogue.critique_axes import critique_modifications, read_unread
+from bot.dialogue.exclusions import exclude_items, exclude_tag, excluded_rows
+from bot.dialogue.explain import Explainer
+from bot.dialogue.pending import ordinal_pick
+from bot.dialogue.policies import sequence_for, shown_rows
+from bot.types import Button, Parse, Reply, ShownItem
+from engine.walks.gradual import WalkLimit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.dialogue.cards import Cards
+    from bot.dialogue.reply_builder import ReplyBuilder
+    from bot.store.records import SessionState
+    from bot.types import Critique
+    from engine.retrieval.retriever import Retriever
+
+
+class Host(Protocol):
+    """The dialogue manager's steps a control reuses (bot.dialogue.manager.DialogueManager)."""
+
+    retriever: "Retriever"
+    out: "ReplyBuilder"
+    cards: "Cards"
+    policy: str
+    steps: int
+
+    def _push(self, state: "SessionState") -> None: ...
+    def _select(self, state: "SessionState", parse: Parse) -> tuple[Reply, int | None]: ...
+    def walk_from(self, state: "SessionState", row: int, critiques: "tuple[Critique, ...]", *,
+                  exclude: set[int] = ..., fine: bool | None = None) -> Reply: ...
+
+_YEAR = re.compile(r"\((\d{4})\)\s*$")
+JUMP_POOL = 0.25  # a jump chooses among this share of the catalog, the most watched
+
+
+def title_year(title: str) -> int | None:
+    """The release year MovieLens puts at the end of a title ("Heat (1995)")."""
+    m = _YEAR.search(title)
+    return int(m.group(1)) if m else None
+
+
+class ListControls:
+    INTENTS = ("more", "exclude", "jump", "about", "explain")
+
+    def __init__(self, manager: Host):
+        self.m = manager
+        self.r = manager.retriever
+        self.explainer = Explainer(manager.retriever, manager.cards, manager.policy)
+
+    def respond(self, state: "SessionState", parse: Parse) -> tuple[Reply, int | None]:
+        if parse.intent == "select":
+            return self.pick(state, parse)
+        if parse.intent == "more":
+            return self.more(state, parse), None
+        if parse.intent == "exclude":
+            return self.exclude(state, parse), None
+        if parse.intent == "jump":
+            return self.jump(state), None
+        row = self._named_row(state, parse)
+        if isinstance(row, Reply):
+            return row, None
+        if parse.intent == "about":
+            text, facts = self.explainer.about(state, row)
+            return self._keep_list(state, text, "about", explanation=facts), None
+        text, explanation = self.explainer.why(state, row)
+        return self._keep_list(state, text, "explain", explanation=explanation), None
+
+    # -- more ----------------------------------------------------------------------------------
+
+    def more(self, state: "SessionState", parse: Parse) -> Reply:
+        answer = state.answer or {}
+        if not answer or not state.last_sequence and answer.get("kind") != "jump":
+            return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
+        if answer.get("kind") == "jump":
+            return self.jump(state, more=True)
+        start = answer.get("from")
+        if parse.index is not None or parse.item_id is not None:  # "show me more like #3"
+            named = self._named_row(state, parse)
+            if isinstance(named, Reply):
+                return named
+            start = int(self.r.item_ids[named])
+        row = self.m.out.row(start)
+        critiques = asked(state)
+        if row is None or not critiques:
+            return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
+        previous, state.current = state.current, start
+        depth = len(state.history)
+        reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state),
+                                 fine=bool(answer.get("fine")))
+        said = replies.wanted(critiques)
+        if not reply.sequence:  # nothing new (or no room left): the list on screen stays
+            if len(state.history) > depth:
+                state.restore(state.history.pop())
+            state.current = previous
+            return self._keep_list(state, replies.more_of(said, self.r.titles[row], 0), "more")
+        reply.text = replies.more_of(said, self.r.titles[row], len(reply.sequence))
+        reply.intent = "more"
+        return reply
+
+    # -- exclude ---------------------------------------------------------------------------------
+
+    def exclude(self, state: "SessionState", parse: Parse) -> Reply:
+        if parse.control == "list":
+            titles = [e["title"] for e in state.excluded if "item_id" in e]
+            tags = [e["tag"] for e in state.excluded if "tag" in e]
+            return self._keep_list(state, replies.excluded_list(titles, tags), "exclude")
+        targets = self._exclusion_targets(state, parse)
+        if isinstance(targets, Reply):
+            return targets
+        self.m._push(state)
+        if parse.control == "tag":
+            added = exclude_tag(state, str(parse.title))
+        else:
+            added = exclude_items(state, targets)
+        banned = excluded_rows(self.r, state)
+        kept = [s for s in state.last_sequence if self.r._row_of_id.get(int(s["item_id"])) not in banned]
+        fresh = self._fresh(state, len(state.last_sequence) - len(kept)) if state.last_sequence else []
+        changed = len(kept) != len(state.last_sequence)
+        if changed:
+            state.last_sequence = kept + [asdict(s) for s in fresh]
+        text = replies.excluded([e["title"] for e in added if "title" in e],
+                                [e["tag"] for e in added if "tag" in e], len(fresh), len(kept))
+        reply = self._keep_list(state, text, "exclude") if changed or state.last_sequence else \
+            self.m.out.reply(state, text, "exclude")
+        reply.excluded = added
+        return reply
+
+    def _exclusion_targets(self, state: "SessionState", parse: Parse) -> list[tuple[int, str]] | Reply:
+        if parse.control == "tag":
+            return []
+        if parse.control == "all":
+            if not state.last_sequence:
+                return self.m.out.reply(state, replies.no_list_yet(state.current is not None), "exclude",
+                                        understood=False)
+            return [(int(s["item_id"]), str(s["title"])) for s in state.last_sequence]
+        row = self._named_row(state, parse)
+        if isinstance(row, Reply):
+            return row
+        return [(int(self.r.item_ids[row]), self.r.titles[row])]
+
+    def _fresh(self, state: "SessionState", n: int) -> list[ShownItem]:
+        """Up to n items of the answer on screen that were never shown nor set aside."""
+        answer = state.answer or {}
+        if n <= 0 or not answer:
+            return []
+        if answer.get("kind") == "jump":
+            return self._jump_items(state, self.m.out.row(answer.get("from")))[:n]
+        row, critiques = self.m.out.row(answer.get("from")), asked(state)
+        if row is None or not critiques:
+            return []
+        mods = critique_modifications(self.r, critiques)
+        banned = shown_rows(self.r, state) | excluded_rows(self.r, state)
+        sequence = sequence_for(self.m.policy, self.r, state, row, mods, self.m.steps,
+                                exclude=banned, fine=bool(answer.get("fine")))
+        if isinstance(sequence, WalkLimit):
+            return []
+        return self.m.cards.shown(sequence.steps, critiques, row, self.m.policy)[:n]
+
+    # -- picks by description --------------------------------------------------------------------
+
+    def pick(self, state: "SessionState", parse: Parse) -> tuple[Reply, int | None]:
+        sequence = state.last_sequence
+        if not sequence:
+            return self.m.out.reply(state, replies.no_list_yet(state.current is not None), "select",
+                                    understood=False), None
+        chosen = self._choose(sequence, parse)
+        if isinstance(chosen, str):
+            return self._keep_list(state, chosen, "select", understood=False), None
+        item, why, value = chosen
+        position = sequence.index(item) + 1
+        reply, picked = self.m._select(state, Parse("select", item_id=int(item["item_id"])))
+        reply.text = replies.picked_by(item["title"], position, why) + " " + reply.text
+        reply.picked = {"item_id": int(item["item_id"]), "title": item["title"], "index": position,
+                        "by": parse.control, "value": value}
+        return reply, picked
+
+    def _choose(self, sequence: list[dict], parse: Parse) -> tuple[dict, str, object] | str:
+        """(item, why, the value it was chosen by), or what to say when nothing fits."""
+        years = [title_year(s["title"]) for s in sequence]
+        if parse.control == "position":
+            item = ordinal_pick(Parse("select", index=parse.index), sequence)
+            if item is None:
+                return replies.out_of_range(len(sequence))
+            return item, f"{-parse.index if parse.index < -1 else 1} from the end of the list.", parse.index
+        if parse.control in ("year", "newest", "oldest"):
+            dated = [(y, i) for i, y in enumerate(years) if y is not None]
+            if parse.control == "year":
+                dated = [(y, i) for y, i in dated if y == parse.year]
+                if not dated:
+                    return replies.no_such_pick(f"from {parse.year}", [y for y in years if y])
+                return sequence[dated[0][1]], f"it is from {parse.year}.", parse.year
+            if not dated:
+                return replies.no_such_pick("dated", [])
+            newest = parse.control == "newest"
+            year = max(y for y, _ in dated) if newest else min(y for y, _ in dated)
+            i = next(i for y, i in dated if y == year)
+            return sequence[i], f"the {'newest' if newest else 'oldest'} on the list ({year}).", year
+        return self._by_degree(sequence, parse)
+
+    def _by_degree(self, sequence: list[dict], parse: Parse) -> tuple[dict, str, object] | str:
+        critiques = tuple(c for c in parse.critiques if c.tag in self.r.tags)
+        critiques = critiques or read_unread(self.r, parse.unread)
+        if not critiques:
+            phrase = (parse.unread or parse.critiques)[0].phrase if (parse.unread or parse.critiques) else ""
+            return replies.unread_attribute(phrase or parse.text)
+        wanted = critiques[0]
+        (label, mod), = self.m.cards.readings((wanted,))
+        rows = [self.r._row_of_id.get(int(s["item_id"])) for s in sequence]
+        degrees = self.r.modification_degrees(mod)
+        values = np.array([np.nan if row is None else float(degrees[row]) for row in rows])
+        if np.all(np.isnan(values)):
+            return replies.UNCLEAR_PICK
+        best = int(np.nanargmax(wanted.alpha * values))
+        most = "the most" if wanted.alpha > 0 else "the least"
+        low, high = np.nanmin(values), np.nanmax(values)
+        why = (f"it has {most} {label} of the list ({values[best]:.2f} estimated; the list runs from "
+               f"{low:.2f} to {high:.2f}).")
+        return sequence[best], why, round(float(values[best]), 4)
+
+    # -- jump ------------------------------------------------------------------------------------
+
+    def jump(self, state: "SessionState", *, more: bool = False) -> Reply:
+        answer = state.answer or {}
+        start = answer.get("from") if more else state.current
+        row = self.m.out.row(start)
+        items = self._jump_items(state, row)
+        if not items and more:
+            return self._keep_list(state, replies.more_jump(0), "more")
+        self.m._push(state)
+        state.last_sequence = [asdict(s) for s in items]
+        state.last_tag = state.last_alpha = None
+        state.answer = answer_record("jump", None if row is None else int(self.r.item_ids[row]))
+        scores = [s.score for s in items if s.score is not None]
+        spread = f"similarity to it {max(scores):.2f} or less" if row is not None and scores else "no reference"
+        text = replies.more_jump(len(items)) if more else replies.jumped(
+            None if row is None else self.r.titles[row], len(items), spread)
+        return self.m.out.reply(state, text, "more" if more else "jump", sequence=items,
+                                with_suggestions=False, buttons=_pick_buttons(len(items)))
+
+    def _jump_items(self, state: "SessionState", row: int | None) -> list[ShownItem]:
+        """Often-watched items, never shown nor set aside, farthest from `row` (cosine in the item
+        space); with no row, the most watched ones spread out from each other."""
+        r = self.r
+        pool = np.argsort(-r.popularity, kind="stable")[: max(int(JUMP_POOL * r.n_items), 3 * self.m.steps)]
+        banned = shown_rows(r, state) | excluded_rows(r, state) | ({row} if row is not None else set())
+        pool = np.array([p for p in pool if int(p) not in banned], dtype=np.int64)
+        if not len(pool):
+            return []
+        vectors = r.item_vectors / np.maximum(np.linalg.norm(r.item_vectors, axis=1, keepdims=True), 1e-9)
+        chosen: list[int] = []
+        anchors = [row] if row is not None else [int(pool[0])]
+        if row is None:
+            chosen.append(int(pool[0]))
+        while len(chosen) < min(self.m.steps, len(pool)):
+            closeness = (vectors[pool] @ vectors[anchors + chosen].T).max(axis=1)
+            closeness[np.isin(pool, chosen)] = np.inf
+            chosen.append(int(pool[int(np.argmin(closeness))]))
+        similarity = (vectors[chosen] @ vectors[row]) if row is not None else [None] * len(chosen)
+        return [ShownItem(int(r.item_ids[c]), r.titles[c], score=None if s is None else round(float(s), 4))
+                for c, s in zip(chosen, similarity)]
+
+    # -- shared ----------------------------------------------------------------------------------
+
+    def _named_row(self, state: "SessionState", parse: Parse) -> int | Reply:
+        """The row an about / why / exclude / more names: a listed position, a title, else the
+        current item (for "why": the pick, or the list's first when nothing was picked)."""
+        out = self.m.out
+        if parse.index is not None:
+            item = ordinal_pick(Parse("select", index=parse.index), state.last_sequence)
+            row = None if item is None else out.row(item["item_id"])
+            if row is None:
+                text = (replies.out_of_range(len(state.last_sequence)) if state.last_sequence
+                        else replies.no_list_yet(state.current is not None))
+                return self._keep_list(state, text, parse.intent, understood=False)
+            return row
+        if parse.item_id is not None and out.row(parse.item_id) is not None:
+            return out.row(parse.item_id)
+        if parse.candidates:  # "tell me about Heat" with two Heats: which one?
+            verb = {"about": "tell me about", "exclude": "I've already seen"}.get(parse.intent, "why")
+            return out.reply(state, replies.which_title(list(parse.candidates)), parse.intent,
+                             buttons=[Button(t, f"{verb} {t}") for t in parse.candidates],
+                             with_suggestions=False, clarification=True)
+        row = out.row(state.current)
+        start = (state.answer or {}).get("from")
+        if parse.intent == "explain" and state.last_sequence and (row is None or state.current == start):
+            row = out.row(state.last_sequence[0]["item_id"])  # nothing picked yet: the best match
+        if row is None:
+            return out.reply(state, replies.NO_ITEM_NAMED, parse.intent, understood=False)
+        return row
+
+    def _keep_list(self, state: "SessionState", text: str, intent: str, **kw) -> Reply:
+        """A reply that leaves the list on screen as it is (and says so to the channels)."""
+        explanation = kw.pop("explanation", None)
+        reply = self.m.out.reply(state, text, intent, sequence=[ShownItem(**s) for s in state.last_sequence],
+                                 tag=state.last_tag, alpha=state.last_alpha, with_suggestions=False, **kw)
+        return replace(reply, explanation=explanation)
+
+
+def _pick_buttons(n: int) -> list[Button]:
+    return [Button(f"#{i}", f"the {replies.ordinal(i)} one") for i in range(1, min(n, 3) + 1)]
