@@ -104,7 +104,7 @@ _ABOUT = re.compile(
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is)\s+(?P<t>.+)$|"
     r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
 _WHY = re.compile(
-    r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:did|do|would|have) you\s+"
+    r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
     r"(?:pick|choose|chose|show|suggest|recommend|give|offer|take|put|include|select)(?:\s+me)?|"
     r"\s+(?:is|was|are|were)|\s+(?:this|that) (?:choice|pick)|\s+(?:the )?(?:choice|pick) of)?"
     r"(?:\s+(?P<t>.+?))?(?:\s+(?:there|here|on the list|in the list|in there|a good (?:pick|choice|match|fit)|"

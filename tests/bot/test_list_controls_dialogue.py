@@ -1,0 +1,182 @@
+"""The list controls in the dialogue (bot/dialogue/list_controls.py): more, exclude (stored,
+undoable, survives a restart, skipped by every policy), picks by description, jump."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from bot.dialogue.manager import DialogueManager
+from bot.store.sessions import Store
+from bot_fixtures import fixture_parser
+
+
+def _manager(planted, store, policy="adaptive"):
+    return DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy=policy)
+
+
+def _ids(reply):
+    return [s.item_id for s in reply.sequence]
+
+
+def _started(manager, critique="less action"):
+    sid = manager.new_session_id()
+    manager.handle(sid, "something like Toy Story")
+    return sid, manager.handle(sid, critique)
+
+
+@pytest.mark.parametrize("policy", ["adaptive", "gradient", "list"])
+def test_more_gives_new_items_of_the_same_answer(planted, store, policy):
+    manager = _manager(planted, store, policy)
+    sid, first = _started(manager)
+    more = manager.handle(sid, "show me more")
+    again = manager.handle(sid, "more")
+    assert more.intent == "more" and more.sequence and again.sequence
+    assert not set(_ids(more)) & set(_ids(first))
+    assert not set(_ids(again)) & (set(_ids(first)) | set(_ids(more)))
+    # same reference, same critique: every new item still has less action than Toy Story
+    toy = planted.resolve_item("Toy Story")
+    action = planted.tags.index("action")
+    ref_degree = planted.degree_of(toy, action)
+    assert more.reference.item_id == first.reference.item_id == 10
+    assert all(s.degree < ref_degree for s in more.sequence) or policy == "list"
+    assert more.current.item_id == 10
+
+
+def test_more_without_an_answer_says_what_to_do(planted, store):
+    manager = _manager(planted, store)
+    sid = manager.new_session_id()
+    manager.handle(sid, "something like Toy Story")
+    reply = manager.handle(sid, "more")
+    assert reply.intent == "more" and not reply.understood and "critique" in reply.text
+
+
+def test_show_me_more_like_an_item_walks_from_it(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    third = first.sequence[2]
+    reply = manager.handle(sid, "show me more like #3")
+    assert reply.reference.item_id == third.item_id and reply.current.item_id == third.item_id
+    assert not set(_ids(reply)) & set(_ids(first))
+
+
+@pytest.mark.parametrize("policy", ["adaptive", "gradient", "list"])
+def test_an_excluded_item_is_never_shown_again(planted, store, policy):
+    manager = _manager(planted, store, policy)
+    sid, first = _started(manager)
+    gone = first.sequence[2]
+    reply = manager.handle(sid, "not the third one")
+    assert reply.intent == "exclude" and reply.excluded == [{"item_id": gone.item_id, "title": gone.title}]
+    assert gone.item_id not in _ids(reply) and len(reply.sequence) == len(first.sequence)
+    assert _ids(reply)[:2] == _ids(first)[:2]  # the others stay where they were
+    for critique in ("less action", "more comedy", "less horror"):
+        manager.handle(sid, "something like Toy Story")
+        assert gone.item_id not in _ids(manager.handle(sid, critique))
+
+
+def test_seen_them_all_replaces_the_whole_list(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    reply = manager.handle(sid, "I have seen all of these")
+    assert reply.intent == "exclude" and len(reply.excluded) == len(first.sequence)
+    assert reply.sequence and not set(_ids(reply)) & set(_ids(first))
+
+
+def test_exclusions_survive_a_restart_and_are_listed(planted, db_url):
+    store = Store(db_url)
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    gone = first.sequence[0]
+    manager.handle(sid, "I've seen #1")
+    store.close()
+    # A new process: a new Store object on the same SQLite file, a new manager.
+    store = Store(db_url)
+    try:
+        again = _manager(planted, store)
+        listed = again.handle(sid, "what have I excluded?")
+        assert listed.intent == "exclude" and gone.title in listed.text
+        again.handle(sid, "restart")  # a restart keeps what was set aside for the session
+        again.handle(sid, "something like Toy Story")
+        assert gone.item_id not in _ids(again.handle(sid, "less action"))
+    finally:
+        store.close()
+
+
+def test_undo_brings_an_excluded_item_back(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    manager.handle(sid, "not the second one")
+    undone = manager.handle(sid, "undo")
+    assert _ids(undone) == _ids(first)
+    assert "Nothing is set aside" in manager.handle(sid, "what have I excluded?").text
+
+
+def test_seen_a_catalog_title(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    reply = manager.handle(sid, "I've already watched Toy Story")
+    assert reply.excluded == [{"item_id": 10, "title": "Toy Story (1995)"}]
+
+
+def test_pick_the_funniest_takes_the_highest_estimated_degree(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    reply = manager.handle(sid, "the funniest of these")
+    comedy = planted.tags.index("comedy")
+    degrees = [planted.degree_of(planted.resolve_item(s.item_id), comedy) for s in first.sequence]
+    best = int(np.argmax(degrees))
+    assert reply.intent == "select" and reply.current.item_id == first.sequence[best].item_id
+    assert reply.picked["by"] == "degree" and reply.picked["index"] == best + 1
+    assert f"#{best + 1}" in reply.text and "comedy" in reply.text
+
+
+def test_pick_the_least_of_an_attribute(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    reply = manager.handle(sid, "the one with the lowest romance")
+    romance = planted.tags.index("romance")
+    degrees = [planted.degree_of(planted.resolve_item(s.item_id), romance) for s in first.sequence]
+    assert reply.current.item_id == first.sequence[int(np.argmin(degrees))].item_id
+
+
+def test_pick_by_year_and_position(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    years = [int(re.search(r"\((\d{4})\)", s.title).group(1)) for s in first.sequence]
+    newest = manager.handle(sid, "the newest")
+    assert newest.current.item_id == first.sequence[years.index(max(years))].item_id
+    assert str(max(years)) in newest.text
+    manager.handle(sid, "undo")
+    year = years[4]
+    picked = manager.handle(sid, f"the one from {year}")
+    assert picked.picked == {"item_id": first.sequence[years.index(year)].item_id,
+                             "title": first.sequence[years.index(year)].title,
+                             "index": years.index(year) + 1, "by": "year", "value": year}
+    manager.handle(sid, "undo")
+    last_but_one = manager.handle(sid, "the second to last")
+    assert last_but_one.current.item_id == first.sequence[-2].item_id
+
+
+def test_pick_by_a_year_not_on_the_list_says_so(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    reply = manager.handle(sid, "the one from 2031")
+    assert not reply.understood and reply.current.item_id == 10 and "2031" in reply.text
+
+
+def test_jump_leaves_the_neighbourhood_on_purpose(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    reply = manager.handle(sid, "something completely different")
+    assert reply.intent == "jump" and reply.sequence and "different" in reply.text
+    assert not set(_ids(reply)) & set(_ids(first))
+    unit = planted.item_vectors / np.linalg.norm(planted.item_vectors, axis=1, keepdims=True)
+    toy = planted.resolve_item("Toy Story")
+    similarity = lambda ids: np.mean([unit[planted.resolve_item(i)] @ unit[toy] for i in ids])  # noqa: E731
+    assert similarity(_ids(reply)) < similarity(_ids(first))
+    popular = set(np.argsort(-planted.popularity)[: planted.n_items // 4 + 30].tolist())
+    assert all(planted.resolve_item(i) in popular for i in _ids(reply))
+    more = manager.handle(sid, "more")
+    assert more.sequence and not set(_ids(more)) & set(_ids(reply))

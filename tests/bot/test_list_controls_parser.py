@@ -1,0 +1,145 @@
+"""The parser's list controls (bot/nlu/list_controls.py): more, exclude, picks by description,
+jump, about and why are read as moves on the list, never as a title or an attribute."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot_fixtures import fixture_parser, planted_retriever
+
+# The planted catalog's titles: "Toy Story (1995)", "Heat (1995)", "Heat (2013)", "Red Harbor (1973)" ...
+SHOWN = ((40, "Broken Harbor (1973)"), (50, "Iron Harbor (1974)"), (60, "Paper Harbor (1975)"),
+         (70, "Night Harbor (1976)"))
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return fixture_parser(planted_retriever())
+
+
+@pytest.mark.parametrize("text", ["more", "show me more", "others", "next ones", "any more?",
+                                  "Give me some more please", "what else have you got", "more options",
+                                  "anything else?"])
+def test_more_is_the_next_items_of_the_answer(parser, text):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "more" and parse.index is None and parse.item_id is None
+
+
+def test_more_like_a_numbered_item_names_it(parser):
+    parse = parser.parse("show me more like #3", shown=SHOWN)
+    assert (parse.intent, parse.index) == ("more", 3)
+
+
+def test_more_with_an_attribute_is_still_a_critique(parser):
+    parse = parser.parse("more action", shown=SHOWN)
+    assert parse.intent == "critique" and parse.critiques[0].tag == "action"
+
+
+@pytest.mark.parametrize("text", ["seen them all", "I have seen all of these", "I've seen those",
+                                  "none of these", "not interested in any of those", "watched them all already"])
+def test_seen_all_excludes_the_whole_list(parser, text):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control) == ("exclude", "all")
+    assert parse.title is None and parse.unknown_title is None  # never a title "All Of These"
+
+
+@pytest.mark.parametrize("text, index", [("not the third one", 3), ("I've seen #2", 2),
+                                         ("skip the 4th", 4), ("already watched number 1", 1),
+                                         ("not the last one", -1)])
+def test_exclude_a_position(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control, parse.index) == ("exclude", "item", index)
+
+
+def test_exclude_a_catalog_title_needs_already(parser):
+    seen = parser.parse("I've already watched Toy Story", shown=SHOWN)
+    assert (seen.intent, seen.item_id) == ("exclude", 10)
+    named = parser.parse("I watched Toy Story", shown=SHOWN)  # a reference, as before
+    assert named.intent == "reference" and named.item_id == 10
+
+
+def test_exclude_the_current_item(parser):
+    parse = parser.parse("I've already seen it", shown=SHOWN)
+    assert (parse.intent, parse.control, parse.index, parse.item_id) == ("exclude", "item", None, None)
+
+
+def test_no_more_of_an_attribute_stays_a_critique(parser):
+    parse = parser.parse("no more horror movies", shown=SHOWN)
+    assert parse.intent == "critique" and parse.critiques[0].tag == "horror"
+    assert parse.critiques[0].alpha == -1
+
+
+def test_no_more_of_a_named_tag_excludes_the_tag():
+    from bot.nlu.parser import Parser
+    from fast_parser import hashed_ngram_encoder
+
+    tags = ("comedy", "horror", "quentin tarantino", "violent")
+    titles = ("Heat (1995)", "Toy Story (1995)")
+    p = Parser(tags, titles, (1, 2), encoder=hashed_ngram_encoder)
+    parse = p.parse("no more Tarantino films")
+    assert (parse.intent, parse.control, parse.title) == ("exclude", "tag", "quentin tarantino")
+
+
+@pytest.mark.parametrize("text", ["what have I excluded?", "show me my exclusions", "which ones have I seen"])
+def test_listing_the_exclusions(parser, text):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control) == ("exclude", "list")
+
+
+@pytest.mark.parametrize("text, alpha, tag", [
+    ("the funniest of these", 1, "comedy"), ("the least violent one", -1, "violent"),
+    ("the one with the highest romance", 1, "romance"), ("the most romantic of those", 1, "romance"),
+    ("the one with the lowest action", -1, "action"), ("the darkest one", 1, "dark"),
+])
+def test_pick_by_degree(parser, text, alpha, tag):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control) == ("select", "degree")
+    (critique,) = parse.critiques
+    assert (critique.alpha, critique.tag) == (alpha, tag)
+    assert parse.item_id is None  # "the one with ..." is never the film "One, The"
+
+
+@pytest.mark.parametrize("text, control, year, index", [
+    ("the newest", "newest", None, None), ("the oldest one of these", "oldest", None, None),
+    ("the most recent one", "newest", None, None), ("the one from 1974", "year", 1974, None),
+    ("the 1975 one", "year", 1975, None), ("the second to last", "position", None, -2),
+    ("the penultimate one", "position", None, -2), ("third from the end", "position", None, -3),
+])
+def test_pick_by_year_or_position(parser, text, control, year, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control, parse.year, parse.index) == ("select", control, year, index)
+
+
+@pytest.mark.parametrize("text", ["something completely different", "surprise me",
+                                  "show me something totally different", "mix it up"])
+def test_jump(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent == "jump"
+
+
+@pytest.mark.parametrize("text, index, item_id", [
+    ("tell me about #3", 3, None), ("what is the 3rd one about?", 3, None),
+    ("tell me more about the second one", 2, None), ("what is Toy Story like?", None, 10),
+    ("tell me about it", None, None), ("more info on the 2nd", 2, None),
+])
+def test_about(parser, text, index, item_id):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index, parse.item_id) == ("about", index, item_id)
+
+
+@pytest.mark.parametrize("text, index", [
+    ("why?", None), ("why did you pick that?", None), ("why that one?", None), ("why #3?", 3),
+    ("why the second one", 2), ("how come you chose the last one", -1),
+])
+def test_why(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == ("explain", index)
+
+
+@pytest.mark.parametrize("text", ["why is the sky blue", "tell me a joke", "tell me about yourself"])
+def test_other_questions_are_not_controls(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent not in ("explain", "about", "more", "exclude", "jump")
+
+
+def test_a_shown_title_can_be_excluded_or_explained(parser):
+    assert parser.parse("I've seen Iron Harbor", shown=SHOWN).item_id == 50
+    assert parser.parse("why Paper Harbor?", shown=SHOWN).index == 3
