@@ -138,3 +138,29 @@ def test_new_conversation_gets_a_new_session_and_clears_the_page(page, catalog):
     assert page.locator("#strip .card").count() == 0
     body = send(page, "#1")  # a fresh session: no list of its own yet, nothing from before
     assert body[0]["recipient_id"] == after
+
+
+def test_card_buttons_send_plain_utterances(page, catalog):
+    """"seen it" sets the card's item aside, "why?" explains it: both are utterances the parser
+    reads ("I've seen #k", "why #k"), so a click is the same turn as typing it."""
+    send(page, f"I liked {unique_titles(catalog, 1)[0]}")
+    sequence = send(page, "a bit funnier")[0]["custom"]["sequence"]
+    assert len(sequence) == 10
+    first = page.locator("#strip .card").nth(0)
+    assert [b.text_content() for b in first.locator(".card-action").all()] == ["seen it", "more like this", "why?"]
+    turns = int(page.get_attribute("body", "data-turns"))
+    with page.expect_response("**/webhooks/rest/webhook") as response:
+        first.locator(".card-action", has_text="seen it").click()
+    page.wait_for_selector(f"body[data-turns='{turns + 1}']")
+    custom = response.value.json()[0]["custom"]
+    assert custom["intent"] == "exclude" and custom["excluded"][0]["item_id"] == sequence[0]["item_id"]
+    titles = [page.locator("#strip .card").nth(i).locator(".card-title").text_content()
+              for i in range(page.locator("#strip .card").count())]
+    assert sequence[0]["title"] not in titles
+    turns += 1
+    with page.expect_response("**/webhooks/rest/webhook") as response:
+        page.locator("#strip .card").nth(1).locator(".card-action", has_text="why?").click()
+    page.wait_for_selector(f"body[data-turns='{turns + 1}']")
+    assert response.value.json()[0]["custom"]["explanation"]["item"]["index"] == 2
+    assert page.locator("#log .bubble.bot").last.text_content().startswith("Why ")
+    assert page.errors == []
