@@ -173,9 +173,8 @@ class ListControls:
         if row is None or not critiques:
             return []
         mods = critique_modifications(self.r, critiques)
-        banned = shown_rows(self.r, state) | excluded_rows(self.r, state)
         sequence = sequence_for(self.m.policy, self.r, state, row, mods, self.m.steps,
-                                exclude=banned, fine=bool(answer.get("fine")))
+                                exclude=shown_rows(self.r, state), fine=bool(answer.get("fine")))
         if isinstance(sequence, WalkLimit):
             return []
         return self.m.cards.shown(sequence.steps, critiques, row, self.m.policy)[:n]
@@ -205,7 +204,8 @@ class ListControls:
             item = ordinal_pick(Parse("select", index=parse.index), sequence)
             if item is None:
                 return replies.out_of_range(len(sequence))
-            return item, f"{-parse.index if parse.index < -1 else 1} from the end of the list.", parse.index
+            where = "the last" if parse.index == -1 else f"the {replies.ordinal(-parse.index)} to last"
+            return item, f"it is {where} on the list.", parse.index
         if parse.control in ("year", "newest", "oldest"):
             dated = [(y, i) for i, y in enumerate(years) if y is not None]
             if parse.control == "year":

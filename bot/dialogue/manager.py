@@ -23,7 +23,6 @@ from typing import Protocol, Sequence
 from bot.dialogue import item_facts, replies
 from bot.dialogue.cards import Cards, answer_record
 from bot.dialogue.critique_axes import as_read, critique_modifications, read_unread, reading_note
-from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.list_controls import ListControls
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
@@ -258,14 +257,13 @@ class DialogueManager:
         """Critique the item at `row` (known tags, no open question): walk, show, remember.
 
         The current item need not be `row`'s yet: a reference and a critique in one turn set it
-        first (see `_reference`), then walk from it. The session's exclusions are never shown;
-        "more" adds `exclude` (everything shown) and the `fine` of the answer it continues.
+        first (see `_reference`), then walk from it. "more" passes `exclude` and `fine`.
         """
         tags = self.retriever.tags
         mods = critique_modifications(self.retriever, critiques)
         fine = is_refinement(state, mods, tags) if fine is None else fine
         sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
-                                exclude=set(exclude) | excluded_rows(self.retriever, state), fine=fine)
+                                exclude=exclude, fine=fine)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
@@ -392,9 +390,8 @@ class DialogueManager:
         return self.out.reply(state, replies.undone(self._title(row), with_list=False), "undo")
 
     def _restart(self, state: SessionState) -> Reply:
-        excluded = state.excluded  # set aside for the whole session, a restart included
-        state.restore({})  # no current item, no list, no critiques
-        state.history, state.pending, state.excluded = [], None, excluded
+        state.restore({"excluded": state.excluded})  # no item, list or critiques; exclusions stay
+        state.history, state.pending = [], None
         return self.out.reply(state, replies.starting_over(self._title(self._popular_rows[0]),
                                                         self.retriever.synthetic), "restart")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.dialogue.exclusions import excluded_rows
 from engine.walks.adaptive import adaptive_sequence
 from engine.errors import CGIRError
 from engine.walks.gradual import WalkLimit, gradual_walk
@@ -86,10 +87,10 @@ def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int, *,
                  exclude: set[int] = frozenset(), fine: bool | None = None) -> GradientSequence | WalkLimit:
-    """The policy's answer to a critique of the item at `row`; no policy shows a row of
-    `exclude` (the session's exclusions; "more" adds everything shown). `fine` None: the
-    adaptive policy decides (`is_refinement`)."""
-    banned = sorted(exclude)
+    """The policy's answer to a critique of the item at `row`; no policy shows the session's
+    exclusions (bot.dialogue.exclusions) or a row of `exclude` ("more": everything shown).
+    `fine` None: the adaptive policy decides (`is_refinement`)."""
+    banned = sorted(set(exclude) | excluded_rows(retriever, state))
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "adaptive":
