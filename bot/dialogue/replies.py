@@ -164,7 +164,9 @@ def help_text(tags: Sequence[str], total_tags: int, synthetic: bool) -> str:
         "Name a movie to start from (\u201csomething like Toy Story\u201d), then critique it: "
         "\u201cless action\u201d, \u201ca bit funnier\u201d, \u201cmore romance and less violence\u201d. "
         "I show a sequence that changes step by step; pick one with \u201cthe third one\u201d, "
-        "\u201c#2\u201d, \u201cthe last one\u201d or its title. Also: \u201cundo\u201d, "
+        "\u201c#2\u201d, \u201cthe last one\u201d, \u201cthe funniest of these\u201d or its title. "
+        "On a list: \u201cmore\u201d, \u201cseen them all\u201d, \u201cnot the third one\u201d, "
+        "\u201cwhy #2?\u201d, \u201ctell me about #3\u201d, \u201csurprise me\u201d. Also: \u201cundo\u201d, "
         f"\u201crestart\u201d, \u201cbye\u201d. Tags I know: {', '.join(tags)}{more}.{catalog_note(synthetic)}"
     )
 

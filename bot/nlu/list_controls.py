@@ -93,7 +93,8 @@ _SUPERLATIVE = re.compile(
     rf"^(?:(?:which|what) (?:one |movie |film )?(?:of {_LIST} )?is |(?:i'?ll take |give me |show me |pick )?)"
     rf"(?:the\s+)(?:(?:one|movie|film) (?:with|that has|having) (?:the )?"
     rf"(?P<amount>most|highest|biggest|strongest|largest|greatest|maximum|max|least|lowest|smallest|weakest|"
-    rf"minimum|min|fewest)\s+(?P<p1>.+?)|(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est))"
+    rf"minimum|min|fewest)\s+(?P<p1>.+?)|(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est)|"
+    rf"(?:one|movie|film) (?:with|that has|having|about|where there(?:'s| is| are)) (?:the |a |an |some |lots of )?(?P<p3>.+?))"
     rf"{_OF_LIST}(?:\s+(?:one|of {_LIST}))?$")
 _LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewest"}
 _NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
@@ -201,6 +202,8 @@ class ListControlReader:
             alpha, phrase = (-1 if m.group("amount") in _LESS_AMOUNT else 1), m.group("p1")
         elif m.group("most"):
             alpha, phrase = (1 if m.group("most") == "most" else -1), m.group("p2")
+        elif m.group("p3"):  # "the one with the car chases": the most of it on the list
+            alpha, phrase = 1, m.group("p3")
         else:
             word = m.group("est")
             if word in _NOT_ATTRIBUTE or len(word) < 5:

@@ -143,3 +143,9 @@ def test_other_questions_are_not_controls(parser, text):
 def test_a_shown_title_can_be_excluded_or_explained(parser):
     assert parser.parse("I've seen Iron Harbor", shown=SHOWN).item_id == 50
     assert parser.parse("why Paper Harbor?", shown=SHOWN).index == 3
+
+
+@pytest.mark.parametrize("text", ["the one with Tom Hanks", "the one with the car chases", "the movie about dragons"])
+def test_the_one_with_is_a_pick_from_the_list_never_a_title(parser, text):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control, parse.item_id) == ("select", "degree", None)

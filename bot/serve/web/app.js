@@ -71,7 +71,9 @@
       return;
     }
     const tag = custom.tag || "";
-    const from = custom.current ? " from “" + custom.current.title + "”" : "";
+    // The list was found from its reference (after a pick, the current item is another one).
+    const origin = custom.reference || custom.current;
+    const from = origin ? " from “" + origin.title + "”" : "";
     direction.textContent = tag
       ? (custom.alpha === -1 ? "less " : "more ") + tag + from + ": weakest change first, strongest last"
       : "";
