@@ -141,13 +141,22 @@ class ListControls:
         fresh = self._fresh(state, len(state.last_sequence) - len(kept)) if state.last_sequence else []
         changed = len(kept) != len(state.last_sequence)
         if changed:
-            state.last_sequence = kept + [asdict(s) for s in fresh]
+            state.last_sequence = self._in_order(state, kept + [asdict(s) for s in fresh])
         text = replies.excluded([e["title"] for e in added if "title" in e],
                                 [e["tag"] for e in added if "tag" in e], len(fresh), len(kept))
         reply = self._keep_list(state, text, "exclude") if changed or state.last_sequence else \
             self.m.out.reply(state, text, "exclude")
         reply.excluded = added
         return reply
+
+    def _in_order(self, state: "SessionState", items: list[dict]) -> list[dict]:
+        """Kept and new items in the answer's order: by degree where the answer is a gradient
+        (the walk, degree bands), else the kept ones first, as ranked."""
+        critiques = asked(state)
+        if not critiques or not (self.m.policy == "gradient" or (state.answer or {}).get("fine")):
+            return items
+        alpha = critiques[0].alpha
+        return sorted(items, key=lambda s: alpha * (s.get("degree") or 0.0))
 
     def _exclusion_targets(self, state: "SessionState", parse: Parse) -> list[tuple[int, str]] | Reply:
         if parse.control == "tag":
