@@ -45,7 +45,7 @@ _MORE = re.compile(
     r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them)|please)|"
     r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {_LIST}|keep (?:them |it )?(?:coming|going)|"
-    r"(?:one|a few|some) more|more more|more please)"
+    r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again)"
     r"(?: (?:please|then|again|too|as well))?$")
 _MORE_LIKE = re.compile(r"^(?:(?:show|give|find|get) (?:me )?)(?:more|others|ones|some more|movies|films) "
                         r"like (?P<t>.+)$")

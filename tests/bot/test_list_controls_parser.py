@@ -19,7 +19,7 @@ def parser():
 
 @pytest.mark.parametrize("text", ["more", "show me more", "others", "next ones", "any more?",
                                   "Give me some more please", "what else have you got", "more options",
-                                  "anything else?"])
+                                  "anything else?", "more of the same"])
 def test_more_is_the_next_items_of_the_answer(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert parse.intent == "more" and parse.index is None and parse.item_id is None
