@@ -66,6 +66,8 @@ class Parse:
                 out["title"] = self.title
             if self.control:
                 out["control"] = self.control
+            if self.control == "tag":
+                out["tag"] = self.title  # "no more Tarantino films": the catalog tag
             if self.year is not None:
                 out["year"] = self.year
             if self.critiques and self.intent != "critique":

@@ -78,6 +78,7 @@ def test_no_more_of_a_named_tag_excludes_the_tag():
     p = Parser(tags, titles, (1, 2), encoder=hashed_ngram_encoder)
     parse = p.parse("no more Tarantino films")
     assert (parse.intent, parse.control, parse.title) == ("exclude", "tag", "quentin tarantino")
+    assert parse.to_json() == {"intent": "exclude", "control": "tag", "tag": "quentin tarantino"}
 
 
 @pytest.mark.parametrize("text", ["what have I excluded?", "show me my exclusions", "which ones have I seen"])
