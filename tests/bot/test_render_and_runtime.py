@@ -112,3 +112,19 @@ def test_limit_threads_sets_torch_through_the_one_process_wide_setter():
         assert torch.get_num_threads() == 1
     finally:
         set_torch_threads(before)
+
+
+def test_chat_cards_show_every_asked_degree_the_shared_tags_and_no_gamma_for_a_list():
+    sequence = [ShownItem(2, "Casino (1995)", degree=0.62, degrees={"action": 0.62, "comedy": 0.20},
+                          shares=("crime",)),
+                ShownItem(3, "Platoon (1986)", degree=0.41, degrees={"action": 0.41, "comedy": 0.05})]
+    reply = Reply(text="Understood.", intent="critique", session_id="s",
+                  current=ShownItem(4, "Up (2009)", degree=0.3, degrees={"action": 0.3, "comedy": 0.8}),
+                  reference=ShownItem(1, "Heat (1995)", degree=0.93, degrees={"action": 0.93, "comedy": 0.1}),
+                  sequence=sequence, tag="action", alpha=-1)
+    out = _render(reply)
+    assert "action (estimated)" in out and "comedy (estimated)" in out
+    assert "0.62" in out and "0.20" in out and "0.05" in out
+    assert "shares with the reference" in out and "crime" in out
+    assert "\u03b3" not in out  # a list answer: no gamma column
+    assert "now: Up (2009)" in out and "from: Heat (1995)" in out and "0.93" in out and "0.10" in out
