@@ -19,6 +19,7 @@ from bot.sim.config import SimulationConfig
 from bot.sim.graded_templates import size_of_strength
 from bot.sim.players import player_for
 from bot.sim.user import TagSpace, UserSpec
+from engine.text.normalise import text_key
 
 
 class Manager(Protocol):
@@ -66,7 +67,7 @@ def _button_for(reply, tag: str) -> str | None:
     """The payload of a clarification button that offers the tag the user meant."""
     wanted = tag.lower()
     for button in getattr(reply, "buttons", []) or []:
-        title = " ".join(str(getattr(button, "title", "")).lower().split())
+        title = text_key(getattr(button, "title", ""))
         if title == wanted or title.endswith(" " + wanted):
             return str(getattr(button, "payload", ""))
     return None

@@ -17,6 +17,7 @@ from engine.retrieval.catalog import TitleResolver, normalize_title  # noqa: F40
 from engine.retrieval.sequences import (GradientSequence, Modification, Step,  # noqa: F401  (re-exported)
                               modification_json)
 from engine.errors import CGIRError, UnknownItem, UnknownTag
+from engine.text.normalise import text_key
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class Retriever:
 
     def resolve_tag(self, name: str) -> int:
         """Index of a tag by exact name (case-insensitive), then fuzzy; raises UnknownTag."""
-        key = " ".join(str(name).lower().split())
+        key = text_key(name)
         if key in self._tag_index:
             return self._tag_index[key]
         from rapidfuzz import fuzz, process
