@@ -78,7 +78,7 @@ def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps)
     if policy == "adaptive":
-        rows = retriever._row_of_id
+        rows = retriever.row_of_id
         exclude = [rows[i] for i in shown_in_session(state) if i in rows]
         return adaptive_sequence(retriever, row, modifications, steps=steps, exclude=exclude,
                                  fine=is_refinement(state, modifications, retriever.tags))

@@ -103,7 +103,7 @@ def run_session(
     """Play one user against one manager; every turn is a real `handle` call (and a logged turn)."""
     retriever = manager.retriever
     ids = retriever.item_ids
-    row_of_id = getattr(retriever, "_row_of_id", None) or {int(x): i for i, x in enumerate(ids)}
+    row_of_id = getattr(retriever, "row_of_id", None) or {int(x): i for i, x in enumerate(ids)}
     target_id = int(ids[user.target])
     outcome = SessionOutcome(policy, int(config.seeds[0]), user.index, session_id, target_id,
                              int(ids[user.start]))
