@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from engine.retrieval.retriever import Modification, Retriever, Step
 
 SHARED_TAGS = 3  # tags a card names as shared with the reference
-STRONG = 0.5  # graded relevance (or estimated degree) from which an item "is" a tag
+STRONG = 0.5  # graded relevance (membership is 0/1) from which an item "is" a tag
 
 
 def gamma_chose(policy: str) -> bool:
@@ -81,13 +81,11 @@ class Cards:
     def strong_tags(self, row: int) -> list[str]:
         """Tags the item is strong in, strongest first: graded relevance, else its own tags."""
         r = self.retriever
-        if r.relevance is not None:
-            values = np.nan_to_num(np.asarray(r.relevance[row], dtype=np.float32), nan=0.0)
-            order = np.argsort(-values, kind="stable")
-            return [r.tags[t] for t in order if values[t] >= STRONG]
-        if r.item_tags is not None:
-            return [r.tags[t] for t in r.item_tags[row].indices]
-        return []
+        if r.tag_value_kind == "projection":  # no data on its tags, only the model's view
+            return []
+        values = np.nan_to_num(r.tag_values([row])[0], nan=0.0)
+        order = np.argsort(-values, kind="stable")
+        return [r.tags[t] for t in order if values[t] >= STRONG]
 
     def shared(self, row: int, reference: int | None, limit: int = SHARED_TAGS) -> tuple[str, ...]:
         """Tags both the item and the reference are strong in, the item's strongest first."""

@@ -19,21 +19,19 @@ TAGGED = 0.5  # graded relevance from which an item counts as carrying an exclud
 def tagged_rows(retriever: "Retriever", tag: str) -> np.ndarray:
     """Rows that carry a tag: graded relevance >= TAGGED, else the catalog's own tags."""
     r = retriever
-    if tag not in r.tags:
+    if tag not in r.tags or r.tag_value_kind == "projection":
         return np.zeros(0, dtype=np.int64)
     t = r.tags.index(tag)
-    if r.relevance is not None:
-        column = np.nan_to_num(np.asarray(r.relevance[:, t], dtype=np.float32), nan=0.0)
-        return np.flatnonzero(column >= TAGGED)
-    if r.item_tags is not None:
+    if r.tag_value_kind == "membership":  # one column of the sparse tags, not the whole table
         return np.flatnonzero(np.asarray(r.item_tags[:, t].todense()).ravel() > 0)
-    return np.zeros(0, dtype=np.int64)
+    column = np.nan_to_num(np.asarray(r.relevance[:, t], dtype=np.float32), nan=0.0)  # tag_values' column
+    return np.flatnonzero(column >= TAGGED)
 
 
 def excluded_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
     """Catalog rows the session excluded, by item or by tag."""
     rows: set[int] = set()
-    index = retriever._row_of_id
+    index = retriever.row_of_id
     for entry in state.excluded:
         if "item_id" in entry and int(entry["item_id"]) in index:
             rows.add(index[int(entry["item_id"])])

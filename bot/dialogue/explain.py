@@ -54,7 +54,7 @@ class Explainer:
         r = self.r
         answer = state.answer or {}
         start = answer.get("from")
-        reference = r._row_of_id.get(int(start)) if start is not None else None
+        reference = r.row_of_id.get(int(start)) if start is not None else None
         title = r.titles[row]
         if not answer:
             return (f"I have not recommended anything yet: {replies.quote(title)} is where we are "

@@ -137,7 +137,7 @@ class ListControls:
         else:
             added = exclude_items(state, targets)
         banned = excluded_rows(self.r, state)
-        kept = [s for s in state.last_sequence if self.r._row_of_id.get(int(s["item_id"])) not in banned]
+        kept = [s for s in state.last_sequence if self.r.row_of_id.get(int(s["item_id"])) not in banned]
         fresh = self._fresh(state, len(state.last_sequence) - len(kept)) if state.last_sequence else []
         changed = len(kept) != len(state.last_sequence)
         if changed:
@@ -238,7 +238,7 @@ class ListControls:
             return replies.unread_attribute(phrase or parse.text)
         wanted = critiques[0]
         (label, mod), = self.m.cards.readings((wanted,))
-        rows = [self.r._row_of_id.get(int(s["item_id"])) for s in sequence]
+        rows = [self.r.row_of_id.get(int(s["item_id"])) for s in sequence]
         degrees = self.r.modification_degrees(mod)
         values = np.array([np.nan if row is None else float(degrees[row]) for row in rows])
         if np.all(np.isnan(values)):

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.retrieval.catalog import TitleResolver, normalize_title  # noqa: F401  (re-exported)
-from engine.retrieval.sequences import (GradientSequence, Modification, Step,  # noqa: F401  (re-exported)
+from engine.retrieval.sequences import (GradientSequence, Modification, Step, unseen_rows,  # noqa: F401  (re-exported)
                               modification_json)
 from engine.errors import CGIRError, UnknownItem, UnknownTag
+from engine.text.normalise import text_key
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class Retriever:
                              f"{len(self.tags)} tags of dimension {d}")
         if len(self.item_ids) != m or len(self.titles) != m:
             raise ValueError("item ids and titles must match the item table")
-        self._row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
+        self.row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
         self._tag_index = {t: i for i, t in enumerate(self.tags)}
         self._titles: TitleResolver | None = None
 
@@ -125,7 +126,7 @@ class Retriever:
 
     def resolve_tag(self, name: str) -> int:
         """Index of a tag by exact name (case-insensitive), then fuzzy; raises UnknownTag."""
-        key = " ".join(str(name).lower().split())
+        key = text_key(name)
         if key in self._tag_index:
             return self._tag_index[key]
         from rapidfuzz import fuzz, process
@@ -140,6 +141,26 @@ class Retriever:
             return None
         value = float(self.relevance[item, tag])
         return None if np.isnan(value) else value
+
+    @property
+    def tag_value_kind(self) -> str:
+        """What `tag_values` reads: "relevance" (a genome), "membership" (tags applied) or
+        "projection" (h_i . F(t), the model's own view)."""
+        if self.relevance is not None:
+            return "relevance"
+        return "membership" if self.item_tags is not None else "projection"
+
+    def tag_values(self, rows) -> np.ndarray:
+        """(len(rows), T) how much of each tag the items have, as the data says it: graded
+        relevance (NaN where unknown), else tag membership (0/1), else the projection h_i . F(t).
+        The calibrated, phrase-level estimate is `grounding_degrees`."""
+        rows = np.asarray(rows)
+        kind = self.tag_value_kind
+        if kind == "relevance":
+            return np.asarray(self.relevance[rows], dtype=np.float32)
+        if kind == "membership":
+            return np.asarray(self.item_tags[rows].toarray(), dtype=np.float32)
+        return self.item_vectors[rows] @ self.tag_vectors.T
 
     # -- retrieval -------------------------------------------------------------------------
 
@@ -228,7 +249,9 @@ class Retriever:
         top = np.argpartition(-scores, kk - 1, axis=1)[:, :kk]
         return candidates[top], np.take_along_axis(scores, top, axis=1)
 
-    def _step(self, row: int, gamma: float, score: float, modifications) -> Step:
+    def shown_step(self, row: int, gamma: float, score: float, modifications) -> Step:
+        """The item at `row` as a walk shows it, with its degree (and graded relevance) of the
+        first critique; every walk builds its steps here."""
         first = modifications[0] if modifications else None
         return Step(
             item=int(row),
@@ -320,11 +343,10 @@ class Retriever:
         seen: set[int] = set()
         for g, gamma in enumerate(gammas):
             order = np.argsort(-top_scores[g], kind="stable")
+            position_of = {int(top[g, p]): int(p) for p in order[::-1]}  # a row's best position
             pick, fallback = None, None
-            for position in order:
-                row = int(top[g, position])
-                if row in banned or (skip_seen and row in seen):
-                    continue
+            for row in unseen_rows(top[g, order], seen if skip_seen else (), banned):
+                position = position_of[row]
                 if not monotone:
                     pick = row
                     break
@@ -338,7 +360,7 @@ class Retriever:
                 pick = fallback[0]
             if pick is not None:
                 score = top_scores[g][top[g] == pick][0]
-                chosen.append(self._step(pick, gamma, score, modifications))
+                chosen.append(self.shown_step(pick, gamma, score, modifications))
                 seen.add(pick)
         return GradientSequence(int(item), modifications, tuple(chosen))
 
@@ -362,5 +384,5 @@ class Retriever:
                    if int(rows[o]) not in banned and np.isfinite(scores[o])]
         return GradientSequence(
             int(item), modifications,
-            tuple(self._step(r, gamma, score, modifications) for r, score in ordered[:k]),
+            tuple(self.shown_step(r, gamma, score, modifications) for r, score in ordered[:k]),
         )
