@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from engine.text.minilm import EMBEDDING_DIM
 __all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "load_or_build"]
 
 Encoder = Callable[[list[str]], np.ndarray]
+PRECISE_MEMO = 1024  # batches of texts the real encoder embedded, remembered (StaticEncoder.precise)
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 
@@ -126,6 +129,8 @@ class StaticEncoder:
         self.fallback = fallback or _real_encoder
         self.encoder_id = f"all-MiniLM-L6-v2/static-{table_id or len(table)}"
         self.fallback_calls = 0  # texts sent to the real encoder (benchmarks report it)
+        self._precise: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def covers(self, text: str) -> bool:
         return self.table.lookup(text) is not None
@@ -135,9 +140,24 @@ class StaticEncoder:
         return normalise(text) not in self.table.index and self.covers(text)
 
     def precise(self, texts: Sequence[str]) -> np.ndarray:
-        """The real encoder's vectors (for callers that cannot afford the approximation)."""
-        self.fallback_calls += len(texts)
-        return np.asarray(self.fallback(list(texts)), dtype=np.float32)
+        """The real encoder's vectors (for callers that cannot afford the approximation).
+
+        Remembered per batch of texts (the last PRECISE_MEMO batches): a phrase the table lacks
+        costs 30-40 ms of MiniLM, and a server sees the same phrases again and again. Keyed by
+        the whole batch, so an answer is bit-identical to encoding that batch afresh."""
+        key = tuple(texts)
+        with self._lock:
+            found = self._precise.get(key)
+            if found is not None:
+                self._precise.move_to_end(key)
+                return found.copy()
+            self.fallback_calls += len(texts)
+        vectors = np.asarray(self.fallback(list(texts)), dtype=np.float32)
+        with self._lock:
+            self._precise[key] = vectors.copy()
+            if len(self._precise) > PRECISE_MEMO:
+                self._precise.popitem(last=False)
+        return vectors
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
