@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from bot.dialogue.manager import DialogueManager
 from bot.store.sessions import Store
@@ -41,6 +41,7 @@ def build_manager(
     steps: int | None = None,
     warm_up: bool = True,
     threads: int | None = 1,
+    prepare: "Callable[[Retriever], None] | None" = None,
 ) -> DialogueManager:
     """A ready DialogueManager: model (the demo model when None, trained on first use), parser,
     store (`engine.paths.default_db_url()` when `db_url` is None), sequence policy (None: the
@@ -51,6 +52,9 @@ def build_manager(
     busy 2-core machine a second thread makes it 10-100x slower, not faster (measured with the
     load average at 12: a 80x64x399 product 0.2 ms -> 30-50 ms, one MiniLM sentence 55 ms ->
     700-1250 ms). Call it before anything else trains in the same process.
+
+    `prepare` is called on the loaded retriever (its degree model set) before the manager is
+    built: the simulator's blind runs withhold the planted relevance there.
 
     With `warm_up`, the sentence encoder (torch + MiniLM, seconds to load) is loaded in a
     background thread, so the first utterance that needs an embedding does not wait for it.
@@ -74,6 +78,8 @@ def build_manager(
     retriever = load_retriever(model_dir)
     defaults = retriever.defaults
     parser = build_parser(retriever)
+    if prepare is not None:
+        prepare(retriever)
     store = Store(db_url or default_db_url())
     model_id = retriever.model_id or model_dir.resolve().name
     manager = DialogueManager(
