@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from bot.dialogue.manager import DialogueManager
 from bot.store.sessions import Store
@@ -41,6 +41,7 @@ def build_manager(
     steps: int | None = None,
     warm_up: bool = True,
     threads: int | None = 1,
+    prepare: "Callable[[Retriever], None] | None" = None,
 ) -> DialogueManager:
     """A ready DialogueManager: model (the demo model when None, trained on first use), parser,
     store (`engine.paths.default_db_url()` when `db_url` is None), sequence policy (None: the
@@ -51,6 +52,9 @@ def build_manager(
     busy 2-core machine a second thread makes it 10-100x slower, not faster (measured with the
     load average at 12: a 80x64x399 product 0.2 ms -> 30-50 ms, one MiniLM sentence 55 ms ->
     700-1250 ms). Call it before anything else trains in the same process.
+
+    `prepare` is called on the loaded retriever (its degree model set) before the manager is
+    built: the simulator's blind runs withhold the planted relevance there.
 
     With `warm_up`, the sentence encoder (torch + MiniLM, seconds to load) is loaded in a
     background thread, so the first utterance that needs an embedding does not wait for it.
@@ -66,14 +70,17 @@ def build_manager(
     if threads is not None:
         limit_threads(threads)
 
+    helper = None
     if model_dir is None:
-        from engine.training.demo import ensure_demo_model
-
-        model_dir = ensure_demo_model(progress=progress)
+        model_dir, helper = _demo_model(progress)
     model_dir = Path(model_dir)
     retriever = load_retriever(model_dir)
     defaults = retriever.defaults
     parser = build_parser(retriever)
+    if helper is not None:
+        _reap(helper)
+    if prepare is not None:
+        prepare(retriever)
     store = Store(db_url or default_db_url())
     model_id = retriever.model_id or model_dir.resolve().name
     manager = DialogueManager(
@@ -84,7 +91,49 @@ def build_manager(
     )
     if warm_up:
         manager.background.append(start_encoder_warm_up())
+        manager.background.append(start_degree_warm_up(retriever))
     return manager
+
+
+def _demo_model(progress: bool):  # -> (Path, subprocess.Popen | None)
+    """The demo checkpoint; on a first run, a helper process embeds the texts it and the parser
+    need while this process trains (bot.warm_start), and the training reads them back."""
+    from engine.training.demo import demo_model_ready, ensure_demo_model
+
+    if demo_model_ready():
+        return ensure_demo_model(progress=progress), None
+    from engine.data.demo import ensure_default_demo
+    from engine.paths import cgir_home
+    from engine.text.static import remembered_encoder
+
+    ensure_default_demo(cgir_home())  # written before the helper reads it
+    helper = start_embedding_ahead()
+    return ensure_demo_model(progress=progress,
+                             encode=remembered_encoder(cgir_home() / "cache")), helper
+
+
+def _reap(helper) -> None:  # noqa: ANN001 - a subprocess.Popen
+    """Wait for the helper (done by now: the parser's phrase table above was its last job);
+    one that hangs is stopped, since its results are only ever read back, never waited on."""
+    import subprocess
+
+    try:
+        helper.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        helper.kill()
+        helper.wait()
+
+
+def start_embedding_ahead():  # -> subprocess.Popen | None
+    """Start `python -m bot.warm_start` (None when it cannot start: this process then embeds)."""
+    import subprocess
+
+    try:
+        return subprocess.Popen([sys.executable, "-m", "bot.warm_start"], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        logger.warning("could not start the embedding helper", exc_info=True)
+        return None
 
 
 def build_parser(retriever: "Retriever") -> "Parser":
@@ -137,6 +186,21 @@ def limit_threads(n: int) -> None:
     except ImportError:
         logger.info("threadpoolctl is not installed; BLAS keeps its default thread count")
     set_torch_threads(n)
+
+
+def start_degree_warm_up(retriever: "Retriever") -> threading.Thread:
+    """Build every tag's degrees (Retriever.attribute_degree_matrix) in a daemon thread: on
+    ml-latest-small that is 5-7 s of work that the first critique would otherwise wait for."""
+
+    def warm() -> None:
+        try:
+            retriever.attribute_degree_matrix()
+        except Exception:  # noqa: BLE001 - the first critique builds it again and reports a failure
+            logger.warning("could not build the degree matrix ahead of time", exc_info=True)
+
+    thread = threading.Thread(target=warm, name="cgir-degree-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def start_encoder_warm_up() -> threading.Thread:

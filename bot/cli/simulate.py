@@ -44,12 +44,17 @@ from bot.dialogue.policies import POLICIES
               help="Also write one JSON line per simulated session (target, turns, what was said).")
 @click.option("--combine", type=click.Path(dir_okay=False, exists=True, path_type=Path), multiple=True,
               help="Summarise files saved with --sessions-out (repeatable) instead of simulating.")
+@click.option("--blind", is_flag=True,
+              help="Also run every user again with a bot that cannot read the planted relevance "
+                   "(degrees built without it, as in `cgir eval`'s blind walk; the default demo "
+                   "model only); reported under \"blind\".")
 @click.option("--quiet", is_flag=True, help="No progress bar on stderr.")
 def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max_turns: int,
                      policy: str, target: str, tolerance_degree: float, tolerance_others: float,
                      strategy: str, noise: float, seeds: tuple[int, ...], start: str,
                      phrasing: str, as_json: bool, as_markdown: bool, plot_dir: Path | None,
-                     sessions_out: Path | None, combine: tuple[Path, ...], quiet: bool) -> None:
+                     sessions_out: Path | None, combine: tuple[Path, ...], blind: bool,
+                     quiet: bool) -> None:
     """Simulated users critique their way to a hidden target through the real dialogue manager;
     compare the policies (adaptive, the gradient walk, a top-10 list, single-item critiquing).
 
@@ -64,6 +69,7 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
     \b
     Examples:
         cgir simulate --users 50 --json
+        cgir simulate --users 200 --blind --json    # also with the planted relevance withheld
         cgir simulate --model models/ml-small --users 500 --seed 0 --seed 1 --seed 2 --plot docs/img
         cgir simulate --combine s0.jsonl --combine s1.jsonl --json
     """
@@ -95,6 +101,16 @@ def simulate_command(model_dir: Path | None, db_url: str | None, users: int, max
             manager.close()
     result.db_url = db_url
     summary = summarize(result)
+    if blind:
+        key = next(iter(managers.values())).retriever  # the planted relevance the users judge by
+        blinded = build_managers(model_dir, db_url, policies, progress=not quiet, blind=True)
+        try:
+            blind_result = simulate(blinded, config, progress=not quiet, key=key)
+        finally:
+            for manager in blinded.values():
+                manager.close()
+        blind_result.db_url = db_url
+        summary["blind"] = summarize(blind_result)
     if plot_dir is not None:
         summary["plot"] = str(plot_summary(summary, plot_dir))
     if sessions_out is not None:

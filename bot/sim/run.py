@@ -7,11 +7,15 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.sim.config import SimulationConfig, SimulationError
 from bot.sim.players import sample_population
 from bot.sim.session import Manager, SessionOutcome, run_session
 from bot.sim.user import TagSpace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from engine.retrieval.retriever import Retriever
 
 
 @dataclass
@@ -32,14 +36,18 @@ def simulate(
     *,
     progress: bool = True,
     run_id: str | None = None,
+    key: "Retriever | None" = None,
 ) -> SimulationResult:
-    """Run every seed x user x policy; managers maps each policy to its dialogue manager."""
+    """Run every seed x user x policy; managers maps each policy to its dialogue manager.
+
+    The simulated users judge by `key`'s relevance (default: the managers' own retriever); blind
+    runs pass the full retriever here and managers that cannot read it (`build_managers`)."""
     missing = [p for p in config.policies if p not in managers]
     if missing:
         raise SimulationError(f"no dialogue manager for policy {', '.join(missing)}")
     retriever = managers[config.policies[0]].retriever
     try:
-        space = TagSpace.from_retriever(retriever, threshold=config.threshold)
+        space = TagSpace.from_retriever(key or retriever, threshold=config.threshold)
     except ValueError as error:
         raise SimulationError(f"this model cannot drive simulated users: {error}") from None
     if config.target != "far" and not space.graded:
@@ -91,13 +99,17 @@ def default_sim_db_url() -> str:
 
 
 def build_managers(
-    model_dir: Path | None, db_url: str, policies: tuple[str, ...], *, progress: bool = True
+    model_dir: Path | None, db_url: str, policies: tuple[str, ...], *, progress: bool = True,
+    blind: bool = False,
 ) -> dict[str, Manager]:
     """One dialogue manager per policy, each built by `bot.runtime.build_manager` exactly as a
     chat channel builds it, all logging to the same database.
 
     The demo model is trained (once, cached) before the first build; the parser's tag
-    embeddings are cached on disk, so the later builds take a moment only.
+    embeddings are cached on disk, so the later builds take a moment only. With `blind`, the
+    bot cannot read the planted relevance the simulated users judge by: the retriever holds no
+    relevance and its degrees come from `engine.metrics.walks.blind_degree_model` (interactions,
+    binary tags, tag counts and titles only), as in `cgir eval`'s blind walk.
     """
     from bot.runtime import build_manager
 
@@ -105,4 +117,35 @@ def build_managers(
         from engine.training.demo import ensure_demo_model
 
         model_dir = ensure_demo_model(progress=progress)
-    return {p: build_manager(model_dir, db_url, policy=p, progress=progress) for p in policies}
+    prepare = _withhold_relevance(Path(model_dir)) if blind else None
+    return {p: build_manager(model_dir, db_url, policy=p, progress=progress, prepare=prepare)
+            for p in policies}
+
+
+def _withhold_relevance(model_dir: Path):  # -> Callable[[Retriever], None]
+    """A `build_manager(prepare=...)` hook that removes the planted relevance from the bot's
+    retriever and gives it degrees built without it (built once, shared by every policy)."""
+    from engine.data import load_dataset
+    from engine.errors import CGIRError
+    from engine.metrics.walks import blind_degree_model
+    from engine.models.checkpoint import check_dataset, read_manifest
+
+    dataset = load_dataset("demo")
+    try:
+        check_dataset(read_manifest(model_dir), dataset, model_dir)
+    except CGIRError as error:
+        raise SimulationError(f"blind runs rebuild the degrees from the model's dataset, the "
+                              f"default demo world: {error}") from None
+    built: dict[str, object] = {}
+
+    def withhold(retriever: "Retriever") -> None:
+        if "model" not in built:
+            try:
+                built["model"] = blind_degree_model(retriever, dataset,
+                                                    phrase_encode=retriever.degree_model.encode)
+            except CGIRError as error:
+                raise SimulationError(f"cannot build blind degrees: {error}") from None
+        retriever.relevance = None
+        retriever.use_degree_model(built["model"])
+
+    return withhold

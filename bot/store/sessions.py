@@ -175,12 +175,13 @@ class Store:
                           .where(sessions_table.c.id == session_id)).first() is None:
             conn.execute(sessions_table.insert().values(**placeholder))
         # FOR UPDATE is left out on SQLite, whose BEGIN IMMEDIATE already holds the write lock.
-        stored, created_at = conn.execute(
-            sa.select(sessions_table.c.state, sessions_table.c.created_at)
+        # Only the turn count is read out of the state (JSON path in SQL): the whole state is
+        # ~50 KB after 20 undo steps, and decoding it here cost ~1 ms of every turn.
+        turns, created_at = conn.execute(
+            sa.select(sessions_table.c.state["turns"].as_integer(), sessions_table.c.created_at)
             .where(sessions_table.c.id == session_id).with_for_update()
         ).one()
-        data = stored if isinstance(stored, dict) else json.loads(stored or "{}")
-        return int(data.get("turns") or 0), _aware(created_at)
+        return int(turns or 0), _aware(created_at)
 
     def _write_session(self, conn: Connection, state: SessionState, created_at: datetime) -> None:
         """Update the locked session row with the state."""

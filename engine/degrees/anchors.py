@@ -108,4 +108,4 @@ def extend_to_items(inputs: np.ndarray, rows: np.ndarray, targets: np.ndarray,
     x = inputs[rows[ok]].astype(np.float64)
     y = targets[ok] - targets[ok].mean()
     beta = np.linalg.solve(x.T @ x + ridge * np.eye(x.shape[1]), x.T @ y)
-    return inputs.astype(np.float64) @ beta
+    return np.asarray(inputs, dtype=np.float64) @ beta  # no copy of a float64 table (M x 448)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 import numpy as np
 
 from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
-                                 rank_percentiles)
+                                 per_phrase, rank_percentiles)
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.degrees.anchors import Anchors
@@ -209,6 +209,7 @@ class DegreeModel:
             return None
         return vector, sims
 
+    @per_phrase
     def users_wrote(self, phrase: str, cosine: float = 0.9) -> bool:
         """Whether this catalog's users applied the phrase (or a derivation: "gory" -> "gore")
         as a tag, up to spelling: the bar for walking words no parser tag matched, so that
@@ -231,6 +232,7 @@ class DegreeModel:
         lift = (share_near + 1e-3) / (share_all + 1e-3)
         return np.where(share_near >= 0.1, np.log(lift), 0.0).clip(min=0.0)
 
+    @per_phrase
     def ground(self, phrase: str) -> Grounding | None:
         """How `phrase` reads as an attribute; None when it is not one.
 

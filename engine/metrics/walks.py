@@ -142,10 +142,11 @@ def retriever_walkers(retriever, exclude: Sequence[int] = ()) -> dict[str, Walke
     return {"gamma_walk": gamma_walk, "degree_walk": degree_walk}
 
 
-def blind_degree_model(retriever, dataset, encode=None):
+def blind_degree_model(retriever, dataset, encode=None, phrase_encode=None):
     """The degree model as `cgir train` builds it (engine.degrees.features), from a dataset with
     its graded relevance removed: the degrees that order the walk never see the planted truth
-    they are scored on (they see interactions, binary tags, tag application counts, titles)."""
+    they are scored on (they see interactions, binary tags, tag application counts, titles).
+    `phrase_encode` reads users' phrases (the bot passes its parser's encoder; default MiniLM)."""
     from dataclasses import replace
 
     from engine.degrees.model import DegreeModel
@@ -160,7 +161,8 @@ def blind_degree_model(retriever, dataset, encode=None):
     return DegreeModel.from_retriever(
         retriever, signals=signals, weights=shipped_weights(), language=language,
         language_vectors=np.asarray(encode(list(language)), dtype=np.float32),
-        tag_predictor=fit_tag_predictor(inputs, signals.tag_counts.log1p().toarray()))
+        tag_predictor=fit_tag_predictor(inputs, signals.tag_counts.log1p().toarray()),
+        encode=phrase_encode)
 
 
 def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,

@@ -9,6 +9,7 @@ product. Nothing here trains or imports torch, so the dialogue layer loads fast.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,8 @@ from engine.retrieval.sequences import (GradientSequence, Modification, Step, un
                               modification_json)
 from engine.errors import CGIRError, UnknownItem, UnknownTag
 from engine.text.normalise import text_key
+
+_DEGREE_MATRIX_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,24 @@ class Retriever:
         """Score degrees with `model` from now on (e.g. one built without graded relevance)."""
         self._degree_model = model
         self.__dict__.pop("_degrees_of", None)
+        self.__dict__.pop("_degree_matrix", None)
+
+    def attribute_degree_matrix(self) -> np.ndarray:
+        """(n_items, n_tags) every tag's calibrated degrees, built once (under a lock, so server
+        threads that need it at the same time wait for one build instead of each doing it).
+
+        A turn that compares items on every other attribute reads rows of this matrix; stacking
+        the per-tag columns each turn cost 8 ms on ml-latest-small (175 tags x 9,742 items)."""
+        matrix = self.__dict__.get("_degree_matrix")
+        if matrix is None:
+            with _DEGREE_MATRIX_LOCK:
+                matrix = self.__dict__.get("_degree_matrix")
+                if matrix is None:
+                    matrix = np.empty((self.n_items, len(self.tags)), dtype=np.float32)
+                    for t in range(len(self.tags)):
+                        matrix[:, t] = self.attribute_degrees(t)
+                    self._degree_matrix = matrix
+        return matrix
 
     def grounding_degrees(self, grounding) -> np.ndarray:
         """(n_items,) the degree model's calibrated [0, 1] degrees of a reading (cached)."""
@@ -281,6 +302,9 @@ class Retriever:
         """(n_items,) the calibrated degrees of a catalog tag, which grounds to itself."""
         from engine.degrees.model import Grounding
 
+        matrix = self.__dict__.get("_degree_matrix")
+        if matrix is not None:
+            return matrix[:, tag]
         return self.grounding_degrees(Grounding.of_tag(self.tags[tag]))
 
     def degree_of(self, item: int, tag: int) -> float:

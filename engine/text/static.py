@@ -14,10 +14,14 @@ Lookup needs numpy only. docs/benchmarks/parser.md measures what the approximati
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
-from collections.abc import Callable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -25,9 +29,11 @@ import numpy as np
 from engine.text.minilm import EMBEDDING_DIM
 from engine.text.normalise import text_key
 
-__all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "load_or_build"]
+__all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "load_or_build",
+           "remembered_encoder"]
 
 Encoder = Callable[[list[str]], np.ndarray]
+PRECISE_MEMO = 1024  # batches of texts the real encoder embedded, remembered (StaticEncoder.precise)
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 
@@ -125,6 +131,8 @@ class StaticEncoder:
         self.fallback = fallback or _real_encoder
         self.encoder_id = f"all-MiniLM-L6-v2/static-{table_id or len(table)}"
         self.fallback_calls = 0  # texts sent to the real encoder (benchmarks report it)
+        self._precise: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def covers(self, text: str) -> bool:
         return self.table.lookup(text) is not None
@@ -134,9 +142,24 @@ class StaticEncoder:
         return normalise(text) not in self.table.index and self.covers(text)
 
     def precise(self, texts: Sequence[str]) -> np.ndarray:
-        """The real encoder's vectors (for callers that cannot afford the approximation)."""
-        self.fallback_calls += len(texts)
-        return np.asarray(self.fallback(list(texts)), dtype=np.float32)
+        """The real encoder's vectors (for callers that cannot afford the approximation).
+
+        Remembered per batch of texts (the last PRECISE_MEMO batches): a phrase the table lacks
+        costs 30-40 ms of MiniLM, and a server sees the same phrases again and again. Keyed by
+        the whole batch, so an answer is bit-identical to encoding that batch afresh."""
+        key = tuple(texts)
+        with self._lock:
+            found = self._precise.get(key)
+            if found is not None:
+                self._precise.move_to_end(key)
+                return found.copy()
+            self.fallback_calls += len(texts)
+        vectors = np.asarray(self.fallback(list(texts)), dtype=np.float32)
+        with self._lock:
+            self._precise[key] = vectors.copy()
+            if len(self._precise) > PRECISE_MEMO:
+                self._precise.popitem(last=False)
+        return vectors
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
@@ -162,13 +185,53 @@ def load_or_build(texts: Sequence[str], folder: Path, encode: Encoder | None = N
     `encode` (the real MiniLM by default: seconds per thousand texts) and saved there."""
     digest = table_digest(texts)
     path = Path(folder) / f"static-text-{digest}.npz"
-    table = StaticTable.load(path)
-    if table is None:
-        if on_build is not None:
-            on_build(len(texts))
-        table = StaticTable.build(texts, encode or _real_encoder)
-        try:
-            table.save(path)
-        except OSError:
-            pass  # a read-only cache folder only costs the build next time
+    with _build_lock(path):  # a process building the same table (a first run's helper) finishes first
+        table = StaticTable.load(path)
+        if table is None:
+            if on_build is not None:
+                on_build(len(texts))
+            table = StaticTable.build(texts, encode or _real_encoder)
+            try:
+                table.save(path)
+            except OSError:
+                pass  # a read-only cache folder only costs the build next time
     return StaticEncoder(table, encode, table_id=digest)
+
+
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock beside `path` (none where the folder cannot be written)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(f".{path.name}.lock"), "w")
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def remembered_encoder(folder: Path, encode: Encoder | None = None) -> Encoder:
+    """An encoder that keeps each batch's vectors in folder/embedded-<digest>.npy: a batch that
+    another process (a first run's helper) embedded ahead is read back, not embedded again, and
+    a batch being embedded there is waited for. Bit-identical to `encode`: same batch, same
+    encoder (the real MiniLM by default)."""
+
+    def remembered(texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        path = Path(folder) / f"embedded-{table_digest(texts)}.npy"
+        with _build_lock(path):
+            try:
+                return np.load(path, allow_pickle=False)
+            except (OSError, ValueError):
+                vectors = np.asarray((encode or _real_encoder)(texts), dtype=np.float32)
+            try:
+                temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp.npy")
+                np.save(temporary, vectors)
+                os.replace(temporary, path)
+            except OSError:
+                pass
+            return vectors
+
+    return remembered

@@ -33,10 +33,16 @@ def _complete(path: Path) -> bool:
     return True
 
 
-def ensure_demo_model(*, progress: bool = True, config=None) -> Path:
+def demo_model_ready() -> bool:
+    """Whether the demo checkpoint is trained (then `ensure_demo_model` only checks it)."""
+    return _complete(demo_model_dir())
+
+
+def ensure_demo_model(*, progress: bool = True, config=None, encode=None) -> Path:
     """Path of the demo checkpoint, training it first if it is missing (once, under a lock).
 
-    `config` (a TrainConfig) replaces the defaults for that first training only.
+    `config` (a TrainConfig) replaces the defaults for that first training only; `encode`
+    embeds the degree artefact's texts (MiniLM by default).
     """
     target = demo_model_dir()
     if _complete(target):
@@ -53,7 +59,7 @@ def ensure_demo_model(*, progress: bool = True, config=None) -> Path:
         dataset = load_dataset("demo")
         staging = target.parent / f".{DEMO_MODEL_NAME}.{os.getpid()}.partial"
         shutil.rmtree(staging, ignore_errors=True)
-        train_model(dataset, config or TrainConfig(), staging, progress=progress)
+        train_model(dataset, config or TrainConfig(), staging, progress=progress, encode=encode)
         shutil.rmtree(target, ignore_errors=True)
         os.replace(staging, target)
     return target

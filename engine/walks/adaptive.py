@@ -87,8 +87,9 @@ def other_degrees_distance(retriever: "Retriever", reference: int, rows: np.ndar
     keep = [t for t in range(len(retriever.tags)) if t not in set(asked)]
     if not keep:
         return np.zeros(len(rows))
-    every = np.stack([retriever.attribute_degrees(t) for t in keep], axis=1)  # cached per tag
-    return np.abs(every[rows] - every[reference]).mean(axis=1, dtype=np.float64)
+    every = retriever.attribute_degree_matrix()  # built once per retriever
+    picked = every[np.append(rows, reference)][:, keep]
+    return np.abs(picked[:-1] - picked[-1]).mean(axis=1, dtype=np.float64)
 
 
 def as_asked(retriever: "Retriever", reference: int, rows: np.ndarray,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -242,9 +240,7 @@ def test_out_of_scope(parser, text):
 
 
 def test_huge_and_odd_inputs_never_raise(parser):
-    start = time.perf_counter()
-    huge = parser.parse("less action " * 10_000)  # 120,000 characters
-    assert time.perf_counter() - start < 2.0
+    huge = parser.parse("less action " * 10_000)  # 120,000 characters; its time: bench_speed_checks
     assert huge.intent == "critique" and len(huge.text) <= MAX_CHARS
     assert parser.parse("x" * 100_000).intent == "out_of_scope"
     assert pairs(parser.parse("\x00less\x07 action\x1b")) == [(-1, "action")]
@@ -307,12 +303,22 @@ def test_from_retriever(parser):
     assert p.parse("more romance").critiques == ()
 
 
-def test_parse_latency_on_the_lexical_path(parser):
-    parser.parse("less action")
-    start = time.perf_counter()
-    for _ in range(50):
-        parser.parse("a bit funnier but less childish")
-    assert (time.perf_counter() - start) / 50 < 0.015
+def test_the_lexical_path_needs_no_sentence_encoder():
+    # Why the lexical path is cheap (its time is in bench/bench_speed_checks.py): once the
+    # parser is built, words the lexicon knows never reach the encoder.
+    from fast_parser import hashed_ngram_encoder
+
+    calls = []
+
+    def counting(texts):
+        calls.append(list(texts))
+        return hashed_ngram_encoder(texts)
+
+    p = Parser(DEMO_TAGS, TITLES, IDS, popularity=POPULARITY, encoder=counting)
+    calls.clear()
+    parse = p.parse("a bit funnier but less violent")
+    assert parse.intent == "critique" and calls == []
+    assert pairs(parse) == [(1, "comedy"), (-1, "violent")]
 
 
 # -- compound requests, chit-chat, unknown titles ------------------------------------------------

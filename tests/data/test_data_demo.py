@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import numpy as np
 import pytest
@@ -37,10 +36,10 @@ def test_demo_says_it_is_synthetic(tiny_demo_dir, tiny_dataset):
     assert tiny_dataset.name == "demo"
 
 
-def test_tiny_demo_is_fast(tmp_path):
-    start = time.perf_counter()
-    load_dataset(write_demo(tmp_path, seed=0, n_items=400, n_users=600))
-    assert time.perf_counter() - start < 3.0
+def test_tiny_demo_writes_and_loads_at_the_asked_size(tmp_path):
+    # Its time is in bench/bench_speed_checks.py.
+    dataset = load_dataset(write_demo(tmp_path, seed=0, n_items=400, n_users=600))
+    assert dataset.n_items == 400 and dataset.n_users == 600
 
 
 def test_demo_vocabulary_and_relevance(tiny_dataset):
@@ -124,8 +123,7 @@ def test_default_demo_is_written_once_and_has_the_default_figures(cgir_home):
     assert len(np.unique(triples.tag)) == len(DEMO_TAGS)
 
 
-def test_demo_scales_vectorised(tmp_path):
-    start = time.perf_counter()
+def test_demo_scales_to_many_items(tmp_path):
+    # Its time is in bench/bench_speed_checks.py.
     write_demo(tmp_path, seed=1, n_items=50_000, n_users=300, interactions=20_000)
-    assert time.perf_counter() - start < 20.0
     assert (tmp_path / "genome-scores.csv").stat().st_size > 50_000 * 30 * 5

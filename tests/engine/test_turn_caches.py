@@ -1,0 +1,89 @@
+"""The caches that keep a turn cheap on a real catalog answer exactly what a fresh computation does."""
+
+from __future__ import annotations
+
+import numpy as np
+from fast_parser import hashed_ngram_encoder
+
+from engine.degrees.model import DegreeModel
+from engine.degrees.phrases import MEMO_SIZE, per_phrase
+from engine.retrieval.retriever import Retriever
+from engine.text.static import StaticEncoder, StaticTable
+
+TAGS = ("action", "romance", "comedy")
+
+
+class Counting:
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def __call__(self, texts):
+        self.calls.append(list(texts))
+        return hashed_ngram_encoder(texts)
+
+
+def _degree_model(encode) -> DegreeModel:
+    rng = np.random.default_rng(0)
+    return DegreeModel(rng.normal(size=(40, 8)).astype(np.float32),
+                       rng.normal(size=(3, 8)).astype(np.float32), TAGS, encode=encode)
+
+
+def test_a_phrase_is_read_once_and_the_reading_is_the_fresh_one():
+    fresh = _degree_model(hashed_ngram_encoder)
+    counting = Counting()
+    model = _degree_model(counting)
+    first = model.ground("Action packed!")
+    used = len(counting.calls)
+    assert used > 0
+    assert model.ground("action packed") == first  # cleaned the same way: remembered
+    assert model.users_wrote("action packed") == model.users_wrote("action packed")
+    assert len(counting.calls) == used
+    assert first == fresh.ground("Action packed!")
+    np.testing.assert_array_equal(model.degrees(first), fresh.degrees(first))
+    assert model.ground("   ") is None and model.ground("pizza pizza") == fresh.ground("pizza pizza")
+
+
+def test_the_phrase_memo_forgets_the_least_recently_used_beyond_its_size():
+    class Reader:
+        def __init__(self):
+            self.read = 0
+
+        @per_phrase
+        def ground(self, phrase: str) -> str:
+            self.read += 1
+            return phrase.upper()
+
+    reader = Reader()
+    reader.ground("first")
+    for k in range(MEMO_SIZE):
+        reader.ground(f"phrase {k}")
+    assert reader.read == MEMO_SIZE + 1
+    reader.ground("first")  # dropped: read again
+    reader.ground(f"phrase {MEMO_SIZE - 1}")  # still there
+    assert reader.read == MEMO_SIZE + 2
+
+
+def test_the_real_encoder_is_asked_once_per_batch_and_answers_identically():
+    fallback = Counting()
+    encoder = StaticEncoder(StaticTable.build(["space opera"], hashed_ngram_encoder), fallback)
+    first = encoder(["space xenomorphs", "opera"])
+    first[0] += 1.0  # a caller writing into its answer must not change the remembered one
+    again = encoder(["space xenomorphs", "opera"])
+    assert fallback.calls == [["space xenomorphs"]] and encoder.fallback_calls == 1
+    np.testing.assert_array_equal(again[0], hashed_ngram_encoder(["space xenomorphs"])[0])
+    encoder(["space xenomorphs", "space dragons"])  # another batch: encoded as a whole
+    assert fallback.calls[-1] == ["space xenomorphs", "space dragons"]
+
+
+def test_the_degree_matrix_holds_every_tags_degrees_and_is_rebuilt_for_a_new_model():
+    rng = np.random.default_rng(1)
+    retriever = Retriever(rng.normal(size=(60, 8)), rng.normal(size=(5, 8)), np.arange(60),
+                          [f"Film {k} (2000)" for k in range(60)], ("a", "b", "c", "d", "e"))
+    retriever.use_degree_model(DegreeModel.from_retriever(retriever, encode=hashed_ngram_encoder))
+    columns = [np.array(retriever.attribute_degrees(t)) for t in range(len(retriever.tags))]
+    matrix = retriever.attribute_degree_matrix()
+    assert matrix is retriever.attribute_degree_matrix()
+    np.testing.assert_array_equal(matrix, np.stack(columns, axis=1))
+    np.testing.assert_array_equal(retriever.attribute_degrees(4), columns[4])
+    retriever.use_degree_model(DegreeModel.from_retriever(retriever, encode=hashed_ngram_encoder))
+    assert retriever.attribute_degree_matrix() is not matrix
