@@ -78,7 +78,7 @@ def build_manager(
     defaults = retriever.defaults
     parser = build_parser(retriever)
     if helper is not None:
-        _reap(helper)
+        helper.wait()  # done by now: the parser's phrase table above was its last job
     if prepare is not None:
         prepare(retriever)
     store = Store(db_url or default_db_url())
@@ -110,18 +110,6 @@ def _demo_model(progress: bool):  # -> (Path, subprocess.Popen | None)
     helper = start_embedding_ahead()
     return ensure_demo_model(progress=progress,
                              encode=remembered_encoder(cgir_home() / "cache")), helper
-
-
-def _reap(helper) -> None:  # noqa: ANN001 - a subprocess.Popen
-    """Wait for the helper (done by now: the parser's phrase table above was its last job);
-    one that hangs is stopped, since its results are only ever read back, never waited on."""
-    import subprocess
-
-    try:
-        helper.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        helper.kill()
-        helper.wait()
 
 
 def start_embedding_ahead():  # -> subprocess.Popen | None
