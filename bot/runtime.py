@@ -70,15 +70,14 @@ def build_manager(
     if threads is not None:
         limit_threads(threads)
 
-    helper = None
     if model_dir is None:
-        model_dir, helper = _demo_model(progress)
+        from engine.training.demo import ensure_demo_model
+
+        model_dir = ensure_demo_model(progress=progress)
     model_dir = Path(model_dir)
     retriever = load_retriever(model_dir)
     defaults = retriever.defaults
     parser = build_parser(retriever)
-    if helper is not None:
-        helper.wait()  # done by now: the parser's phrase table above was its last job
     if prepare is not None:
         prepare(retriever)
     store = Store(db_url or default_db_url())
@@ -93,35 +92,6 @@ def build_manager(
         manager.background.append(start_encoder_warm_up())
         manager.background.append(start_degree_warm_up(retriever))
     return manager
-
-
-def _demo_model(progress: bool):  # -> (Path, subprocess.Popen | None)
-    """The demo checkpoint; on a first run, a helper process embeds the texts it and the parser
-    need while this process trains (bot.warm_start), and the training reads them back."""
-    from engine.training.demo import demo_model_ready, ensure_demo_model
-
-    if demo_model_ready():
-        return ensure_demo_model(progress=progress), None
-    from engine.data.demo import ensure_default_demo
-    from engine.paths import cgir_home
-    from engine.text.static import remembered_encoder
-
-    ensure_default_demo(cgir_home())  # written before the helper reads it
-    helper = start_embedding_ahead()
-    return ensure_demo_model(progress=progress,
-                             encode=remembered_encoder(cgir_home() / "cache")), helper
-
-
-def start_embedding_ahead():  # -> subprocess.Popen | None
-    """Start `python -m bot.warm_start` (None when it cannot start: this process then embeds)."""
-    import subprocess
-
-    try:
-        return subprocess.Popen([sys.executable, "-m", "bot.warm_start"], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:
-        logger.warning("could not start the embedding helper", exc_info=True)
-        return None
 
 
 def build_parser(retriever: "Retriever") -> "Parser":

@@ -14,14 +14,12 @@ Lookup needs numpy only. docs/benchmarks/parser.md measures what the approximati
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -29,8 +27,7 @@ import numpy as np
 from engine.text.minilm import EMBEDDING_DIM
 from engine.text.normalise import text_key
 
-__all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "load_or_build",
-           "remembered_encoder"]
+__all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "load_or_build"]
 
 Encoder = Callable[[list[str]], np.ndarray]
 PRECISE_MEMO = 1024  # batches of texts the real encoder embedded, remembered (StaticEncoder.precise)
@@ -185,53 +182,13 @@ def load_or_build(texts: Sequence[str], folder: Path, encode: Encoder | None = N
     `encode` (the real MiniLM by default: seconds per thousand texts) and saved there."""
     digest = table_digest(texts)
     path = Path(folder) / f"static-text-{digest}.npz"
-    with _build_lock(path):  # a process building the same table (a first run's helper) finishes first
-        table = StaticTable.load(path)
-        if table is None:
-            if on_build is not None:
-                on_build(len(texts))
-            table = StaticTable.build(texts, encode or _real_encoder)
-            try:
-                table.save(path)
-            except OSError:
-                pass  # a read-only cache folder only costs the build next time
+    table = StaticTable.load(path)
+    if table is None:
+        if on_build is not None:
+            on_build(len(texts))
+        table = StaticTable.build(texts, encode or _real_encoder)
+        try:
+            table.save(path)
+        except OSError:
+            pass  # a read-only cache folder only costs the build next time
     return StaticEncoder(table, encode, table_id=digest)
-
-
-@contextmanager
-def _build_lock(path: Path) -> Iterator[None]:
-    """An exclusive lock beside `path` (none where the folder cannot be written)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path.with_name(f".{path.name}.lock"), "w")
-    except OSError:
-        yield
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-
-
-def remembered_encoder(folder: Path, encode: Encoder | None = None) -> Encoder:
-    """An encoder that keeps each batch's vectors in folder/embedded-<digest>.npy: a batch that
-    another process (a first run's helper) embedded ahead is read back, not embedded again, and
-    a batch being embedded there is waited for. Bit-identical to `encode`: same batch, same
-    encoder (the real MiniLM by default)."""
-
-    def remembered(texts: Sequence[str]) -> np.ndarray:
-        texts = list(texts)
-        path = Path(folder) / f"embedded-{table_digest(texts)}.npy"
-        with _build_lock(path):
-            try:
-                return np.load(path, allow_pickle=False)
-            except (OSError, ValueError):
-                vectors = np.asarray((encode or _real_encoder)(texts), dtype=np.float32)
-            try:
-                temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp.npy")
-                np.save(temporary, vectors)
-                os.replace(temporary, path)
-            except OSError:
-                pass
-            return vectors
-
-    return remembered

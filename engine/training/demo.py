@@ -33,16 +33,10 @@ def _complete(path: Path) -> bool:
     return True
 
 
-def demo_model_ready() -> bool:
-    """Whether the demo checkpoint is trained (then `ensure_demo_model` only checks it)."""
-    return _complete(demo_model_dir())
-
-
-def ensure_demo_model(*, progress: bool = True, config=None, encode=None) -> Path:
+def ensure_demo_model(*, progress: bool = True, config=None) -> Path:
     """Path of the demo checkpoint, training it first if it is missing (once, under a lock).
 
-    `config` (a TrainConfig) replaces the defaults for that first training only; `encode`
-    embeds the degree artefact's texts (MiniLM by default).
+    `config` (a TrainConfig) replaces the defaults for that first training only.
     """
     target = demo_model_dir()
     if _complete(target):
@@ -59,7 +53,7 @@ def ensure_demo_model(*, progress: bool = True, config=None, encode=None) -> Pat
         dataset = load_dataset("demo")
         staging = target.parent / f".{DEMO_MODEL_NAME}.{os.getpid()}.partial"
         shutil.rmtree(staging, ignore_errors=True)
-        train_model(dataset, config or TrainConfig(), staging, progress=progress, encode=encode)
+        train_model(dataset, config or TrainConfig(), staging, progress=progress)
         shutil.rmtree(target, ignore_errors=True)
         os.replace(staging, target)
     return target

@@ -59,13 +59,12 @@ def train_on_triples(dataset: Dataset, triples: Triples, config: TrainConfig, ou
 
 
 def train_model(dataset: Dataset, config: TrainConfig, out_dir: str | Path, *,
-                progress: bool = True, encode=None) -> Path:
+                progress: bool = True) -> Path:
     """Build triples, split train/valid/test with the seed, fit, write the checkpoint dir
-    (with its degree artefact, engine.degrees.features, which the bot's degree score reads;
-    `encode` embeds its texts, MiniLM by default)."""
+    (with its degree artefact, engine.degrees.features, which the bot's degree score reads)."""
     from engine.degrees.features import write_degree_artefact
 
     triples = make_triples(dataset, config)
     path = train_on_triples(dataset, triples, config, out_dir, progress=progress)
-    write_degree_artefact(path, dataset, encode=encode)
+    write_degree_artefact(path, dataset)
     return path
