@@ -77,7 +77,9 @@ def user_language(dataset: "Dataset", raw=None, max_phrases: int = 5000
     users = np.asarray(raw.tags["userId"].to_numpy())
     # The language is everything this community wrote (movies outside the catalog included);
     # the counts only cover catalog items.
-    use = Counter(n for n, _ in {(n, int(m)) for n, m in zip(names, movies) if n})
+    # sorted: ties in most_common keep insertion order, and a set's order changes with each
+    # process's string hashing, so without it two builds of one release could differ.
+    use = Counter(n for n, _ in sorted({(n, int(m)) for n, m in zip(names, movies) if n}))
     row_of = {int(x): i for i, x in enumerate(dataset.item_ids)}
     triples = {(row_of[int(m)], n, int(u)) for m, n, u in zip(movies, names, users)
                if n and int(m) in row_of}
@@ -170,13 +172,20 @@ def genre_names(dataset: "Dataset", raw=None) -> set[str]:
     return set(clean_tags(raw.genres["genre"]).to_pylist()) & set(dataset.tags)
 
 
+def item_texts(dataset: "Dataset", raw=None) -> tuple[list[str], tuple[str, ...]]:
+    """(the movie texts `item_signals` embeds, the catalog's user language); `raw` is the
+    release read again (`raw_release`), read here when not given."""
+    raw = raw_release(dataset) if raw is None else raw
+    language, language_counts = user_language(dataset, raw)
+    return movie_texts(dataset.titles, language, language_counts, genre_names(dataset, raw)), language
+
+
 def item_signals(dataset: "Dataset", encode=None) -> tuple[ItemSignals, tuple[str, ...]]:
     """All item-side inputs for `dataset` (reads its release again when it is on disk), and
     the catalog's user language (every tag people applied, most used first)."""
     raw = raw_release(dataset)
     counts = tag_application_counts(dataset, raw)
-    language, language_counts = user_language(dataset, raw)
-    texts = movie_texts(dataset.titles, language, language_counts, genre_names(dataset, raw))
+    texts, language = item_texts(dataset, raw)
     if encode is None:
         from engine.text.minilm import encode
     signals = ItemSignals(
