@@ -15,9 +15,11 @@ catalog (mean 0, sd 1) so that weights are comparable:
   carries the phrase into the collaborative space (people who like gory films...);
 - ``popularity`` / ``rating``: log popularity and mean rating, signed by how the anchor degrees
   of the phrase correlate with them over the judged movies (a "mainstream" phrase leans popular,
-  "boring" low-rated), else by where the phrase's 50 closest movies sit on them;
+  "boring" low-rated), or the rating by the phrase's valence where the two disagree
+  (engine.degrees.valence), else by where the phrase's 50 closest movies sit on them;
 - ``anchors``: the judged degrees of the attributes the phrase's own content reading
-  (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees.anchors).
+  (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees.anchors);
+  anchors and the borrowed directions are scaled by how strongly they were borrowed.
 
 The weights are learned on relative judgments (engine.degrees.fit) with folds over attributes.
 """
@@ -59,10 +61,12 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                    log_popularity: np.ndarray | None = None,
                    mean_rating: np.ndarray | None = None,
                    anchored: np.ndarray | None = None,
-                   side_signs: dict[str, float] | None = None) -> np.ndarray:
+                   side_signs: dict[str, float] | None = None,
+                   scales: dict[str, float] | None = None) -> np.ndarray:
     """(len(FEATURES), M) standardised features; a missing input gives a row of zeros.
 
-    tag_weights is (T,) (zero outside the grounding's tags).
+    tag_weights is (T,) (zero outside the grounding's tags); `scales` multiplies named rows after
+    standardising (how far borrowed readings are trusted, engine.degrees.anchors.borrow).
     """
     m = item_vectors.shape[0]
     rows = {name: np.zeros(m) for name in FEATURES}
@@ -89,7 +93,8 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                 rows[name] = z * (z[near].mean() if sign is None else sign)
     if anchored is not None:
         rows["anchors"] = anchored
-    return np.stack([standardise(rows[name]) for name in FEATURES])
+    scales = scales or {}
+    return np.stack([standardise(rows[name]) * scales.get(name, 1.0) for name in FEATURES])
 
 
 def combine(features: np.ndarray, weights: np.ndarray) -> np.ndarray:
