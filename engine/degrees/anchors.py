@@ -6,8 +6,9 @@ took part in (more/less than the reference, more than a movie judged less), wins
 over comparisons, in [-1, 1]. For a new phrase, the anchor degrees of the judged attributes
 whose degrees its own reading correlates with are mixed (`correlated_degrees`), and a ridge
 regression from item inputs ([h_j, text_j], standardised) to those degrees, fitted on the anchor
-movies found in the catalog, extends them to every item. Nothing here is tied to one checkpoint: anchors are
-titles, matched to whatever catalog the model has.
+movies found in the catalog, extends them to every item (`borrow`, which also says how far to
+trust the borrowing). Nothing here is tied to one checkpoint: anchors are titles, matched to
+whatever catalog the model has.
 """
 
 from __future__ import annotations
@@ -79,9 +80,10 @@ def correlated_degrees(reading: np.ndarray, degrees: np.ndarray, top: int | None
 
     `reading` (N,) is the phrase's own judgment-free score of the anchor titles (NaN where a
     title is not in the catalog). The `top` judged attributes (default: all) whose degrees
-    correlate most with it, either way, are mixed, each weighted by its correlation: a phrase borrows the judgments of
-    the attributes its reading behaves like on famous movies, and of their opposites with the
-    sign turned ("predictable" and "original"), which similarity of meaning cannot tell apart.
+    correlate most with it, either way, are mixed, each weighted by its correlation: a phrase
+    borrows the judgments of the attributes its reading behaves like on famous movies, and of
+    their opposites with the sign turned ("predictable" and "original"), which similarity of
+    meaning cannot tell apart.
     Titles no chosen attribute judged stay NaN.
     """
     correlations = np.zeros(len(degrees))

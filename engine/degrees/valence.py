@@ -23,7 +23,7 @@ import numpy as np
 
 VALENCE_FLOOR = 0.6  # user tags closer than this cosine to the phrase speak for it
 VALENCE_PRIOR = 3.0  # pseudo-applications of valence 0: one tagger says little
-TRUST_LOW, TRUST_HIGH = 0.2, 0.45  # strongest |correlation| with a judged attribute: no / full trust
+TRUST_LOW, TRUST_HIGH = 0.2, 0.45  # strongest |correlation| with a judged attribute: 0 / 1
 CONFLICT = 0.3  # |valence| above this that disagrees with the borrowed rating sign vetoes it
 SUSPECT_READING = 0.3  # share the phrase's own content reading keeps when vetoed
 
@@ -72,7 +72,8 @@ def phrase_valence(cosines: np.ndarray, valence: np.ndarray, floor: float = VALE
                          / ((weight * counts).sum() + prior)))
 
 
-def anchor_trust(correlations: np.ndarray, low: float = TRUST_LOW, high: float = TRUST_HIGH) -> float:
+def anchor_trust(correlations: np.ndarray, low: float = TRUST_LOW,
+                 high: float = TRUST_HIGH) -> float:
     """In [0, 1]: how far to trust anchors borrowed with these correlations (by the strongest)."""
     strongest = float(np.abs(correlations).max()) if len(correlations) else 0.0
     return float(np.clip((strongest - low) / (high - low), 0.0, 1.0))

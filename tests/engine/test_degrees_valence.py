@@ -104,3 +104,20 @@ def test_feature_matrix_scales_rows_after_standardising():
     k = FEATURES.index("anchors")
     np.testing.assert_allclose(half[k], 0.5 * plain[k])
     np.testing.assert_allclose(np.delete(half, k, 0), np.delete(plain, k, 0))
+
+
+def test_degree_model_reads_a_phrases_valence_from_the_checkpoints_tag_ratings():
+    from engine.degrees.model import DegreeModel
+
+    language_vectors = np.eye(3, 4, dtype=np.float32)  # three user tags, orthogonal
+    valence = np.array([[-8.0, 4.0], [4.0, 4.0], [4.0, 4.0]])  # the first is disliked
+    vectors = {"dull": np.array([1.0, 0, 0, 0], np.float32),
+               "odd": np.array([0, 0, 0, 1.0], np.float32)}
+    model = DegreeModel(np.zeros((2, 3)), np.zeros((1, 3)), ("t",),
+                        encode=lambda texts: np.stack([vectors[t] for t in texts]),
+                        language=("a", "b", "c"), language_vectors=language_vectors,
+                        language_valence=valence)
+    assert np.isclose(model.valence("dull"), np.tanh(-8.0 / 7.0))  # 4 applications + prior 3
+    assert model.valence("odd") == 0.0  # no user tag close to it
+    bare = DegreeModel(np.zeros((2, 3)), np.zeros((1, 3)), ("t",), encode=model.encode)
+    assert bare.valence("dull") == 0.0  # a checkpoint without tag ratings has no valence
