@@ -114,12 +114,13 @@ def extend_to_items(inputs: np.ndarray, rows: np.ndarray, targets: np.ndarray,
 
 
 def side_signals(signals) -> dict[str, np.ndarray]:
-    """(M,) log popularity and mean rating (NaN: the mean) of ItemSignals, whose direction a
-    phrase borrows."""
-    rating = np.asarray(signals.mean_rating, dtype=np.float64)
-    fill = float(np.nanmean(rating)) if np.isfinite(rating).any() else 0.0
-    return {"popularity": np.log1p(np.asarray(signals.popularity, dtype=np.float64)),
-            "rating": np.nan_to_num(rating, nan=fill)}
+    """(M,) log popularity and shrunk mean rating (engine.degrees.score.shrunk_ratings) of
+    ItemSignals, whose direction a phrase borrows."""
+    from engine.degrees.score import shrunk_ratings
+
+    popularity = np.asarray(signals.popularity, dtype=np.float64)
+    return {"popularity": np.log1p(popularity),
+            "rating": shrunk_ratings(signals.mean_rating, popularity)}
 
 
 @dataclass(frozen=True)

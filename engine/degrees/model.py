@@ -359,6 +359,7 @@ class DegreeModel:
         `exclude_anchors` leaves those judged attributes out of the anchors feature (for
         cross-validation by attribute; a phrase is never its own anchor).
         """
+        from engine.degrees.anchors import side_signals
         from engine.degrees.score import feature_matrix
 
         tag_weights = np.zeros(len(self.tags))
@@ -376,7 +377,7 @@ class DegreeModel:
             text_vectors=None if s is None else s.text_vectors, log_counts=self._log_counts,
             predicted=self._predicted,
             log_popularity=None if s is None else np.log1p(s.popularity),
-            mean_rating=None if s is None else s.mean_rating,
+            mean_rating=None if s is None else side_signals(s)["rating"],
             anchored=None if borrowed is None else borrowed.degrees,
             side_signs=None if borrowed is None else borrowed.signs,
             scales=None if borrowed is None else borrowed.scales)

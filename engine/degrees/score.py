@@ -42,6 +42,16 @@ def standardise(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / sd if sd > 1e-12 else np.zeros_like(values)
 
 
+def shrunk_ratings(mean_rating: np.ndarray, counts: np.ndarray, prior: float = 10.0) -> np.ndarray:
+    """(M,) mean ratings pulled towards the catalog's mean by `prior` pseudo-ratings, so that a
+    movie rated 5 by one person does not top every "rating" reading; unrated movies get the
+    catalog's mean (0 when nothing was rated)."""
+    mean = np.asarray(mean_rating, dtype=np.float64)
+    n = np.where(np.isfinite(mean), np.asarray(counts, dtype=np.float64), 0.0)
+    overall = float(np.average(mean[n > 0], weights=n[n > 0])) if (n > 0).any() else 0.0
+    return (np.nan_to_num(mean, nan=0.0) * n + overall * prior) / (n + prior)
+
+
 def fit_tag_predictor(inputs: np.ndarray, targets: np.ndarray, ridge: float = 10.0) -> np.ndarray:
     """(F+1, T) ridge weights predicting each tag's graded signal from item inputs (+ bias)."""
     x = np.hstack([inputs, np.ones((inputs.shape[0], 1), dtype=inputs.dtype)]).astype(np.float64)

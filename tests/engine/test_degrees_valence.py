@@ -121,3 +121,13 @@ def test_degree_model_reads_a_phrases_valence_from_the_checkpoints_tag_ratings()
     assert model.valence("odd") == 0.0  # no user tag close to it
     bare = DegreeModel(np.zeros((2, 3)), np.zeros((1, 3)), ("t",), encode=model.encode)
     assert bare.valence("dull") == 0.0  # a checkpoint without tag ratings has no valence
+
+
+def test_shrunk_ratings_pull_thinly_rated_movies_to_the_catalog_mean():
+    from engine.degrees.score import shrunk_ratings
+
+    out = shrunk_ratings(np.array([5.0, 3.0, np.nan]), np.array([1.0, 90.0, 0.0]), prior=10.0)
+    overall = (5.0 * 1 + 3.0 * 90) / 91
+    np.testing.assert_allclose(out, [(5.0 + 10 * overall) / 11, (270.0 + 10 * overall) / 100,
+                                     overall])
+    assert out[0] - out[1] < 0.25  # one 5-star rating: 2 stars above raw, 0.2 shrunk
