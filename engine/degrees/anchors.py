@@ -6,8 +6,9 @@ took part in (more/less than the reference, more than a movie judged less), wins
 over comparisons, in [-1, 1]. For a new phrase, the anchor degrees of the judged attributes
 whose degrees its own reading correlates with are mixed (`correlated_degrees`), and a ridge
 regression from item inputs ([h_j, text_j], standardised) to those degrees, fitted on the anchor
-movies found in the catalog, extends them to every item. Nothing here is tied to one checkpoint: anchors are
-titles, matched to whatever catalog the model has.
+movies found in the catalog, extends them to every item (`borrow`, which also says how far to
+trust the borrowing). Nothing here is tied to one checkpoint: anchors are titles, matched to
+whatever catalog the model has.
 """
 
 from __future__ import annotations
@@ -73,15 +74,16 @@ def read_anchors(path: Path = ANCHORS_FILE) -> Anchors:
     return Anchors(tuple(data["attributes"]), tuple(data["titles"]), degrees)
 
 
-def correlated_degrees(reading: np.ndarray, degrees: np.ndarray, top: int = 5
+def correlated_degrees(reading: np.ndarray, degrees: np.ndarray, top: int | None = None
                        ) -> tuple[np.ndarray, np.ndarray]:
     """(N,) anchor degrees for a phrase, and the (A,) signed weights used.
 
     `reading` (N,) is the phrase's own judgment-free score of the anchor titles (NaN where a
-    title is not in the catalog). The `top` judged attributes whose degrees correlate most with
-    it, either way, are mixed, each weighted by its correlation: a phrase borrows the judgments of
-    the attributes its reading behaves like on famous movies, and of their opposites with the
-    sign turned ("predictable" and "original"), which similarity of meaning cannot tell apart.
+    title is not in the catalog). The `top` judged attributes (default: all) whose degrees
+    correlate most with it, either way, are mixed, each weighted by its correlation: a phrase
+    borrows the judgments of the attributes its reading behaves like on famous movies, and of
+    their opposites with the sign turned ("predictable" and "original"), which similarity of
+    meaning cannot tell apart.
     Titles no chosen attribute judged stay NaN.
     """
     correlations = np.zeros(len(degrees))
@@ -90,7 +92,7 @@ def correlated_degrees(reading: np.ndarray, degrees: np.ndarray, top: int = 5
         if ok.sum() > 10 and row[ok].std() > 0 and reading[ok].std() > 0:
             correlations[b] = np.corrcoef(reading[ok], row[ok])[0, 1]
     weights = np.zeros(len(degrees))
-    chosen = np.argsort(-np.abs(correlations), kind="stable")[:top]
+    chosen = np.argsort(-np.abs(correlations), kind="stable")[:top or len(degrees)]
     weights[chosen] = correlations[chosen]
     known = ~np.isnan(degrees)
     mass = np.abs(weights) @ known
@@ -109,3 +111,66 @@ def extend_to_items(inputs: np.ndarray, rows: np.ndarray, targets: np.ndarray,
     y = targets[ok] - targets[ok].mean()
     beta = np.linalg.solve(x.T @ x + ridge * np.eye(x.shape[1]), x.T @ y)
     return np.asarray(inputs, dtype=np.float64) @ beta  # no copy of a float64 table (M x 448)
+
+
+def side_signals(signals) -> dict[str, np.ndarray]:
+    """(M,) log popularity and shrunk mean rating (engine.degrees.score.shrunk_ratings) of
+    ItemSignals, whose direction a phrase borrows."""
+    from engine.degrees.score import shrunk_ratings
+
+    popularity = np.asarray(signals.popularity, dtype=np.float64)
+    return {"popularity": np.log1p(popularity),
+            "rating": shrunk_ratings(signals.mean_rating, popularity)}
+
+
+@dataclass(frozen=True)
+class Borrowed:
+    """What a phrase takes from the judged attributes (`borrow`)."""
+
+    degrees: np.ndarray  # (M,) borrowed anchor degrees extended to every item
+    signs: dict[str, float]  # direction of "popularity" and "rating" (correlation, signed)
+    # in [0, 1] per feature (engine.degrees.score.FEATURES): how far to lean on what was borrowed
+    scales: dict[str, float]
+
+
+def borrow(own: np.ndarray, degrees: np.ndarray, rows: np.ndarray, inputs: np.ndarray,
+           sides: dict[str, np.ndarray], valence: float = 0.0) -> Borrowed:
+    """Anchors for a phrase from its own judgment-free reading `own` (M,) of the catalog.
+
+    `degrees` (A, N) are the judged attributes it may borrow from, `rows` (N,) the catalog row of
+    each anchor title (-1: absent), `inputs` (M, F) standardised item inputs, `sides` the (M,)
+    popularity and rating signals whose direction is borrowed too. The own reading is first
+    freed of popularity and rating over the anchor titles (famous movies are talked about more, so
+    every tag-based reading leans popular: "talked about" is not "has"); the judged attributes it
+    then correlates with lend their degrees (`correlated_degrees`), trusted by how strongly
+    (`engine.degrees.valence.anchor_trust`). A phrase whose valence contradicts the borrowed
+    rating direction (`engine.degrees.valence.conflicts`) trusts none of it and takes the rating
+    direction from its valence.
+    """
+    from engine.degrees.valence import anchor_trust, conflicts, residualise
+
+    found = rows >= 0
+    covariates = np.column_stack([s[rows[found]] for s in sides.values()]) if sides else None
+    reading = np.full(len(rows), np.nan)
+    reading[found] = (own[rows[found]] if covariates is None
+                      else residualise(own[rows[found]], covariates))
+    targets, weights = correlated_degrees(reading, degrees)
+    targets = targets[found]
+    used = rows[found]
+    ok = ~np.isnan(targets)
+    signs = {}
+    for name, side in sides.items():
+        x = side[used[ok]]
+        if ok.sum() > 5 and x.std() > 0 and targets[ok].std() > 0:
+            signs[name] = float(np.corrcoef(x, targets[ok])[0, 1])
+    if conflicts(valence, signs.get("rating")):
+        # the own reading is as suspect as what it borrowed: it keeps a small share
+        from engine.degrees.score import CONTENT_ROWS, FEATURES
+        from engine.degrees.valence import SUSPECT_READING
+
+        scales = {FEATURES[k]: SUSPECT_READING for k in CONTENT_ROWS}
+        return Borrowed(np.zeros(inputs.shape[0]), {**signs, "rating": valence},
+                        {**scales, "anchors": 0.0, "popularity": 0.0, "rating": 1.0})
+    trust = anchor_trust(weights)
+    return Borrowed(extend_to_items(inputs, used, targets), signs,
+                    {"anchors": trust, "popularity": trust, "rating": trust})

@@ -145,6 +145,23 @@ def mean_ratings(dataset: "Dataset", raw=None) -> np.ndarray:
     return out
 
 
+def language_valence(dataset: "Dataset", raw, language: tuple[str, ...]) -> np.ndarray:
+    """(L, 2) per phrase of the user language: how the users who applied it rated those movies
+    against their own mean (sum, applications; engine.degrees.valence.tag_valence)."""
+    from engine.degrees.valence import tag_valence
+
+    if raw is None or raw.tags is None or not raw.tags.num_rows or raw.ratings is None:
+        return np.zeros((len(language), 2))
+    from engine.data.preprocess import clean_tags
+
+    column = {n: k for k, n in enumerate(language)}
+    names = clean_tags(raw.tags["tag"]).to_pylist()
+    return tag_valence(np.array([column.get(n, -1) for n in names], dtype=np.int64),
+                       raw.tags["userId"].to_numpy(), raw.tags["movieId"].to_numpy(),
+                       raw.ratings["userId"].to_numpy(), raw.ratings["movieId"].to_numpy(),
+                       raw.ratings["rating"].to_numpy(), len(language))
+
+
 def movie_texts(titles, tags, counts: sp.csr_matrix, genres: set[str]) -> list[str]:
     """"Title. Genres: a, b. Tags: x, y" per movie, tags by how often they were applied."""
     texts = []
@@ -241,9 +258,10 @@ def word_encoder_weights(model_dir: str | Path) -> dict[str, np.ndarray]:
 
 def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None,
                           computed: tuple[ItemSignals, tuple[str, ...]] | None = None) -> Path:
-    """degrees.npz of a checkpoint: item signals, the user language and its embeddings, the
-    ridge map from [h_j, text_j] to each tag's graded signal, f's weights and, where the
-    dataset has one, its genome (withheld items removed)."""
+    """degrees.npz of a checkpoint: item signals, the user language, its embeddings and its
+    valence (how taggers rated what they tagged), the ridge map from [h_j, text_j] to each tag's
+    graded signal, f's weights and, where the dataset has one, its genome (withheld items
+    removed)."""
     from engine.degrees.score import fit_tag_predictor
 
     if encode is None:
@@ -264,5 +282,6 @@ def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None
     return save_signals(signals, model_dir, **graded,
                         language=np.asarray(language, dtype=object).astype(str),
                         language_vectors=np.asarray(encode(list(language)), dtype=np.float16),
+                        language_valence=language_valence(dataset, raw_release(dataset), language),
                         tag_predictor=predictor, withheld=withheld,
                         **word_encoder_weights(model_dir))

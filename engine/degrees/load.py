@@ -40,6 +40,7 @@ def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> Degr
         encode=encode, word_encoder={k: v for k, v in arrays.items() if k.startswith("f_")},
         language=tuple(str(x) for x in arrays.get("language", ())),
         language_vectors=arrays.get("language_vectors", None),
+        language_valence=arrays.get("language_valence", None),
         tag_predictor=arrays.get("tag_predictor", None))
     if "withheld" in arrays and len(arrays["withheld"]) == model.n_items:
         model.relevance_withheld = arrays["withheld"].astype(bool)

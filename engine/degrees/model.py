@@ -20,7 +20,7 @@ from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  
                                  per_phrase, rank_percentiles)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from engine.degrees.anchors import Anchors
+    from engine.degrees.anchors import Anchors, Borrowed
     from engine.degrees.features import ItemSignals
 
 
@@ -87,7 +87,8 @@ class DegreeModel:
                  tag_predictor: np.ndarray | None = None,
                  weights: np.ndarray | None = None,
                  anchors: "Anchors | None" = None,
-                 anchor_rows: np.ndarray | None = None):
+                 anchor_rows: np.ndarray | None = None,
+                 language_valence: np.ndarray | None = None):
         import scipy.sparse as sp
 
         from engine.degrees.score import FEATURES
@@ -103,6 +104,7 @@ class DegreeModel:
         self._word_encoder = word_encoder or {}
         self.language = tuple(language)
         self.language_vectors = language_vectors
+        self.language_valence = language_valence  # (L, 2) tag ratings (engine.degrees.valence)
         m, t = self.item_vectors.shape[0], len(self.tags)
         self.item_tags = (sp.csr_matrix(item_tags, dtype=np.float32) if item_tags is not None
                           else sp.csr_matrix((m, t), dtype=np.float32))
@@ -322,38 +324,36 @@ class DegreeModel:
             direction += float(weight) * self.tag_vectors[self._tag_index[tag]]
         return direction
 
-    def _anchored(self, g: Grounding, exclude: frozenset[str]
-                  ) -> tuple[np.ndarray, dict[str, float]] | None:
-        """((M,) the anchor degrees of the judged attributes the grounding's own reading
-        correlates with, extended to all items; their correlation with popularity and mean
-        rating over the judged movies)."""
-        from engine.degrees.anchors import correlated_degrees, extend_to_items
+    def _anchored(self, g: Grounding, exclude: frozenset[str]) -> "Borrowed | None":
+        """What the grounding borrows from the judged attributes other than `exclude`
+        (engine.degrees.anchors.borrow), from its own content reading and its valence."""
+        from engine.degrees.anchors import borrow, side_signals
         from engine.degrees.score import CONTENT_ROWS
 
         a = self.anchors
-        if a is None or self.anchor_rows is None:
+        if a is None or self.anchor_rows is None or (self.anchor_rows >= 0).sum() < 5:
             return None
         keep = np.array([name not in exclude for name in a.attributes])
-        found = self.anchor_rows >= 0
-        if not keep.any() or found.sum() < 5:
+        if not keep.any():
             return None
         if self._inputs is None:
             x = self.predictor_inputs().astype(np.float64)
             self._inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
-        # the phrase's own reading: what the catalog says of its content (no judgments, and not
-        # popularity or rating, whose direction is itself borrowed from the anchors)
-        own = np.where(found, self._judgment_free_scores(g, CONTENT_ROWS)[self.anchor_rows], np.nan)
-        targets, _ = correlated_degrees(own, a.degrees[keep])
-        rows, targets = self.anchor_rows[found], targets[found]
-        signs = {}
-        if self.signals is not None:
-            ok = ~np.isnan(targets)
-            for name, side in (("popularity", np.log1p(self.signals.popularity)),
-                               ("rating", self.signals.mean_rating)):
-                x = np.nan_to_num(side[rows[ok]], nan=float(np.nanmean(side)))
-                if ok.sum() > 5 and x.std() > 0 and targets[ok].std() > 0:
-                    signs[name] = float(np.corrcoef(x, targets[ok])[0, 1])
-        return extend_to_items(self._inputs, rows, targets), signs
+        own = self._judgment_free_scores(g, CONTENT_ROWS)  # content only: no judgment in it
+        sides = {} if self.signals is None else side_signals(self.signals)
+        return borrow(own, a.degrees[keep], self.anchor_rows, self._inputs, sides,
+                      self.valence(g.phrase))
+
+    def valence(self, phrase: str) -> float:
+        """In (-1, 1): whether people who tag with words like `phrase` rate those movies above
+        or below their mean (engine.degrees.valence); 0 without the checkpoint's tag ratings."""
+        from engine.degrees.valence import phrase_valence
+
+        if self.language_valence is None or self.language_vectors is None:
+            return 0.0
+        vector = self._vectors.get(phrase, None)
+        vector = self.encode([phrase])[0] if vector is None else vector
+        return phrase_valence(self.language_vectors @ vector, self.language_valence)
 
     def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset()) -> np.ndarray:
         """(len(FEATURES), n_items) standardised readings of the grounding (degrees_score).
@@ -361,6 +361,7 @@ class DegreeModel:
         `exclude_anchors` leaves those judged attributes out of the anchors feature (for
         cross-validation by attribute; a phrase is never its own anchor).
         """
+        from engine.degrees.anchors import side_signals
         from engine.degrees.score import feature_matrix
 
         tag_weights = np.zeros(len(self.tags))
@@ -370,7 +371,7 @@ class DegreeModel:
         if vector is None:
             vector = self._vectors[g.phrase] = self.encode([g.phrase])[0]
         s = self.signals
-        anchored = self._anchored(g, exclude_anchors | {g.phrase})
+        borrowed = self._anchored(g, exclude_anchors | {g.phrase})
         return feature_matrix(
             tag_weights=tag_weights, item_vectors=self.item_vectors, tag_vectors=self.tag_vectors,
             centroids=self.centroids, phrase_vector=vector,
@@ -378,9 +379,10 @@ class DegreeModel:
             text_vectors=None if s is None else s.text_vectors, log_counts=self._log_counts,
             predicted=self._predicted,
             log_popularity=None if s is None else np.log1p(s.popularity),
-            mean_rating=None if s is None else s.mean_rating,
-            anchored=None if anchored is None else anchored[0],
-            side_signs=None if anchored is None else anchored[1])
+            mean_rating=None if s is None else side_signals(s)["rating"],
+            anchored=None if borrowed is None else borrowed.degrees,
+            side_signs=None if borrowed is None else borrowed.signs,
+            scales=None if borrowed is None else borrowed.scales)
 
     def raw_scores(self, g: Grounding) -> np.ndarray:
         """(n_items,) how much of the grounding each item has; higher = more of it.

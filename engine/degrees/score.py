@@ -15,9 +15,11 @@ catalog (mean 0, sd 1) so that weights are comparable:
   carries the phrase into the collaborative space (people who like gory films...);
 - ``popularity`` / ``rating``: log popularity and mean rating, signed by how the anchor degrees
   of the phrase correlate with them over the judged movies (a "mainstream" phrase leans popular,
-  "boring" low-rated), else by where the phrase's 50 closest movies sit on them;
+  "boring" low-rated), or the rating by the phrase's valence where the two disagree
+  (engine.degrees.valence), else by where the phrase's 50 closest movies sit on them;
 - ``anchors``: the judged degrees of the attributes the phrase's own content reading
-  (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees.anchors).
+  (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees.anchors);
+  anchors and the borrowed directions are scaled by how strongly they were borrowed.
 
 The weights are learned on relative judgments (engine.degrees.fit) with folds over attributes.
 """
@@ -40,6 +42,16 @@ def standardise(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / sd if sd > 1e-12 else np.zeros_like(values)
 
 
+def shrunk_ratings(mean_rating: np.ndarray, counts: np.ndarray, prior: float = 10.0) -> np.ndarray:
+    """(M,) mean ratings pulled towards the catalog's mean by `prior` pseudo-ratings, so that a
+    movie rated 5 by one person does not top every "rating" reading; unrated movies get the
+    catalog's mean (0 when nothing was rated)."""
+    mean = np.asarray(mean_rating, dtype=np.float64)
+    n = np.where(np.isfinite(mean), np.asarray(counts, dtype=np.float64), 0.0)
+    overall = float(np.average(mean[n > 0], weights=n[n > 0])) if (n > 0).any() else 0.0
+    return (np.nan_to_num(mean, nan=0.0) * n + overall * prior) / (n + prior)
+
+
 def fit_tag_predictor(inputs: np.ndarray, targets: np.ndarray, ridge: float = 10.0) -> np.ndarray:
     """(F+1, T) ridge weights predicting each tag's graded signal from item inputs (+ bias)."""
     x = np.hstack([inputs, np.ones((inputs.shape[0], 1), dtype=inputs.dtype)]).astype(np.float64)
@@ -59,10 +71,12 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                    log_popularity: np.ndarray | None = None,
                    mean_rating: np.ndarray | None = None,
                    anchored: np.ndarray | None = None,
-                   side_signs: dict[str, float] | None = None) -> np.ndarray:
+                   side_signs: dict[str, float] | None = None,
+                   scales: dict[str, float] | None = None) -> np.ndarray:
     """(len(FEATURES), M) standardised features; a missing input gives a row of zeros.
 
-    tag_weights is (T,) (zero outside the grounding's tags).
+    tag_weights is (T,) (zero outside the grounding's tags); `scales` multiplies named rows after
+    standardising (how far borrowed readings are trusted, engine.degrees.anchors.borrow).
     """
     m = item_vectors.shape[0]
     rows = {name: np.zeros(m) for name in FEATURES}
@@ -89,7 +103,8 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                 rows[name] = z * (z[near].mean() if sign is None else sign)
     if anchored is not None:
         rows["anchors"] = anchored
-    return np.stack([standardise(rows[name]) for name in FEATURES])
+    scales = scales or {}
+    return np.stack([standardise(rows[name]) * scales.get(name, 1.0) for name in FEATURES])
 
 
 def combine(features: np.ndarray, weights: np.ndarray) -> np.ndarray:
