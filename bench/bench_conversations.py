@@ -16,7 +16,9 @@ conversation passes when every one of its turns passes. How each expectation is 
   (true) / is not (false).
 - `mentions`: each string occurs in `Reply.text` (case-insensitive).
 - `critiques`: for each [dir, word], one critique understood this turn (`Reply.critiques`: dicts
-  with alpha, tag, phrase) with alpha == dir whose phrase or tag matches the word's stem. A word
+  with alpha, tag, phrase, flipped) with alpha == dir whose phrase or tag matches the word's stem
+  (a `flipped` critique, read through its tag's opposite, was said with direction -alpha on its
+  phrase: "more mindless" = alpha -1 on thought-provoking, phrase "mindless"). A word
   that carries its own negation ("unfunny", "humourless") also matches the opposite alpha on the
   tag of its base ("more unfunny" read as "less funny" is the same request); a reading whose tag
   matches the negated word itself must keep the direction ("more mindless" as "less mindless"
@@ -125,7 +127,10 @@ def understood(reply) -> list[dict]:
 def critique_found(direction: int, word: str, crits: list[dict]) -> bool:
     for c in crits:
         phrase, tag = str(c.get("phrase") or ""), str(c.get("tag") or "")
-        if int(c["alpha"]) == direction and (word_matches(word, phrase) or word_matches(word, tag)):
+        # A phrase read through its tag's opposite ("mindless" for thought-provoking) was said
+        # in the other direction: the user's direction on their own word is -alpha.
+        said = -int(c["alpha"]) if c.get("flipped") else int(c["alpha"])
+        if (said == direction and word_matches(word, phrase)) or (int(c["alpha"]) == direction and word_matches(word, tag)):
             return True
         base = base_of_negated(word)
         if (base and int(c["alpha"]) == -direction and word_matches(base, tag)

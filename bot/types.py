@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Intent = Literal[
-    "critique", "select", "reference", "undo", "restart", "help", "bye", "out_of_scope",
+    "critique", "select", "reference", "undo", "restart", "help", "bye", "out_of_scope", "cannot_judge",
 ]
 
 
@@ -20,6 +20,7 @@ class Critique:
     strength: float = 1.0  # "a bit" < 1 < "way more"
     phrase: str = ""  # the user's words that grounded it (typos fixed), for open-vocabulary grounding
     candidates: tuple[str, ...] = ()  # near-tied tags: the bot asks which one
+    flipped: bool = False  # read through an opposite ("mindless" = less thought-provoking)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class Parse:
     suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
     unread: tuple[Critique, ...] = ()  # ...and its phrases (tag ""), for bot.dialogue.critique_axes
     small_talk: str | None = None  # out_of_scope: "greeting" or "thanks", answered in kind
+    # A release-year request (bot.nlu.time.YearAsk.to_json): {"min", "max"} inclusive, maybe
+    # "relative" ("newer"/"older"/"recent"/"classic") or "clear" ("any year"); None: none asked.
+    years: dict | None = None
+    limit: str | None = None  # what the catalog cannot judge (bot.nlu.limits.TOPICS): "budget"
+    namesakes: tuple[str, ...] = ()  # reference: other titles the words also name, for the reply
     text: str = ""
 
     def to_json(self) -> dict:
@@ -61,6 +67,10 @@ class Parse:
                 out["title"] = self.title
         if self.intent == "out_of_scope" and self.small_talk:
             out["small_talk"] = self.small_talk
+        if self.limit:
+            out["limit"] = self.limit
+        if self.years is not None:
+            out["years"] = dict(self.years)
         if self.intent == "reference":
             out["item_id"] = self.item_id
             out["title"] = self.title
@@ -111,6 +121,10 @@ class Reply:
     understood: bool = True  # False for out-of-scope / not understood turns
     clarification: bool = False  # True when the bot asked which tag or title was meant
     synthetic: bool = False  # the catalog is the generated demo world
+    # The critiques understood this turn, as walked: {"alpha", "tag", "phrase", "strength",
+    # "flipped"} (flipped: the phrase names the tag's opposite, "mindless" for thought-provoking).
+    critiques: list[dict] = field(default_factory=list)
+    years: dict | None = None  # the release-year filter in force: {"min", "max"}, None for none
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -20,8 +20,9 @@ import time
 from dataclasses import asdict, dataclass, replace
 from typing import Protocol, Sequence
 
-from bot.dialogue import item_facts, replies
-from bot.dialogue.critique_axes import as_read, critique_modifications, read_unread, reading_note
+from bot.dialogue import constraints, item_facts, replies
+from bot.dialogue.critique_axes import (as_read, critique_modifications, read_unread, reading_note,
+                                       understood_json)
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json, still_waiting)
@@ -184,7 +185,10 @@ class DialogueManager:
         chosen = None
         intent = parse.intent
         offered = self._offered_pick(state, parse) if intent == "select" else None
-        if intent == "critique":
+        before = constraints.before_turn(self, state, parse)  # the year filter asked this turn
+        if intent == "cannot_judge":
+            reply = self.out.reply(state, constraints.cannot_judge_text(parse.limit), "cannot_judge")
+        elif intent == "critique":
             reply = self._critique(state, parse)
         elif intent == "reference":
             reply = self._reference(state, parse, waiting)
@@ -208,7 +212,7 @@ class DialogueManager:
             reply = self.out.reply(state, replies.out_of_scope(not cleaned), "out_of_scope", understood=False)
         if waiting is not None and state.pending is None and intent not in ("reference", "restart"):
             self._ask(state, waiting)  # still waiting for a starting item
-        return reply, parse, chosen
+        return constraints.after_turn(self, state, parse, reply, before), parse, chosen
 
     @staticmethod
     def _ask(state: SessionState, question: Pending) -> None:
@@ -225,6 +229,8 @@ class DialogueManager:
 
     def _critique(self, state: SessionState, parse: Parse) -> Reply:
         critiques = tuple(parse.critiques) or read_unread(self.retriever, parse.unread)
+        if not critiques and parse.years is not None and not parse.unread:  # "from the 80s"
+            return constraints.answer_in_years(self, state)
         if not critiques:
             return self._no_close_tag(state, parse)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
@@ -275,10 +281,12 @@ class DialogueManager:
         read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
         text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags))
-        return self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=first.alpha,
-                           with_suggestions=False, current_degree=tag_value,
-                           buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
-                                    for i in range(1, min(len(shown), 3) + 1)])
+        reply = self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=read[0].alpha,
+                               with_suggestions=False, current_degree=tag_value,
+                               buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
+                                        for i in range(1, min(len(shown), 3) + 1)])
+        reply.critiques = understood_json(critiques, read)
+        return reply
 
     def _ask_which_tag(self, state: SessionState, question: AskTag) -> Reply:
         self._ask(state, question)
@@ -321,7 +329,9 @@ class DialogueManager:
         state.current = int(self.retriever.item_ids[row])
         state.last_sequence = []
         state.last_tag = state.last_alpha = None
-        start = replies.starting_from(self._title(row), synthetic)
+        start = replies.starting_from(self._title(row), synthetic) + replies.namesakes(parse.namesakes)
+        if parse.namesakes:  # "the 1953 one" next turn picks the other
+            self._ask(state, AskTitle((self._title(row), *parse.namesakes)))
         if waiting is not None and waiting.critiques:
             depth = len(state.history)
             reply = self.walk_from(state, row, waiting.critiques)

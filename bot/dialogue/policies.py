@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.dialogue.years import outside_rows
 from engine.walks.adaptive import adaptive_sequence
 from engine.errors import CGIRError
 from engine.walks.gradual import WalkLimit, gradual_walk
@@ -80,12 +81,14 @@ def is_refinement(state: "SessionState", modifications: tuple[Modification, ...]
 
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int) -> GradientSequence | WalkLimit:
-    """The policy's answer to a critique of the item at `row`."""
+    """The policy's answer to a critique of the item at `row`, never outside the session's
+    release-year filter (its rows are taken out before ranking)."""
+    outside = outside_rows(retriever, state.years)
     if policy == "gradient":
-        return gradual_walk(retriever, row, modifications, steps=steps)
+        return gradual_walk(retriever, row, modifications, steps=steps, exclude=outside)
     if policy == "adaptive":
         rows = retriever._row_of_id
-        exclude = [rows[i] for i in shown_in_session(state) if i in rows]
+        exclude = [rows[i] for i in shown_in_session(state) if i in rows] + outside
         return adaptive_sequence(retriever, row, modifications, steps=steps, exclude=exclude,
                                  fine=is_refinement(state, modifications, retriever.tags))
-    return retriever.top_k(row, modifications, k=steps if policy == "list" else 1, gamma=1.0)
+    return retriever.top_k(row, modifications, k=steps if policy == "list" else 1, gamma=1.0, exclude=outside)

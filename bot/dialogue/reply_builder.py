@@ -3,7 +3,7 @@ critiques, buttons, and the apology for a turn that failed. The wording itself i
 
 from __future__ import annotations
 
-from bot.dialogue import replies
+from bot.dialogue import replies, years
 from bot.store.sessions import SESSION_ID_MAX, SessionState
 from bot.dialogue.suggestions import Suggester
 from bot.dialogue.pending import NeedReference
@@ -46,6 +46,8 @@ class ReplyBuilder:
                                 relevance=None if t is None else rounded(r.relevance_of(row, t)),
                                 degree=degree)
         buttons = list(buttons or [])
+        if sequence:
+            text += years.note(state.years)
         if with_suggestions and row is not None:
             suggestions = [s.text for s in self.suggester.suggest(row)]
             if suggestions:
@@ -56,7 +58,7 @@ class ReplyBuilder:
         return Reply(
             text=text, intent=intent, session_id=state.id, current=current,
             sequence=list(sequence or []), tag=tag, alpha=alpha, buttons=buttons,
-            understood=understood, clarification=clarification, synthetic=r.synthetic,
+            understood=understood, clarification=clarification, synthetic=r.synthetic, years=state.years,
         )
 
     def not_in_catalog(self, state: SessionState, asked: str, titles: list[str],

@@ -53,12 +53,13 @@ class SessionState:
     history: list[dict] = field(default_factory=list)  # undo stack of earlier snapshots
     critiques: list[CritiqueStep] = field(default_factory=list)  # one entry per critique turn
     pending: dict | None = None  # a clarification the next answer may resolve
+    years: dict | None = None  # release-year filter {"min", "max"} (bot.dialogue.years), None: none
     turns: int = 0  # turns logged so far
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
     _STATE_KEYS = ("current", "last_sequence", "last_tag", "last_alpha", "history", "critiques",
-                   "pending", "turns")
+                   "pending", "turns", "years")
 
     def snapshot(self) -> dict:
         """The part `undo` restores."""
@@ -68,6 +69,7 @@ class SessionState:
             "last_tag": self.last_tag,
             "last_alpha": self.last_alpha,
             "critiques": list(self.critiques),
+            "years": self.years,
         }
 
     def restore(self, snap: dict) -> None:
@@ -76,6 +78,7 @@ class SessionState:
         self.last_tag = snap.get("last_tag")
         self.last_alpha = snap.get("last_alpha")
         self.critiques = list(snap.get("critiques") or [])
+        self.years = snap.get("years")
 
     def state_json(self) -> dict:
         return {k: getattr(self, k) for k in self._STATE_KEYS}
