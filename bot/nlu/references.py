@@ -137,6 +137,8 @@ class ReferenceReader:
         the longest run of words that is a catalog title, typed in Title Case or right after a
         word that names a film one knows ("loved", "like", "watched"); returns the reference and
         the words around it that may hold critiques (anaphora such as "like that" dropped)."""
+        if self.titles.resolve(simple, allow_id=False) is not None:
+            return None  # "Magnificent Seven" is one title, not "Seven" inside a sentence
         words = simple.split()
         for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
             for i in range(len(words) - n + 1):
