@@ -163,7 +163,11 @@ class TitleResolver:
         row known by that form (an a.k.a., a series subtitle, "Part 2" for "Part II")."""
         rows, how = self._exact_rows(query)
         if how == "normalized":  # "Ghostbusters" is also "Ghostbusters (a.k.a. Ghost Busters) (1984)"
-            rows = [*rows, *self._alias_rows(query)]
+            # ... but a title as typed beats its article-only variant ("Heat", not "The Heat");
+            # `namesakes` still names that one.
+            bare = {_ARTICLE.sub("", self._normalized[r]) for r in rows}
+            rows = [*rows, *(r for r in self._alias_rows(query)
+                             if not rows or _ARTICLE.sub("", self._normalized[r]) not in bare)]
         return [self._match(r, 100.0, how) for r in self._by_popularity(rows)]
 
     def leader(self, matches: list[TitleMatch], ratio: float = CLOSE_RATIO) -> TitleMatch | None:
