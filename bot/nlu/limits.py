@@ -45,7 +45,7 @@ _LANGUAGES = ("french|english|spanish|german|italian|japanese|korean|chinese|man
               "russian|portuguese|swedish|danish|norwegian|dutch|arabic|turkish|polish|greek|hebrew|"
               "persian|thai|finnish|czech|hungarian")
 _LANGUAGE = re.compile(
-    r"\b(?:in|into|spoken in)\s+(?:the\s+)?(?:original\s+)?(?:" + _LANGUAGES + r")\b"
+    r"\b(?:in|spoken in)\s+(?:the\s+)?(?:original\s+)?(?:" + _LANGUAGES + r")\b"
     r"|\b(?:" + _LANGUAGES + r")[\s-](?:language|speaking|spoken|audio|dialogue)\b"
     r"|\b(?:subtitles?|subtitled|subs|dubbed|dubbing|foreign[\s-]language|non[\s-]english|"
     r"original language|languages?)\b")

@@ -54,7 +54,8 @@ _OLDER = re.compile(r"\b(?:older|less recent|less modern|more old)"
 _THAN_THIS = re.compile(r"(?:^|\s+)than\s+(?:this|that|it|this one|that one|the current one|the last one)\b")
 _RECENT = re.compile(r"\b(?:recent|new|modern|contemporary)\s+(?:" + _FILM_NOUNS + r")(?:\s+only)?\b"
                      r"|\b(?:something|anything)\s+(?:recent|new|modern)\b|\brecent(?:ly made)?\s*(?:only)?$")
-_CLASSIC = re.compile(r"\b(?:(?:old|older|real|true|proper|golden age)\s+)?classics(?:\s+only)?\b"
+_CLASSIC = re.compile(r"(?<!more of the )(?<!more of )(?<!less of the )(?<!less of )"  # "more of the old classics": the tag
+                      r"\b(?:(?:old|older|real|true|proper|golden age)\s+)?classics(?:\s+only)?\b"
                       r"|\b(?:something|anything)\s+classic\s*$|(?<!more of )(?<!less of )\ban?\s+(?:old\s+)?classic\s*$")
 _CLEAR = re.compile(
     r"\b(?:any|all|whatever)\s+(?:release\s+)?(?:years?|decades?|eras?|dates?|time period)(?:\s+is\s+(?:fine|ok|okay|good))?\b"
