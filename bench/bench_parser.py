@@ -25,7 +25,8 @@ for the second blind set (bench/parser_utterances_blind2.jsonl), all optional:
   needs a parse that carries neither.
 - `not_understood: true` (with intent critique and `critiques: []`): an attribute with no
   reasonable tag ("less cheesy"); correct when nothing is grounded: a critique with no critiques
-  (tag suggestions) or out_of_scope. (A bare `critiques: []`, as in the first sets, still accepts
+  (tag suggestions), out_of_scope or cannot_judge (issue 21: "in French" is a language the catalog
+  does not have, said as such). (A bare `critiques: []`, as in the first sets, still accepts
   only the critique with suggestions.)
 - `unknown_title`: a title the demo catalog lacks ("something like Heat"); the intent is
   reference with `item_id: null`, correct when the parse picks no catalog item and is not a critique
@@ -190,8 +191,8 @@ class KeywordBaseline:
 def correct(parse: Parse, expected: dict) -> bool:
     if "unknown_title" in expected:
         return parse.intent == "out_of_scope" or (parse.intent == "reference" and parse.item_id is None)
-    if expected.get("not_understood") and parse.intent == "out_of_scope":
-        return True
+    if expected.get("not_understood") and parse.intent in ("out_of_scope", "cannot_judge"):
+        return True  # cannot_judge: nothing grounded, and the bot says what it cannot judge
     if parse.intent != expected["intent"]:
         return False
     intent = expected["intent"]

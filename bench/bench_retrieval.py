@@ -23,7 +23,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from engine.metrics.stats import percentile  # noqa: E402
-from engine.retrieval.retriever import Modification, Retriever, gamma_grid  # noqa: E402
+from engine.retrieval.retriever import Modification, Retriever  # noqa: E402
+from engine.retrieval.sequences import gamma_grid  # noqa: E402
 
 
 def synthetic_retriever(n_items: int, dim: int = 64, n_tags: int = 30, seed: int = 0,

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Intent = Literal[
-    "critique", "select", "reference", "undo", "restart", "help", "bye", "out_of_scope",
+    "critique", "select", "reference", "undo", "restart", "help", "bye", "out_of_scope", "cannot_judge",
     "more", "exclude", "jump", "about", "explain",  # list controls (bot.nlu.list_controls)
 ]
 
@@ -21,6 +21,7 @@ class Critique:
     strength: float = 1.0  # "a bit" < 1 < "way more"
     phrase: str = ""  # the user's words that grounded it (typos fixed), for open-vocabulary grounding
     candidates: tuple[str, ...] = ()  # near-tied tags: the bot asks which one
+    flipped: bool = False  # read through an opposite ("mindless" = less thought-provoking)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ class Parse:
     # "newest" / "oldest" (the attribute is `critiques[0]`, or `unread[0]` when no tag is close).
     control: str | None = None
     year: int | None = None  # select "the one from 1999"
+    # A release-year request (bot.nlu.time.YearAsk.to_json): {"min", "max"} inclusive, maybe
+    # "relative" ("newer"/"older"/"recent"/"classic") or "clear" ("any year"); None: none asked.
+    years: dict | None = None
+    limit: str | None = None  # what the catalog cannot judge (bot.nlu.limits.TOPICS): "budget"
+    namesakes: tuple[str, ...] = ()  # reference: other titles the words also name, for the reply
     text: str = ""
 
     def to_json(self) -> dict:
@@ -76,6 +82,10 @@ class Parse:
                 out["unknown_title"] = self.unknown_title
         if self.intent == "out_of_scope" and self.small_talk:
             out["small_talk"] = self.small_talk
+        if self.limit:
+            out["limit"] = self.limit
+        if self.years is not None:
+            out["years"] = dict(self.years)
         if self.intent == "reference":
             out["item_id"] = self.item_id
             out["title"] = self.title
@@ -134,6 +144,10 @@ class Reply:
     explanation: dict | None = None  # "why?": bot.dialogue.explain.explanation
     excluded: list[dict] = field(default_factory=list)  # what this turn set aside ({item_id, title} / {tag})
     picked: dict | None = None  # a pick by description: {item_id, title, index, by, value}
+    # The critiques understood this turn, as walked: {"alpha", "tag", "phrase", "strength",
+    # "flipped"} (flipped: the phrase names the tag's opposite, "mindless" for thought-provoking).
+    critiques: list[dict] = field(default_factory=list)
+    years: dict | None = None  # the release-year filter in force: {"min", "max"}, None for none
 
     def to_json(self) -> dict:
         return asdict(self)

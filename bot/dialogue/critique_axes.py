@@ -30,7 +30,10 @@ def critique_modification(retriever: "Retriever", critique: "Critique") -> Modif
     degrees = retriever.degree_model
     if not critique.phrase or (critique.score >= LEXICAL and not degrees.is_thin(critique.tag)):
         return plain
-    reading = degrees.ground(critique.phrase)
+    # A phrase read through an opposite ("more mindless" = less thought-provoking) walks the
+    # tag's own reading in the tag's direction: reading the phrase itself with that direction
+    # would ask for the opposite of what was said ("less mindless").
+    reading = degrees.ground(critique.tag if critique.flipped else critique.phrase)
     if reading is None or reading.tags == (critique.tag,):
         return plain
     return replace(plain, grounding=reading)
@@ -46,15 +49,22 @@ def reading_note(critiques: Sequence["Critique"], modifications: Sequence[Modifi
     """"'gory' is not a tag here; I read it as violence + horror." for every reading used."""
     notes = [(f"few movies carry “{c.phrase}”" if c.phrase in tags else f"“{c.phrase}” is not a tag here")
              + f"; I read it as {m.grounding.label}"
-             for c, m in zip(critiques, modifications) if m.grounding is not None]
+             for c, m in zip(critiques, modifications) if m.grounding is not None and not c.flipped]
     return "; ".join(notes) + "." if notes else ""
 
 
 def as_read(critiques: Sequence["Critique"], modifications: Sequence[Modification]
             ) -> tuple["Critique", ...]:
-    """The critiques as the walk reads them: a reading is named by the user's own words."""
-    return tuple(replace(c, tag=c.phrase) if m.grounding is not None else c
+    """The critiques as the walk reads them: a reading is named by the user's own words (not
+    one read through an opposite: that one is named by its tag, "less thought-provoking")."""
+    return tuple(replace(c, tag=c.phrase) if m.grounding is not None and not c.flipped else c
                  for c, m in zip(critiques, modifications))
+
+
+def understood_json(critiques: Sequence["Critique"], read: Sequence["Critique"]) -> list[dict]:
+    """`Reply.critiques`: what was understood this turn, as walked, with the user's phrase."""
+    return [{"alpha": int(r.alpha), "tag": r.tag, "phrase": c.phrase, "strength": float(c.strength),
+             "flipped": bool(c.flipped)} for c, r in zip(critiques, read)]
 
 
 def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["Critique", ...]:

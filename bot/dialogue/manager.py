@@ -20,9 +20,10 @@ import time
 from dataclasses import asdict, dataclass, replace
 from typing import Protocol, Sequence
 
-from bot.dialogue import item_facts, replies
+from bot.dialogue import constraints, history, item_facts, replies
 from bot.dialogue.cards import Cards, answer_record
-from bot.dialogue.critique_axes import as_read, critique_modifications, read_unread, reading_note
+from bot.dialogue.critique_axes import (as_read, critique_modifications, read_unread, reading_note,
+                                       understood_json)
 from bot.dialogue.list_controls import ListControls
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
@@ -188,8 +189,11 @@ class DialogueManager:
         chosen = None
         intent = parse.intent
         offered = self._offered_pick(state, parse) if intent == "select" and not parse.control else None
+        before = constraints.before_turn(self, state, parse)  # the year filter asked this turn
         if intent in ListControls.INTENTS or (intent == "select" and parse.control):
             reply, chosen = self.controls.respond(state, parse)
+        elif intent == "cannot_judge":
+            reply = self.out.reply(state, constraints.cannot_judge_text(parse.limit), "cannot_judge")
         elif intent == "critique":
             reply = self._critique(state, parse)
         elif intent == "reference":
@@ -200,9 +204,9 @@ class DialogueManager:
         elif intent == "select":
             reply, chosen = self._select(state, parse)
         elif intent == "undo":
-            reply = self._undo(state)
+            reply = history.undo(self.out, state)
         elif intent == "restart":
-            reply = self._restart(state)
+            reply = history.restart(self.out, state)
         elif intent == "help":
             reply = self.out.reply(state, replies.help_text(self._help_tags, len(self.retriever.tags),
                                                          self.retriever.synthetic), "help")
@@ -214,7 +218,7 @@ class DialogueManager:
             reply = self.out.reply(state, replies.out_of_scope(not cleaned), "out_of_scope", understood=False)
         if waiting is not None and state.pending is None and intent not in ("reference", "restart"):
             self._ask(state, waiting)  # still waiting for a starting item
-        return reply, parse, chosen
+        return constraints.after_turn(self, state, parse, reply, before), parse, chosen
 
     @staticmethod
     def _ask(state: SessionState, question: Pending) -> None:
@@ -231,6 +235,8 @@ class DialogueManager:
 
     def _critique(self, state: SessionState, parse: Parse) -> Reply:
         critiques = tuple(parse.critiques) or read_unread(self.retriever, parse.unread)
+        if not critiques and parse.years is not None and not parse.unread:  # "from the 80s"
+            return constraints.answer_in_years(self, state)
         if not critiques:
             return self._no_close_tag(state, parse)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
@@ -284,10 +290,12 @@ class DialogueManager:
         tag_value = self.retriever.modification_degree(row, mods[0])
         text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags))
-        return self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=first.alpha,
-                           with_suggestions=False,
-                           buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
-                                    for i in range(1, min(len(shown), 3) + 1)])
+        reply = self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=read[0].alpha,
+                               with_suggestions=False,
+                               buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
+                                        for i in range(1, min(len(shown), 3) + 1)])
+        reply.critiques = understood_json(critiques, read)
+        return reply
 
     def _ask_which_tag(self, state: SessionState, question: AskTag) -> Reply:
         self._ask(state, question)
@@ -330,7 +338,9 @@ class DialogueManager:
         state.current = int(self.retriever.item_ids[row])
         state.last_sequence = []
         state.last_tag = state.last_alpha = state.answer = None
-        start = replies.starting_from(self._title(row), synthetic)
+        start = replies.starting_from(self._title(row), synthetic) + replies.namesakes(parse.namesakes)
+        if parse.namesakes:  # "the 1953 one" next turn picks the other
+            self._ask(state, AskTitle((self._title(row), *parse.namesakes)))
         if waiting is not None and waiting.critiques:
             depth = len(state.history)
             reply = self.walk_from(state, row, waiting.critiques)
@@ -375,23 +385,3 @@ class DialogueManager:
         position = next(i for i, s in enumerate(sequence, 1) if s is pick)
         describe = item_facts.describe(self.retriever, row) if row is not None else ""
         return self.out.reply(state, replies.good_choice(pick["title"], position, describe), "select"), state.current
-
-    def _undo(self, state: SessionState) -> Reply:
-        if not state.history:
-            return self.out.reply(state, replies.NOTHING_TO_UNDO, "undo")
-        state.restore(state.history.pop())
-        row = self.out.row(state.current)
-        if row is None:
-            return self.out.reply(state, replies.UNDONE_TO_START, "undo")
-        if state.last_sequence:
-            return self.out.reply(state, replies.undone(self._title(row), with_list=True), "undo",
-                               sequence=[ShownItem(**s) for s in state.last_sequence],
-                               tag=state.last_tag, alpha=state.last_alpha)
-        return self.out.reply(state, replies.undone(self._title(row), with_list=False), "undo")
-
-    def _restart(self, state: SessionState) -> Reply:
-        state.restore({"excluded": state.excluded})  # no item, list or critiques; exclusions stay
-        state.history, state.pending = [], None
-        return self.out.reply(state, replies.starting_over(self._title(self._popular_rows[0]),
-                                                        self.retriever.synthetic), "restart")
-

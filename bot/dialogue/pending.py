@@ -26,13 +26,13 @@ logger = logging.getLogger(__name__)
 
 def critique_to_json(c: Critique) -> dict:
     return {"alpha": int(c.alpha), "tag": c.tag, "score": float(c.score), "strength": float(c.strength),
-            "phrase": c.phrase, "candidates": list(c.candidates)}
+            "phrase": c.phrase, "candidates": list(c.candidates), "flipped": bool(c.flipped)}
 
 
 def critique_from_json(d: dict) -> Critique:
     return Critique(alpha=int(d["alpha"]), tag=str(d["tag"]), score=float(d.get("score", 1.0)),
                     strength=float(d.get("strength", 1.0)), phrase=str(d.get("phrase", "")),
-                    candidates=tuple(d.get("candidates") or ()))
+                    candidates=tuple(d.get("candidates") or ()), flipped=bool(d.get("flipped", False)))
 
 
 def _said(cleaned: str) -> str:
@@ -116,6 +116,10 @@ class AskTitle:
         if parse.intent == "reference" and parse.item_id is not None:
             return parse
         title = ordinal_pick(parse, list(self.candidates))
+        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", cleaned or "")
+        dated = [t for t in self.candidates if year and t.rstrip().endswith(f"({year.group(1)})")]
+        if title is None and len(dated) == 1:  # "the 1953 one"
+            title = dated[0]
         if title is None and cleaned:
             # The same matching as everywhere else, kept to the titles on offer.
             offered = {m.title for m in titles.exact(cleaned) if m.title in self.candidates}

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.dialogue.exclusions import excluded_rows
+from bot.dialogue.years import outside_rows
 from engine.walks.adaptive import adaptive_sequence
 from engine.errors import CGIRError
 from engine.walks.gradual import WalkLimit, gradual_walk
@@ -82,9 +83,11 @@ def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row
                  modifications: tuple[Modification, ...], steps: int, *,
                  exclude: set[int] = frozenset(), fine: bool | None = None) -> GradientSequence | WalkLimit:
     """The policy's answer to a critique of the item at `row`; no policy shows the session's
-    exclusions (bot.dialogue.exclusions) or a row of `exclude` ("more": everything shown).
+    exclusions (bot.dialogue.exclusions), a row outside its release-year filter
+    (bot.dialogue.years) or a row of `exclude` ("more": everything shown).
     `fine` None: the adaptive policy decides (`is_refinement`)."""
-    banned = sorted(set(exclude) | excluded_rows(retriever, state))
+    banned = sorted(set(exclude) | excluded_rows(retriever, state)
+                    | set(outside_rows(retriever, state.years)))
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "adaptive":

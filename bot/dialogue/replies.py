@@ -56,6 +56,19 @@ def you_could_say(suggestions: Sequence[str]) -> str:
     return " You could say: " + ", ".join(quote(s) for s in suggestions) + "."
 
 
+def namesakes(others: Sequence[str]) -> str:
+    """" I took the most watched of that name; say “the 1953 one” for “Titanic (1953)”."."""
+    if not others:
+        return ""
+    said = ", or ".join(f"{quote(_which(t))} for {quote(t)}" for t in others)
+    return f" (I took the most watched of that name; say {said}.)"
+
+
+def _which(title: str) -> str:
+    year = title.rstrip()[-5:-1]
+    return f"the {year} one" if year.isdigit() else title
+
+
 def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool) -> str:
     return (f"I understood {quote(wanted(critiques))}, but less or more than what? Name a movie to "
             f"start from, e.g. {quote('something like ' + example)}, or pick one below."
@@ -69,7 +82,8 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
     `reading` says how words that are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
     first = critiques[0]
     said = wanted(critiques)
-    heard = (f" (from {quote(first.phrase)})"
+    said_as = critique_text(first.phrase, -first.alpha) if first.flipped else first.phrase  # "more mindless"
+    heard = (f" (from {quote(said_as)})"
              if first.phrase and first.phrase.lower() not in (first.tag, critique_text(first.tag, first.alpha))
              and not reading else "")
     heard += f" ({reading.rstrip('.')})" if reading else ""

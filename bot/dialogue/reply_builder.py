@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.dialogue import replies
+from bot.dialogue import replies, years
 from bot.dialogue.cards import Cards, asked
 from bot.store.sessions import SESSION_ID_MAX, SessionState
 from bot.dialogue.suggestions import Suggester
@@ -55,6 +55,8 @@ class ReplyBuilder:
         if sequence and start is not None:
             reference = self.cards.item(start, critiques)
         buttons = list(buttons or [])
+        if sequence:
+            text += years.note(state.years)
         if with_suggestions and row is not None:
             suggestions = [s.text for s in self.suggester.suggest(row)]
             if suggestions:
@@ -66,7 +68,7 @@ class ReplyBuilder:
             text=text, intent=intent, session_id=state.id, current=current,
             sequence=list(sequence or []), tag=tag, alpha=alpha, buttons=buttons,
             understood=understood, clarification=clarification, synthetic=r.synthetic,
-            reference=reference,
+            reference=reference, years=state.years,
         )
 
     def not_in_catalog(self, state: SessionState, asked: str, titles: list[str],

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.retrieval.retriever import Retriever, gamma_grid
-from engine.retrieval.sequences import unseen_rows
+from engine.retrieval.retriever import Retriever
+from engine.retrieval.sequences import gamma_grid, unseen_rows
 
 
 @dataclass(frozen=True)

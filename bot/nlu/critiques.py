@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.nlu import lexicon as lx
 from bot.nlu.clauses import Clause, read_clause, split_clauses
 from bot.nlu.grounding import TagGrounder
+from bot.nlu.negation import negated_base
 from bot.nlu.text import tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
@@ -58,6 +59,17 @@ def _whole_compound(parts: list[str]) -> bool:
             and not any(p in lx.MORE_WORDS or p in lx.LESS_WORDS or p in NEGATORS for p in parts))
 
 
+def _negated_hits(phrase: str, vocab: TagVocabulary) -> tuple[list[tuple[int, bool]], bool]:
+    """"unfunny", "humourless", "non-violent": a word that negates a lexicon word names that
+    word's tags with the polarity flipped ("more unfunny" = less funny)."""
+    words = phrase.split()
+    base = negated_base(words[-1]) if words else None
+    if base is None:
+        return [], False
+    hits, full = vocab.lexical(" ".join([*words[:-1], vocab.correct(base)]))
+    return [(tag, not flip) for tag, flip in hits], full
+
+
 def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
     """The critique reading of a simplified utterance (see `Reading`)."""
     tokens = [vocab.correct(t) for t in tokenize(simple, _whole_compound)[:MAX_TOKENS]]
@@ -70,6 +82,8 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
     lexical: list[list[tuple[int, bool]] | None] = []
     for clause in pending:
         hits, full = vocab.lexical(clause.phrase)
+        if not hits:
+            hits, full = _negated_hits(clause.phrase, vocab)
         # Without a polarity word, a tag word inside a longer phrase ("tell me a joke about
         # cats", "Star Wars") is weak evidence: the whole phrase must ground, by embedding.
         lexical.append(hits if hits and (full or clause.explicit) else None)

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.nlu import lexicon as lx
+from bot.nlu.negation import negates
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
 
@@ -73,6 +74,7 @@ class TagGrounder:
                 texts.append(phrase)
                 owner.append(i)
                 flips.append(flip)
+        self._texts = texts
         self._owner = np.asarray(owner, dtype=np.int64)
         self._flip = np.asarray(flips, dtype=bool)
         self._vectors = self._cached_encode(texts, cache)
@@ -95,7 +97,7 @@ class TagGrounder:
         tags = self.vocab.tags
         if len(hits) == 1:
             tag, flip = hits[0]
-            return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase)
+            return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase, flipped=flip)
         # Several tags share the concept ("funny", "comedy", "humorous" in one vocabulary).
         sims = self._name_vectors[[h[0] for h in hits]] @ self.embed([phrase])[0]
         order = np.argsort(-sims)
@@ -103,7 +105,7 @@ class TagGrounder:
         close = tuple(tags[hits[int(j)][0]] for j in order
                       if sims[order[0]] - sims[int(j)] < self.config.tie_margin)
         return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase,
-                        candidates=close if len(close) > 1 else ())
+                        candidates=close if len(close) > 1 else (), flipped=flip)
 
     def from_vector(self, phrase: str, vector: np.ndarray, polarity: int, strength: float,
                     cued: bool) -> tuple[Critique | None, tuple[str, ...]]:
@@ -121,10 +123,12 @@ class TagGrounder:
         if score < (self.config.accept if cued else self.config.accept_bare):
             return None, close
         flip = bool(self._flip[best_row[top]])
+        if negates(phrase, self._texts[best_row[top]]):
+            flip = not flip  # "more unfunny" sits next to "funny": it is less funny
         ties = tuple(tags[int(t)] for t in ranking[:4]
                      if score - float(per_tag[int(t)]) < self.config.tie_margin)
         return Critique(-polarity if flip else polarity, tags[top], round(score, 4), strength,
-                        phrase, candidates=ties if len(ties) > 1 else ()), close
+                        phrase, candidates=ties if len(ties) > 1 else (), flipped=flip), close
 
     def embed(self, phrases: Sequence[str]) -> np.ndarray:
         """Unit vectors of the phrases, one encoder call for the ones not seen before."""

@@ -25,8 +25,10 @@ from bot.nlu.commands import read_command, simplify
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
+from bot.nlu.limits import read_limits
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
+from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import TitleResolver
@@ -112,6 +114,7 @@ class Parser:
     # -- stages ------------------------------------------------------------------------------
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        self.references.typed = original
         command = read_command(simple)
         if command is not None:
             return Parse(command)
@@ -122,6 +125,30 @@ class Parser:
         if chat is not None:  # "hi", "thanks a lot": no request, but the bot answers in kind
             return Parse("out_of_scope", small_talk=chat)
         simple = without_similar_request(simple)
+        return self._constrained(simple, shown, original)
+
+    def _constrained(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        """Year phrases ("from the 90s") and requests the catalog cannot answer ("shorter", "with
+        Tom Hanks") come out first; the rest is read as usual and carries them ("something
+        like Heat from the 90s" is a reference with a year filter)."""
+        if self.references.exact_title(simple) is not None:
+            return self._request(simple, shown, original)  # "That '70s Show" is a title
+        years, rest = read_years(simple)
+        limit, rest = read_limits(rest, original, self._names_tag)
+        if years is None and limit is None:
+            return self._request(simple, shown, original)
+        found = self._request(rest, shown, original) if rest else None
+        ask = years.to_json() if years is not None else None
+        if found is None or found.intent == "out_of_scope" or _nothing_read(found):
+            if limit is not None:
+                return Parse("cannot_judge", limit=limit, years=ask)
+            return Parse("critique", years=ask)  # "from the 80s": the last answer, in those years
+        return replace(found, years=ask, limit=limit)
+
+    def _names_tag(self, phrase: str) -> bool:
+        return self.vocab.names_a_tag(phrase) or norm_phrase(phrase) in self.vocab.exact_names
+
+    def _request(self, simple: str, shown: Shown, original: str) -> Parse | None:
         reference = self.references.explicit(simple, original)
         if reference is not None:
             start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
@@ -138,6 +165,10 @@ class Parser:
             selection = self.references.selection(like.group(1), shown) if like else None
         if selection is not None:
             return selection
+        inside = self.references.anywhere(simple)  # "my wife loved Notting Hill, anything funnier?"
+        if inside is not None:
+            start, rest = inside
+            return (self._with_critiques(start, rest) if rest else None) or start
         return self._critique_or_title(simple)
 
     def _read_attribute(self, phrase: str):
@@ -208,6 +239,12 @@ class Parser:
             # offers the closest tags. A bare "more please" is a critique of nothing yet.
             return Parse("critique", suggestions=reading.suggestions, unread=reading.unread)
         return None
+
+
+def _nothing_read(parse: Parse) -> bool:
+    """A critique with nothing grounded (only tag suggestions): the words were filler."""
+    return parse.intent == "critique" and not parse.critiques and not parse.unread and parse.index is None \
+        and parse.item_id is None
 
 
 def _critique_follows(reading: Reading) -> bool:

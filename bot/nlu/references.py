@@ -108,12 +108,61 @@ class ExplicitReference:
     rest: str = ""  # words after the title ("... but funnier"): a critique of it
 
 
+# Words that point at the list or the conversation ("the others", "them", "it", "more"): never
+# a title unless typed as one, in Title Case ("The Others", "Them!").
+_LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|"
+                         r"the one|all|all of (?:these|those|them)|both|more|next|same|rest|"
+                         r"(?:this|that|the) one|(?:these|those) ones?)$")
+
+
+# Words after which a title names a film the user knows.
+_KNOWS = frozenset("like loved love liked adore adored watched watching saw seen enjoyed rewatched want wants "
+                   "than as about".split())
+# "like that", "in that spirit", "whats similar": they point back at the title just named.
+_ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+)?(?:(?:just\s+)?like (?:that|it|this)|"
+                       r"similar(?: to (?:that|it|this))?|in that (?:spirit|vein|style)|of that|with that \w+|"
+                       r"what'?s|whats|is there|are there|got|show me|give me|i want|we want|looking for|"
+                       r"and loved it|and liked it|last night|yesterday|again)\b", re.IGNORECASE)
+
+
 class ReferenceReader:
     """References and selections over one catalog."""
 
     def __init__(self, resolver: TitleResolver, vocab: TagVocabulary):
         self.titles = resolver
         self.vocab = vocab  # "more like a western" is a critique, not a title
+        self.typed = ""  # the utterance as typed (capitals), set by the parser per utterance
+
+    def anywhere(self, simple: str) -> tuple[Parse, str] | None:
+        """A title inside a longer sentence ("my wife loved Notting Hill, anything funnier?"):
+        the longest run of words that is a catalog title, typed in Title Case or right after a
+        word that names a film one knows ("loved", "like", "watched"); returns the reference and
+        the words around it that may hold critiques (anaphora such as "like that" dropped)."""
+        if self.titles.resolve(simple, allow_id=False) is not None:
+            return None  # "Magnificent Seven" is one title, not "Seven" inside a sentence
+        words = simple.split()
+        for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
+            for i in range(len(words) - n + 1):
+                span = " ".join(words[i:i + n]).strip(" ,.;!?")
+                cued = i > 0 and words[i - 1].strip(",.") in _KNOWS
+                if not span or not (cued or _title_case(span, self.typed)) or self._list_word(span):
+                    continue
+                if self.vocab.names_a_tag(span) or (n == 1 and not cued and len(span) < 4):
+                    continue
+                found = self.titles.leader(self.titles.exact(span))
+                if found is None:
+                    continue
+                before, after = " ".join(words[:i - (1 if cued else 0)]), " ".join(words[i + n:])
+                keep = before if any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or self.vocab.comparative(w)
+                                     for w in tokenize(before)) else ""
+                rest = _ANAPHORA.sub(" ", f"{keep} {after}")
+                return self._named(found, span), " ".join(rest.split()).strip(" ,.;!?")
+        return None
+
+    def _list_word(self, query: str) -> bool:
+        """"the others", "it", "them" in lower case: the list or the current item, not a title."""
+        key = " ".join(tokenize(query))
+        return bool(_LIST_WORDS.match(key)) and not _title_case(key, self.typed)
 
     def explicit(self, simple: str, original: str = "") -> ExplicitReference | None:
         """A reference by pattern ("something like X", "I watched X", "start from 123").
@@ -126,6 +175,8 @@ class ReferenceReader:
                 continue
             query = _TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
+            if re.match(r"(?:that|it|this|those|these)\b", query):
+                continue  # "something like that": the title is elsewhere in the sentence
             if not query or (not self.titles.exact(query) and self.vocab.names_a_tag(query)):
                 continue  # "more like a western", "I like horror": a critique, not a title
             if (not query.isdigit() or strict) and _SELECT.match(query):
@@ -200,9 +251,12 @@ class ReferenceReader:
         picked = self.selection(head, shown)
         if picked is not None:
             return Parse("reference", item_id=picked.item_id, title=picked.title)
+        if self._list_word(head):
+            return None
         equal = self.titles.exact(head)
-        if len(equal) == 1:
-            return _reference(equal[0])
+        chosen = self.titles.leader(equal)
+        if chosen is not None:
+            return self._named(chosen, head)
         if equal or self.vocab.names_a_tag(head):
             return None
         found = self.bare_title(head)
@@ -245,8 +299,21 @@ class ReferenceReader:
                              allow_id=False, strict=True)
 
     def exact_title(self, text: str) -> Parse | None:
+        if self._list_word(text):
+            return None
         equal = self.titles.exact(text)
-        return _from_matches(equal) if equal else None
+        return self._from_matches(equal, text) if equal else None
+
+    def _named(self, match: TitleMatch, query: str) -> Parse:
+        """A reference; its namesakes ride along, so the bot can name them."""
+        others = tuple(m.title for m in self.titles.namesakes(match.row, query)[:3])
+        return Parse("reference", item_id=match.item_id, title=match.title, namesakes=others)
+
+    def _from_matches(self, matches: list[TitleMatch], query: str) -> Parse:
+        chosen = self.titles.leader(matches)
+        if chosen is not None:
+            return self._named(chosen, query)
+        return Parse("reference", candidates=tuple(m.title for m in matches[:5]))
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -267,12 +334,14 @@ class ReferenceReader:
     def _resolve(self, query: str, *, allow_id: bool, strict: bool) -> Parse | None:
         """Id, exact, normalised, fuzzy; ambiguous -> reference with candidates; loose only
         when not `strict` (partial names such as "star wars" are offered, not chosen)."""
+        if self._list_word(query):
+            return None
         found = self.titles.resolve(query, allow_id=allow_id)
         if found is not None:
-            return _reference(found)
+            return self._named(found, query)
         equal = self.titles.exact(query)
         if len(equal) > 1:
-            return _from_matches(equal)
+            return self._from_matches(equal, query)
         if strict:
             return None
         loose = self.titles.candidates(query)
@@ -280,7 +349,7 @@ class ReferenceReader:
             return None
         if len(loose) == 1 and loose[0].score >= self.titles.partial_accept:
             return _reference(loose[0])
-        return _from_matches(loose)
+        return Parse("reference", candidates=tuple(m.title for m in loose[:5]))
 
 
 _CONCEPT_NAMES = frozenset(norm_phrase(n) for c in lx.CONCEPTS.values() for n in c.names)
@@ -301,7 +370,3 @@ def _reference(match: TitleMatch) -> Parse:
     return Parse("reference", item_id=match.item_id, title=match.title)
 
 
-def _from_matches(matches: list[TitleMatch]) -> Parse:
-    if len(matches) == 1:
-        return _reference(matches[0])
-    return Parse("reference", candidates=tuple(m.title for m in matches[:5]))

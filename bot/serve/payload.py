@@ -38,6 +38,7 @@ def sequence_payload(reply: Reply) -> dict[str, Any]:
         "sequence": [
             dict(_shown(item), index=position) for position, item in enumerate(reply.sequence, 1)
         ],
+        "years": reply.years,  # the release-year filter in force {"min", "max"}, None for none
         "understood": reply.understood,
         "clarification": reply.clarification,
         "synthetic": reply.synthetic,

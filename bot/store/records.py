@@ -59,12 +59,13 @@ class SessionState:
     # Items set aside for the rest of the session ("seen it", "not the third one"): {"item_id",
     # "title"}, or {"tag"} for "no more Tarantino films". Every policy skips them; undo restores.
     excluded: list[dict] = field(default_factory=list)
+    years: dict | None = None  # release-year filter {"min", "max"} (bot.dialogue.years), None: none
     turns: int = 0  # turns logged so far
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
     _STATE_KEYS = ("current", "last_sequence", "last_tag", "last_alpha", "history", "critiques",
-                   "pending", "answer", "excluded", "turns")
+                   "pending", "answer", "excluded", "turns", "years")
 
     def snapshot(self) -> dict:
         """The part `undo` restores."""
@@ -76,6 +77,7 @@ class SessionState:
             "critiques": list(self.critiques),
             "answer": self.answer,
             "excluded": list(self.excluded),
+            "years": self.years,
         }
 
     def restore(self, snap: dict) -> None:
@@ -86,6 +88,7 @@ class SessionState:
         self.critiques = list(snap.get("critiques") or [])
         self.answer = snap.get("answer")
         self.excluded = list(snap.get("excluded") or [])
+        self.years = snap.get("years")
 
     def state_json(self) -> dict:
         return {k: getattr(self, k) for k in self._STATE_KEYS}

@@ -11,11 +11,11 @@ the bot can show); :meth:`DegreeModel.raw_scores` orders items by how much of it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Protocol
 
 import numpy as np
 
+from engine.degrees.grounding import Grounding, GroundingConfig  # noqa: F401  (re-exported)
 from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
                                  per_phrase, rank_percentiles)
 
@@ -34,36 +34,6 @@ class Catalog(Protocol):
     title_resolver: object
 
 Encoder = Callable[[list[str]], np.ndarray]
-
-
-@dataclass(frozen=True)
-class Grounding:
-    """How a phrase was read."""
-
-    phrase: str  # what the person said ("gory")
-    label: str  # how it was read, for the reply ("violence + horror")
-    tags: tuple[str, ...]  # catalog tags it leans on (may be empty)
-    weights: tuple[float, ...]
-    is_tag: bool  # True when the phrase is (close to) one tag
-
-    @classmethod
-    def of_tag(cls, tag: str, phrase: str | None = None) -> "Grounding":
-        """A phrase read as exactly one catalog tag (the tag's own name by default)."""
-        return cls(tag if phrase is None else phrase, tag, (tag,), (1.0,), True)
-
-
-@dataclass(frozen=True)
-class GroundingConfig:
-    """Thresholds of `DegreeModel.ground` (cosines of MiniLM embeddings)."""
-
-    accept: float = 0.45  # the phrase must be this close to some tag or some user tag of the catalog
-    same_tag: float = 0.85  # at or above this with one tag, the phrase *is* that tag
-    mix: int = 3  # how many tags a phrase that is not a tag leans on
-    name_floor: float = 0.55  # a tag name this close to the phrase may be leaned on by name
-    neighbours: int = 50  # movies whose text is closest to the phrase, for the tags it implies
-    # A tag on fewer than this share of the items is too thin to be a whole reading ("funny" on
-    # 22 of 6,298 ml-latest-small movies): the phrase is read as a mix that keeps it.
-    thin: float = 0.01
 
 
 class DegreeModel:

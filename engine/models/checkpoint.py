@@ -179,7 +179,8 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
     With `dataset`, refuses (CheckpointError) when its fingerprint differs from the training one.
     Only models with attribute vectors F(t) (CGIR and its ablations) drive the gradient walk.
     """
-    from engine.retrieval.retriever import Retriever, WalkDefaults
+    from engine.retrieval.retriever import Retriever
+    from engine.retrieval.sequences import WalkDefaults
 
     path = Path(model_dir)
     manifest = read_manifest(path)

@@ -12,9 +12,16 @@ Matching goes from strict to loose, and a loose match must be clearly ahead of t
 4. ``fuzzy``: rapidfuzz ratio >= `accept` and `margin` points ahead of the next distinct title
    ("Toy Stroy").
 
-Several equal titles are ambiguous: `resolve` returns None and `candidates` lists them, most
-popular first. Partial names ("Star Wars") are never resolved silently, only offered as
-candidates (WRatio >= `candidate_score`).
+5. ``normalized`` again on the forms people use (engine.retrieval.title_forms): a.k.a. and
+   original titles ("Amelie"), series subtitles ("The Fellowship of the Ring"), sequel numbers
+   ("Part 2" = "II"), apostrophes ("oceans eleven");
+6. a short form: the part before a series colon ("Terminator 2") or a title's first words
+   ("Crouching Tiger"), only when one title is clearly ahead (`PREFIX_RATIO`).
+
+Several equal titles (namesakes: "Titanic (1997)" and "Titanic (1953)") resolve to the most
+watched (the most popular) unless the next is genuinely close (`CLOSE_RATIO`); `namesakes`
+lists the others so the reply can name them. Otherwise `candidates` offers titles (WRatio >=
+`candidate_score`), most popular first.
 """
 
 from __future__ import annotations
@@ -26,9 +33,10 @@ from typing import Literal
 
 import numpy as np
 
+from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["TitleMatch", "TitleResolver", "normalize_title"]
+__all__ = ["TitleMatch", "TitleResolver", "normalize_title", "release_year"]
 
 MatchKind = Literal["id", "exact", "normalized", "fuzzy"]
 
@@ -36,6 +44,9 @@ MatchKind = Literal["id", "exact", "normalized", "fuzzy"]
 MAX_QUERY_CHARS = 200
 _YEAR = re.compile(r"\(?\b(1[89]\d\d|20\d\d)\)?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
+# "Planet of the Apes, the 2001 version", "Titanic from 1953": a year that picks a namesake.
+_VERSION = re.compile(r"[\s,]*(?:\b(?:the|from|in)\s+)?\(?\b(1[89]\d\d|20\d\d)\)?"
+                      r"(?:\s+(?:one|version|film|movie|remake|original))?\s*$")
 
 
 def normalize_title(text: str) -> str:
@@ -47,9 +58,29 @@ def normalize_title(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+_RELEASE = re.compile(r"\((\d{4})(?:[-\u2013]\d{0,4})?\)\s*$")
+
+
+def release_year(title: str) -> int | None:
+    """The release year MovieLens writes at the end of a title ("Heat (1995)"), None without one."""
+    m = _RELEASE.search(title)
+    return int(m.group(1)) if m else None
+
+
 def _with_year(text: str) -> str:
     """The title as written, folded, punctuation to spaces, the year kept ("heat 2013")."""
     return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+
+
+CLOSE_RATIO = 0.9  # namesakes within 10 % of the leader's popularity are genuinely close: ask
+PREFIX_RATIO = 0.5  # a short form ("Star Wars") names the leader only at twice the next one's
+
+
+def _series_heads(title: str) -> list[str]:
+    """The keys of the part before a series colon: "Star Wars: Episode IV ..." -> "star wars"."""
+    main = re.sub(r"\s*\([^()]*\)", "", title).strip()
+    head = re.split(r"\s*(?::|\bor:)\s+", main, maxsplit=1)
+    return [form_key(re.sub(r"\s+or$", "", head[0]))] if len(head) == 2 else []
 
 
 @dataclass(frozen=True)
@@ -94,8 +125,26 @@ class TitleResolver:
             self._by_bare_key.setdefault(_ARTICLE.sub("", key), []).append(row)
             self._by_full.setdefault(_with_year(self.titles[row]), []).append(row)
         self._row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
+        self._years: np.ndarray | None = None
+        # Forms people use (engine.retrieval.title_forms): a.k.a. and original titles, series
+        # subtitles, sequel numbers; the part before a series colon ("Star Wars") is looser.
+        self._by_alias: dict[str, list[int]] = {}
+        self._by_series: dict[str, list[int]] = {}
+        for row, title in enumerate(self.titles):
+            keys = alias_keys(title)
+            for key in keys:
+                self._by_alias.setdefault(key, []).append(row)
+            for key in _series_heads(title):
+                self._by_series.setdefault(key, []).append(row)
 
     # -- public ------------------------------------------------------------------------------
+
+    @property
+    def years(self) -> np.ndarray:
+        """(n,) release year of each row from its title, 0 where the title has none (parsed once)."""
+        if self._years is None:
+            self._years = np.array([release_year(t) or 0 for t in self.titles], dtype=np.int64)
+        return self._years
 
     def row_of_id(self, item_id: int) -> int | None:
         return self._row_of_id.get(int(item_id))
@@ -105,9 +154,34 @@ class TitleResolver:
         return None if row is None else self._match(row, 100.0, "id")
 
     def exact(self, query: str) -> list[TitleMatch]:
-        """Every row whose title equals the query (steps 2-3), most popular first."""
+        """Every row whose title equals the query (steps 2-3), most popular first; else every
+        row known by that form (an a.k.a., a series subtitle, "Part 2" for "Part II")."""
         rows, how = self._exact_rows(query)
+        if how == "normalized":  # "Ghostbusters" is also "Ghostbusters (a.k.a. Ghost Busters) (1984)"
+            # ... but a title as typed beats its article-only variant ("Heat", not "The Heat");
+            # `namesakes` still names that one.
+            bare = {_ARTICLE.sub("", self._normalized[r]) for r in rows}
+            rows = [*rows, *(r for r in self._alias_rows(query)
+                             if not rows or _ARTICLE.sub("", self._normalized[r]) not in bare)]
         return [self._match(r, 100.0, how) for r in self._by_popularity(rows)]
+
+    def leader(self, matches: list[TitleMatch], ratio: float = CLOSE_RATIO) -> TitleMatch | None:
+        """The one match people mean: the only one, or the most popular (the most watched of
+        namesakes) unless the next is genuinely close (at least `ratio` of its popularity)."""
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            return None
+        first, second = (int(self.popularity[m.row]) for m in matches[:2])
+        return matches[0] if second < ratio * first else None
+
+    def namesakes(self, row: int, query: str) -> list[TitleMatch]:
+        """Other rows the query also names, articles and a.k.a. forms aside ("Titanic (1953)"
+        for "titanic", "Heat, The (2013)" for "heat"), most popular first."""
+        key = form_key(_VERSION.sub("", query))
+        rows = set(self._by_alias.get(key, []))
+        rows.discard(row)
+        return [self._match(r, 100.0, "normalized") for r in self._by_popularity(list(rows))]
 
     def resolve(self, query: str, *, allow_id: bool = True, fuzzy: bool = True,
                 partial: bool = False) -> TitleMatch | None:
@@ -125,8 +199,10 @@ class TitleResolver:
                 return found
         exact = self.exact(query)
         if exact:
-            return exact[0] if len(exact) == 1 else None
+            return self.leader(exact)
         found = self._fuzzy(query) if fuzzy else None
+        if found is None:
+            found = self._series_or_prefix(query)
         if found is None and partial:
             loose = self.candidates(query)
             if len(loose) == 1 and loose[0].score >= self.partial_accept:
@@ -183,6 +259,26 @@ class TitleResolver:
                      if re.search(rf"\({year.group(1)}\)\s*$", self.titles[r])]
             rows = dated or rows
         return rows, "normalized"
+
+    def _alias_rows(self, query: str) -> list[int]:
+        year = _VERSION.search(query)
+        key = form_key(query[: year.start()] if year else query)
+        rows = self._by_alias.get(key, [])
+        if year:
+            rows = [r for r in rows if int(self.years[r]) == int(year.group(1))]
+        return rows
+
+    def _series_or_prefix(self, query: str) -> TitleMatch | None:
+        """"Star Wars" (the part before a series colon), "Crouching Tiger", "Eternal Sunshine"
+        (the first words of a title): the most popular only when it is clearly ahead (twice the
+        next), since such short forms fit several titles."""
+        key = form_key(query)
+        if len(key.split()) < 2 and len(key) < 6:
+            return None
+        rows = self._by_series.get(key) or [r for k, rs in self._by_alias.items() if k.startswith(key + " ")
+                                            for r in rs]
+        matches = [self._match(r, 95.0, "normalized") for r in self._by_popularity(rows)]
+        return self.leader(matches, ratio=PREFIX_RATIO) if matches else None
 
     def _fuzzy(self, query: str) -> TitleMatch | None:
         key = normalize_title(query)

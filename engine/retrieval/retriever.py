@@ -15,39 +15,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.retrieval.catalog import TitleResolver, normalize_title  # noqa: F401  (re-exported)
-from engine.retrieval.sequences import (GradientSequence, Modification, Step, unseen_rows,  # noqa: F401  (re-exported)
-                              modification_json)
+from engine.retrieval.sequences import (  # noqa: F401  (Modification, GradientSequence re-exported)
+    GradientSequence, Modification, Step, WalkDefaults, gamma_grid, modification_json, unseen_rows,
+)
 from engine.errors import CGIRError, UnknownItem, UnknownTag
 from engine.text.normalise import text_key
 
 _DEGREE_MATRIX_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True)
-class WalkDefaults:
-    """The walk settings a model was trained with (TrainConfig.steps, gamma_min, gamma_max).
-
-    Callers use them when the user gives none; a stored gamma_min of 0 stays 0.
-    """
-
-    steps: int = 10
-    gamma_min: float = 0.1
-    gamma_max: float = 1.0
-
-    def __post_init__(self) -> None:
-        if self.steps < 1:
-            raise ValueError(f"steps must be at least 1, got {self.steps}")
-        if self.gamma_max < self.gamma_min:
-            raise ValueError(f"gamma_max {self.gamma_max} is below gamma_min {self.gamma_min}")
-
-
-def gamma_grid(steps: int = 10, gamma_min: float = 0.1, gamma_max: float = 1.0) -> np.ndarray:
-    """Evenly spaced strengths, e.g. 0.1, 0.2, ..., 1.0 for the defaults."""
-    if steps < 1:
-        raise ValueError("steps must be at least 1")
-    if steps == 1:
-        return np.array([gamma_max], dtype=np.float32)
-    return np.linspace(gamma_min, gamma_max, steps, dtype=np.float32).round(6)
 
 
 class Retriever:

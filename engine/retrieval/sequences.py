@@ -1,4 +1,5 @@
-"""What a walk returns: critiques (Modification), the steps shown and their JSON shape."""
+"""What a walk is asked and returns: critiques (Modification), the steps shown and their JSON
+shape, the walk's settings (WalkDefaults, gamma_grid) and its skip-seen rule."""
 
 from __future__ import annotations
 
@@ -81,3 +82,30 @@ def unseen_rows(ordered: Iterable, seen: Collection[int], banned: Collection[int
         row = int(row)
         if row not in banned and row not in seen:
             yield row
+
+
+@dataclass(frozen=True)
+class WalkDefaults:
+    """The walk settings a model was trained with (TrainConfig.steps, gamma_min, gamma_max).
+
+    Callers use them when the user gives none; a stored gamma_min of 0 stays 0.
+    """
+
+    steps: int = 10
+    gamma_min: float = 0.1
+    gamma_max: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.steps < 1:
+            raise ValueError(f"steps must be at least 1, got {self.steps}")
+        if self.gamma_max < self.gamma_min:
+            raise ValueError(f"gamma_max {self.gamma_max} is below gamma_min {self.gamma_min}")
+
+
+def gamma_grid(steps: int = 10, gamma_min: float = 0.1, gamma_max: float = 1.0) -> np.ndarray:
+    """Evenly spaced strengths, e.g. 0.1, 0.2, ..., 1.0 for the defaults."""
+    if steps < 1:
+        raise ValueError("steps must be at least 1")
+    if steps == 1:
+        return np.array([gamma_max], dtype=np.float32)
+    return np.linspace(gamma_min, gamma_max, steps, dtype=np.float32).round(6)

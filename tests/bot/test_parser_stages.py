@@ -72,12 +72,20 @@ def references(vocab) -> ReferenceReader:
     return ReferenceReader(TitleResolver(TITLES, (1, 6, 7, 9), (900, 400, 20, 300)), vocab)
 
 
+def test_list_words_are_not_titles_unless_typed_as_one(vocab):
+    reader = ReferenceReader(TitleResolver(("Others, The (2001)", "It (2017)", "Heat (1995)"), (1, 2, 3)), vocab)
+    reader.typed = "show me the others"
+    assert reader.exact_title("the others") is None and reader.bare_title("it") is None
+    reader.typed = "I liked The Others"
+    assert reader.exact_title("the others").item_id == 1
+
+
 def test_explicit_reference_keeps_the_words_after_the_title(references):
     found = references.explicit("something like toy story but funnier")
     assert found.parse.item_id == 1 and found.rest == "but funnier"
     assert references.explicit("more like a western") is None  # a tag phrase, not a title
-    ambiguous = references.explicit("something like heat").parse
-    assert ambiguous.item_id is None and ambiguous.candidates == ("Heat (1995)", "Heat (2013)")
+    namesake = references.explicit("something like heat").parse  # 400 against 20: the most watched
+    assert namesake.item_id == 6 and namesake.namesakes == ("Heat (2013)",)  # the other, to name it
 
 
 def test_selection_by_ordinal_number_and_shown_title(references):

@@ -46,10 +46,17 @@ def test_resolve_strict_to_loose(resolver, query, title, how):
     assert match is not None and (match.title, match.how) == (title, how)
 
 
-def test_equal_titles_are_ambiguous_with_the_popular_one_first(resolver):
-    assert resolver.resolve("Heat") is None
+def test_equal_titles_resolve_to_the_most_watched_and_name_the_others(resolver):
+    assert resolver.resolve("Heat").title == "Heat (1995)"  # 400 against 20
+    assert [m.title for m in resolver.namesakes(resolver.resolve("Heat").row, "heat")] == ["Heat (2013)"]
     assert [m.title for m in resolver.candidates("heat")] == ["Heat (1995)", "Heat (2013)"]
     assert [m.title for m in resolver.exact("heat")] == ["Heat (1995)", "Heat (2013)"]
+
+
+def test_namesakes_genuinely_close_in_popularity_stay_ambiguous():
+    close = TitleResolver(("Heat (1995)", "Heat (2013)"), (6, 7), (400, 380))
+    assert close.resolve("Heat") is None
+    assert close.resolve("heat 2013").title == "Heat (2013)"
 
 
 def test_fuzzy_needs_a_clear_lead_over_the_next_title(resolver):
@@ -66,10 +73,11 @@ def test_partial_name_is_offered_not_resolved(resolver):
     assert all(m.how == "fuzzy" and m.score >= 80 for m in resolver.candidates("star wars"))
 
 
-def test_partial_resolves_a_lone_strong_candidate_when_asked():
+def test_a_series_name_with_one_film_is_that_film():
     one = TitleResolver(("Star Wars: Episode IV - A New Hope (1977)", "Fargo (1996)"), (260, 608))
-    assert one.resolve("star wars") is None
+    assert one.resolve("star wars").item_id == 260  # the short form is clearly it
     assert one.resolve("star wars", partial=True).item_id == 260
+    assert one.resolve("fargo and such") is None  # extra words are not a short form
 
 
 def test_unknown_and_degenerate_queries(resolver):

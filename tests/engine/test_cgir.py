@@ -262,7 +262,7 @@ def test_ensure_demo_model_trains_once_then_loads(monkeypatch, tiny_dataset, tmp
 
 
 def test_walk_defaults_come_from_the_training_config(planted, tmp_path):
-    from engine.retrieval.retriever import WalkDefaults
+    from engine.retrieval.sequences import WalkDefaults
     from engine.training.pipeline import train_on_triples
 
     config = small_config(epochs=1, steps_per_epoch=2, gamma_min=0.0, steps=5)

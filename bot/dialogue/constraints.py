@@ -1,0 +1,85 @@
+"""What a turn asks besides its intent: a release-year filter ("from the 90s") and things the
+catalog cannot judge ("shorter", "with Tom Hanks"). The dialogue manager calls `before_turn`,
+acts on the intent, then `after_turn`; the wording is here because it is these acts' own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from bot.dialogue import years as yr
+from bot.dialogue.pending import critique_from_json
+from bot.nlu.limits import TOPICS
+from bot.types import Parse, Reply, ShownItem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.store.records import SessionState
+
+# bot.dialogue.manager.DialogueManager, which imports this module (so not imported back).
+DialogueManager = Any
+
+__all__ = ["before_turn", "after_turn", "answer_in_years", "cannot_judge_text"]
+
+CAN_JUDGE = ("what people's tags and ratings say about a film (e.g. \u201cdarker\u201d, \u201cless violent\u201d, "
+             "\u201cmore thought-provoking\u201d) and release years (\u201cfrom the 90s\u201d, \u201cbefore 1990\u201d)")
+
+
+def cannot_judge_text(topic: str | None) -> str:
+    """"I can't judge running times: the catalog does not have them. I can judge ..."."""
+    what = TOPICS.get(topic or "", "that")
+    return f"I can't judge {what}: this catalog does not have that information. I can judge {CAN_JUDGE}."
+
+
+def before_turn(manager: DialogueManager, state: "SessionState", parse: Parse) -> tuple[dict | None, int]:
+    """Apply the turn's year request to the state; returns (the filter before, undo depth)."""
+    before = state.years
+    if parse.years is not None:
+        state.years = yr.updated(state.years, parse.years, manager.retriever, manager.out.row(state.current))
+    return before, len(state.history)
+
+
+def after_turn(manager: DialogueManager, state: "SessionState", parse: Parse, reply: Reply,
+               before: tuple[dict | None, int]) -> Reply:
+    """Undo restores the filter as it was; a reference that came with years shows films in them;
+    what could not be judged is said."""
+    old, depth = before
+    if state.years != old:
+        if len(state.history) > depth:
+            state.history[depth]["years"] = old  # the snapshot this turn pushed: before the change
+        else:
+            manager._push(state)
+            state.history[-1]["years"] = old
+    if parse.years is not None and reply.intent == "reference" and not reply.sequence and state.current is not None:
+        shown = answer_in_years(manager, state, intent="reference")
+        shown.text = f"{reply.text} {shown.text}"
+        reply = shown
+    if parse.limit and reply.intent != "cannot_judge":
+        reply.text = f"{reply.text} ({cannot_judge_text(parse.limit)})"
+    reply.years = state.years
+    return reply
+
+
+def answer_in_years(manager: DialogueManager, state: "SessionState", intent: str = "critique") -> Reply:
+    """A year request alone ("from the 80s", "newer than this"): the last critique of the current
+    item again inside the filter, else the films most like it inside the filter."""
+    row = manager.out.row(state.current)
+    if row is None:
+        return manager.out.reply(state, "Name a movie to start from, and I will keep to those years."
+                                 + yr.note(state.years), intent, clarification=True)
+    last = state.critiques[-1] if state.critiques else None
+    if last is not None and last.get("from") == state.current and last.get("critiques"):
+        critiques = tuple(critique_from_json(c) for c in last["critiques"])
+        reply = manager.walk_from(state, row, critiques)
+        reply.intent, reply.critiques = intent, []  # the same critiques again: none new this turn
+        return reply
+    r = manager.retriever
+    sequence = r.top_k(row, (), k=manager.steps, exclude=yr.outside_rows(r, state.years))
+    shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4)) for s in sequence.steps]
+    manager._push(state)
+    state.last_sequence = [asdict(s) for s in shown]
+    state.last_tag = state.last_alpha = None
+    title = r.titles[row]
+    text = (f"Films most like \u201c{title}\u201d; pick one by number or title, or say what to change."
+            if shown else f"I found no films like \u201c{title}\u201d in those years.")
+    return manager.out.reply(state, text, intent, sequence=shown, with_suggestions=False)

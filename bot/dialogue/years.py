@@ -1,0 +1,81 @@
+"""The release-year filter of a session: set from what the user asked (bot.nlu.time), applied by
+every policy (the rows outside it are excluded before ranking), said in the reply.
+
+The filter is `SessionState.years` = {"min": int | None, "max": int | None} (inclusive), None
+when there is none. It persists over turns until changed or cleared ("any year"), and undo
+restores the one before. A new request sets the bounds it names and keeps the other one unless
+that would leave no year at all ("nothing before 1995", then "nothing after 2005" = 1995-2005).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.nlu.time import CLASSIC_BEFORE, RECENT_YEARS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.store.records import SessionState
+    from engine.retrieval.retriever import Retriever
+
+__all__ = ["updated", "outside_rows", "describe", "note", "release_years"]
+
+
+def release_years(retriever: "Retriever") -> np.ndarray:
+    """(n_items,) release year of each catalog row, 0 when its title has none."""
+    return retriever.title_resolver.years
+
+
+def updated(current: dict | None, ask: dict, retriever: "Retriever", current_row: int | None) -> dict | None:
+    """The filter after a request `ask` (bot.nlu.time.YearAsk.to_json) from `current`."""
+    if ask.get("clear"):
+        return None
+    lo, hi = ask.get("min"), ask.get("max")
+    relative = ask.get("relative")
+    years = release_years(retriever)
+    if relative in ("newer", "older"):
+        year = int(years[current_row]) if current_row is not None else 0
+        if not year:
+            return current  # nothing to be newer than: the filter stays as it was
+        lo, hi = (year + 1, None) if relative == "newer" else (None, year - 1)
+    elif relative == "recent":
+        lo = int(years.max()) - RECENT_YEARS + 1
+    elif relative == "classic":
+        hi = CLASSIC_BEFORE - 1
+    old_lo, old_hi = (current or {}).get("min"), (current or {}).get("max")
+    new_lo = lo if lo is not None else old_lo
+    new_hi = hi if hi is not None else old_hi
+    if new_lo is not None and new_hi is not None and new_lo > new_hi:
+        new_lo, new_hi = lo, hi  # the old bound contradicts the new one: the new one alone
+    if new_lo is None and new_hi is None:
+        return None
+    return {"min": new_lo, "max": new_hi}
+
+
+def outside_rows(retriever: "Retriever", years: dict | None) -> list[int]:
+    """Catalog rows released outside the filter (or of no known year); [] without a filter."""
+    if not years:
+        return []
+    released = release_years(retriever)
+    inside = released > 0
+    if years.get("min") is not None:
+        inside &= released >= int(years["min"])
+    if years.get("max") is not None:
+        inside &= released <= int(years["max"])
+    return np.flatnonzero(~inside).tolist()
+
+
+def describe(years: dict | None) -> str:
+    """"released 1990-1999", "released in 2006 or later", "" without a filter."""
+    if not years:
+        return ""
+    lo, hi = years.get("min"), years.get("max")
+    if lo is not None and hi is not None:
+        return f"released in {lo}" if lo == hi else f"released {lo}–{hi}"
+    return f"released in {lo} or later" if lo is not None else f"released in {hi} or earlier"
+
+
+def note(years: dict | None) -> str:
+    """The filter as said after a list: " Only films released 1990–1999 (...)."."""
+    return f" Only films {describe(years)} (say \u201cany year\u201d to drop that)." if years else ""

@@ -1,0 +1,98 @@
+"""What the catalog cannot answer: running time, budget, actors, directors, language, age rating,
+awards. A MovieLens catalog has titles, genres, ratings and user tags, nothing else.
+
+`read_limits` finds such a request in a simplified utterance and returns the topic and the text
+without it, so "shorter and faster" is still a critique of pace and "something like Heat but
+cheaper to make" still a reference to Heat; the bot then says plainly what it cannot judge and
+what it can, instead of grounding the words to some unrelated tag ("but not three hours long"
+is not "less romance"). A person the catalog's tags name ("more with Al Pacino" where "al
+pacino" is a tag) is a tag, not a limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["read_limits", "TOPICS"]
+
+# Topic -> what the bot says it cannot judge.
+TOPICS = {
+    "running time": "running times",
+    "budget": "budgets or box office",
+    "actors": "who acts in a film",
+    "directors": "who directed a film",
+    "language": "the language a film is in",
+    "age rating": "age ratings",
+    "awards": "awards",
+}
+_NUMBER = r"(?:a|an|one|two|three|four|five|half an?|\d+(?:[.,]\d+)?)"
+_RUNNING_TIME = re.compile(
+    r"(?:\b(?:not|no|nothing|under|over|less than|more than|at most|at least|max(?:imum)?|around|about|"
+    r"shorter than|longer than|below|above|within)\s+)*"
+    r"\b" + _NUMBER + r"\s*(?:and a half\s+)?(?:hours?|hrs?|minutes?|mins?)\b"
+    r"(?:\s+(?:long|or less|or more|max|tops|runtime|and a half))*"
+    r"|\b(?:runtime|run time|running time|length|duration)\b"
+    r"|(?<!\bno )\b(?:shorter|longer)\b(?!\s+(?:than (?:this|that|it)|winded|take))(?:\s+(?:ones?|films?|movies?|runtime))?"
+    r"|\b(?:too|so|very|not|not as|not so|less|more|that|as)\s+(?:long|lengthy)\b(?!\s+(?:winded|take))"
+    r"|\b(?:short|long|quick|lengthy)\s+(?:ones?|films?|movies?)\b")
+_BUDGET = re.compile(
+    r"\b(?:(?:big|low|high|small|huge|smaller|bigger|lower|higher|tiny|massive)[\s-]+)?budgets?\b"
+    r"|\bcost(?:s|ing)?\b(?:\s+(?:less|more|a lot|a fortune|much))?(?:\s+(?:to make|to produce|money))?"
+    r"|\b(?:cheaper|more expensive|less expensive|expensive|cheaply made|cheap)\s+(?:to make|to produce|productions?)\b"
+    r"|\bbox office\b|\bmoney to make\b")
+_LANGUAGES = ("french|english|spanish|german|italian|japanese|korean|chinese|mandarin|cantonese|hindi|"
+              "russian|portuguese|swedish|danish|norwegian|dutch|arabic|turkish|polish|greek|hebrew|"
+              "persian|thai|finnish|czech|hungarian")
+_LANGUAGE = re.compile(
+    r"\b(?:in|spoken in)\s+(?:the\s+)?(?:original\s+)?(?:" + _LANGUAGES + r")\b"
+    r"|\b(?:" + _LANGUAGES + r")[\s-](?:language|speaking|spoken|audio|dialogue)\b"
+    r"|\b(?:subtitles?|subtitled|subs|dubbed|dubbing|foreign[\s-]language|non[\s-]english|"
+    r"original language|languages?)\b")
+_AGE_RATING = re.compile(r"\b(?:rated\s+(?:pg[\s-]?13|nc[\s-]?17|pg|g|r)|pg[\s-]?13|nc[\s-]?17|age rating|mpaa)\b")
+_AWARDS = re.compile(r"\b(?:oscars?|academy awards?|award[\s-]winning|won (?:an|any) awards?|golden globes?|awards?)\b")
+_ROLE = re.compile(r"\b(?:actors?|actress(?:es)?|cast|starring|lead actors?|leading (?:man|lady))\b"
+                   r"|\b(?:directors?|directed|filmmakers?|film makers?)\b")
+# A name after "with", "starring", "by", in the text as typed (capitals): "with Tom Hanks".
+_NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made by|from director)\s+"
+                   r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von|del|da)){0,3})")
+_DIRECTED = re.compile(r"\b(?:by|directed by|made by|from director)$")
+_LEFTOVER = frozenset("but and or with without by from in into that which one ones something anything "
+                      "some any film films movie movies stuff other others more less please pls plz "
+                      "ok okay so the a an of to is are was were it its only just also too then maybe "
+                      "even still really actually hmm well".split())
+
+
+def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tuple[str | None, str]:
+    """(topic or None, the text without the request). `is_tag(phrase)` says whether the catalog's
+    tags or lexicon name a phrase: those are critiques, not limits."""
+    text, topic = simple, None
+    for name, pattern in (("running time", _RUNNING_TIME), ("budget", _BUDGET), ("language", _LANGUAGE),
+                          ("age rating", _AGE_RATING), ("awards", _AWARDS)):
+        m = pattern.search(text)
+        if m and not is_tag(m.group(0)):
+            topic = topic or name
+            text = _cut(text, m)
+    for m in _NAME.finditer(original):
+        name = m.group("name").strip(" .'")
+        folded = name.lower()
+        if is_tag(folded) or folded in ("the", "a", "an") or folded.split()[0] in ("the", "a", "an"):
+            continue  # "with Al Pacino" where al pacino is a tag; "from The 90s": no name
+        topic = topic or ("directors" if _DIRECTED.search(m.group("how").lower()) else "actors")
+        text = re.sub(rf"\b{re.escape(m.group('how').lower())}\s+{re.escape(folded)}\b", " ", text)
+    m = _ROLE.search(text)
+    if m and not is_tag(m.group(0)):
+        topic = topic or ("directors" if m.group(0).startswith(("direct", "film")) else "actors")
+        text = _cut(text, m)
+    if topic is None:
+        return None, simple
+    words = " ".join(text.split()).strip(" ,;.!?-").split()
+    while words and words[0].strip(",;.!?") in _LEFTOVER:  # "a and faster" -> "faster"
+        words.pop(0)
+    while words and words[-1].strip(",;.!?") in _LEFTOVER:
+        words.pop()
+    return topic, " ".join(words).strip(" ,;.!?-")
+
+
+def _cut(text: str, m: re.Match) -> str:
+    return text[: m.start()] + " " + text[m.end():]

@@ -1,0 +1,155 @@
+"""Release years as a constraint: "from the 90s", "before 1990", "newer than this", "any year".
+
+`read_years` finds the year phrases of a simplified utterance and returns what they ask for and
+the text without them (the rest is parsed as usual: "something like Heat from the 90s" is a
+reference to Heat with a year filter). Bounds are inclusive: "before 1990" = up to 1989, "after
+2005" = from 2006, "nothing before 1995" / "not older than 1960" = from 1995 / 1960.
+
+Words relative to something the parser does not know are left to the dialogue manager
+(`relative`): "newer"/"older" (than the current item), "recent" (the catalog's last
+`RECENT_YEARS` years), "classics" (released before `CLASSIC_BEFORE`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["YearAsk", "read_years", "CLASSIC_BEFORE", "RECENT_YEARS"]
+
+CLASSIC_BEFORE = 1980  # "classics": released before this year
+RECENT_YEARS = 10  # "recent": the catalog's last ten release years
+
+_Y = r"((?:19|20)\d\d)"
+_WORD_DECADES = {"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
+                 "seventies": 1970, "eighties": 1980, "nineties": 1990, "two thousands": 2000,
+                 "noughties": 2000, "aughts": 2000}
+_DECADE = re.compile(
+    r"\b(?:(?:from|in|of|during|set in|made in|released in)\s+)?(?:the\s+)?"
+    r"(?:(?P<part>early|mid|late)[\s-]+)?"
+    r"(?:(?P<full>(?:19|20)\d0)'?s|'?(?P<short>\d0)'?s|(?P<word>" + "|".join(_WORD_DECADES) + r"))"
+    r"(?:\s+(?:only|movies?|films?|stuff|ones?|please|pls|maybe|era))*\b")
+_BETWEEN = re.compile(r"\b(?:(?:made|released|from)\s+)?(?:between|from)\s+" + _Y + r"\s*(?:and|to|-|till|until)\s*"
+                      + _Y + r"\b|\b" + _Y + r"\s*-\s*" + _Y + r"\b")
+# (pattern, bound, offset): "before 1990" -> max 1989.
+_BOUNDS = [
+    (re.compile(r"\b(?:nothing|no(?:thing| films?| movies?)?|not)\s+(?:made\s+|released\s+)?(?:after|later than|newer than|past)\s+" + _Y), "max", 0),
+    (re.compile(r"\b(?:nothing|no(?:thing| films?| movies?)?|not)\s+(?:made\s+|released\s+)?(?:before|earlier than|older than|prior to)\s+" + _Y), "min", 0),
+    (re.compile(r"\b(?:no later than|up to|until|till|through|or earlier than)\s+" + _Y), "max", 0),
+    (re.compile(r"\b(?:no earlier than|since|starting (?:from|in)|from)\s+" + _Y + r"\s+(?:on|onwards?|or later|and later|and up)\b"), "min", 0),
+    (re.compile(r"\b" + _Y + r"\s+(?:or later|onwards?|and later|and newer|and up|\+)"), "min", 0),
+    (re.compile(r"\b" + _Y + r"\s+(?:or earlier|and earlier|and older|or before)"), "max", 0),
+    (re.compile(r"\b(?:no earlier than|since)\s+" + _Y), "min", 0),
+    (re.compile(r"\b(?:made\s+|released\s+|filmed\s+)?(?:before|pre-?|earlier than|older than|prior to)\s*" + _Y), "max", -1),
+    (re.compile(r"\b(?:made\s+|released\s+|filmed\s+)?(?:after|post-?|later than|newer than)\s*" + _Y), "min", 1),
+]
+# Nouns after which "older"/"newer" describe the film; "for older kids" is about the audience.
+_FILM_NOUNS = r"(?:ones?|films?|movies?|stuff|things?|titles?|releases?|versions?|classics?|picks?|options?|stuff)"
+_NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old)"
+                    r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
+                    r"instead|and|but|with|without|though|one)\b)")
+_OLDER = re.compile(r"\b(?:older|less recent|less modern|more old)"
+                    r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
+                    r"instead|and|but|with|without|though|one)\b)")
+_THAN_THIS = re.compile(r"(?:^|\s+)than\s+(?:this|that|it|this one|that one|the current one|the last one)\b")
+_RECENT = re.compile(r"\b(?:recent|new|modern|contemporary)\s+(?:" + _FILM_NOUNS + r")(?:\s+only)?\b"
+                     r"|\b(?:something|anything)\s+(?:recent|new|modern)\b|\brecent(?:ly made)?\s*(?:only)?$")
+_CLASSIC = re.compile(r"(?<!more of the )(?<!more of )(?<!less of the )(?<!less of )"  # "more of the old classics": the tag
+                      r"\b(?:(?:old|older|real|true|proper|golden age)\s+)?classics(?:\s+only)?\b"
+                      r"|\b(?:something|anything)\s+classic\s*$|(?<!more of )(?<!less of )\ban?\s+(?:old\s+)?classic\s*$")
+_CLEAR = re.compile(
+    r"\b(?:any|all|whatever)\s+(?:release\s+)?(?:years?|decades?|eras?|dates?|time period)(?:\s+is\s+(?:fine|ok|okay|good))?\b"
+    r"|\b(?:forget|drop|remove|clear|ignore|lose|never mind|nevermind|skip)\s+(?:about\s+)?(?:the\s+)?"
+    r"(?:release\s+)?(?:years?|decades?|dates?|eras?|time)(?:\s+(?:thing|filter|limit|constraint|restriction))?\b"
+    r"|\bno\s+(?:year|date|decade)\s+(?:filter|limit|constraint|restriction)s?\b"
+    r"|\b(?:year|decade|date|age)\s+(?:doesn'?t|does not|don'?t)\s+matter\b")
+
+
+@dataclass(frozen=True)
+class YearAsk:
+    """What the user asked about release years: bounds (inclusive), a relative word for the
+    manager to resolve, or `clear` ("any year")."""
+
+    min: int | None = None
+    max: int | None = None
+    relative: str | None = None  # "newer" / "older" (than the current item), "recent", "classic"
+    clear: bool = False
+
+    def to_json(self) -> dict:
+        out: dict = {"min": self.min, "max": self.max}
+        if self.relative:
+            out["relative"] = self.relative
+        if self.clear:
+            out["clear"] = True
+        return out
+
+
+def _decade(m: re.Match) -> tuple[int, int]:
+    if m.group("full"):
+        start = int(m.group("full"))
+    elif m.group("short"):
+        d = int(m.group("short"))
+        start = 2000 + d if d in (0, 10) else 1900 + d
+    else:
+        start = _WORD_DECADES[m.group("word")]
+    part = m.group("part")
+    if part == "early":
+        return start, start + 4
+    if part == "mid":
+        return start + 3, start + 7
+    if part == "late":
+        return start + 5, start + 9
+    return start, start + 9
+
+
+def _cut(text: str, m: re.Match) -> str:
+    return " ".join((text[: m.start()] + " " + text[m.end():]).split())
+
+
+def read_years(simple: str) -> tuple[YearAsk | None, str]:
+    """(what the year phrases ask, the text without them); (None, text) when there are none."""
+    text = simple
+    if m := _CLEAR.search(text):
+        return YearAsk(clear=True), _cut(text, m)
+    lo: int | None = None
+    hi: int | None = None
+    relative: str | None = None
+    found = False
+    while m := _BETWEEN.search(text):
+        a, b = (int(g) for g in m.groups() if g)
+        lo, hi, found, text = min(a, b), max(a, b), True, _cut(text, m)
+    while m := _DECADE.search(text):
+        start, end = _decade(m)
+        lo, hi, found, text = start, end, True, _cut(text, m)
+    for pattern, bound, offset in _BOUNDS:
+        while m := pattern.search(text):
+            year = int(m.group(1)) + offset
+            if bound == "min":
+                lo = year
+            else:
+                hi = year
+            found, text = True, _cut(text, m)
+    for pattern, word in ((_NEWER, "newer"), (_OLDER, "older"), (_RECENT, "recent"), (_CLASSIC, "classic")):
+        if m := pattern.search(text):  # with explicit bounds too ("older, 90s maybe"): they win
+            relative = None if found else word
+            text = _THAN_THIS.sub("", _cut(text, m), count=1) if word in ("newer", "older") else _cut(text, m)
+            found = True
+            break
+    if not found:
+        return None, simple
+    return YearAsk(lo, hi, relative), _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """What is left once the year words are out: no dangling connective or film noun."""
+    text = re.sub(r"\b(but|and)\s+(?:and|but)\b", r"\1", text)
+    text = re.sub(r"(?:^|\s)(?:" + _FILM_NOUNS + r")(?=\s|$)", " ", text)
+    text = re.sub(r"\s+(?:either|too|as well)(?=\s*$)", "", text)
+    text = " ".join(text.split()).strip(" ,;.!?-")
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"(?:^|\s+)(?:but|and|only|from|in|with|something|anything|some|pls|please|plz|a|an|the)$",
+                      "", text).strip(" ,;.!?-")
+        text = re.sub(r"^(?:but|and|or|so|a|an|the)(?:\s+|$)", "", text).strip(" ,;.!?-")
+    return text

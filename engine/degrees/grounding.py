@@ -1,0 +1,35 @@
+"""How a phrase was read (Grounding) and the thresholds of reading it (GroundingConfig)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """How a phrase was read."""
+
+    phrase: str  # what the person said ("gory")
+    label: str  # how it was read, for the reply ("violence + horror")
+    tags: tuple[str, ...]  # catalog tags it leans on (may be empty)
+    weights: tuple[float, ...]
+    is_tag: bool  # True when the phrase is (close to) one tag
+
+    @classmethod
+    def of_tag(cls, tag: str, phrase: str | None = None) -> "Grounding":
+        """A phrase read as exactly one catalog tag (the tag's own name by default)."""
+        return cls(tag if phrase is None else phrase, tag, (tag,), (1.0,), True)
+
+
+@dataclass(frozen=True)
+class GroundingConfig:
+    """Thresholds of `DegreeModel.ground` (cosines of MiniLM embeddings)."""
+
+    accept: float = 0.45  # the phrase must be this close to some tag or some user tag of the catalog
+    same_tag: float = 0.85  # at or above this with one tag, the phrase *is* that tag
+    mix: int = 3  # how many tags a phrase that is not a tag leans on
+    name_floor: float = 0.55  # a tag name this close to the phrase may be leaned on by name
+    neighbours: int = 50  # movies whose text is closest to the phrase, for the tags it implies
+    # A tag on fewer than this share of the items is too thin to be a whole reading ("funny" on
+    # 22 of 6,298 ml-latest-small movies): the phrase is read as a mix that keeps it.
+    thin: float = 0.01

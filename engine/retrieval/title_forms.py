@@ -1,0 +1,69 @@
+"""The forms people use for a catalog title, as lookup keys of `engine.retrieval.catalog.TitleResolver`.
+
+MovieLens writes "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", "Léon: The Professional
+(a.k.a. The Professional) (Léon) (1994)", "Lord of the Rings: The Fellowship of the Ring, The
+(2001)", "Godfather: Part II, The (1974)". People say "Amelie", "The Professional", "The
+Fellowship of the Ring", "The Godfather Part 2", "oceans eleven". `alias_keys` lists the keys of
+one title: the title without its parentheses, each parenthesised a.k.a./original title, the parts
+before and after a series colon ("Terminator 2", "The Fellowship of the Ring"); `form_key` turns
+what a person typed into the same kind of key: accents folded, apostrophes dropped ("ocean's" =
+"oceans"), articles dropped wherever MovieLens puts them, "&" = "and", sequel numbers in one
+form ("Part II" = "part 2" = "2").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["alias_keys", "form_key"]
+
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+_ARTICLES = frozenset("the a an le la les l el il das der die det den un une".split())
+_TRAILING_ARTICLE = re.compile(r",\s*(the|a|an|le|la|les|l'|el|il|das|der|die|det|den)$", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def form_key(text: str) -> str:
+    """A typed or catalog title as a key: "The Godfather, Part II" -> "godfather part 2"."""
+    text = _fold(text).replace("&", " and ")
+    text = re.sub(r"['\u2019]", "", text)  # "ocean's" = "oceans"
+    text = _TRAILING_ARTICLE.sub("", text.strip())
+    words = re.sub(r"[^\w]+", " ", text).split()
+    if words and words[0] in _ARTICLES and len(words) > 1:
+        words = words[1:]
+    out = []
+    for i, w in enumerate(words):
+        if w in _ROMAN and (i > 0):  # "part ii", "rocky iii"; never a leading "I"/"X"
+            w = _ROMAN[w]
+        elif w in _NUMBERS and i > 0 and (words[i - 1] == "part" or i == len(words) - 1):
+            w = _NUMBERS[w]
+        out.append(w)
+    joined = " ".join(out)
+    return re.sub(r"\bpart (\d+)\b", r"\1", joined)  # "part 2" = "2"
+
+
+def alias_keys(title: str) -> list[str]:
+    """Every key a catalog title is known by (the main one first), without its year."""
+    body = re.sub(r"\s*\((?:\d{4})(?:[-\u2013]\d{0,4})?\)\s*$", "", title.strip())
+    groups = re.findall(r"\(([^()]*)\)", body)
+    main = re.sub(r"\s*\([^()]*\)", "", body).strip()
+    names = [main]
+    for g in groups:
+        names.append(re.sub(r"^\s*a\.k\.a\.?\s*", "", g, flags=re.IGNORECASE))
+    keys: list[str] = []
+    for name in names:
+        full = _TRAILING_ARTICLE.sub("", name.strip())
+        keys.append(form_key(full))
+        series = re.split(r"\s*(?::|\bor:)\s+", full, maxsplit=1)
+        if len(series) == 2:
+            keys.append(form_key(series[1]))  # "The Fellowship of the Ring" (the head is looser)
+            dash = re.split(r"\s+-\s+", series[1], maxsplit=1)
+            if len(dash) == 2:  # "Episode V - The Empire Strikes Back"
+                keys.append(form_key(dash[1]))
+    return [k for k in dict.fromkeys(keys) if k]

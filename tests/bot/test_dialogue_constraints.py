@@ -1,0 +1,63 @@
+"""The dialogue with a release-year filter, things the catalog cannot judge, and namesakes
+(bot.dialogue.constraints / years), on the planted catalog (titles "Red Harbor (1972)" ...)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.manager import DialogueManager
+from bot.dialogue.policies import POLICIES
+from bot.serve.payload import sequence_payload
+from engine.retrieval.catalog import release_year
+
+
+def _manager(planted, real_parser, store, policy: str) -> DialogueManager:
+    return DialogueManager(planted, real_parser, store, model_id="planted-test", policy=policy)
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_year_filter_persists_is_applied_by_every_policy_and_undo_restores_it(planted, real_parser, store, policy):
+    m = _manager(planted, real_parser, store, policy)
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    first = m.handle(sid, "only films from the seventies")
+    assert first.years == {"min": 1970, "max": 1979} and first.sequence
+    assert all(1970 <= release_year(s.title) <= 1979 for s in first.sequence)
+    assert "1970–1979" in first.text
+    walked = m.handle(sid, "less action")  # the filter stays for the next critique
+    assert walked.years == {"min": 1970, "max": 1979}
+    assert walked.sequence and all(1970 <= release_year(s.title) <= 1979 for s in walked.sequence)
+    assert sequence_payload(walked)["years"] == {"min": 1970, "max": 1979}
+    narrowed = m.handle(sid, "nothing after 1975")  # keeps the lower bound
+    assert narrowed.years == {"min": 1970, "max": 1975}
+    assert m.handle(sid, "undo").years == {"min": 1970, "max": 1979}
+    cleared = m.handle(sid, "any year is fine")
+    assert cleared.years is None and "any year" not in cleared.text
+
+
+def test_newer_than_the_current_item(planted, real_parser, store):
+    m = _manager(planted, real_parser, store, "adaptive")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")  # 1995
+    newer = m.handle(sid, "newer than this")
+    assert newer.years == {"min": 1996, "max": None}
+    assert newer.sequence and all(release_year(s.title) >= 1996 for s in newer.sequence)
+
+
+@pytest.mark.parametrize("text", ["is it under two hours?", "something with Meryl Streep", "in Spanish please"])
+def test_what_the_catalog_cannot_judge_is_said_plainly(planted, real_parser, store, text):
+    m = _manager(planted, real_parser, store, "adaptive")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    reply = m.handle(sid, text)
+    assert reply.intent == "cannot_judge" and reply.critiques == [] and not reply.sequence
+    assert "can't judge" in reply.text and "I can judge" in reply.text
+    assert reply.current.title == "Toy Story (1995)"  # nothing moved
+
+
+def test_a_critique_reports_what_it_understood(planted, real_parser, store):
+    m = _manager(planted, real_parser, store, "adaptive")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    reply = m.handle(sid, "more romantic and less violent")
+    assert [(c["alpha"], c["tag"]) for c in reply.critiques] == [(1, "romance"), (-1, "violent")]
