@@ -11,20 +11,19 @@ Both return the sentence and a JSON-ready dict (REST `custom.explanation`).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bot.dialogue import replies
 from bot.dialogue.cards import Cards, asked, gamma_chose, session_asked
+from engine.retrieval.catalog import release_year
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
     from engine.retrieval.retriever import Retriever
 
 CLOSEST = 3  # films named as closest / as linking two
-_YEAR = re.compile(r"\((\d{4})\)\s*$")
 
 
 class Explainer:
@@ -131,11 +130,11 @@ class Explainer:
     def about(self, state: "SessionState", row: int) -> tuple[str, dict]:
         r = self.r
         title = r.titles[row]
-        year = _YEAR.search(title)
+        year = release_year(title)
         tags = self.cards.strong_tags(row)[:6]
         degrees = self.cards.degrees(row, session_asked(state)[:4])
         near = self.closest(row)
-        text = f"{replies.quote(title)}" + (f", from {year.group(1)}" if year else "") + ". "
+        text = f"{replies.quote(title)}" + (f", from {year}" if year else "") + ". "
         text += (f"It is strongest in: {', '.join(tags)}. " if tags else "The catalog has no tags for it. ")
         if degrees:
             text += ("Estimated, of what you asked about: "

@@ -15,7 +15,6 @@ steps (walk, select, push for undo) so a control behaves like the move it stands
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -29,6 +28,7 @@ from bot.dialogue.explain import Explainer
 from bot.dialogue.pending import ordinal_pick
 from bot.dialogue.policies import sequence_for, shown_rows
 from bot.types import Button, Parse, Reply, ShownItem
+from engine.retrieval.catalog import release_year
 from engine.walks.gradual import WalkLimit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,14 +53,7 @@ class Host(Protocol):
     def walk_from(self, state: "SessionState", row: int, critiques: "tuple[Critique, ...]", *,
                   exclude: set[int] = ..., fine: bool | None = None) -> Reply: ...
 
-_YEAR = re.compile(r"\((\d{4})\)\s*$")
 JUMP_POOL = 0.25  # a jump chooses among this share of the catalog, the most watched
-
-
-def title_year(title: str) -> int | None:
-    """The release year MovieLens puts at the end of a title ("Heat (1995)")."""
-    m = _YEAR.search(title)
-    return int(m.group(1)) if m else None
 
 
 class ListControls:
@@ -208,7 +201,7 @@ class ListControls:
 
     def _choose(self, sequence: list[dict], parse: Parse) -> tuple[dict, str, object] | str:
         """(item, why, the value it was chosen by), or what to say when nothing fits."""
-        years = [title_year(s["title"]) for s in sequence]
+        years = [release_year(s["title"]) for s in sequence]
         if parse.control == "position":
             item = ordinal_pick(Parse("select", index=parse.index), sequence)
             if item is None:

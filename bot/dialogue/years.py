@@ -16,7 +16,6 @@ import numpy as np
 from bot.nlu.time import CLASSIC_BEFORE, RECENT_YEARS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bot.store.records import SessionState
     from engine.retrieval.retriever import Retriever
 
 __all__ = ["updated", "outside_rows", "describe", "note", "release_years"]

@@ -10,7 +10,6 @@ product. Nothing here trains or imports torch, so the dialogue layer loads fast.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 
 import numpy as np
 
