@@ -1,14 +1,16 @@
 """What the bot shows after a critique: the sequence policies, and which one is the default.
 
-* ``adaptive`` (the default): a plain critique of a new attribute gets the list; a sized one
-  ("a bit less dark", "much funnier") or the same attribute asked again gets degree bands over
-  the list's candidates (engine/walks/adaptive.py). It never shows an item twice in a session.
+* ``adaptive`` (the default): items close to the reference that move the asked way, from
+  close-and-a-little to further-and-much (engine/walks/neighbourhood.py, order "gradient");
+  strong wording ("way less") looks further from the reference. It never shows an item twice
+  in a session.
 * ``gradient``: the degree walk, evenly spaced estimated degrees (engine/walks/degree_steps.py).
-* ``list``: the 10 best items for the full modification.
-* ``single``: only the best item.
+* ``list``: the same neighbourhood, ranked by the paper's query score (F(t) steers inside it).
+* ``single``: only the best item of that list.
 
-The default is the policy that reached the most simulated users (docs/results.md, "Simulated
-users"); `--policy` or `cgir_dialogue: {policy: ...}` in config.yml choose another.
+The default is the answer people judged best on the development requests (docs/results.md,
+"Answers in the reference's neighbourhood"); `--policy` or `cgir_dialogue: {policy: ...}` in
+config.yml choose another.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.walks.adaptive import adaptive_sequence
 from engine.errors import CGIRError
 from engine.walks.gradual import WalkLimit, gradual_walk
+from engine.walks.neighbourhood import neighbourhood_answer
 from engine.retrieval.retriever import GradientSequence, Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,17 +69,6 @@ def shown_in_session(state: "SessionState") -> set[int]:
     return ids
 
 
-def is_refinement(state: "SessionState", modifications: tuple[Modification, ...],
-                  tags: tuple[str, ...]) -> bool:
-    """A sized critique, or the same attributes as the session's previous critique."""
-    if any(m.weight != 1.0 for m in modifications):
-        return True
-    if not state.critiques:
-        return False
-    previous = {c.get("tag") for c in state.critiques[-1].get("critiques", ())}
-    return previous == {tags[m.tag] for m in modifications}
-
-
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int) -> GradientSequence | WalkLimit:
     """The policy's answer to a critique of the item at `row`."""
@@ -86,6 +77,6 @@ def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row
     if policy == "adaptive":
         rows = retriever._row_of_id
         exclude = [rows[i] for i in shown_in_session(state) if i in rows]
-        return adaptive_sequence(retriever, row, modifications, steps=steps, exclude=exclude,
-                                 fine=is_refinement(state, modifications, retriever.tags))
-    return retriever.top_k(row, modifications, k=steps if policy == "list" else 1, gamma=1.0)
+        return neighbourhood_answer(retriever, row, modifications, steps=steps, exclude=exclude)
+    return neighbourhood_answer(retriever, row, modifications, order="list",
+                                steps=steps if policy == "list" else 1)

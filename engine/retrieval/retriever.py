@@ -80,6 +80,9 @@ class Retriever:
         self.synthetic = synthetic
         self.model_id = model_id
         self.defaults = defaults
+        # Each item's nearest items (engine.retrieval.neighbours.ItemNeighbours), stored with the
+        # checkpoint; None: the item space's nearest (see `neighbourhood`).
+        self.neighbours = None
         m, d = self.item_vectors.shape
         if self.tag_vectors.shape != (len(self.tags), d):
             raise ValueError(f"tag vectors {self.tag_vectors.shape} do not match "
@@ -112,6 +115,18 @@ class Retriever:
         if self._titles is None:
             self._titles = TitleResolver(self.titles, self.item_ids, self.popularity)
         return self._titles
+
+    def neighbourhood(self, item: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, similarities) of the item's k nearest items, best first: the stored
+        neighbours (engine.retrieval.neighbours, set as `self.neighbours` by load_retriever),
+        else, for an old checkpoint or an item without any, the nearest in the item space."""
+        from engine.retrieval.neighbours import vector_neighbours
+
+        if self.neighbours is not None:
+            rows, similarity = self.neighbours.of(int(item))
+            if len(rows):
+                return rows[:k], similarity[:k]
+        return vector_neighbours(self.item_vectors, int(item), k)
 
     def resolve_item(self, query: str | int) -> int:
         """Row of an item by id or title (engine.retrieval.catalog); raises UnknownItem with candidates."""
