@@ -18,11 +18,14 @@ for the lead's blind run), every system answers and its first 10 titles are kept
 
 Writes to --out: ``judging.jsonl`` (per request: reference, request text, the union of the
 systems' titles with year and genres, deduplicated and shuffled with SEED, no system names),
+``recheck.jsonl`` (a 20 % sample of those pairs, reshuffled, for the judge's second pass),
 ``key.json`` (private: each system's titles in order, how the request was sent, the reading) and
 ``automatic.json`` (per system: shown items' mean co-rating cosine with the reference, raw
 ratings, items with >= 5 ratings; share of shown items whose estimated degree moves the asked
 way). With --verdicts (JSON: request id -> {title: 0|1|2}) also ``report.json`` / report.md:
-per system the mean / 2 over 10 slots (missing slots 0), the share of 2s and of 0s.
+per system the mean slot score over 10 slots (missing slots 0) on the 0-2 scale (the issue's
+"mean /2" column and its 1.1 target) and divided by 2 (the rubric's 0-1 figure), the share of
+2s (good) and of 0s (wrong or missing).
 """
 
 from __future__ import annotations
@@ -171,6 +174,11 @@ def run(model: Path, split: str, out: Path, data: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "judging.jsonl").write_text("".join(json.dumps(j) + "\n" for j in judging))
     (out / "key.json").write_text(json.dumps(key, indent=1))
+    # the rubric's agreement check: 20 % of the (request, candidate) pairs, in a fresh shuffle
+    pairs = [{"id": j["id"], "reference": j["reference"], "request": j["request"], "candidate": c}
+             for j in judging for c in j["candidates"]]
+    recheck = random.Random(SEED + 1).sample(pairs, round(0.2 * len(pairs)))
+    (out / "recheck.jsonl").write_text("".join(json.dumps(p) + "\n" for p in recheck))
     figures = {s: {"mean_cosine": round(float(np.mean(a["cosine"])), 4) if a["cosine"] else None,
                    "moves_asked_way": round(float(np.mean(a["moves"])), 4) if a["moves"] else None,
                    "shown_per_request": round(a["shown"] / max(len(requests), 1), 2)}
@@ -192,14 +200,18 @@ def report(out: Path, verdicts_file: Path) -> dict:
             titles = entry["systems"][system][:SLOTS]
             slots += [int(judged.get(t, 0)) for t in titles] + [0] * (SLOTS - len(titles))
         slots = np.asarray(slots)
-        result[system] = {"mean_of_2": round(float(slots.mean() / 2), 4),
+        # the issue's tables give the mean on the 0-2 scale ("mean /2"), the rubric divides it
+        # by 2: both are written, named by their scale
+        result[system] = {"mean_0_to_2": round(float(slots.mean()), 4),
+                          "mean_divided_by_2": round(float(slots.mean() / 2), 4),
                           "good": round(float((slots == 2).mean()), 4),
                           "wrong_or_missing": round(float((slots == 0).mean()), 4),
                           "slots": int(len(slots))}
     (out / "report.json").write_text(json.dumps(result, indent=1))
-    lines = ["| system | mean /2 | good | wrong or missing |", "|---|---|---|---|"]
-    lines += [f"| {s} | {r['mean_of_2']:.2f} | {r['good']:.0%} | {r['wrong_or_missing']:.0%} |"
-              for s, r in result.items()]
+    lines = ["| system | mean (0-2) | mean / 2 (0-1) | good | wrong or missing |",
+             "|---|---|---|---|---|"]
+    lines += [f"| {s} | {r['mean_0_to_2']:.2f} | {r['mean_divided_by_2']:.2f} | {r['good']:.0%} "
+              f"| {r['wrong_or_missing']:.0%} |" for s, r in result.items()]
     (out / "report.md").write_text("\n".join(lines) + "\n")
     return result
 

@@ -22,9 +22,12 @@ CANDIDATES = ("item-space", "cosine", "ease", "blend")
 @click.option("--seed", type=int, default=0, show_default=True, help="Which items are held out.")
 @click.option("--bootstrap", type=click.IntRange(min=100), default=1000, show_default=True,
               help="Bootstrap resamples of users for the 95 % intervals.")
+@click.option("--fixed", is_flag=True,
+              help="Use the recorded settings instead of choosing them on validation (one fit "
+                   "per candidate: for large catalogs).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (stable keys).")
 def neighbours_command(data: str, model_dir: Path | None, candidates: str, seed: int,
-                       bootstrap: int, as_json: bool) -> None:
+                       bootstrap: int, fixed: bool, as_json: bool) -> None:
     """Compare item-item similarities on a held-out interaction task.
 
     Leave-one-out per user (one liked item held out for the test, one for validation): each
@@ -54,7 +57,7 @@ def neighbours_command(data: str, model_dir: Path | None, candidates: str, seed:
         retriever = load_retriever(model_dir, dataset)
         vectors = retriever.item_vectors
     result = compare_similarities(dataset, vectors, seed=seed, bootstrap=bootstrap,
-                                  candidates=chosen)
+                                  candidates=chosen, fixed=fixed)
     click.echo(json.dumps(result) if as_json else text_report(result))
 
 

@@ -33,13 +33,18 @@ def peak_memory_mb() -> float:
 
 def compare_similarities(dataset: "Dataset", item_vectors: np.ndarray | None = None, *,
                          seed: int = 0, bootstrap: int = 1000,
-                         candidates: tuple[str, ...] = ("item-space", "cosine", "ease", "blend")
-                         ) -> dict:
-    """Test HR@10 / NDCG@10 (95 % CI) of every candidate, settings chosen on validation."""
+                         candidates: tuple[str, ...] = ("item-space", "cosine", "ease", "blend"),
+                         fixed: bool = False) -> dict:
+    """Test HR@10 / NDCG@10 (95 % CI) of every candidate, settings chosen on validation (or,
+    with `fixed`, the defaults engine.retrieval.similarity records: one fit each)."""
     valid, test = leave_one_out(dataset.interactions, seed=seed)
     out: dict = {"dataset": dataset.name, "n_items": int(dataset.n_items),
                  "n_users": int(dataset.n_users), "evaluated_users": int(len(test.users)),
-                 "seed": seed, "k": similarity.K, "candidates": {}}
+                 "seed": seed, "k": similarity.K, "fixed": fixed, "candidates": {}}
+
+    def choose(build, values: tuple[float, ...], default: float) -> tuple[float, dict]:
+        return (default, {}) if fixed else choose_on_validation(build, values, valid)
+
     results = out["candidates"]
 
     def report(name: str, neighbours, started: float, **extra) -> None:
@@ -54,22 +59,25 @@ def compare_similarities(dataset: "Dataset", item_vectors: np.ndarray | None = N
     fitted = {}
     if "cosine" in candidates or "blend" in candidates:
         started = time.time()
-        shrink, scores = choose_on_validation(
-            lambda x, v: similarity.cosine_neighbours(x, shrink=v), similarity.SHRINKS, valid)
+        shrink, scores = choose(lambda x, v: similarity.cosine_neighbours(x, shrink=v),
+                                similarity.SHRINKS, similarity.DEFAULT_SHRINK)
         fitted["cosine"] = (shrink, similarity.cosine_neighbours(test.train, shrink=shrink))
         report("cosine", fitted["cosine"][1], started, validation_ndcg=scores)
     if "ease" in candidates or "blend" in candidates:
         started = time.time()
-        lam, scores = choose_on_validation(
-            lambda x, v: similarity.ease_neighbours(x, lam=v), similarity.LAMBDAS, valid)
+        lam, scores = choose(lambda x, v: similarity.ease_neighbours(x, lam=v),
+                             similarity.LAMBDAS, similarity.DEFAULT_LAMBDA)
         fitted["ease"] = (lam, similarity.ease_neighbours(test.train, lam=lam))
         report("ease", fitted["ease"][1], started, validation_ndcg=scores)
     if "blend" in candidates:
         started = time.time()
-        parts = (similarity.cosine_neighbours(valid.train, shrink=fitted["cosine"][0]),
-                 similarity.ease_neighbours(valid.train, lam=fitted["ease"][0]))
-        weight, scores = choose_on_validation(
-            lambda x, w: similarity.blend_neighbours(*parts, weight=w), BLEND_WEIGHTS, valid)
+        if fixed:
+            weight, scores = similarity.DEFAULT_BLEND_WEIGHT, {}
+        else:
+            parts = (similarity.cosine_neighbours(valid.train, shrink=fitted["cosine"][0]),
+                     similarity.ease_neighbours(valid.train, lam=fitted["ease"][0]))
+            weight, scores = choose_on_validation(
+                lambda x, w: similarity.blend_neighbours(*parts, weight=w), BLEND_WEIGHTS, valid)
         report("blend", similarity.blend_neighbours(fitted["cosine"][1], fitted["ease"][1],
                                                     weight=weight),
                started, validation_ndcg=scores)

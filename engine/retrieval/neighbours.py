@@ -67,15 +67,16 @@ def top_k_rows(scores: np.ndarray, k: int, offset: int = 0, floor: float = 0.0
     """(row, column, value) triples of each row's k best scores above `floor`, best first.
 
     Rows of `scores` are items offset .. offset + len(scores); an item is never its own neighbour.
+    `scores` is overwritten (callers pass a block they computed for this call).
     """
-    scores = np.array(scores, dtype=np.float32, copy=True)
+    scores = np.asarray(scores, dtype=np.float32)
     n, m = scores.shape
     scores[np.arange(n), offset + np.arange(n)] = -np.inf
     k = min(k, m - 1)
     if k <= 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
-    top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    top = np.argpartition(scores, m - k, axis=1)[:, m - k:]  # no negated copy of the block
     values = np.take_along_axis(scores, top, axis=1)
     order = np.argsort(-values, axis=1, kind="stable")
     top, values = np.take_along_axis(top, order, axis=1), np.take_along_axis(values, order, axis=1)

@@ -24,7 +24,7 @@ import scipy.sparse as sp
 from engine.retrieval.neighbours import ItemNeighbours, from_triples, top_k_rows
 
 K = 200  # neighbours kept per item: the widest neighbourhood an answer reads
-BLOCK = 512  # rows scored at once (BLOCK x n_items float32)
+BLOCK = 256  # rows scored at once (BLOCK x n_items float32, and int64 positions to sort them)
 EASE_MAX_ITEMS = 8000
 # The similarity `cgir train` stores and its settings: chosen by `cgir eval neighbours` on
 # ml-latest-small (docs/results.md, "Answers in the reference's neighbourhood").
@@ -32,6 +32,10 @@ DEFAULT_KIND = "cosine"
 DEFAULT_SHRINK = 2.0
 SHRINKS = (0.0, 2.0, 5.0, 10.0, 20.0, 50.0)
 LAMBDAS = (50.0, 200.0, 500.0, 1000.0, 3000.0)
+# What validation chose on ml-latest-small (docs/results.md); `cgir eval neighbours --fixed`
+# uses them instead of a sweep, one fit per candidate on a large catalog.
+DEFAULT_LAMBDA = 200.0
+DEFAULT_BLEND_WEIGHT = 0.25
 
 
 def _binary(interactions: sp.spmatrix) -> sp.csr_matrix:

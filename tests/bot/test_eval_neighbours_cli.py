@@ -34,3 +34,18 @@ def test_eval_neighbours_reports_each_candidate_with_intervals(tmp_path):
 def test_eval_neighbours_refuses_an_unknown_candidate(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "neighbours", "demo", "--candidates", "pagerank"])
     assert result.exit_code != 0 and "--candidates takes" in result.output
+
+
+def test_eval_neighbours_fixed_uses_the_recorded_settings_without_a_sweep(tmp_path):
+    from engine.data.demo import write_demo
+    from engine.retrieval.similarity import DEFAULT_LAMBDA, DEFAULT_SHRINK
+
+    world = write_demo(tmp_path / "world", seed=2, n_items=120, n_users=200)
+    result = CliRunner().invoke(cli, ["eval", "neighbours", str(world), "--candidates",
+                                      "cosine,ease", "--fixed", "--bootstrap", "100", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["fixed"] is True
+    assert report["candidates"]["cosine"]["params"]["shrink"] == DEFAULT_SHRINK
+    assert report["candidates"]["ease"]["params"]["lambda"] == DEFAULT_LAMBDA
+    assert report["candidates"]["cosine"]["validation_ndcg"] == {}
