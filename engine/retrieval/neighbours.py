@@ -113,7 +113,7 @@ def load_neighbours(model_dir: str | Path, n_items: int) -> ItemNeighbours | Non
     """The checkpoint's neighbours.npz, or None (logged) when it has none or it does not fit."""
     path = Path(model_dir) / FILE
     if not path.is_file():
-        logger.info("%s has no %s (trained before answers kept to a neighbourhood): the "
+        logger.warning("%s has no %s (trained before answers kept to a neighbourhood): the "
                     "neighbourhood of an item is its nearest items in the item space; retrain "
                     "with `cgir train` for co-rating neighbours", model_dir, FILE)
         return None
