@@ -13,7 +13,8 @@
   weight * a + (1 - weight) * b over the union of both lists.
 
 Everything works in blocks of rows, so the peak memory is a few (block x n_items) float32
-arrays plus the top-k lists, whatever the catalog size (docs/results.md measures 62,000 items).
+arrays (the cosine only its block's co-occurring pairs) plus the top-k lists, whatever the
+catalog size (docs/results.md measures 62,000 items).
 """
 
 from __future__ import annotations
@@ -54,12 +55,29 @@ def cosine_neighbours(interactions: sp.spmatrix, *, shrink: float = DEFAULT_SHRI
     support = np.sqrt(np.asarray(x.getnnz(axis=0), dtype=np.float32))
     parts: tuple[list, list, list] = ([], [], [])
     for start in range(0, m, block):
-        stop = min(start + block, m)
-        counts = (by_item[start:stop] @ x).toarray()  # co-occurrence, block x items
-        counts /= support[start:stop, None] * support[None, :] + shrink + 1e-12
-        for part, values in zip(parts, top_k_rows(counts, k, offset=start)):
+        counts = (by_item[start:start + block] @ x).tocsr()  # co-occurrence, sparse
+        for part, values in zip(parts, sparse_top_k(counts, support, shrink, k, start)):
             part.append(values)
     return from_triples(*parts, m, "cosine", {"shrink": float(shrink), "k": k})
+
+
+def sparse_top_k(counts: sp.csr_matrix, support: np.ndarray, shrink: float, k: int,
+                 offset: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, cosine) of each row's k best co-occurring items, best first.
+
+    Only the pairs that co-occur are scored (a few thousand per item, not n_items), so the work
+    and memory follow the co-occurrences rather than block x n_items."""
+    counts.sum_duplicates()
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr)) + offset
+    columns = counts.indices.astype(np.int64)
+    values = (counts.data / (support[rows] * support[columns] + shrink + 1e-12)).astype(np.float32)
+    keep = (columns != rows) & (values > 0)
+    rows, columns, values = rows[keep], columns[keep], values[keep]
+    order = np.lexsort((-values, rows))  # by row, best first inside a row
+    rows, columns, values = rows[order], columns[order], values[order]
+    place = np.arange(len(rows)) - np.searchsorted(rows, rows)  # position inside its row
+    best = place < k
+    return rows[best], columns[best], values[best]
 
 
 def ease_neighbours(interactions: sp.spmatrix, *, lam: float = 500.0, k: int = K,
