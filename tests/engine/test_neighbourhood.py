@@ -203,3 +203,14 @@ def test_clear_moves_come_first_and_small_ones_only_fill_a_short_answer():
     assert len(short) == 5 and not short & {1, 2, 3}
     full = {s.item for s in neighbourhood_answer(retriever, 0, mods, steps=18).steps}
     assert len(full) == 18 and len(full & {1, 2, 3}) == 2  # 16 clear moves, two small ones fill
+
+
+def test_cgir_train_stores_the_neighbours_and_the_retriever_loads_them(tiny_model_dir, tiny_dataset):
+    from engine.models.checkpoint import load_retriever
+
+    retriever = load_retriever(tiny_model_dir)
+    assert retriever.neighbours is not None and retriever.neighbours.kind == similarity.DEFAULT_KIND
+    rows, values = retriever.neighbourhood(0, 5)
+    expected = similarity.default_neighbours(tiny_dataset.interactions).of(0)
+    assert rows.tolist() == expected[0][:5].tolist()
+    assert np.allclose(values, expected[1][:5], atol=1e-3)
