@@ -51,6 +51,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from engine.metrics.stats import percentile  # noqa: E402
 from bot.types import Critique, Parse  # noqa: E402
 
 DATA = REPO / "bench" / "parser_utterances.jsonl"
@@ -296,11 +297,6 @@ def pct(values: list[bool]) -> str:
     return f"{100 * sum(values) / len(values):.1f} % ({sum(values)}/{len(values)})" if values else "-"
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--demo-dir", type=Path, default=None, help="an existing demo world folder")
@@ -386,13 +382,13 @@ def main(argv: list[str] | None = None) -> int:
                         "table, or a bare phrase not in it).\n")
     else:
         paths_static = "Encoder: the real MiniLM.\n"
-    p50, p95 = percentile(all_latency, 0.5), percentile(all_latency, 0.95)
+    p50, p95 = percentile(all_latency, 50), percentile(all_latency, 95)
     with_model = [x for x, e in zip(all_latency, embedded) if e]
     lexical = [x for x, e in zip(all_latency, embedded) if not e]
     paths = (f"Utterances that needed the encoder: {len(with_model)} (p50 "
-             f"{percentile(with_model, 0.5):.1f} ms, p95 {percentile(with_model, 0.95):.1f} ms); "
-             f"the other {len(lexical)} (lexicon, patterns, titles): p50 {percentile(lexical, 0.5):.2f} ms, "
-             f"p95 {percentile(lexical, 0.95):.2f} ms.\n") if with_model and lexical else ""
+             f"{percentile(with_model, 50):.1f} ms, p95 {percentile(with_model, 95):.1f} ms); "
+             f"the other {len(lexical)} (lexicon, patterns, titles): p50 {percentile(lexical, 50):.2f} ms, "
+             f"p95 {percentile(lexical, 95):.2f} ms.\n") if with_model and lexical else ""
     header = "| split | intent | n | ours | keyword baseline |\n|---|---|---:|---:|---:|\n"
     body = "".join(f"| {s} | {i} | {n} | {a} | {b} |\n" for s, i, n, a, b in table)
     report = (

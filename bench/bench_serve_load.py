@@ -32,6 +32,9 @@ from pathlib import Path
 import requests
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from engine.metrics.stats import percentile  # noqa: E402
 CRITIQUES = (
     "more comedy", "less violent", "a bit darker", "more epic", "less action", "funnier",
     "more sci-fi", "less slow-paced", "more feel-good", "less gory", "more romance",
@@ -88,14 +91,6 @@ def run_sender(url: str, sender_index: int, turns: int, deadline: float) -> dict
             errors.append(f"turn {turn}: the manager apologised: {body[0].get('text')!r}")
         buttons = body[0].get("buttons") or []
     return {"sender": sender, "latencies": latencies, "errors": errors}
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = min(len(ordered) - 1, max(0, int(round(q / 100 * (len(ordered) - 1)))))
-    return ordered[k]
 
 
 def start_server(args, db_url: str, log_path: Path) -> tuple[subprocess.Popen, str]:

@@ -28,40 +28,21 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def walk_consistency(retriever, relevance: np.ndarray, queries: int = 1000, seed: int = 0,
-                     feasible: bool = False, **walk) -> dict[str, float]:
-    """Mean consistency, mean final gain alpha*(rel_last - rel_ref), mean drift of other tags."""
+def report_walks(retriever, relevance, queries: int) -> None:
+    """The gamma walk (monotone, and the paper's top-1) scored by engine.metrics.walks."""
+    from engine.metrics.walks import sample_queries, walk_metrics
     from engine.retrieval.retriever import Modification
 
-    rng = np.random.default_rng(seed)
-    n_items, n_tags = relevance.shape
-    consistency, gain, drift, falls_most = [], [], [], []
-    while len(consistency) < queries:
-        item, tag, alpha = int(rng.integers(n_items)), int(rng.integers(n_tags)), int(rng.choice([1, -1]))
-        ref = relevance[item, tag]
-        if np.isnan(ref) or (feasible and ((alpha < 0 and ref < 0.5) or (alpha > 0 and ref > 0.5))):
-            continue
-        rows = [s.item for s in retriever.walk(item, [Modification(tag, alpha)], **walk).steps]
-        values = relevance[rows, tag]
-        rises = alpha * np.diff(values) > 0
-        consistency.append(rises.mean())
-        falls_most.append(rises.mean() > 0.5)
-        gain.append(alpha * (values[-1] - ref))
-        others = np.ones(n_tags, bool)
-        others[tag] = False
-        drift.append(np.nanmean(np.abs(relevance[rows][:, others] - relevance[item, others])))
-    return {"consistency": float(np.mean(consistency)), "share_most_steps": float(np.mean(falls_most)),
-            "final_gain": float(np.mean(gain)), "other_tag_drift": float(np.mean(drift))}
-
-
-def report_walks(retriever, relevance, queries: int) -> None:
     for feasible in (False, True):
+        asked = sample_queries(relevance, queries, feasible=feasible)
         for label, kwargs in (("monotone walk (default)", {}), ("paper top-1 walk", {"monotone": False})):
-            stats = walk_consistency(retriever, relevance, queries, feasible=feasible, **kwargs)
+            def walker(item: int, tag: int, alpha: int, kwargs=kwargs) -> list[int]:
+                return [s.item for s in retriever.walk(item, [Modification(tag, alpha)], **kwargs).steps]
+
+            stats = walk_metrics(walker, relevance, asked)
             kind = "feasible" if feasible else "random"
-            print(f"{kind:8s} queries, {label:24s}: consistency {stats['consistency']:.3f}, "
-                  f"walks rising on most steps {stats['share_most_steps']:.3f}, final gain "
-                  f"{stats['final_gain']:.3f}, other-tag drift {stats['other_tag_drift']:.3f}")
+            print(f"{kind:8s} queries, {label:24s}: consistency {stats['consistency']:.3f}, end effect "
+                  f"{stats['end_effect']:.3f}, other-tag change {stats['other_change']:.3f}")
 
 
 def cmd_train(args) -> None:

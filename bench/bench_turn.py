@@ -34,6 +34,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from engine.metrics.stats import percentile  # noqa: E402
+
 PARAPHRASES = [
     "fewer explosions", "make it funnier", "too scary for me", "more space stuff", "less blood",
     "more heartwarming", "not so depressing", "something more lighthearted", "less gunfights",
@@ -61,10 +63,6 @@ def _utterances(tags: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _pct(values: list[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values), q))
-
-
 def bench_parse(retriever) -> dict:
     """Parse timings on a parser built like the runtime's, with an encoder that counts its calls."""
     from bot.nlu.parser import Parser
@@ -88,9 +86,9 @@ def bench_parse(retriever) -> dict:
         elapsed = (time.perf_counter() - start) * 1000
         (embedded if calls[0] > before else lexical).append(elapsed)
     both = lexical + embedded
-    return {"n": len(both), "p50_ms": _pct(both, 50), "p95_ms": _pct(both, 95),
-            "embedded_n": len(embedded), "embedded_p50_ms": _pct(embedded, 50) if embedded else float("nan"),
-            "embedded_p95_ms": _pct(embedded, 95) if embedded else float("nan")}
+    return {"n": len(both), "p50_ms": percentile(both, 50), "p95_ms": percentile(both, 95),
+            "embedded_n": len(embedded), "embedded_p50_ms": percentile(embedded, 50) if embedded else float("nan"),
+            "embedded_p95_ms": percentile(embedded, 95) if embedded else float("nan")}
 
 
 def _script(retriever, rng: np.random.Generator, tags: tuple[str, ...]) -> list[str]:
@@ -131,9 +129,9 @@ def bench_turns(manager, n_turns: int, seed: int = 0) -> dict:
         manager.store.record_turn(state, TurnRecord(state.id, 1, "less action", {"intent": "critique"},
                                                     "reply", items=[{"item_id": 1}] * 10))
         breakdown["store"].append((time.perf_counter() - start) * 1000)
-    return {"n": len(times), "p50_ms": _pct(times, 50), "p95_ms": _pct(times, 95), "max_ms": max(times),
-            **{f"{k}_p50_ms": _pct(v, 50) for k, v in breakdown.items()},
-            **{f"{k}_p95_ms": _pct(v, 95) for k, v in breakdown.items()}}
+    return {"n": len(times), "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "max_ms": max(times),
+            **{f"{k}_p50_ms": percentile(v, 50) for k, v in breakdown.items()},
+            **{f"{k}_p95_ms": percentile(v, 95) for k, v in breakdown.items()}}
 
 
 COLD = r"""

@@ -102,14 +102,14 @@ def main() -> None:
         withheld = own.degree_model.relevance_withheld
         held_out = (np.flatnonzero(withheld), np.flatnonzero(~withheld), own)
     print(f"# {args.model}: {args.queries} feasible queries, seed {args.seed}")
-    print("| walk | consistency | end effect | drift | declined | \"less action\" from the "
+    print("| walk | consistency | end effect | other-tag change | declined | \"less action\" from the "
           "most action | degree quality |")
     print("|---|---|---|---|---|---|---|")
     for label, walker, own in rows:
         m = W.walk_metrics(walker, relevance, queries)
         h = W.headline(walker, relevance, action)
         quality = "" if own is None else f"{degree_quality(own, relevance):.2f}"
-        print(f"| {label} | {m['consistency']:.3f} | {m['end_effect']:+.3f} | {m['drift']:.3f} "
+        print(f"| {label} | {m['consistency']:.3f} | {m['end_effect']:+.3f} | {m['other_change']:.3f} "
               f"| {m['declined']} | falls on {h['falls']} of {h['steps']} | {quality} |")
     if held_out is not None:
         kept, seen, own = held_out
@@ -119,7 +119,7 @@ def main() -> None:
                  seen, W.sample_queries(relevance, args.queries, args.seed, items=kept))):
             m = W.walk_metrics(W.retriever_walkers(own, excl)["degree_walk"], relevance, qs)
             print(f"| {label} | {m['consistency']:.3f} | {m['end_effect']:+.3f} | "
-                  f"{m['drift']:.3f} | {m['declined']} | | |")
+                  f"{m['other_change']:.3f} | {m['declined']} | | |")
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ def build_manager(
 ) -> DialogueManager:
     """A ready DialogueManager: model (the demo model when None, trained on first use), parser,
     store (`engine.paths.default_db_url()` when `db_url` is None), sequence policy (None: the
-    one ./config.yml names, else `bot.dialogue.policies.DEFAULT_POLICY`).
+    one the project's config.yml names, else `bot.dialogue.policies.DEFAULT_POLICY`).
 
     `threads` caps numpy's BLAS pool and torch's intra-op pool for the whole process (None
     leaves them alone). A turn's work is small (a few tens of rows; one short sentence), and on a

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Self
@@ -146,21 +147,8 @@ class TrainConfig(HyperParameters):
         The rest of config.yml (the Rasa pipeline and policies) is ignored. A missing `cgir:`
         section gives the defaults.
         """
-        import yaml
-
         path = Path(path)
-        try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except FileNotFoundError:
-            raise ConfigError(f"config file {path} does not exist; pass an existing config.yml "
-                              "or leave --config out") from None
-        except yaml.YAMLError as error:
-            raise ConfigError(f"{path} is not valid YAML: {error}") from None
-        if not isinstance(document, dict):
-            raise ConfigError(f"{path} must hold a YAML mapping")
-        section = document.get("cgir") or {}
-        if not isinstance(section, dict):
-            raise ConfigError(f"the cgir: section of {path} must be a mapping of hyper-parameters")
+        section = config_section(path, "cgir", what="a mapping of hyper-parameters")
         config = cls.from_dict(section, source=f"{path} (cgir:)")
         return config.replace(source="flags", **overrides)
 
@@ -198,3 +186,45 @@ class BaselineConfig(HyperParameters):
         if self.tau <= 0 or self.lr <= 0:
             raise ConfigError("baseline tau and lr must be positive")
         _check_device(self.device)
+
+
+# -- the project's config.yml: found in one place, read by one function ------------------------
+
+CONFIG_ENV = "CGIR_CONFIG"
+# The project's own config.yml beside the packages (a source checkout); a wheel install has none.
+PROJECT_CONFIG = Path(__file__).resolve().parents[1] / "config.yml"
+
+
+def project_config_path(path: str | Path | None = None) -> Path | None:
+    """Which config.yml to read: `path` when given, else $CGIR_CONFIG, else the project's own
+    config.yml when the packages run from a checkout; None when there is none.
+
+    Never the working directory's config.yml: a Rasa project elsewhere has one too, and running
+    `cgir` there must not pick it up by accident.
+    """
+    if path is not None:
+        return Path(path)
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    return PROJECT_CONFIG if PROJECT_CONFIG.is_file() else None
+
+
+def config_section(path: str | Path, section: str, *, what: str = "a mapping") -> dict[str, Any]:
+    """The `section:` mapping of a config.yml ({} when the section is absent); ConfigError names
+    the file and the problem when it is missing, not YAML, or not mappings."""
+    import yaml
+
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist; pass an existing config.yml "
+                          f"or leave it out") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path} is not valid YAML: {error}") from None
+    if not isinstance(document, dict):
+        raise ConfigError(f"{path} must hold a YAML mapping")
+    values = document.get(section) or {}
+    if not isinstance(values, dict):
+        raise ConfigError(f"the {section}: section of {path} must be {what}")
+    return values

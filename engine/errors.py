@@ -15,6 +15,15 @@ class CheckpointError(CGIRError):
     """A checkpoint is missing, corrupt, or belongs to another dataset."""
 
 
+class MissingShippedFile(CGIRError):
+    """A data file the package ships (fitted weights, anchors, the widget) is not installed."""
+
+    def __init__(self, path):
+        super().__init__(f"{path} is missing from this installation: the package was built without "
+                         "its data files; reinstall cgir-bot from a complete wheel or checkout")
+        self.path = path
+
+
 class ModelFitError(CGIRError):
     """Training diverged (a NaN or infinite loss); the message names the term."""
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("engine", "bot", "actions")  # lowest layer first
 LAYER = {name: level for level, name in enumerate(PACKAGES)}
@@ -117,3 +119,80 @@ def test_the_checker_sees_a_cycle_an_upward_import_and_a_relative_import(tmp_pat
                       "def f():\n    import actions.actions\n")
     assert _imported_names("bot.pkg.m", module) >= {"bot.pkg.sibling", "bot.engine.retrieval",
                                                     "actions.actions"}
+
+
+# -- the rooms inside each layer ------------------------------------------------------------------
+# Each top-level package's sub-packages (and root modules) from lowest to highest: a module may
+# import its own room and lower rooms only. A new room must be placed here to be allowed.
+ROOMS = {
+    "engine": (("errors", "paths", "threads", "config"), ("text",), ("data",), ("degrees",),
+               ("retrieval",), ("walks",), ("metrics",), ("models",), ("training",), ("eval",)),
+    "bot": (("types",), ("nlu",), ("store",), ("dialogue",), ("runtime",), ("serve", "sim"),
+            ("logs",), ("cli",)),
+    "actions": (("actions",),),
+}
+# The only modules allowed at a package root: errors, paths, threads and config in engine.
+ROOT_MODULES = {"engine": {"errors", "paths", "threads", "config"}, "bot": {"types", "runtime"},
+                "actions": {"actions"}}
+
+
+def room_of(module: str) -> tuple[str, int]:
+    top, _, rest = module.partition(".")
+    room = rest.split(".")[0] if rest else ""
+    for level, rooms in enumerate(ROOMS[top]):
+        if room in rooms:
+            return f"{top}.{room}", level
+    raise KeyError(f"{module}: room {top}.{room} is not placed in ROOMS")
+
+
+def room_violations(graph: dict[str, set[str]]) -> set[str]:
+    found = set()
+    for a, targets in graph.items():
+        for b in targets:
+            if a.split(".")[0] != b.split(".")[0] or "." not in a or "." not in b:
+                continue  # between layers: checked above; package __init__ modules: no code
+            (room_a, level_a), (room_b, level_b) = room_of(a), room_of(b)
+            if level_b > level_a:
+                found.add(f"upward room: {a} ({room_a}) -> {b} ({room_b})")
+    return found
+
+
+def crowded_roots() -> set[str]:
+    """Package folders holding three or more sibling modules that share a name prefix
+    ("degrees_fit.py", "degrees_load.py", ...): those want a sub-package of their own."""
+    found = set()
+    for package in PACKAGES:
+        for folder in [REPO / package, *(p for p in (REPO / package).rglob("*") if p.is_dir())]:
+            if "__pycache__" in folder.parts or not (folder / "__init__.py").exists():
+                continue
+            stems = [p.stem for p in folder.glob("*.py") if p.stem != "__init__"]
+            prefixes = {}
+            for stem in stems:
+                prefixes.setdefault(stem.split("_")[0], []).append(stem)
+            found |= {f"crowded: {folder.relative_to(REPO)}/{prefix}_* ({', '.join(sorted(names))})"
+                      for prefix, names in prefixes.items() if len(names) >= 3}
+    return found
+
+
+def test_every_module_lives_in_a_placed_room_and_imports_only_its_own_or_lower_rooms():
+    graph = import_graph()
+    unplaced = set()
+    for module in graph:
+        if "." in module:
+            try:
+                room_of(module)
+            except KeyError as error:
+                unplaced.add(str(error))
+    roots = {f"root module: {m}" for m in graph if m.count(".") == 1
+             and m.split(".")[1] not in ROOT_MODULES[m.split(".")[0]]
+             and not (REPO / m.replace(".", "/")).is_dir()}
+    new = sorted(unplaced | roots | room_violations(graph) | crowded_roots())
+    assert not new, "package boundaries broken:\n" + "\n".join(new)
+
+
+def test_the_room_checker_sees_an_upward_import_and_a_crowded_folder(tmp_path):
+    graph = {"engine.text.minilm": {"engine.degrees.model"}, "engine.degrees.model": {"engine.text.minilm"}}
+    assert room_violations(graph) == {
+        "upward room: engine.text.minilm (engine.text) -> engine.degrees.model (engine.degrees)"}
+    with pytest.raises(KeyError, match="engine.kitchen is not placed"):
+        room_of("engine.kitchen.sink")

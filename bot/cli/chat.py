@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from engine.errors import CGIRError
+from bot.dialogue.policies import POLICIES
 
 
 class SessionNotFound(CGIRError):
@@ -64,7 +65,7 @@ def _interactive_lines(console) -> Iterator[str]:  # noqa: ANN001
               help="SQLAlchemy URL of the session store (default: sqlite in the cgir home).")
 @click.option("--session", "session_id", default=None, metavar="ID",
               help="Resume a session by the id printed when it started.")
-@click.option("--policy", type=click.Choice(["adaptive", "gradient", "list", "single"]), default=None,
+@click.option("--policy", type=click.Choice(POLICIES), default=None,
               help="How critiques are answered: adaptive (a list, or degree bands for 'a bit'/'much' and "
                    "repeated critiques), the gradient walk, a top-10 list, one item "
                    "[default: config.yml's cgir_dialogue.policy, else adaptive].")

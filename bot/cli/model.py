@@ -27,7 +27,7 @@ def _remember_order(ctx: click.Context, param: click.Parameter, value):
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default=None, help="[default: cpu]")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="A config.yml whose `cgir:` section sets hyper-parameters "
-                                 "[default: ./config.yml when present].")
+                                 "[default: $CGIR_CONFIG, else the project's own config.yml].")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def train_command(data: str, out: Path | None, variant: str | None, seed: int | None,
                   epochs: int | None, device: str | None, config_file: Path | None,
@@ -42,14 +42,13 @@ def train_command(data: str, out: Path | None, variant: str | None, seed: int | 
         cgir train demo --out models/demo
         cgir train ../shared/data/ml-latest-small.zip --variant no-sparse --epochs 20
     """
-    from engine.config import TrainConfig
+    from engine.config import TrainConfig, project_config_path
     from engine.data import load_dataset
     from engine.paths import cgir_home
     from engine.training.pipeline import train_model
 
     overrides = {"variant": variant, "seed": seed, "epochs": epochs, "device": device}
-    if config_file is None and Path("config.yml").is_file():
-        config_file = Path("config.yml")
+    config_file = project_config_path(config_file)
     if config_file is not None:
         config = TrainConfig.from_yaml(config_file, **overrides)
     else:

@@ -8,6 +8,7 @@ import sys
 import click
 
 from bot.nlu.text import MAX_CHARS
+from bot.dialogue.policies import POLICIES
 
 model_option = click.option(
     "--model", "model_dir", type=click.Path(file_okay=False), default=None,
@@ -20,7 +21,7 @@ db_option = click.option(
 )
 host_option = click.option("--host", default="127.0.0.1", show_default=True,
                            help="Interface to listen on (0.0.0.0 exposes it to the network).")
-policy_option = click.option("--policy", type=click.Choice(["adaptive", "gradient", "list", "single"]),
+policy_option = click.option("--policy", type=click.Choice(POLICIES),
                              default=None, help="How sequences are built (see `cgir chat --help`) "
                              "[default: config.yml's cgir_dialogue.policy, else adaptive].")
 fd_option = click.option(

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from bot.dialogue.policies import POLICIES
+
 @click.command("simulate")
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Checkpoint folder (default: the cached demo model, trained on first use).")
@@ -15,7 +17,7 @@ import click
                    "(default: simulate.db under the cgir home, apart from real chats).")
 @click.option("--users", type=int, default=200, show_default=True, help="Simulated users per seed.")
 @click.option("--max-turns", type=int, default=10, show_default=True, help="Critiques allowed per session.")
-@click.option("--policy", type=click.Choice(["adaptive", "gradient", "list", "single", "all"]), default="all",
+@click.option("--policy", type=click.Choice([*POLICIES, "all"]), default="all",
               show_default=True, help="What the bot shows after a critique; all compares the four.")
 @click.option("--target", type=click.Choice(["mixed", "degree", "far"]), default="mixed", show_default=True,
               help="degree: users who want some amount less/more of one tag; far: users hunting one "

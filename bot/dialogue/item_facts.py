@@ -32,12 +32,15 @@ def help_tags(retriever: Retriever, n: int) -> list[str]:
 def describe(retriever: Retriever, row: int) -> str:
     """A sentence on what the item is high in (graded relevance, else its tags), where known."""
     r = retriever
-    if r.relevance is not None:
-        values = np.asarray(r.relevance[row], dtype=np.float32)
-        known = np.flatnonzero(~np.isnan(values))
-        if known.size:
-            top = known[np.argsort(-values[known], kind="stable")[:3]]
-            return replies.strongest_in([(r.tags[t], float(values[t])) for t in top])
+    if r.tag_value_kind == "projection":
+        return ""
+    values = r.tag_values([row])[0]
+    if r.tag_value_kind == "membership":
+        return replies.its_tags([r.tags[t] for t in np.flatnonzero(values > 0)[:5]])
+    known = np.flatnonzero(~np.isnan(values))
+    if known.size:
+        top = known[np.argsort(-values[known], kind="stable")[:3]]
+        return replies.strongest_in([(r.tags[t], float(values[t])) for t in top])
     if r.item_tags is not None:
         return replies.its_tags([r.tags[t] for t in r.item_tags[row].indices[:5]])
     return ""

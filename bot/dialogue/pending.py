@@ -19,6 +19,7 @@ from typing import ClassVar, Union
 
 from bot.types import Critique, Parse
 from engine.retrieval.catalog import TitleResolver
+from engine.text.normalise import text_key
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ def critique_from_json(d: dict) -> Critique:
 
 def _said(cleaned: str) -> str:
     """The answer as a bare lower-case phrase ("More quirky!" -> "more quirky")."""
-    return " ".join(re.sub(r"[^\w\s-]", " ", cleaned.lower()).split())
+    return text_key(re.sub(r"[^\w\s-]", " ", cleaned.lower()))
 
 
 def compound_start(parse: Parse, sequence: list) -> int | None:

@@ -8,9 +8,8 @@
 * ``list``: the same neighbourhood, ranked by the paper's query score (F(t) steers inside it).
 * ``single``: only the best item of that list.
 
-The default is the answer people judged best on the development requests (docs/results.md,
-"Answers in the reference's neighbourhood"); `--policy` or `cgir_dialogue: {policy: ...}` in
-config.yml choose another.
+Why adaptive is the default: docs/results.md, "Answers in the reference's neighbourhood";
+`--policy` or `cgir_dialogue: {policy: ...}` in config.yml choose another.
 """
 
 from __future__ import annotations
@@ -39,22 +38,16 @@ def check_policy(policy: str) -> str:
 
 
 def configured_policy(path: str | Path | None = None) -> str:
-    """The policy config.yml names (`cgir_dialogue: {policy: ...}`), else DEFAULT_POLICY.
-
-    `path` None reads ./config.yml when there is one. Raises CGIRError naming the valid
-    policies when the file names another.
+    """The policy the project's config.yml names (`cgir_dialogue: {policy: ...}`), else
+    DEFAULT_POLICY. Which file: `engine.config.project_config_path`. Raises CGIRError naming the
+    valid policies when the file names another.
     """
-    path = Path("config.yml") if path is None else Path(path)
-    if not path.is_file():
-        return DEFAULT_POLICY
-    import yaml
+    from engine.config import config_section, project_config_path
 
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise CGIRError(f"{path} is not valid YAML: {error}") from None
-    section = document.get(CONFIG_SECTION) if isinstance(document, dict) else None
-    policy = (section or {}).get("policy", DEFAULT_POLICY) if isinstance(section or {}, dict) else None
+    path = project_config_path(path)
+    if path is None or not path.is_file():
+        return DEFAULT_POLICY
+    policy = config_section(path, CONFIG_SECTION).get("policy", DEFAULT_POLICY)
     if policy not in POLICIES:
         raise CGIRError(f"{path}: {CONFIG_SECTION}.policy must be one of {', '.join(POLICIES)}, "
                         f"got {policy!r}")
@@ -75,7 +68,7 @@ def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps)
     if policy == "adaptive":
-        rows = retriever._row_of_id
+        rows = retriever.row_of_id
         exclude = [rows[i] for i in shown_in_session(state) if i in rows]
         return neighbourhood_answer(retriever, row, modifications, steps=steps, exclude=exclude)
     return neighbourhood_answer(retriever, row, modifications, order="list",

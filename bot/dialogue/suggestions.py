@@ -11,12 +11,14 @@ on average. Only critiques whose walk actually goes somewhere different are offe
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
 from engine.retrieval.retriever import Retriever, gamma_grid
+from engine.retrieval.sequences import unseen_rows
 
 
 @dataclass(frozen=True)
@@ -55,15 +57,13 @@ class Suggester:
         self._tag_scores = None
         if len(retriever.tags) * retriever.n_items <= 16_000_000:
             self._tag_scores = np.ascontiguousarray(retriever.tag_vectors @ retriever.item_vectors.T)
-        self._mode = "projection"
-        if retriever.relevance is not None:
-            self._mode = "relevance"
+        self._mode = retriever.tag_value_kind
+        if self._mode == "relevance":
             rel = np.asarray(retriever.relevance, dtype=np.float32)
             with np.errstate(all="ignore"):
                 self._mean = np.nan_to_num(np.nanmean(rel, axis=0))
                 self._std = np.nan_to_num(np.nanstd(rel, axis=0))
-        elif retriever.item_tags is not None:
-            self._mode = "binary"
+        elif self._mode == "membership":
             counts = np.asarray(retriever.item_tags.sum(axis=0)).ravel().astype(np.float64)
             self._frequency = counts / max(1, retriever.n_items)
         else:
@@ -80,20 +80,11 @@ class Suggester:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _tag_values(self, rows: np.ndarray) -> np.ndarray:
-        """(len(rows), T) values the direction check compares: relevance, membership or projection."""
-        r = self.retriever
-        if self._mode == "relevance":
-            return np.asarray(r.relevance[rows], dtype=np.float32)
-        if self._mode == "binary":
-            return np.asarray(r.item_tags[rows].toarray(), dtype=np.float32)
-        return r.item_vectors[rows] @ r.tag_vectors.T
-
     def candidates(self, row: int, exclude: set[tuple[str, int]] = frozenset()) -> list[tuple[int, int, float]]:
         """(tag index, alpha, item's value) pairs, best first within each direction, interleaved."""
         cfg = self.config
-        values = self._tag_values(np.array([row]))[0]
-        if self._mode == "binary":
+        values = self.retriever.tag_values(np.array([row]))[0]
+        if self._mode == "membership":
             has = values > 0
             # Distinctive tags it has (rare ones first); common tags it lacks.
             rarity = np.where(has, self._frequency, np.inf)
@@ -151,20 +142,17 @@ class Suggester:
         walks = np.full((len(cands), steps), -1, dtype=np.int64)
         for c in range(len(cands)):
             walked: list[int] = []
-            for g in range(1, len(gammas)):  # the walk's skip-seen rule: next best unseen item
-                for x in top[c, g]:
-                    if int(x) not in walked:
-                        walked.append(int(x))
-                        break
+            for g in range(1, len(gammas)):
+                walked.extend(itertools.islice(unseen_rows(top[c, g], walked), 1))
             walks[c, : len(walked)] = walked
         tags = np.array([t for t, _, _ in cands])
         alphas = np.array([a for _, a, _ in cands], dtype=np.float32)
         valid = walks >= 0
         # Tag values of every walked item for its own candidate's tag: (C, S), NaN where unknown.
-        values = self._tag_values(np.where(valid, walks, 0).ravel()).reshape(len(cands), steps, -1)
+        values = self.retriever.tag_values(np.where(valid, walks, 0).ravel()).reshape(len(cands), steps, -1)
         ends = np.take_along_axis(values, tags[:, None, None], axis=2)[:, :, 0]
         ends = np.where(valid, ends, np.nan)
-        base = self._tag_values(np.array(plain))[:, tags]  # (k, C)
+        base = self.retriever.tag_values(np.array(plain))[:, tags]  # (k, C)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN rows: handled below
             end_mean = np.nanmean(ends, axis=1)

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from bot.sim.stats import histogram, percentiles, wilson_interval
+from engine.metrics.stats import histogram, percentiles, wilson_interval
 from engine.errors import CGIRError
 
 FIELDS = (

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from bot.nlu import lexicon as lx
 from bot.nlu import everyday as ev
 from bot.nlu.chitchat import expand_short_forms, small_talk
-from bot.nlu.text import fold
+from engine.text.normalise import fold
 
 __all__ = ["simplify", "read_command"]
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
-from bot.nlu.text import fold, norm_phrase, tokenize
+from bot.nlu.text import norm_phrase, tokenize
+from engine.text.normalise import fold
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import TitleMatch, TitleResolver

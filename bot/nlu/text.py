@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from engine.text.normalise import fold
+
 # User text longer than this is cut (the dialogue manager tells the user).
 MAX_CHARS = 1000
 
@@ -51,12 +53,6 @@ def readable(cleaned: str) -> bool:
     if not cleaned or not any(c.isalnum() or c == "?" for c in cleaned):
         return False
     return latin_share(cleaned) >= 0.5 and not looks_like_code(cleaned)
-
-
-def fold(text: str) -> str:
-    """Lower-case with accents removed ("Amélie" -> "amelie")."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def latin_share(text: str) -> float:

@@ -46,7 +46,7 @@ from bot.serve.payload import rest_messages, socketio_message
 from bot.serve.settings import ServerConfig
 from bot.store.sessions import SessionBusy
 from bot.types import Reply
-from engine.errors import CGIRError
+from engine.errors import CGIRError, MissingShippedFile
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_.:@-]{1,128}$")
@@ -132,6 +132,9 @@ def create_app(
     model_id: str = "",
 ) -> Sanic:
     """The Sanic app around a dialogue manager; `name` must be unique within a process."""
+    for shipped in ("index.html", "app.js", "style.css"):
+        if not (WEB_DIR / shipped).is_file():
+            raise MissingShippedFile(WEB_DIR / shipped)  # a build without package data
     app = Sanic(name or f"cgir_{secrets.token_hex(4)}", configure_logging=False)
     app.config.REQUEST_MAX_SIZE = config.max_body_bytes
     app.config.FALLBACK_ERROR_FORMAT = "json"

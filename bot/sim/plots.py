@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.sim.stats import Estimate
+from engine.metrics.stats import Estimate
 
 COLORS = {"adaptive": "#d62728", "gradient": "#1f77b4", "list": "#ff7f0e", "single": "#2ca02c"}
 

@@ -11,14 +11,8 @@ import numpy as np
 from bot.sim.config import POLICIES, SimulationConfig, SimulationError
 from bot.sim.run import SimulationResult
 from bot.sim.session import SessionOutcome
-from bot.sim.stats import (
-    Estimate,
-    bootstrap_mean,
-    paired_difference,
-    session_lengths,
-    success_curve,
-    wilson_interval,
-)
+from bot.sim.stats import session_lengths, success_curve
+from engine.metrics.stats import Estimate, bootstrap_mean, paired_difference, wilson_interval
 
 
 def _arrays(outcomes: list[SessionOutcome]) -> tuple[np.ndarray, np.ndarray]:

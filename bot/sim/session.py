@@ -19,6 +19,7 @@ from bot.sim.config import SimulationConfig
 from bot.sim.graded_templates import size_of_strength
 from bot.sim.players import player_for
 from bot.sim.user import TagSpace, UserSpec
+from engine.text.normalise import text_key
 
 
 class Manager(Protocol):
@@ -66,7 +67,7 @@ def _button_for(reply, tag: str) -> str | None:
     """The payload of a clarification button that offers the tag the user meant."""
     wanted = tag.lower()
     for button in getattr(reply, "buttons", []) or []:
-        title = " ".join(str(getattr(button, "title", "")).lower().split())
+        title = text_key(getattr(button, "title", ""))
         if title == wanted or title.endswith(" " + wanted):
             return str(getattr(button, "payload", ""))
     return None
@@ -102,7 +103,7 @@ def run_session(
     """Play one user against one manager; every turn is a real `handle` call (and a logged turn)."""
     retriever = manager.retriever
     ids = retriever.item_ids
-    row_of_id = getattr(retriever, "_row_of_id", None) or {int(x): i for i, x in enumerate(ids)}
+    row_of_id = getattr(retriever, "row_of_id", None) or {int(x): i for i, x in enumerate(ids)}
     target_id = int(ids[user.target])
     outcome = SessionOutcome(policy, int(config.seeds[0]), user.index, session_id, target_id,
                              int(ids[user.start]))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.errors import DatasetError
+from engine.text.normalise import text_key
 
 ATTRIBUTION = ("SoftAttributes by K. Balog, F. Radlinski and A. Karatzoglou (Google LLC), "
                "SIGIR 2021, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)")
@@ -69,7 +70,7 @@ def _record(raw: dict, where: str) -> JudgmentRecord:
     return JudgmentRecord(
         rater_id=str(raw.get("rater_id", "")).strip(),
         reference=str(raw["reference_title"]).strip(),
-        attribute=" ".join(str(raw["soft_attribute"]).lower().split()),
+        attribute=text_key(raw["soft_attribute"]),
         less=_titles(raw.get("less_than"), where, "less_than"),
         about=_titles(raw.get("about_as"), where, "about_as"),
         more=_titles(raw.get("more_than"), where, "more_than"),

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.errors import MissingShippedFile
+
 ANCHORS_FILE = Path(__file__).with_name("anchors.json")
 
 
@@ -61,9 +63,10 @@ def anchors_from_records(records) -> Anchors:
     return Anchors(attributes, titles, degrees)
 
 
-def read_anchors(path: Path = ANCHORS_FILE) -> Anchors | None:
+def read_anchors(path: Path = ANCHORS_FILE) -> Anchors:
+    """The shipped anchors; MissingShippedFile when they are not installed."""
     if not path.is_file():
-        return None
+        raise MissingShippedFile(path)
     data = json.loads(path.read_text(encoding="utf-8"))
     degrees = np.array([[np.nan if x is None else x for x in row] for row in data["degrees"]],
                        dtype=np.float64)

@@ -28,7 +28,7 @@ def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> Degr
     from engine.degrees.weights import shipped_weights
 
     anchors = read_anchors()
-    rows = None if anchors is None else anchor_rows(anchors, retriever)
+    rows = anchor_rows(anchors, retriever)
     model_dir = getattr(retriever, "model_dir", None)
     loaded = load_signals(model_dir) if model_dir is not None else None
     if loaded is None:

@@ -6,6 +6,8 @@ import re
 
 import numpy as np
 
+from engine.text.normalise import text_key
+
 # Words that carry no attribute on their own ("more of the", "less please"); the parser strips
 # most of them, this keeps `ground` safe when called directly.
 FUNCTION_WORDS = frozenset("""
@@ -36,7 +38,7 @@ def derivations(phrase: str) -> list[str]:
 
 def clean_phrase(phrase: str) -> str:
     """Lower-case, single-spaced, edge punctuation stripped."""
-    text = " ".join(str(phrase).lower().split())
+    text = text_key(phrase)
     return re.sub(r"^[^\w]+|[^\w]+$", "", text)
 
 

@@ -14,22 +14,22 @@ from pathlib import Path
 import numpy as np
 
 from engine.degrees.score import FEATURES
+from engine.errors import MissingShippedFile
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 
 
 def read_weights_file(path: Path = WEIGHTS_FILE) -> dict:
+    """The shipped weights file; MissingShippedFile when it is not installed (never a silent
+    fallback: equal weights would quietly score degrees worse)."""
     if not path.is_file():
-        return {}
+        raise MissingShippedFile(path)
     return json.loads(path.read_text(encoding="utf-8"))
 
 
 def shipped_weights(path: Path = WEIGHTS_FILE) -> np.ndarray:
-    """Weights aligned with FEATURES; equal weights when the file is absent."""
-    data = read_weights_file(path)
-    named = data.get("weights", {})
-    if not named:
-        return np.full(len(FEATURES), 1.0 / len(FEATURES))
+    """Weights aligned with FEATURES (a feature the file does not name weighs 0)."""
+    named = read_weights_file(path).get("weights", {})
     return np.array([float(named.get(name, 0.0)) for name in FEATURES])
 
 

@@ -244,10 +244,10 @@ def summarize_walk(runs: list[dict]) -> dict | None:
     walks = [r["walk"] for r in runs if "walk" in r]
     if not walks:
         return None
-    out = {k: M.mean_std([w[k] for w in walks])[0] for k in ("consistency", "end_effect", "drift")}
+    out = {k: M.mean_std([w[k] for w in walks])[0] for k in ("consistency", "end_effect", "other_change")}
     for part in ("before", "held_out", "blind"):
         out[part] = {k: M.mean_std([w[part][k] for w in walks])[0]
-                     for k in ("consistency", "end_effect", "drift")}
+                     for k in ("consistency", "end_effect", "other_change")}
     out["per_seed"] = walks
     return out
 

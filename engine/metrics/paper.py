@@ -22,6 +22,7 @@ import scipy.sparse as sp
 
 # Hit@K and MRR rank through engine.metrics.ranking: one rank function for training and evaluation.
 from engine.metrics.ranking import hit_at_k, mrr, target_ranks  # noqa: F401
+from engine.retrieval.sequences import unseen_rows
 
 # -- gradient sequences ---------------------------------------------------------------------
 
@@ -45,13 +46,11 @@ def ranked_lists(scores: np.ndarray, ref: int, k: int, *, skip_seen: bool = Fals
     out = np.full((g, k), -1, dtype=np.int64)
     for step in range(g):
         row = np.where(allowed, scores[step], -np.inf)
-        if shown:
-            row[shown] = -np.inf
-        width = min(m, k)
+        width = min(m, k + len(shown))
         top = np.argpartition(-row, width - 1)[:width] if width < m else np.arange(m)
         # order by score, then by row, so equal scores give a deterministic list
         top = top[np.lexsort((top, -row[top]))]
-        top = top[np.isfinite(row[top])][:k]
+        top = np.fromiter(unseen_rows(top[np.isfinite(row[top])], shown), dtype=np.int64)[:k]
         out[step, :len(top)] = top
         if skip_seen and len(top):
             shown.append(int(top[0]))

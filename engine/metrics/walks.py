@@ -8,8 +8,9 @@ dataset's graded relevance, which the walker must never see:
   strictly rises (the paper's Consistency_Score, eq. 12; 9 steps for a 10-item walk);
 - end_effect: alpha * (relevance of the last item - relevance of the reference), how far the
   walk got;
-- drift: mean |relevance change| from the reference over the other tags, averaged over the
-  walk's items (the restrictiveness of docs/benchmarks/engine.md).
+- other_change: mean |relevance change| from the reference over the other tags, averaged over
+  the walk's items (the restrictiveness of docs/benchmarks/engine.md; not the paper's signed
+  drift d(t') of engine.metrics.paper).
 
 Queries are random (item, tag, alpha) that are feasible: "less" of a tag the item has
 (relevance >= 0.5) or "more" of one it lacks (<= 0.5), the protocol of the published figures.
@@ -61,18 +62,18 @@ def sample_queries(relevance: np.ndarray, n: int, seed: int = 0, *,
 
 
 def score_walk(relevance: np.ndarray, query: WalkQuery, rows: Sequence[int]) -> dict[str, float]:
-    """consistency, end_effect, drift and falls (steps the right way) of one walk."""
+    """consistency, end_effect, other_change and falls (steps the right way) of one walk."""
     rows = np.asarray(rows, dtype=np.int64)
     values = relevance[rows, query.tag].astype(np.float64)
     ref = float(relevance[query.item, query.tag])
     right_way = query.alpha * np.diff(values) > 0
     others = np.delete(np.arange(relevance.shape[1]), query.tag)
     with np.errstate(all="ignore"):
-        drift = np.nanmean(np.abs(relevance[rows][:, others] - relevance[query.item, others]))
+        other_change = np.nanmean(np.abs(relevance[rows][:, others] - relevance[query.item, others]))
     return {
         "consistency": float(right_way.mean()) if len(right_way) else float("nan"),
         "end_effect": query.alpha * (float(values[-1]) - ref) if len(values) else float("nan"),
-        "drift": float(drift) if len(rows) else float("nan"),
+        "other_change": float(other_change) if len(rows) else float("nan"),
         "falls": int(right_way.sum()),
         "steps": int(len(right_way)),
     }
@@ -80,7 +81,7 @@ def score_walk(relevance: np.ndarray, query: WalkQuery, rows: Sequence[int]) -> 
 
 def walk_metrics(walker: Walker, relevance: np.ndarray,
                  queries: Sequence[WalkQuery]) -> dict[str, float]:
-    """Mean consistency, end_effect and drift over the queries the walker answered.
+    """Mean consistency, end_effect and other_change over the queries the walker answered.
 
     `declined` counts queries answered None (at the floor/ceiling), `n_queries` all asked;
     walks of fewer than two items have no consistency and are left out of its mean only.
@@ -100,7 +101,7 @@ def walk_metrics(walker: Walker, relevance: np.ndarray,
         return round(float(values.mean()), 4) if len(values) else float("nan")
 
     return {"consistency": mean("consistency"), "end_effect": mean("end_effect"),
-            "drift": mean("drift"), "n_queries": len(queries), "n_walks": len(scores),
+            "other_change": mean("other_change"), "n_queries": len(queries), "n_walks": len(scores),
             "declined": declined}
 
 
@@ -165,7 +166,7 @@ def blind_degree_model(retriever, dataset, encode=None):
 def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
                 n_queries: int = 300, seed: int = 0, encode=None,
                 headline_tag: str = "action") -> dict:
-    """`walk` of `cgir eval --json`: consistency, end_effect, drift of the product's degree walk,
+    """`walk` of `cgir eval --json`: consistency, end_effect, other_change of the product's degree walk,
     with today's gamma walk on the same queries as `before`, and the headline "less action" walk.
 
     Needs the dataset's graded relevance (the demo world's planted genome) to score. The
@@ -209,7 +210,7 @@ def walk_report(item_vectors: np.ndarray, tag_vectors: np.ndarray, dataset, *,
     held_out = block(retriever_walkers(product, exclude=np.flatnonzero(~withheld))["degree_walk"],
                      sample_queries(relevance, n_queries, seed, items=np.flatnonzero(withheld)))
     return {"consistency": after["consistency"], "end_effect": after["end_effect"],
-            "drift": after["drift"], "before": before, "after": after, "held_out": held_out,
+            "other_change": after["other_change"], "before": before, "after": after, "held_out": held_out,
             "blind": blind_walk,
             "queries": f"{n_queries} feasible random (item, tag, alpha), seed {seed}",
             "degree_supervision": "the genome of 70 % of the items, read as the product reads it "

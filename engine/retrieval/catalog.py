@@ -20,12 +20,13 @@ candidates (WRatio >= `candidate_score`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+
+from engine.text.normalise import fold
 
 __all__ = ["TitleMatch", "TitleResolver", "normalize_title"]
 
@@ -37,14 +38,9 @@ _YEAR = re.compile(r"\(?\b(1[89]\d\d|20\d\d)\)?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
 def normalize_title(text: str) -> str:
     """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
-    text = _fold(text)
+    text = fold(text)
     text = re.sub(r"\(\s*\d{4}\s*\)\s*$", "", text.strip())
     # MovieLens writes "Matrix, The"; people say "The Matrix".
     text = re.sub(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$", r"\2 \1", text.strip())
@@ -53,7 +49,7 @@ def normalize_title(text: str) -> str:
 
 def _with_year(text: str) -> str:
     """The title as written, folded, punctuation to spaces, the year kept ("heat 2013")."""
-    return " ".join(re.sub(r"[^\w]+", " ", _fold(text)).split())
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,17 @@ def vector_neighbours(item_vectors: np.ndarray, row: int, k: int) -> tuple[np.nd
     return columns, values.astype(np.float64)
 
 
+def nearest(stored: ItemNeighbours | None, item_vectors: np.ndarray, row: int, k: int
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """A row's k nearest items: its stored neighbours, else (an old checkpoint, or an item with
+    none, e.g. no interactions) its nearest in the item space."""
+    if stored is not None:
+        rows, similarity = stored.of(row)
+        if len(rows):
+            return rows[:k], similarity[:k]
+    return vector_neighbours(item_vectors, row, k)
+
+
 def load_neighbours(model_dir: str | Path, n_items: int) -> ItemNeighbours | None:
     """The checkpoint's neighbours.npz, or None (logged) when it has none or it does not fit."""
     path = Path(model_dir) / FILE

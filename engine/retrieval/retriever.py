@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.retrieval.catalog import TitleResolver, normalize_title  # noqa: F401  (re-exported)
-from engine.retrieval.sequences import (GradientSequence, Modification, Step,  # noqa: F401  (re-exported)
+from engine.retrieval.sequences import (GradientSequence, Modification, Step, unseen_rows,  # noqa: F401  (re-exported)
                               modification_json)
 from engine.errors import CGIRError, UnknownItem, UnknownTag
+from engine.text.normalise import text_key
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,14 @@ class Retriever:
         self.synthetic = synthetic
         self.model_id = model_id
         self.defaults = defaults
-        # Each item's nearest items (engine.retrieval.neighbours.ItemNeighbours), stored with the
-        # checkpoint; None: the item space's nearest (see `neighbourhood`).
-        self.neighbours = None
+        self.neighbours = None  # ItemNeighbours stored with the checkpoint (see `neighbourhood`)
         m, d = self.item_vectors.shape
         if self.tag_vectors.shape != (len(self.tags), d):
             raise ValueError(f"tag vectors {self.tag_vectors.shape} do not match "
                              f"{len(self.tags)} tags of dimension {d}")
         if len(self.item_ids) != m or len(self.titles) != m:
             raise ValueError("item ids and titles must match the item table")
-        self._row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
+        self.row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
         self._tag_index = {t: i for i, t in enumerate(self.tags)}
         self._titles: TitleResolver | None = None
 
@@ -117,16 +116,11 @@ class Retriever:
         return self._titles
 
     def neighbourhood(self, item: int, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(rows, similarities) of the item's k nearest items, best first: the stored
-        neighbours (engine.retrieval.neighbours, set as `self.neighbours` by load_retriever),
-        else, for an old checkpoint or an item without any, the nearest in the item space."""
-        from engine.retrieval.neighbours import vector_neighbours
+        """(rows, similarities) of the item's k nearest, best first: the stored neighbours, else
+        the item space's (engine.retrieval.neighbours.nearest)."""
+        from engine.retrieval.neighbours import nearest
 
-        if self.neighbours is not None:
-            rows, similarity = self.neighbours.of(int(item))
-            if len(rows):
-                return rows[:k], similarity[:k]
-        return vector_neighbours(self.item_vectors, int(item), k)
+        return nearest(self.neighbours, self.item_vectors, int(item), k)
 
     def resolve_item(self, query: str | int) -> int:
         """Row of an item by id or title (engine.retrieval.catalog); raises UnknownItem with candidates."""
@@ -140,7 +134,7 @@ class Retriever:
 
     def resolve_tag(self, name: str) -> int:
         """Index of a tag by exact name (case-insensitive), then fuzzy; raises UnknownTag."""
-        key = " ".join(str(name).lower().split())
+        key = text_key(name)
         if key in self._tag_index:
             return self._tag_index[key]
         from rapidfuzz import fuzz, process
@@ -155,6 +149,26 @@ class Retriever:
             return None
         value = float(self.relevance[item, tag])
         return None if np.isnan(value) else value
+
+    @property
+    def tag_value_kind(self) -> str:
+        """What `tag_values` reads: "relevance" (a genome), "membership" (tags applied) or
+        "projection" (h_i . F(t), the model's own view)."""
+        if self.relevance is not None:
+            return "relevance"
+        return "membership" if self.item_tags is not None else "projection"
+
+    def tag_values(self, rows) -> np.ndarray:
+        """(len(rows), T) how much of each tag the items have, as the data says it: graded
+        relevance (NaN where unknown), else tag membership (0/1), else the projection h_i . F(t).
+        The calibrated, phrase-level estimate is `grounding_degrees`."""
+        rows = np.asarray(rows)
+        kind = self.tag_value_kind
+        if kind == "relevance":
+            return np.asarray(self.relevance[rows], dtype=np.float32)
+        if kind == "membership":
+            return np.asarray(self.item_tags[rows].toarray(), dtype=np.float32)
+        return self.item_vectors[rows] @ self.tag_vectors.T
 
     # -- retrieval -------------------------------------------------------------------------
 
@@ -243,7 +257,9 @@ class Retriever:
         top = np.argpartition(-scores, kk - 1, axis=1)[:, :kk]
         return candidates[top], np.take_along_axis(scores, top, axis=1)
 
-    def _step(self, row: int, gamma: float, score: float, modifications) -> Step:
+    def shown_step(self, row: int, gamma: float, score: float, modifications) -> Step:
+        """The item at `row` as a walk shows it, with its degree (and graded relevance) of the
+        first critique; every walk builds its steps here."""
         first = modifications[0] if modifications else None
         return Step(
             item=int(row),
@@ -335,11 +351,10 @@ class Retriever:
         seen: set[int] = set()
         for g, gamma in enumerate(gammas):
             order = np.argsort(-top_scores[g], kind="stable")
+            position_of = {int(top[g, p]): int(p) for p in order[::-1]}  # a row's best position
             pick, fallback = None, None
-            for position in order:
-                row = int(top[g, position])
-                if row in banned or (skip_seen and row in seen):
-                    continue
+            for row in unseen_rows(top[g, order], seen if skip_seen else (), banned):
+                position = position_of[row]
                 if not monotone:
                     pick = row
                     break
@@ -353,7 +368,7 @@ class Retriever:
                 pick = fallback[0]
             if pick is not None:
                 score = top_scores[g][top[g] == pick][0]
-                chosen.append(self._step(pick, gamma, score, modifications))
+                chosen.append(self.shown_step(pick, gamma, score, modifications))
                 seen.add(pick)
         return GradientSequence(int(item), modifications, tuple(chosen))
 
@@ -377,5 +392,5 @@ class Retriever:
                    if int(rows[o]) not in banned and np.isfinite(scores[o])]
         return GradientSequence(
             int(item), modifications,
-            tuple(self._step(r, gamma, score, modifications) for r, score in ordered[:k]),
+            tuple(self.shown_step(r, gamma, score, modifications) for r, score in ordered[:k]),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from collections.abc import Collection, Iterable, Iterator
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -71,3 +72,12 @@ def modification_json(m: Modification, retriever: "Retriever") -> dict:
     if m.grounding is not None:
         out["reading"] = m.grounding.label
     return out
+
+
+def unseen_rows(ordered: Iterable, seen: Collection[int], banned: Collection[int] = ()) -> Iterator[int]:
+    """The gamma walk's skip-seen rule, the one copy every walk uses: a step's candidate rows,
+    best first, without the banned ones and without those an earlier step already showed."""
+    for row in ordered:
+        row = int(row)
+        if row not in banned and row not in seen:
+            yield row

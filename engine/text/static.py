@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.text.minilm import EMBEDDING_DIM
+from engine.text.normalise import text_key
 
 __all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "load_or_build"]
 
@@ -30,9 +31,7 @@ Encoder = Callable[[list[str]], np.ndarray]
 _EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 
-def normalise(text: str) -> str:
-    """The table's key for a text: lower case, single spaces."""
-    return " ".join(str(text).lower().split())
+normalise = text_key  # the table's key for a text
 
 
 def words_of(text: str) -> list[str]:

@@ -84,7 +84,7 @@ def gradual_walk(retriever: "Retriever", item: int,
                          round(result.extreme, 4), suggestion,
                          None if suggestion is None else retriever.degree_of(item, suggestion.tag))
     chosen = tuple(
-        retriever._step(row, position, float(similarity[row]), modifications)
+        retriever.shown_step(row, position, float(similarity[row]), modifications)
         for row, position in zip(result.rows, result.positions))
     return GradientSequence(item, modifications, chosen,
                             retriever.modification_degree(item, modifications[0]))

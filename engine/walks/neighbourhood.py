@@ -128,5 +128,5 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
         picked = np.argsort(-paper, kind="stable")[:steps]
         scores = paper[picked]
     return GradientSequence(item, modifications, tuple(
-        retriever._step(int(rows[p]), strength, float(s), modifications)
+        retriever.shown_step(int(rows[p]), strength, float(s), modifications)
         for p, s in zip(picked, scores)), retriever.modification_degree(item, modifications[0]))

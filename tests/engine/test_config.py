@@ -66,3 +66,16 @@ def test_bad_yaml_and_missing_file(tmp_path):
 def test_json_round_trip():
     config = TrainConfig(variant="no-sparse", dim=16, lr=0.01)
     assert TrainConfig.from_dict(json.loads(config.to_json())) == config
+
+
+def test_the_config_file_is_never_the_working_directorys_by_accident(tmp_path, monkeypatch):
+    from engine.config import CONFIG_ENV, PROJECT_CONFIG, project_config_path
+
+    stray = tmp_path / "config.yml"
+    stray.write_text("cgir:\n  dim: 7\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    assert project_config_path() == PROJECT_CONFIG  # the checkout's own file, not ./config.yml
+    monkeypatch.setenv(CONFIG_ENV, str(stray))
+    assert project_config_path() == stray
+    assert project_config_path(tmp_path / "other.yml") == tmp_path / "other.yml"  # a flag wins

@@ -24,10 +24,10 @@ def test_run_eval_all_models_on_planted_data(planted, encode, tmp_path):
     # graded relevance: the walk metrics of CGIR come along (engine.metrics.walks)
     assert set(public) == {"dataset", "seeds", "models", "walk"}
     walk = public["walk"]
-    assert 0.0 <= walk["consistency"] <= 1.0 and 0.0 <= walk["drift"] <= 1.0
+    assert 0.0 <= walk["consistency"] <= 1.0 and 0.0 <= walk["other_change"] <= 1.0
     assert -1.0 <= walk["end_effect"] <= 1.0
     for part in ("before", "held_out", "blind"):  # the gamma walk; withheld items only; no genome
-        assert set(walk[part]) == {"consistency", "end_effect", "drift"}
+        assert set(walk[part]) == {"consistency", "end_effect", "other_change"}
     first = walk["per_seed"][0]
     assert first["held_out"]["n_queries"] == first["after"]["n_queries"] == 300
     assert len(walk["per_seed"]) == 2

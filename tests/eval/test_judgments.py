@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from engine.data.judgments import JudgmentRecord, read_judgments, write_jsonl
 from engine.errors import DatasetError
-from engine.eval.judgments.accuracy import accuracy_summary, bootstrap_ci, build_pairs
+from engine.eval.judgments.accuracy import accuracy_summary, build_pairs
+from engine.metrics.stats import grouped_bootstrap_ci as bootstrap_ci
 
 # A tiny fixture in the SoftAttributes CSV format (two attributes, three titles + one unknown).
 CSV = (

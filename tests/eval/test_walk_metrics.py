@@ -24,7 +24,7 @@ def test_one_walk_scores_consistency_end_effect_and_drift():
     assert scored["falls"] == 2 and scored["steps"] == 3
     assert scored["end_effect"] == pytest.approx(0.9 - 0.1)
     # other tags: |changes| 0,0.2 / 0,0 / 0.2,0 / 0,0.4 -> mean 0.8 / 8
-    assert scored["drift"] == pytest.approx(0.1)
+    assert scored["other_change"] == pytest.approx(0.1)
     # asking for more of it, the same walk is wrong on those steps
     assert W.score_walk(RELEVANCE, W.WalkQuery(0, 0, +1), [1, 2, 3, 4])["consistency"] == \
         pytest.approx(1 / 3)

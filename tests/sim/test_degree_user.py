@@ -151,7 +151,7 @@ def test_a_degree_session_says_sized_critiques_and_stops_at_an_acceptable_item()
     assert outcome.kind == "degree" and outcome.goal["tag"] == space.tags[user.goal.tag]
     assert outcome.graded == outcome.critiques > 0 and outcome.wrong_size == 0
     player = DegreePlayer(space, user, config)
-    shown = [retriever._row_of_id[i] for i in manager.last_sequence("d1")]
+    shown = [retriever.row_of_id[i] for i in manager.last_sequence("d1")]
     assert player.satisfied(shown) == (outcome.end == "success")
 
 

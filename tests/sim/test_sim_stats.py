@@ -7,16 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from bot.sim.stats import (
-    bootstrap_mean,
-    histogram,
-    paired_difference,
-    percentiles,
-    session_lengths,
-    success_at,
-    success_curve,
-    wilson_interval,
-)
+from bot.sim.stats import session_lengths, success_at, success_curve
+from engine.metrics.stats import bootstrap_mean, histogram, paired_difference, percentiles, wilson_interval
 
 
 def wilson_by_hand(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:

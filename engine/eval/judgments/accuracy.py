@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 from engine.data.judgments import ATTRIBUTION, JudgmentRecord
+from engine.metrics.stats import grouped_bootstrap_ci
 
 Scorer = Callable[[str], "np.ndarray | None"]  # attribute -> (n_items,) scores, None = ungrounded
 
@@ -95,20 +96,6 @@ def score_pairs(pairs: PairSet, scorer: Scorer) -> tuple[np.ndarray, np.ndarray,
     return pair_out, place_out, grounded
 
 
-def bootstrap_ci(values: np.ndarray, groups: np.ndarray, n_groups: int, *, n_boot: int = 1000,
-                 seed: int = 0, level: float = 0.95) -> tuple[float, float]:
-    """Percentile interval of mean(values) when whole groups (records) are resampled."""
-    if len(values) == 0:
-        return float("nan"), float("nan")
-    sums = np.bincount(groups, weights=values, minlength=n_groups)
-    counts = np.bincount(groups, minlength=n_groups).astype(np.float64)
-    rng = np.random.default_rng(seed)
-    draws = rng.multinomial(n_groups, np.full(n_groups, 1.0 / n_groups), size=n_boot)
-    means = (draws @ sums) / np.maximum(draws @ counts, 1.0)
-    tail = (1.0 - level) / 2.0
-    return float(np.quantile(means, tail)), float(np.quantile(means, 1.0 - tail))
-
-
 def _mean(values: np.ndarray) -> float | None:
     return float(values.mean()) if len(values) else None
 
@@ -127,7 +114,7 @@ def accuracy_summary(pairs: PairSet, scorer: Scorer, *, n_boot: int = 1000,
             "pair_accuracy": _mean(pair_out[mask]),
             "ref_sign_accuracy": _mean(place_out[pairs.place_attribute == a]),
         }
-    low, high = bootstrap_ci(pair_out, pairs.pair_record, pairs.n_records, n_boot=n_boot, seed=seed)
+    low, high = grouped_bootstrap_ci(pair_out, pairs.pair_record, pairs.n_records, n_boot=n_boot, seed=seed)
     return {
         "grounded": int(grounded.sum()),
         "pair_accuracy": _mean(pair_out),
