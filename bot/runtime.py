@@ -147,14 +147,15 @@ def limit_threads(n: int) -> None:
 
 
 def start_degree_warm_up(retriever: "Retriever") -> threading.Thread:
-    """Build every tag's degrees (Retriever.attribute_degree_matrix) in a daemon thread: on
-    ml-latest-small that is 5-7 s of work that the first critique would otherwise wait for."""
+    """Compute every tag's degrees (cached by Retriever.attribute_degrees) in a daemon thread:
+    on ml-latest-small that is 5-7 s of work a first critique of a tag would otherwise wait for."""
 
     def warm() -> None:
         try:
-            retriever.attribute_degree_matrix()
+            for tag in range(len(retriever.tags)):
+                retriever.attribute_degrees(tag)
         except Exception:  # noqa: BLE001 - the first critique builds it again and reports a failure
-            logger.warning("could not build the degree matrix ahead of time", exc_info=True)
+            logger.warning("could not compute the tags' degrees ahead of time", exc_info=True)
 
     thread = threading.Thread(target=warm, name="cgir-degree-warm-up", daemon=True)
     thread.start()

@@ -51,8 +51,9 @@ for _name in COMMAND_MODULES:
     for _command in importlib.import_module(_name).COMMANDS:
         cli.add_command(_command)
 # Evaluations that measure the bot itself join `cgir eval` from the bot layer.
-for _command in importlib.import_module("bot.cli.judgments").EVAL_COMMANDS:
-    cli.commands["eval"].add_command(_command)
+for _module in ("bot.cli.judgments", "bot.cli.neighbours"):
+    for _command in importlib.import_module(_module).EVAL_COMMANDS:
+        cli.commands["eval"].add_command(_command)
 
 
 def main() -> None:

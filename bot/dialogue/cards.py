@@ -35,11 +35,9 @@ def gamma_chose(policy: str) -> bool:
     return policy == "gradient"
 
 
-def answer_record(kind: str, start: int | None, critiques: Sequence[Critique] = (), *,
-                  fine: bool = False) -> dict:
+def answer_record(kind: str, start: int | None, critiques: Sequence[Critique] = ()) -> dict:
     """The answer on screen as the session keeps it (`SessionState.answer`)."""
-    return {"kind": kind, "from": start, "critiques": [critique_to_json(c) for c in critiques],
-            "fine": fine}
+    return {"kind": kind, "from": start, "critiques": [critique_to_json(c) for c in critiques]}
 
 
 def asked(state: "SessionState") -> tuple[Critique, ...]:

@@ -118,10 +118,8 @@ class Explainer:
             return (f"How: step {position} of the degree walk{step}; at its degree it is the closest "
                     f"to {replies.quote(ref_title)} in everything else.")
         if self.policy == "adaptive":
-            kind = ("one of the degree bands, the closest to it in the other attributes"
-                    if answer.get("fine") else
-                    "among the best matches, the ones closest to it in every other estimated attribute")
-            return f"How: #{position} of the answer: {kind}."
+            return (f"How: #{position} of the answer: among the films nearest to "
+                    f"{replies.quote(ref_title)} in the ratings, ordered by how far it moves what you asked.")
         return (f"How: #{position} of the best matches for the whole change from "
                 f"{replies.quote(ref_title)}.")
 
@@ -141,7 +139,7 @@ class Explainer:
                      + ", ".join(f"{k} {v:.2f}" for k, v in degrees.items()) + ". ")
         text += "Closest to it in how viewers rate: " + "; ".join(r.titles[i] for i in near) + ". "
         text += "That is what the catalog knows; I have no plot or cast."
-        facts = {"item": self._item(row), "year": int(year.group(1)) if year else None, "tags": tags,
+        facts = {"item": self._item(row), "year": year, "tags": tags,
                  "degrees": degrees, "closest": [self._item(i) for i in near],
                  "popularity": int(r.popularity[row])}
         return text, facts

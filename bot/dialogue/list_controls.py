@@ -51,7 +51,7 @@ class Host(Protocol):
     def _push(self, state: "SessionState") -> None: ...
     def _select(self, state: "SessionState", parse: Parse) -> tuple[Reply, int | None]: ...
     def walk_from(self, state: "SessionState", row: int, critiques: "tuple[Critique, ...]", *,
-                  exclude: set[int] = ..., fine: bool | None = None) -> Reply: ...
+                  exclude: set[int] = ...) -> Reply: ...
 
 JUMP_POOL = 0.25  # a jump chooses among this share of the catalog, the most watched
 
@@ -102,8 +102,7 @@ class ListControls:
             return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
         previous, state.current = state.current, start
         depth = len(state.history)
-        reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state),
-                                 fine=bool(answer.get("fine")))
+        reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state))
         said = replies.wanted(critiques)
         if not reply.sequence:  # nothing new (or no room left): the list on screen stays
             if len(state.history) > depth:
@@ -144,9 +143,9 @@ class ListControls:
 
     def _in_order(self, state: "SessionState", items: list[dict]) -> list[dict]:
         """Kept and new items in the answer's order: by degree where the answer is a gradient
-        (the walk, degree bands), else the kept ones first, as ranked."""
+        (the degree walk, the adaptive answer), else the kept ones first, as ranked."""
         critiques = asked(state)
-        if not critiques or not (self.m.policy == "gradient" or (state.answer or {}).get("fine")):
+        if not critiques or self.m.policy not in ("gradient", "adaptive"):
             return items
         alpha = critiques[0].alpha
         return sorted(items, key=lambda s: alpha * (s.get("degree") or 0.0))
@@ -176,7 +175,7 @@ class ListControls:
             return []
         mods = critique_modifications(self.r, critiques)
         sequence = sequence_for(self.m.policy, self.r, state, row, mods, self.m.steps,
-                                exclude=shown_rows(self.r, state), fine=bool(answer.get("fine")))
+                                exclude=shown_rows(self.r, state))
         if isinstance(sequence, WalkLimit):
             return []
         return self.m.cards.shown(sequence.steps, critiques, row, self.m.policy)[:n]

@@ -28,7 +28,7 @@ from bot.dialogue.list_controls import ListControls
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json, still_waiting)
-from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, is_refinement, sequence_for
+from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
 from bot.dialogue.reply_builder import ReplyBuilder
 from bot.store.sessions import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.dialogue.suggestions import SuggestConfig, Suggester, critique_text
@@ -259,17 +259,16 @@ class DialogueManager:
         return self.walk_from(state, row, critiques)
 
     def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...], *,
-                  exclude: set[int] = frozenset(), fine: bool | None = None) -> Reply:
+                  exclude: set[int] = frozenset()) -> Reply:
         """Critique the item at `row` (known tags, no open question): walk, show, remember.
 
         The current item need not be `row`'s yet: a reference and a critique in one turn set it
-        first (see `_reference`), then walk from it. "more" passes `exclude` and `fine`.
+        first (see `_reference`), then walk from it. "more" passes `exclude`.
         """
         tags = self.retriever.tags
         mods = critique_modifications(self.retriever, critiques)
-        fine = is_refinement(state, mods, tags) if fine is None else fine
         sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
-                                exclude=exclude, fine=fine)
+                                exclude=exclude)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
@@ -286,7 +285,7 @@ class DialogueManager:
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
-        state.answer = answer_record("critique", int(self.retriever.item_ids[row]), critiques, fine=fine)
+        state.answer = answer_record("critique", int(self.retriever.item_ids[row]), critiques)
         tag_value = self.retriever.modification_degree(row, mods[0])
         text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags))

@@ -1,14 +1,15 @@
 """What the bot shows after a critique: the sequence policies, and which one is the default.
 
-* ``adaptive`` (the default): a plain critique of a new attribute gets the list; a sized one
-  ("a bit less dark", "much funnier") or the same attribute asked again gets degree bands over
-  the list's candidates (engine/walks/adaptive.py). It never shows an item twice in a session.
+* ``adaptive`` (the default): items close to the reference that move the asked way, from
+  close-and-a-little to further-and-much (engine/walks/neighbourhood.py, order "gradient");
+  strong wording ("way less") looks further from the reference. It never shows an item twice
+  in a session.
 * ``gradient``: the degree walk, evenly spaced estimated degrees (engine/walks/degree_steps.py).
-* ``list``: the 10 best items for the full modification.
-* ``single``: only the best item.
+* ``list``: the same neighbourhood, ranked by the paper's query score (F(t) steers inside it).
+* ``single``: only the best item of that list.
 
-The default is the policy that reached the most simulated users (docs/results.md, "Simulated
-users"); `--policy` or `cgir_dialogue: {policy: ...}` in config.yml choose another.
+Why adaptive is the default: docs/results.md, "Answers in the reference's neighbourhood";
+`--policy` or `cgir_dialogue: {policy: ...}` in config.yml choose another.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.years import outside_rows
-from engine.walks.adaptive import adaptive_sequence
 from engine.errors import CGIRError
 from engine.walks.gradual import WalkLimit, gradual_walk
+from engine.walks.neighbourhood import neighbourhood_answer
 from engine.retrieval.retriever import GradientSequence, Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,17 +64,6 @@ def shown_in_session(state: "SessionState") -> set[int]:
     return ids
 
 
-def is_refinement(state: "SessionState", modifications: tuple[Modification, ...],
-                  tags: tuple[str, ...]) -> bool:
-    """A sized critique, or the same attributes as the session's previous critique."""
-    if any(m.weight != 1.0 for m in modifications):
-        return True
-    if not state.critiques:
-        return False
-    previous = {c.get("tag") for c in state.critiques[-1].get("critiques", ())}
-    return previous == {tags[m.tag] for m in modifications}
-
-
 def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
     rows = retriever.row_of_id
     return {rows[i] for i in shown_in_session(state) if i in rows}
@@ -81,19 +71,16 @@ def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
 
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int, *,
-                 exclude: set[int] = frozenset(), fine: bool | None = None) -> GradientSequence | WalkLimit:
+                 exclude: set[int] = frozenset()) -> GradientSequence | WalkLimit:
     """The policy's answer to a critique of the item at `row`; no policy shows the session's
     exclusions (bot.dialogue.exclusions), a row outside its release-year filter
-    (bot.dialogue.years) or a row of `exclude` ("more": everything shown).
-    `fine` None: the adaptive policy decides (`is_refinement`)."""
+    (bot.dialogue.years) or a row of `exclude` ("more": everything shown)."""
     banned = sorted(set(exclude) | excluded_rows(retriever, state)
                     | set(outside_rows(retriever, state.years)))
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "adaptive":
         banned = sorted(set(banned) | shown_rows(retriever, state))
-        if fine is None:
-            fine = is_refinement(state, modifications, retriever.tags)
-        return adaptive_sequence(retriever, row, modifications, steps=steps, exclude=banned, fine=fine)
-    return retriever.top_k(row, modifications, k=steps if policy == "list" else 1, gamma=1.0,
-                           exclude=banned)
+        return neighbourhood_answer(retriever, row, modifications, steps=steps, exclude=banned)
+    return neighbourhood_answer(retriever, row, modifications, order="list", exclude=banned,
+                                steps=steps if policy == "list" else 1)

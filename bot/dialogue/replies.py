@@ -94,7 +94,11 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
         return (f"Understood: {said}{heard}. Starting from {quote(title)}{here}, here are {shown} items "
                 f"with gradually {said}; pick one by number or title.")
     best = "these are the best matches" if shown > 1 else "this is the best match"
-    return f"Understood: {said}{heard}. Compared with {quote(title)}{here}, {best}; pick one by number or title."
+    # strong wording widens the neighbourhood an answer is drawn from (engine/walks/neighbourhood.py)
+    further = (" I looked further from it than usual, as you asked for a big change."
+               if any(c.strength > 1 for c in critiques) else "")
+    return (f"Understood: {said}{heard}. Compared with {quote(title)}{here}, {best}; pick one by "
+            f"number or title.{further}")
 
 
 def at_limit(tag: str, alpha: int, title: str, degree: float, offer: str | None) -> str:

@@ -54,7 +54,7 @@ class SessionState:
     critiques: list[CritiqueStep] = field(default_factory=list)  # one entry per critique turn
     pending: dict | None = None  # a clarification the next answer may resolve
     # The answer on screen, so "more" can continue it: {"kind": "critique", "from": item id,
-    # "critiques": [...], "fine": bool} or {"kind": "jump", "from": item id | None}.
+    # "critiques": [...]} or {"kind": "jump", "from": item id | None}.
     answer: dict | None = None
     # Items set aside for the rest of the session ("seen it", "not the third one"): {"item_id",
     # "title"}, or {"tag"} for "no more Tarantino films". Every policy skips them; undo restores.

@@ -211,6 +211,9 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
         model_id=manifest.get("model_id", ""), defaults=defaults,
     )
     retriever.model_dir = path  # for artefacts read on demand (degrees.npz)
+    from engine.retrieval.neighbours import load_neighbours
+
+    retriever.neighbours = load_neighbours(path, retriever.n_items)  # None: the item space's
     return retriever
 
 

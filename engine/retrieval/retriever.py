@@ -9,7 +9,6 @@ product. Nothing here trains or imports torch, so the dialogue layer loads fast.
 
 from __future__ import annotations
 
-import threading
 
 import numpy as np
 
@@ -19,9 +18,6 @@ from engine.retrieval.sequences import (  # noqa: F401  (Modification, GradientS
 )
 from engine.errors import CGIRError, UnknownItem, UnknownTag
 from engine.text.normalise import text_key
-
-_DEGREE_MATRIX_LOCK = threading.Lock()
-
 
 class Retriever:
     """Gradient retrieval over fixed arrays; see the module docstring."""
@@ -57,6 +53,7 @@ class Retriever:
         self.synthetic = synthetic
         self.model_id = model_id
         self.defaults = defaults
+        self.neighbours = None  # ItemNeighbours stored with the checkpoint (see `neighbourhood`)
         m, d = self.item_vectors.shape
         if self.tag_vectors.shape != (len(self.tags), d):
             raise ValueError(f"tag vectors {self.tag_vectors.shape} do not match "
@@ -89,6 +86,13 @@ class Retriever:
         if self._titles is None:
             self._titles = TitleResolver(self.titles, self.item_ids, self.popularity)
         return self._titles
+
+    def neighbourhood(self, item: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, similarities) of the item's k nearest, best first: the stored neighbours, else
+        the item space's (engine.retrieval.neighbours.nearest)."""
+        from engine.retrieval.neighbours import nearest
+
+        return nearest(self.neighbours, self.item_vectors, int(item), k)
 
     def resolve_item(self, query: str | int) -> int:
         """Row of an item by id or title (engine.retrieval.catalog); raises UnknownItem with candidates."""
@@ -245,24 +249,6 @@ class Retriever:
         """Score degrees with `model` from now on (e.g. one built without graded relevance)."""
         self._degree_model = model
         self.__dict__.pop("_degrees_of", None)
-        self.__dict__.pop("_degree_matrix", None)
-
-    def attribute_degree_matrix(self) -> np.ndarray:
-        """(n_items, n_tags) every tag's calibrated degrees, built once (under a lock, so server
-        threads that need it at the same time wait for one build instead of each doing it).
-
-        A turn that compares items on every other attribute reads rows of this matrix; stacking
-        the per-tag columns each turn cost 8 ms on ml-latest-small (175 tags x 9,742 items)."""
-        matrix = self.__dict__.get("_degree_matrix")
-        if matrix is None:
-            with _DEGREE_MATRIX_LOCK:
-                matrix = self.__dict__.get("_degree_matrix")
-                if matrix is None:
-                    matrix = np.empty((self.n_items, len(self.tags)), dtype=np.float32)
-                    for t in range(len(self.tags)):
-                        matrix[:, t] = self.attribute_degrees(t)
-                    self._degree_matrix = matrix
-        return matrix
 
     def grounding_degrees(self, grounding) -> np.ndarray:
         """(n_items,) the degree model's calibrated [0, 1] degrees of a reading (cached)."""
@@ -275,9 +261,6 @@ class Retriever:
         """(n_items,) the calibrated degrees of a catalog tag, which grounds to itself."""
         from engine.degrees.model import Grounding
 
-        matrix = self.__dict__.get("_degree_matrix")
-        if matrix is not None:
-            return matrix[:, tag]
         return self.grounding_degrees(Grounding.of_tag(self.tags[tag]))
 
     def degree_of(self, item: int, tag: int) -> float:

@@ -61,10 +61,13 @@ def train_on_triples(dataset: Dataset, triples: Triples, config: TrainConfig, ou
 def train_model(dataset: Dataset, config: TrainConfig, out_dir: str | Path, *,
                 progress: bool = True) -> Path:
     """Build triples, split train/valid/test with the seed, fit, write the checkpoint dir
-    (with its degree artefact, engine.degrees.features, which the bot's degree score reads)."""
+    (with its degree artefact, engine.degrees.features, which the bot's degree score reads, and
+    each item's nearest items, engine.retrieval.similarity, which answers stay among)."""
     from engine.degrees.features import write_degree_artefact
+    from engine.retrieval.similarity import default_neighbours
 
     triples = make_triples(dataset, config)
     path = train_on_triples(dataset, triples, config, out_dir, progress=progress)
     write_degree_artefact(path, dataset)
+    default_neighbours(dataset.interactions).save(path)
     return path

@@ -116,8 +116,14 @@ def test_list_and_single_policies(planted, store, policy, n):
     assert len(reply.sequence) == n and all(s.gamma is None for s in reply.sequence)
     scores = [s.score for s in reply.sequence]
     assert scores == sorted(scores, reverse=True)
-    top = planted.top_k(planted.resolve_item("Toy Story"), [Modification(_tag(planted, "action"), -1)], k=n)
+    # the paper's ranking inside the reference's neighbourhood (engine/walks/neighbourhood.py)
+    from engine.walks.neighbourhood import neighbourhood_answer
+
+    toy, action = planted.resolve_item("Toy Story"), _tag(planted, "action")
+    top = neighbourhood_answer(planted, toy, [Modification(action, -1)], steps=n, order="list")
     assert [s.item_id for s in reply.sequence] == [s.item_id for s in top.steps]
+    degrees = planted.attribute_degrees(action)
+    assert all(degrees[planted.resolve_item(s.item_id)] < degrees[toy] for s in reply.sequence)
 
 
 def test_unknown_policy_is_refused(planted, store):

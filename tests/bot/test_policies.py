@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bot.dialogue.manager import DialogueManager
-from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, configured_policy, is_refinement, shown_in_session
+from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, configured_policy, shown_in_session
 from bot_fixtures import fixture_parser
 from engine.errors import CGIRError
 
@@ -27,50 +27,57 @@ def test_adaptive_is_the_default_and_every_policy_is_selectable(adaptive, plante
         DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy="best")
 
 
-def test_a_plain_critique_gets_the_coarse_list_and_a_second_one_never_repeats_an_item(adaptive, planted):
-    from engine.walks.adaptive import adaptive_sequence
+def test_a_plain_critique_gets_the_neighbourhood_answer_and_a_second_one_never_repeats_an_item(
+        adaptive, planted):
     from engine.retrieval.retriever import Modification
+    from engine.walks.neighbourhood import neighbourhood_answer
 
     sid = adaptive.new_session_id()
     adaptive.handle(sid, "like Toy Story")
     toy = planted.resolve_item("Toy Story")
     first = adaptive.handle(sid, "less action")
     action = planted.tags.index("action")
-    coarse = adaptive_sequence(planted, toy, (Modification(action, -1),), fine=False)
-    assert [s.item_id for s in first.sequence] == [s.item_id for s in coarse.steps]
+    expected = neighbourhood_answer(planted, toy, (Modification(action, -1),))
+    assert [s.item_id for s in first.sequence] == [s.item_id for s in expected.steps]
+    degrees = planted.attribute_degrees(action)[_rows(planted, first)]
+    assert len(degrees) == 10 and np.all(degrees < planted.attribute_degrees(action)[toy])
+    assert np.all(np.diff(degrees) <= 0)  # from a little less action to much less
     second = adaptive.handle(sid, "more romance")
     assert len(second.sequence) == 10
     assert not {s.item_id for s in first.sequence} & {s.item_id for s in second.sequence}
 
 
-def test_a_sized_or_repeated_critique_gets_degree_bands(adaptive, planted):
+def test_strong_wording_says_it_looked_further(adaptive):
     sid = adaptive.new_session_id()
     adaptive.handle(sid, "like Toy Story")
-    action = planted.tags.index("action")
-    sized = adaptive.handle(sid, "a bit less action")
-    degrees = planted.attribute_degrees(action)[_rows(planted, sized)]
-    assert len(degrees) == 10 and np.all(np.diff(degrees) <= 0)  # a gradient, "less" outward
-    adaptive.handle(sid, "#2")
-    again = adaptive.handle(sid, "less action")  # the same attribute again: home in
-    degrees = planted.attribute_degrees(action)[_rows(planted, again)]
-    assert np.all(np.diff(degrees) <= 0)
-    assert not {s.item_id for s in sized.sequence} & {s.item_id for s in again.sequence}
+    plain = adaptive.handle(sid, "less action")
+    assert "further" not in plain.text
+    strong = adaptive.handle(sid, "much less action")
+    assert strong.sequence and "looked further from it than usual" in strong.text
 
 
-def test_refinement_and_seen_items_are_read_from_the_session(adaptive, planted):
+def test_list_and_single_come_from_the_same_neighbourhood(planted, store):
     from engine.retrieval.retriever import Modification
+    from engine.walks.neighbourhood import neighbourhood_answer
 
+    toy = planted.resolve_item("Toy Story")
+    action = planted.tags.index("action")
+    expected = neighbourhood_answer(planted, toy, (Modification(action, -1),), order="list")
+    for policy, n in (("list", 10), ("single", 1)):
+        manager = DialogueManager(planted, fixture_parser(planted), store, model_id="t", policy=policy)
+        sid = manager.new_session_id()
+        manager.handle(sid, "like Toy Story")
+        reply = manager.handle(sid, "less action")
+        assert [s.item_id for s in reply.sequence] == [s.item_id for s in expected.steps][:n]
+
+
+def test_seen_items_are_read_from_the_session(adaptive, planted):
     sid = adaptive.new_session_id()
     adaptive.handle(sid, "like Toy Story")
     shown = adaptive.handle(sid, "more comedy")
     adaptive.handle(sid, "#1")
     state = adaptive.store.get_session(sid)
     assert shown_in_session(state) == {s.item_id for s in shown.sequence}
-    comedy, war = planted.tags.index("comedy"), planted.tags.index("war")
-    assert is_refinement(state, (Modification(comedy, 1),), planted.tags)
-    assert is_refinement(state, (Modification(comedy, -1),), planted.tags)  # overshot: back
-    assert not is_refinement(state, (Modification(war, 1),), planted.tags)
-    assert is_refinement(state, (Modification(war, 1, 2.0),), planted.tags)  # "much more war"
 
 
 def test_config_yml_chooses_the_policy(tmp_path):

@@ -75,15 +75,12 @@ def test_the_real_encoder_is_asked_once_per_batch_and_answers_identically():
     assert fallback.calls[-1] == ["space xenomorphs", "space dragons"]
 
 
-def test_the_degree_matrix_holds_every_tags_degrees_and_is_rebuilt_for_a_new_model():
+def test_tag_degrees_are_cached_and_forgotten_for_a_new_model():
     rng = np.random.default_rng(1)
     retriever = Retriever(rng.normal(size=(60, 8)), rng.normal(size=(5, 8)), np.arange(60),
                           [f"Film {k} (2000)" for k in range(60)], ("a", "b", "c", "d", "e"))
     retriever.use_degree_model(DegreeModel.from_retriever(retriever, encode=hashed_ngram_encoder))
-    columns = [np.array(retriever.attribute_degrees(t)) for t in range(len(retriever.tags))]
-    matrix = retriever.attribute_degree_matrix()
-    assert matrix is retriever.attribute_degree_matrix()
-    np.testing.assert_array_equal(matrix, np.stack(columns, axis=1))
-    np.testing.assert_array_equal(retriever.attribute_degrees(4), columns[4])
+    first = retriever.attribute_degrees(4)
+    assert retriever.attribute_degrees(4) is first
     retriever.use_degree_model(DegreeModel.from_retriever(retriever, encode=hashed_ngram_encoder))
-    assert retriever.attribute_degree_matrix() is not matrix
+    assert retriever.attribute_degrees(4) is not first

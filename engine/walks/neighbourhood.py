@@ -1,0 +1,132 @@
+"""Answers anchored in the reference's neighbourhood: the `adaptive` and `list` answers.
+
+A person asking for "something like Jaws but less scary" wants films a Jaws fan would pick that
+are less scary, not the catalog's least scary films. So an answer is chosen among the
+reference's nearest items (`Retriever.neighbourhood`: the similarity `cgir train` stored, see
+engine.retrieval.similarity; the item space for older checkpoints), never from the catalog at
+large, and only among items whose estimated degree (`Retriever.modification_degrees`, the
+degree model) moves every asked attribute the asked way from the reference.
+
+How far it looks follows the wording. A plain critique reads the REACH closest items, "a bit"
+(strength < 1) the same but only items within the span the strength asks for
+(engine.walks.degree_steps.span_fraction), strong wording ("way less", strength > 1) reaches
+`strength` times further and weighs the size of the move more (the reply says it looked
+further). A move counts when it is clear: at least MIN_MOVE of calibrated degree (a share of the
+catalog), or a quarter of the reference's room when it sits near the extreme; smaller moves read
+as "about as much" to a person and only fill an answer that has too few clear ones. When the
+closest items hold too few clear moves, the reach doubles up to the stored neighbours (WIDEST);
+it never falls back to popular items: fewer are shown instead.
+
+Among those candidates, each item's key balances closeness (its similarity) with how far it
+moves (both standardised; MOVE_WEIGHT, more for strong wording). Two orders:
+
+* ``gradient`` (the `adaptive` policy): the `steps` best keys, shown in order of how far they
+  move, from close-and-a-little-less to further-and-much-less.
+* ``list`` (the `list` policy): the paper's F(t) steers inside the neighbourhood: the same
+  candidates ranked by the paper's query score <h_i + sum_t y_t F(t), h_j> (gamma 1).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from engine.retrieval.sequences import GradientSequence, Modification
+
+if TYPE_CHECKING:  # pragma: no cover
+    from engine.retrieval.retriever import Retriever
+
+REACH = 40  # nearest items a plain critique reads first
+WIDEST = 200  # the furthest it widens to (the stored top-k per item)
+POOL_PER_STEP = 2  # candidates found per shown item before it stops widening
+MOVE_WEIGHT = 0.5  # weight of the move's size against closeness (plain and "a bit")
+STRONG_MOVE_WEIGHT = 1.0  # ... for strong wording
+# A move smaller than this (in calibrated degree, a share of the catalog) reads as "about as
+# much" to a person; such items only fill an answer that has too few clear moves.
+MIN_MOVE = 0.05
+ROOM_SHARE = 0.25
+ORDERS = ("gradient", "list")
+
+
+def _standard(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    spread = x.std()
+    return (x - x.mean()) / spread if spread > 0 else np.zeros_like(x)
+
+
+def strength_of(modifications: Sequence[Modification]) -> float:
+    """The strongest wording of a critique (1 plain, < 1 "a bit", > 1 "way more")."""
+    return max(float(m.weight) for m in modifications)
+
+
+def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
+          modifications: Sequence[Modification], *, span: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(moved, margin), each (len(rows),), the least over the asked attributes (estimated
+    degrees): how far each row moves the asked way (<= 0 where some attribute does not), and by
+    how much that exceeds a clear move (MIN_MOVE, or ROOM_SHARE of the reference's room toward
+    the catalog's extreme when that is smaller). With `span`, both are -inf where a row moves
+    further than the critique's strength asks."""
+    from engine.walks.degree_steps import catalog_extreme, span_fraction
+
+    moved_least, margin_least = np.full(len(rows), np.inf), np.full(len(rows), np.inf)
+    for m in modifications:
+        degrees = retriever.modification_degrees(m)
+        start = float(degrees[reference])
+        moved = m.alpha * (degrees[rows] - start)
+        extreme = catalog_extreme(degrees, m.alpha, strength=m.weight)
+        room = max(0.0, m.alpha * (extreme - start)) if np.isfinite(extreme) else 0.0
+        if span:
+            moved = np.where(moved <= span_fraction(m.weight) * room, moved, -np.inf)
+        moved_least = np.minimum(moved_least, moved)
+        margin_least = np.minimum(margin_least, moved - min(MIN_MOVE, ROOM_SHARE * room))
+    return moved_least, margin_least
+
+
+def select(similarity: np.ndarray, moved: np.ndarray, steps: int, move_weight: float) -> np.ndarray:
+    """Indices of the `steps` candidates with the best balance of closeness and move, in order
+    of the move (smallest first)."""
+    key = _standard(similarity) + move_weight * _standard(moved)
+    best = np.argsort(-key, kind="stable")[:steps]
+    return best[np.argsort(moved[best], kind="stable")]
+
+
+def neighbourhood_answer(retriever: "Retriever", item: int,
+                         modifications: tuple[Modification, ...] | list[Modification], *,
+                         steps: int = 10, exclude: Sequence[int] = (),
+                         order: str = "gradient") -> GradientSequence:
+    """Items near `item` that move every asked attribute the asked way (module docstring).
+    `exclude` is never shown (the dialogue passes what the user has already seen)."""
+    modifications = tuple(modifications)
+    if not modifications:
+        raise ValueError("a critique needs at least one modification")
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    item = int(item)
+    strength = strength_of(modifications)
+    rows, similarity = retriever.neighbourhood(item, WIDEST)
+    allowed = ~np.isin(rows, np.asarray([item, *map(int, exclude)], dtype=np.int64))
+    rows, similarity = rows[allowed], similarity[allowed]
+    moved, margin = moves(retriever, item, rows, modifications, span=strength < 1)
+    clear = margin > 0
+    reach = min(len(rows), int(round(REACH * max(1.0, strength))))
+    while reach < len(rows) and clear[:reach].sum() < POOL_PER_STEP * steps:
+        reach = min(len(rows), reach * 2)  # too few move clearly close by: look further
+    keep = np.flatnonzero(clear[:reach])
+    if len(keep) < steps:  # then the closest small moves fill it, never items that do not move
+        keep = np.sort(np.concatenate([keep, np.flatnonzero((moved > 0) & ~clear)[:steps - len(keep)]]))
+    if len(keep) == 0:
+        return GradientSequence(item, modifications, ())
+    rows, similarity, moved = rows[keep], similarity[keep], moved[keep]
+    weight = STRONG_MOVE_WEIGHT if strength > 1 else MOVE_WEIGHT
+    if order == "gradient":
+        picked = select(similarity, moved, steps, weight)
+        scores = similarity[picked]
+    else:
+        query = retriever.item_vectors[item] + retriever.modification_vector(modifications)
+        paper = retriever.item_vectors[rows] @ query
+        picked = np.argsort(-paper, kind="stable")[:steps]
+        scores = paper[picked]
+    return GradientSequence(item, modifications, tuple(
+        retriever.shown_step(int(rows[p]), strength, float(s), modifications)
+        for p, s in zip(picked, scores)), retriever.modification_degree(item, modifications[0]))
