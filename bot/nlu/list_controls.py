@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.nlu import lexicon as lx
-from bot.nlu.references import ReferenceReader, Shown, select_pattern
+from bot.nlu.references import ORDINAL_WORDS, ReferenceReader, Shown, select_pattern
 from bot.nlu.text import tokenize
 from bot.types import Critique, Parse
 
@@ -75,6 +75,10 @@ _NOT_ITEM = re.compile(
 _SEEN_TITLE = re.compile(
     r"^(?:i(?:'ve| have)? |ive )?(?:already (?:seen|watched|saw)|(?:seen|watched) (?P<t2>.+?) "
     r"(?:already|before))\s*(?P<t>.*)$")
+# "not the third one, seen it", "the second one - watched it already": the reason after an item.
+_SEEN_REASON = re.compile(
+    r"\s*[,;.!-]+\s*(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too))*$")
 _NO_MORE_TAG = re.compile(
     r"^(?:no more|not another|nothing (?:by|with|from)|enough(?: of)?|no|stop showing(?: me)?|"
     r"(?:i )?(?:don'?t|do not) (?:want|show me) (?:any )?(?:more )?)\s+(?P<t>.+?)"
@@ -110,6 +114,13 @@ _WHY = re.compile(
     r"\s+(?:is|was|are|were)|\s+(?:this|that) (?:choice|pick)|\s+(?:the )?(?:choice|pick) of)?"
     r"(?:\s+(?P<t>.+?))?(?:\s+(?:there|here|on the list|in the list|in there|a good (?:pick|choice|match|fit)|"
     r"chosen|picked|suggested|recommended|shown|then|exactly))*$")
+# A why-question that names a shown item anywhere in it ("so why would I like #2", "how is the
+# fourth one less dark than Heat?", "in what way is number 3 funnier"): explain that item.
+_WHY_ANYWHERE = re.compile(
+    r"^(?:(?:huh|hmm+|so|ok|okay|wait|and|but|hey|sorry)\W*\s+)*"
+    r"(?:why|how come|how is|how's|how are|in what way is|in which way is|what makes)\b(?P<rest>.*)$")
+_NAMED_POSITION = re.compile(
+    rf"#\s*\d+|\b(?:number|no\.?)\s*\d+\b|\bthe\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film|pick|choice))?\b")
 _JUMP = re.compile(
     r"^(?:(?:show|give|find|get)(?: me)? |i want |i'd like |let'?s (?:do|see|try) |how about |"
     r"(?:now )?(?:for )?)?(?:something|anything|one|a movie|a film)?\s*(?:(?:completely|totally|entirely|really|"
@@ -153,6 +164,12 @@ class ListControlReader:
         return Parse("exclude", control="list") if _EXCLUDE_LIST.match(simple) else None
 
     def _exclude(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        reason = _SEEN_REASON.search(simple)
+        if reason is not None and reason.start() > 0:
+            simple = simple[:reason.start()]
+            named = self._item(re.sub(r"^(?:not|no|skip|drop)\s+", "", simple), shown, catalog=False)
+            if named is not None and named.index is not None:
+                return replace_intent(named, "exclude")
         if _SEEN_ALL.match(simple):
             return Parse("exclude", control="all")
         tag = _NO_MORE_TAG.match(simple)
@@ -221,13 +238,17 @@ class ListControlReader:
 
     def _explain(self, simple: str, shown: Shown, original: str) -> Parse | None:
         m = _WHY.match(simple)
-        if m is None:
-            return None
-        said = (m.group("t") or "").strip()
-        if not said or re.fullmatch(_IT + r"|(?:that|this) (?:movie|film|pick|choice)|them|these|those", said):
-            return Parse("explain")
-        target = self._item(said, shown, catalog=False)
-        return None if target is None else replace_intent(target, "explain")
+        if m is not None:
+            said = (m.group("t") or "").strip()
+            if not said or re.fullmatch(_IT + r"|(?:that|this) (?:movie|film|pick|choice)|them|these|those", said):
+                return Parse("explain")
+            target = self._item(said, shown, catalog=False)
+            if target is not None:
+                return replace_intent(target, "explain")
+        loose = _WHY_ANYWHERE.match(simple)
+        named = _NAMED_POSITION.search(loose.group("rest")) if loose else None
+        target = self._item(named.group(0), shown, catalog=False) if named else None
+        return None if target is None or target.index is None else replace_intent(target, "explain")
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
         m = _ABOUT.match(simple)

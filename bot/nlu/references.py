@@ -24,7 +24,7 @@ __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_reques
 
 Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen, in order
 
-_ORD = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
+ORDINAL_WORDS = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
 _CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
 # "... sounds good", "... looks great": a verdict after a pick names the pick.
 _VERDICT = (r"(?:looks?|sounds?|seems?|is|was)\s+(?:(?:really|very|so|pretty)\s+)?"
@@ -38,7 +38,7 @@ _SELECT = re.compile(
     r"details (?:on|for|about)|what about|how about|(?:more )?info (?:on|about)|what(?:'s| is)|"
     r"see|open up|do)\s+|)"
     r"(?:(?:that|this) one[\s,:-]+)?(?:(?:the|that)\s+)?(?:very\s+)?"
-    r"(?:(?P<ord>" + _ORD + r")(?:\s+(?:one|movie|film|item|option|choice|result|title|pick|please))?"
+    r"(?:(?P<ord>" + ORDINAL_WORDS + r")(?:\s+(?:one|movie|film|item|option|choice|result|title|pick|please))?"
     r"(?:\s+(?:one|on the list|in the list|from the list|from the top|of (?:those|these|them)|please))?"
     r"|(?:(?:number|no\.?|nr\.?|option|item|choice|result|movie|film)\s*#?|#)\s*"
     r"(?P<num>\d{1,3}|" + _CARD + r")"

@@ -150,3 +150,33 @@ def test_a_shown_title_can_be_excluded_or_explained(parser):
 def test_the_one_with_is_a_pick_from_the_list_never_a_title(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.control, parse.item_id) == ("select", "degree", None)
+
+
+@pytest.mark.parametrize("text,index", [
+    ("so why would I want #3", 3), ("hmm, why is the second one there at all", 2),
+    ("how is number 4 any less dark than what I asked about?", 4),
+    ("in what way is the last one funnier", -1), ("why on earth is the first film in there", 1),
+])
+def test_a_why_question_that_names_a_shown_item_anywhere_explains_it(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == ("explain", index)
+
+
+@pytest.mark.parametrize("text", ["how is the weather today", "why do people like horror",
+                                  "in what way is it darker"])
+def test_a_why_question_without_a_shown_item_is_no_explanation_of_one(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent != "explain"
+
+
+@pytest.mark.parametrize("text,index", [
+    ("not the second one, I've seen it", 2), ("the fourth one - watched it already", 4),
+    ("skip #3, saw that one", 3),
+])
+def test_an_item_with_a_seen_it_reason_is_excluded(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == ("exclude", index)
+
+
+def test_seen_it_alone_still_means_the_current_item(parser):
+    parse = parser.parse("seen it", shown=SHOWN)
+    assert parse.intent == "exclude" and parse.index is None
