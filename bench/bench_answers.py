@@ -125,11 +125,15 @@ def moves_asked_way(retriever, reference: int, rows: list[int], mods) -> np.ndar
     return ok
 
 
+def read_requests(split: str) -> list[dict]:
+    return [r for r in map(json.loads, REQUESTS.read_text().splitlines())
+            if split == "all" or r["split"] == split]
+
+
 def run(model: Path, split: str, out: Path, data: Path) -> None:
     from bot.runtime import build_manager
 
-    requests = [r for r in map(json.loads, REQUESTS.read_text().splitlines())
-                if split == "all" or r["split"] == split]
+    requests = read_requests(split)
     home = Path(tempfile.mkdtemp(prefix="bench-answers-"))
     managers = {p: build_manager(model, f"sqlite:///{home / (p + '.db')}", policy=p, warm_up=False)
                 for p in ("adaptive", "list")}
@@ -188,12 +192,16 @@ def run(model: Path, split: str, out: Path, data: Path) -> None:
     print(f"wrote {out}/judging.jsonl, key.json, automatic.json ({len(requests)} requests, {split})")
 
 
-def report(out: Path, verdicts_file: Path) -> dict:
-    """Per-system judged figures from the verdicts and the key (missing slots score 0)."""
+def report(out: Path, verdicts_file: Path, split: str = "all") -> dict:
+    """Per-system judged figures from the verdicts and the key (missing slots score 0), over the
+    requests of `split`; written as report-<split>.json / .md (report.json / .md for all)."""
     key = json.loads((out / "key.json").read_text())
+    if split != "all":
+        wanted = {r["id"] for r in read_requests(split)}
+        key = {k: v for k, v in key.items() if k in wanted}
     verdicts = json.loads(verdicts_file.read_text())
     result = {}
-    for system in SYSTEMS:
+    for system in (s for s in SYSTEMS if all(s in e["systems"] for e in key.values())):
         slots = []
         for request_id, entry in key.items():
             judged = verdicts.get(request_id, {})
@@ -207,12 +215,13 @@ def report(out: Path, verdicts_file: Path) -> dict:
                           "good": round(float((slots == 2).mean()), 4),
                           "wrong_or_missing": round(float((slots == 0).mean()), 4),
                           "slots": int(len(slots))}
-    (out / "report.json").write_text(json.dumps(result, indent=1))
+    name = "report" if split == "all" else f"report-{split}"
+    (out / f"{name}.json").write_text(json.dumps(result, indent=1))
     lines = ["| system | mean (0-2) | mean / 2 (0-1) | good | wrong or missing |",
              "|---|---|---|---|---|"]
     lines += [f"| {s} | {r['mean_0_to_2']:.2f} | {r['mean_divided_by_2']:.2f} | {r['good']:.0%} "
               f"| {r['wrong_or_missing']:.0%} |" for s, r in result.items()]
-    (out / "report.md").write_text("\n".join(lines) + "\n")
+    (out / f"{name}.md").write_text("\n".join(lines) + "\n")
     return result
 
 
@@ -226,8 +235,8 @@ def main() -> None:
                         help="judge's verdicts (request id -> {title: 0|1|2}): write the report only")
     args = parser.parse_args()
     if args.verdicts is not None:
-        report(args.out, args.verdicts)
-        print(f"wrote {args.out}/report.json and report.md")
+        report(args.out, args.verdicts, args.split)
+        print(f"wrote the {args.split} report to {args.out}")
         return
     if not args.data.is_file():
         sys.exit(f"{args.data} is missing: this benchmark needs the ml-latest-small zip")
