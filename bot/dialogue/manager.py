@@ -234,7 +234,8 @@ class DialogueManager:
     # -- intents ---------------------------------------------------------------------------
 
     def _critique(self, state: SessionState, parse: Parse) -> Reply:
-        critiques = tuple(parse.critiques) or read_unread(self.retriever, parse.unread)
+        # every clause counts: "more action but less gore" walks both, the second by its reading
+        critiques = tuple(parse.critiques) + read_unread(self.retriever, parse.unread)
         if not critiques and parse.years is not None and not parse.unread:  # "from the 80s"
             return constraints.answer_in_years(self, state)
         if not critiques:

@@ -206,7 +206,7 @@ class Parser:
         reading = read_critiques(rest, self.vocab, self.grounder)
         if not (reading.critiques and (reading.cued or reading.strong)):
             return None
-        return Parse("critique", critiques=reading.critiques, item_id=start.item_id,
+        return Parse("critique", critiques=reading.critiques, unread=reading.unread, item_id=start.item_id,
                      title=start.title, index=start.index if start.item_id is None else None)
 
     @staticmethod
@@ -228,12 +228,13 @@ class Parser:
         if looks_like_chitchat(simple, has_polarity=reading.strong_cue):
             return None
         if reading.critiques and (reading.cued or reading.strong):
-            return Parse("critique", critiques=reading.critiques)
+            # clauses no tag names ride along: the dialogue walks them by the degree model's reading
+            return Parse("critique", critiques=reading.critiques, unread=reading.unread)
         title = self.references.bare_title(simple)
         if title is not None:
             return title
         if reading.critiques:
-            return Parse("critique", critiques=reading.critiques)
+            return Parse("critique", critiques=reading.critiques, unread=reading.unread)
         if reading.strong_cue and (reading.suggestions or _only_polarity(simple)):
             # "more dinosaurs": a critique of something we have no tag for; the bot says so and
             # offers the closest tags. A bare "more please" is a critique of nothing yet.

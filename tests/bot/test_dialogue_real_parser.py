@@ -104,3 +104,18 @@ def test_a_reading_of_words_that_are_no_tag_is_shown_under_those_words(planted, 
     assert "“tearjerking” is not a tag here; I read it as sad + romance" in reply.text
     degrees = [s.degree for s in reply.sequence]
     assert reply.current.degree is not None and all(d > reply.current.degree for d in degrees)
+
+
+def test_a_clause_no_tag_names_is_walked_beside_the_clauses_that_name_one(planted, real_parser, store,
+                                                                          monkeypatch):
+    from engine.degrees.model import Grounding
+
+    # "less preachy" names no tag: it used to be dropped whenever another clause named one
+    reading = Grounding("preachy", "drama + war", ("drama", "war"), (0.7, 0.3), False)
+    monkeypatch.setattr(planted.degree_model, "ground", lambda phrase: reading)
+    m = DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    reply = m.handle(sid, "more romantic but less preachy")
+    assert reply.intent == "critique" and reply.sequence
+    assert [(c["alpha"], c["phrase"]) for c in reply.critiques] == [(1, "romantic"), (-1, "preachy")]
