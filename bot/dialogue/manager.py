@@ -239,6 +239,10 @@ class DialogueManager:
         if not critiques and parse.years is not None and not parse.unread:  # "from the 80s"
             return constraints.answer_in_years(self, state)
         if not critiques:
+            start = compound_start(parse, state.last_sequence)  # "Fargo but more pizza": go to Fargo
+            if start is not None:
+                moved = self._reference(state, Parse("reference", item_id=start), None)
+                return replace(moved, text=f"{moved.text} {replies.no_close_tag(list(parse.suggestions))}")
             return self._no_close_tag(state, parse)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
         if unclear:

@@ -204,7 +204,8 @@ class Parser:
         if start.item_id is None and start.index is None:
             return None  # an ambiguous or unknown title: the bot asks about it first
         reading = read_critiques(rest, self.vocab, self.grounder)
-        if not (reading.critiques and (reading.cued or reading.strong)):
+        # "Fargo but less gory": a cued clause no tag names is a critique too (the dialogue reads it)
+        if not ((reading.critiques and (reading.cued or reading.strong)) or (reading.unread and reading.cued)):
             return None
         return Parse("critique", critiques=reading.critiques, unread=reading.unread, item_id=start.item_id,
                      title=start.title, index=start.index if start.item_id is None else None)

@@ -119,3 +119,21 @@ def test_a_clause_no_tag_names_is_walked_beside_the_clauses_that_name_one(plante
     reply = m.handle(sid, "more romantic but less preachy")
     assert reply.intent == "critique" and reply.sequence
     assert [(c["alpha"], c["phrase"]) for c in reply.critiques] == [(1, "romantic"), (-1, "preachy")]
+
+
+def test_a_title_with_a_critique_no_tag_names_starts_there_and_walks_its_reading(planted, real_parser,
+                                                                                 store, monkeypatch):
+    from engine.degrees.model import Grounding
+
+    reading = Grounding("preachy", "drama + war", ("drama", "war"), (0.7, 0.3), False)
+    monkeypatch.setattr(planted.degree_model, "ground", lambda phrase: reading)
+    m = DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+    reply = m.handle(m.new_session_id(), "Toy Story but less preachy")
+    assert reply.current.title.startswith("Toy Story") and reply.sequence
+    assert [(c["alpha"], c["phrase"]) for c in reply.critiques] == [(-1, "preachy")]
+
+
+def test_a_title_with_words_nobody_can_read_still_starts_there_and_says_so(real_manager):
+    reply = real_manager.handle(real_manager.new_session_id(), "Toy Story but more pizza")
+    assert reply.current.title.startswith("Toy Story") and not reply.sequence
+    assert "I could not match that to any tag I know" in reply.text
