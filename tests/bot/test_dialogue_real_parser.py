@@ -89,14 +89,20 @@ def test_bad_input_gets_a_reply_and_a_logged_turn(real_manager, name):
     assert m.store.count_turns(sid) == 3
 
 
-def test_a_reading_of_words_that_are_no_tag_is_shown_under_those_words(planted, real_parser, store,
-                                                                       monkeypatch):
+def reading_manager(planted, real_parser, store, monkeypatch, phrase: str, tags: tuple[str, ...],
+                    weights: tuple[float, ...]) -> DialogueManager:
+    """A gradient manager whose degree model reads every phrase as `phrase` leaning on `tags`."""
     from engine.degrees.model import Grounding
 
+    reading = Grounding(phrase, " + ".join(tags), tags, weights, False)
+    monkeypatch.setattr(planted.degree_model, "ground", lambda said: reading)
+    return DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+
+
+def test_a_reading_of_words_that_are_no_tag_is_shown_under_those_words(planted, real_parser, store,
+                                                                       monkeypatch):
     # "tearjerking" matches the tag "sad" by embedding only, so the degree model's reading is walked
-    reading = Grounding("tearjerking", "sad + romance", ("sad", "romance"), (0.6, 0.4), False)
-    monkeypatch.setattr(planted.degree_model, "ground", lambda phrase: reading)
-    m = DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+    m = reading_manager(planted, real_parser, store, monkeypatch, "tearjerking", ("sad", "romance"), (0.6, 0.4))
     sid = m.new_session_id()
     m.handle(sid, "something like Toy Story")
     reply = m.handle(sid, "more tearjerking")
@@ -108,12 +114,8 @@ def test_a_reading_of_words_that_are_no_tag_is_shown_under_those_words(planted, 
 
 def test_a_clause_no_tag_names_is_walked_beside_the_clauses_that_name_one(planted, real_parser, store,
                                                                           monkeypatch):
-    from engine.degrees.model import Grounding
-
     # "less preachy" names no tag: it used to be dropped whenever another clause named one
-    reading = Grounding("preachy", "drama + war", ("drama", "war"), (0.7, 0.3), False)
-    monkeypatch.setattr(planted.degree_model, "ground", lambda phrase: reading)
-    m = DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+    m = reading_manager(planted, real_parser, store, monkeypatch, "preachy", ("drama", "war"), (0.7, 0.3))
     sid = m.new_session_id()
     m.handle(sid, "something like Toy Story")
     reply = m.handle(sid, "more romantic but less preachy")
@@ -123,11 +125,7 @@ def test_a_clause_no_tag_names_is_walked_beside_the_clauses_that_name_one(plante
 
 def test_a_title_with_a_critique_no_tag_names_starts_there_and_walks_its_reading(planted, real_parser,
                                                                                  store, monkeypatch):
-    from engine.degrees.model import Grounding
-
-    reading = Grounding("preachy", "drama + war", ("drama", "war"), (0.7, 0.3), False)
-    monkeypatch.setattr(planted.degree_model, "ground", lambda phrase: reading)
-    m = DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+    m = reading_manager(planted, real_parser, store, monkeypatch, "preachy", ("drama", "war"), (0.7, 0.3))
     reply = m.handle(m.new_session_id(), "Toy Story but less preachy")
     assert reply.current.title.startswith("Toy Story") and reply.sequence
     assert [(c["alpha"], c["phrase"]) for c in reply.critiques] == [(-1, "preachy")]
