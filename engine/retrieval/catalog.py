@@ -177,7 +177,10 @@ class TitleResolver:
 
     def namesakes(self, row: int, query: str) -> list[TitleMatch]:
         """Other rows the query also names, articles and a.k.a. forms aside ("Titanic (1953)"
-        for "titanic", "Heat, The (2013)" for "heat"), most popular first."""
+        for "titanic", "Heat, The (2013)" for "heat"), most popular first; none when the query
+        names a year ("Titanic (1997)", "Heat, the 1995 one"): the person said which one."""
+        if _VERSION.search(query):
+            return []
         key = form_key(_VERSION.sub("", query))
         rows = set(self._by_alias.get(key, []))
         rows.discard(row)

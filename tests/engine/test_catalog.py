@@ -91,3 +91,11 @@ def test_unknown_and_degenerate_queries(resolver):
 def test_titles_and_ids_must_match():
     with pytest.raises(ValueError):
         TitleResolver(("A",), (1, 2))
+
+
+def test_a_title_said_with_its_year_has_no_namesakes_to_name(resolver):
+    heat = resolver.resolve("Heat (1995)")
+    assert heat is not None and heat.title == "Heat (1995)"
+    assert resolver.namesakes(heat.row, "Heat (1995)") == []
+    assert resolver.namesakes(heat.row, "heat, the 1995 one") == []
+    assert [m.title for m in resolver.namesakes(heat.row, "heat")] == ["Heat (2013)"]
