@@ -56,19 +56,18 @@ def compare_similarities(dataset: "Dataset", item_vectors: np.ndarray | None = N
         started = time.time()
         report("item-space", similarity.item_space_neighbours(item_vectors), started,
                note="vectors trained on every interaction, held-out ones included: optimistic")
+    # each tuned similarity: its builder, the setting's values tried on validation, its default
+    tuned = {"cosine": (lambda x, v: similarity.cosine_neighbours(x, shrink=v),
+                        similarity.SHRINKS, similarity.DEFAULT_SHRINK),
+             "ease": (lambda x, v: similarity.ease_neighbours(x, lam=v),
+                      similarity.LAMBDAS, similarity.DEFAULT_LAMBDA)}
     fitted = {}
-    if "cosine" in candidates or "blend" in candidates:
-        started = time.time()
-        shrink, scores = choose(lambda x, v: similarity.cosine_neighbours(x, shrink=v),
-                                similarity.SHRINKS, similarity.DEFAULT_SHRINK)
-        fitted["cosine"] = (shrink, similarity.cosine_neighbours(test.train, shrink=shrink))
-        report("cosine", fitted["cosine"][1], started, validation_ndcg=scores)
-    if "ease" in candidates or "blend" in candidates:
-        started = time.time()
-        lam, scores = choose(lambda x, v: similarity.ease_neighbours(x, lam=v),
-                             similarity.LAMBDAS, similarity.DEFAULT_LAMBDA)
-        fitted["ease"] = (lam, similarity.ease_neighbours(test.train, lam=lam))
-        report("ease", fitted["ease"][1], started, validation_ndcg=scores)
+    for name, (build, values, default) in tuned.items():
+        if name in candidates or "blend" in candidates:
+            started = time.time()
+            setting, scores = choose(build, values, default)
+            fitted[name] = (setting, build(test.train, setting))
+            report(name, fitted[name][1], started, validation_ndcg=scores)
     if "blend" in candidates:
         started = time.time()
         if fixed:
