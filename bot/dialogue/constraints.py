@@ -35,7 +35,9 @@ def before_turn(manager: DialogueManager, state: "SessionState", parse: Parse) -
     """Apply the turn's year request to the state; returns (the filter before, undo depth)."""
     before = state.years
     if parse.years is not None:
-        state.years = yr.updated(state.years, parse.years, manager.retriever, manager.out.row(state.current))
+        # "like Pretty Woman but more recent": newer than the film named in the same turn
+        base = parse.item_id if parse.item_id is not None else state.current
+        state.years = yr.updated(state.years, parse.years, manager.retriever, manager.out.row(base))
     return before, len(state.history)
 
 

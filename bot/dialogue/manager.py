@@ -252,7 +252,8 @@ class DialogueManager:
             return self._no_close_tag(state, replace(parse, suggestions=()), unknown[0])
         start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
         if start is not None:
-            moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques))
+            moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques),
+                                    said_with_it=True)
             return replace(moved, intent="critique")
         row = self.out.row(state.current)
         if row is None:
@@ -272,8 +273,10 @@ class DialogueManager:
         """
         tags = self.retriever.tags
         mods = critique_modifications(self.retriever, critiques)
+        again = not exclude and state.answer == answer_record("critique", int(self.retriever.item_ids[row]),
+                                                              critiques)
         sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
-                                exclude=exclude)
+                                exclude=exclude, again=again)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
@@ -322,7 +325,8 @@ class DialogueManager:
         return self.out.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
                            with_suggestions=False, understood=False)
 
-    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None) -> Reply:
+    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, *,
+                   said_with_it: bool = False) -> Reply:
         synthetic = self.retriever.synthetic
         row = self.out.row(parse.item_id)
         if row is None:
@@ -350,8 +354,11 @@ class DialogueManager:
             reply = self.walk_from(state, row, waiting.critiques)
             reply.intent = "reference"
             reply.text = f"{start} {reply.text}"
-            # One undo should go back to before the reference, not to the bare reference.
-            del state.history[depth:]
+            # A critique asked before the reference (it waited): one undo goes back to before
+            # the reference. Said with it ("Heat but less violent"): undo takes back the critique
+            # and keeps the film the user named.
+            if not said_with_it:
+                del state.history[depth:]
             return reply
         return self.out.reply(state, f"{start} {item_facts.describe(self.retriever, row)} What would you like to change?", "reference")
 

@@ -71,16 +71,20 @@ def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
 
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int, *,
-                 exclude: set[int] = frozenset()) -> GradientSequence | WalkLimit:
+                 exclude: set[int] = frozenset(), again: bool = False) -> GradientSequence | WalkLimit:
     """The policy's answer to a critique of the item at `row`; no policy shows the session's
     exclusions (bot.dialogue.exclusions), a row outside its release-year filter
-    (bot.dialogue.years) or a row of `exclude` ("more": everything shown)."""
+    (bot.dialogue.years) or a row of `exclude` ("more": everything shown). `again`: the same
+    critique of the same item as the list on screen (asked again after an undo): adaptive may
+    show that list again, not only films never shown."""
     banned = sorted(set(exclude) | excluded_rows(retriever, state)
                     | set(outside_rows(retriever, state.years)))
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "adaptive":
-        banned = sorted(set(banned) | shown_rows(retriever, state))
+        on_screen = {retriever.row_of_id[int(s["item_id"])] for s in state.last_sequence
+                     if int(s["item_id"]) in retriever.row_of_id} if again else set()
+        banned = sorted(set(banned) | (shown_rows(retriever, state) - on_screen))
         return neighbourhood_answer(retriever, row, modifications, steps=steps, exclude=banned)
     return neighbourhood_answer(retriever, row, modifications, order="list", exclude=banned,
                                 steps=steps if policy == "list" else 1)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from bot.nlu import everyday as ev
+from bot.nlu import lexicon as lx
 from bot.nlu.text import tokenize
 
-__all__ = ["looks_like_chitchat", "expand_short_forms", "small_talk"]
+__all__ = ["looks_like_chitchat", "other_domain", "expand_short_forms", "small_talk"]
 
 _CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
                                           ev.CHITCHAT_PATTERNS + ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
+_OTHER_DOMAIN = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
 _SMALL_TALK = (
     ("greeting", re.compile(r"^(?:" + "|".join(ev.GREETING_PATTERNS) + r")[?.!, ]*$")),
     ("thanks", re.compile(r"^(?:" + "|".join(ev.THANKS_PATTERNS) + r")[?.!, ]*$")),
@@ -35,6 +37,15 @@ def looks_like_chitchat(simple: str, *, has_polarity: bool) -> bool:
     if has_polarity or any(t in ev.MOVIE_WORDS for t in tokenize(simple)):
         return False
     return bool(_CHITCHAT.match(simple))
+
+
+def other_domain(simple: str) -> bool:
+    """Another domain's request with no movie word and no polarity word ("set a timer for 10
+    minutes"): out of scope even where a word of it names what the catalog cannot judge."""
+    tokens = tokenize(simple)
+    if any(t in ev.MOVIE_WORDS or t in lx.MORE_WORDS or t in lx.LESS_WORDS for t in tokens):
+        return False
+    return bool(_OTHER_DOMAIN.match(simple))
 
 
 def small_talk(simple: str) -> str | None:

@@ -16,7 +16,8 @@ _POLITE = re.compile(r"^(?:(?:ok(?:ay)?|so|well|hey|um+|uh+|hm+|yes|yeah|yep|yup
                      r"oh|ah|cool|nice|great|perfect|please|pls|can you|could you|"
                      r"oops|whoops|wait|hold on|hang on|oh no|uh oh|hmm+|argh|ugh|"
                      r"no wait|can we|could we|let'?s|just|i want to|i'?d like to|i wanna)[ ,]+)+|"
-                     r"(?:[ ,]+(?:please|pls|thanks|thank you|now(?<!for now)|bot|for me))+$")
+                     r"(?:[ ,]+(?:please|pls|thanks|thank you|now(?<!for now)|bot|for me|if (?:at all )?possible|"
+                     r"if you can|if you could|if there (?:is|are) any|if you have (?:any|one|some)))+$")
 
 
 _GREETING = re.compile(r"^(?:" + "|".join(ev.GREETING_PATTERNS) + r")[ ,!.:;-]+(?=\S)")

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.nlu import lexicon as lx
-from bot.nlu.negation import negates
+from bot.nlu.negation import negated_base, negates
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
 
@@ -102,10 +102,10 @@ class TagGrounder:
         sims = self._name_vectors[[h[0] for h in hits]] @ self.embed([phrase])[0]
         order = np.argsort(-sims)
         tag, flip = hits[int(order[0])]
-        close = tuple(tags[hits[int(j)][0]] for j in order
-                      if sims[order[0]] - sims[int(j)] < self.config.tie_margin)
+        close = self._distinct(tag, [hits[int(j)][0] for j in order
+                                     if sims[order[0]] - sims[int(j)] < self.config.tie_margin])
         return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase,
-                        candidates=close if len(close) > 1 else (), flipped=flip)
+                        candidates=close, flipped=flip)
 
     def from_vector(self, phrase: str, vector: np.ndarray, polarity: int, strength: float,
                     cued: bool) -> tuple[Critique | None, tuple[str, ...]]:
@@ -125,10 +125,12 @@ class TagGrounder:
         flip = bool(self._flip[best_row[top]])
         if negates(phrase, self._texts[best_row[top]]):
             flip = not flip  # "more unfunny" sits next to "funny": it is less funny
-        ties = tuple(tags[int(t)] for t in ranking[:4]
-                     if score - float(per_tag[int(t)]) < self.config.tie_margin)
+        else:
+            flip = self._through_base(phrase, top, flip)
+        ties = self._distinct(top, [int(t) for t in ranking[:4]
+                                    if score - float(per_tag[int(t)]) < self.config.tie_margin])
         return Critique(-polarity if flip else polarity, tags[top], round(score, 4), strength,
-                        phrase, candidates=ties if len(ties) > 1 else (), flipped=flip), close
+                        phrase, candidates=ties, flipped=flip), close
 
     def embed(self, phrases: Sequence[str]) -> np.ndarray:
         """Unit vectors of the phrases, one encoder call for the ones not seen before."""
@@ -143,6 +145,31 @@ class TagGrounder:
         return np.stack([self._phrase_vectors[p] for p in phrases])
 
     # -- steps -------------------------------------------------------------------------------
+
+    def _through_base(self, phrase: str, top: int, flip: bool) -> bool:
+        """A negated word whose tag is its base's: "unrealistic" lands on "documentary" because
+        "realistic" does, so "more unrealistic" is less documentary. The base must be a word of
+        the language that grounds to the same tag on its own ("unique" has no base "ique")."""
+        words = phrase.split()
+        base = negated_base(words[-1]) if words else None
+        if base is None or not self.vocab.is_english(base):
+            return flip
+        said = " ".join([*words[:-1], base])
+        per_tag, best_row = self._per_tag(self._vectors @ self.embed([said])[0])
+        if int(np.argmax(per_tag)) != top or float(per_tag[top]) < self.config.accept:
+            return flip
+        return not bool(self._flip[best_row[top]])
+
+    def _distinct(self, top: int, close: list[int]) -> tuple[str, ...]:
+        """The tags worth a question among the close ones: a tag bound to a concept the top tag
+        is bound to is its synonym ("funny", "humorous", "comedy"; "cerebral", "philosophical"),
+        so "more unfunny", "dumber" or "something with a brain" take the top one instead of
+        asking which. Empty when no other tag is left."""
+        concepts = set(self.vocab.bound.get(top, ()))
+        kept = [t for t in close if t == top or not concepts & set(self.vocab.bound.get(t, ()))]
+        if top not in kept:
+            kept.insert(0, top)
+        return tuple(self.vocab.tags[t] for t in kept) if len(kept) > 1 else ()
 
     def _precise(self, phrase: str, vector: np.ndarray) -> np.ndarray:
         """The encoder's own vector where `vector` is a static encoder's word mean: a bare

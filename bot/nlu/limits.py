@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from bot.nlu import lexicon as lx
 
 __all__ = ["read_limits", "TOPICS"]
 
@@ -56,7 +60,12 @@ _ROLE = re.compile(r"\b(?:actors?|actress(?:es)?|cast|starring|lead actors?|lead
 # A name after "with", "starring", "by", in the text as typed (capitals): "with Tom Hanks".
 _NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made by|from director)\s+"
                    r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von|del|da)){0,3})")
+# The same in lower case ("something with tom hanks"): a common given name and one more word.
+_LOWER_NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made by|from director)\s+"
+                         r"(?P<name>(?P<first>[a-z]+)\s+(?P<last>[a-z][a-z'-]+))\b")
 _DIRECTED = re.compile(r"\b(?:by|directed by|made by|from director)$")
+# Words after a given name that make it no name ("with grace and style", "by will alone").
+_NOT_SURNAMES = frozenset("and or but in on of for to the a an as is was alone please pls too".split())
 _LEFTOVER = frozenset("but and or with without by from in into that which one ones something anything "
                       "some any film films movie movies stuff other others more less please pls plz "
                       "ok okay so the a an of to is are was were it its only just also too then maybe "
@@ -80,6 +89,11 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tu
             continue  # "with Al Pacino" where al pacino is a tag; "from The 90s": no name
         topic = topic or ("directors" if _DIRECTED.search(m.group("how").lower()) else "actors")
         text = re.sub(rf"\b{re.escape(m.group('how').lower())}\s+{re.escape(folded)}\b", " ", text)
+    for m in _LOWER_NAME.finditer(text):
+        if not _lower_case_name(m, is_tag):
+            continue
+        topic = topic or ("directors" if _DIRECTED.search(m.group("how")) else "actors")
+        text = text.replace(m.group(0), " ")
     m = _ROLE.search(text)
     if m and not is_tag(m.group(0)):
         topic = topic or ("directors" if m.group(0).startswith(("direct", "film")) else "actors")
@@ -88,10 +102,28 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tu
         return None, simple
     words = " ".join(text.split()).strip(" ,;.!?-").split()
     while words and words[0].strip(",;.!?") in _LEFTOVER:  # "a and faster" -> "faster"
+        if words[0].strip(",;.!?") in ("more", "less") and len(words) > 1 and words[1] not in _LEFTOVER:
+            break  # "..., less cheesy": the polarity word belongs to what follows
         words.pop(0)
     while words and words[-1].strip(",;.!?") in _LEFTOVER:
         words.pop()
     return topic, " ".join(words).strip(" ,;.!?-")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (bot/nlu/given_names.txt: the 1990 US Census lists' most frequent)."""
+    text = (Path(__file__).with_name("given_names.txt")).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip().isalpha())
+
+
+def _lower_case_name(m: re.Match, is_tag: Callable[[str], bool]) -> bool:
+    """"with tom hanks": a given name, then a word that is no grammar or attribute word, the two
+    naming no tag ("with will ferrell" where will ferrell is a tag is a critique)."""
+    first, last = m.group("first"), m.group("last")
+    if first not in given_names() or last in _NOT_SURNAMES or is_tag(last) or is_tag(m.group("name")):
+        return False
+    return not (last in lx.MORE_WORDS or last in lx.LESS_WORDS or last in lx.FILLER_WORDS)
 
 
 def _cut(text: str, m: re.Match) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.nlu import lexicon as lx
-from bot.nlu.chitchat import looks_like_chitchat, small_talk
+from bot.nlu.chitchat import looks_like_chitchat, other_domain, small_talk
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
@@ -133,8 +133,11 @@ class Parser:
         like Heat from the 90s" is a reference with a year filter)."""
         if self.references.exact_title(simple) is not None:
             return self._request(simple, shown, original)  # "That '70s Show" is a title
+        simple = self.references.dated(simple) or simple  # "Titanic from 1953" names one film
         years, rest = read_years(simple)
         limit, rest = read_limits(rest, original, self._names_tag)
+        if limit is not None and years is None and other_domain(simple):
+            return None  # "set a timer for 10 minutes" is no running time
         if years is None and limit is None:
             return self._request(simple, shown, original)
         found = self._request(rest, shown, original) if rest else None

@@ -18,7 +18,7 @@ from bot.nlu.text import norm_phrase, tokenize
 from engine.text.normalise import fold
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
-from engine.retrieval.catalog import TitleMatch, TitleResolver
+from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
 
 __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
@@ -125,6 +125,17 @@ _ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s
                        r"and loved it|and liked it|last night|yesterday|again)\b", re.IGNORECASE)
 
 
+# "inception messed with my head. more of that": words later in the sentence point back at the
+# film named first, so a title at the very start counts even in lower case.
+_POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of)\s+(?:that|it|this)\b")
+# "the old Titanic from 1953, not the 1997 one": a year right after a title picks a namesake.
+_DATED = re.compile(r"[\s,]*\b(?:from|in|of|made in|released in)\s+\(?((?:19|20)\d\d)\)?"
+                    r"(?:\s+(?:one|version|film|movie|remake|original))?"
+                    r"(?:[\s,]+(?:not|rather than|instead of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+                    r"(?:one|version|remake|original|film|movie)s?)?")
+_OLD_NEW = re.compile(r"^(?:(?:the|that)\s+)?(?:old|older|original|new|newer|first|later|recent)\s+")
+
+
 class ReferenceReader:
     """References and selections over one catalog."""
 
@@ -144,7 +155,9 @@ class ReferenceReader:
         for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i:i + n]).strip(" ,.;!?")
-                cued = i > 0 and words[i - 1].strip(",.") in _KNOWS
+                known = i > 0 and words[i - 1].strip(",.") in _KNOWS
+                back = _POINTS_BACK.search(" ".join(words[n:])) if i == 0 else None
+                cued = known or back is not None
                 if not span or not (cued or _title_case(span, self.typed)) or self._list_word(span):
                     continue
                 if self.vocab.names_a_tag(span) or (n == 1 and not cued and len(span) < 4):
@@ -152,11 +165,31 @@ class ReferenceReader:
                 found = self.titles.leader(self.titles.exact(span))
                 if found is None:
                     continue
-                before, after = " ".join(words[:i - (1 if cued else 0)]), " ".join(words[i + n:])
+                before, after = " ".join(words[:i - (1 if known else 0)]), " ".join(words[i + n:])
+                if back is not None:
+                    after = after[back.end():]  # what they said of it before "more of that" was no critique
                 keep = before if any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or self.vocab.comparative(w)
                                      for w in tokenize(before)) else ""
                 rest = _ANAPHORA.sub(" ", f"{keep} {after}")
                 return self._named(found, span), " ".join(rest.split()).strip(" ,.;!?")
+        return None
+
+    def dated(self, simple: str) -> str | None:
+        """The utterance with a title and the year that picks one of its namesakes written as
+        "titanic (1953)" ("the old titanic from 1953, not the 1997 one" -> "titanic (1953)"), so
+        the year is read as part of the title, not as a filter on the answer; None when no year
+        follows a title that has a film of that year."""
+        for m in _DATED.finditer(simple):
+            words = simple[:m.start()].split()
+            year = int(m.group(1))
+            for n in range(min(len(words), 8), 0, -1):
+                head = _OLD_NEW.sub("", " ".join(words[-n:]).strip(" ,"))
+                if not head or self._list_word(head) or self.vocab.names_a_tag(head):
+                    continue
+                dated = f"{head} ({year})"
+                if any(release_year(t.title) == year for t in self.titles.exact(dated)):
+                    before = " ".join(words[:-n])
+                    return " ".join(f"{before} {dated} {simple[m.end():]}".split())
         return None
 
     def _list_word(self, query: str) -> bool:
@@ -193,6 +226,9 @@ class ReferenceReader:
                     found = self._resolve(parts[0], allow_id=True, strict=True)
                     rest = query[len(parts[0]):].strip() if found is not None else ""
             if found is None and not strict:
+                inside = self.anywhere(simple)  # "saw Silence of the Lambs yesterday and ..."
+                if inside is not None:
+                    return ExplicitReference(inside[0], strict, inside[1])
                 found = self._loose(query, original)
                 parts = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
                 if found is not None and found.unknown_title and len(parts) == 2:

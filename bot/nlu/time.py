@@ -43,6 +43,11 @@ _BOUNDS = [
     (re.compile(r"\b(?:made\s+|released\s+|filmed\s+)?(?:before|pre-?|earlier than|older than|prior to)\s*" + _Y), "max", -1),
     (re.compile(r"\b(?:made\s+|released\s+|filmed\s+)?(?:after|post-?|later than|newer than)\s*" + _Y), "min", 1),
 ]
+# "from 1995", "made in 1987", "released during 2001": that one year ("from 1995 on" and
+# "from 1990 to 1995" are read before this).
+_ONE_YEAR = re.compile(r"\b(?:(?:made|released|filmed|shot|that came out|came out)\s+)?(?:from|in|during)\s+"
+                       r"(?:the\s+year\s+)?" + _Y + r"\b(?!\s*(?:-|to|and|till|until|or)\s*(?:19|20)\d\d"
+                       r"|\s+(?:on|onwards?|or later|and later|and up|or earlier|and earlier)\b|\s*\+)")
 # Nouns after which "older"/"newer" describe the film; "for older kids" is about the audience.
 _FILM_NOUNS = r"(?:ones?|films?|movies?|stuff|things?|titles?|releases?|versions?|classics?|picks?|options?|stuff)"
 _NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old)"
@@ -118,9 +123,13 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
     while m := _BETWEEN.search(text):
         a, b = (int(g) for g in m.groups() if g)
         lo, hi, found, text = min(a, b), max(a, b), True, _cut(text, m)
-    while m := _DECADE.search(text):
-        start, end = _decade(m)
-        lo, hi, found, text = start, end, True, _cut(text, m)
+    decades = []
+    while m := _DECADE.search(text):  # "the 40s or 50s", "80s and 90s": the span of them all
+        decades.append(_decade(m))
+        text = _cut(text, m)
+    if decades:
+        lo, hi, found = min(d[0] for d in decades), max(d[1] for d in decades), True
+        text = re.sub(r"^(?:or|and|to|through)(?:\s+|$)|\s+(?:or|and|to|through)(?=\s*$)", "", text)
     for pattern, bound, offset in _BOUNDS:
         while m := pattern.search(text):
             year = int(m.group(1)) + offset
@@ -129,6 +138,9 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
             else:
                 hi = year
             found, text = True, _cut(text, m)
+    while m := _ONE_YEAR.search(text):
+        lo = hi = int(m.group(1))
+        found, text = True, _cut(text, m)
     for pattern, word in ((_NEWER, "newer"), (_OLDER, "older"), (_RECENT, "recent"), (_CLASSIC, "classic")):
         if m := pattern.search(text):  # with explicit bounds too ("older, 90s maybe"): they win
             relative = None if found else word

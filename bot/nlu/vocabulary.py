@@ -40,6 +40,18 @@ MORE_PHRASES = phrase_index([norm_phrase(p) for p in lx.MORE_PHRASES])
 LESS_PHRASES = phrase_index([norm_phrase(p) for p in lx.LESS_PHRASES])
 
 
+def _english_bases(token: str) -> list[str]:
+    """What an unknown "-er" word may compare, the "-e" form first ("cuter" is "cute", not "cut")."""
+    if not token.endswith("er") or len(token) < 5 or not token.isalpha():
+        return []
+    stem = token[:-2]
+    options = [token[:-3] + "y"] if token.endswith("ier") else []
+    options += [stem + "e", stem]
+    if len(stem) >= 3 and stem[-1] == stem[-2]:
+        options.append(stem[:-1])  # "madder" -> "mad"
+    return options
+
+
 class TagVocabulary:
     """Phrase -> [(tag index, flip)] for tag names, their variants and bound concepts."""
 
@@ -93,7 +105,8 @@ class TagVocabulary:
         self._correctable = sorted(w for w in (self.content_words & entries.keys())
                                    | {"more", "less", "fewer", "without"} if len(w) >= 4)
         self._corrections: dict[str, str | None] = {}
-        self._protected = set(PROTECTED_WORDS) | (english_words() - self.content_words)
+        self._english = english_words()
+        self._protected = set(PROTECTED_WORDS) | (self._english - self.content_words)
 
     def prototypes(self, tag: int) -> list[tuple[str, bool]]:
         """(phrase, flip) pairs that describe one tag: its name, its concepts' cues and opposites."""
@@ -117,7 +130,12 @@ class TagVocabulary:
         """Base of a comparative the lexicon knows ("funnier" -> "funny"), None otherwise."""
         if token in self.entries:
             return None
-        return comparative_base(token, self.content_words, lx.IRREGULAR_COMPARATIVES)
+        base = comparative_base(token, self.content_words, lx.IRREGULAR_COMPARATIVES)
+        if base is None and token not in self._english:
+            # "cuter", "quieter": the comparative of a word of the language the lexicon lacks;
+            # grounding reads the base ("cute"). Words such as "poster" or "never" are words.
+            base = next((b for b in _english_bases(token) if b in self._english), None)
+        return base
 
     def is_content(self, token: str) -> bool:
         return token not in self.grammar

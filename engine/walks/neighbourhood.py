@@ -15,7 +15,8 @@ further). A move counts when it is clear: at least MIN_MOVE of calibrated degree
 catalog), or a quarter of the reference's room when it sits near the extreme; smaller moves read
 as "about as much" to a person and only fill an answer that has too few clear ones. When the
 closest items hold too few clear moves, the reach doubles up to the stored neighbours (WIDEST);
-it never falls back to popular items: fewer are shown instead.
+it never falls back to popular items: fewer are shown instead. "A bit" from a film near its
+extreme, where every move overshoots the span, shows the smallest moves the asked way.
 
 Among those candidates, each item's key balances closeness (its similarity) with how far it
 moves (both standardised; MOVE_WEIGHT, more for strong wording). Two orders:
@@ -115,6 +116,14 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
     keep = np.flatnonzero(clear[:reach])
     if len(keep) < steps:  # then the closest small moves fill it, never items that do not move
         keep = np.sort(np.concatenate([keep, np.flatnonzero((moved > 0) & ~clear)[:steps - len(keep)]]))
+    if len(keep) < steps and strength < 1:
+        # "a bit more romantic" from a film near the top: every move overshoots the little room
+        # left, so the smallest moves the asked way fill it (a bit is still more, never less).
+        free, _ = moves(retriever, item, rows, modifications, span=False)
+        over = np.flatnonzero((free > 0) & ~np.isin(np.arange(len(rows)), keep))
+        over = over[np.argsort(free[over], kind="stable")][:steps - len(keep)]
+        keep = np.sort(np.concatenate([keep, over]))
+        moved = np.where(np.isin(np.arange(len(rows)), over), free, moved)
     if len(keep) == 0:
         return GradientSequence(item, modifications, ())
     rows, similarity, moved = rows[keep], similarity[keep], moved[keep]

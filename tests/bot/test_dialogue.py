@@ -336,7 +336,9 @@ def test_compound_request_moves_to_its_start_and_walks_in_one_turn(manager):
     reply = manager.handle(sid, "something like Toy Story but less action")
     assert reply.intent == "critique" and reply.current.title == "Toy Story (1995)"
     assert reply.tag == "action" and reply.alpha == -1 and len(reply.sequence) == 10
-    assert manager.handle(sid, "undo").current is None  # one undo goes back before the reference
+    undone = manager.handle(sid, "undo")  # takes back the critique, keeps the film named with it
+    assert undone.current.title == "Toy Story (1995)" and undone.sequence == []
+    assert manager.handle(sid, "undo").current is None  # a second one goes back before it
     manager.handle(sid, "like Toy Story")
     shown = manager.handle(sid, "less action").sequence
     pick = manager.handle(sid, "the second one but more romance")

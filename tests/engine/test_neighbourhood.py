@@ -214,3 +214,16 @@ def test_cgir_train_stores_the_neighbours_and_the_retriever_loads_them(tiny_mode
     expected = similarity.default_neighbours(tiny_dataset.interactions).of(0)
     assert rows.tolist() == expected[0][:5].tolist()
     assert np.allclose(values, expected[1][:5], atol=1e-3)
+
+
+def test_a_bit_more_from_near_the_top_shows_the_smallest_moves_rather_than_nothing():
+    """Every move from the second scariest film overshoots the little room "a bit" allows; the
+    answer is then the films that move least the asked way, never ones that do not move."""
+    retriever = cluster_retriever()
+    scary = retriever.tags.index("scary")
+    degrees = retriever.attribute_degrees(scary)
+    answer = neighbourhood_answer(retriever, 1, (Modification(scary, +1, 0.5),), steps=4)
+    rows = [s.item for s in answer.steps]
+    assert rows and all(degrees[r] > degrees[1] for r in rows)
+    plain = neighbourhood_answer(retriever, 1, (Modification(scary, +1),), steps=4)
+    assert max(degrees[rows]) <= max(degrees[[s.item for s in plain.steps]])
