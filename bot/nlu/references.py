@@ -15,10 +15,10 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import norm_phrase, tokenize
-from engine.text.normalise import fold
+from bot.nlu.title_spans import POINTS_BACK, came_after, dated, goes_on, title_case
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
-from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
+from engine.retrieval.catalog import TitleMatch, TitleResolver, normalize_title
 
 __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
@@ -125,17 +125,6 @@ _ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s
                        r"and loved it|and liked it|last night|yesterday|again)\b", re.IGNORECASE)
 
 
-# "inception messed with my head. more of that": words later in the sentence point back at the
-# film named first, so a title at the very start counts even in lower case.
-_POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of)\s+(?:that|it|this)\b")
-# "the old Titanic from 1953, not the 1997 one": a year right after a title picks a namesake.
-_DATED = re.compile(r"[\s,]*\b(?:from|in|of|made in|released in)\s+\(?((?:19|20)\d\d)\)?"
-                    r"(?:\s+(?:one|version|film|movie|remake|original))?"
-                    r"(?:[\s,]+(?:not|rather than|instead of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
-                    r"(?:one|version|remake|original|film|movie)s?)?")
-_OLD_NEW = re.compile(r"^(?:(?:the|that)\s+)?(?:old|older|original|new|newer|first|later|recent)\s+")
-
-
 class ReferenceReader:
     """References and selections over one catalog."""
 
@@ -144,11 +133,13 @@ class ReferenceReader:
         self.vocab = vocab  # "more like a western" is a critique, not a title
         self.typed = ""  # the utterance as typed (capitals), set by the parser per utterance
 
-    def anywhere(self, simple: str) -> tuple[Parse, str] | None:
+    def anywhere(self, simple: str, *, closed: bool = False) -> tuple[Parse, str] | None:
         """A title inside a longer sentence ("my wife loved Notting Hill, anything funnier?"):
         the longest run of words that is a catalog title, typed in Title Case or right after a
         word that names a film one knows ("loved", "like", "watched"); returns the reference and
-        the words around it that may hold critiques (anaphora such as "like that" dropped)."""
+        the words around it that may hold critiques (anaphora such as "like that" dropped).
+        `closed`: the title must end the sentence or a clause ("saw Heat yesterday and ..."), as
+        after "watched" a title the catalog lacks is more likely than one inside a sentence."""
         if self.titles.resolve(simple, allow_id=False) is not None:
             return None  # "Magnificent Seven" is one title, not "Seven" inside a sentence
         words = simple.split()
@@ -156,10 +147,13 @@ class ReferenceReader:
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i:i + n]).strip(" ,.;!?")
                 known = i > 0 and words[i - 1].strip(",.") in _KNOWS
-                back = _POINTS_BACK.search(" ".join(words[n:])) if i == 0 else None
+                back = POINTS_BACK.search(" ".join(words[n:])) if i == 0 else None
                 cued = known or back is not None
-                if not span or not (cued or _title_case(span, self.typed)) or self._list_word(span):
+                if not span or not (cued or title_case(span, self.typed)) or self._list_word(span):
                     continue
+                if goes_on(words, i + n, self.typed, closed) or (
+                        not known and came_after(words, i, self.typed)):
+                    continue  # "Top Gun Maverick", "Frozen 2": a longer title the catalog lacks
                 if self.vocab.names_a_tag(span) or (n == 1 and not cued and len(span) < 4):
                     continue
                 found = self.titles.leader(self.titles.exact(span))
@@ -175,27 +169,14 @@ class ReferenceReader:
         return None
 
     def dated(self, simple: str) -> str | None:
-        """The utterance with a title and the year that picks one of its namesakes written as
-        "titanic (1953)" ("the old titanic from 1953, not the 1997 one" -> "titanic (1953)"), so
-        the year is read as part of the title, not as a filter on the answer; None when no year
-        follows a title that has a film of that year."""
-        for m in _DATED.finditer(simple):
-            words = simple[:m.start()].split()
-            year = int(m.group(1))
-            for n in range(min(len(words), 8), 0, -1):
-                head = _OLD_NEW.sub("", " ".join(words[-n:]).strip(" ,"))
-                if not head or self._list_word(head) or self.vocab.names_a_tag(head):
-                    continue
-                dated = f"{head} ({year})"
-                if any(release_year(t.title) == year for t in self.titles.exact(dated)):
-                    before = " ".join(words[:-n])
-                    return " ".join(f"{before} {dated} {simple[m.end():]}".split())
-        return None
+        """The utterance with a title and the year that picks a namesake written "titanic (1953)"
+        (bot.nlu.title_spans.dated); None when no year follows such a title."""
+        return dated(simple, self.titles, lambda head: self._list_word(head) or self.vocab.names_a_tag(head))
 
     def _list_word(self, query: str) -> bool:
         """"the others", "it", "them" in lower case: the list or the current item, not a title."""
         key = " ".join(tokenize(query))
-        return bool(_LIST_WORDS.match(key)) and not _title_case(key, self.typed)
+        return bool(_LIST_WORDS.match(key)) and not title_case(key, self.typed)
 
     def explicit(self, simple: str, original: str = "") -> ExplicitReference | None:
         """A reference by pattern ("something like X", "I watched X", "start from 123").
@@ -226,7 +207,7 @@ class ReferenceReader:
                     found = self._resolve(parts[0], allow_id=True, strict=True)
                     rest = query[len(parts[0]):].strip() if found is not None else ""
             if found is None and not strict:
-                inside = self.anywhere(simple)  # "saw Silence of the Lambs yesterday and ..."
+                inside = self.anywhere(simple, closed=True)  # "saw Silence of the Lambs yesterday and ..."
                 if inside is not None:
                     return ExplicitReference(inside[0], strict, inside[1])
                 found = self._loose(query, original)
@@ -246,7 +227,7 @@ class ReferenceReader:
         words = [t for t in tokenize(head) if t not in lx.FILLER_WORDS]
         if not words or len(words) > 8 or self.vocab.names_a_tag(head):
             return None
-        if self.vocab.describes_movies(head) and not _title_case(head, original):
+        if self.vocab.describes_movies(head) and not title_case(head, original):
             # "like the dark knight" names: a word no lexicon phrase has, no indefinite article.
             if re.match(r"(?:a|an|some)\s", head) or not self.vocab.unknown_words(words):
                 return None
@@ -319,7 +300,7 @@ class ReferenceReader:
             return None  # "Honestly, less violent", "So, ..." : no name at all
         if len(words) == 1 and words[0].endswith("s") and words[0] in self.vocab.entries:
             return None  # "Explosions, but ...": a plural cue describes ("Jaws" still names)
-        if not _title_case(head, original) and (
+        if not title_case(head, original) and (
                 self.vocab.unknown_words(words) != words or any(self.vocab.is_english(w) for w in words)):
             return None
         return Parse("reference", unknown_title=head,
@@ -383,23 +364,18 @@ class ReferenceReader:
         loose = self.titles.candidates(query)
         if not loose:
             return None
-        if len(loose) == 1 and loose[0].score >= self.titles.partial_accept:
+        if (len(loose) == 1 and loose[0].score >= self.titles.partial_accept
+                and not _adds_words(query, loose[0])):
             return _reference(loose[0])
         return Parse("reference", candidates=tuple(m.title for m in loose[:5]))
 
 
 _CONCEPT_NAMES = frozenset(norm_phrase(n) for c in lx.CONCEPTS.values() for n in c.names)
-_MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
 
-
-def _title_case(head: str, original: str) -> bool:
-    """Whether `head` (folded, lower-case) was typed with capitals in `original` ("Star Wars")."""
-    folded = fold(original)
-    at = folded.find(head)
-    if at < 0 or len(folded) != len(original):
-        return False
-    words = [w for w in original[at:at + len(head)].split() if w.lower() not in _MINOR_WORDS]
-    return bool(words) and all(w[0].isupper() for w in words)
+def _adds_words(query: str, match: TitleMatch) -> bool:
+    """"Toy Story 7", "Stagecoach Warriors": words the title lacks make another film, where a
+    part of a title ("star wars") still names it."""
+    return bool(set(normalize_title(query).split()) - set(normalize_title(match.title).split()))
 
 
 def _reference(match: TitleMatch) -> Parse:

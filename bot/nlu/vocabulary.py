@@ -7,6 +7,7 @@ concept's names and cues then name the tag, its opposites name it with the polar
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
@@ -40,15 +41,22 @@ MORE_PHRASES = phrase_index([norm_phrase(p) for p in lx.MORE_PHRASES])
 LESS_PHRASES = phrase_index([norm_phrase(p) for p in lx.LESS_PHRASES])
 
 
+@lru_cache(maxsize=1)
+def _word_forms() -> frozenset[str]:
+    """Every whole word of the encoder's vocabulary, rare ones included ("joker", "boxer")."""
+    return english_words(max_rank=10**6)
+
+
 def _english_bases(token: str) -> list[str]:
-    """What an unknown "-er" word may compare, the "-e" form first ("cuter" is "cute", not "cut")."""
+    """What an unknown "-er" word may compare: "crazier" -> "crazy", "cuter" -> "cute" (not
+    "cut"), "madder" -> "mad". A bare stem is left out: "regarder" or "banker" compare nothing."""
     if not token.endswith("er") or len(token) < 5 or not token.isalpha():
         return []
     stem = token[:-2]
     options = [token[:-3] + "y"] if token.endswith("ier") else []
-    options += [stem + "e", stem]
+    options.append(stem + "e")
     if len(stem) >= 3 and stem[-1] == stem[-2]:
-        options.append(stem[:-1])  # "madder" -> "mad"
+        options.append(stem[:-1])
     return options
 
 
@@ -131,9 +139,9 @@ class TagVocabulary:
         if token in self.entries:
             return None
         base = comparative_base(token, self.content_words, lx.IRREGULAR_COMPARATIVES)
-        if base is None and token not in self._english:
-            # "cuter", "quieter": the comparative of a word of the language the lexicon lacks;
-            # grounding reads the base ("cute"). Words such as "poster" or "never" are words.
+        if base is None and _english_bases(token) and token not in _word_forms():
+            # "cuter", "nicer": the comparative of a word of the language the lexicon lacks;
+            # grounding reads the base ("cute"). A word of its own ("poster", "joker") is none.
             base = next((b for b in _english_bases(token) if b in self._english), None)
         return base
 

@@ -83,6 +83,11 @@ def _series_heads(title: str) -> list[str]:
     return [form_key(re.sub(r"\s+or$", "", head[0]))] if len(head) == 2 else []
 
 
+def _numbers(key: str) -> set[str]:
+    """The sequel numbers of a normalised title ("rocky 2", "rocky ii"): a typo never changes one."""
+    return {w for w in key.split() if w.isdigit() or w in ("ii", "iii", "iv", "vi", "vii", "viii")}
+
+
 @dataclass(frozen=True)
 class TitleMatch:
     """One catalog row matched by a query; `score` is 100 for id/exact/normalized matches."""
@@ -297,6 +302,8 @@ class TitleResolver:
             return None
         if len(distinct) > 1 and distinct[0][1] - distinct[1][1] < self.margin:
             return None
+        if _numbers(key) != _numbers(distinct[0][0]):
+            return None  # "toy story 4" is not a typo of "toy story" nor of "toy story 3"
         rows = self._by_key[distinct[0][0]]
         if len(rows) != 1:
             return None  # the closest title exists twice: ambiguous

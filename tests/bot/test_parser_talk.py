@@ -180,6 +180,15 @@ def test_if_possible_is_a_wrapper(text, simple):
 
 def test_the_comparative_of_a_word_the_lexicon_lacks(parser):
     vocab = parser.vocab
-    assert vocab.comparative("nicer") == "nice" and vocab.comparative("rougher") == "rough"
+    assert vocab.comparative("nicer") == "nice" and vocab.comparative("crazier") == "crazy"
     assert vocab.comparative("never") is None and vocab.comparative("water") is None
+    assert vocab.comparative("regarder") is None  # a French infinitive compares nothing
     assert parser.parse("nicer please").intent == "critique"
+
+
+@pytest.mark.parametrize("text", ["something like Toy Story 7", "we saw Tiny Inception last week",
+                                  "i watched inception reloaded tonight, anything darker?",
+                                  "something like Stagecoach Warriors"])
+def test_a_title_inside_a_longer_one_the_catalog_lacks_is_not_that_title(parser, text):
+    parse = parser.parse(text)
+    assert parse.item_id is None and parse.intent in ("reference", "out_of_scope")

@@ -99,3 +99,12 @@ def test_a_title_said_with_its_year_has_no_namesakes_to_name(resolver):
     assert resolver.namesakes(heat.row, "Heat (1995)") == []
     assert resolver.namesakes(heat.row, "heat, the 1995 one") == []
     assert [m.title for m in resolver.namesakes(heat.row, "heat")] == ["Heat (2013)"]
+
+
+def test_a_typo_never_changes_a_sequel_number():
+    from engine.retrieval.catalog import TitleResolver
+
+    resolver = TitleResolver(["Toy Story (1995)", "Toy Story 3 (2010)", "Rocky II (1979)"], [1, 2, 3])
+    assert resolver.resolve("toy story 4") is None and resolver.resolve("rocky iv") is None
+    assert resolver.resolve("toy stroy").title == "Toy Story (1995)"  # a typo still is one
+    assert resolver.resolve("toy story 3").title == "Toy Story 3 (2010)"

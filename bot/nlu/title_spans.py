@@ -1,0 +1,87 @@
+"""Titles said inside a sentence (used by bot.nlu.references): where a title's words start and
+end among other words, and a year after a title that picks one of its namesakes.
+
+People type titles in Title Case and run them into their sentences: "saw Silence of the Lambs
+yesterday and couldn't sleep", "inception messed with my head, more of that", "the old Titanic
+from 1953, not the 1997 one". A title the catalog has inside a longer one it lacks ("Top Gun
+Maverick", "Frozen 2") is not that title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from engine.retrieval.catalog import TitleResolver, release_year
+from engine.text.normalise import fold
+
+__all__ = ["POINTS_BACK", "dated", "goes_on", "came_after", "title_case"]
+
+_MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
+# "inception messed with my head. more of that": words later in the sentence point back at the
+# film named first, so a title at the very start counts even in lower case.
+POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of)\s+(?:that|it|this)\b")
+# Words that end a title said inside a sentence ("saw Heat yesterday", "loved Alien but ...").
+_CLAUSE_WORDS = frozenset("and but or so because yesterday today tonight last again with when while on at in for "
+                          "to as was is it its which that who recently twice once the other then though too also "
+                          "my our me us".split())
+_SEQUEL = re.compile(r"^(?:\d{1,2}|ii|iii|iv|v|vi|part)$")
+_PUNCTUATION = (",", ".", ";", "!", "?", ":")
+# "the old Titanic from 1953, not the 1997 one": a year right after a title picks a namesake.
+_DATED = re.compile(r"[\s,]*\b(?:from|in|of|made in|released in)\s+\(?((?:19|20)\d\d)\)?"
+                    r"(?:\s+(?:one|version|film|movie|remake|original))?"
+                    r"(?:[\s,]+(?:not|rather than|instead of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+                    r"(?:one|version|remake|original|film|movie)s?)?")
+_OLD_NEW = re.compile(r"^(?:(?:the|that)\s+)?(?:old|older|original|new|newer|first|later|recent)\s+")
+
+
+def title_case(head: str, original: str) -> bool:
+    """Whether `head` (folded, lower-case) was typed with capitals in `original` ("Star Wars")."""
+    folded = fold(original)
+    at = folded.find(head)
+    if at < 0 or len(folded) != len(original):
+        return False
+    words = [w for w in original[at:at + len(head)].split() if w.lower() not in _MINOR_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def goes_on(words: list[str], end: int, typed: str, closed: bool) -> bool:
+    """Whether the words after a title (ending before `end`) go on naming a longer one: a
+    number ("Frozen 2"), a word typed in Title Case ("Top Gun Maverick"); with `closed`, any
+    word that does not start a new clause."""
+    if end >= len(words) or words[end - 1].endswith(_PUNCTUATION):
+        return False
+    after = words[end].strip(",.;!?:")
+    if not after or after == "i":
+        return False
+    if _SEQUEL.match(after) or title_case(after, typed):
+        return True
+    return closed and after not in _CLAUSE_WORDS
+
+
+def came_after(words: list[str], start: int, typed: str) -> bool:
+    """Whether the title starting at `start` ends a longer one typed in Title Case ("Top Gun
+    Maverick" holds "Maverick")."""
+    if start == 0 or words[start - 1].endswith(_PUNCTUATION):
+        return False
+    before = words[start - 1].strip(",.;!?:\"'")
+    return bool(before) and before not in ("i", *_MINOR_WORDS) and title_case(before, typed)
+
+
+def dated(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
+    """The utterance with a title and the year that picks one of its namesakes written as
+    "titanic (1953)" ("the old titanic from 1953, not the 1997 one" -> "titanic (1953)"), so the
+    year is read as part of the title, not as a filter on the answer; None when no year follows
+    a title that has a film of that year. `skip(head)`: words that are no title here."""
+    for m in _DATED.finditer(simple):
+        words = simple[:m.start()].split()
+        year = int(m.group(1))
+        for n in range(min(len(words), 8), 0, -1):
+            head = _OLD_NEW.sub("", " ".join(words[-n:]).strip(" ,"))
+            if not head or skip(head):
+                continue
+            named = f"{head} ({year})"
+            if any(release_year(t.title) == year for t in titles.exact(named)):
+                before = " ".join(words[:-n])
+                return " ".join(f"{before} {named} {simple[m.end():]}".split())
+    return None
