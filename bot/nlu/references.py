@@ -263,8 +263,8 @@ class ReferenceReader:
         m = _SELECT.match(head)
         if m:
             return self._numbered(m, shown)
-        if norm_phrase(head) in self.vocab.exact_names:
-            return None
+        if norm_phrase(head) in self.vocab.exact_names or head in ev.MOVIE_WORDS:
+            return None  # "something without so much swearing": a request, no title "Something ..."
         picked = self.selection(head, shown)
         if picked is not None:
             return Parse("reference", item_id=picked.item_id, title=picked.title)
@@ -312,8 +312,13 @@ class ReferenceReader:
             found = self.titles.by_id(int(simple))
             if found is not None:
                 return _reference(found)
-        return self._resolve(re.sub(r"^(?:the (?:movie|film)|watch|play)\s+", "", simple),
-                             allow_id=False, strict=True)
+        query = re.sub(r"^(?:the (?:movie|film)|watch|play)\s+", "", simple)
+        found = self._resolve(query, allow_id=False, strict=True)
+        if found is None and not self.vocab.names_a_tag(query):
+            several = self.titles.series(query)  # "harry potter": which one?
+            if len(several) > 1:
+                return Parse("reference", candidates=tuple(m.title for m in several[:5]))
+        return found
 
     def exact_title(self, text: str) -> Parse | None:
         if self._list_word(text):

@@ -276,16 +276,21 @@ class TitleResolver:
             rows = [r for r in rows if int(self.years[r]) == int(year.group(1))]
         return rows
 
-    def _series_or_prefix(self, query: str) -> TitleMatch | None:
-        """"Star Wars" (the part before a series colon), "Crouching Tiger", "Eternal Sunshine"
-        (the first words of a title): the most popular only when it is clearly ahead (twice the
-        next), since such short forms fit several titles."""
+    def series(self, query: str) -> list[TitleMatch]:
+        """Titles a short form names, most popular first: "Star Wars" (the part before a series
+        colon), "Crouching Tiger", "Harry Potter" (the first words of a title); [] for a query
+        of one short word."""
         key = form_key(query)
         if len(key.split()) < 2 and len(key) < 6:
-            return None
+            return []
         rows = self._by_series.get(key) or [r for k, rs in self._by_alias.items() if k.startswith(key + " ")
                                             for r in rs]
-        matches = [self._match(r, 95.0, "normalized") for r in self._by_popularity(rows)]
+        return [self._match(r, 95.0, "normalized") for r in self._by_popularity(rows)]
+
+    def _series_or_prefix(self, query: str) -> TitleMatch | None:
+        """A short form (`series`) names the most popular title only when it is clearly ahead
+        (twice the next), since such short forms fit several titles."""
+        matches = self.series(query)
         return self.leader(matches, ratio=PREFIX_RATIO) if matches else None
 
     def _fuzzy(self, query: str) -> TitleMatch | None:

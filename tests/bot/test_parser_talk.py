@@ -17,9 +17,11 @@ TAGS = ("comedy", "funny", "humorous", "horror", "action", "romance", "drama", "
         "philosophical", "thought-provoking", "sad", "war", "sci-fi", "children", "family",
         "violent", "dark", "quirky", "suspense", "western")
 TITLES = ("King Kong (2005)", "King Kong (1933)", "Silence of the Lambs, The (1991)", "Others, The (2001)",
-          "Inception (2010)", "Toy Story (1995)", "Ghost Dog (1999)", "Stagecoach (1939)")
+          "Inception (2010)", "Toy Story (1995)", "Ghost Dog (1999)", "Stagecoach (1939)",
+          "Star Wars: Episode IV - A New Hope (1977)", "Star Wars: Episode V - The Empire Strikes Back (1980)",
+          "Something Wild (1986)")
 IDS = tuple(range(1, len(TITLES) + 1))
-POPULARITY = (300, 90, 280, 120, 250, 330, 40, 60)
+POPULARITY = (300, 90, 280, 120, 250, 330, 40, 60, 310, 290, 20)
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +194,16 @@ def test_the_comparative_of_a_word_the_lexicon_lacks(parser):
 def test_a_title_inside_a_longer_one_the_catalog_lacks_is_not_that_title(parser, text):
     parse = parser.parse(text)
     assert parse.item_id is None and parse.intent in ("reference", "out_of_scope")
+
+
+def test_a_bare_short_form_of_several_titles_asks_which(parser):
+    parse = parser.parse("star wars")
+    assert parse.intent == "reference" and parse.item_id is None
+    assert parse.candidates[:2] == ("Star Wars: Episode IV - A New Hope (1977)",
+                                    "Star Wars: Episode V - The Empire Strikes Back (1980)")
+
+
+def test_something_is_a_request_word_not_the_start_of_a_title(parser):
+    parse = parser.parse("something without so much horror")
+    assert parse.item_id is None and (parse.intent, [(c.alpha, c.tag) for c in parse.critiques]) == (
+        "critique", [(-1, "horror")])
