@@ -140,6 +140,8 @@ class Parser:
             return None  # "set a timer for 10 minutes" is no running time
         if years is None and limit is None:
             return self._request(simple, shown, original)
+        if all(w in self.vocab.grammar for w in tokenize(rest)):
+            rest = ""  # "what about late sixties?", "not in english": no title "What About Bob?"
         found = self._request(rest, shown, original) if rest else None
         ask = years.to_json() if years is not None else None
         if found is None or found.intent == "out_of_scope" or _nothing_read(found):

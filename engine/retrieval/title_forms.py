@@ -51,8 +51,10 @@ def form_key(text: str) -> str:
 def alias_keys(title: str) -> list[str]:
     """Every key a catalog title is known by (the main one first), without its year."""
     body = re.sub(r"\s*\((?:\d{4})(?:[-\u2013]\d{0,4})?\)\s*$", "", title.strip())
-    groups = re.findall(r"\(([^()]*)\)", body)
-    main = re.sub(r"\s*\([^()]*\)", "", body).strip()
+    # Only the groups at the end are other titles; one inside ("You Are (Not) Alone") is a word.
+    tail = re.search(r"(?:\s*\([^()]*\))*\s*$", body)
+    groups = re.findall(r"\(([^()]*)\)", tail.group(0))
+    main = re.sub(r"[()]", "", body[: tail.start()]).strip()
     names = [main]
     for g in groups:
         names.append(re.sub(r"^\s*a\.k\.a\.?\s*", "", g, flags=re.IGNORECASE))

@@ -19,9 +19,9 @@ TAGS = ("comedy", "funny", "humorous", "horror", "action", "romance", "drama", "
 TITLES = ("King Kong (2005)", "King Kong (1933)", "Silence of the Lambs, The (1991)", "Others, The (2001)",
           "Inception (2010)", "Toy Story (1995)", "Ghost Dog (1999)", "Stagecoach (1939)",
           "Star Wars: Episode IV - A New Hope (1977)", "Star Wars: Episode V - The Empire Strikes Back (1980)",
-          "Something Wild (1986)")
+          "Something Wild (1986)", "What About Bob? (1991)")
 IDS = tuple(range(1, len(TITLES) + 1))
-POPULARITY = (300, 90, 280, 120, 250, 330, 40, 60, 310, 290, 20)
+POPULARITY = (300, 90, 280, 120, 250, 330, 40, 60, 310, 290, 20, 70)
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +207,10 @@ def test_something_is_a_request_word_not_the_start_of_a_title(parser):
     parse = parser.parse("something without so much horror")
     assert parse.item_id is None and (parse.intent, [(c.alpha, c.tag) for c in parse.critiques]) == (
         "critique", [(-1, "horror")])
+
+
+@pytest.mark.parametrize("text, years", [("what about the late seventies?", {"min": 1975, "max": 1979}),
+                                         ("how about something from 1999", {"min": 1999, "max": 1999})])
+def test_the_words_around_a_year_request_are_no_title(parser, text, years):
+    parse = parser.parse(text)
+    assert parse.item_id is None and parse.candidates == () and parse.years == years

@@ -72,3 +72,9 @@ def test_a_year_picks_the_namesake(resolver):
     assert both.resolve("Solaris, the 2002 version").title == "Solaris (2002)"
     assert both.resolve("solaris from 2002").title == "Solaris (2002)"
     assert [m.title for m in both.namesakes(0, "solaris")] == ["Solaris (2002)"]
+
+
+def test_a_parenthesised_word_inside_a_title_is_part_of_it_not_another_title():
+    keys = alias_keys("Evangelion: 1.0 You Are (Not) Alone (Evangerion shin gekijoban: Jo) (2007)")
+    assert "not" not in keys and "evangelion 1 0 you are not alone" in keys
+    assert "evangerion shin gekijoban jo" in keys
