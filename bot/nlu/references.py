@@ -234,6 +234,9 @@ class ReferenceReader:
         found = self._resolve(query, allow_id=True, strict=False)
         if found is not None and found.item_id is not None:
             return found
+        several = self.titles.series(head)
+        if len(several) > 1:  # "like indiana jones": several films of that name, which one?
+            return Parse("reference", candidates=tuple(m.title for m in several[:5]))
         offered = found.candidates if found is not None else tuple(
             m.title for m in self.titles.candidates(head))
         return Parse("reference", unknown_title=head, candidates=offered)

@@ -54,7 +54,7 @@ def goes_on(words: list[str], end: int, typed: str, closed: bool) -> bool:
     after = words[end].strip(",.;!?:")
     if not after or after == "i":
         return False
-    if _SEQUEL.match(after) or title_case(after, typed):
+    if _SEQUEL.match(after) or _capitalised(after, typed):
         return True
     return closed and after not in _CLAUSE_WORDS
 
@@ -65,7 +65,17 @@ def came_after(words: list[str], start: int, typed: str) -> bool:
     if start == 0 or words[start - 1].endswith(_PUNCTUATION):
         return False
     before = words[start - 1].strip(",.;!?:\"'")
-    return bool(before) and before not in ("i", *_MINOR_WORDS) and title_case(before, typed)
+    return bool(before) and before not in ("i", *_MINOR_WORDS) and _capitalised(before, typed)
+
+
+def _capitalised(word: str, typed: str) -> bool:
+    """A word typed with a capital first letter, not shouted in capitals ("Home Alone AGAIN")."""
+    folded = fold(typed)
+    for m in re.finditer(rf"\b{re.escape(word)}\b", folded):
+        said = typed[m.start():m.end()] if len(folded) == len(typed) else ""
+        if said[:1].isupper() and not (len(said) > 1 and said.isupper()):
+            return True
+    return False
 
 
 def dated(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:

@@ -265,7 +265,10 @@ class TitleResolver:
                     *self._by_bare_key.get(stripped, [])}
             dated = [r for r in sorted(pool)
                      if re.search(rf"\({year.group(1)}\)\s*$", self.titles[r])]
-            rows = dated or rows
+            # "The Lion King 2019" when only the 1994 one is here: another film, not this one (a
+            # year misremembered by one still finds it).
+            near = [r for r in sorted(pool) if abs(int(self.years[r]) - int(year.group(1))) <= 1]
+            rows = dated or near
         return rows, "normalized"
 
     def _alias_rows(self, query: str) -> list[int]:

@@ -65,7 +65,11 @@ def alias_keys(title: str) -> list[str]:
         series = re.split(r"\s*(?::|\bor:)\s+", full, maxsplit=1)
         if len(series) == 2:
             keys.append(form_key(series[1]))  # "The Fellowship of the Ring" (the head is looser)
+            number = re.match(r"(?:episode|part|chapter|vol\.?|volume)\s+(\w+)\b", series[1], re.IGNORECASE)
+            if number:  # "Star Wars: Episode IV - A New Hope" is also "Star Wars 4"
+                keys.append(form_key(f"{series[0]} {number.group(1)}"))
             dash = re.split(r"\s+-\s+", series[1], maxsplit=1)
             if len(dash) == 2:  # "Episode V - The Empire Strikes Back"
                 keys.append(form_key(dash[1]))
-    return [k for k in dict.fromkeys(keys) if k]
+    # "Part 1" alone is no name of "Deathly Hallows: Part 1" ("seen 1 and 4" is not that film)
+    return [k for k in dict.fromkeys(keys) if k and not k.replace(" ", "").isdigit()]

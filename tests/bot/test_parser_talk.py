@@ -114,6 +114,7 @@ def test_a_year_alone_is_a_filter_of_that_year(parser):
     ("I watched The Others with my sister and it was too scary, something like it but less horror",
      "Others, The (2001)", (-1, {"horror"})),
     ("we loved the ending of Toy Story", "Toy Story (1995)", None),
+    ("the kids want Toy Story AGAIN. anything like it but less violent", "Toy Story (1995)", (-1, {"violent"})),
     ("inception blew my mind. more like that, only funnier", "Inception (2010)",
      (1, {"comedy", "funny", "humorous"})),
 ])
@@ -214,3 +215,8 @@ def test_something_is_a_request_word_not_the_start_of_a_title(parser):
 def test_the_words_around_a_year_request_are_no_title(parser, text, years):
     parse = parser.parse(text)
     assert parse.item_id is None and parse.candidates == () and parse.years == years
+
+
+def test_a_short_form_after_like_asks_which_rather_than_saying_it_is_missing(parser):
+    parse = parser.parse("something like star wars")
+    assert parse.unknown_title is None and len(parse.candidates) == 2

@@ -78,3 +78,16 @@ def test_a_parenthesised_word_inside_a_title_is_part_of_it_not_another_title():
     keys = alias_keys("Evangelion: 1.0 You Are (Not) Alone (Evangerion shin gekijoban: Jo) (2007)")
     assert "not" not in keys and "evangelion 1 0 you are not alone" in keys
     assert "evangerion shin gekijoban jo" in keys
+
+
+def test_an_episode_number_names_the_film_and_a_bare_number_names_none():
+    assert "star wars 4" in alias_keys("Star Wars: Episode IV - A New Hope (1977)")
+    assert "kill bill 2" in alias_keys("Kill Bill: Vol. 2 (2004)")
+    keys = alias_keys("Harry Potter and the Deathly Hallows: Part 1 (2010)")
+    assert "1" not in keys and "harry potter and the deathly hallows 1" in keys
+
+
+def test_a_year_the_catalog_lacks_names_another_film():
+    resolver = TitleResolver(["Lion King, The (1994)", "Heat (1995)"], [1, 2])
+    assert resolver.exact("the lion king 2019") == [] and resolver.resolve("the lion king 2019") is None
+    assert resolver.resolve("heat 1996").title == "Heat (1995)"  # a year misremembered by one
