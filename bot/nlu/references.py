@@ -85,7 +85,8 @@ _SIMILAR_REQUEST = re.compile(
     r" (?:like (?:that|this|it)(?: one)?|similar(?: to (?:that|this|it))?)$")
 _SAME_AS = re.compile(r"^(?:(?:something|anything|one|more|just|exactly|pretty much)\s+)?"
                       r"(?:like|(?:the )?same as|similar to)\s+")
-_TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay))+$|[\s.!?]+$")
+_TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay|lately|recently|"
+                              r"these days|at the moment|right now))+$|[\s.!?]+$")
 _CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b)\s+")
 _VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
                    r"watch|the one called|show me|open|play)\s+")
@@ -191,8 +192,10 @@ class ReferenceReader:
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
             if re.match(r"(?:that|it|this|those|these)\b", query):
                 continue  # "something like that": the title is elsewhere in the sentence
-            if not query or (not self.titles.exact(query) and self.vocab.names_a_tag(query)):
-                continue  # "more like a western", "I like horror": a critique, not a title
+            head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]
+            titled = self.titles.exact(query) or (self.titles.exact(head) and not self.vocab.names_a_tag(head))
+            if not query or (not titled and self.vocab.names_a_tag(query)):
+                continue  # "more like a western", "I like horror": a critique ("like Up but not so sad": Up)
             if (not query.isdigit() or strict) and _SELECT.match(query):
                 # "more like the first one", "I'll go with 2": the selection step reads it (a
                 # number beyond the list on screen is still read there as a catalog id).

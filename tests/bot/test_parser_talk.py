@@ -19,9 +19,9 @@ TAGS = ("comedy", "funny", "humorous", "horror", "action", "romance", "drama", "
 TITLES = ("King Kong (2005)", "King Kong (1933)", "Silence of the Lambs, The (1991)", "Others, The (2001)",
           "Inception (2010)", "Toy Story (1995)", "Ghost Dog (1999)", "Stagecoach (1939)",
           "Star Wars: Episode IV - A New Hope (1977)", "Star Wars: Episode V - The Empire Strikes Back (1980)",
-          "Something Wild (1986)", "What About Bob? (1991)")
+          "Something Wild (1986)", "What About Bob? (1991)", "Up (2009)")
 IDS = tuple(range(1, len(TITLES) + 1))
-POPULARITY = (300, 90, 280, 120, 250, 330, 40, 60, 310, 290, 20, 70)
+POPULARITY = (300, 90, 280, 120, 250, 330, 40, 60, 310, 290, 20, 70, 200)
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +220,9 @@ def test_the_words_around_a_year_request_are_no_title(parser, text, years):
 def test_a_short_form_after_like_asks_which_rather_than_saying_it_is_missing(parser):
     parse = parser.parse("something like star wars")
     assert parse.unknown_title is None and len(parse.candidates) == 2
+
+
+def test_a_short_title_before_a_critique_that_names_a_tag(parser):
+    parse = parser.parse("i want a film like Up but not so sad")
+    assert parse.title == "Up (2009)" and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "sad")]
+    assert parser.parse("more like a western but darker").item_id is None
