@@ -15,7 +15,7 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import norm_phrase, tokenize
-from bot.nlu.title_spans import POINTS_BACK, came_after, dated, goes_on, title_case
+from bot.nlu.title_spans import POINTS_BACK, came_after, dated, goes_on, request_part, title_case
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import TitleMatch, TitleResolver, normalize_title
@@ -162,7 +162,8 @@ class ReferenceReader:
                     continue
                 before, after = " ".join(words[:i - (1 if known else 0)]), " ".join(words[i + n:])
                 if back is not None:
-                    after = after[back.end():]  # what they said of it before "more of that" was no critique
+                    after = after[back.end():]
+                after = request_part(after)  # what they said of it before asking is no critique  # what they said of it before "more of that" was no critique
                 keep = before if any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or self.vocab.comparative(w)
                                      for w in tokenize(before)) else ""
                 rest = _ANAPHORA.sub(" ", f"{keep} {after}")
@@ -208,7 +209,7 @@ class ReferenceReader:
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
                     found = self._resolve(parts[0], allow_id=True, strict=True)
-                    rest = query[len(parts[0]):].strip() if found is not None else ""
+                    rest = request_part(query[len(parts[0]):].strip()) if found is not None else ""
             if found is None and not strict:
                 inside = self.anywhere(simple, closed=True)  # "saw Silence of the Lambs yesterday and ..."
                 if inside is not None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from engine.retrieval.catalog import TitleResolver, release_year
 from engine.text.normalise import fold
 
-__all__ = ["POINTS_BACK", "dated", "goes_on", "came_after", "title_case"]
+__all__ = ["POINTS_BACK", "dated", "goes_on", "came_after", "request_part", "title_case"]
 
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
 # "inception messed with my head. more of that": words later in the sentence point back at the
@@ -33,6 +33,23 @@ _DATED = re.compile(r"[\s,]*\b(?:from|in|of|made in|released in)\s+\(?((?:19|20)
                     r"(?:[\s,]+(?:not|rather than|instead of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
                     r"(?:one|version|remake|original|film|movie)s?)?")
 _OLD_NEW = re.compile(r"^(?:(?:the|that)\s+)?(?:old|older|original|new|newer|first|later|recent)\s+")
+
+
+# Where a request starts after what someone said of a film ("saw Arrival and cried, want
+# something like that but less slow"): the critiques follow the last of these.
+_REQUEST = re.compile(r"\b(?:something|anything|what else|any more|anymore|show me|got any|i want|we want|"
+                      r"looking for|recommend|suggest)\b")
+
+
+def request_part(after: str) -> str:
+    """The words after a title from where the request starts: "and cried, want something like
+    that but less slow" -> "like that but less slow"; all of them when no request word starts
+    one, or nothing follows it ("Heat but less violent, anything similar?")."""
+    found = list(_REQUEST.finditer(after))
+    if not found:
+        return after
+    tail = after[found[-1].end():]
+    return tail if tail.strip(" ,.;!?") and not tail.strip(" ,.;!?").startswith(("similar", "else")) else after
 
 
 def title_case(head: str, original: str) -> bool:

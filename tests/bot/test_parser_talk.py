@@ -226,3 +226,11 @@ def test_a_short_title_before_a_critique_that_names_a_tag(parser):
     parse = parser.parse("i want a film like Up but not so sad")
     assert parse.title == "Up (2009)" and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "sad")]
     assert parser.parse("more like a western but darker").item_id is None
+
+
+@pytest.mark.parametrize("text", ["last week we saw Inception and cried, want something like that but funnier",
+                                  "loved Toy Story but it dragged a bit. anything like it, only funnier?"])
+def test_what_was_said_of_a_film_before_asking_is_no_critique(parser, text):
+    parse = parser.parse(text)
+    assert parse.item_id is not None and parse.unread == ()
+    assert [c.tag for c in parse.critiques] in (["comedy"], ["funny"], ["humorous"])
