@@ -163,9 +163,8 @@ class ReferenceReader:
                 before, after = " ".join(words[:i - (1 if known else 0)]), " ".join(words[i + n:])
                 if back is not None:
                     after = after[back.end():]
-                after = request_part(after)  # what they said of it before asking is no critique  # what they said of it before "more of that" was no critique
-                keep = before if any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or self.vocab.comparative(w)
-                                     for w in tokenize(before)) else ""
+                after = request_part(after, self._asks)  # what they said of it before asking: no critique
+                keep = before if self._asks(before) else ""
                 rest = _ANAPHORA.sub(" ", f"{keep} {after}")
                 return self._named(found, span), " ".join(rest.split()).strip(" ,.;!?")
         return None
@@ -174,6 +173,10 @@ class ReferenceReader:
         """The utterance with a title and the year that picks a namesake written "titanic (1953)"
         (bot.nlu.title_spans.dated); None when no year follows such a title."""
         return dated(simple, self.titles, lambda head: self._list_word(head) or self.vocab.names_a_tag(head))
+
+    def _asks(self, words: str) -> bool:  # a polarity word: "less", "funnier", "too", "not"
+        return any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or w in ("too", "not", "without")
+                   or self.vocab.comparative(w) for w in tokenize(words))
 
     def _list_word(self, query: str) -> bool:
         """"the others", "it", "them" in lower case: the list or the current item, not a title."""
@@ -209,7 +212,7 @@ class ReferenceReader:
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
                     found = self._resolve(parts[0], allow_id=True, strict=True)
-                    rest = request_part(query[len(parts[0]):].strip()) if found is not None else ""
+                    rest = request_part(query[len(parts[0]):].strip(), self._asks) if found is not None else ""
             if found is None and not strict:
                 inside = self.anywhere(simple, closed=True)  # "saw Silence of the Lambs yesterday and ..."
                 if inside is not None:

@@ -41,12 +41,13 @@ _REQUEST = re.compile(r"\b(?:something|anything|what else|any more|anymore|show 
                       r"looking for|recommend|suggest)\b")
 
 
-def request_part(after: str) -> str:
+def request_part(after: str, asks: Callable[[str], bool]) -> str:
     """The words after a title from where the request starts: "and cried, want something like
     that but less slow" -> "like that but less slow"; all of them when no request word starts
-    one, or nothing follows it ("Heat but less violent, anything similar?")."""
+    one, nothing follows it ("Heat but less violent, anything similar?") or the words before
+    it already ask for something (`asks`: "but less mindless please, something with a brain")."""
     found = list(_REQUEST.finditer(after))
-    if not found:
+    if not found or asks(after[:found[-1].start()]):
         return after
     tail = after[found[-1].end():]
     return tail if tail.strip(" ,.;!?") and not tail.strip(" ,.;!?").startswith(("similar", "else")) else after

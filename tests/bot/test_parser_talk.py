@@ -234,3 +234,9 @@ def test_what_was_said_of_a_film_before_asking_is_no_critique(parser, text):
     parse = parser.parse(text)
     assert parse.item_id is not None and parse.unread == ()
     assert [c.tag for c in parse.critiques] in (["comedy"], ["funny"], ["humorous"])
+
+
+def test_a_critique_said_before_the_request_word_is_kept(parser):
+    parse = parser.parse("I liked Toy Story but less violent please, something with more action")
+    assert parse.title == "Toy Story (1995)"
+    assert {(c.alpha, c.tag) for c in parse.critiques} == {(-1, "violent"), (1, "action")}
