@@ -149,3 +149,11 @@ def test_a_title_with_words_nobody_can_read_starts_there_says_so_and_shows_its_n
     undone = real_manager.handle(session, "undo")  # back past the "more"
     assert [s.item_id for s in undone.sequence] == nearest
     assert real_manager.handle(session, "undo").current is None  # one more undo: before the title
+
+
+def test_a_title_with_a_comparative_nobody_reads_is_not_dropped(real_manager):
+    # "-ier" of an adjective no lexicon has: the clause is a critique, so the bot says it could
+    # not read it (and shows the nearest) instead of silently starting from the title
+    reply = real_manager.handle(real_manager.new_session_id(), "Toy Story but a bit zorkier")
+    assert reply.current.title.startswith("Toy Story")
+    assert "I could not match that" in reply.text and reply.sequence
