@@ -30,6 +30,13 @@ def critique_modification(retriever: "Retriever", critique: "Critique") -> Modif
     degrees = retriever.degree_model
     if not critique.phrase or (critique.score >= LEXICAL and not degrees.is_thin(critique.tag)):
         return plain
+    if critique.flipped and critique.score < LEXICAL and not _negated_word(critique.phrase):
+        # Matched by embedding to a tag's declared opposite: MiniLM puts antonyms close
+        # ("complicated" next to "simple", an opposite of thought-provoking), so the flip is no
+        # evidence. The phrase itself is read, in the direction the person said.
+        reading = degrees.ground(critique.phrase)
+        if reading is not None:
+            return replace(plain, alpha=-critique.alpha, grounding=reading)
     # A phrase read through an opposite ("more mindless" = less thought-provoking) walks the
     # tag's own reading in the tag's direction: reading the phrase itself with that direction
     # would ask for the opposite of what was said ("less mindless").
@@ -37,6 +44,13 @@ def critique_modification(retriever: "Retriever", critique: "Critique") -> Modif
     if reading is None or reading.tags == (critique.tag,):
         return plain
     return replace(plain, grounding=reading)
+
+
+def _negated_word(phrase: str) -> bool:
+    """Whether a word of the phrase negates itself ("unfunny", "non-violent", "humourless")."""
+    from bot.nlu.negation import negated_base
+
+    return any(negated_base(word) for word in phrase.split())
 
 
 def critique_modifications(retriever: "Retriever", critiques: Sequence["Critique"]
@@ -49,7 +63,7 @@ def reading_note(critiques: Sequence["Critique"], modifications: Sequence[Modifi
     """"'gory' is not a tag here; I read it as violence + horror." for every reading used."""
     notes = [(f"few movies carry “{c.phrase}”" if c.phrase in tags else f"“{c.phrase}” is not a tag here")
              + f"; I read it as {m.grounding.label}"
-             for c, m in zip(critiques, modifications) if m.grounding is not None and not c.flipped]
+             for c, m in zip(critiques, modifications) if _own_words(c, m)]
     return "; ".join(notes) + "." if notes else ""
 
 
@@ -57,8 +71,15 @@ def as_read(critiques: Sequence["Critique"], modifications: Sequence[Modificatio
             ) -> tuple["Critique", ...]:
     """The critiques as the walk reads them: a reading is named by the user's own words (not
     one read through an opposite: that one is named by its tag, "less thought-provoking")."""
-    return tuple(replace(c, tag=c.phrase) if m.grounding is not None and not c.flipped else c
+    return tuple(replace(c, tag=c.phrase, alpha=m.alpha, flipped=False) if _own_words(c, m) else c
                  for c, m in zip(critiques, modifications))
+
+
+def _own_words(critique: "Critique", modification: Modification) -> bool:
+    """Whether the walk follows the reading of the person's own words (in the direction they
+    said), not a tag or a tag's opposite."""
+    return modification.grounding is not None and (not critique.flipped
+                                                   or modification.alpha != critique.alpha)
 
 
 def understood_json(critiques: Sequence["Critique"], read: Sequence["Critique"]) -> list[dict]:
@@ -86,10 +107,11 @@ def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["
 
 
 def attribute_grounding(parser, retriever: "Retriever", attribute: str):
-    """How the bot reads "more <attribute>" (engine.degrees.model.Grounding), None when it does not
-    read it as a critique: the parser, then `critique_modification`. When the bot would ask
-    which of two near-tied tags was meant, the answer is taken to be the first it offers."""
-    from engine.degrees.model import Grounding
+    """How the bot reads "more <attribute>" (engine.degrees.grounding.AttributeReading: the
+    degrees it walks and which way), None when it does not read it as a critique: the parser,
+    then `critique_modification`. When the bot would ask which of two near-tied tags was meant,
+    the answer is taken to be the first it offers."""
+    from engine.degrees.grounding import AttributeReading, Grounding
 
     parse = parser.parse(f"more {attribute}")
     critiques = parse.critiques or read_unread(retriever, parse.unread)
@@ -98,6 +120,7 @@ def attribute_grounding(parser, retriever: "Retriever", attribute: str):
     if critiques[0].candidates:  # "more war" or "more sci-fi"? a tag word answers
         critiques = (replace(critiques[0], score=LEXICAL, candidates=()),)
     modification = critique_modification(retriever, critiques[0])
+    sign = 1 if modification.alpha > 0 else -1  # "more light-hearted" walks dark down
     if modification.grounding is not None:
-        return modification.grounding
-    return Grounding.of_tag(retriever.tags[modification.tag])
+        return AttributeReading(modification.grounding, sign)
+    return AttributeReading(Grounding.of_tag(retriever.tags[modification.tag]), sign)

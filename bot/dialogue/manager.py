@@ -286,7 +286,7 @@ class DialogueManager:
         read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
         self._push(state)
         state.last_sequence = [asdict(s) for s in shown]
-        state.last_tag, state.last_alpha = read[0].tag, first.alpha
+        state.last_tag, state.last_alpha = read[0].tag, read[0].alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]

@@ -123,12 +123,19 @@ class TagGrounder:
         if score < (self.config.accept if cued else self.config.accept_bare):
             return None, close
         flip = bool(self._flip[best_row[top]])
-        if negates(phrase, self._texts[best_row[top]]):
+        negated = negates(phrase, self._texts[best_row[top]])
+        if negated:
             flip = not flip  # "more unfunny" sits next to "funny": it is less funny
+        # Nearest to a tag's declared opposite only ("complicated" next to "simple"): antonyms sit
+        # close in an embedding, so asking "less cerebral or less philosophical?" would offer
+        # what may be the reverse of the request; the dialogue reads the words themselves
+        # (bot.dialogue.critique_axes.critique_modification).
+        guessed_flip = flip and not negated
         ties = tuple(tags[int(t)] for t in ranking[:4]
                      if score - float(per_tag[int(t)]) < self.config.tie_margin)
         return Critique(-polarity if flip else polarity, tags[top], round(score, 4), strength,
-                        phrase, candidates=ties if len(ties) > 1 else (), flipped=flip), close
+                        phrase, candidates=ties if len(ties) > 1 and not guessed_flip else (),
+                        flipped=flip), close
 
     def embed(self, phrases: Sequence[str]) -> np.ndarray:
         """Unit vectors of the phrases, one encoder call for the ones not seen before."""
