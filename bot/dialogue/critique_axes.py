@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
+from bot.nlu.grounding import guessed_opposite
 from engine.retrieval.retriever import Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,10 +31,10 @@ def critique_modification(retriever: "Retriever", critique: "Critique") -> Modif
     degrees = retriever.degree_model
     if not critique.phrase or (critique.score >= LEXICAL and not degrees.is_thin(critique.tag)):
         return plain
-    if critique.flipped and critique.score < LEXICAL and not _negated_word(critique.phrase):
-        # Matched by embedding to a tag's declared opposite: MiniLM puts antonyms close
-        # ("complicated" next to "simple", an opposite of thought-provoking), so the flip is no
-        # evidence. The phrase itself is read, in the direction the person said.
+    if guessed_opposite(critique):
+        # Only near a tag's declared opposite in the embedding ("complicated" next to "simple",
+        # an opposite of thought-provoking): antonyms sit close, so the flip is no evidence.
+        # The phrase itself is read, in the direction the person said.
         reading = degrees.ground(critique.phrase)
         if reading is not None:
             return replace(plain, alpha=-critique.alpha, grounding=reading)
@@ -44,13 +45,6 @@ def critique_modification(retriever: "Retriever", critique: "Critique") -> Modif
     if reading is None or reading.tags == (critique.tag,):
         return plain
     return replace(plain, grounding=reading)
-
-
-def _negated_word(phrase: str) -> bool:
-    """Whether a word of the phrase negates itself ("unfunny", "non-violent", "humourless")."""
-    from bot.nlu.negation import negated_base
-
-    return any(negated_base(word) for word in phrase.split())
 
 
 def critique_modifications(retriever: "Retriever", critiques: Sequence["Critique"]

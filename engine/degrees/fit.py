@@ -3,7 +3,7 @@
 A judged pair (more j, less k) of attribute a says score_a(j) > score_a(k). With the score a
 weighted sum of standardised features (engine.degrees.score), that is a logistic regression on
 feature differences without intercept (a pairwise ranking loss, RankNet-style), L2-regularised
-towards equal weights. Nine weights shared by every attribute: what is learned is how much to
+towards equal weights. One weight per feature, shared by every attribute: what is learned is how much to
 trust each reading of a phrase, not anything about one word.
 
 Any accuracy on the file the weights were fitted on must come out of fold: `cross_validate`

@@ -87,6 +87,13 @@ def test_an_opposite_matched_only_by_embedding_is_read_as_the_words_in_the_direc
     assert reading_note([critique], [m], TAGS).startswith("“fights and love” is not a tag here")
 
 
+def test_a_near_synonym_of_a_declared_opposite_walks_the_tag_down():
+    # at or above the cosine an uncued match needs (0.72), the opposite is believed
+    critique = Critique(-1, "action", 0.8, 1.0, "peaceful", flipped=True)
+    m = critique_modification(_retriever(), critique)
+    assert (m.tag, m.alpha, m.grounding) == (0, -1, None)
+
+
 def test_a_word_that_negates_itself_walks_the_tag_it_negates_down():
     critique = Critique(-1, "action", 0.7, 1.0, "non-action", flipped=True)
     m = critique_modification(_retriever(), critique)
