@@ -295,7 +295,7 @@ class DialogueManager:
             return show_nearest(self, state, row, text, "critique")
         self._push(state)
         state.last_sequence = [asdict(s) for s in shown]
-        state.last_tag, state.last_alpha = read[0].tag, first.alpha
+        state.last_tag, state.last_alpha = read[0].tag, read[0].alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
