@@ -25,6 +25,7 @@ from bot.dialogue.cards import Cards, answer_record
 from bot.dialogue.critique_axes import (as_read, critique_modifications, read_unread, reading_note,
                                        understood_json)
 from bot.dialogue.list_controls import ListControls
+from bot.dialogue.nearest import show_nearest
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json, still_waiting)
@@ -240,9 +241,14 @@ class DialogueManager:
             return constraints.answer_in_years(self, state)
         if not critiques:
             start = compound_start(parse, state.last_sequence)  # "Fargo but more pizza": go to Fargo
-            if start is not None:
-                moved = self._reference(state, Parse("reference", item_id=start), None)
-                return replace(moved, text=f"{moved.text} {replies.no_close_tag(list(parse.suggestions))}")
+            if start is not None:  # not read: the films most like it, as they are
+                row, depth = self.out.row(start), len(state.history)
+                self._reference(state, Parse("reference", item_id=start), None)
+                text = (f"{replies.starting_from(self._title(row), self.retriever.synthetic)} "
+                        f"{replies.no_close_tag(list(parse.suggestions))}")
+                reply = show_nearest(self, state, row, text, "reference", understood=False)
+                del state.history[depth + 1:]  # one undo goes back to before the reference
+                return reply
             return self._no_close_tag(state, parse)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
         if unclear:
@@ -252,8 +258,7 @@ class DialogueManager:
             return self._no_close_tag(state, replace(parse, suggestions=()), unknown[0])
         start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
         if start is not None:
-            moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques),
-                                    said_with_it=True)
+            moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques), True)
             return replace(moved, intent="critique")
         row = self.out.row(state.current)
         if row is None:
@@ -273,10 +278,8 @@ class DialogueManager:
         """
         tags = self.retriever.tags
         mods = critique_modifications(self.retriever, critiques)
-        again = not exclude and state.answer == answer_record("critique", int(self.retriever.item_ids[row]),
-                                                              critiques)
         sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
-                                exclude=exclude, again=again)
+                                exclude=exclude, asked=critiques)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
@@ -287,9 +290,12 @@ class DialogueManager:
         first = critiques[0]
         shown = self.cards.shown(sequence.steps, critiques, row, self.policy)
         read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
+        if not shown and not exclude:  # nothing close moves that way: the closest, as they are
+            text = replies.none_moved(read, self._title(row), reading_note(critiques, mods, tags))
+            return show_nearest(self, state, row, text, "critique")
         self._push(state)
         state.last_sequence = [asdict(s) for s in shown]
-        state.last_tag, state.last_alpha = read[0].tag, first.alpha
+        state.last_tag, state.last_alpha = read[0].tag, read[0].alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
@@ -325,8 +331,7 @@ class DialogueManager:
         return self.out.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
                            with_suggestions=False, understood=False)
 
-    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, *,
-                   said_with_it: bool = False) -> Reply:
+    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, kept=False) -> Reply:
         synthetic = self.retriever.synthetic
         row = self.out.row(parse.item_id)
         if row is None:
@@ -350,15 +355,12 @@ class DialogueManager:
         if parse.namesakes:  # "the 1953 one" next turn picks the other
             self._ask(state, AskTitle((self._title(row), *parse.namesakes)))
         if waiting is not None and waiting.critiques:
-            depth = len(state.history)
+            depth = len(state.history) + int(kept)  # kept: "Heat but less violent", undo keeps Heat
             reply = self.walk_from(state, row, waiting.critiques)
             reply.intent = "reference"
             reply.text = f"{start} {reply.text}"
-            # A critique asked before the reference (it waited): one undo goes back to before
-            # the reference. Said with it ("Heat but less violent"): undo takes back the critique
-            # and keeps the film the user named.
-            if not said_with_it:
-                del state.history[depth:]
+            # One undo goes back to before the reference when the critique waited for it.
+            del state.history[depth:]
             return reply
         return self.out.reply(state, f"{start} {item_facts.describe(self.retriever, row)} What would you like to change?", "reference")
 

@@ -14,9 +14,11 @@ Why adaptive is the default: docs/results.md, "Answers in the reference's neighb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.dialogue.cards import answer_record
 from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.years import outside_rows
 from engine.errors import CGIRError
@@ -26,6 +28,7 @@ from engine.retrieval.retriever import GradientSequence, Modification
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.sessions import SessionState
+    from bot.types import Critique
     from engine.retrieval.retriever import Retriever
 
 POLICIES = ("adaptive", "gradient", "list", "single")
@@ -71,12 +74,14 @@ def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
 
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int, *,
-                 exclude: set[int] = frozenset(), again: bool = False) -> GradientSequence | WalkLimit:
+                 exclude: set[int] = frozenset(), asked: Sequence[Critique] = ()) -> GradientSequence | WalkLimit:
     """The policy's answer to a critique of the item at `row`; no policy shows the session's
     exclusions (bot.dialogue.exclusions), a row outside its release-year filter
-    (bot.dialogue.years) or a row of `exclude` ("more": everything shown). `again`: the same
-    critique of the same item as the list on screen (asked again after an undo): adaptive may
-    show that list again, not only films never shown."""
+    (bot.dialogue.years) or a row of `exclude` ("more": everything shown). `asked`: the
+    critiques; the same ones of the same item as the list on screen (asked again after an
+    undo) may show that list again under adaptive, not only films never shown."""
+    again = bool(asked) and not exclude and state.answer == answer_record(
+        "critique", int(retriever.item_ids[row]), asked)
     banned = sorted(set(exclude) | excluded_rows(retriever, state)
                     | set(outside_rows(retriever, state.years)))
     if policy == "gradient":

@@ -7,10 +7,10 @@ concept's names and cues then name the tag, its opposites name it with the polar
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
+from bot.nlu.word_classes import adjective_of_comparative
 from bot.nlu.text import (
     PROTECTED_WORDS,
     best_correction,
@@ -39,25 +39,6 @@ def match_phrase(tokens: Sequence[str], i: int, table: dict, longest: int) -> in
 
 MORE_PHRASES = phrase_index([norm_phrase(p) for p in lx.MORE_PHRASES])
 LESS_PHRASES = phrase_index([norm_phrase(p) for p in lx.LESS_PHRASES])
-
-
-@lru_cache(maxsize=1)
-def _word_forms() -> frozenset[str]:
-    """Every whole word of the encoder's vocabulary, rare ones included ("joker", "boxer")."""
-    return english_words(max_rank=10**6)
-
-
-def _english_bases(token: str) -> list[str]:
-    """What an unknown "-er" word may compare: "crazier" -> "crazy", "cuter" -> "cute" (not
-    "cut"), "madder" -> "mad". A bare stem is left out: "regarder" or "banker" compare nothing."""
-    if not token.endswith("er") or len(token) < 5 or not token.isalpha():
-        return []
-    stem = token[:-2]
-    options = [token[:-3] + "y"] if token.endswith("ier") else []
-    options.append(stem + "e")
-    if len(stem) >= 3 and stem[-1] == stem[-2]:
-        options.append(stem[:-1])
-    return options
 
 
 class TagVocabulary:
@@ -113,8 +94,7 @@ class TagVocabulary:
         self._correctable = sorted(w for w in (self.content_words & entries.keys())
                                    | {"more", "less", "fewer", "without"} if len(w) >= 4)
         self._corrections: dict[str, str | None] = {}
-        self._english = english_words()
-        self._protected = set(PROTECTED_WORDS) | (self._english - self.content_words)
+        self._protected = set(PROTECTED_WORDS) | (english_words() - self.content_words)
 
     def prototypes(self, tag: int) -> list[tuple[str, bool]]:
         """(phrase, flip) pairs that describe one tag: its name, its concepts' cues and opposites."""
@@ -138,12 +118,8 @@ class TagVocabulary:
         """Base of a comparative the lexicon knows ("funnier" -> "funny"), None otherwise."""
         if token in self.entries:
             return None
-        base = comparative_base(token, self.content_words, lx.IRREGULAR_COMPARATIVES)
-        if base is None and _english_bases(token) and token not in _word_forms():
-            # "cuter", "nicer": the comparative of a word of the language the lexicon lacks;
-            # grounding reads the base ("cute"). A word of its own ("poster", "joker") is none.
-            base = next((b for b in _english_bases(token) if b in self._english), None)
-        return base
+        return (comparative_base(token, self.content_words, lx.IRREGULAR_COMPARATIVES)
+                or adjective_of_comparative(token))
 
     def is_content(self, token: str) -> bool:
         return token not in self.grammar
