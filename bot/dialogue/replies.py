@@ -237,7 +237,8 @@ def excluded(titles: Sequence[str], tags: Sequence[str], replaced: int, kept: in
         parts.append(", ".join(quote(t) for t in titles[:5]) + (f" and {len(titles) - 5} more" if len(titles) > 5 else ""))
     parts += [f"movies tagged {quote(t)}" for t in tags]
     said = " and ".join(parts) if parts else "nothing new (already set aside)"
-    text = f"Set aside for the rest of this session: {said}. Say \u201cundo\u201d to bring it back."
+    them = "them" if len(titles) + len(tags) > 1 else "it"
+    text = f"Set aside for the rest of this session: {said}. Say \u201cundo\u201d to bring {them} back."
     if replaced:
         text += (f" Here {'are' if replaced != 1 else 'is'} {replaced} new one{'s' if replaced != 1 else ''}"
                  + (f" beside the {kept} you have not ruled out." if kept else " instead."))

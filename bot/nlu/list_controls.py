@@ -46,7 +46,8 @@ _MORE = re.compile(
     r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them)|please)|"
     r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {_LIST}|keep (?:them |it )?(?:coming|going)|"
-    r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again)"
+    r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
+    r"(?:the )?(?:rest|remaining ones|remaining (?:movies|films|results|options))(?: of (?:them|the list|the results))?)"
     r"(?: (?:please|then|again|too|as well))?$")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s-+)\s*")
 # Words that add nothing to a control beside them ("nah", "anything", "to be honest").

@@ -30,7 +30,7 @@ _SINGLE = re.compile(
     rf"(?:(?<![\w])#\s*|\b(?:number|no\.?|nr\.?|item|option)\s*#?\s*)(?P<num>\d{{1,2}})\b|"
     rf"\bnumber\s+(?P<word>{_NUMBER})\b|\b(?:the\s+)?(?P<ord>{_ORDINAL}){_ONE}\b|"
     rf"(?<![\w.#])(?:(?P<nth>\d{{1,2}})(?:st|nd|rd|th)|(?P<bare>\d{{1,2}})){_ONE}(?![\w.])")
-_WHOLE = re.compile(r"\b(?:all|everything|every one|each one|them|these|those|the lot|the bunch|"
+_WHOLE = re.compile(r"\b(?:all|everything|every (?:single )?one|each (?:and every )?one|them|these|those|the lot|the bunch|"
                     r"th(?:is|e) (?:whole )?list|the whole (?:list|lot|thing))\b")
 # Seeing may sit anywhere ("1 and 4 seen already"); a refusal starts the sentence ("not 2 or 5";
 # "the first one, not the second" is a pick, not two exclusions).
@@ -47,7 +47,7 @@ _FUNCTION = frozenset(
     esp especially like namely particularly mainly mostly eg e.g i.e ie also one ones movie movies
     film films please thanks to be honest honestly lol haha really actually though tho again
     any show me want like do don't dont interested in am i'm just all every each everything
-    whole bunch yeah yes ok okay so well hmm here there already seen watched saw not no none skip
+    whole bunch single either neither yeah yes ok okay so well hmm here there already seen watched saw not no none skip
     drop remove exclude hide ditch lose nix except without""".split())
 
 

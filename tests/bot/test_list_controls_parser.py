@@ -19,7 +19,8 @@ def parser():
 
 @pytest.mark.parametrize("text", ["more", "show me more", "others", "next ones", "any more?",
                                   "Give me some more please", "what else have you got", "more options",
-                                  "anything else?", "more of the same"])
+                                  "anything else?", "more of the same", "show me the rest",
+                                  "the remaining ones please"])
 def test_more_is_the_next_items_of_the_answer(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert parse.intent == "more" and parse.index is None and parse.item_id is None
@@ -190,6 +191,7 @@ SHOWN_TEN = tuple((100 + i, f"Harbor Number {i} ({1970 + i})") for i in range(1,
     ("skip the first two", (1, 2)), ("drop the last three please", (-3, -2, -1)),
     ("I've seen a few of them, like the 4th and the 8th", (4, 8)), ("no 6 nor 10", (6, 10)), ("seen the 2nd and the 14th", (2, 14)),
     ("remove 2-4", (2, 3, 4)), ("the 1st and the 5th, seen both", (1, 5)),
+    ("not the top two either", (1, 2)),
 ])
 def test_several_positions_are_excluded_together(parser, text, indices):
     parse = parser.parse(text, shown=SHOWN_TEN)
@@ -199,7 +201,8 @@ def test_several_positions_are_excluded_together(parser, text, indices):
 
 
 @pytest.mark.parametrize("text", ["watched the whole list already, honestly", "i've seen everything here lol",
-                                  "seen every one of them to be honest"])
+                                  "seen every one of them to be honest",
+                                  "I've watched each and every one of those"])
 def test_the_whole_list_in_free_word_order(parser, text):
     parse = parser.parse(text, shown=SHOWN_TEN)
     assert (parse.intent, parse.control) == ("exclude", "all")
