@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.nlu import lexicon as lx
+from bot.nlu.limits import read_limits
 from bot.nlu.list_items import read_exclusion
 from bot.nlu.references import ORDINAL_WORDS, ReferenceReader, Shown, select_pattern
 from bot.nlu.text import tokenize
@@ -114,7 +115,7 @@ _LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "few
 _NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
                   "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}
 _ABOUT = re.compile(
-    r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|(?:more )?(?:info|information|details) "
+    r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:more )?(?:info|information|details) "
     r"(?:on|about|for)|describe|what do you know about|what can you tell me about|"
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is)\s+(?P<t>.+)$|"
     r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
@@ -143,7 +144,8 @@ _JUMP = re.compile(
     r"(?: please)?$")
 
 
-# "what's number 1?", "what is the third one?": a question about a listed item, not a pick.
+# "what's number 1?", "what is the third one?": a question about a listed item. Without the
+# question mark it stays a pick, as the labelled parser sets read "what's the second one".
 _WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{_NAMED_POSITION.pattern})(?P<t2>)$")
 
 
@@ -151,10 +153,11 @@ class ListControlReader:
     """Reads the list controls of one catalog (titles through the parser's ReferenceReader)."""
 
     def __init__(self, references: ReferenceReader, read_attribute: ReadAttribute,
-                 tag_names: tuple[str, ...]):
+                 tag_names: tuple[str, ...], names_tag: Callable[[str], bool]):
         self.references = references
         self.read_attribute = read_attribute
         self._tags = tag_names
+        self._names_tag = names_tag  # a phrase the tags or lexicon name: a critique, never a limit
 
     def read(self, simple: str, shown: Shown, original: str = "") -> Parse | None:
         """The control a whole (simplified) utterance is, or None."""
@@ -252,7 +255,9 @@ class ListControlReader:
             return Parse("select", control="newest" if m.group("new") else "oldest")
         m = _SUPERLATIVE.match(simple)
         if m:
-            return self._degree_pick(m)
+            # "the shortest one", "the one with Tom Hanks": what the catalog cannot judge
+            limit, _ = read_limits(simple, original or simple, self._names_tag)
+            return Parse("cannot_judge", limit=limit) if limit else self._degree_pick(m)
         return None
 
     def _degree_pick(self, m: re.Match) -> Parse | None:
@@ -292,7 +297,9 @@ class ListControlReader:
         return None if target is None or target.index is None else replace_intent(target, "explain")
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        m = _ABOUT.match(simple) or _WHAT_POSITION.match(simple)
+        m = _ABOUT.match(simple)
+        if m is None and original.rstrip().endswith("?"):
+            m = _WHAT_POSITION.match(simple)  # "what's number 1?" asks; "what's the second one" picks
         if m is None:
             return None
         said = (m.group("t") or m.group("t2") or "").strip()

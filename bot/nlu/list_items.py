@@ -47,7 +47,7 @@ _FUNCTION = frozenset(
     esp especially like namely particularly mainly mostly eg e.g i.e ie also one ones movie movies
     film films please thanks to be honest honestly lol haha really actually though tho again
     any show me want like do don't dont interested in am i'm just all every each everything
-    whole bunch single either neither yeah yes ok okay so well hmm here there already seen watched saw not no none skip
+    whole bunch single either neither yeah yes yep yup nope nah ok okay so well hmm here there already seen watched saw not no none skip
     drop remove exclude hide ditch lose nix except without""".split())
 
 

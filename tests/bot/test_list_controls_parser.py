@@ -121,7 +121,7 @@ def test_jump(parser, text):
 @pytest.mark.parametrize("text, index, item_id", [
     ("tell me about #3", 3, None), ("what is the 3rd one about?", 3, None),
     ("tell me more about the second one", 2, None), ("what is Toy Story like?", None, 10),
-    ("tell me about it", None, None), ("more info on the 2nd", 2, None),
+    ("tell me about it", None, None), ("more info on the 2nd", 2, None), ("more about Toy Story", None, 10),
 ])
 def test_about(parser, text, index, item_id):
     parse = parser.parse(text, shown=SHOWN)
@@ -147,10 +147,18 @@ def test_a_shown_title_can_be_excluded_or_explained(parser):
     assert parser.parse("why Paper Harbor?", shown=SHOWN).index == 3
 
 
-@pytest.mark.parametrize("text", ["the one with Tom Hanks", "the one with the car chases", "the movie about dragons"])
+@pytest.mark.parametrize("text", ["the one with the car chases", "the movie about dragons"])
 def test_the_one_with_is_a_pick_from_the_list_never_a_title(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.control, parse.item_id) == ("select", "degree", None)
+
+
+@pytest.mark.parametrize("text, limit", [("the one with Tom Hanks", "actors"), ("the lengthiest one", "running time"),
+                                         ("which is the longest of these", "running time"),
+                                         ("the cheapest one", "budget")])
+def test_a_pick_by_what_the_catalog_cannot_judge_says_so(parser, text, limit):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.limit, parse.item_id) == ("cannot_judge", limit, None)
 
 
 @pytest.mark.parametrize("text,index", [
@@ -202,7 +210,7 @@ def test_several_positions_are_excluded_together(parser, text, indices):
 
 @pytest.mark.parametrize("text", ["watched the whole list already, honestly", "i've seen everything here lol",
                                   "seen every one of them to be honest",
-                                  "I've watched each and every one of those"])
+                                  "I've watched each and every one of those", "nope, seen those"])
 def test_the_whole_list_in_free_word_order(parser, text):
     parse = parser.parse(text, shown=SHOWN_TEN)
     assert (parse.intent, parse.control) == ("exclude", "all")
@@ -237,3 +245,10 @@ def test_a_pick_by_degree_with_other_leads(parser, text, alpha, tag):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.control) == ("select", "degree")
     assert (parse.critiques[0].alpha, parse.critiques[0].tag) == (alpha, tag)
+
+
+@pytest.mark.parametrize("text, intent, index", [("what's #3?", "about", 3), ("what is the fourth one?", "about", 4),
+                                                 ("what's the second one", "select", 2)])
+def test_what_is_a_position_asks_about_it_when_it_is_a_question(parser, text, intent, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == (intent, index)
