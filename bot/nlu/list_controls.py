@@ -175,7 +175,8 @@ class ListControlReader:
     def _clauses(self, simple: str, shown: Shown, original: str) -> Parse | None:
         """Several clauses that are one control and asides ("nah. something else entirely,
         anything", "random pick please, totally different vibe"); a dismissal of the list before
-        a request for more or a jump gives way to the request ("none of these. what else?")."""
+        a request for more or a jump gives way to the request ("none of these. what else?"); items
+        set aside before "next" are set aside (the list then fills with new ones)."""
         clauses = [c for c in _CLAUSE_BREAK.split(simple) if c and not _ASIDE.fullmatch(c)]
         if not clauses or clauses == [simple]:
             return None
@@ -188,6 +189,8 @@ class ListControlReader:
         if last.intent in ("more", "jump") and all(
                 r.intent in ("more", "jump") or (r.intent, r.control) == ("exclude", "all") for r in read[:-1]):
             return last
+        if last.intent == "more" and len(read) == 2 and read[0].intent == "exclude" and read[0].control in ("item", "items"):
+            return read[0]  # "seen 3 and 6, next please": set aside; the list fills with new ones
         return None
 
     # -- one control each ---------------------------------------------------------------------

@@ -35,7 +35,7 @@ _WHOLE = re.compile(r"\b(?:all|everything|every (?:single )?one|each (?:and ever
 # Seeing may sit anywhere ("1 and 4 seen already"); a refusal starts the sentence ("not 2 or 5";
 # "the first one, not the second" is a pick, not two exclusions).
 _SEEING = re.compile(r"\b(?:seen|watched|saw)\b")
-_REFUSAL = re.compile(r"^(?:(?:please|just|and|also|so)\s+)*(?:not|no|none|skip|drop|remove|exclude|hide|ditch|"
+_REFUSAL = re.compile(r"^(?:(?:please|just|and|also|so|i'm|i am)\s+)*(?:not|no|none|skip|drop|remove|exclude|hide|ditch|"
                       r"lose|nix|except|without|(?:i\s+)?(?:do not|don't|dont) (?:want|like|show me)|"
                       r"(?:i'm |i am )?not interested in)\b")
 _NEGATED_SEEING = re.compile(r"\b(?:haven'?t|have not|hadn'?t|never|didn'?t|did not|not (?:yet )?"
@@ -46,7 +46,7 @@ _FUNCTION = frozenset(
     from the a this that those these them list lot most some few several couple many half
     esp especially like namely particularly mainly mostly eg e.g i.e ie also one ones movie movies
     film films please thanks to be honest honestly lol haha really actually though tho again
-    any show me want like do don't dont interested in am i'm just all every each everything
+    any show me want like do don't dont interested into in am i'm just all every each everything
     whole bunch single either neither yeah yes yep yup nope nah ok okay so well hmm here there already seen watched saw not no none skip
     drop remove exclude hide ditch lose nix except without""".split())
 

@@ -199,7 +199,7 @@ SHOWN_TEN = tuple((100 + i, f"Harbor Number {i} ({1970 + i})") for i in range(1,
     ("skip the first two", (1, 2)), ("drop the last three please", (-3, -2, -1)),
     ("I've seen a few of them, like the 4th and the 8th", (4, 8)), ("no 6 nor 10", (6, 10)), ("seen the 2nd and the 14th", (2, 14)),
     ("remove 2-4", (2, 3, 4)), ("the 1st and the 5th, seen both", (1, 5)),
-    ("not the top two either", (1, 2)),
+    ("not the top two either", (1, 2)), ("not into the first two", (1, 2)), ("seen 3 and 6, next please", (3, 6)),
 ])
 def test_several_positions_are_excluded_together(parser, text, indices):
     parse = parser.parse(text, shown=SHOWN_TEN)
