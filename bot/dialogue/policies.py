@@ -21,7 +21,7 @@ from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.years import outside_rows
 from engine.errors import CGIRError
 from engine.walks.gradual import WalkLimit, gradual_walk
-from engine.walks.neighbourhood import neighbourhood_answer
+from engine.walks.neighbourhood import neighbourhood_answer, wider_answer
 from engine.retrieval.retriever import GradientSequence, Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,12 +71,15 @@ def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
 
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int, *,
-                 exclude: set[int] = frozenset()) -> GradientSequence | WalkLimit:
+                 exclude: set[int] = frozenset(), wider: bool = False) -> GradientSequence | WalkLimit:
     """The policy's answer to a critique of the item at `row`; no policy shows the session's
     exclusions (bot.dialogue.exclusions), a row outside its release-year filter
-    (bot.dialogue.years) or a row of `exclude` ("more": everything shown)."""
+    (bot.dialogue.years) or a row of `exclude` ("more": everything shown). `wider`: the answer
+    past the stored neighbourhood, for every policy ("more" once the neighbourhood is used up)."""
     banned = sorted(set(exclude) | excluded_rows(retriever, state)
                     | set(outside_rows(retriever, state.years)))
+    if wider:
+        return wider_answer(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "adaptive":
