@@ -7,6 +7,7 @@ run gets a new empty CGIR_HOME, so each builds the demo world, trains the demo m
 its texts and phrase table.
 
     flock /tmp/cgir-bench.lock .venv/bin/python bench/bench_first_use.py [--runs 1] [--repo DIR]
+        [--transcripts DIR]
 
 `--repo` runs another checkout's code with this interpreter (PYTHONPATH), for before/after
 comparisons in one run; give it twice to alternate.
@@ -34,7 +35,7 @@ def load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def first_use(repo: Path) -> dict:
+def first_use(repo: Path, transcript: Path | None = None) -> dict:
     home = Path(tempfile.mkdtemp(prefix="cgir-first-use-"))
     env = dict(os.environ, CGIR_HOME=str(home), PYTHONPATH=str(repo), PYTHONUNBUFFERED="1",
                COLUMNS="200")
@@ -47,7 +48,9 @@ def first_use(repo: Path) -> dict:
     proc.stdin.write("".join(f"{line}\n" for line in LINES))
     proc.stdin.close()
     echoed, replies, expect = [], [], 0
+    lines = []
     for out in proc.stdout:
+        lines.append(out)
         if expect < len(LINES) and out.startswith(f"you> {LINES[expect]}"):
             echoed.append(round(time.perf_counter() - start, 2))
             expect += 1
@@ -57,6 +60,9 @@ def first_use(repo: Path) -> dict:
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     shutil.rmtree(home, ignore_errors=True)
+    if transcript is not None:
+        transcript.parent.mkdir(parents=True, exist_ok=True)
+        transcript.write_text("".join(lines), encoding="utf-8")
     return {"repo": str(repo), "first_reply_s": echoed[0] if echoed else None, "echoed_s": echoed,
             "wall_s": round(wall, 2),
             "cpu_s": round(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, 2),
@@ -68,10 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=1, help="rounds (each repo once per round)")
     ap.add_argument("--repo", type=Path, action="append", default=None,
                     help="checkout to run (default: this one); repeat to alternate")
+    ap.add_argument("--transcripts", type=Path, default=None,
+                    help="folder for each run's whole chat output (to diff the replies)")
     args = ap.parse_args(argv)
-    for _ in range(args.runs):
-        for repo in args.repo or [REPO]:
-            print(json.dumps(first_use(repo.resolve())), flush=True)
+    for run in range(args.runs):
+        for k, repo in enumerate(args.repo or [REPO]):
+            transcript = (None if args.transcripts is None
+                          else args.transcripts / f"run{run + 1}-{k + 1}-{repo.resolve().name}.txt")
+            print(json.dumps(first_use(repo.resolve(), transcript)), flush=True)
     return 0
 
 

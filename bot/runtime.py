@@ -43,7 +43,7 @@ def build_manager(
     threads: int | None = 1,
     prepare: "Callable[[Retriever], None] | None" = None,
 ) -> DialogueManager:
-    """A ready DialogueManager: model (the demo model when None, trained on first use), parser,
+    """A ready DialogueManager: model (the demo model when None, made on first use), parser,
     store (`engine.paths.default_db_url()` when `db_url` is None), sequence policy (None: the
     one the project's config.yml names, else `bot.dialogue.policies.DEFAULT_POLICY`).
 
@@ -115,18 +115,25 @@ def build_parser(retriever: "Retriever") -> "Parser":
     return Parser.from_retriever(retriever, encoder=encoder)
 
 
-def static_encoder(tags: tuple[str, ...] | list[str]):  # -> engine.text.static.StaticEncoder
-    """The static encoder for a tag vocabulary, from CGIR_HOME/cache or built there once."""
+def phrase_table_texts(tags: tuple[str, ...] | list[str]) -> list[str]:
+    """The texts of a tag vocabulary's static phrase table (its phrases and common words)."""
     from bot.nlu.grounding import static_table_texts
     from bot.nlu.vocabulary import TagVocabulary
+    from engine.text.static import common_words
+
+    return static_table_texts(TagVocabulary(tags), common_words())
+
+
+def static_encoder(tags: tuple[str, ...] | list[str]):  # -> engine.text.static.StaticEncoder
+    """The static encoder for a tag vocabulary, from CGIR_HOME/cache, else built there once
+    (not shipped for the demo vocabulary: 9 MB, and stale at every lexicon change)."""
     from engine.paths import cgir_home
-    from engine.text.static import common_words, load_or_build
+    from engine.text.static import load_or_build
 
     def announce(n: int) -> None:
         print(f"Embedding {n} phrases and words once for fast replies (cached)...", file=sys.stderr)
 
-    texts = static_table_texts(TagVocabulary(tags), common_words())
-    return load_or_build(texts, cgir_home() / "cache", on_build=announce)
+    return load_or_build(phrase_table_texts(tags), cgir_home() / "cache", on_build=announce)
 
 
 def limit_threads(n: int) -> None:

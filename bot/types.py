@@ -42,9 +42,10 @@ class Parse:
     suggestions: tuple[str, ...] = ()  # critique with no close tag: closest tags that exist
     unread: tuple[Critique, ...] = ()  # ...and its phrases (tag ""), for bot.dialogue.critique_axes
     small_talk: str | None = None  # out_of_scope: "greeting" or "thanks", answered in kind
-    # List controls: exclude "all" / "item" / "tag" / "list"; select by "degree" / "year" /
+    # List controls: exclude "all" / "item" / "items" / "tag" / "list"; select by "degree" / "year" /
     # "newest" / "oldest" (the attribute is `critiques[0]`, or `unread[0]` when no tag is close).
     control: str | None = None
+    indices: tuple[int, ...] = ()  # exclude "items": several positions ("seen 1 and 4", "not the first three")
     year: int | None = None  # select "the one from 1999"
     # A release-year request (bot.nlu.time.YearAsk.to_json): {"min", "max"} inclusive, maybe
     # "relative" ("newer"/"older"/"recent"/"classic") or "clear" ("any year"); None: none asked.
@@ -72,6 +73,8 @@ class Parse:
                 out["title"] = self.title
             if self.control:
                 out["control"] = self.control
+            if self.indices:
+                out["indices"] = list(self.indices)
             if self.control == "tag":
                 out["tag"] = self.title  # "no more Tarantino films": the catalog tag
             if self.year is not None:

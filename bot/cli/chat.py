@@ -75,8 +75,9 @@ def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, pol
          progress: bool) -> None:
     """Chat in the terminal: name a movie, critique it, pick from the gradient sequence.
 
-    With no options on a fresh machine it builds the demo world and trains the default model
-    first (about a minute, once; cached afterwards). Reads piped stdin too, one utterance per
+    With no options on a fresh machine it builds the demo world and writes the default model
+    from the build shipped with the package first (seconds, once; cached afterwards). Reads
+    piped stdin too, one utterance per
     line, and stops at end of input; every turn is logged in the database.
 
     \b
@@ -110,8 +111,8 @@ def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, pol
                                       f"leave out --session to start a new one")
     try:
         if model_dir is None:
-            err.print("[dim]Loading the demo model (the first run builds the demo world and "
-                      "trains it, about a minute)...[/]")
+            err.print("[dim]Loading the demo model (the first run builds the demo world "
+                      "first, a few seconds)...[/]")
         # Interactive users type for a few seconds: load the encoder meanwhile. Piped input
         # arrives at once, so a background load would only delay a quick script's exit.
         manager = build_manager(model_dir, db_url, policy=policy, progress=progress,

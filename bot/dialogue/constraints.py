@@ -35,9 +35,10 @@ def before_turn(manager: DialogueManager, state: "SessionState", parse: Parse) -
     """Apply the turn's year request to the state; returns (the filter before, undo depth)."""
     before = state.years
     if parse.years is not None:
-        # "like Pretty Woman but more recent": newer than the film named in the same turn
-        base = parse.item_id if parse.item_id is not None else state.current
-        state.years = yr.updated(state.years, parse.years, manager.retriever, manager.out.row(base))
+        # "Alien but older": older than the film this turn names, else than the current one
+        named = manager.out.row(parse.item_id) if parse.intent in ("reference", "critique") else None
+        row = named if named is not None else manager.out.row(state.current)
+        state.years = yr.updated(state.years, parse.years, manager.retriever, row)
     return before, len(state.history)
 
 

@@ -51,7 +51,7 @@ class Host(Protocol):
     def _push(self, state: "SessionState") -> None: ...
     def _select(self, state: "SessionState", parse: Parse) -> tuple[Reply, int | None]: ...
     def walk_from(self, state: "SessionState", row: int, critiques: "tuple[Critique, ...]", *,
-                  exclude: set[int] = ...) -> Reply: ...
+                  exclude: set[int] = ..., wider: bool = ...) -> Reply: ...
 
 JUMP_POOL = 0.25  # a jump chooses among this share of the catalog, the most watched
 
@@ -103,17 +103,21 @@ class ListControls:
         if row is None or not critiques:
             return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
         previous, state.current = state.current, start
-        depth = len(state.history)
-        reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state))
         said = replies.wanted(critiques)
-        if not reply.sequence:  # nothing new (or no room left): the list on screen stays
+        # The reference's stored neighbourhood first; once it holds nothing unseen, further out.
+        for wider in (False, True):
+            depth = len(state.history)
+            reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state), wider=wider)
+            if reply.sequence:
+                reply.text = replies.more_of(said, self.r.titles[row], len(reply.sequence), wider)
+                reply.intent = "more"
+                return reply
             if len(state.history) > depth:
                 state.restore(state.history.pop())
-            state.current = previous
-            return self._keep_list(state, replies.more_of(said, self.r.titles[row], 0), "more")
-        reply.text = replies.more_of(said, self.r.titles[row], len(reply.sequence))
-        reply.intent = "more"
-        return reply
+        # Nothing new anywhere: say so, and show nothing again (the list stays in the state).
+        state.current = previous
+        return self.m.out.reply(state, replies.more_of(said, self.r.titles[row], 0), "more",
+                                tag=state.last_tag, alpha=state.last_alpha, with_suggestions=False)
 
     # -- exclude ---------------------------------------------------------------------------------
 
@@ -160,6 +164,13 @@ class ListControls:
                 return self.m.out.reply(state, replies.no_list_yet(state.current is not None), "exclude",
                                         understood=False)
             return [(int(s["item_id"]), str(s["title"])) for s in state.last_sequence]
+        if parse.indices:  # "seen 1 and 4 already", "not the first three"
+            picked = [ordinal_pick(Parse("select", index=i), state.last_sequence) for i in parse.indices]
+            if not state.last_sequence or any(p is None for p in picked):
+                text = (replies.out_of_range(len(state.last_sequence)) if state.last_sequence
+                        else replies.no_list_yet(state.current is not None))
+                return self._keep_list(state, text, "exclude", understood=False)
+            return [(int(p["item_id"]), str(p["title"])) for p in picked]
         row = self._named_row(state, parse)
         if isinstance(row, Reply):
             return row

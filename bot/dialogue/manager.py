@@ -270,16 +270,16 @@ class DialogueManager:
         return self.walk_from(state, row, critiques)
 
     def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...], *,
-                  exclude: set[int] = frozenset()) -> Reply:
+                  exclude: set[int] = frozenset(), wider: bool = False) -> Reply:
         """Critique the item at `row` (known tags, no open question): walk, show, remember.
 
         The current item need not be `row`'s yet: a reference and a critique in one turn set it
-        first (see `_reference`), then walk from it. "more" passes `exclude`.
+        first (see `_reference`), then walk from it. "more" passes `exclude` (and `wider`).
         """
         tags = self.retriever.tags
         mods = critique_modifications(self.retriever, critiques)
         sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
-                                exclude=exclude, asked=critiques)
+                                exclude=exclude, wider=wider, asked=critiques)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)

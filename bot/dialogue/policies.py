@@ -23,7 +23,7 @@ from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.years import outside_rows
 from engine.errors import CGIRError
 from engine.walks.gradual import WalkLimit, gradual_walk
-from engine.walks.neighbourhood import neighbourhood_answer
+from engine.walks.neighbourhood import neighbourhood_answer, wider_answer
 from engine.retrieval.retriever import GradientSequence, Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,16 +74,20 @@ def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
 
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int, *,
-                 exclude: set[int] = frozenset(), asked: Sequence[Critique] = ()) -> GradientSequence | WalkLimit:
+                 exclude: set[int] = frozenset(), wider: bool = False,
+                 asked: Sequence[Critique] = ()) -> GradientSequence | WalkLimit:
     """The policy's answer to a critique of the item at `row`; no policy shows the session's
     exclusions (bot.dialogue.exclusions), a row outside its release-year filter
-    (bot.dialogue.years) or a row of `exclude` ("more": everything shown). `asked`: the
-    critiques; the same ones of the same item as the list on screen (asked again after an
-    undo) may show that list again under adaptive, not only films never shown."""
+    (bot.dialogue.years) or a row of `exclude` ("more": everything shown). `wider`: the answer
+    past the stored neighbourhood, for every policy ("more" once the neighbourhood is used up).
+    `asked`: the critiques; the same ones of the same item as the list on screen (asked again
+    after an undo) may show that list again under adaptive, not only films never shown."""
     again = bool(asked) and not exclude and state.answer == answer_record(
         "critique", int(retriever.item_ids[row]), asked)
     banned = sorted(set(exclude) | excluded_rows(retriever, state)
                     | set(outside_rows(retriever, state.years)))
+    if wider:
+        return wider_answer(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "gradient":
         return gradual_walk(retriever, row, modifications, steps=steps, exclude=banned)
     if policy == "adaptive":

@@ -236,12 +236,14 @@ NOTHING_EXCLUDED = "Nothing is set aside in this session."
 NO_ITEM_NAMED = "Which movie do you mean? Say its number (\u201c#3\u201d) or its title."
 
 
-def more_of(said: str, title: str, shown: int) -> str:
+def more_of(said: str, title: str, shown: int, wider: bool = False) -> str:
     if not shown:
         return (f"That is all I can show for {quote(said)} from {quote(title)} without repeating one "
                 f"you have seen; try another critique or \u201csurprise me\u201d.")
+    further = (f" I looked further from {quote(title)} than before: its closest films hold no more "
+               f"you have not seen, so these are less like it.") if wider else ""
     return (f"{shown} more for {quote(said)} from {quote(title)}, none of them shown before; "
-            f"pick one by number or title.")
+            f"pick one by number or title.{further}")
 
 
 def more_jump(shown: int) -> str:
@@ -257,7 +259,8 @@ def excluded(titles: Sequence[str], tags: Sequence[str], replaced: int, kept: in
         parts.append(", ".join(quote(t) for t in titles[:5]) + (f" and {len(titles) - 5} more" if len(titles) > 5 else ""))
     parts += [f"movies tagged {quote(t)}" for t in tags]
     said = " and ".join(parts) if parts else "nothing new (already set aside)"
-    text = f"Set aside for the rest of this session: {said}. Say \u201cundo\u201d to bring it back."
+    them = "them" if len(titles) + len(tags) > 1 else "it"
+    text = f"Set aside for the rest of this session: {said}. Say \u201cundo\u201d to bring {them} back."
     if replaced:
         text += (f" Here {'are' if replaced != 1 else 'is'} {replaced} new one{'s' if replaced != 1 else ''}"
                  + (f" beside the {kept} you have not ruled out." if kept else " instead."))

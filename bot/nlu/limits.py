@@ -39,12 +39,12 @@ _RUNNING_TIME = re.compile(
     r"|\b(?:runtime|run time|running time|length|duration)\b"
     r"|(?<!\bno )\b(?:shorter|longer)\b(?!\s+(?:than (?:this|that|it)|winded|take))(?:\s+(?:ones?|films?|movies?|runtime))?"
     r"|\b(?:too|so|very|not|not as|not so|less|more|that|as)\s+(?:long|lengthy)\b(?!\s+(?:winded|take))"
-    r"|\b(?:short|long|quick|lengthy)\s+(?:ones?|films?|movies?)\b")
+    r"|\b(?:short|long|quick|lengthy)\s+(?:ones?|films?|movies?)\b|\b(?:shortest|longest|lengthiest)\b")
 _BUDGET = re.compile(
     r"\b(?:(?:big|low|high|small|huge|smaller|bigger|lower|higher|tiny|massive)[\s-]+)?budgets?\b"
     r"|\bcost(?:s|ing)?\b(?:\s+(?:less|more|a lot|a fortune|much))?(?:\s+(?:to make|to produce|money))?"
     r"|\b(?:cheaper|more expensive|less expensive|expensive|cheaply made|cheap)\s+(?:to make|to produce|productions?)\b"
-    r"|\bbox office\b|\bmoney to make\b")
+    r"|\bbox office\b|\bmoney to make\b|\b(?:cheapest|most expensive|least expensive)\b")
 _LANGUAGES = ("french|english|spanish|german|italian|japanese|korean|chinese|mandarin|cantonese|hindi|"
               "russian|portuguese|swedish|danish|norwegian|dutch|arabic|turkish|polish|greek|hebrew|"
               "persian|thai|finnish|czech|hungarian")

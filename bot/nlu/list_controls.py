@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.nlu import lexicon as lx
+from bot.nlu.limits import read_limits
+from bot.nlu.list_items import read_exclusion
 from bot.nlu.references import ORDINAL_WORDS, ReferenceReader, Shown, select_pattern
 from bot.nlu.text import tokenize
 from bot.types import Critique, Parse
@@ -45,8 +47,13 @@ _MORE = re.compile(
     r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them)|please)|"
     r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {_LIST}|keep (?:them |it )?(?:coming|going)|"
-    r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again)"
+    r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
+    r"(?:the )?(?:rest|remaining ones|remaining (?:movies|films|results|options))(?: of (?:them|the list|the results))?)"
     r"(?: (?:please|then|again|too|as well))?$")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s-+)\s*")
+# Words that add nothing to a control beside them ("nah", "anything", "to be honest").
+_ASIDE = re.compile(r"(?:no|nope|nah|meh|eh|ugh|hm+|ok|okay|sure|yeah|well|so|lol|haha+|please|thanks|anything|"
+                    r"whatever|anything (?:at all|really|goes)|to be honest|honestly|seriously|really)")
 _MORE_LIKE = re.compile(r"^(?:(?:show|give|find|get) (?:me )?)(?:more|others|ones|some more|movies|films) "
                         r"like (?P<t>.+)$")
 _EXCLUDE_LIST = re.compile(
@@ -83,18 +90,22 @@ _NO_MORE_TAG = re.compile(
     r"^(?:no more|not another|nothing (?:by|with|from)|enough(?: of)?|no|stop showing(?: me)?|"
     r"(?:i )?(?:don'?t|do not) (?:want|show me) (?:any )?(?:more )?)\s+(?P<t>.+?)"
     r"(?:'s)?\s+(?:films?|movies?|stuff|ones?|pictures)(?: please)?$")
+# What may lead a pick by description: "which one is", "whichever's", "I'll take", "give me".
+_PICK_LEAD = (rf"(?:(?:which|what|whichever|whatever)(?: one| movie| film)?(?: of {_LIST})?(?: is |'s )|"
+              r"(?:i'?ll (?:take|have|go with) |give me |show me |pick |i want |let'?s (?:go with|do|take) |"
+              r"go with |just )?)")
 _POSITION_PICK = re.compile(
     rf"^(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:to|from)\s*(?:-|\s)?"
     rf"(?:the\s+)?(?:last|end|bottom)|penultimate|next[- ]to[- ]last|one before (?:the )?last)"
     rf"{_OF_LIST}$")
 _YEAR_PICK = re.compile(
-    rf"^(?:which is |i'?ll take |give me )?the\s+(?:(?:one|movie|film)\s+(?:from|of|made in|released in|in)\s+"
+    rf"^{_PICK_LEAD}the\s+(?:(?:one|movie|film)\s+(?:from|of|made in|released in|in)\s+"
     rf"(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?:\s+(?:one|movie|film))){_OF_LIST}$")
 _AGE_PICK = re.compile(
-    rf"^(?:which is |i'?ll take |give me )?the\s+(?:(?P<new>newest|most recent|latest|youngest|last released|most modern)|"
+    rf"^{_PICK_LEAD}the\s+(?:(?P<new>newest|most recent|latest|youngest|last released|most modern)|"
     rf"(?P<old>oldest|earliest|least recent|first released|most dated)){_OF_LIST}$")
 _SUPERLATIVE = re.compile(
-    rf"^(?:(?:which|what) (?:one |movie |film )?(?:of {_LIST} )?is |(?:i'?ll take |give me |show me |pick )?)"
+    rf"^{_PICK_LEAD}"
     rf"(?:the\s+)(?:(?:one|movie|film) (?:with|that has|having) (?:the )?"
     rf"(?P<amount>most|highest|biggest|strongest|largest|greatest|maximum|max|least|lowest|smallest|weakest|"
     rf"minimum|min|fewest)\s+(?P<p1>.+?)|(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est)|"
@@ -104,7 +115,7 @@ _LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "few
 _NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
                   "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}
 _ABOUT = re.compile(
-    r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|(?:more )?(?:info|information|details) "
+    r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:more )?(?:info|information|details) "
     r"(?:on|about|for)|describe|what do you know about|what can you tell me about|"
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is)\s+(?P<t>.+)$|"
     r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
@@ -123,30 +134,63 @@ _NAMED_POSITION = re.compile(
     rf"#\s*\d+|\b(?:number|no\.?)\s*\d+\b|\bthe\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film|pick|choice))?\b")
 _JUMP = re.compile(
     r"^(?:(?:show|give|find|get)(?: me)? |i want |i'd like |let'?s (?:do|see|try) |how about |"
-    r"(?:now )?(?:for )?)?(?:something|anything|one|a movie|a film)?\s*(?:(?:completely|totally|entirely|really|"
+    r"(?:now )?(?:for )?)?(?:something|anything|one|a movie|a film|an?)?\s*(?:(?:completely|totally|entirely|really|"
     r"very|radically|wildly|utterly|altogether) (?:different|else|new)|different(?: altogether| entirely| for a change)?|"
-    r"else entirely|random|at random|out of the box|off the wall|unexpected)(?: for a change| please| now)*$|"
+    r"else entirely|random|at random|out of the box|off the wall|unexpected)"
+    r"(?: (?:vibes?|mood|kind|genres?|style|direction|type|thing|stuff|one|movie|film|pick)(?: of (?:movie|film|thing))?)?"
+    r"(?: for a change| please| now)*$|"
     r"^(?:surprise me|(?:a |something )?(?:wild ?card|curveball|curve ball)|change of (?:pace|scenery)|"
     r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else))"
     r"(?: please)?$")
+
+
+# "what's number 1?", "what is the third one?": a question about a listed item. Without the
+# question mark it stays a pick, as the labelled parser sets read "what's the second one".
+_WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{_NAMED_POSITION.pattern})(?P<t2>)$")
 
 
 class ListControlReader:
     """Reads the list controls of one catalog (titles through the parser's ReferenceReader)."""
 
     def __init__(self, references: ReferenceReader, read_attribute: ReadAttribute,
-                 tag_names: tuple[str, ...]):
+                 tag_names: tuple[str, ...], names_tag: Callable[[str], bool]):
         self.references = references
         self.read_attribute = read_attribute
         self._tags = tag_names
+        self._names_tag = names_tag  # a phrase the tags or lexicon name: a critique, never a limit
 
     def read(self, simple: str, shown: Shown, original: str = "") -> Parse | None:
         """The control a whole (simplified) utterance is, or None."""
+        whole = self._one(simple, shown, original)
+        return whole if whole is not None else self._clauses(simple, shown, original)
+
+    def _one(self, simple: str, shown: Shown, original: str) -> Parse | None:
         for step in (self._more, self._excluded_list, self._exclude, self._jump, self._pick,
                      self._explain, self._about):
             found = step(simple, shown, original)
             if found is not None:
                 return found
+        return None
+
+    def _clauses(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        """Several clauses that are one control and asides ("nah. something else entirely,
+        anything", "random pick please, totally different vibe"); a dismissal of the list before
+        a request for more or a jump gives way to the request ("none of these. what else?"); items
+        set aside before "next" are set aside (the list then fills with new ones)."""
+        clauses = [c for c in _CLAUSE_BREAK.split(simple) if c and not _ASIDE.fullmatch(c)]
+        if not clauses or clauses == [simple]:
+            return None
+        read = [self._one(c, shown, original) for c in clauses]
+        if any(r is None for r in read):
+            return None
+        last = read[-1]
+        if all((r.intent, r.control) == (last.intent, last.control) and r.index == last.index for r in read):
+            return last
+        if last.intent in ("more", "jump") and all(
+                r.intent in ("more", "jump") or (r.intent, r.control) == ("exclude", "all") for r in read[:-1]):
+            return last
+        if last.intent == "more" and len(read) == 2 and read[0].intent == "exclude" and read[0].control in ("item", "items"):
+            return read[0]  # "seen 3 and 6, next please": set aside; the list fills with new ones
         return None
 
     # -- one control each ---------------------------------------------------------------------
@@ -172,6 +216,9 @@ class ListControlReader:
                 return replace_intent(named, "exclude")
         if _SEEN_ALL.match(simple):
             return Parse("exclude", control="all")
+        several = read_exclusion(simple, len(shown))  # "seen 1 and 4 already", "not 2 or 5"
+        if several is not None:
+            return several
         tag = _NO_MORE_TAG.match(simple)
         if tag is not None:
             name = self._tag_named(tag.group("t"))
@@ -211,7 +258,9 @@ class ListControlReader:
             return Parse("select", control="newest" if m.group("new") else "oldest")
         m = _SUPERLATIVE.match(simple)
         if m:
-            return self._degree_pick(m)
+            # "the shortest one", "the one with Tom Hanks": what the catalog cannot judge
+            limit, _ = read_limits(simple, original or simple, self._names_tag)
+            return Parse("cannot_judge", limit=limit) if limit else self._degree_pick(m)
         return None
 
     def _degree_pick(self, m: re.Match) -> Parse | None:
@@ -252,6 +301,8 @@ class ListControlReader:
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
         m = _ABOUT.match(simple)
+        if m is None and original.rstrip().endswith("?"):
+            m = _WHAT_POSITION.match(simple)  # "what's number 1?" asks; "what's the second one" picks
         if m is None:
             return None
         said = (m.group("t") or m.group("t2") or "").strip()

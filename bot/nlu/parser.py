@@ -87,7 +87,7 @@ class Parser:
         self.grounder = TagGrounder(self.vocab, encoder, cache=tag_vectors_cache,
                                     config=c.grounding, encoder_id=encoder_id)
         self.references = ReferenceReader(self.titles, self.vocab)
-        self.controls = ListControlReader(self.references, self._read_attribute, self.vocab.tags)
+        self.controls = ListControlReader(self.references, self._read_attribute, self.vocab.tags, self._names_tag)
 
     @classmethod
     def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":

@@ -257,11 +257,12 @@ def word_encoder_weights(model_dir: str | Path) -> dict[str, np.ndarray]:
 
 
 def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None,
-                          computed: tuple[ItemSignals, tuple[str, ...]] | None = None) -> Path:
+                          computed: tuple[ItemSignals, tuple[str, ...]] | None = None,
+                          word_encoder: dict[str, np.ndarray] | None = None) -> Path:
     """degrees.npz of a checkpoint: item signals, the user language, its embeddings and its
     valence (how taggers rated what they tagged), the ridge map from [h_j, text_j] to each tag's
-    graded signal, f's weights and, where the dataset has one, its genome (withheld items
-    removed)."""
+    graded signal, f's weights (`word_encoder`; default: read from weights.pt) and, where the
+    dataset has one, its genome (withheld items removed)."""
     from engine.degrees.score import fit_tag_predictor
 
     if encode is None:
@@ -284,4 +285,5 @@ def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None
                         language_vectors=np.asarray(encode(list(language)), dtype=np.float16),
                         language_valence=language_valence(dataset, raw_release(dataset), language),
                         tag_predictor=predictor, withheld=withheld,
-                        **word_encoder_weights(model_dir))
+                        **(word_encoder_weights(model_dir) if word_encoder is None
+                           else word_encoder))

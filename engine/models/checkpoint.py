@@ -4,7 +4,8 @@ Layout of a checkpoint directory (config.json is written last and marks it compl
 
     config.json        format, model key and name, its config dataclass, shape, best epoch and
                        metrics, dataset name + fingerprint (nanoGPT's "model_args" + "config")
-    weights.pt         torch state_dict of the network (best epoch)
+    weights.pt         torch state_dict of the network (best epoch); absent when the checkpoint
+                       was made from shipped arrays (manifest "installed_from")
     arrays.npz         the model's own arrays: always `items` (M x D); CGIR adds `tags` (T x D,
                        F(t)), `word_vectors` and `tag_words`; the baselines their inputs
     tags.json          tag vocabulary (and CGIR's words)
@@ -65,18 +66,23 @@ class Checkpoint:
 
 
 def write_checkpoint(path: str | Path, *, model: str, name: str, config: dict, shape: dict,
-                     arrays: dict[str, np.ndarray], vocab: dict, state_dict: dict,
+                     arrays: dict[str, np.ndarray], vocab: dict, state_dict: dict | None,
                      fit: dict, dataset: "Dataset | None" = None,
                      extra: dict | None = None) -> Path:
-    """Write one model's checkpoint (and, with `dataset`, its catalog and fingerprint)."""
-    import torch
+    """Write one model's checkpoint (and, with `dataset`, its catalog and fingerprint).
 
+    `state_dict` None writes no weights.pt: a checkpoint made from shipped arrays
+    (engine.training.shipped) chats and walks like a trained one, but cannot be fine-tuned or
+    evaluated as a network (`read_weights` says so)."""
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     manifest_path = path / MANIFEST
     if manifest_path.exists():  # an overwritten checkpoint is incomplete until the end
         manifest_path.unlink()
-    torch.save({k: v.detach().cpu() for k, v in state_dict.items()}, path / "weights.pt")
+    if state_dict is not None:
+        import torch
+
+        torch.save({k: v.detach().cpu() for k, v in state_dict.items()}, path / "weights.pt")
     np.savez(path / "arrays.npz", **arrays)
     _write_json(path / "tags.json", vocab)
     _write_json(path / "history.json", fit.get("history", []))
@@ -240,5 +246,10 @@ def read_weights(model_dir: str | Path, device: str = "cpu") -> dict:
     """The torch state_dict of a checkpoint, mapped onto `device`."""
     import torch
 
-    return _load(Path(model_dir), "weights.pt",
+    path = Path(model_dir)
+    if not (path / "weights.pt").exists() and (read_manifest(path).get("installed_from")):
+        raise CheckpointError(f"{path} was made from the arrays shipped with cgir-bot and has no "
+                              "network weights (weights.pt); train the model with `cgir train "
+                              "demo --out DIR` to evaluate or fine-tune it")
+    return _load(path, "weights.pt",
                  lambda f: torch.load(f, map_location=device, weights_only=True))

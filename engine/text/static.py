@@ -27,7 +27,8 @@ import numpy as np
 from engine.text.minilm import EMBEDDING_DIM
 from engine.text.normalise import text_key
 
-__all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "load_or_build"]
+__all__ = ["StaticEncoder", "StaticTable", "common_words", "table_digest", "table_file",
+           "load_or_build"]
 
 Encoder = Callable[[list[str]], np.ndarray]
 PRECISE_MEMO = 1024  # batches of texts the real encoder embedded, remembered (StaticEncoder.precise)
@@ -176,12 +177,16 @@ def table_digest(texts: Sequence[str], encoder_id: str = "all-MiniLM-L6-v2") -> 
     return hashlib.sha256("\x1f".join([encoder_id, *texts]).encode()).hexdigest()[:16]
 
 
+def table_file(folder: Path, texts: Sequence[str]) -> Path:
+    return Path(folder) / f"static-text-{table_digest(texts)}.npz"
+
+
 def load_or_build(texts: Sequence[str], folder: Path, encode: Encoder | None = None,
                   on_build: Callable[[int], None] | None = None) -> StaticEncoder:
-    """The StaticEncoder for `texts`: from folder/static-text-<digest>.npz, or built once with
-    `encode` (the real MiniLM by default: seconds per thousand texts) and saved there."""
+    """The StaticEncoder for `texts`: from folder/static-text-<digest>.npz, or built
+    once with `encode` (the real MiniLM by default: seconds per thousand texts) and saved."""
     digest = table_digest(texts)
-    path = Path(folder) / f"static-text-{digest}.npz"
+    path = table_file(folder, texts)
     table = StaticTable.load(path)
     if table is None:
         if on_build is not None:

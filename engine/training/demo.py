@@ -1,8 +1,10 @@
 """The default demo model: trained once on the built-in demo world, then loaded from cache.
 
 `cgir chat`, `cgir retrieve demo ...` and the server use it when no model is given. The first
-call builds the demo world and trains (about a minute on two cores, with a progress bar on
-stderr); later calls only check that the checkpoint is complete, so loading stays fast.
+call builds the demo world and writes the checkpoint from the build shipped with the package
+(engine.training.shipped; a few seconds), or trains when the config differs from the shipped
+one's (about a minute on two cores, with a progress bar on stderr); later calls only check that
+the checkpoint is complete, so loading stays fast.
 """
 
 from __future__ import annotations
@@ -49,11 +51,16 @@ def ensure_demo_model(*, progress: bool = True, config=None) -> Path:
         from engine.config import TrainConfig
         from engine.data import load_dataset
         from engine.training.pipeline import train_model
+        from engine.training.shipped import install_demo_build
 
         dataset = load_dataset("demo")
+        config = config or TrainConfig()
         staging = target.parent / f".{DEMO_MODEL_NAME}.{os.getpid()}.partial"
         shutil.rmtree(staging, ignore_errors=True)
-        train_model(dataset, config or TrainConfig(), staging, progress=progress)
+        # The shipped build is this very training's result (engine.training.shipped): seconds
+        # instead of a minute. Another demo world or config trains as before.
+        if install_demo_build(dataset, config, staging) is None:
+            train_model(dataset, config, staging, progress=progress)
         shutil.rmtree(target, ignore_errors=True)
         os.replace(staging, target)
     return target

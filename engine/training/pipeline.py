@@ -63,11 +63,19 @@ def train_model(dataset: Dataset, config: TrainConfig, out_dir: str | Path, *,
     """Build triples, split train/valid/test with the seed, fit, write the checkpoint dir
     (with its degree artefact, engine.degrees.features, which the bot's degree score reads, and
     each item's nearest items, engine.retrieval.similarity, which answers stay among)."""
+    triples = make_triples(dataset, config)
+    path = train_on_triples(dataset, triples, config, out_dir, progress=progress)
+    return finish_checkpoint(path, dataset)
+
+
+def finish_checkpoint(path: Path, dataset: Dataset, *, encode=None,  # noqa: ANN001
+                      word_encoder: dict[str, np.ndarray] | None = None) -> Path:
+    """The artefacts a trained checkpoint gets after its arrays: the degree artefact (`encode`
+    embeds its texts, MiniLM by default; `word_encoder` is f's weights, read from weights.pt by
+    default) and each item's nearest items."""
     from engine.degrees.features import write_degree_artefact
     from engine.retrieval.similarity import default_neighbours
 
-    triples = make_triples(dataset, config)
-    path = train_on_triples(dataset, triples, config, out_dir, progress=progress)
-    write_degree_artefact(path, dataset)
+    write_degree_artefact(path, dataset, encode, word_encoder=word_encoder)
     default_neighbours(dataset.interactions).save(path)
     return path

@@ -139,3 +139,34 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
     return GradientSequence(item, modifications, tuple(
         retriever.shown_step(int(rows[p]), strength, float(s), modifications)
         for p, s in zip(picked, scores)), retriever.modification_degree(item, modifications[0]))
+
+
+WIDER_POOL = 0.5  # a wider answer chooses among this share of the catalog, the most watched
+
+
+def wider_answer(retriever: "Retriever", item: int,
+                 modifications: tuple[Modification, ...] | list[Modification], *,
+                 steps: int = 10, exclude: Sequence[int] = ()) -> GradientSequence:
+    """The answer past the stored neighbourhood, for "more" once it holds nothing unseen: items
+    of the better-known half of the catalog (WIDER_POOL) that move every asked attribute clearly
+    the asked way, the closest to `item` in the item space first (cosine), shown in order of
+    the move. Empty when no such item is left; `exclude` is never shown."""
+    modifications = tuple(modifications)
+    if not modifications:
+        raise ValueError("a critique needs at least one modification")
+    item = int(item)
+    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_items), steps)]
+    rows = np.setdiff1d(pool, np.asarray([item, *map(int, exclude)], dtype=np.int64))
+    if not len(rows):
+        return GradientSequence(item, modifications, ())
+    moved, margin = moves(retriever, item, rows, modifications, span=strength_of(modifications) < 1)
+    rows, moved = rows[margin > 0], moved[margin > 0]
+    vectors = retriever.item_vectors
+    unit = vectors[rows] / np.maximum(np.linalg.norm(vectors[rows], axis=1, keepdims=True), 1e-9)
+    similarity = unit @ (vectors[item] / max(float(np.linalg.norm(vectors[item])), 1e-9))
+    best = np.argsort(-similarity, kind="stable")[:steps]
+    best = best[np.argsort(moved[best], kind="stable")]
+    strength = strength_of(modifications)
+    return GradientSequence(item, modifications, tuple(
+        retriever.shown_step(int(rows[b]), strength, float(similarity[b]), modifications) for b in best),
+        retriever.modification_degree(item, modifications[0]))

@@ -44,6 +44,17 @@ def test_newer_than_the_current_item(planted, real_parser, store):
     assert newer.sequence and all(release_year(s.title) >= 1996 for s in newer.sequence)
 
 
+@pytest.mark.parametrize("first", [None, "something like Heat (2013)"])
+def test_older_than_the_film_named_in_the_same_turn(planted, real_parser, store, first):
+    m = _manager(planted, real_parser, store, "adaptive")
+    sid = m.new_session_id()
+    if first:  # a current item of another year must not be what "older" compares with
+        m.handle(sid, first)
+    older = m.handle(sid, "Toy Story but older")  # 1995
+    assert older.current.title == "Toy Story (1995)" and older.years == {"min": None, "max": 1994}
+    assert older.sequence and all(release_year(s.title) <= 1994 for s in older.sequence)
+
+
 @pytest.mark.parametrize("text", ["is it under two hours?", "something with Meryl Streep", "in Spanish please"])
 def test_what_the_catalog_cannot_judge_is_said_plainly(planted, real_parser, store, text):
     m = _manager(planted, real_parser, store, "adaptive")

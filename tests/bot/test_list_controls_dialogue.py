@@ -45,6 +45,54 @@ def test_more_gives_new_items_of_the_same_answer(planted, store, policy):
     assert more.current.item_id == 10
 
 
+def _few_stored_neighbours(k: int = 12):
+    """A planted catalog whose stored neighbourhood holds only each item's k nearest."""
+    import scipy.sparse as sp
+
+    from bot_fixtures import planted_retriever
+    from engine.retrieval.neighbours import ItemNeighbours
+
+    r = planted_retriever()
+    unit = r.item_vectors / np.linalg.norm(r.item_vectors, axis=1, keepdims=True)
+    cos = unit @ unit.T
+    np.fill_diagonal(cos, -np.inf)
+    top = np.argsort(-cos, axis=1)[:, :k]
+    rows = np.repeat(np.arange(r.n_items), k)
+    r.neighbours = ItemNeighbours(sp.csr_matrix((np.take_along_axis(cos, top, 1).ravel(), (rows, top.ravel())),
+                                                shape=cos.shape), "item-space", {})
+    return r
+
+
+def test_more_goes_further_once_the_neighbourhood_is_used_up_and_never_repeats(store):
+    retriever = _few_stored_neighbours()
+    manager = _manager(retriever, store)
+    sid, first = _started(manager, "more comedy")
+    shown = set(_ids(first))
+    replies_ = [manager.handle(sid, "more") for _ in range(4)]
+    wider = [r for r in replies_ if "further" in r.text]
+    assert wider, "the stored neighbourhood (12 items) cannot fill four more lists"
+    comedy = retriever.tags.index("comedy")
+    ref = retriever.degree_of(retriever.resolve_item("Toy Story"), comedy)
+    for reply in replies_:
+        assert reply.intent == "more" and not set(_ids(reply)) & shown  # never an item shown before
+        assert all(s.degree > ref for s in reply.sequence)  # still funnier than Toy Story
+        shown |= set(_ids(reply))
+
+
+def test_more_with_nothing_new_left_says_so_and_shows_nothing_again(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager, "way more comedy")
+    shown, last = set(_ids(first)), first
+    for _ in range(30):
+        last = manager.handle(sid, "more")
+        if not last.sequence:
+            break
+        assert not set(_ids(last)) & shown
+        shown |= set(_ids(last))
+    assert not last.sequence and "That is all" in last.text and last.intent == "more"
+    assert manager.handle(sid, "the first one").current is not None  # the last list is still there to pick from
+
+
 def test_more_without_an_answer_says_what_to_do(planted, store):
     manager = _manager(planted, store)
     sid = manager.new_session_id()
@@ -83,6 +131,28 @@ def test_seen_them_all_replaces_the_whole_list(planted, store):
     reply = manager.handle(sid, "I have seen all of these")
     assert reply.intent == "exclude" and len(reply.excluded) == len(first.sequence)
     assert reply.sequence and not set(_ids(reply)) & set(_ids(first))
+
+
+@pytest.mark.parametrize("policy", ["adaptive", "gradient", "list"])
+def test_several_positions_are_excluded_at_once(planted, store, policy):
+    manager = _manager(planted, store, policy)
+    sid, first = _started(manager)
+    gone = [first.sequence[1], first.sequence[4]]
+    reply = manager.handle(sid, "watched 2 and 5 already")
+    assert reply.intent == "exclude"
+    assert reply.excluded == [{"item_id": s.item_id, "title": s.title} for s in gone]
+    assert not {s.item_id for s in gone} & set(_ids(reply)) and len(reply.sequence) == len(first.sequence)
+    assert all(s.title in reply.text for s in gone)  # the reply names what was set aside
+    later = manager.handle(sid, "more comedy")
+    assert not {s.item_id for s in gone} & set(_ids(later))
+
+
+def test_several_positions_beyond_the_list_exclude_nothing(planted, store):
+    manager = _manager(planted, store)
+    sid, first = _started(manager)
+    reply = manager.handle(sid, "not the 2nd or the 14th")
+    assert len(first.sequence) < 14
+    assert not reply.understood and not reply.excluded and _ids(reply) == _ids(first)
 
 
 def test_exclusions_survive_a_restart_and_are_listed(planted, db_url):

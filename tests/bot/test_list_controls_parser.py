@@ -19,7 +19,8 @@ def parser():
 
 @pytest.mark.parametrize("text", ["more", "show me more", "others", "next ones", "any more?",
                                   "Give me some more please", "what else have you got", "more options",
-                                  "anything else?", "more of the same"])
+                                  "anything else?", "more of the same", "show me the rest",
+                                  "the remaining ones please"])
 def test_more_is_the_next_items_of_the_answer(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert parse.intent == "more" and parse.index is None and parse.item_id is None
@@ -120,7 +121,7 @@ def test_jump(parser, text):
 @pytest.mark.parametrize("text, index, item_id", [
     ("tell me about #3", 3, None), ("what is the 3rd one about?", 3, None),
     ("tell me more about the second one", 2, None), ("what is Toy Story like?", None, 10),
-    ("tell me about it", None, None), ("more info on the 2nd", 2, None),
+    ("tell me about it", None, None), ("more info on the 2nd", 2, None), ("more about Toy Story", None, 10),
 ])
 def test_about(parser, text, index, item_id):
     parse = parser.parse(text, shown=SHOWN)
@@ -146,10 +147,18 @@ def test_a_shown_title_can_be_excluded_or_explained(parser):
     assert parser.parse("why Paper Harbor?", shown=SHOWN).index == 3
 
 
-@pytest.mark.parametrize("text", ["the one with Tom Hanks", "the one with the car chases", "the movie about dragons"])
+@pytest.mark.parametrize("text", ["the one with the car chases", "the movie about dragons"])
 def test_the_one_with_is_a_pick_from_the_list_never_a_title(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.control, parse.item_id) == ("select", "degree", None)
+
+
+@pytest.mark.parametrize("text, limit", [("the one with Tom Hanks", "actors"), ("the lengthiest one", "running time"),
+                                         ("which is the longest of these", "running time"),
+                                         ("the cheapest one", "budget")])
+def test_a_pick_by_what_the_catalog_cannot_judge_says_so(parser, text, limit):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.limit, parse.item_id) == ("cannot_judge", limit, None)
 
 
 @pytest.mark.parametrize("text,index", [
@@ -180,3 +189,66 @@ def test_an_item_with_a_seen_it_reason_is_excluded(parser, text, index):
 def test_seen_it_alone_still_means_the_current_item(parser):
     parse = parser.parse("seen it", shown=SHOWN)
     assert parse.intent == "exclude" and parse.index is None
+
+
+SHOWN_TEN = tuple((100 + i, f"Harbor Number {i} ({1970 + i})") for i in range(1, 11))
+
+
+@pytest.mark.parametrize("text, indices", [
+    ("watched 3 and 7 already", (3, 7)), ("not #2, #5 or #9", (2, 5, 9)),
+    ("skip the first two", (1, 2)), ("drop the last three please", (-3, -2, -1)),
+    ("I've seen a few of them, like the 4th and the 8th", (4, 8)), ("no 6 nor 10", (6, 10)), ("seen the 2nd and the 14th", (2, 14)),
+    ("remove 2-4", (2, 3, 4)), ("the 1st and the 5th, seen both", (1, 5)),
+    ("not the top two either", (1, 2)), ("not into the first two", (1, 2)), ("seen 3 and 6, next please", (3, 6)),
+])
+def test_several_positions_are_excluded_together(parser, text, indices):
+    parse = parser.parse(text, shown=SHOWN_TEN)
+    assert (parse.intent, parse.control, parse.indices) == ("exclude", "items", indices)
+    assert parse.item_id is None and parse.unknown_title is None  # never a title ending "Part 3"
+    assert parse.to_json()["indices"] == list(indices)
+
+
+@pytest.mark.parametrize("text", ["watched the whole list already, honestly", "i've seen everything here lol",
+                                  "seen every one of them to be honest",
+                                  "I've watched each and every one of those", "nope, seen those"])
+def test_the_whole_list_in_free_word_order(parser, text):
+    parse = parser.parse(text, shown=SHOWN_TEN)
+    assert (parse.intent, parse.control) == ("exclude", "all")
+
+
+@pytest.mark.parametrize("text", ["I haven't seen any of these", "never watched the first three",
+                                  "the second one, not the third", "seen some of those",
+                                  "seen the first one but darker", "not 14 or 15"])
+def test_what_is_no_exclusion_of_positions(parser, text):
+    parse = parser.parse(text, shown=SHOWN_TEN)
+    assert not (parse.intent == "exclude" and parse.control in ("items", "all"))
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("meh. something totally different, whatever", "jump"), ("no, a completely different kind of movie", "jump"),
+    ("nope, none of those. anything else?", "more"), ("ok, more options please. more!", "more"),
+    ("random movie please, a very different mood", "jump"),
+])
+def test_a_control_said_in_several_clauses(parser, text, intent):
+    assert parser.parse(text, shown=SHOWN).intent == intent
+
+
+def test_clauses_that_ask_different_things_are_no_single_control(parser):
+    assert parser.parse("more of these, less action", shown=SHOWN).intent != "more"
+
+
+@pytest.mark.parametrize("text, alpha, tag", [
+    ("whichever is the most violent", 1, "violent"), ("whichever one's the least romantic", -1, "romance"),
+    ("I'll go with the funniest", 1, "comedy"),
+])
+def test_a_pick_by_degree_with_other_leads(parser, text, alpha, tag):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control) == ("select", "degree")
+    assert (parse.critiques[0].alpha, parse.critiques[0].tag) == (alpha, tag)
+
+
+@pytest.mark.parametrize("text, intent, index", [("what's #3?", "about", 3), ("what is the fourth one?", "about", 4),
+                                                 ("what's the second one", "select", 2)])
+def test_what_is_a_position_asks_about_it_when_it_is_a_question(parser, text, intent, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == (intent, index)

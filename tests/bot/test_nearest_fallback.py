@@ -25,6 +25,9 @@ def test_a_critique_no_close_film_moves_says_so_and_shows_the_nearest(adaptive, 
     row = adaptive.retriever.row_of_id[start.current.item_id]
     rows, _ = adaptive.retriever.neighbourhood(row, 40)
     assert [s.item_id for s in reply.sequence] == [int(adaptive.retriever.item_ids[r]) for r in rows[:adaptive.steps]]
+    why = adaptive.handle(sid, "why the third one?")
+    assert why.intent == "explain" and "no change you asked was applied" in why.text
+    assert "moves what you asked" not in why.text
     picked = adaptive.handle(sid, "the second one")  # the list on screen is what picks refer to
     assert picked.current.item_id == reply.sequence[1].item_id
     assert [s.item_id for s in adaptive.handle(sid, "undo").sequence] == [s.item_id for s in reply.sequence]

@@ -31,6 +31,9 @@ def test_exclusions_picks_and_why_over_rest_and_across_a_restart(tiny_model_dir,
         assert seen["intent"] == "exclude"
         assert seen["excluded"] == [{"item_id": first["item_id"], "title": first["title"]}]
         assert first["item_id"] not in [s["item_id"] for s in seen["sequence"]]
+        both = say(url, sender, "seen 2 and 3 already")["custom"]  # several at once
+        assert both["intent"] == "exclude"
+        assert both["excluded"] == [{"item_id": s["item_id"], "title": s["title"]} for s in seen["sequence"][1:3]]
         why = say(url, sender, "why #2?")["custom"]
         assert why["intent"] == "explain" and why["explanation"]["item"]["index"] == 2
         assert [a["attribute"] for a in why["explanation"]["asked"]] == ["comedy"]

@@ -227,3 +227,28 @@ def test_a_bit_more_from_near_the_top_shows_the_smallest_moves_rather_than_nothi
     assert rows and all(degrees[r] > degrees[1] for r in rows)
     plain = neighbourhood_answer(retriever, 1, (Modification(scary, +1),), steps=4)
     assert max(degrees[rows]) <= max(degrees[[s.item for s in plain.steps]])
+
+
+def test_a_wider_answer_goes_past_the_used_up_neighbourhood_and_still_moves_as_asked():
+    retriever = cluster_retriever()
+    retriever.popularity = np.arange(2 * CLUSTER)[::-1].copy()  # the wider pool: the most watched half
+    retriever.popularity[CLUSTER:] += 100  # ... here the other cluster
+    mods = (Modification(retriever.tags.index("scary"), -1),)
+    seen = list(range(CLUSTER))  # the reference's whole stored neighbourhood was shown
+    assert neighbourhood_answer(retriever, 2, mods, steps=5, exclude=seen).steps == ()
+    answer = neighbourhood.wider_answer(retriever, 2, mods, steps=5, exclude=seen)
+    rows = [s.item for s in answer.steps]
+    degrees = retriever.modification_degrees(mods[0])
+    assert len(rows) == 5 and not set(rows) & set(seen)
+    assert all(degrees[r] <= degrees[2] - neighbourhood.MIN_MOVE for r in rows)  # less scary, clearly
+    unit = retriever.item_vectors / np.linalg.norm(retriever.item_vectors, axis=1, keepdims=True)
+    movers = [r for r in range(CLUSTER, 2 * CLUSTER) if degrees[r] <= degrees[2] - neighbourhood.MIN_MOVE]
+    closest = sorted(movers, key=lambda r: -float(unit[r] @ unit[2]))[:5]
+    assert sorted(rows) == sorted(closest)  # the closest movers in the item space
+    assert [degrees[r] for r in rows] == sorted((degrees[r] for r in rows), reverse=True)  # small moves first
+
+
+def test_a_wider_answer_is_empty_when_nothing_unseen_moves_the_asked_way():
+    retriever = cluster_retriever()
+    mods = (Modification(retriever.tags.index("scary"), -1),)
+    assert neighbourhood.wider_answer(retriever, 2, mods, exclude=range(2 * CLUSTER)).steps == ()
