@@ -83,7 +83,7 @@ class Cards:
             return []
         values = np.nan_to_num(r.tag_values([row])[0], nan=0.0)
         order = np.argsort(-values, kind="stable")
-        return [r.tags[t] for t in order if values[t] >= STRONG]
+        return [r.tags[t] for t in order[values[order] >= STRONG].tolist()]
 
     def shared(self, row: int, reference: int | None, limit: int = SHARED_TAGS) -> tuple[str, ...]:
         """Tags both the item and the reference are strong in, the item's strongest first."""

@@ -5,7 +5,6 @@ acts on the intent, then `after_turn`; the wording is here because it is these a
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import years as yr
@@ -77,7 +76,7 @@ def answer_in_years(manager: DialogueManager, state: "SessionState", intent: str
     sequence = r.top_k(row, (), k=manager.steps, exclude=yr.outside_rows(r, state.years))
     shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4)) for s in sequence.steps]
     manager._push(state)
-    state.last_sequence = [asdict(s) for s in shown]
+    state.last_sequence = [s.to_json() for s in shown]
     state.last_tag = state.last_alpha = None
     title = r.titles[row]
     text = (f"Films most like \u201c{title}\u201d; pick one by number or title, or say what to change."

@@ -17,7 +17,7 @@ import re
 import secrets
 import threading
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Protocol, Sequence
 
 from bot.dialogue import constraints, history, item_facts, replies
@@ -285,7 +285,7 @@ class DialogueManager:
         shown = self.cards.shown(sequence.steps, critiques, row, self.policy)
         read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
         self._push(state)
-        state.last_sequence = [asdict(s) for s in shown]
+        state.last_sequence = [s.to_json() for s in shown]
         state.last_tag, state.last_alpha = read[0].tag, first.alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.nlu.text import english_words, tokenize
 
-__all__ = ["is_descriptive", "describes_degree"]
+__all__ = ["is_descriptive", "describes_degree", "load_lexicon"]
 
 # Endings of adjectives (and adjectival participles) in English word formation.
 ADJECTIVE_ENDINGS = ("y", "ish", "ful", "less", "ous", "ive", "able", "ible", "ic", "ical", "al",
@@ -42,6 +42,13 @@ def describes_degree(word: str) -> bool:
     # A common English word the lexicon lacks is a name ("tuesday", "paris"), not a coinage
     return (word.isalpha() and len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)
             and word not in english_words())
+
+
+def load_lexicon() -> None:
+    """Load lemminflect's lexicon now (~0.7 s), so the first everyday word does not wait for it."""
+    import lemminflect
+
+    lemminflect.getAllLemmas("warm")
 
 
 def is_descriptive(phrase: str) -> bool:
