@@ -313,7 +313,11 @@ class TitleResolver:
         from rapidfuzz import fuzz, process
 
         distinct: list[tuple[str, float]] = []
-        for text, score, _ in process.extract(key, self._normalized, scorer=fuzz.ratio, limit=5):
+        # A title scoring under accept - margin changes nothing below (the best must reach
+        # accept, and only a second within margin of it matters); the cutoff lets rapidfuzz skip
+        # most of the catalog by length alone.
+        for text, score, _ in process.extract(key, self._normalized, scorer=fuzz.ratio, limit=5,
+                                              score_cutoff=max(0.0, self.accept - self.margin)):
             if all(text != d[0] for d in distinct):
                 distinct.append((text, float(score)))
         if not distinct or distinct[0][1] < self.accept:
