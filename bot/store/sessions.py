@@ -178,16 +178,20 @@ class Store:
 
         Returns its stored turn count and creation time.
         """
-        now = utcnow()
-        placeholder = {"id": session_id, "created_at": now, "updated_at": now, "state": {},
-                       "model_id": model_id}
         key = {"session_id_": session_id}
-        if conn.dialect.name in _CREATE_SESSION:
-            conn.execute(_CREATE_SESSION[conn.dialect.name], placeholder)
-        elif conn.execute(_SESSION_EXISTS, key).first() is None:
-            conn.execute(sessions_table.insert(), placeholder)
         # FOR UPDATE is left out on SQLite, whose BEGIN IMMEDIATE already holds the write lock.
-        turns, created_at = conn.execute(_LOCKED_TURNS, key).one()
+        # Most turns find their row: the insert is only tried (and the row locked again) when not.
+        row = conn.execute(_LOCKED_TURNS, key).first()
+        if row is None:
+            now = utcnow()
+            placeholder = {"id": session_id, "created_at": now, "updated_at": now, "state": {},
+                           "model_id": model_id}
+            if conn.dialect.name in _CREATE_SESSION:
+                conn.execute(_CREATE_SESSION[conn.dialect.name], placeholder)
+            elif conn.execute(_SESSION_EXISTS, key).first() is None:
+                conn.execute(sessions_table.insert(), placeholder)
+            row = conn.execute(_LOCKED_TURNS, key).one()
+        turns, created_at = row
         return int(turns or 0), _aware(created_at)
 
     def _write_session(self, conn: Connection, state: SessionState, created_at: datetime) -> None:
