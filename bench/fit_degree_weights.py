@@ -59,13 +59,13 @@ def main() -> None:
     degrees.anchor_rows = anchor_rows(degrees.anchors, retriever)
     titles = set().union(*(r.titles() for r in records))
     pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
-    groundings = {a: attribute_grounding(chat_parser, retriever, a) for a in pairs.attributes}
-    for a, g in groundings.items():
+    readings = {a: attribute_grounding(chat_parser, retriever, a) for a in pairs.attributes}
+    for a, g in readings.items():
         print(f"  {a:<18} -> {g.label if g else 'NOT UNDERSTOOD'}")
     n_all = len(pairs.pair_more)
     results, by_seed = [], []
     for seed in range(args.seeds):
-        features, fold_of = fold_features(degrees, groundings, pairs.attributes, seed=seed)
+        features, fold_of = fold_features(degrees, readings, pairs.attributes, seed=seed)
         rows, diffs = pair_differences(features, pairs.pair_attribute, pairs.pair_more,
                                        pairs.pair_less)
         w = cross_validated_weights(diffs, pairs.pair_attribute[rows], fold_of, args.l2)
@@ -73,7 +73,7 @@ def main() -> None:
         results.append((_accuracy(margins) * len(rows) + 0.5 * (n_all - len(rows))) / n_all)
         by_seed.append((rows, diffs))
     rows, diffs = by_seed[0]
-    print(f"{sum(g is not None for g in groundings.values())}/{len(pairs.attributes)} grounded, "
+    print(f"{sum(g is not None for g in readings.values())}/{len(pairs.attributes)} grounded, "
           f"{len(rows)} of {n_all} pairs")
     for k, name in enumerate(FEATURES):
         acc = _accuracy(diffs[:, k])

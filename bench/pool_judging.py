@@ -1,6 +1,9 @@
 """Pool several runs of bench/bench_answers.py into one blind judging file.
 
-    .venv/bin/python bench/pool_judging.py OUT RUN_DIR [RUN_DIR ...]
+    .venv/bin/python bench/pool_judging.py OUT RUN_DIR [RUN_DIR ...] [--unjudged VERDICTS.json ...]
+
+With --unjudged, only the (request, title) pairs none of the given verdict files scores are kept:
+a later run's new titles go to a judge alone, and the earlier verdicts score the rest.
 
 Each RUN_DIR holds a judging.jsonl written by bench_answers.py (for example one run on today's
 code and one on an earlier checkout, same model, same requests). OUT gets one judging.jsonl with
@@ -38,8 +41,17 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
+    judged: dict[str, set[str]] = {}
+    while "--unjudged" in argv:
+        at = argv.index("--unjudged")
+        for request, verdicts in json.loads(Path(argv[at + 1]).read_text()).items():
+            judged.setdefault(request, set()).update(verdicts)
+        del argv[at:at + 2]
     out, runs = Path(argv[0]), [Path(a) for a in argv[1:]]
     judging = pool(runs)
+    for entry in judging:
+        entry["candidates"] = [c for c in entry["candidates"] if c["title"] not in judged.get(entry["id"], ())]
+    judging = [j for j in judging if j["candidates"]]
     out.mkdir(parents=True, exist_ok=True)
     (out / "judging.jsonl").write_text("".join(json.dumps(j) + "\n" for j in judging))
     pairs = [{"id": j["id"], "reference": j["reference"], "request": j["request"], "candidate": c}

@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import years as yr
+from bot.dialogue.nearest import show_nearest
 from bot.dialogue.pending import critique_from_json
 from bot.nlu.limits import TOPICS
-from bot.types import Parse, Reply, ShownItem
+from bot.types import Parse, Reply
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
@@ -72,13 +73,4 @@ def answer_in_years(manager: DialogueManager, state: "SessionState", intent: str
         reply = manager.walk_from(state, row, critiques)
         reply.intent, reply.critiques = intent, []  # the same critiques again: none new this turn
         return reply
-    r = manager.retriever
-    sequence = r.top_k(row, (), k=manager.steps, exclude=yr.outside_rows(r, state.years))
-    shown = [ShownItem(s.item_id, s.title, gamma=s.gamma, score=round(s.score, 4)) for s in sequence.steps]
-    manager._push(state)
-    state.last_sequence = [s.to_json() for s in shown]
-    state.last_tag = state.last_alpha = None
-    title = r.titles[row]
-    text = (f"Films most like \u201c{title}\u201d; pick one by number or title, or say what to change."
-            if shown else f"I found no films like \u201c{title}\u201d in those years.")
-    return manager.out.reply(state, text, intent, sequence=shown, with_suggestions=False)
+    return show_nearest(manager, state, row, "", intent)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
+from bot.nlu.grounding import guessed_opposite
 from engine.retrieval.retriever import Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,6 +31,13 @@ def critique_modification(retriever: "Retriever", critique: "Critique") -> Modif
     degrees = retriever.degree_model
     if not critique.phrase or (critique.score >= LEXICAL and not degrees.is_thin(critique.tag)):
         return plain
+    if guessed_opposite(critique):
+        # Only near a tag's declared opposite in the embedding ("complicated" next to "simple",
+        # an opposite of thought-provoking): antonyms sit close, so the flip is no evidence.
+        # The phrase itself is read, in the direction the person said.
+        reading = degrees.ground(critique.phrase)
+        if reading is not None:
+            return replace(plain, alpha=-critique.alpha, grounding=reading)
     # A phrase read through an opposite ("more mindless" = less thought-provoking) walks the
     # tag's own reading in the tag's direction: reading the phrase itself with that direction
     # would ask for the opposite of what was said ("less mindless").
@@ -49,7 +57,7 @@ def reading_note(critiques: Sequence["Critique"], modifications: Sequence[Modifi
     """"'gory' is not a tag here; I read it as violence + horror." for every reading used."""
     notes = [(f"few movies carry “{c.phrase}”" if c.phrase in tags else f"“{c.phrase}” is not a tag here")
              + f"; I read it as {m.grounding.label}"
-             for c, m in zip(critiques, modifications) if m.grounding is not None and not c.flipped]
+             for c, m in zip(critiques, modifications) if _own_words(c, m)]
     return "; ".join(notes) + "." if notes else ""
 
 
@@ -57,8 +65,15 @@ def as_read(critiques: Sequence["Critique"], modifications: Sequence[Modificatio
             ) -> tuple["Critique", ...]:
     """The critiques as the walk reads them: a reading is named by the user's own words (not
     one read through an opposite: that one is named by its tag, "less thought-provoking")."""
-    return tuple(replace(c, tag=c.phrase) if m.grounding is not None and not c.flipped else c
+    return tuple(replace(c, tag=c.phrase, alpha=m.alpha, flipped=False) if _own_words(c, m) else c
                  for c, m in zip(critiques, modifications))
+
+
+def _own_words(critique: "Critique", modification: Modification) -> bool:
+    """Whether the walk follows the reading of the person's own words (in the direction they
+    said), not a tag or a tag's opposite."""
+    return modification.grounding is not None and (not critique.flipped
+                                                   or modification.alpha != critique.alpha)
 
 
 def understood_json(critiques: Sequence["Critique"], read: Sequence["Critique"]) -> list[dict]:
@@ -86,10 +101,11 @@ def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["
 
 
 def attribute_grounding(parser, retriever: "Retriever", attribute: str):
-    """How the bot reads "more <attribute>" (engine.degrees.model.Grounding), None when it does not
-    read it as a critique: the parser, then `critique_modification`. When the bot would ask
-    which of two near-tied tags was meant, the answer is taken to be the first it offers."""
-    from engine.degrees.model import Grounding
+    """How the bot reads "more <attribute>" (engine.degrees.grounding.AttributeReading: the
+    degrees it walks and which way), None when it does not read it as a critique: the parser,
+    then `critique_modification`. When the bot would ask which of two near-tied tags was meant,
+    the answer is taken to be the first it offers."""
+    from engine.degrees.grounding import AttributeReading, Grounding
 
     parse = parser.parse(f"more {attribute}")
     critiques = parse.critiques or read_unread(retriever, parse.unread)
@@ -98,6 +114,7 @@ def attribute_grounding(parser, retriever: "Retriever", attribute: str):
     if critiques[0].candidates:  # "more war" or "more sci-fi"? a tag word answers
         critiques = (replace(critiques[0], score=LEXICAL, candidates=()),)
     modification = critique_modification(retriever, critiques[0])
+    sign = 1 if modification.alpha > 0 else -1  # "more light-hearted" walks dark down
     if modification.grounding is not None:
-        return modification.grounding
-    return Grounding.of_tag(retriever.tags[modification.tag])
+        return AttributeReading(modification.grounding, sign)
+    return AttributeReading(Grounding.of_tag(retriever.tags[modification.tag]), sign)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from bot.dialogue import replies
+from bot.dialogue import nearest, replies
 from bot.dialogue.cards import answer_record, asked
 from bot.dialogue.critique_axes import critique_modifications, read_unread
 from bot.dialogue.exclusions import exclude_items, exclude_tag, excluded_rows
@@ -98,6 +98,8 @@ class ListControls:
             start = int(self.r.item_ids[named])
         row = self.m.out.row(start)
         critiques = asked(state)
+        if row is not None and answer.get("kind") == nearest.KIND:  # the next films most like it
+            return nearest.show_nearest(self.m, state, row, "", "more", more=True)
         if row is None or not critiques:
             return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
         previous, state.current = state.current, start

@@ -25,6 +25,7 @@ from bot.dialogue.cards import Cards, answer_record
 from bot.dialogue.critique_axes import (as_read, critique_modifications, read_unread, reading_note,
                                        understood_json)
 from bot.dialogue.list_controls import ListControls
+from bot.dialogue.nearest import show_nearest
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json, still_waiting)
@@ -240,9 +241,14 @@ class DialogueManager:
             return constraints.answer_in_years(self, state)
         if not critiques:
             start = compound_start(parse, state.last_sequence)  # "Fargo but more pizza": go to Fargo
-            if start is not None:
-                moved = self._reference(state, Parse("reference", item_id=start), None)
-                return replace(moved, text=f"{moved.text} {replies.no_close_tag(list(parse.suggestions))}")
+            if start is not None:  # not read: the films most like it, as they are
+                row, depth = self.out.row(start), len(state.history)
+                self._reference(state, Parse("reference", item_id=start), None)
+                text = (f"{replies.starting_from(self._title(row), self.retriever.synthetic)} "
+                        f"{replies.no_close_tag(list(parse.suggestions))}")
+                reply = show_nearest(self, state, row, text, "reference", understood=False)
+                del state.history[depth + 1:]  # one undo goes back to before the reference
+                return reply
             return self._no_close_tag(state, parse)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
         if unclear:
@@ -284,9 +290,12 @@ class DialogueManager:
         first = critiques[0]
         shown = self.cards.shown(sequence.steps, critiques, row, self.policy)
         read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
+        if not shown and not exclude:  # nothing close moves that way: the closest, as they are
+            text = replies.none_moved(read, self._title(row), reading_note(critiques, mods, tags))
+            return show_nearest(self, state, row, text, "critique")
         self._push(state)
         state.last_sequence = [s.to_json() for s in shown]
-        state.last_tag, state.last_alpha = read[0].tag, first.alpha
+        state.last_tag, state.last_alpha = read[0].tag, read[0].alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]

@@ -115,6 +115,28 @@ def ask_which_tag(phrase: str, options: Sequence[str], alpha: int) -> str:
     return f"By {said} did you mean " + " or ".join(quote(critique_text(o, alpha)) for o in options) + "?"
 
 
+def nearest_shown(title: str, shown: int, more: bool = False) -> str:
+    """The films most like a title, shown as they are (bot.dialogue.nearest)."""
+    if more:
+        return f"{shown} more films most like {quote(title)}; pick one by number or title, or say what to change."
+    return (f"Here are the films most like {quote(title)} as they are; pick one by number or title, "
+            f"or say what to change in other words.")
+
+
+def no_nearest(title: str, in_years: bool, more: bool = False) -> str:
+    where = " in those years" if in_years else ""
+    return f"I have no {'more ' if more else ''}films like {quote(title)} to show{where}."
+
+
+def none_moved(critiques: Sequence[Critique], title: str, reading: str = "") -> str:
+    """No film close to the reference moves the asked way (by the estimate): say so before the
+    films most like it are shown as they are."""
+    said = wanted(critiques)
+    how = f" ({reading.rstrip('.')})" if reading else ""
+    return (f"Understood: {said}{how}, but none of the films close to {quote(title)} is clearly "
+            f"{said} by my estimate, so I did not apply it.")
+
+
 def no_close_tag(closest: Sequence[str]) -> str:
     text = "I could not match that to any tag I know."
     if closest:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from bot.nlu import lexicon as lx
-from bot.nlu.negation import negates
+from bot.nlu.negation import negated_base, negates
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
 
-__all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID", "static_table_texts"]
+__all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID", "guessed_opposite", "static_table_texts"]
 
 ENCODER_ID = "all-MiniLM-L6-v2"
 EMBEDDING_DIM = 384
@@ -35,6 +35,16 @@ class Grounding:
     accept_bare: float = 0.72  # ... and one without any cue ("space battles")
     tie_margin: float = 0.03  # top two tags closer than this: ask which one
     suggest: int = 3  # how many closest tags to suggest when nothing is close
+
+
+def guessed_opposite(critique: Critique, config: Grounding = Grounding()) -> bool:
+    """Whether a critique's flip rests only on an embedding's nearest prototype being a declared
+    opposite, below the cosine an uncued match needs (`accept_bare`): antonyms sit close in an
+    embedding ("complicated" is nearest "simple", an opposite of thought-provoking, at 0.66),
+    so such a flip is a guess. A near-synonym of the opposite ("straightforward" 0.78 to
+    "simple"), a lexicon word and a word that negates itself ("unfunny") are no guess."""
+    return (critique.flipped and critique.score < config.accept_bare
+            and not any(negated_base(word) for word in critique.phrase.split()))
 
 
 def static_table_texts(vocab: TagVocabulary, common: Sequence[str] = ()) -> list[str]:
@@ -127,8 +137,13 @@ class TagGrounder:
             flip = not flip  # "more unfunny" sits next to "funny": it is less funny
         ties = tuple(tags[int(t)] for t in ranking[:4]
                      if score - float(per_tag[int(t)]) < self.config.tie_margin)
-        return Critique(-polarity if flip else polarity, tags[top], round(score, 4), strength,
-                        phrase, candidates=ties if len(ties) > 1 else (), flipped=flip), close
+        critique = Critique(-polarity if flip else polarity, tags[top], round(score, 4), strength,
+                            phrase, candidates=ties if len(ties) > 1 else (), flipped=flip)
+        if guessed_opposite(critique, self.config):
+            # asking "less cerebral or less philosophical?" would offer what may be the reverse
+            # of the request; the dialogue reads the words themselves
+            critique = replace(critique, candidates=())
+        return critique, close
 
     def embed(self, phrases: Sequence[str]) -> np.ndarray:
         """Unit vectors of the phrases, one encoder call for the ones not seen before."""

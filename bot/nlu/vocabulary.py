@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
+from bot.nlu.word_classes import adjective_of_comparative
 from bot.nlu.text import (
     PROTECTED_WORDS,
     best_correction,
@@ -117,7 +118,8 @@ class TagVocabulary:
         """Base of a comparative the lexicon knows ("funnier" -> "funny"), None otherwise."""
         if token in self.entries:
             return None
-        return comparative_base(token, self.content_words, lx.IRREGULAR_COMPARATIVES)
+        return (comparative_base(token, self.content_words, lx.IRREGULAR_COMPARATIVES)
+                or adjective_of_comparative(token))
 
     def is_content(self, token: str) -> bool:
         return token not in self.grammar

@@ -16,7 +16,10 @@ from functools import lru_cache
 
 from bot.nlu.text import english_words, tokenize
 
-__all__ = ["is_descriptive", "describes_degree", "load_lexicon"]
+__all__ = ["adjective_of_comparative", "describes_degree", "is_descriptive", "load_lexicon"]
+
+# "earlier", "later": about release years (bot.nlu.time), not a degree of the film.
+TIME_ADJECTIVES = frozenset({"early", "late"})
 
 # Endings of adjectives (and adjectival participles) in English word formation.
 ADJECTIVE_ENDINGS = ("y", "ish", "ful", "less", "ous", "ive", "able", "ible", "ic", "ical", "al",
@@ -56,3 +59,23 @@ def load_lexicon() -> None:
 def is_descriptive(phrase: str) -> bool:
     """Whether some word of `phrase` describes a degree ("big budget", "far fetched")."""
     return any(describes_degree(w) for w in tokenize(phrase) if w.isalpha())
+
+
+@lru_cache(maxsize=4096)
+def adjective_of_comparative(word: str) -> str | None:
+    """The adjective a comparative is formed from ("raunchier" -> "raunchy", "easier" -> "easy"),
+    from lemminflect's lexicon and, for a word it lacks, the "-ier" -> "-y" rule when the base has
+    an adjective's ending; None for anything else ("soldier", "water", "later", "never")."""
+    import lemminflect
+
+    if not word.isalpha() or len(word) < 5 or not word.endswith("er"):
+        return None
+    classes = lemminflect.getAllLemmas(word)
+    if classes:
+        bases = [b for b in classes.get("ADJ", ()) if b != word]
+        # a noun or verb form ("stranger", "water"), or an adverb in its own right ("later")
+        if not bases or set(classes) - {"ADJ", "ADV"} or word in classes.get("ADV", ()):
+            return None
+        return bases[0] if bases[0] not in TIME_ADJECTIVES else None
+    base = word[:-3] + "y"
+    return base if word.endswith("ier") and describes_degree(base) else None

@@ -129,6 +129,29 @@ def _is_sqlite(url: sa.URL) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
+def _switch_to_wal(cursor, wait_s: float) -> None:  # noqa: ANN001 - a sqlite3 cursor
+    """Put the file in WAL mode, waiting up to `wait_s` for other connections.
+
+    While another connection writes a file still in rollback mode (a process creating the
+    tables of a new database), SQLite refuses the switch at once with "database is locked"
+    without calling the busy handler, so two processes starting on one new file could fail;
+    the switch is retried here instead."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + wait_s
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 def make_engine(url: str, lock_wait_s: float = LOCK_WAIT_S) -> Engine:
     """An engine with the project's SQLite settings (WAL, busy timeout, FKs, real transactions)."""
     try:
@@ -159,7 +182,7 @@ def make_engine(url: str, lock_wait_s: float = LOCK_WAIT_S) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if not memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cursor, lock_wait_s)
             # NORMAL is safe from corruption in WAL mode and saves an fsync per turn.
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(lock_wait_s * 1000)}")

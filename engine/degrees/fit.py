@@ -3,7 +3,7 @@
 A judged pair (more j, less k) of attribute a says score_a(j) > score_a(k). With the score a
 weighted sum of standardised features (engine.degrees.score), that is a logistic regression on
 feature differences without intercept (a pairwise ranking loss, RankNet-style), L2-regularised
-towards equal weights. Nine weights shared by every attribute: what is learned is how much to
+towards equal weights. One weight per feature, shared by every attribute: what is learned is how much to
 trust each reading of a phrase, not anything about one word.
 
 Any accuracy on the file the weights were fitted on must come out of fold: `cross_validate`
@@ -79,16 +79,17 @@ def out_of_fold_weights(features: dict[int, np.ndarray], pairs, *, folds: int = 
     return cross_validated_weights(differences, pairs.pair_attribute[rows], fold_of, l2)
 
 
-def fold_features(model, groundings: dict, attributes: tuple[str, ...], *, folds: int = 5,
+def fold_features(model, readings: dict, attributes: tuple[str, ...], *, folds: int = 5,
                   seed: int = 0) -> tuple[dict[int, np.ndarray], np.ndarray]:
-    """Features of each grounded attribute with the anchors of its own fold left out, and the
-    fold of every attribute (the same assignment `out_of_fold_weights` uses)."""
+    """Features of each read attribute (engine.degrees.grounding.AttributeReading, signed: an
+    attribute read through an opposite has its features turned) with the anchors of its own fold
+    left out, and the fold of every attribute (the same assignment `out_of_fold_weights` uses)."""
     fold_of = attribute_folds(attributes, folds, seed)
     features = {}
     for k, attribute in enumerate(attributes):
-        g = groundings.get(attribute)
-        if g is None:
+        reading = readings.get(attribute)
+        if reading is None:
             continue
         same = frozenset(b for j, b in enumerate(attributes) if fold_of[j] == fold_of[k])
-        features[k] = model.features(g, exclude_anchors=same)
+        features[k] = reading.sign * model.features(reading.grounding, exclude_anchors=same)
     return features, fold_of

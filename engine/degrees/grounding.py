@@ -22,6 +22,20 @@ class Grounding:
 
 
 @dataclass(frozen=True)
+class AttributeReading:
+    """How the bot reads "more <attribute>": the degrees of `grounding`, walked up (`sign` +1) or
+    down (-1: the attribute named through an opposite, "more light-hearted" = less dark). An
+    evaluation that drops the sign scores such an attribute reversed."""
+
+    grounding: Grounding
+    sign: int = 1
+
+    @property
+    def label(self) -> str:
+        return self.grounding.label if self.sign > 0 else f"less {self.grounding.label}"
+
+
+@dataclass(frozen=True)
 class GroundingConfig:
     """Thresholds of `DegreeModel.ground` (cosines of MiniLM embeddings)."""
 

@@ -352,7 +352,8 @@ class DegreeModel:
             mean_rating=None if s is None else side_signals(s)["rating"],
             anchored=None if borrowed is None else borrowed.degrees,
             side_signs=None if borrowed is None else borrowed.signs,
-            scales=None if borrowed is None else borrowed.scales)
+            scales=None if borrowed is None else borrowed.scales,
+            valence=self.valence(g.phrase))
 
     def raw_scores(self, g: Grounding) -> np.ndarray:
         """(n_items,) how much of the grounding each item has; higher = more of it.

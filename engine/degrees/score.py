@@ -17,6 +17,9 @@ catalog (mean 0, sd 1) so that weights are comparable:
   of the phrase correlate with them over the judged movies (a "mainstream" phrase leans popular,
   "boring" low-rated), or the rating by the phrase's valence where the two disagree
   (engine.degrees.valence), else by where the phrase's 50 closest movies sit on them;
+- ``valence_rating``: the mean rating signed and scaled by the phrase's valence
+  (engine.degrees.valence: whether people who use words like it rate what they describe above
+  their mean), judgment-free, beside the borrowed ``rating`` direction;
 - ``anchors``: the judged degrees of the attributes the phrase's own content reading
   (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees.anchors);
   anchors and the borrowed directions are scaled by how strongly they were borrowed.
@@ -29,10 +32,11 @@ from __future__ import annotations
 import numpy as np
 
 FEATURES = ("text", "tag_count", "tag_fit", "tag_centroid", "paper_F", "phrase_F",
-            "neighbours", "popularity", "rating", "anchors")
+            "neighbours", "popularity", "rating", "anchors", "valence_rating")
 # Rows that read a phrase's content from the catalog alone (no judgments; popularity and rating
 # only get a direction from elsewhere).
-CONTENT_ROWS = [k for k, name in enumerate(FEATURES) if name not in ("popularity", "rating", "anchors")]
+CONTENT_ROWS = [k for k, name in enumerate(FEATURES)
+                if name not in ("popularity", "rating", "anchors", "valence_rating")]
 NEIGHBOURS = 50
 
 
@@ -72,7 +76,7 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                    mean_rating: np.ndarray | None = None,
                    anchored: np.ndarray | None = None,
                    side_signs: dict[str, float] | None = None,
-                   scales: dict[str, float] | None = None) -> np.ndarray:
+                   scales: dict[str, float] | None = None, valence: float = 0.0) -> np.ndarray:
     """(len(FEATURES), M) standardised features; a missing input gives a row of zeros.
 
     tag_weights is (T,) (zero outside the grounding's tags); `scales` multiplies named rows after
@@ -103,7 +107,11 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                 rows[name] = z * (z[near].mean() if sign is None else sign)
     if anchored is not None:
         rows["anchors"] = anchored
-    scales = scales or {}
+    scales = dict(scales or {})
+    if mean_rating is not None and valence:
+        # the rating signed by the phrase's valence, as far as the valence goes
+        rows["valence_rating"] = np.sign(valence) * standardise(mean_rating)
+        scales["valence_rating"] = abs(valence)
     return np.stack([standardise(rows[name]) * scales.get(name, 1.0) for name in FEATURES])
 
 

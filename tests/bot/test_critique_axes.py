@@ -6,8 +6,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from bot.dialogue.critique_axes import (as_read, critique_modification, read_unread, reading_note)
-from bot.types import Critique
+from bot.dialogue.critique_axes import (as_read, attribute_grounding, critique_modification, read_unread,
+                                       reading_note)
+from bot.types import Critique, Parse
 from engine.degrees.model import DegreeModel
 
 TAGS = ("action", "romance", "comedy")
@@ -72,3 +73,42 @@ def test_unmatched_words_are_walked_when_users_wrote_them_or_they_describe_a_deg
     assert [(c.tag, c.alpha, c.strength, c.phrase) for c in read] == [
         ("action", -1, 1.0, "brawls"), ("action", 1, 2.0, "brawly")]
     assert read_unread(retriever, [Critique(1, "", 0.0, 1.0, "pizza")]) == ()
+
+
+def test_an_opposite_matched_only_by_embedding_is_read_as_the_words_in_the_direction_said():
+    # the parser put "fights and love" next to a declared opposite of romance ("less romance");
+    # that flip is a guess (antonyms sit close), so the words themselves are walked, upwards
+    critique = Critique(-1, "romance", 0.7, 1.0, "fights and love", flipped=True)
+    m = critique_modification(_retriever(), critique)
+    assert m.alpha == 1 and m.grounding is not None
+    assert set(m.grounding.tags) == {"action", "romance"}
+    (read,) = as_read([critique], [m])
+    assert (read.tag, read.alpha, read.flipped) == ("fights and love", 1, False)
+    assert reading_note([critique], [m], TAGS).startswith("“fights and love” is not a tag here")
+
+
+def test_a_near_synonym_of_a_declared_opposite_walks_the_tag_down():
+    # at or above the cosine an uncued match needs (0.72), the opposite is believed
+    critique = Critique(-1, "action", 0.8, 1.0, "peaceful", flipped=True)
+    m = critique_modification(_retriever(), critique)
+    assert (m.tag, m.alpha, m.grounding) == (0, -1, None)
+
+
+def test_a_word_that_negates_itself_walks_the_tag_it_negates_down():
+    critique = Critique(-1, "action", 0.7, 1.0, "non-action", flipped=True)
+    m = critique_modification(_retriever(), critique)
+    assert (m.tag, m.alpha, m.grounding) == (0, -1, None)
+    assert as_read([critique], [m])[0] == critique
+
+
+def _parsed(*critiques: Critique) -> SimpleNamespace:
+    return SimpleNamespace(parse=lambda text: Parse("critique", critiques=critiques))
+
+
+def test_an_attribute_read_through_an_opposite_is_scored_downwards():
+    # "more peaceful" = less action (a lexicon opposite): the evaluation must walk action down
+    reading = attribute_grounding(_parsed(Critique(-1, "action", 1.0, 1.0, "peaceful", flipped=True)),
+                                  _retriever(), "peaceful")
+    assert (reading.sign, reading.grounding.tags, reading.label) == (-1, ("action",), "less action")
+    plain = attribute_grounding(_parsed(Critique(1, "comedy", 1.0, 1.0, "comedy")), _retriever(), "comedy")
+    assert (plain.sign, plain.label) == (1, "comedy")

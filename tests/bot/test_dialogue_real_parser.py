@@ -131,7 +131,29 @@ def test_a_title_with_a_critique_no_tag_names_starts_there_and_walks_its_reading
     assert [(c["alpha"], c["phrase"]) for c in reply.critiques] == [(-1, "preachy")]
 
 
-def test_a_title_with_words_nobody_can_read_still_starts_there_and_says_so(real_manager):
-    reply = real_manager.handle(real_manager.new_session_id(), "Toy Story but more pizza")
-    assert reply.current.title.startswith("Toy Story") and not reply.sequence
+def test_a_title_with_words_nobody_can_read_starts_there_says_so_and_shows_its_nearest(real_manager):
+    session = real_manager.new_session_id()
+    reply = real_manager.handle(session, "Toy Story but more pizza")
+    assert reply.current.title.startswith("Toy Story")
     assert "I could not match that to any tag I know" in reply.text
+    assert "films most like" in reply.text and not reply.understood and reply.critiques == []
+    rows, _ = real_manager.retriever.neighbourhood(real_manager.retriever.row_of_id[reply.current.item_id], 50)
+    nearest = [int(real_manager.retriever.item_ids[r]) for r in rows][:real_manager.steps]
+    assert [s.item_id for s in reply.sequence] == nearest  # the stored nearest, in order, as they are
+    assert all(s.degree is None and s.gamma is None for s in reply.sequence)
+    more = real_manager.handle(session, "more")
+    assert more.intent == "more" and more.sequence
+    assert not {s.item_id for s in more.sequence} & set(nearest)
+    assert [s.item_id for s in more.sequence][0] == [int(real_manager.retriever.item_ids[r]) for r in rows][
+        real_manager.steps]
+    undone = real_manager.handle(session, "undo")  # back past the "more"
+    assert [s.item_id for s in undone.sequence] == nearest
+    assert real_manager.handle(session, "undo").current is None  # one more undo: before the title
+
+
+def test_a_title_with_a_comparative_nobody_reads_is_not_dropped(real_manager):
+    # "-ier" of an adjective no lexicon has: the clause is a critique, so the bot says it could
+    # not read it (and shows the nearest) instead of silently starting from the title
+    reply = real_manager.handle(real_manager.new_session_id(), "Toy Story but a bit zorkier")
+    assert reply.current.title.startswith("Toy Story")
+    assert "I could not match that" in reply.text and reply.sequence

@@ -162,3 +162,16 @@ def test_read_critiques_inherits_polarity_across_clauses(vocab, grounder):
     reading = read_critiques("less horror and gore", vocab, grounder)
     assert sorted((c.alpha, c.tag) for c in reading.critiques) == [(-1, "gory"), (-1, "horror")]
     assert reading.cued and reading.strong_cue
+
+
+def test_an_embedding_match_to_a_declared_opposite_asks_no_question():
+    # "simpler" sits nearest "simple", an opposite the lexicon declares for three tags of one
+    # concept: antonyms sit close in an embedding, so no "less cerebral or less philosophical?"
+    v = TagVocabulary(("cerebral", "philosophical", "thought-provoking", "action"))
+    g = TagGrounder(v, hashed_ngram_encoder, encoder_id="hashed")
+    guessed = g.from_vector("simpler", g.embed(["simpler"])[0], 1, 1.0, True)[0]
+    assert (guessed.alpha, guessed.flipped, guessed.candidates) == (-1, True, ())
+    assert guessed.score < 1.0
+    # a word that negates itself is no guess: the near-tied tags are still offered
+    negated = g.from_vector("unsimple", g.embed(["unsimple"])[0], 1, 1.0, True)[0]
+    assert not negated.flipped and len(negated.candidates) == 3

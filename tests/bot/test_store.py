@@ -274,6 +274,38 @@ def test_a_lock_held_too_long_is_session_busy_and_writes_nothing(tmp_path):
         store.close()
 
 
+def test_opening_waits_for_another_process_writing_a_new_file(tmp_path):
+    # A second `cgir serve` starting while the first creates the tables of a new database file:
+    # SQLite refuses the switch to WAL at once in that state (no busy handler), so opening must
+    # wait for the writer instead of failing with "database is locked".
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE other_process_setup (a)")
+    releaser = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    releaser.start()
+    try:
+        with Store(f"sqlite:///{path}", lock_wait_s=5) as store:
+            assert store.schema_version() == SCHEMA_VERSION
+            mode = store.engine.connect().exec_driver_sql("PRAGMA journal_mode").scalar()
+            assert mode == "wal"
+    finally:
+        releaser.join()
+        holder.close()
+
+
+def test_opening_gives_up_on_a_writer_that_never_finishes(tmp_path):
+    path = tmp_path / "stuck.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE other_process_setup (a)")
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            Store(f"sqlite:///{path}", lock_wait_s=0.3)
+    finally:
+        holder.close()
+
+
 def test_a_turn_runs_again_on_the_state_another_process_left(manager, planted, db_url):
     from bot.dialogue.manager import DialogueManager
     from bot_fixtures import fixture_parser

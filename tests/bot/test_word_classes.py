@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.word_classes import describes_degree, is_descriptive
+from bot.nlu.word_classes import adjective_of_comparative, describes_degree, is_descriptive
 
 
 @pytest.mark.parametrize("word", ["long", "believable", "gory", "boring", "exaggerated",
@@ -23,3 +23,15 @@ def test_a_phrase_describes_when_one_of_its_words_does():
     assert is_descriptive("big budget") and is_descriptive("far fetched")
     assert is_descriptive("documentary style")
     assert not is_descriptive("pizza and popcorn") and not is_descriptive("")
+
+
+@pytest.mark.parametrize("word, base", [("soapier", "soapy"), ("campier", "campy"), ("wordier", "wordy"),
+                                        ("harsher", "harsh"), ("flashier", "flashy"), ("calmer", "calm")])
+def test_a_comparative_gives_its_adjective_known_or_not(word, base):
+    assert adjective_of_comparative(word) == base
+
+
+@pytest.mark.parametrize("word", ["soldier", "courier", "dossier", "letter", "speaker", "poster", "later",
+                                  "earlier", "never", "sooner", "ever", "ier", "fer"])
+def test_nouns_adverbs_and_time_words_ending_in_er_are_not_comparatives(word):
+    assert adjective_of_comparative(word) is None

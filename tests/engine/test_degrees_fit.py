@@ -7,7 +7,8 @@ import numpy as np
 from engine.data.judgments import JudgmentRecord
 from engine.degrees.model import derivations
 from engine.degrees.anchors import anchors_from_records, correlated_degrees, extend_to_items
-from engine.degrees.fit import attribute_folds, cross_validated_weights, fit_pair_weights
+from engine.degrees.fit import attribute_folds, cross_validated_weights, fit_pair_weights, fold_features
+from engine.degrees.grounding import AttributeReading, Grounding
 from engine.degrees.score import FEATURES, feature_matrix, standardise
 
 
@@ -78,3 +79,20 @@ def test_derivations_strip_meaning_preserving_suffixes():
     assert "impact" in derivations("impactful")
     assert "far fetched" in derivations("far-fetched")
     assert derivations("fun") == []
+
+
+def test_fold_features_turn_an_attribute_read_through_an_opposite_and_hide_its_fold():
+    seen = []
+
+    class Model:
+        def features(self, g, exclude_anchors=frozenset()):
+            seen.append((g.phrase, exclude_anchors))
+            return np.array([[1.0, 2.0, 3.0]])
+
+    readings = {"light": AttributeReading(Grounding.of_tag("dark"), -1),
+                "dark": AttributeReading(Grounding.of_tag("dark")), "pizza": None}
+    features, fold = fold_features(Model(), readings, ("dark", "light", "pizza"), folds=3)
+    assert features[1].tolist() == [[-1.0, -2.0, -3.0]] and features[0].tolist() == [[1.0, 2.0, 3.0]]
+    assert 2 not in features
+    assert all(len(excluded) == 1 for _, excluded in seen)  # three folds of one attribute each
+    assert {next(iter(e)) for _, e in seen} == {"dark", "light"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.degrees.anchors import borrow
-from engine.degrees.score import FEATURES, feature_matrix
+from engine.degrees.score import CONTENT_ROWS, FEATURES, feature_matrix
 from engine.degrees.valence import (anchor_trust, conflicts, phrase_valence, residualise,
                                     tag_valence)
 
@@ -131,3 +131,19 @@ def test_shrunk_ratings_pull_thinly_rated_movies_to_the_catalog_mean():
     np.testing.assert_allclose(out, [(5.0 + 10 * overall) / 11, (270.0 + 10 * overall) / 100,
                                      overall])
     assert out[0] - out[1] < 0.25  # one 5-star rating: 2 stars above raw, 0.2 shrunk
+
+
+def test_valence_rating_is_the_rating_signed_and_scaled_by_the_phrases_valence():
+    rng = np.random.default_rng(4)
+    m = 40
+    rating = rng.normal(3.5, 0.5, size=m)
+    kwargs = dict(tag_weights=np.zeros(3), item_vectors=rng.normal(size=(m, 5)),
+                  tag_vectors=rng.normal(size=(3, 5)), centroids=rng.normal(size=(3, 5)),
+                  mean_rating=rating)
+    k = FEATURES.index("valence_rating")
+    z = (rating - rating.mean()) / rating.std()
+    disliked = feature_matrix(**kwargs, valence=-0.75)  # "predictable": lower rated is more of it
+    np.testing.assert_allclose(disliked[k], -0.75 * z)
+    np.testing.assert_allclose(feature_matrix(**kwargs, valence=0.4)[k], 0.4 * z)
+    assert not feature_matrix(**kwargs)[k].any()  # no valence, no reading
+    assert k not in CONTENT_ROWS  # judgment-free, but no content: never part of the own reading

@@ -138,3 +138,20 @@ def test_shipped_weights_record_the_attributes_they_saw():
     assert len(shipped_weights()) == len(FEATURES)
     assert fitted_attributes() == frozenset(data["fitted_on"]["attributes"])
     assert "CC BY 4.0" in data["attribution"]
+
+
+def test_an_attribute_read_through_an_opposite_is_scored_downwards_with_shipped_weights():
+    from types import SimpleNamespace
+
+    from engine.degrees.grounding import AttributeReading, Grounding
+    from engine.eval.judgments.report import degree_scorer
+
+    scores = np.array([0.1, 0.5, 0.9])
+    degrees = SimpleNamespace(raw_scores=lambda g: scores)
+    pairs = SimpleNamespace(attributes=("light", "dark", "pizza"))
+    readings = {"light": AttributeReading(Grounding.of_tag("dark"), -1),
+                "dark": AttributeReading(Grounding.of_tag("dark")), "pizza": None}
+    scorer, how = degree_scorer(degrees, readings, pairs, "shipped")
+    assert how["mode"] == "shipped"
+    assert scorer("light").tolist() == (-scores).tolist() and scorer("dark").tolist() == scores.tolist()
+    assert scorer("pizza") is None

@@ -76,20 +76,21 @@ def plot_per_attribute(result: dict, out_dir: Path) -> Path:
     return path
 
 
-def degree_scorer(degrees, groundings: dict, pairs, mode: str):
-    """(attribute -> scores, a description of the weights used)."""
+def degree_scorer(degrees, readings: dict, pairs, mode: str):
+    """(attribute -> scores, a description of the weights used); `readings` maps each attribute
+    to its engine.degrees.grounding.AttributeReading (signed) or None."""
     from engine.degrees.fit import fold_features, out_of_fold_weights
     from engine.degrees.weights import fitted_attributes
 
     seen = sorted(fitted_attributes() & set(pairs.attributes))
     if mode == "shipped" or (mode == "auto" and not seen):
         def shipped(attribute: str):
-            g = groundings[attribute]
-            return None if g is None else degrees.raw_scores(g)
+            r = readings[attribute]
+            return None if r is None else r.sign * degrees.raw_scores(r.grounding)
 
         return shipped, {"mode": "shipped", "seen_attributes": len(seen)}
     index = {a: k for k, a in enumerate(pairs.attributes)}
-    features, _ = fold_features(degrees, groundings, pairs.attributes, folds=5, seed=0)
+    features, _ = fold_features(degrees, readings, pairs.attributes, folds=5, seed=0)
     per_attribute = out_of_fold_weights(features, pairs, folds=5, seed=0)
 
     def out_of_fold(attribute: str):
@@ -101,10 +102,10 @@ def degree_scorer(degrees, groundings: dict, pairs, mode: str):
                                  "its anchors taken from the other folds' attributes only"}
 
 
-def judge(retriever, file: Path, groundings: dict, *, weights_mode: str = "auto",
+def judge(retriever, file: Path, readings, *, weights_mode: str = "auto",
           bootstrap: int = 1000, plot_dir: Path | None = None) -> dict:
-    """The `--json` result for FILE's records on `retriever`, with each attribute grounded as
-    `groundings(attribute) -> Grounding | None` says."""
+    """The `--json` result for FILE's records on `retriever`, with each attribute read as
+    `readings(attribute) -> AttributeReading | None` says."""
     from engine.data.judgments import read_judgments
     from engine.eval.judgments.accuracy import build_pairs, evaluate_judgments, match_titles
     from engine.eval.judgments.baselines import baseline_scorers
@@ -113,10 +114,10 @@ def judge(retriever, file: Path, groundings: dict, *, weights_mode: str = "auto"
     degrees = retriever.degree_model
     titles = set().union(*(r.titles() for r in records))
     pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
-    grounded = {a: groundings(a) for a in pairs.attributes}
-    scorer, weights = degree_scorer(degrees, grounded, pairs, weights_mode)
+    read = {a: readings(a) for a in pairs.attributes}
+    scorer, weights = degree_scorer(degrees, read, pairs, weights_mode)
     result = evaluate_judgments(
-        pairs, scorer, {a: (g.label if g else None) for a, g in grounded.items()},
+        pairs, scorer, {a: (r.label if r else None) for a, r in read.items()},
         baseline_scorers(degrees, retriever.item_tags), n_boot=bootstrap)
     result["weights"] = weights
     if plot_dir is not None:

@@ -1,0 +1,65 @@
+"""The films most like an item, as they are: what the bot shows when it cannot apply what was
+asked, instead of showing nothing.
+
+Three turns end here: a reference with a critique the bot cannot read ("The Maltese Falcon but
+more hard-boiled"), a critique none of the reference's close films moves ("Casablanca but more
+upbeat", when the estimate finds none), and a year filter alone ("from the 80s" after a film).
+The reply says the critique was not applied; the list is the reference's nearest films by the
+similarity the answers use (`Retriever.neighbourhood`), none the session already showed or set
+aside and none outside its year filter, and "more" continues it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.dialogue import replies
+from bot.dialogue.cards import answer_record
+from bot.dialogue.exclusions import excluded_rows
+from bot.dialogue.policies import shown_rows
+from bot.dialogue.years import outside_rows
+from bot.types import Button, Reply, ShownItem
+from engine.walks.neighbourhood import WIDEST
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.store.records import SessionState
+    from engine.retrieval.retriever import Retriever
+
+# bot.dialogue.manager.DialogueManager, which imports this module (so not imported back).
+DialogueManager = Any
+
+KIND = "nearest"  # SessionState.answer["kind"] of such a list
+
+__all__ = ["KIND", "nearest_rows", "show_nearest"]
+
+
+def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
+    """(row, similarity) of the `k` films nearest `row`, best first, leaving out `row`, what the
+    session showed or excluded, and films outside its year filter."""
+    banned = ({int(row)} | shown_rows(retriever, state) | excluded_rows(retriever, state)
+              | set(outside_rows(retriever, state.years)))
+    rows, similarity = retriever.neighbourhood(row, WIDEST)
+    kept = [(int(r), float(s)) for r, s in zip(rows, similarity) if int(r) not in banned]
+    return kept[:k]
+
+
+def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
+                 understood: bool = True, more: bool = False) -> Reply:
+    """`text`, then the films most like the item at `row` (the next ones with `more`), kept as
+    the answer on screen so picks, "why" and "more" refer to them."""
+    r = manager.retriever
+    title = r.titles[row]
+    pairs = nearest_rows(r, state, row, manager.steps)
+    if not pairs:
+        return manager.out.reply(state, f"{text} {replies.no_nearest(title, bool(state.years), more)}".strip(),
+                                 intent, understood=understood, with_suggestions=not more)
+    shown = [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
+             for p, s in pairs]
+    manager._push(state)
+    state.last_sequence = [s.to_json() for s in shown]
+    state.last_tag = state.last_alpha = None
+    state.answer = answer_record(KIND, int(r.item_ids[row]))
+    text = f"{text} {replies.nearest_shown(title, len(shown), more)}".strip()
+    return manager.out.reply(state, text, intent, sequence=shown, with_suggestions=False, understood=understood,
+                             buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
+                                      for i in range(1, min(len(shown), 3) + 1)])

@@ -1,0 +1,43 @@
+"""When the bot cannot apply what was asked it shows the reference's nearest films as they are,
+and says so (bot.dialogue.nearest), on the planted catalog."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot.dialogue.manager as manager_module
+from bot.dialogue.manager import DialogueManager
+from engine.retrieval.sequences import GradientSequence
+
+
+@pytest.fixture()
+def adaptive(planted, real_parser, store) -> DialogueManager:
+    return DialogueManager(planted, real_parser, store, model_id="planted-test", policy="adaptive")
+
+
+def test_a_critique_no_close_film_moves_says_so_and_shows_the_nearest(adaptive, monkeypatch):
+    sid = adaptive.new_session_id()
+    start = adaptive.handle(sid, "something like Toy Story")
+    monkeypatch.setattr(manager_module, "sequence_for",
+                        lambda policy, r, state, row, mods, steps, exclude=(): GradientSequence(row, mods, ()))
+    reply = adaptive.handle(sid, "less action")
+    assert "none of the films close to" in reply.text and "did not apply it" in reply.text
+    row = adaptive.retriever.row_of_id[start.current.item_id]
+    rows, _ = adaptive.retriever.neighbourhood(row, 40)
+    assert [s.item_id for s in reply.sequence] == [int(adaptive.retriever.item_ids[r]) for r in rows[:adaptive.steps]]
+    picked = adaptive.handle(sid, "the second one")  # the list on screen is what picks refer to
+    assert picked.current.item_id == reply.sequence[1].item_id
+    assert [s.item_id for s in adaptive.handle(sid, "undo").sequence] == [s.item_id for s in reply.sequence]
+
+
+def test_nearest_films_leave_out_excluded_and_out_of_years_films(adaptive):
+    from engine.retrieval.catalog import release_year
+
+    sid = adaptive.new_session_id()
+    adaptive.handle(sid, "something like Toy Story")
+    first = adaptive.handle(sid, "only films from the seventies")
+    assert first.sequence and all(1970 <= release_year(s.title) <= 1979 for s in first.sequence)
+    again = adaptive.handle(sid, "more")
+    assert again.intent == "more" and again.sequence
+    assert all(1970 <= release_year(s.title) <= 1979 for s in again.sequence)
+    assert not {s.item_id for s in again.sequence} & {s.item_id for s in first.sequence}
