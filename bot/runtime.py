@@ -170,11 +170,15 @@ def start_degree_warm_up(retriever: "Retriever") -> threading.Thread:
 
 
 def start_encoder_warm_up() -> threading.Thread:
-    """Load the parser's sentence encoder in a daemon thread (engine.text.minilm serialises loading)."""
+    """Load the parser's word lexicon and sentence encoder in a daemon thread
+    (engine.text.minilm serialises loading)."""
 
     def warm() -> None:
         try:
+            from bot.nlu.word_classes import load_lexicon
             from engine.text.minilm import encode
+
+            load_lexicon()
 
             encode(["warm up"])
         except Exception:  # noqa: BLE001 - the parser reports a real failure on first use

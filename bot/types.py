@@ -121,6 +121,12 @@ class ShownItem:
     degrees: dict[str, float] | None = None
     shares: tuple[str, ...] = ()
 
+    def to_json(self) -> dict:
+        """`dataclasses.asdict(self)`, without its generic deep copy (a turn converts a dozen)."""
+        return {"item_id": self.item_id, "title": self.title, "gamma": self.gamma, "score": self.score,
+                "relevance": self.relevance, "degree": self.degree,
+                "degrees": None if self.degrees is None else dict(self.degrees), "shares": tuple(self.shares)}
+
 
 @dataclass(frozen=True)
 class Button:

@@ -74,7 +74,10 @@ class Cards:
 
     def degrees(self, row: int, critiques: Sequence[Critique]) -> dict[str, float]:
         """{label: estimated degree} of each asked attribute, in the order asked."""
-        return {label: self.retriever.modification_degree(row, m) for label, m in self.readings(critiques)}
+        return self._degrees(row, self.readings(critiques))
+
+    def _degrees(self, row: int, readings: tuple[tuple[str, "Modification"], ...]) -> dict[str, float]:
+        return {label: self.retriever.modification_degree(row, m) for label, m in readings}
 
     def strong_tags(self, row: int) -> list[str]:
         """Tags the item is strong in, strongest first: graded relevance, else its own tags."""
@@ -83,27 +86,32 @@ class Cards:
             return []
         values = np.nan_to_num(r.tag_values([row])[0], nan=0.0)
         order = np.argsort(-values, kind="stable")
-        return [r.tags[t] for t in order if values[t] >= STRONG]
+        return [r.tags[t] for t in order[values[order] >= STRONG].tolist()]
 
     def shared(self, row: int, reference: int | None, limit: int = SHARED_TAGS) -> tuple[str, ...]:
         """Tags both the item and the reference are strong in, the item's strongest first."""
         if reference is None:
             return ()
-        theirs = set(self.strong_tags(reference))
+        return self._shared_with(row, set(self.strong_tags(reference)), limit)
+
+    def _shared_with(self, row: int, theirs: set[str], limit: int = SHARED_TAGS) -> tuple[str, ...]:
         return tuple(t for t in self.strong_tags(row) if t in theirs)[:limit]
 
     def shown(self, steps: Sequence["Step"], critiques: Sequence[Critique], reference: int | None,
               policy: str, *, relevance_digits: int = 4) -> list[ShownItem]:
         """The cards of a sequence: γ only where it chose the item, every asked degree, shared tags."""
         keep_gamma = gamma_chose(policy)
+        # The readings and the reference's tags are the same for every card: found once.
+        readings = self.readings(critiques)
+        theirs = None if reference is None else set(self.strong_tags(reference))
         out = []
         for s in steps:
-            degrees = self.degrees(s.item, critiques)
+            degrees = self._degrees(s.item, readings)
             out.append(ShownItem(
                 s.item_id, s.title, gamma=s.gamma if keep_gamma else None, score=round(s.score, 4),
                 relevance=None if s.relevance is None else round(float(s.relevance), relevance_digits),
                 degree=next(iter(degrees.values()), s.degree), degrees=degrees or None,
-                shares=self.shared(s.item, reference)))
+                shares=() if theirs is None else self._shared_with(s.item, theirs)))
         return out
 
     def item(self, row: int, critiques: Sequence[Critique], reference: int | None = None) -> ShownItem:

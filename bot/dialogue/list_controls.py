@@ -15,7 +15,7 @@ steps (walk, select, push for undo) so a control behaves like the move it stands
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -139,7 +139,7 @@ class ListControls:
         fresh = self._fresh(state, len(state.last_sequence) - len(kept)) if state.last_sequence else []
         changed = len(kept) != len(state.last_sequence)
         if changed:
-            state.last_sequence = self._in_order(state, kept + [asdict(s) for s in fresh])
+            state.last_sequence = self._in_order(state, kept + [s.to_json() for s in fresh])
         text = replies.excluded([e["title"] for e in added if "title" in e],
                                 [e["tag"] for e in added if "tag" in e], len(fresh), len(kept))
         reply = self._keep_list(state, text, "exclude") if changed or state.last_sequence else \
@@ -265,7 +265,7 @@ class ListControls:
         if not items and more:
             return self._keep_list(state, replies.more_jump(0), "more")
         self.m._push(state)
-        state.last_sequence = [asdict(s) for s in items]
+        state.last_sequence = [s.to_json() for s in items]
         state.last_tag = state.last_alpha = None
         state.answer = answer_record("jump", None if row is None else int(self.r.item_ids[row]))
         scores = [s.score for s in items if s.score is not None]

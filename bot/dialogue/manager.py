@@ -17,7 +17,7 @@ import re
 import secrets
 import threading
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Protocol, Sequence
 
 from bot.dialogue import constraints, history, item_facts, replies
@@ -294,7 +294,7 @@ class DialogueManager:
             text = replies.none_moved(read, self._title(row), reading_note(critiques, mods, tags))
             return show_nearest(self, state, row, text, "critique")
         self._push(state)
-        state.last_sequence = [asdict(s) for s in shown]
+        state.last_sequence = [s.to_json() for s in shown]
         state.last_tag, state.last_alpha = read[0].tag, read[0].alpha
         state.critiques.append({"critiques": [critique_to_json(c) for c in critiques],
                                 "from": state.current})

@@ -11,7 +11,6 @@ aside and none outside its year filter, and "more" continues it.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import replies
@@ -57,7 +56,7 @@ def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text
     shown = [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
              for p, s in pairs]
     manager._push(state)
-    state.last_sequence = [asdict(s) for s in shown]
+    state.last_sequence = [s.to_json() for s in shown]
     state.last_tag = state.last_alpha = None
     state.answer = answer_record(KIND, int(r.item_ids[row]))
     text = f"{text} {replies.nearest_shown(title, len(shown), more)}".strip()

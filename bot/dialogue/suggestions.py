@@ -89,14 +89,17 @@ class Suggester:
             # Distinctive tags it has (rare ones first); common tags it lacks.
             rarity = np.where(has, self._frequency, np.inf)
             commonness = np.where(~has & (self._frequency > 0), -self._frequency, np.inf)
-            less = [int(t) for t in np.argsort(rarity, kind="stable") if np.isfinite(rarity[t])]
-            more = [int(t) for t in np.argsort(commonness, kind="stable") if np.isfinite(commonness[t])]
+            by_rarity = np.argsort(rarity, kind="stable")
+            by_commonness = np.argsort(commonness, kind="stable")
+            less = by_rarity[np.isfinite(rarity[by_rarity])].tolist()
+            more = by_commonness[np.isfinite(commonness[by_commonness])].tolist()
         else:
             z = _z_scores(values, self._mean, self._std)
             z = np.where(np.isnan(z), 0.0, z)
             order = np.argsort(-z, kind="stable")
-            less = [int(t) for t in order if z[t] >= cfg.min_z]
-            more = [int(t) for t in order[::-1] if z[t] <= -cfg.min_z]
+            less = order[z[order] >= cfg.min_z].tolist()
+            backwards = order[::-1]
+            more = backwards[z[backwards] <= -cfg.min_z].tolist()
         tags = self.retriever.tags
         less = [t for t in less if (tags[t], -1) not in exclude][: cfg.pool]
         more = [t for t in more if (tags[t], 1) not in exclude][: cfg.pool]

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.nlu.text import english_words, tokenize
 
-__all__ = ["adjective_of_comparative", "describes_degree", "is_descriptive"]
+__all__ = ["adjective_of_comparative", "describes_degree", "is_descriptive", "load_lexicon"]
 
 # "earlier", "later": about release years (bot.nlu.time), not a degree of the film.
 TIME_ADJECTIVES = frozenset({"early", "late"})
@@ -45,6 +45,15 @@ def describes_degree(word: str) -> bool:
     # A common English word the lexicon lacks is a name ("tuesday", "paris"), not a coinage
     return (word.isalpha() and len(word) > 3 and word.endswith(ADJECTIVE_ENDINGS)
             and word not in english_words())
+
+
+def load_lexicon() -> None:
+    """Load lemminflect's lemma and inflection tables now (~0.7 s each), so the first everyday
+    word does not wait for them."""
+    import lemminflect
+
+    lemminflect.getAllLemmas("warm")
+    lemminflect.getInflection("warm", "VBN")
 
 
 def is_descriptive(phrase: str) -> bool:

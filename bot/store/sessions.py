@@ -66,6 +66,21 @@ from bot.store.schema import (
 
 logger = logging.getLogger(__name__)
 
+# The per-turn statements, built once with named parameters: a statement built per call with its
+# values inlined made SQLAlchemy walk it for a cache key on every execute (~1 ms of a turn).
+_SESSION_ID = sa.bindparam("session_id_")
+_GET_SESSION = sa.select(sessions_table).where(sessions_table.c.id == _SESSION_ID)
+_SESSION_EXISTS = sa.select(sessions_table.c.id).where(sessions_table.c.id == _SESSION_ID)
+# Only the turn count is read out of the state (JSON path in SQL): the whole state is ~50 KB
+# after 20 undo steps, and decoding it here cost ~1 ms of every turn.
+_LOCKED_TURNS = (sa.select(sessions_table.c.state["turns"].as_integer(), sessions_table.c.created_at)
+                 .where(sessions_table.c.id == _SESSION_ID).with_for_update())
+_CREATE_SESSION = {
+    "postgresql": postgresql_insert(sessions_table).on_conflict_do_nothing(),
+    "sqlite": sqlite_insert(sessions_table).on_conflict_do_nothing(),
+}
+_UPDATE_SESSION = sessions_table.update().where(sessions_table.c.id == _SESSION_ID)
+_INSERT_TURN = turns_table.insert()
 
 
 class SessionChanged(StoreError):
@@ -153,9 +168,7 @@ class Store:
 
     def get_session(self, session_id: str) -> SessionState | None:
         with self._read_only() as conn:
-            row = conn.execute(
-                sa.select(sessions_table).where(sessions_table.c.id == session_id)
-            ).first()
+            row = conn.execute(_GET_SESSION, {"session_id_": session_id}).first()
         if row is None:
             return None
         return SessionState.from_row(row.id, row.model_id, row.state, row.created_at, row.updated_at)
@@ -165,30 +178,28 @@ class Store:
 
         Returns its stored turn count and creation time.
         """
-        now = utcnow()
-        placeholder = {"id": session_id, "created_at": now, "updated_at": now, "state": {},
-                       "model_id": model_id}
-        if conn.dialect.name in ("postgresql", "sqlite"):
-            dialect_insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
-            conn.execute(dialect_insert(sessions_table).values(**placeholder).on_conflict_do_nothing())
-        elif conn.execute(sa.select(sessions_table.c.id)
-                          .where(sessions_table.c.id == session_id)).first() is None:
-            conn.execute(sessions_table.insert().values(**placeholder))
+        key = {"session_id_": session_id}
         # FOR UPDATE is left out on SQLite, whose BEGIN IMMEDIATE already holds the write lock.
-        # Only the turn count is read out of the state (JSON path in SQL): the whole state is
-        # ~50 KB after 20 undo steps, and decoding it here cost ~1 ms of every turn.
-        turns, created_at = conn.execute(
-            sa.select(sessions_table.c.state["turns"].as_integer(), sessions_table.c.created_at)
-            .where(sessions_table.c.id == session_id).with_for_update()
-        ).one()
+        # Most turns find their row: the insert is only tried (and the row locked again) when not.
+        row = conn.execute(_LOCKED_TURNS, key).first()
+        if row is None:
+            now = utcnow()
+            placeholder = {"id": session_id, "created_at": now, "updated_at": now, "state": {},
+                           "model_id": model_id}
+            if conn.dialect.name in _CREATE_SESSION:
+                conn.execute(_CREATE_SESSION[conn.dialect.name], placeholder)
+            elif conn.execute(_SESSION_EXISTS, key).first() is None:
+                conn.execute(sessions_table.insert(), placeholder)
+            row = conn.execute(_LOCKED_TURNS, key).one()
+        turns, created_at = row
         return int(turns or 0), _aware(created_at)
 
     def _write_session(self, conn: Connection, state: SessionState, created_at: datetime) -> None:
         """Update the locked session row with the state."""
         state.created_at = state.created_at or created_at
         state.updated_at = utcnow()
-        conn.execute(sessions_table.update().where(sessions_table.c.id == state.id).values(
-            state=state.state_json(), updated_at=state.updated_at, model_id=state.model_id))
+        conn.execute(_UPDATE_SESSION, {"session_id_": state.id, "state": state.state_json(),
+                                       "updated_at": state.updated_at, "model_id": state.model_id})
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -264,17 +275,13 @@ class Store:
                 raise SessionChanged(f"session {state.id} is at turn {stored}, not {record.turn - 1}; "
                                      f"run the turn again on its current state")
             self._write_session(conn, state, created_at)
-            record.id = conn.execute(
-                turns_table.insert().values(**self._turn_values(record))
-            ).inserted_primary_key[0]
+            record.id = conn.execute(_INSERT_TURN, self._turn_values(record)).inserted_primary_key[0]
 
     def log_turn(self, record: TurnRecord) -> None:
         """Log one turn as given (no turn-order check); its session row is created if absent."""
         with self._writing() as conn:
             self._lock_session(conn, record.session_id, record.model_id)
-            record.id = conn.execute(
-                turns_table.insert().values(**self._turn_values(record))
-            ).inserted_primary_key[0]
+            record.id = conn.execute(_INSERT_TURN, self._turn_values(record)).inserted_primary_key[0]
 
     def iter_turns(
         self,

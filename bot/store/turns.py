@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 
 from bot.nlu.text import MAX_CHARS, clean_utterance
 from bot.store.sessions import TurnRecord
@@ -32,8 +31,8 @@ def turn_record(session_id: str, turn: int, cleaned: str, parse: Parse, reply: R
         parse_json = {"intent": str(getattr(parse, "intent", "out_of_scope"))}
     if cut_from is not None:
         parse_json["input_chars"] = cut_from
-    items = [asdict(item) for item in reply.sequence] or (
-        [asdict(reply.current)] if reply.current is not None else [])
+    items = [item.to_json() for item in reply.sequence] or (
+        [reply.current.to_json()] if reply.current is not None else [])
     return TurnRecord(
         session_id=session_id, turn=turn, utterance=cleaned, parse=parse_json, reply=reply.text,
         items=items, chosen_item=chosen, latency_ms=round(seconds * 1000.0, 3), model_id=model_id,

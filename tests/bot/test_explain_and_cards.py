@@ -140,3 +140,18 @@ def test_about_a_catalog_title_and_an_ambiguous_one(planted, store):
 
 def _ids(reply):
     return [s.item_id for s in reply.sequence]
+
+
+def test_a_shown_item_as_json_is_what_asdict_gives():
+    from dataclasses import asdict
+
+    from bot.types import ShownItem
+
+    for item in (ShownItem(5, "Heat (1995)"),
+                 ShownItem(7, "Jaws (1975)", gamma=0.3, score=0.81, relevance=0.5, degree=0.25,
+                           degrees={"scary": 0.25, "funny": 0.1}, shares=("thriller", "shark"))):
+        as_json = item.to_json()
+        assert as_json == asdict(item) and list(as_json) == list(asdict(item))
+        if item.degrees:
+            as_json["degrees"]["scary"] = 1.0  # a copy: the item is not changed through it
+            assert item.degrees["scary"] == 0.25

@@ -19,7 +19,7 @@ def test_a_critique_no_close_film_moves_says_so_and_shows_the_nearest(adaptive, 
     sid = adaptive.new_session_id()
     start = adaptive.handle(sid, "something like Toy Story")
     monkeypatch.setattr(manager_module, "sequence_for",
-                        lambda policy, r, state, row, mods, steps, exclude=(), **_: GradientSequence(row, mods, ()))
+                        lambda policy, r, state, row, mods, steps, **_: GradientSequence(row, mods, ()))
     reply = adaptive.handle(sid, "less action")
     assert "none of the films close to" in reply.text and "did not apply it" in reply.text
     row = adaptive.retriever.row_of_id[start.current.item_id]

@@ -84,3 +84,38 @@ def test_tag_degrees_are_cached_and_forgotten_for_a_new_model():
     assert retriever.attribute_degrees(4) is first
     retriever.use_degree_model(DegreeModel.from_retriever(retriever, encode=hashed_ngram_encoder))
     assert retriever.attribute_degrees(4) is not first
+
+
+def test_tag_memberships_of_a_few_rows_are_the_sparse_matrix_rows():
+    import scipy.sparse as sp
+
+    from engine.retrieval.retriever import FEW_ROWS
+
+    rng = np.random.default_rng(2)
+    dense = ((rng.random((50, 7)) < 0.3) * rng.choice([1.0, 0.4], size=(50, 7))).astype(np.float32)
+    dense[3] = 0.0  # an item without tags
+    retriever = Retriever(rng.normal(size=(50, 4)), rng.normal(size=(7, 4)), np.arange(50),
+                          [f"Film {k} (2001)" for k in range(50)], tuple("abcdefg"),
+                          item_tags=sp.csr_matrix(dense))
+    for rows in ([3], [0, 0, 49], [5, 3, 1], [k % 50 for k in range(FEW_ROWS + 1)], np.int32([7, 8])):
+        got = retriever.tag_values(np.asarray(rows))
+        assert got.dtype == np.float32
+        np.testing.assert_array_equal(got, dense[np.asarray(rows)])
+    # Duplicate entries (not canonical) are summed, as scipy's own row indexing sums them.
+    messy = sp.csr_matrix((np.float32([1.0, 1.0]), np.int32([2, 2]), np.int32([0, 2] + [2] * 49)), shape=(50, 7))
+    retriever.item_tags = messy
+    np.testing.assert_array_equal(retriever.tag_values(np.asarray([0, 1]))[0], [0, 0, 2, 0, 0, 0, 0])
+
+
+def test_first_words_of_titles_find_what_a_scan_of_every_form_finds():
+    from engine.retrieval.catalog import TitleResolver
+
+    titles = ["Crouching Tiger, Hidden Dragon (Wo hu cang long) (2000)", "Crouching Tiger Returns (1990)",
+              "Eternal Sunshine of the Spotless Mind (2004)", "Eternal Sunshine of Mars (1999)",
+              "Star Wars: Episode IV - A New Hope (1977)", "Starship Troopers (1997)"]
+    resolver = TitleResolver(titles, range(len(titles)), [50, 1, 40, 2, 90, 30])
+    for prefix in ("crouching tiger ", "eternal sunshine ", "star ", "s", "zebra ", ""):
+        scanned = sorted(r for k, rs in resolver._by_alias.items() if k.startswith(prefix) for r in rs)
+        assert sorted(resolver._rows_starting(prefix)) == scanned
+    assert resolver.resolve("Eternal Sunshine").title.startswith("Eternal Sunshine of the Spotless")
+    assert resolver.resolve("Crouching Tiger").title.startswith("Crouching Tiger, Hidden")
