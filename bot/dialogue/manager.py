@@ -331,7 +331,7 @@ class DialogueManager:
         return self.out.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
                            with_suggestions=False, understood=False)
 
-    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, kept=False) -> Reply:
+    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, kept: bool = False) -> Reply:
         synthetic = self.retriever.synthetic
         row = self.out.row(parse.item_id)
         if row is None:

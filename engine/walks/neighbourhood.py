@@ -159,14 +159,14 @@ def wider_answer(retriever: "Retriever", item: int,
     rows = np.setdiff1d(pool, np.asarray([item, *map(int, exclude)], dtype=np.int64))
     if not len(rows):
         return GradientSequence(item, modifications, ())
-    moved, margin = moves(retriever, item, rows, modifications, span=strength_of(modifications) < 1)
+    strength = strength_of(modifications)
+    moved, margin = moves(retriever, item, rows, modifications, span=strength < 1)
     rows, moved = rows[margin > 0], moved[margin > 0]
     vectors = retriever.item_vectors
     unit = vectors[rows] / np.maximum(np.linalg.norm(vectors[rows], axis=1, keepdims=True), 1e-9)
     similarity = unit @ (vectors[item] / max(float(np.linalg.norm(vectors[item])), 1e-9))
     best = np.argsort(-similarity, kind="stable")[:steps]
     best = best[np.argsort(moved[best], kind="stable")]
-    strength = strength_of(modifications)
     return GradientSequence(item, modifications, tuple(
         retriever.shown_step(int(rows[b]), strength, float(similarity[b]), modifications) for b in best),
         retriever.modification_degree(item, modifications[0]))
