@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Every non-Python file a module opens at run time (Path(__file__).with_name / WEB_DIR).
 SHIPPED = ("engine/degrees/weights.json", "engine/degrees/anchors.json",
            "bot/serve/web/index.html", "bot/serve/web/app.js", "bot/serve/web/style.css",
+           "bot/nlu/given_names.txt",
            *(str(p.relative_to(REPO)) for p in sorted((REPO / "engine/training/demo_build").iterdir())))
 
 ANSWER = """
