@@ -44,7 +44,7 @@ _MORE = re.compile(
     r"(?:some |any |a few |the |a couple )?"
     r"(?:more|others?|other ones|more ones|next(?: ones?| few| batch| page| set| list)?|"
     r"(?:more|other|different|new|next) (?:ones|options|results|movies|films|picks|titles|suggestions)|"
-    r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them)|please)|"
+    r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them|that|this)|please)|"
     r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {_LIST}|keep (?:them |it )?(?:coming|going)|"
     r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"

@@ -49,6 +49,11 @@ _FUNCTION = frozenset(
     any show me want like do don't dont interested into in am i'm just all every each everything
     whole bunch single either neither yeah yes yep yup nope nah ok okay so well hmm here there already seen watched saw not no none skip
     drop remove exclude hide ditch lose nix except without""".split())
+# When they were seen ("i saw 4 and 9 last week", "watched the first two years ago"): no position
+# ("last" is none here) and no word the sentence may not have.
+_WHEN = re.compile(r"\b(?:(?:last|this|past) (?:week|weekend|month|year|night|time|summer|winter|christmas)|"
+                   r"(?:days|weeks|months|years|ages|a while|a long time) ago|a while back|back then|"
+                   r"yesterday|recently|lately|earlier|today|tonight)\b")
 
 
 def read_positions(text: str, n_shown: int) -> tuple[tuple[int, ...], str] | None:
@@ -93,6 +98,7 @@ def read_exclusion(simple: str, n_shown: int) -> Parse | None:
     whole list (control "all"); None when the utterance is not one."""
     if not n_shown or _NEGATED_SEEING.search(simple) or not (_SEEING.search(simple) or _REFUSAL.match(simple)):
         return None
+    simple = _WHEN.sub(" ", simple)
     positions = read_positions(simple, n_shown)
     rest = positions[1] if positions else simple
     if positions is None and not _WHOLE.search(rest):

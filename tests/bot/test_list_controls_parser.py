@@ -20,7 +20,7 @@ def parser():
 @pytest.mark.parametrize("text", ["more", "show me more", "others", "next ones", "any more?",
                                   "Give me some more please", "what else have you got", "more options",
                                   "anything else?", "more of the same", "show me the rest",
-                                  "the remaining ones please"])
+                                  "the remaining ones please", "any others like this?", "some more like that please"])
 def test_more_is_the_next_items_of_the_answer(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert parse.intent == "more" and parse.index is None and parse.item_id is None
@@ -206,6 +206,16 @@ def test_several_positions_are_excluded_together(parser, text, indices):
     assert (parse.intent, parse.control, parse.indices) == ("exclude", "items", indices)
     assert parse.item_id is None and parse.unknown_title is None  # never a title ending "Part 3"
     assert parse.to_json()["indices"] == list(indices)
+
+
+@pytest.mark.parametrize("text, indices", [
+    ("saw 2 and 5 last summer", (2, 5)), ("watched the 3rd and 4th yesterday", (3, 4)),
+    ("seen the top two ages ago", (1, 2)), ("I watched 1 and 7 a while back", (1, 7)),
+])
+def test_when_they_were_seen_is_no_position(parser, text, indices):
+    # "last" in "last summer" is no position on the list, and the time words are no title
+    parse = parser.parse(text, shown=SHOWN_TEN)
+    assert (parse.intent, parse.control, parse.indices) == ("exclude", "items", indices)
 
 
 @pytest.mark.parametrize("text", ["watched the whole list already, honestly", "i've seen everything here lol",
