@@ -23,7 +23,8 @@ _SMALL_TALK = (
     ("greeting", re.compile(r"^(?:" + "|".join(ev.GREETING_PATTERNS) + r")[?.!, ]*$")),
     ("thanks", re.compile(r"^(?:" + "|".join(ev.THANKS_PATTERNS) + r")[?.!, ]*$")),
 )
-_SHORT = re.compile(r"(?<![\w/])(" + "|".join(
+# "rated r" is an age rating (bot.nlu.limits), not "rated are"
+_SHORT = re.compile(r"(?<![\w/])(?<!rated )(" + "|".join(
     re.escape(k) for k in sorted(ev.SHORT_FORMS, key=len, reverse=True)) + r")(?![\w/])")
 
 

@@ -194,6 +194,7 @@ class ReferenceReader:
                 continue
             query = _TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
+            numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
             if re.match(r"(?:that|it|this|those|these)\b", query):
                 continue  # "something like that": the title is elsewhere in the sentence
             head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]
@@ -204,14 +205,14 @@ class ReferenceReader:
                 # "more like the first one", "I'll go with 2": the selection step reads it (a
                 # number beyond the list on screen is still read there as a catalog id).
                 return None
-            found, rest = self._resolve(query, allow_id=True, strict=True), ""
+            found, rest = self._resolve(query, allow_id=True, strict=True, numbered=numbered), ""
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.
                 parts = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
                 if len(parts) == 2 and _SELECT.match(parts[0]):
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
-                    found = self._resolve(parts[0], allow_id=True, strict=True)
+                    found = self._resolve(parts[0], allow_id=True, strict=True, numbered=numbered)
                     rest = request_part(query[len(parts[0]):].strip(), self._asks) if found is not None else ""
             if found is None and not strict:
                 inside = self.anywhere(simple, closed=True)  # "saw Silence of the Lambs yesterday and ..."
@@ -363,11 +364,16 @@ class ReferenceReader:
                 return _reference(found)
         return None if index == 0 else Parse("select", index=index)
 
-    def _resolve(self, query: str, *, allow_id: bool, strict: bool) -> Parse | None:
+    def _resolve(self, query: str, *, allow_id: bool, strict: bool, numbered: bool = False) -> Parse | None:
         """Id, exact, normalised, fuzzy; ambiguous -> reference with candidates; loose only
-        when not `strict` (partial names such as "star wars" are offered, not chosen)."""
+        when not `strict` (partial names such as "star wars" are offered, not chosen). With
+        `numbered` (after "like"), a bare number is a title that starts with it before an id."""
         if self._list_word(query):
             return None
+        if numbered and query.isdigit():
+            named = self.titles.named_by_number(query)
+            if named is not None:
+                return self._named(named, query)
         found = self.titles.resolve(query, allow_id=allow_id)
         if found is not None:
             return self._named(found, query)

@@ -105,3 +105,10 @@ def test_polarity_never_inverted_by_self_negating_words(real_parser):
 def test_negated_phrasing_asks_for_less(real_parser, text):
     parse = real_parser.parse(text)
     assert parse.critiques and all((-c.alpha if c.flipped else c.alpha) == -1 for c in parse.critiques)
+
+
+@pytest.mark.parametrize("text", ["only films rated r", "is it rated r?", "rated r stuff please"])
+def test_an_age_rating_letter_is_no_chat_short_form(real_parser, text):
+    # "r" is "are" in chat ("r u there"), but after "rated" it is the rating the catalog lacks
+    parse = real_parser.parse(text)
+    assert parse.limit == "age rating" and parse.critiques == ()

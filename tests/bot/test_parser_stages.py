@@ -88,6 +88,16 @@ def test_explicit_reference_keeps_the_words_after_the_title(references):
     assert namesake.item_id == 6 and namesake.namesakes == ("Heat (2013)",)  # the other, to name it
 
 
+def test_a_number_after_like_is_a_title_before_it_is_an_id(vocab):
+    # ids 2001 and 1984 exist too: "something like 2001" means the film, "item 2001" the id
+    titles = ("Lethal Weapon 2 (1989)", "2001: A Space Odyssey (1968)", "1984 (Nineteen Eighty-Four) (1984)",
+              "Ghost (1990)")
+    reader = ReferenceReader(TitleResolver(titles, (2001, 924, 2117, 1984), (50, 200, 60, 300)), vocab)
+    assert reader.explicit("something like 2001").parse.item_id == 924
+    assert reader.explicit("like 1984 but funnier").parse.item_id == 2117
+    assert reader.explicit("item 2001").parse.item_id == 2001
+
+
 def test_selection_by_ordinal_number_and_shown_title(references):
     shown = ((6, "Heat (1995)"), (9, "Alien (1979)"))
     assert references.selection("the second one", shown).index == 2
