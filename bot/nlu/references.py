@@ -366,15 +366,10 @@ class ReferenceReader:
 
     def _resolve(self, query: str, *, allow_id: bool, strict: bool, numbered: bool = False) -> Parse | None:
         """Id, exact, normalised, fuzzy; ambiguous -> reference with candidates; loose only
-        when not `strict` (partial names such as "star wars" are offered, not chosen). With
-        `numbered` (after "like"), a bare number is a title that starts with it before an id."""
+        when not `strict` (partial names such as "star wars" are offered, not chosen)."""
         if self._list_word(query):
             return None
-        if numbered and query.isdigit():
-            named = self.titles.named_by_number(query)
-            if named is not None:
-                return self._named(named, query)
-        found = self.titles.resolve(query, allow_id=allow_id)
+        found = self.titles.resolve(query, allow_id=allow_id, numbered=numbered)
         if found is not None:
             return self._named(found, query)
         equal = self.titles.exact(query)

@@ -203,15 +203,18 @@ class TitleResolver:
         return [self._match(r, 100.0, "normalized") for r in self._by_popularity(list(rows))]
 
     def resolve(self, query: str, *, allow_id: bool = True, fuzzy: bool = True,
-                partial: bool = False) -> TitleMatch | None:
+                partial: bool = False, numbered: bool = False) -> TitleMatch | None:
         """The one item the query names, or None (nothing close, or several equally close).
 
         With `partial`, a query that has exactly one candidate scoring >= `partial_accept`
-        ("star wars" in a catalog with one Star Wars film) names it too.
+        ("star wars" in a catalog with one Star Wars film) names it too. With `numbered`, a bare
+        number is a title that is or starts with it before it is an id ("something like 2001").
         """
         query = str(query).strip()
         if not self.titles or not query or len(query) > MAX_QUERY_CHARS:
             return None
+        if numbered and query.isdigit() and (named := self.named_by_number(query)) is not None:
+            return named
         if allow_id and re.fullmatch(r"\d{1,12}", query):
             found = self.by_id(int(query))
             if found is not None:
