@@ -9,7 +9,9 @@ three are deterministic for the fixed demo world and TrainConfig(), so their res
                           fingerprint of the demo world they were trained on
     arrays.npz            the trained arrays (items, F(t), word vectors; what a Retriever reads)
     word_encoder.npz      f's layers (eq. 7) from weights.pt, which the degree artefact keeps
-    encoded-<digest>.npy  MiniLM's vectors of each batch of texts the degree artefact embeds
+    encoded-<digest>.npy  MiniLM's vectors of each batch of texts the degree artefact embeds,
+                          when the file stays under MAX_SHIPPED_BYTES: the movie texts' batch
+                          (4.5 MB) is not shipped and is embedded on the first run instead
                           (engine.text.remembered)
 
 `install_demo_build` writes the demo checkpoint from them (no torch; weights.pt is not needed to
@@ -38,8 +40,14 @@ MODEL = "model.json"
 ARRAYS = "arrays.npz"
 WORD_ENCODER = "word_encoder.npz"
 INSTALLED_FROM = "engine/training/demo_build"
+MAX_SHIPPED_BYTES = 2 * 1024 * 1024  # the repository keeps no file larger than this
 # torch's results depend on its thread count; a chat trains with one (bot.runtime.limit_threads).
 TRAIN_THREADS = 1
+
+
+def shippable(path: Path) -> bool:
+    """Whether a recorded batch file is small enough to ship (MAX_SHIPPED_BYTES)."""
+    return Path(path).stat().st_size <= MAX_SHIPPED_BYTES
 
 
 def _plain(value):  # noqa: ANN001, ANN202

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from engine.training.shipped import (ARRAYS, SHIPPED_DIR, WORD_ENCODER, export_demo_build,
-                                     install_demo_build, matches, read_shipped)
+                                     install_demo_build, matches, read_shipped, shippable)
 
 # Training runs in float32 on one thread with a fixed seed: on the machine that built the
 # shipped files, fresh builds in other processes were bit-identical to them (arrays, f, MiniLM's
@@ -65,7 +65,7 @@ def test_the_shipped_build_is_used_only_for_its_own_world_and_config(tiny_datase
     assert not (tmp_path / "m").exists()
 
 
-def test_a_first_run_installs_the_demo_model_without_training_or_minilm(monkeypatch, tmp_path):
+def test_a_first_run_installs_the_demo_model_without_training(monkeypatch, tmp_path):
     import engine.text.remembered
     import engine.training.pipeline
     from engine.config import TrainConfig
@@ -77,9 +77,17 @@ def test_a_first_run_installs_the_demo_model_without_training_or_minilm(monkeypa
 
     monkeypatch.setenv("CGIR_HOME", str(tmp_path))
     monkeypatch.setattr(engine.training.pipeline, "train_model", refuse)
-    monkeypatch.setattr(engine.text.remembered, "_minilm", refuse)
+    embedded: list[int] = []
+
+    def unshipped_batch(texts):  # noqa: ANN001, ANN202 - MiniLM, for batches too big to ship
+        embedded.append(len(texts))
+        return np.zeros((len(texts), 384), dtype=np.float32)
+
+    monkeypatch.setattr(engine.text.remembered, "_minilm", unshipped_batch)
     assert matches(read_shipped(), load_dataset("demo"), TrainConfig()), STALE
     path = ensure_demo_model(progress=False)
+    # only the movie texts' batch (one text per demo item, over MAX_SHIPPED_BYTES) is embedded
+    assert embedded == [len(load_dataset("demo").item_ids)]
     manifest = json.loads((path / "config.json").read_text())
     assert manifest["installed_from"] == "engine/training/demo_build"
     assert (path / "degrees.npz").is_file() and not (path / "weights.pt").exists()
@@ -119,7 +127,7 @@ def test_every_shipped_file_equals_a_fresh_build(fresh, tmp_path):
     assert _timeless(read_shipped(tmp_path)) == _timeless(read_shipped(SHIPPED_DIR))
     for name in (ARRAYS, WORD_ENCODER):
         _same_arrays(_arrays(SHIPPED_DIR / name), _arrays(tmp_path / name), name)
-    recorded = sorted(p.name for p in encoded.glob("encoded-*.npy"))
+    recorded = sorted(p.name for p in encoded.glob("encoded-*.npy") if shippable(p))
     assert recorded == sorted(p.name for p in SHIPPED_DIR.glob("encoded-*.npy"))
     for name in recorded:
         np.testing.assert_allclose(np.load(SHIPPED_DIR / name), np.load(encoded / name),
