@@ -76,7 +76,7 @@ def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, pol
     """Chat in the terminal: name a movie, critique it, pick from the gradient sequence.
 
     With no options on a fresh machine it builds the demo world and writes the default model
-    from the build shipped with the package first (seconds, once; cached afterwards). Reads
+    from the build shipped with the package first (under a minute, once; cached afterwards). Reads
     piped stdin too, one utterance per
     line, and stops at end of input; every turn is logged in the database.
 

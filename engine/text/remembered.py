@@ -1,8 +1,8 @@
 """Sentence vectors of known batches of texts, read from a folder instead of computed again.
 
 The demo model's first build embeds the same few thousand movie texts on every machine (19 s of
-MiniLM on one core). Its vectors ship with the package (engine.training.shipped), one file per
-batch, named by the batch's digest: a batch is answered from its file only when the texts are
+MiniLM on one core). The batches small enough to keep in the repository ship with the package
+(engine.training.shipped.MAX_SHIPPED_BYTES), one file per batch, named by the batch's digest: a batch is answered from its file only when the texts are
 exactly those, in that order, so the answer is what MiniLM gave on the machine that built it;
 any other batch goes to the real encoder.
 """
