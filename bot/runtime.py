@@ -88,6 +88,9 @@ def build_manager(
         gamma_min=defaults.gamma_min,
         gamma_max=defaults.gamma_max,
     )
+    building = getattr(parser.grounder.encoder, "building", None)
+    if building is not None:  # the phrase table of a first run (static_encoder)
+        manager.background.append(building)
     if warm_up:
         manager.background.append(start_encoder_warm_up())
         manager.background.append(start_degree_warm_up(retriever))
@@ -125,15 +128,18 @@ def phrase_table_texts(tags: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def static_encoder(tags: tuple[str, ...] | list[str]):  # -> engine.text.static.StaticEncoder
-    """The static encoder for a tag vocabulary, from CGIR_HOME/cache, else built there once
-    (not shipped for the demo vocabulary: 9 MB, and stale at every lexicon change)."""
+    """The static encoder for a tag vocabulary, from CGIR_HOME/cache, else built there once, in
+    the background (not shipped for the demo vocabulary: 9 MB, and stale at every lexicon
+    change): a first reply that embeds nothing, such as a title, does not wait for it."""
     from engine.paths import cgir_home
     from engine.text.static import load_or_build
 
     def announce(n: int) -> None:
-        print(f"Embedding {n} phrases and words once for fast replies (cached)...", file=sys.stderr)
+        print(f"Embedding {n} phrases and words once for fast replies, in the background "
+              "(cached)...", file=sys.stderr)
 
-    return load_or_build(phrase_table_texts(tags), cgir_home() / "cache", on_build=announce)
+    return load_or_build(phrase_table_texts(tags), cgir_home() / "cache", on_build=announce,
+                         background=True)
 
 
 def limit_threads(n: int) -> None:

@@ -143,15 +143,18 @@ def chat(model_dir: Path | None, db_url: str | None, session_id: str | None, pol
     except KeyboardInterrupt:
         pass  # every finished turn is already committed; nothing to flush
     finally:
-        _close(manager)
+        _close(manager, err)
     try:
         console.print(f"\n[dim]Session {session_id} saved.[/]")
     except KeyboardInterrupt:  # a second Ctrl-C while saying goodbye
         pass
 
 
-def _close(manager) -> None:  # noqa: ANN001
+def _close(manager, err) -> None:  # noqa: ANN001
     """Close the manager even if Ctrl-C lands meanwhile (it can race with end of input)."""
+    if any(thread.is_alive() for thread in manager.background):
+        err.print("[dim]Finishing start-up work that is cached for the next start "
+                  "(a few seconds)...[/]")
     for _ in range(3):
         try:
             manager.close()

@@ -9,6 +9,7 @@ static encoder (engine.text.static), a bare phrase's word-mean vector is replace
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -87,13 +88,38 @@ class TagGrounder:
         self._texts = texts
         self._owner = np.asarray(owner, dtype=np.int64)
         self._flip = np.asarray(flips, dtype=bool)
-        self._vectors = self._cached_encode(texts, cache)
-        # The first prototype of each tag is its own name (for ranking tags a lexicon hit shares).
-        first: dict[int, int] = {}
-        for row in np.flatnonzero(~self._flip):
-            first.setdefault(int(self._owner[row]), int(row))
-        self._name_vectors = (self._vectors[[first[i] for i in range(len(vocab.tags))]]
-                              if vocab.tags else np.zeros((0, EMBEDDING_DIM), dtype=np.float32))
+        self._cache = cache
+        self._prototype_lock = threading.Lock()
+        self._prototypes: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def encoder(self) -> Encoder:
+        return self._encode
+
+    @property
+    def _vectors(self) -> np.ndarray:
+        return self._prototype_vectors()[0]
+
+    @property
+    def _name_vectors(self) -> np.ndarray:
+        return self._prototype_vectors()[1]
+
+    def _prototype_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """(every prototype's vector, each tag's name vector), embedded on first use: a reply
+        that grounds no phrase (a title, "more", "why?") never waits for the encoder, which a
+        first run may still be building (engine.text.static.load_or_build)."""
+        with self._prototype_lock:
+            if self._prototypes is None:
+                vectors = self._cached_encode(self._texts, self._cache)
+                # The first prototype of each tag is its own name (for ranking tags a lexicon hit shares).
+                first: dict[int, int] = {}
+                for row in np.flatnonzero(~self._flip):
+                    first.setdefault(int(self._owner[row]), int(row))
+                tags = range(len(self.vocab.tags))
+                names = (vectors[[first[i] for i in tags]] if self.vocab.tags
+                         else np.zeros((0, EMBEDDING_DIM), dtype=np.float32))
+                self._prototypes = (vectors, names)
+            return self._prototypes
 
     # -- public ------------------------------------------------------------------------------
 

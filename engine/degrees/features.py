@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
+from engine.text.eight_bit import at_8_bits, from_codes, to_codes
+
 if TYPE_CHECKING:  # pragma: no cover
     from engine.data.dataset import Dataset
 
@@ -43,7 +45,7 @@ class ItemSignals:
     """Per-item inputs of the degree score (M rows each)."""
 
     tag_counts: sp.csr_matrix  # (M, T) users who applied each tag (genres and genome: 0/1, relevance)
-    text_vectors: np.ndarray  # (M, 384) unit MiniLM vectors of the movie texts, float32
+    text_vectors: np.ndarray  # (M, 384) MiniLM vectors of the movie texts at 8 bits, float32
     popularity: np.ndarray  # (M,) interactions
     mean_rating: np.ndarray  # (M,) mean raw rating, NaN when unknown
 
@@ -207,7 +209,7 @@ def item_signals(dataset: "Dataset", encode=None) -> tuple[ItemSignals, tuple[st
         from engine.text.minilm import encode
     signals = ItemSignals(
         tag_counts=counts,
-        text_vectors=np.asarray(encode(texts), dtype=np.float32),
+        text_vectors=at_8_bits(encode(texts)),
         popularity=dataset.item_popularity().astype(np.float32),
         mean_rating=mean_ratings(dataset, raw),
     )
@@ -217,10 +219,11 @@ def item_signals(dataset: "Dataset", encode=None) -> tuple[ItemSignals, tuple[st
 def save_signals(signals: ItemSignals, model_dir: str | Path, **extra: np.ndarray) -> Path:
     path = Path(model_dir) / ARTEFACT
     counts = signals.tag_counts.tocsr()
+    text_codes, text_scales = to_codes(signals.text_vectors)
     np.savez_compressed(
         path, counts_data=counts.data.astype(np.float32), counts_indices=counts.indices,
         counts_indptr=counts.indptr, counts_shape=np.asarray(counts.shape),
-        text_vectors=signals.text_vectors.astype(np.float16), popularity=signals.popularity,
+        text_codes=text_codes, text_scales=text_scales, popularity=signals.popularity,
         mean_rating=signals.mean_rating, **extra)
     return path
 
@@ -236,7 +239,11 @@ def load_signals(model_dir: str | Path) -> tuple[ItemSignals, dict[str, np.ndarr
         arrays["language_vectors"] = arrays["language_vectors"].astype(np.float32)
     counts = sp.csr_matrix((arrays.pop("counts_data"), arrays.pop("counts_indices"),
                             arrays.pop("counts_indptr")), shape=tuple(arrays.pop("counts_shape")))
-    signals = ItemSignals(counts, arrays.pop("text_vectors").astype(np.float32),
+    if "text_codes" in arrays:
+        text_vectors = from_codes(arrays.pop("text_codes"), arrays.pop("text_scales"))
+    else:  # a checkpoint written before the vectors were kept at 8 bits (float16)
+        text_vectors = arrays.pop("text_vectors").astype(np.float32)
+    signals = ItemSignals(counts, text_vectors,
                           arrays.pop("popularity"), arrays.pop("mean_rating"))
     return signals, arrays
 
@@ -282,7 +289,7 @@ def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None
         graded["graded"] = genome
     return save_signals(signals, model_dir, **graded,
                         language=np.asarray(language, dtype=object).astype(str),
-                        language_vectors=np.asarray(encode(list(language)), dtype=np.float16),
+                        language_vectors=at_8_bits(encode(list(language))).astype(np.float16),
                         language_valence=language_valence(dataset, raw_release(dataset), language),
                         tag_predictor=predictor, withheld=withheld,
                         **(word_encoder_weights(model_dir) if word_encoder is None

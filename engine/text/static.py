@@ -20,6 +20,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -124,13 +125,24 @@ class StaticEncoder:
     """An encoder (texts -> unit vectors) that answers from a StaticTable and asks `fallback`
     (the real MiniLM by default) only for texts with a word the table lacks."""
 
-    def __init__(self, table: StaticTable, fallback: Encoder | None = None, *, table_id: str = ""):
-        self.table = table
+    def __init__(self, table: "StaticTable | Future[StaticTable]", fallback: Encoder | None = None,
+                 *, table_id: str = ""):
+        self._table = table
+        self.building: threading.Thread | None = None  # the thread building the table, if any
         self.fallback = fallback or _real_encoder
-        self.encoder_id = f"all-MiniLM-L6-v2/static-{table_id or len(table)}"
+        self.encoder_id = f"all-MiniLM-L6-v2/static-{table_id or len(self.table)}"
         self.fallback_calls = 0  # texts sent to the real encoder (benchmarks report it)
         self._precise: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+
+    @property
+    def table(self) -> StaticTable:
+        """The table; waits for it while `load_or_build` is still building it in the background
+        (and raises what the build raised)."""
+        table = self._table
+        if isinstance(table, Future):
+            table = self._table = table.result()
+        return table
 
     def covers(self, text: str) -> bool:
         return self.table.lookup(text) is not None
@@ -182,18 +194,42 @@ def table_file(folder: Path, texts: Sequence[str]) -> Path:
 
 
 def load_or_build(texts: Sequence[str], folder: Path, encode: Encoder | None = None,
-                  on_build: Callable[[int], None] | None = None) -> StaticEncoder:
+                  on_build: Callable[[int], None] | None = None, *,
+                  background: bool = False) -> StaticEncoder:
     """The StaticEncoder for `texts`: from folder/static-text-<digest>.npz, or built
-    once with `encode` (the real MiniLM by default: seconds per thousand texts) and saved."""
+    once with `encode` (the real MiniLM by default: seconds per thousand texts) and saved.
+
+    With `background`, a table that must be built is built in a thread and the encoder waits for
+    it on first use, so a caller's other start-up work (and a reply that embeds nothing) goes on
+    meanwhile. The thread (`StaticEncoder.building`) is not a daemon; join it before the
+    interpreter shuts down, which would break its imports (DialogueManager.close does)."""
     digest = table_digest(texts)
     path = table_file(folder, texts)
     table = StaticTable.load(path)
-    if table is None:
-        if on_build is not None:
-            on_build(len(texts))
-        table = StaticTable.build(texts, encode or _real_encoder)
+    if table is not None:
+        return StaticEncoder(table, encode, table_id=digest)
+    if on_build is not None:
+        on_build(len(texts))
+
+    def build() -> StaticTable:
+        built = StaticTable.build(texts, encode or _real_encoder)
         try:
-            table.save(path)
+            built.save(path)
         except OSError:
             pass  # a read-only cache folder only costs the build next time
-    return StaticEncoder(table, encode, table_id=digest)
+        return built
+
+    if not background:
+        return StaticEncoder(build(), encode, table_id=digest)
+    pending: Future[StaticTable] = Future()
+
+    def run() -> None:
+        try:
+            pending.set_result(build())
+        except BaseException as error:  # noqa: BLE001 - handed to whoever waits for the table
+            pending.set_exception(error)
+
+    encoder = StaticEncoder(pending, encode, table_id=digest)
+    encoder.building = threading.Thread(target=run, name="cgir-phrase-table", daemon=False)
+    encoder.building.start()
+    return encoder

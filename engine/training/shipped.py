@@ -9,10 +9,9 @@ three are deterministic for the fixed demo world and TrainConfig(), so their res
                           fingerprint of the demo world they were trained on
     arrays.npz            the trained arrays (items, F(t), word vectors; what a Retriever reads)
     word_encoder.npz      f's layers (eq. 7) from weights.pt, which the degree artefact keeps
-    encoded-<digest>.npy  MiniLM's vectors of each batch of texts the degree artefact embeds,
-                          when the file stays under MAX_SHIPPED_BYTES: the movie texts' batch
-                          (4.5 MB) is not shipped and is embedded on the first run instead
-                          (engine.text.remembered)
+    encoded-<digest>.npz  MiniLM's vectors of each batch of texts the degree artefact embeds,
+                          at 8 bits (engine.text.remembered; the movie texts' batch is 1 MB,
+                          4.5 MB as float32), when the file stays under MAX_SHIPPED_BYTES
 
 `install_demo_build` writes the demo checkpoint from them (no torch; weights.pt is not needed to
 chat, so it is not shipped) when the demo world and the config are the ones they were built

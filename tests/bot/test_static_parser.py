@@ -93,3 +93,24 @@ def test_a_bare_phrase_is_grounded_on_the_real_vector_a_cued_one_on_the_word_mea
     assert asked == []  # a polarity word: the word mean is used
     static.parse("quiet harbour")
     assert asked == ["quiet harbour"]  # bare: the real encoder's vector
+
+
+def test_a_title_is_read_while_the_phrase_table_is_still_being_built(planted, tmp_path):
+    import threading
+
+    gate = threading.Event()
+
+    def slow_encoder(texts):
+        assert gate.wait(30), "the test never opened the gate"
+        return hashed_ngram_encoder(texts)
+
+    texts = static_table_texts(TagVocabulary(planted.tags))
+    encoder = load_or_build(texts, tmp_path, slow_encoder, background=True)
+    parser = Parser.from_retriever(planted, encoder=encoder)
+    try:
+        title = planted.titles[0]
+        found = parser.parse(f"something like {title}")
+        assert found.intent == "reference" and encoder.building.is_alive()
+    finally:
+        gate.set()
+    assert parser.parse("less action").intent == "critique"  # waits for the table, then reads

@@ -77,17 +77,9 @@ def test_a_first_run_installs_the_demo_model_without_training(monkeypatch, tmp_p
 
     monkeypatch.setenv("CGIR_HOME", str(tmp_path))
     monkeypatch.setattr(engine.training.pipeline, "train_model", refuse)
-    embedded: list[int] = []
-
-    def unshipped_batch(texts):  # noqa: ANN001, ANN202 - MiniLM, for batches too big to ship
-        embedded.append(len(texts))
-        return np.zeros((len(texts), 384), dtype=np.float32)
-
-    monkeypatch.setattr(engine.text.remembered, "_minilm", unshipped_batch)
+    monkeypatch.setattr(engine.text.remembered, "_minilm", refuse)  # every batch is shipped
     assert matches(read_shipped(), load_dataset("demo"), TrainConfig()), STALE
     path = ensure_demo_model(progress=False)
-    # only the movie texts' batch (one text per demo item, over MAX_SHIPPED_BYTES) is embedded
-    assert embedded == [len(load_dataset("demo").item_ids)]
     manifest = json.loads((path / "config.json").read_text())
     assert manifest["installed_from"] == "engine/training/demo_build"
     assert (path / "degrees.npz").is_file() and not (path / "weights.pt").exists()
@@ -127,11 +119,15 @@ def test_every_shipped_file_equals_a_fresh_build(fresh, tmp_path):
     assert _timeless(read_shipped(tmp_path)) == _timeless(read_shipped(SHIPPED_DIR))
     for name in (ARRAYS, WORD_ENCODER):
         _same_arrays(_arrays(SHIPPED_DIR / name), _arrays(tmp_path / name), name)
-    recorded = sorted(p.name for p in encoded.glob("encoded-*.npy") if shippable(p))
-    assert recorded == sorted(p.name for p in SHIPPED_DIR.glob("encoded-*.npy"))
+    recorded = sorted(p.name for p in encoded.glob("encoded-*.npz") if shippable(p))
+    assert recorded == sorted(p.name for p in SHIPPED_DIR.glob("encoded-*.np[yz]"))
     for name in recorded:
-        np.testing.assert_allclose(np.load(SHIPPED_DIR / name), np.load(encoded / name),
-                                   rtol=RTOL, atol=ATOL, err_msg=name)
+        shipped, fresh_batch = _arrays(SHIPPED_DIR / name), _arrays(encoded / name)
+        np.testing.assert_allclose(shipped["scales"], fresh_batch["scales"], rtol=RTOL,
+                                   err_msg=name)
+        # another CPU's rounding may move a component across the middle of an 8-bit step
+        steps = np.abs(shipped["codes"].astype(int) - fresh_batch["codes"].astype(int))
+        assert steps.max() <= 1 and (steps > 0).mean() < 1e-3, name
 
 
 @pytest.mark.slow

@@ -72,3 +72,39 @@ def test_a_corrupt_table_file_is_rebuilt(tmp_path):
 def test_vectors_must_match_keys():
     with pytest.raises(ValueError):
         StaticTable(["a", "b"], np.zeros((1, 384), np.float32))
+
+
+class GatedEncoder(CountingEncoder):
+    """Embeds only once `gate` is set, so a test controls when a background build may finish."""
+
+    def __init__(self):
+        super().__init__()
+        import threading
+
+        self.gate = threading.Event()
+
+    def __call__(self, texts):
+        assert self.gate.wait(30), "the test never opened the gate"
+        return super().__call__(texts)
+
+
+def test_a_background_build_returns_at_once_and_the_first_lookup_waits_for_it(tmp_path):
+    encoder = GatedEncoder()
+    static = load_or_build(["gory", "space opera"], tmp_path, encoder, background=True)
+    assert static.building is not None and static.building.is_alive()
+    assert not list(tmp_path.glob("static-text-*.npz"))  # nothing embedded yet
+    encoder.gate.set()
+    np.testing.assert_array_equal(static(["gory"]), hashed_ngram_encoder(["gory"]))
+    static.building.join(30)
+    assert len(list(tmp_path.glob("static-text-*.npz"))) == 1  # saved for the next start
+    assert load_or_build(["gory", "space opera"], tmp_path, CountingEncoder()).building is None
+
+
+def test_a_background_build_that_fails_raises_on_first_use(tmp_path):
+    def broken(texts):
+        raise RuntimeError("no encoder here")
+
+    static = load_or_build(["gory"], tmp_path, broken, background=True)
+    static.building.join(30)
+    with pytest.raises(RuntimeError, match="no encoder here"):
+        static(["gory"])
