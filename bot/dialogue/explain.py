@@ -114,7 +114,7 @@ class Explainer:
             return "It is not on the list on screen; you chose it yourself."
         if answer.get("kind") == "nearest":  # bot.dialogue.nearest: nothing asked was applied
             return (f"How: #{position} of the films most like {replies.quote(ref_title)} in how "
-                    f"viewers rate them, as they are (no change you asked was applied).")
+                    f"viewers rate them, as they are: no change was applied.")
         if self.policy == "gradient":
             gamma = shown.get("gamma")
             step = f", \u03b3 {gamma:.2f} of the way" if isinstance(gamma, (int, float)) else ""

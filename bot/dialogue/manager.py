@@ -1,13 +1,11 @@
 """The dialogue manager: one turn in, one :class:`bot.types.Reply` out, every turn logged.
 
-Per session it keeps (in the store, so a session survives restarts): the current item, the last
-sequence shown, an undo stack, the critiques so far and a pending question (`bot.dialogue.pending`). A turn:
-clean the text (`bot.store.turns`) -> parse it -> let a pending question resolve it -> act on the
-intent -> suggest critiques for the current item -> save the state and log the turn. The wording
-is in `bot.dialogue.replies`; the policies (`adaptive`, `gradient`, `list`, `single`) are in `bot.dialogue.policies`
-and docs/dialogue.md.
-``handle`` never raises: an unexpected error is logged and answered with an apology, and the turn
-is still written to the log.
+Per session it keeps (in the store, so a session survives restarts): the current item, the last sequence
+shown, an undo stack, the critiques so far and a pending question (`bot.dialogue.pending`). A turn: clean
+the text (`bot.store.turns`) -> parse it -> let a pending question resolve it -> act on the intent ->
+suggest critiques -> save the state and log the turn. Wording: `bot.dialogue.replies`; policies
+(`adaptive`, `gradient`, `list`, `single`): `bot.dialogue.policies`, docs/dialogue.md. ``handle`` never
+raises: an unexpected error is logged and answered with an apology, and the turn is still logged.
 """
 
 from __future__ import annotations
@@ -243,7 +241,7 @@ class DialogueManager:
             start = compound_start(parse, state.last_sequence)  # "Fargo but more pizza": go to Fargo
             if start is not None:  # not read: the films most like it, as they are
                 row, depth = self.out.row(start), len(state.history)
-                self._reference(state, Parse("reference", item_id=start), None)
+                self._reference(state, Parse("reference", item_id=start), None, show=False)
                 text = (f"{replies.starting_from(self._title(row), self.retriever.synthetic)} "
                         f"{replies.no_close_tag(list(parse.suggestions))}")
                 reply = show_nearest(self, state, row, text, "reference", understood=False)
@@ -287,7 +285,6 @@ class DialogueManager:
             return self.out.reply(state, text, "critique", with_suggestions=not offer,
                                tag=critiques[0].tag, alpha=critiques[0].alpha,
                                buttons=[Button(offer, offer)] if offer else [])
-        first = critiques[0]
         shown = self.cards.shown(sequence.steps, critiques, row, self.policy)
         read = as_read(critiques, mods)  # a reading is shown under the user's words ("long")
         if not shown and not exclude:  # nothing close moves that way: the closest, as they are
@@ -331,7 +328,8 @@ class DialogueManager:
         return self.out.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
                            with_suggestions=False, understood=False)
 
-    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, kept: bool = False) -> Reply:
+    def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, kept: bool = False,
+                   show: bool = True) -> Reply:
         synthetic = self.retriever.synthetic
         row = self.out.row(parse.item_id)
         if row is None:
@@ -362,7 +360,9 @@ class DialogueManager:
             # One undo goes back to before the reference when the critique waited for it.
             del state.history[depth:]
             return reply
-        return self.out.reply(state, f"{start} {item_facts.describe(self.retriever, row)} What would you like to change?", "reference")
+        text = f"{start} {item_facts.describe(self.retriever, row)}"  # and its nearest films, to pick from
+        return (show_nearest(self, state, row, text, "reference", start=True) if show
+                else self.out.reply(state, f"{text} What would you like to change?", "reference"))
 
     def _offered_pick(self, state: SessionState, parse: Parse) -> int | None:
         """Item id of the popular item picked by ordinal, when those are what the bot offered."""

@@ -44,9 +44,11 @@ def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int
 
 
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
-                 understood: bool = True, more: bool = False) -> Reply:
+                 understood: bool = True, more: bool = False, start: bool = False) -> Reply:
     """`text`, then the films most like the item at `row` (the next ones with `more`), kept as
-    the answer on screen so picks, "why" and "more" refer to them."""
+    the answer on screen so picks, "why" and "more" refer to them. `start`: the user just named
+    the item (its turn already saved the state undo returns to), so the list is what a person
+    asking for "something like it" expects, with suggestions of what to change."""
     r = manager.retriever
     title = r.titles[row]
     pairs = nearest_rows(r, state, row, manager.steps)
@@ -55,11 +57,13 @@ def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text
                                  intent, understood=understood, with_suggestions=not more)
     shown = [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
              for p, s in pairs]
-    manager._push(state)
+    if not start:
+        manager._push(state)
     state.last_sequence = [s.to_json() for s in shown]
     state.last_tag = state.last_alpha = None
-    state.answer = answer_record(KIND, int(r.item_ids[row]))
-    text = f"{text} {replies.nearest_shown(title, len(shown), more)}".strip()
-    return manager.out.reply(state, text, intent, sequence=shown, with_suggestions=False, understood=understood,
-                             buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
-                                      for i in range(1, min(len(shown), 3) + 1)])
+    state.answer = {**answer_record(KIND, int(r.item_ids[row])), "offered": start}
+    said = replies.nearest_to_start(title) if start else replies.nearest_shown(title, len(shown), more)
+    return manager.out.reply(state, f"{text} {said}".strip(), intent, sequence=shown, with_suggestions=start,
+                             understood=understood,
+                             buttons=[] if start else [Button(f"#{i}", f"the {replies.ordinal(i)} one")
+                                                       for i in range(1, min(len(shown), 3) + 1)])

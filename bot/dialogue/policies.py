@@ -59,17 +59,21 @@ def configured_policy(path: str | Path | None = None) -> str:
     return policy
 
 
-def shown_in_session(state: "SessionState") -> set[int]:
-    """Item ids of every sequence shown in the session (the undo stack keeps the earlier ones)."""
-    ids = {int(s["item_id"]) for s in state.last_sequence}
-    for snapshot in state.history:
-        ids.update(int(s["item_id"]) for s in snapshot.get("last_sequence", ()))
+def shown_in_session(state: "SessionState", *, offered: bool = True) -> set[int]:
+    """Item ids of every sequence shown in the session (the undo stack keeps the earlier ones);
+    without `offered`, leaving out the nearest films offered when a title was named
+    (bot.dialogue.nearest): a critique's answer may show those again, its best films are often
+    among them."""
+    ids: set[int] = set()
+    for snapshot in [*state.history, {"last_sequence": state.last_sequence, "answer": state.answer}]:
+        if offered or not (snapshot.get("answer") or {}).get("offered"):
+            ids.update(int(s["item_id"]) for s in snapshot.get("last_sequence", ()))
     return ids
 
 
-def shown_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
+def shown_rows(retriever: "Retriever", state: "SessionState", *, offered: bool = True) -> set[int]:
     rows = retriever.row_of_id
-    return {rows[i] for i in shown_in_session(state) if i in rows}
+    return {rows[i] for i in shown_in_session(state, offered=offered) if i in rows}
 
 
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
@@ -93,7 +97,7 @@ def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row
     if policy == "adaptive":
         on_screen = {retriever.row_of_id[int(s["item_id"])] for s in state.last_sequence
                      if int(s["item_id"]) in retriever.row_of_id} if again else set()
-        banned = sorted(set(banned) | (shown_rows(retriever, state) - on_screen))
+        banned = sorted(set(banned) | (shown_rows(retriever, state, offered=False) - on_screen))
         return neighbourhood_answer(retriever, row, modifications, steps=steps, exclude=banned)
     return neighbourhood_answer(retriever, row, modifications, order="list", exclude=banned,
                                 steps=steps if policy == "list" else 1)

@@ -123,6 +123,12 @@ def nearest_shown(title: str, shown: int, more: bool = False) -> str:
             f"or say what to change in other words.")
 
 
+def nearest_to_start(title: str) -> str:
+    """The films most like a title the user just named (bot.dialogue.nearest)."""
+    return (f"Here are the films most like {quote(title)}; pick one by number or title, or say what "
+            f"to change and I will show a gradient.")
+
+
 def no_nearest(title: str, in_years: bool, more: bool = False) -> str:
     where = " in those years" if in_years else ""
     return f"I have no {'more ' if more else ''}films like {quote(title)} to show{where}."

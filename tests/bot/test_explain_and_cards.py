@@ -108,9 +108,18 @@ def test_why_that_one_explains_the_pick(planted, store):
 def test_why_before_any_recommendation(planted, store):
     manager = _manager(planted, store)
     sid = manager.new_session_id()
-    manager.handle(sid, "something like Toy Story")
     reply = manager.handle(sid, "why?")
-    assert reply.intent == "explain" and reply.explanation is None and "not recommended" in reply.text
+    assert reply.intent == "explain" and reply.explanation is None and "Which movie" in reply.text
+
+
+def test_why_right_after_a_title_explains_the_first_of_its_nearest_films(planted, store):
+    manager = _manager(planted, store)
+    sid = manager.new_session_id()
+    named = manager.handle(sid, "something like Toy Story")
+    reply = manager.handle(sid, "why?")
+    assert reply.intent == "explain"
+    assert reply.explanation["item"]["item_id"] == named.sequence[0].item_id
+    assert "films most like" in reply.text and "no change was applied" in reply.text
 
 
 def test_about_says_what_the_catalog_knows(planted, store):

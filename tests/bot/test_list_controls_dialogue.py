@@ -96,9 +96,19 @@ def test_more_with_nothing_new_left_says_so_and_shows_nothing_again(planted, sto
 def test_more_without_an_answer_says_what_to_do(planted, store):
     manager = _manager(planted, store)
     sid = manager.new_session_id()
-    manager.handle(sid, "something like Toy Story")
     reply = manager.handle(sid, "more")
-    assert reply.intent == "more" and not reply.understood and "critique" in reply.text
+    assert reply.intent == "more" and not reply.understood and not reply.sequence
+
+
+def test_more_right_after_a_title_continues_its_nearest_films(planted, store):
+    manager = _manager(planted, store)
+    sid = manager.new_session_id()
+    offered = manager.handle(sid, "something like Toy Story")
+    more = manager.handle(sid, "more")
+    again = manager.handle(sid, "more")
+    assert more.intent == "more" and len(more.sequence) == len(again.sequence) == len(offered.sequence)
+    lists = [{s.item_id for s in r.sequence} for r in (offered, more, again)]
+    assert not (lists[0] & lists[1] or lists[0] & lists[2] or lists[1] & lists[2])
 
 
 def test_show_me_more_like_an_item_walks_from_it(planted, store):

@@ -271,22 +271,29 @@ def test_random_text_never_raises(parser):
 def test_tag_vector_cache_is_reused_and_refreshed(tmp_path):
     from engine.text.minilm import encode
 
-    calls = []
+    calls: list[list[str]] = []
 
     def counting(texts):
-        calls.append(len(texts))
+        calls.append(list(texts))
         return encode(texts)
 
+    def prototypes_embedded() -> int:
+        return sum("zombie apocalypse" in c for c in calls)
+
     cache = tmp_path / "tags.npz"
-    Parser(("action", "zombie apocalypse"), (), (), tag_vectors_cache=cache, encoder=counting)
-    assert cache.exists() and len(calls) == 1
+    first = Parser(("action", "zombie apocalypse"), (), (), tag_vectors_cache=cache, encoder=counting)
+    assert not calls and not cache.exists()  # nothing is embedded until a phrase is grounded
+    assert first.parse("more undead").intent in ("critique", "out_of_scope")
+    assert cache.exists() and prototypes_embedded() == 1
     again = Parser(("action", "zombie apocalypse"), (), (), tag_vectors_cache=cache, encoder=counting)
-    assert len(calls) == 1  # read back, nothing embedded
     assert again.parse("less zombie apocalypse").critiques[0].tag == "zombie apocalypse"
-    Parser(("action", "heist"), (), (), tag_vectors_cache=cache, encoder=counting)
-    assert len(calls) == 2  # another vocabulary: recomputed
+    again.parse("more undead")
+    assert prototypes_embedded() == 1  # read back, not embedded again
+    Parser(("zombie apocalypse", "heist"), (), (), tag_vectors_cache=cache, encoder=counting).parse("more undead")
+    assert prototypes_embedded() == 2  # another vocabulary: recomputed
     cache.write_bytes(b"not a numpy file")
-    Parser(("action",), (), (), tag_vectors_cache=cache, encoder=counting)  # corrupt: recomputed
+    Parser(("zombie apocalypse",), (), (), tag_vectors_cache=cache, encoder=counting).parse("more undead")
+    assert prototypes_embedded() == 3  # corrupt: recomputed
 
 
 def test_from_retriever(parser):

@@ -73,11 +73,29 @@ def test_list_and_single_come_from_the_same_neighbourhood(planted, store):
 
 def test_seen_items_are_read_from_the_session(adaptive, planted):
     sid = adaptive.new_session_id()
-    adaptive.handle(sid, "like Toy Story")
+    offered = adaptive.handle(sid, "like Toy Story")
     shown = adaptive.handle(sid, "more comedy")
     adaptive.handle(sid, "#1")
     state = adaptive.store.get_session(sid)
-    assert shown_in_session(state) == {s.item_id for s in shown.sequence}
+    assert shown_in_session(state) == {s.item_id for s in (*offered.sequence, *shown.sequence)}
+    # the films offered with the title do not keep a critique's answer from showing them
+    assert shown_in_session(state, offered=False) == {s.item_id for s in shown.sequence}
+
+
+def test_a_title_offers_its_nearest_films_and_its_first_critique_may_show_them_again(adaptive, planted):
+    from engine.retrieval.retriever import Modification
+    from engine.walks.neighbourhood import neighbourhood_answer
+
+    sid = adaptive.new_session_id()
+    offered = adaptive.handle(sid, "like Toy Story")
+    toy = planted.resolve_item("Toy Story")
+    rows, _ = planted.neighbourhood(toy, 40)
+    assert [s.item_id for s in offered.sequence] == [int(planted.item_ids[r]) for r in rows[:10]]
+    answer = adaptive.handle(sid, "less action")
+    expected = neighbourhood_answer(planted, toy, (Modification(planted.tags.index("action"), -1),))
+    assert [s.item_id for s in answer.sequence] == [s.item_id for s in expected.steps]
+    assert {s.item_id for s in answer.sequence} & {s.item_id for s in offered.sequence}
+    assert [s.item_id for s in adaptive.handle(sid, "undo").sequence] == [s.item_id for s in offered.sequence]
 
 
 def test_config_yml_chooses_the_policy(tmp_path):
