@@ -111,6 +111,10 @@ _SUPERLATIVE = re.compile(
     rf"minimum|min|fewest)\s+(?P<p1>.+?)|(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est)|"
     rf"(?:one|movie|film) (?:with|that has|having|about|where there(?:'s| is| are)) (?:the |a |an |some |lots of )?(?P<p3>.+?))"
     rf"{_OF_LIST}(?:\s+(?:one|of {_LIST}))?$")
+# "the funnier one", "the scarier of the two", "the more romantic one": a comparative picks the most.
+_COMPARATIVE_PICK = re.compile(
+    rf"^{_PICK_LEAD}the\s+(?:(?P<dir>more|less)\s+(?P<p>[a-z][a-z -]*?)|(?P<er>[a-z]+(?:er|r)))\s+"
+    rf"(?:one|movie|film|option|pick|of (?:the|those|these) (?:two|three|four|lot)|of (?:these|those|them|both))$")
 _LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewest"}
 _NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
                   "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}
@@ -140,6 +144,7 @@ _JUMP = re.compile(
     r"(?: (?:vibes?|mood|kind|genres?|style|direction|type|thing|stuff|one|movie|film|pick)(?: of (?:movie|film|thing))?)?"
     r"(?: for a change| please| now)*$|"
     r"^(?:surprise me|(?:a |something )?(?:wild ?card|curveball|curve ball)|change of (?:pace|scenery)|"
+    r"(?:let'?s |i'?d like to |i want to |can we )?try (?:something|anything) (?:new|fresh|different|else)(?: for a change)?|"
     r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else))"
     r"(?: please)?$")
 
@@ -256,6 +261,12 @@ class ListControlReader:
         m = _AGE_PICK.match(simple)
         if m:
             return Parse("select", control="newest" if m.group("new") else "oldest")
+        m = _COMPARATIVE_PICK.match(simple)
+        if m and m.group("er") in ("newer", "older"):
+            return Parse("select", control="newest" if m.group("er") == "newer" else "oldest")
+        base = self.references.vocab.comparative(m.group("er")) if m and m.group("er") else None
+        if m and (base or m.group("dir")):  # "the funnier one" = the funniest of the list
+            return self._attribute_pick(-1 if m.group("dir") == "less" else 1, base or m.group("p"))
         m = _SUPERLATIVE.match(simple)
         if m:
             # "the shortest one", "the one with Tom Hanks": what the catalog cannot judge
@@ -275,6 +286,9 @@ class ListControlReader:
             if word in _NOT_ATTRIBUTE or len(word) < 5:
                 return None
             alpha, phrase = 1, _base_of_superlative(word)
+        return self._attribute_pick(alpha, phrase)
+
+    def _attribute_pick(self, alpha: int, phrase: str) -> Parse | None:
         phrase = re.sub(r"^(?:amount of|level of|degree of|bit of)\s+", "", phrase).strip()
         if not phrase or len(tokenize(phrase)) > 4:
             return None
