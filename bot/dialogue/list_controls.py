@@ -78,7 +78,7 @@ class ListControls:
         if isinstance(row, Reply):
             return row, None
         if parse.intent == "about":
-            text, facts = self.explainer.about(state, row)
+            text, facts = self.explainer.about(state, row, parse.critiques)
             return self._keep_list(state, text, "about", explanation=facts), None
         text, explanation = self.explainer.why(state, row)
         return self._keep_list(state, text, "explain", explanation=explanation), None

@@ -33,8 +33,10 @@ class OutsideTitles:
         self.catalog = catalog
 
     def review(self, parse: Parse, simple: str) -> Parse:
-        if self.outside is None or parse.intent != "reference":
+        if parse.intent != "reference":
             return parse
+        if self.outside is None:  # no list: still no year-like number taken for a catalog id
+            return self._number_not_id(parse, simple) or parse
         if parse.item_id is not None:
             instead = self._number_not_id(parse, simple) or self._exact_outside(parse, simple)
             return instead if instead is not None else self._with_namesakes(parse, simple)
@@ -59,10 +61,10 @@ class OutsideTitles:
         number = m.group("n")
         if self.catalog.named_by_number(number) is not None:
             return None
-        named = self.outside.named_by_number(number)
-        if named is None:
-            return None
-        return Parse("reference", unknown_title=number, outside=(named.title,))  # popular titles offered
+        named = self.outside.named_by_number(number) if self.outside is not None else None
+        if named is None and not 1900 <= int(number) <= 2030:
+            return None  # "like 2571": a catalog id; "like 1941" reads as a title or a year first
+        return Parse("reference", unknown_title=number, outside=(named.title,) if named else ())
 
     def _exact_outside(self, parse: Parse, simple: str) -> Parse | None:
         """"something like cube": "Cube Zero" by its first word, while the data holds "Cube"

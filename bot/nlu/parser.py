@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|-)\s+")
+# A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
+_ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 
 
@@ -148,6 +150,8 @@ class Parser:
         limit, rest = read_limits(rest, original, self._names_tag)
         if limit is not None and years is None and other_domain(simple):
             return None  # "set a timer for 10 minutes" is no running time
+        if limit is not None and _ASKS_FACT.match(simple):
+            return Parse("cannot_judge", limit=limit)  # "who stars in #3", "how long is Heat": no pick
         if years is None and limit is None:
             return self._request(simple, shown, original)
         if all(w in self.vocab.grammar for w in tokenize(rest)):

@@ -138,3 +138,28 @@ def test_the_newer_one_picks_by_year(parser):
 @pytest.mark.parametrize("text", ["can we try something fresh", "i'd like to try something else"])
 def test_trying_something_new_is_a_jump(parser, text):
     assert parser.parse(text, shown=SHOWN).intent == "jump"
+
+
+@pytest.mark.parametrize("text", ["let's shake things up", "time for something different", "we need a change",
+                                  "another kind of film please", "something different altogether"])
+def test_wanting_a_change_is_a_jump(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent == "jump"
+
+
+# -- questions about a listed film ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, index, tag", [("is number 4 too violent?", 4, "violent"),
+                                              ("was the third one dark", 3, "dark"),
+                                              ("is it romantic?", None, "romance")])
+def test_is_it_an_attribute_asks_about_the_film_not_for_a_walk(parser, text, index, tag):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == ("about", index)
+    assert parse.critiques[0].tag == tag
+
+
+@pytest.mark.parametrize("text, limit", [("who plays in the fourth one", "actors"),
+                                         ("how long is Solaris", "running time"),
+                                         ("what language is number 2 in", "language")])
+def test_a_question_of_fact_is_what_the_catalog_cannot_judge_not_a_pick(parser, text, limit):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.limit) == ("cannot_judge", limit)
