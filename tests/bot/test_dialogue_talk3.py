@@ -84,3 +84,14 @@ def test_a_tie_on_the_tag_is_broken_by_the_reading_of_the_words(planted, store, 
     monkeypatch.setattr(planted, "grounding_degrees", lambda g: ramp)
     reply = m.handle(sid, "the most romantic of these")
     assert reply.intent == "select" and reply.current.item_id == shown[2].item_id
+
+
+def test_is_it_an_attribute_answers_with_its_estimated_degree(planted, store, tmp_path):
+    m = _manager(planted, store, tmp_path)
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    shown = m.handle(sid, "less action").sequence
+    reply = m.handle(sid, "is the third one gory?")
+    assert reply.intent == "about" and shown[2].title in reply.text
+    assert "gory" in reply.explanation["degrees"]
+    assert reply.current.title == "Toy Story (1995)"  # a question, not a pick
