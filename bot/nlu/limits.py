@@ -56,7 +56,7 @@ _LANGUAGE = re.compile(
 _AGE_RATING = re.compile(r"\b(?:rated\s+(?:pg[\s-]?13|nc[\s-]?17|pg|g|r)|pg[\s-]?13|nc[\s-]?17|age rating|mpaa)\b")
 _AWARDS = re.compile(r"\b(?:oscars?|academy awards?|award[\s-]winning|won (?:an|any) awards?|golden globes?|awards?)\b")
 _ROLE = re.compile(r"\b(?:actors?|actress(?:es)?|cast|starring|lead actors?|leading (?:man|lady))\b"
-                   r"|\bwho(?:'s| is| are| was)?\s+(?:in|starring|stars?|starred|plays?|played|acts?|acted)\b"
+                   r"|\bwho(?:'s| is| are| was)?\s+(?:in|starring|stars?|starred|acts?|acted)\b"
                    r"|\b(?:directors?|directed|filmmakers?|film makers?)\b")
 # A name after "with", "starring", "by", in the text as typed (capitals): "with Tom Hanks".
 _NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made by|from director)\s+"

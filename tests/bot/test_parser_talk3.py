@@ -157,7 +157,7 @@ def test_is_it_an_attribute_asks_about_the_film_not_for_a_walk(parser, text, ind
     assert parse.critiques[0].tag == tag
 
 
-@pytest.mark.parametrize("text, limit", [("who plays in the fourth one", "actors"),
+@pytest.mark.parametrize("text, limit", [("who stars in the fourth one", "actors"),
                                          ("how long is Solaris", "running time"),
                                          ("what language is number 2 in", "language")])
 def test_a_question_of_fact_is_what_the_catalog_cannot_judge_not_a_pick(parser, text, limit):
