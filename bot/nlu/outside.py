@@ -18,10 +18,10 @@ from engine.retrieval.catalog import TitleResolver, normalize_title, release_yea
 
 __all__ = ["OutsideTitles"]
 
-# "like 1941", "watched 1941": a bare number said where a title goes (not "item 1941", "id 1941").
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 # Words after which a title starts ("like Cube", "watched Cube").
 _CUES = frozenset("like to as watched saw seen loved liked enjoyed about from with".split())
+# "like 1941", "watched 1941": a bare number said where a title goes (not "item 1941", "id 1941").
 _NUMBER_AS_TITLE = re.compile(r"(?<!\bitem )(?<!\bid )(?<!\bitem id )(?<!\bmovie id )(?<!#)\b(?P<n>\d{1,4})\s*[.!?]*$")
 
 
