@@ -163,3 +163,15 @@ def test_is_it_an_attribute_asks_about_the_film_not_for_a_walk(parser, text, ind
 def test_a_question_of_fact_is_what_the_catalog_cannot_judge_not_a_pick(parser, text, limit):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.limit) == ("cannot_judge", limit)
+
+
+@pytest.mark.parametrize("text, indices", [("the last two i know already", (-2, -1)),
+                                           ("numbers 1 and 6 are old hat", (1, 6)),
+                                           ("the top three are not for me", (1, 2, 3))])
+def test_knowing_or_not_wanting_positions_excludes_them(parser, text, indices):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "exclude" and parse.indices == indices
+
+
+def test_not_knowing_them_excludes_nothing(parser):
+    assert parser.parse("i don't know the last two", shown=SHOWN).intent != "exclude"
