@@ -294,6 +294,10 @@ def ensure_model(model: Path) -> Path:
 
     try:
         load_retriever(model)
+        if ZIP.exists():  # the titles ml-latest-small holds beyond the model, for checkpoints made
+            from engine.retrieval.outside import remember_outside_titles  # before `cgir train` wrote them
+
+            remember_outside_titles(model, ZIP)
         return model
     except Exception:  # noqa: BLE001 - no checkpoint there yet: train one
         if not ZIP.exists():

@@ -52,6 +52,8 @@ class Parse:
     years: dict | None = None
     limit: str | None = None  # what the catalog cannot judge (bot.nlu.limits.TOPICS): "budget"
     namesakes: tuple[str, ...] = ()  # reference: other titles the words also name, for the reply
+    # reference: titles the data holds but the model lacks (too few ratings) that the words name
+    outside: tuple[str, ...] = ()
     text: str = ""
 
     def to_json(self) -> dict:
@@ -96,6 +98,8 @@ class Parse:
                 out["unknown_title"] = self.unknown_title
             if self.candidates:
                 out["candidates"] = list(self.candidates)
+            if self.outside:
+                out["outside"] = list(self.outside)
             if self.critiques:  # said after a title the catalog lacks: they wait for a start
                 out["critiques"] = [_critique_json(c) for c in self.critiques]
         return out

@@ -98,6 +98,26 @@ def fetch(name: str, dest: Path | None, url: str | None, force: bool, quiet: boo
     click.echo(f"next: cgir data stats {name if dest is None else path}")
 
 
+@data.command("outside")
+@click.argument("model", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("source")
+def outside(model: Path, source: str) -> None:
+    """Remember the titles SOURCE holds that MODEL lacks (too few ratings), so the bot names them.
+
+    `cgir train` writes them beside a new checkpoint; for an older one this writes them under
+    $CGIR_HOME/cache (the checkpoint folder is left alone).
+
+    \b
+    Example:
+        cgir data outside MODEL ../shared/data/ml-latest-small.zip
+    """
+    from engine.retrieval.outside import remember_outside_titles
+
+    path = remember_outside_titles(model, source)
+    count = len(json.loads(path.read_text(encoding="utf-8"))["titles"])
+    click.echo(f"{count} title{'' if count == 1 else 's'} outside the model: {path}")
+
+
 @data.command("demo")
 @click.option("--dest", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: $CGIR_HOME/demo for the default world).")

@@ -60,6 +60,10 @@ def train_command(data: str, out: Path | None, variant: str | None, seed: int | 
     dataset = load_dataset(data)
     out = out or cgir_home() / "models" / f"{dataset.name}-{config.variant}"
     path = train_model(dataset, config, out, progress=not quiet)
+    if not dataset.synthetic:  # films the data holds that the model dropped, so the bot can name them
+        from engine.retrieval.outside import OUTSIDE_FILE, write_outside_titles
+
+        write_outside_titles(path / OUTSIDE_FILE, data, dataset.item_ids)
     manifest = json.loads((path / "config.json").read_text())
     best = manifest.get("metrics", {})
     test = manifest.get("test_metrics", {})

@@ -128,12 +128,14 @@ class Explainer:
 
     # -- about ---------------------------------------------------------------------------------
 
-    def about(self, state: "SessionState", row: int) -> tuple[str, dict]:
+    def about(self, state: "SessionState", row: int, asked: tuple = ()) -> tuple[str, dict]:
+        """What the catalog knows of the item at `row`: year, strongest tags, the estimated degrees
+        of what was asked (`asked`: this question's attribute, "is #2 scary?", first), closest films."""
         r = self.r
         title = r.titles[row]
         year = release_year(title)
         tags = self.cards.strong_tags(row)[:6]
-        degrees = self.cards.degrees(row, session_asked(state)[:4])
+        degrees = self.cards.degrees(row, (*asked, *session_asked(state))[:4])
         near = self.closest(row)
         text = f"{replies.quote(title)}" + (f", from {year}" if year else "") + ". "
         text += (f"It is strongest in: {', '.join(tags)}. " if tags else "The catalog has no tags for it. ")

@@ -54,6 +54,7 @@ class Host(Protocol):
                   exclude: set[int] = ..., wider: bool = ...) -> Reply: ...
 
 JUMP_POOL = 0.25  # a jump chooses among this share of the catalog, the most watched
+TIE = 0.005  # degrees closer than this (equal as shown, to two decimals) tie on a pick by description
 
 
 class ListControls:
@@ -77,7 +78,7 @@ class ListControls:
         if isinstance(row, Reply):
             return row, None
         if parse.intent == "about":
-            text, facts = self.explainer.about(state, row)
+            text, facts = self.explainer.about(state, row, parse.critiques)
             return self._keep_list(state, text, "about", explanation=facts), None
         text, explanation = self.explainer.why(state, row)
         return self._keep_list(state, text, "explain", explanation=explanation), None
@@ -249,11 +250,23 @@ class ListControls:
         if np.all(np.isnan(values)):
             return replies.UNCLEAR_PICK
         best = int(np.nanargmax(wanted.alpha * values))
+        tied = np.flatnonzero(np.abs(values - values[best]) < TIE)
+        if len(tied) > 1:  # equal by the tag ("1.00" each): the reading of the person's own word decides
+            best = self._tie_break(tied, rows, wanted) if wanted.phrase != wanted.tag else best
         most = "the most" if wanted.alpha > 0 else "the least"
         low, high = np.nanmin(values), np.nanmax(values)
         why = (f"it has {most} {label} of the list ({values[best]:.2f} estimated; the list runs from "
                f"{low:.2f} to {high:.2f}).")
         return sequence[best], why, round(float(values[best]), 4)
+
+    def _tie_break(self, tied: np.ndarray, rows: list, wanted) -> int:  # noqa: ANN001
+        """Among items the tag rates alike, the one the degree model's reading of the words ranks
+        first ("romantic" read as romance + drama), as a walk on those words would."""
+        reading = self.r.degree_model.ground(wanted.phrase)
+        if reading is None:
+            return int(tied[0])
+        degrees = self.r.grounding_degrees(reading)
+        return int(max(tied, key=lambda i: wanted.alpha * float(degrees[rows[i]])))
 
     # -- jump ------------------------------------------------------------------------------------
 

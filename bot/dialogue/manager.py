@@ -299,7 +299,7 @@ class DialogueManager:
         state.answer = answer_record("critique", int(self.retriever.item_ids[row]), critiques)
         tag_value = self.retriever.modification_degree(row, mods[0])
         text = replies.walked(read, self._title(row), tag_value, len(shown),
-                              self.policy == "gradient", reading_note(critiques, mods, tags))
+                              self.policy == "gradient", reading_note(critiques, mods, tags), sequence.balanced)
         reply = self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=read[0].alpha,
                                with_suggestions=False,
                                buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
@@ -337,7 +337,7 @@ class DialogueManager:
             if parse.unknown_title:  # "Heat but less violent": not here; the critiques wait
                 question = still_waiting(parse.critiques, waiting, self.retriever.tags)
                 state.pending = pending_to_json(question) if question else None
-                return self.out.not_in_catalog(state, parse.unknown_title, titles, question)
+                return self.out.not_in_catalog(state, parse.unknown_title, titles, question, parse.outside)
             if titles:
                 self._ask(state, AskTitle(tuple(titles)))
                 return self.out.reply(state, replies.which_title(titles), "reference",
@@ -349,7 +349,7 @@ class DialogueManager:
         state.current = int(self.retriever.item_ids[row])
         state.last_sequence = []
         state.last_tag = state.last_alpha = state.answer = None
-        start = replies.starting_from(self._title(row), synthetic) + replies.namesakes(parse.namesakes)
+        start = replies.starting_from(self._title(row), synthetic) + replies.namesakes(parse.namesakes, parse.outside)
         if parse.namesakes:  # "the 1953 one" next turn picks the other
             self._ask(state, AskTitle((self._title(row), *parse.namesakes)))
         if waiting is not None and waiting.critiques:

@@ -98,6 +98,9 @@ def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row
         on_screen = {retriever.row_of_id[int(s["item_id"])] for s in state.last_sequence
                      if int(s["item_id"]) in retriever.row_of_id} if again else set()
         banned = sorted(set(banned) | (shown_rows(retriever, state, offered=False) - on_screen))
-        return neighbourhood_answer(retriever, row, modifications, steps=steps, exclude=banned)
-    return neighbourhood_answer(retriever, row, modifications, order="list", exclude=banned,
-                                steps=steps if policy == "list" else 1)
+    order, size = ("gradient", steps) if policy == "adaptive" else ("list", steps if policy == "list" else 1)
+    answer = neighbourhood_answer(retriever, row, modifications, order=order, steps=size, exclude=banned)
+    if not answer.steps and len(modifications) > 1:  # none moves every way: the best on balance, said so
+        answer = neighbourhood_answer(retriever, row, modifications, order=order, steps=size, exclude=banned,
+                                      balance=True)
+    return answer

@@ -56,12 +56,25 @@ def you_could_say(suggestions: Sequence[str]) -> str:
     return " You could say: " + ", ".join(quote(s) for s in suggestions) + "."
 
 
-def namesakes(others: Sequence[str]) -> str:
+def namesakes(others: Sequence[str], outside: Sequence[str] = ()) -> str:
     """" I took the most watched of that name; say “the 1953 one” for “Titanic (1953)”."."""
-    if not others:
+    if not others and not outside:
         return ""
     said = ", or ".join(f"{quote(_which(t))} for {quote(t)}" for t in others)
-    return f" (I took the most watched of that name; say {said}.)"
+    also = (f"{' and '.join(quote(t) for t in outside)} {'is' if len(outside) == 1 else 'are'} in the data too, "
+            f"with too few ratings for me to start from") if outside else ""
+    if not others:
+        return f" ({also[0].upper()}{also[1:]}.)"
+    return f" (I took the most watched of that name; say {said}{'; ' + also if also else ''}.)"
+
+
+def only_in_data(title: str, offered: Sequence[str], close: bool, critiques: Sequence[Critique],
+                 synthetic: bool) -> str:
+    """ "1941 (1979)" is in the data, but too few rated it for the model: what it can do instead."""
+    which = "The closest titles I can start from" if close else "Popular titles"
+    then = f" Pick one and I will start from it with {quote(wanted(critiques))}." if critiques else ""
+    return (f"{quote(title)} is in the MovieLens data, but too few people rated it for my model to "
+            f"know it, so I cannot start from it. {which}: {'; '.join(offered)}.{then}{catalog_note(synthetic)}")
 
 
 def _which(title: str) -> str:
@@ -76,7 +89,7 @@ def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool)
 
 
 def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, shown: int,
-           gradient: bool, reading: str = "") -> str:
+           gradient: bool, reading: str = "", balanced: bool = False) -> str:
     """The answer to a critique: what was understood, where from, what the sequence is.
 
     `reading` says how words that are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
@@ -97,6 +110,9 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
     # strong wording widens the neighbourhood an answer is drawn from (engine/walks/neighbourhood.py)
     further = (" I looked further from it than usual, as you asked for a big change."
                if any(c.strength > 1 for c in critiques) else "")
+    if balanced:  # no close film moves every asked way (engine.walks.neighbourhood, balance)
+        further += (" No film close to it is clearly all of that at once; these come closest on "
+                    "balance, a little against one wish where they go far on another.")
     return (f"Understood: {said}{heard}. Compared with {quote(title)}{here}, {best}; pick one by "
             f"number or title.{further}")
 

@@ -3,6 +3,7 @@ critiques, buttons, and the apology for a turn that failed. The wording itself i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.dialogue import replies, years
@@ -72,13 +73,16 @@ class ReplyBuilder:
         )
 
     def not_in_catalog(self, state: SessionState, asked: str, titles: list[str],
-                       waiting: NeedReference | None) -> Reply:
+                       waiting: NeedReference | None, outside: Sequence[str] = ()) -> Reply:
         """"something like Heat" on a catalog without Heat: say so, offer the closest titles (the
         popular ones when none is close); buttons name them, so a click starts from one (and
         applies the critiques that wait, if any)."""
         offered = titles or [self.retriever.titles[r] for r in self.popular_rows]
         critiques = waiting.critiques if waiting is not None else ()
-        text = replies.not_in_catalog(asked, offered, bool(titles), critiques, self.retriever.synthetic)
+        if outside:  # "1941 (1979)": in the data, not in the model (too few ratings)
+            text = replies.only_in_data(outside[0], offered, bool(titles), critiques, self.retriever.synthetic)
+        else:
+            text = replies.not_in_catalog(asked, offered, bool(titles), critiques, self.retriever.synthetic)
         return self.reply(state, text, "reference", with_suggestions=False, understood=False,
                           buttons=[Button(t, f"something like {t}") for t in offered])
 

@@ -36,7 +36,7 @@ _RUNNING_TIME = re.compile(
     r"shorter than|longer than|below|above|within)\s+)*"
     r"\b" + _NUMBER + r"\s*(?:and a half\s+)?(?:hours?|hrs?|minutes?|mins?)\b"
     r"(?:\s+(?:long|or less|or more|max|tops|runtime|and a half))*"
-    r"|\b(?:runtime|run time|running time|length|duration)\b"
+    r"|\b(?:runtime|run time|running time|length|duration)\b|\bhow long\b(?!\s+(?:ago|will|until|till|have|has|did))"
     r"|(?<!\bno )\b(?:shorter|longer)\b(?!\s+(?:than (?:this|that|it)|winded|take))(?:\s+(?:ones?|films?|movies?|runtime))?"
     r"|\b(?:too|so|very|not|not as|not so|less|more|that|as)\s+(?:long|lengthy)\b(?!\s+(?:winded|take))"
     r"|\b(?:short|long|quick|lengthy)\s+(?:ones?|films?|movies?)\b|\b(?:shortest|longest|lengthiest)\b")
@@ -56,6 +56,7 @@ _LANGUAGE = re.compile(
 _AGE_RATING = re.compile(r"\b(?:rated\s+(?:pg[\s-]?13|nc[\s-]?17|pg|g|r)|pg[\s-]?13|nc[\s-]?17|age rating|mpaa)\b")
 _AWARDS = re.compile(r"\b(?:oscars?|academy awards?|award[\s-]winning|won (?:an|any) awards?|golden globes?|awards?)\b")
 _ROLE = re.compile(r"\b(?:actors?|actress(?:es)?|cast|starring|lead actors?|leading (?:man|lady))\b"
+                   r"|\bwho(?:'s| is| are| was)?\s+(?:in|starring|stars?|starred|acts?|acted)\b"
                    r"|\b(?:directors?|directed|filmmakers?|film makers?)\b")
 # A name after "with", "starring", "by", in the text as typed (capitals): "with Tom Hanks".
 _NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made by|from director)\s+"

@@ -9,9 +9,8 @@ those" is no critique):
 * ``select`` by description: "the funniest of these", "the least scary one", "the one with the
   highest romance" (``control="degree"``, the attribute as a critique to read like any other),
   "the newest" / "the oldest", "the one from 1999", "the second to last" (index -2);
-* ``jump``: "something completely different", "surprise me";
-* ``about``: "tell me about #3", "what is Heat like?", "what is the 3rd one about?";
-* ``explain``: "why?", "why did you pick that?", "why #3?".
+* ``jump``: "something completely different", "surprise me"; ``explain``: "why?", "why #3?";
+* ``about``: "tell me about #3", "what is Heat like?", "is #2 scary?" (with that attribute);
 
 An item is named by position (the selection grammar of `bot.nlu.references`), by a title on
 screen or in the catalog, or by "it"/"this one" (the current item: no index, no id).
@@ -111,13 +110,18 @@ _SUPERLATIVE = re.compile(
     rf"minimum|min|fewest)\s+(?P<p1>.+?)|(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est)|"
     rf"(?:one|movie|film) (?:with|that has|having|about|where there(?:'s| is| are)) (?:the |a |an |some |lots of )?(?P<p3>.+?))"
     rf"{_OF_LIST}(?:\s+(?:one|of {_LIST}))?$")
+# "the funnier one", "the scarier of the two", "the more romantic one": a comparative picks the most.
+_COMPARATIVE_PICK = re.compile(
+    rf"^{_PICK_LEAD}the\s+(?:(?P<dir>more|less)\s+(?P<p>[a-z][a-z -]*?)|(?P<er>[a-z]+(?:er|r)))\s+"
+    rf"(?:one|movie|film|option|pick|of (?:the|those|these) (?:two|three|four|lot)|of (?:these|those|them|both))$")
 _LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewest"}
 _NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
                   "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}
 _ABOUT = re.compile(
     r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:more )?(?:info|information|details) "
     r"(?:on|about|for)|describe|what do you know about|what can you tell me about|"
-    r"what kind of (?:movie|film) is|what sort of (?:movie|film) is)\s+(?P<t>.+)$|"
+    r"what kind of (?:movie|film) is|what sort of (?:movie|film) is|what(?:'s| is) the deal with|"
+    r"what genres? (?:is|are)|is|should i (?:watch|see))\s+(?P<t>.+?)(?:\s+(?:any good|good|worth (?:it|watching|seeing)))?$|"
     r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
 _WHY = re.compile(
     r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
@@ -140,10 +144,19 @@ _JUMP = re.compile(
     r"(?: (?:vibes?|mood|kind|genres?|style|direction|type|thing|stuff|one|movie|film|pick)(?: of (?:movie|film|thing))?)?"
     r"(?: for a change| please| now)*$|"
     r"^(?:surprise me|(?:a |something )?(?:wild ?card|curveball|curve ball)|change of (?:pace|scenery)|"
+    r"(?:let'?s |i'?d like to |i want to |can we )?try (?:something|anything) (?:new|fresh|different|else)(?: for a change)?|"
+    r"(?:something|anything) (?:else|different) (?:altogether|entirely|completely)|(?:let'?s )?(?:switch|mix|shake) (?:it|things) up|"
+    r"(?:let'?s |i (?:want|need) to )?change (?:it up|direction|course|tack|lanes|the subject)|"
+    r"(?:(?:i|we) (?:want|need|could use)|let'?s have|time for) (?:a change|something (?:else|different|new))|"
+    r"(?:let'?s )?(?:try )?(?:a )?(?:different|another|whole new|new) (?:genre|direction|kind of (?:movie|film)s?|type of (?:movie|film)s?)|"
+    r"surprise me (?:with (?:something|anything|a (?:movie|film))|again)|"
     r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else))"
     r"(?: please)?$")
 
-
+# "is it scary?", "is the second one too violent?": how much of an attribute an item has.
+_IS_ATTRIBUTE = re.compile(
+    rf"^(?:is|was)\s+(?P<t>{_IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)"
+    r"\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
 # "what's number 1?", "what is the third one?": a question about a listed item. Without the
 # question mark it stays a pick, as the labelled parser sets read "what's the second one".
 _WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{_NAMED_POSITION.pattern})(?P<t2>)$")
@@ -256,6 +269,12 @@ class ListControlReader:
         m = _AGE_PICK.match(simple)
         if m:
             return Parse("select", control="newest" if m.group("new") else "oldest")
+        m = _COMPARATIVE_PICK.match(simple)
+        if m and m.group("er") in ("newer", "older"):
+            return Parse("select", control="newest" if m.group("er") == "newer" else "oldest")
+        base = self.references.vocab.comparative(m.group("er")) if m and m.group("er") else None
+        if m and (base or m.group("dir")):  # "the funnier one" = the funniest of the list
+            return self._attribute_pick(-1 if m.group("dir") == "less" else 1, base or m.group("p"))
         m = _SUPERLATIVE.match(simple)
         if m:
             # "the shortest one", "the one with Tom Hanks": what the catalog cannot judge
@@ -275,6 +294,9 @@ class ListControlReader:
             if word in _NOT_ATTRIBUTE or len(word) < 5:
                 return None
             alpha, phrase = 1, _base_of_superlative(word)
+        return self._attribute_pick(alpha, phrase)
+
+    def _attribute_pick(self, alpha: int, phrase: str) -> Parse | None:
         phrase = re.sub(r"^(?:amount of|level of|degree of|bit of)\s+", "", phrase).strip()
         if not phrase or len(tokenize(phrase)) > 4:
             return None
@@ -300,6 +322,13 @@ class ListControlReader:
         return None if target is None or target.index is None else replace_intent(target, "explain")
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        asked = _IS_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
+        target = self._item(asked.group("t"), shown, catalog=False) if asked else None
+        if target is not None and read_limits(asked.group("p"), original, self._names_tag)[0]:
+            target = None  # "is it rated r?", "is it in french?": what the catalog cannot judge
+        critiques = self.read_attribute(asked.group("p"))[0] if target is not None else ()
+        if critiques and (target.index is not None or target.intent == "select"):
+            return replace(replace_intent(target, "about"), critiques=critiques[:1])
         m = _ABOUT.match(simple)
         if m is None and original.rstrip().endswith("?"):
             m = _WHAT_POSITION.match(simple)  # "what's number 1?" asks; "what's the second one" picks

@@ -27,18 +27,19 @@ _RANGE_END = re.compile(rf"\b(?:the\s+)?(?P<end>first|top|last|bottom)\s+(?P<n>\
 _RANGE_SPAN = re.compile(r"(?<![\w#])#?(?P<a>\d{1,2})\s*(?:-|to|through|thru)\s*#?(?P<b>\d{1,2})(?![\w])")
 # "#3", "number 3", "no. 3", "the 2nd", "the third one", a bare "4"
 _SINGLE = re.compile(
-    rf"(?:(?<![\w])#\s*|\b(?:number|no\.?|nr\.?|item|option)\s*#?\s*)(?P<num>\d{{1,2}})\b|"
+    rf"(?:(?<![\w])#\s*|\b(?:numbers?|no\.?|nr\.?|items?|options?)\s*#?\s*)(?P<num>\d{{1,2}})\b|"
     rf"\bnumber\s+(?P<word>{_NUMBER})\b|\b(?:the\s+)?(?P<ord>{_ORDINAL}){_ONE}\b|"
     rf"(?<![\w.#])(?:(?P<nth>\d{{1,2}})(?:st|nd|rd|th)|(?P<bare>\d{{1,2}})){_ONE}(?![\w.])")
 _WHOLE = re.compile(r"\b(?:all|everything|every (?:single )?one|each (?:and every )?one|them|these|those|the lot|the bunch|"
                     r"th(?:is|e) (?:whole )?list|the whole (?:list|lot|thing))\b")
 # Seeing may sit anywhere ("1 and 4 seen already"); a refusal starts the sentence ("not 2 or 5";
 # "the first one, not the second" is a pick, not two exclusions).
-_SEEING = re.compile(r"\b(?:seen|watched|saw)\b")
+_SEEING = re.compile(r"\b(?:seen|watched|saw|know|knew)\b")
 _REFUSAL = re.compile(r"^(?:(?:please|just|and|also|so|i'm|i am)\s+)*(?:not|no|none|skip|drop|remove|exclude|hide|ditch|"
+                      r"knock out|cross (?:off|out)|rule out|take out|leave out|get rid of|scratch|strike|"
                       r"lose|nix|except|without|(?:i\s+)?(?:do not|don't|dont) (?:want|like|show me)|"
                       r"(?:i'm |i am )?not interested in)\b")
-_NEGATED_SEEING = re.compile(r"\b(?:haven'?t|have not|hadn'?t|never|didn'?t|did not|not (?:yet )?"
+_NEGATED_SEEING = re.compile(r"\b(?:haven'?t|have not|hadn'?t|never|didn'?t|did not|don'?t know|do not know|not (?:yet )?"
                              r"(?:seen|watched)|yet to (?:see|watch))\b")
 # The words such a sentence may have besides its cue and its positions.
 _FUNCTION = frozenset(
@@ -48,7 +49,8 @@ _FUNCTION = frozenset(
     film films please thanks to be honest honestly lol haha really actually though tho again
     any show me want like do don't dont interested into in am i'm just all every each everything
     whole bunch single either neither yeah yes yep yup nope nah ok okay so well hmm here there already seen watched saw not no none skip
-    drop remove exclude hide ditch lose nix except without""".split())
+    drop remove exclude hide ditch lose nix except without they they're theyre we've numbers items options are is was were it's its that's
+    knock out cross off rule take leave get rid scratch strike know knew""".split())
 # When they were seen ("i saw 4 and 9 last week", "watched the first two years ago"): no position
 # ("last" is none here) and no word the sentence may not have.
 _WHEN = re.compile(r"\b(?:(?:last|this|past) (?:week|weekend|month|year|night|time|summer|winter|christmas)|"
@@ -93,9 +95,18 @@ def read_positions(text: str, n_shown: int) -> tuple[tuple[int, ...], str] | Non
     return (tuple(found), rest) if found else None
 
 
+# "they're all old news to me", "the first three are old hat": seen; "... are not for me": refused.
+_OLD_NEWS = re.compile(r"(?:\s+(?:are|is|were|was))?\s+old (?:news|hat)(?:\s+(?:to|for) (?:me|us))?\b")
+_NOT_FOR_ME = re.compile(r"(?:\s+(?:are|is|were|was))?\s+(?:no good|not for me|not my (?:thing|cup of tea)|a no)\b"
+                         r"|\s+(?:are|is)\s+not$")  # "... is not for me" once the wrapper "for me" is off
+
+
 def read_exclusion(simple: str, n_shown: int) -> Parse | None:
     """An exclusion said in free word order: of positions (control "items", `indices`) or of the
     whole list (control "all"); None when the utterance is not one."""
+    simple = _OLD_NEWS.sub(" seen", f" {simple}").strip()
+    if _NOT_FOR_ME.search(simple):
+        simple = "skip " + _NOT_FOR_ME.sub(" ", simple).strip()
     if not n_shown or _NEGATED_SEEING.search(simple) or not (_SEEING.search(simple) or _REFUSAL.match(simple)):
         return None
     simple = _WHEN.sub(" ", simple)

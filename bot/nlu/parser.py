@@ -26,12 +26,13 @@ from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits
+from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
-from engine.retrieval.catalog import TitleResolver
+from engine.retrieval.catalog import TitleResolver, normalize_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.retrieval.retriever import Retriever
@@ -39,6 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|-)\s+")
+# A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
+_ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 
 
@@ -73,6 +76,7 @@ class Parser:
         tag_vectors_cache: Path | None = None,
         config: ParserConfig | None = None,
         encoder: Encoder | None = None,
+        outside: TitleResolver | None = None,
     ):
         self.config = config or ParserConfig()
         c = self.config
@@ -87,12 +91,17 @@ class Parser:
         self.grounder = TagGrounder(self.vocab, encoder, cache=tag_vectors_cache,
                                     config=c.grounding, encoder_id=encoder_id)
         self.references = ReferenceReader(self.titles, self.vocab)
+        self.outside = OutsideTitles(outside, self.titles)  # films the data has and the model lacks
         self.controls = ListControlReader(self.references, self._read_attribute, self.vocab.tags, self._names_tag)
 
     @classmethod
     def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":
-        """A parser for a trained model's catalog (tags, titles, ids and popularity)."""
+        """A parser for a trained model's catalog (tags, titles, ids and popularity), and the
+        titles its data holds beyond the model (engine.retrieval.outside) where they are known."""
+        from engine.retrieval.outside import load_outside_titles
+
         kw.setdefault("popularity", retriever.popularity)
+        kw.setdefault("outside", load_outside_titles(getattr(retriever, "model_dir", None), retriever.model_id))
         return cls(retriever.tags, retriever.titles, retriever.item_ids, **kw)
 
     @property
@@ -109,7 +118,9 @@ class Parser:
         if not simple:
             return out_of_scope
         found = self._read(simple, shown, cleaned)
-        return replace(found, text=cleaned) if found is not None else out_of_scope
+        if found is None:
+            return out_of_scope
+        return replace(self.outside.review(found, simple), text=cleaned)
 
     # -- stages ------------------------------------------------------------------------------
 
@@ -131,13 +142,16 @@ class Parser:
         """Year phrases ("from the 90s") and requests the catalog cannot answer ("shorter", "with
         Tom Hanks") come out first; the rest is read as usual and carries them ("something
         like Heat from the 90s" is a reference with a year filter)."""
-        if self.references.exact_title(simple) is not None:
+        exact = self.references.exact_title(simple)
+        if exact is not None and not (self._only_years(simple) and len(normalize_title(exact.title or "").split()) < 2):
             return self._request(simple, shown, original)  # "That '70s Show" is a title
         simple = self.references.dated(simple) or simple  # "Titanic from 1953" names one film
         years, rest = read_years(simple)
         limit, rest = read_limits(rest, original, self._names_tag)
         if limit is not None and years is None and other_domain(simple):
             return None  # "set a timer for 10 minutes" is no running time
+        if limit is not None and _ASKS_FACT.match(simple):
+            return Parse("cannot_judge", limit=limit)  # "who stars in #3", "how long is Heat": no pick
         if years is None and limit is None:
             return self._request(simple, shown, original)
         if all(w in self.vocab.grammar for w in tokenize(rest)):
@@ -149,6 +163,12 @@ class Parser:
                 return Parse("cannot_judge", limit=limit, years=ask)
             return Parse("critique", years=ask)  # "from the 80s": the last answer, in those years
         return replace(found, years=ask, limit=limit)
+
+    def _only_years(self, simple: str) -> bool:
+        """A year phrase and nothing else ("made in 2001"): a filter, even where a one-word title
+        of that year ("Made (2001)") makes the words a title too (longer titles stay titles)."""
+        years, rest = read_years(simple)
+        return years is not None and all(w in self.vocab.grammar for w in tokenize(rest))
 
     def _names_tag(self, phrase: str) -> bool:
         return self.vocab.names_a_tag(phrase) or norm_phrase(phrase) in self.vocab.exact_names

@@ -32,6 +32,9 @@ _DATED = re.compile(r"[\s,]*\b(?:from|in|of|made in|released in)\s+\(?((?:19|20)
                     r"(?:\s+(?:one|version|film|movie|remake|original))?"
                     r"(?:[\s,]+(?:not|rather than|instead of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
                     r"(?:one|version|remake|original|film|movie)s?)?")
+# Words a year phrase starts with ("made in 2001", "released in 1999"): a year filter even where
+# a one-word title of that year exists ("Made (2001)", "Released (1999)").
+_RELEASE_VERBS = frozenset("made released filmed shot produced out premiered".split())
 _OLD_NEW = re.compile(r"^(?:(?:the|that)\s+)?(?:old|older|original|new|newer|first|later|recent)\s+")
 
 
@@ -106,8 +109,8 @@ def dated(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> st
         year = int(m.group(1))
         for n in range(min(len(words), 8), 0, -1):
             head = _OLD_NEW.sub("", " ".join(words[-n:]).strip(" ,"))
-            if not head or skip(head):
-                continue
+            if not head or skip(head) or head in _RELEASE_VERBS:
+                continue  # "made in 2001" is a year filter, not the film "Made (2001)"
             named = f"{head} ({year})"
             if any(release_year(t.title) == year for t in titles.exact(named)):
                 before = " ".join(words[:-n])

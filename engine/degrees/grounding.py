@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Tags that say what form a film takes, not how much of a quality it has: an adjective ("crude",
+# "unrealistic", "gory") never makes a film more of a documentary, however often the movies
+# closest to its words are documentaries. A phrase leans on one only when it names it (`name_floor`).
+FORM_TAGS = frozenset({"documentary", "animation", "anime", "imax", "black and white", "television"})
+
 
 @dataclass(frozen=True)
 class Grounding:

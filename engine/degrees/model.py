@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 import numpy as np
 
-from engine.degrees.grounding import Grounding, GroundingConfig  # noqa: F401  (re-exported)
+from engine.degrees.grounding import FORM_TAGS, Grounding, GroundingConfig  # noqa: F401  (re-exported)
 from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
                                  per_phrase, rank_percentiles)
 
@@ -69,6 +69,7 @@ class DegreeModel:
         self.config = config or GroundingConfig()
         self._encode = encode
         self._tag_index = {t: i for i, t in enumerate(self.tags)}
+        self._form_tags = np.array([t in FORM_TAGS for t in self.tags], dtype=bool)
         self._tag_name_vectors: np.ndarray | None = None
         self.signals = signals  # graded item signals (degrees.npz), None for a bare checkpoint
         self._word_encoder = word_encoder or {}
@@ -231,7 +232,8 @@ class DegreeModel:
                 return Grounding.of_tag(self.tags[best], text)
             own = best
         by_name = np.where(sims >= max(self.config.name_floor, sims[best] - 0.1), sims, 0.0)
-        by_items = self._neighbour_tags(vector)
+        unnamed_forms = self._form_tags & (sims < self.config.name_floor)
+        by_items = np.where(unnamed_forms, 0.0, self._neighbour_tags(vector))
         mix = np.zeros(len(self.tags))
         for part in (by_name, by_items):
             if part.sum() > 0:
@@ -241,7 +243,7 @@ class DegreeModel:
         first = self._mix_grounding(text, mix)
         # Read back: the tags that characterise the items this reading ranks highest say best
         # how the phrase was understood ("gory" -> violence + horror), and the score leans on them.
-        top = self._characteristic_tags(self._judgment_free_scores(first))
+        top = np.where(unnamed_forms, 0.0, self._characteristic_tags(self._judgment_free_scores(first)))
         if own is None:
             return self._mix_grounding(text, top) if top.sum() > 0 else first
         # a thin tag keeps a share of its reading; the tags its closest movies carry take the rest

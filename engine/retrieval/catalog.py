@@ -74,6 +74,7 @@ def _with_year(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
 
 
+_ROMAN = ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
 CLOSE_RATIO = 0.9  # namesakes within 10 % of the leader's popularity are genuinely close: ask
 PREFIX_RATIO = 0.5  # a short form ("Star Wars") names the leader only at twice the next one's
 
@@ -225,6 +226,8 @@ class TitleResolver:
         found = self._fuzzy(query) if fuzzy else None
         if found is None:
             found = self._series_or_prefix(query)
+        if found is None:
+            found = self._nth_of_series(query)
         if found is None and partial:
             loose = self.candidates(query)
             if len(loose) == 1 and loose[0].score >= self.partial_accept:
@@ -308,6 +311,28 @@ class TitleResolver:
         (twice the next), since such short forms fit several titles."""
         matches = self.series(query)
         return self.leader(matches, ratio=PREFIX_RATIO) if matches else None
+
+    def _nth_of_series(self, query: str) -> TitleMatch | None:
+        """"harry potter 7": the 7th film, by release year, of the titles a series name starts
+        (when the titles themselves carry no such number: "rocky 3" is "Rocky III" before this).
+        Where a film has the series name itself ("The Matrix"), it is the first and only later
+        films count ("Frozen 2" is no "Frozen Planet (2011)"); a one-word name needs that film."""
+        m = re.fullmatch(r"(?P<head>.+?)\s+(?:part\s+)?(?P<n>\d{1,2}|ii|iii|iv|v|vi|vii|viii|ix)", normalize_title(query))
+        if m is None:
+            return None
+        n = int(m.group("n")) if m.group("n").isdigit() else _ROMAN.index(m.group("n")) + 2
+        first = self.leader(self.exact(m.group("head")))
+        if first is None and len(m.group("head").split()) < 2:
+            return None
+        rows = {x.row for x in self.series(m.group("head"))}
+        if first is not None:  # a short name ("The Grid") is a series when a film has it
+            rows |= {first.row, *self._rows_starting(form_key(m.group("head")) + " ")}
+        rows = sorted(rows, key=lambda r: (int(self.years[r]), int(self.item_ids[r])))
+        if first is not None:
+            rows = [r for r in rows if r == first.row or self.years[r] > self.years[first.row]]
+        if not 2 <= n <= len(rows):
+            return None
+        return self._match(rows[n - 1], 90.0, "normalized")
 
     def _rows_starting(self, prefix: str) -> list[int]:
         """Rows with a form that starts with `prefix`: a range of the sorted forms (a scan of

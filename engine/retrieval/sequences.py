@@ -50,6 +50,9 @@ class GradientSequence:
     modifications: tuple[Modification, ...]
     steps: tuple[Step, ...]
     reference_degree: float | None = None  # the reference's estimated degree (first critique)
+    # True when no item moved every asked attribute the asked way and the answer holds those
+    # that move them furthest on balance (engine.walks.neighbourhood, `balance`)
+    balanced: bool = False
 
     def to_json(self, retriever: "Retriever") -> dict:
         """The stable JSON shape of `cgir retrieve --json`."""

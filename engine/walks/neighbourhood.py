@@ -62,15 +62,18 @@ def strength_of(modifications: Sequence[Modification]) -> float:
 
 
 def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
-          modifications: Sequence[Modification], *, span: bool) -> tuple[np.ndarray, np.ndarray]:
+          modifications: Sequence[Modification], *, span: bool,
+          balance: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(moved, margin), each (len(rows),), the least over the asked attributes (estimated
     degrees): how far each row moves the asked way (<= 0 where some attribute does not), and by
     how much that exceeds a clear move (MIN_MOVE, or ROOM_SHARE of the reference's room toward
     the catalog's extreme when that is smaller). With `span`, both are -inf where a row moves
-    further than the critique's strength asks."""
+    further than the critique's strength asks. With `balance`, the mean over the attributes
+    instead of the least: a move on one may make up for a smaller one against another."""
     from engine.walks.degree_steps import catalog_extreme, span_fraction
 
     moved_least, margin_least = np.full(len(rows), np.inf), np.full(len(rows), np.inf)
+    moved_sum, margin_sum = np.zeros(len(rows)), np.zeros(len(rows))
     for m in modifications:
         degrees = retriever.modification_degrees(m)
         start = float(degrees[reference])
@@ -81,6 +84,9 @@ def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
             moved = np.where(moved <= span_fraction(m.weight) * room, moved, -np.inf)
         moved_least = np.minimum(moved_least, moved)
         margin_least = np.minimum(margin_least, moved - min(MIN_MOVE, ROOM_SHARE * room))
+        moved_sum, margin_sum = moved_sum + moved, margin_sum + moved - min(MIN_MOVE, ROOM_SHARE * room)
+    if balance:
+        return moved_sum / len(modifications), margin_sum / len(modifications)
     return moved_least, margin_least
 
 
@@ -95,9 +101,11 @@ def select(similarity: np.ndarray, moved: np.ndarray, steps: int, move_weight: f
 def neighbourhood_answer(retriever: "Retriever", item: int,
                          modifications: tuple[Modification, ...] | list[Modification], *,
                          steps: int = 10, exclude: Sequence[int] = (),
-                         order: str = "gradient") -> GradientSequence:
+                         order: str = "gradient", balance: bool = False) -> GradientSequence:
     """Items near `item` that move every asked attribute the asked way (module docstring).
-    `exclude` is never shown (the dialogue passes what the user has already seen)."""
+    `exclude` is never shown (the dialogue passes what the user has already seen). With
+    `balance` (for two or more attributes no item moves all the asked way, "funnier but less
+    crude"), items that move them the asked way on average (`moves`); the answer says so."""
     modifications = tuple(modifications)
     if not modifications:
         raise ValueError("a critique needs at least one modification")
@@ -108,7 +116,7 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
     rows, similarity = retriever.neighbourhood(item, WIDEST)
     allowed = ~np.isin(rows, np.asarray([item, *map(int, exclude)], dtype=np.int64))
     rows, similarity = rows[allowed], similarity[allowed]
-    moved, margin = moves(retriever, item, rows, modifications, span=strength < 1)
+    moved, margin = moves(retriever, item, rows, modifications, span=strength < 1, balance=balance)
     clear = margin > 0
     reach = min(len(rows), int(round(REACH * max(1.0, strength))))
     while reach < len(rows) and clear[:reach].sum() < POOL_PER_STEP * steps:
@@ -119,13 +127,13 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
     if len(keep) < steps and strength < 1:
         # "a bit more romantic" from a film near the top: every move overshoots the little room
         # left, so the smallest moves the asked way fill it (a bit is still more, never less).
-        free, _ = moves(retriever, item, rows, modifications, span=False)
+        free, _ = moves(retriever, item, rows, modifications, span=False, balance=balance)
         over = np.flatnonzero((free > 0) & ~np.isin(np.arange(len(rows)), keep))
         over = over[np.argsort(free[over], kind="stable")][:steps - len(keep)]
         keep = np.sort(np.concatenate([keep, over]))
         moved = np.where(np.isin(np.arange(len(rows)), over), free, moved)
     if len(keep) == 0:
-        return GradientSequence(item, modifications, ())
+        return GradientSequence(item, modifications, (), balanced=balance)
     rows, similarity, moved = rows[keep], similarity[keep], moved[keep]
     weight = STRONG_MOVE_WEIGHT if strength > 1 else MOVE_WEIGHT
     if order == "gradient":
@@ -138,7 +146,7 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
         scores = paper[picked]
     return GradientSequence(item, modifications, tuple(
         retriever.shown_step(int(rows[p]), strength, float(s), modifications)
-        for p, s in zip(picked, scores)), retriever.modification_degree(item, modifications[0]))
+        for p, s in zip(picked, scores)), retriever.modification_degree(item, modifications[0]), balanced=balance)
 
 
 WIDER_POOL = 0.5  # a wider answer chooses among this share of the catalog, the most watched

@@ -14,7 +14,7 @@ KEYS = {"users", "items", "interactions", "tags", "tagged_items", "avg_tags_per_
 
 def test_commands_are_exported():
     assert [c.name for c in COMMANDS] == ["data"]
-    assert set(data.commands) == {"stats", "fetch", "demo"}
+    assert set(data.commands) == {"stats", "fetch", "demo", "outside"}
     for command in data.commands.values():
         assert "Example" in command.help
 

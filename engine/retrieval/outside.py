@@ -1,0 +1,96 @@
+"""Titles the data has but the trained model does not: films the preprocessing dropped (no rating
+of 4 or more from a user with five such ratings), so the bot cannot walk from them.
+
+A person still names them: "the shining" also names "The Shining (1997)", which ml-latest-small
+holds in movies.csv with a few ratings; "something like 1941" names "1941 (1979)", not catalog
+id 1941. With this list the bot says so plainly instead of "not in this catalog".
+
+`cgir train` writes the list beside the checkpoint (`OUTSIDE_FILE`); for a checkpoint made
+before that, `remember_outside_titles` writes it under CGIR_HOME/cache, keyed by the model id, from
+the same release (`cgir chat` and the benches find it there).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from engine.retrieval.catalog import TitleResolver
+
+__all__ = ["OUTSIDE_FILE", "outside_titles", "write_outside_titles", "remember_outside_titles",
+           "load_outside_titles"]
+
+OUTSIDE_FILE = "outside_titles.json"
+logger = logging.getLogger(__name__)
+
+
+def outside_titles(source: str | Path, kept_ids: np.ndarray) -> dict:
+    """{"item_ids", "titles", "ratings"} of the release's movies that are not in `kept_ids`,
+    with each one's number of ratings (any value), the most rated first."""
+    from engine.data.layouts import read_release
+    from engine.data.loader import resolve_source
+
+    raw = read_release(resolve_source(source), lenient=True)
+    ids = np.asarray(raw.movies["movieId"].to_numpy(), dtype=np.int64)
+    titles = raw.movies["title"].to_pylist()
+    rated = np.asarray(raw.ratings["movieId"].to_numpy(), dtype=np.int64)
+    values, counts = np.unique(rated, return_counts=True)
+    ratings = dict(zip(values.tolist(), counts.tolist()))
+    kept = set(np.asarray(kept_ids, dtype=np.int64).tolist())
+    rows = [(int(i), str(t).strip(), int(ratings.get(int(i), 0)))
+            for i, t in zip(ids, titles) if int(i) not in kept and t]
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    return {"item_ids": [r[0] for r in rows], "titles": [r[1] for r in rows],
+            "ratings": [r[2] for r in rows]}
+
+
+def write_outside_titles(path: Path, source: str | Path, kept_ids: np.ndarray) -> Path:
+    """Write `outside_titles` as JSON at `path` (a file)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(outside_titles(source, kept_ids), ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _cache_path(model_id: str) -> Path:
+    from engine.paths import cgir_home
+
+    return cgir_home() / "cache" / f"outside-titles-{model_id}.json"
+
+
+def remember_outside_titles(model_dir: str | Path, source: str | Path) -> Path:
+    """The outside titles of a checkpoint: its own file, else one written under CGIR_HOME/cache
+    from `source` (the release it was trained on)."""
+    model_dir = Path(model_dir)
+    own = model_dir / OUTSIDE_FILE
+    if own.exists():
+        return own
+    manifest = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))  # the checkpoint's
+    cached = _cache_path(manifest.get("model_id") or model_dir.name)
+    if not cached.exists():
+        items = json.loads((model_dir / "items.json").read_text(encoding="utf-8"))
+        write_outside_titles(cached, source, np.asarray(items["item_ids"], dtype=np.int64))
+    return cached
+
+
+def load_outside_titles(model_dir: str | Path | None, model_id: str) -> TitleResolver | None:
+    """A resolver over a checkpoint's outside titles (popularity = number of ratings), None when
+    neither the checkpoint nor the cache has them."""
+    candidates = [_cache_path(model_id)] if model_id else []
+    if model_dir is not None:
+        candidates.insert(0, Path(model_dir) / OUTSIDE_FILE)
+    for path in candidates:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError) as error:
+            logger.warning("ignoring %s: %s", path, error)
+            continue
+        return TitleResolver(data["titles"], data["item_ids"], data["ratings"])
+    return None
