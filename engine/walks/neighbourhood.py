@@ -18,8 +18,11 @@ closest items hold too few clear moves, the reach doubles up to the stored neigh
 it never falls back to popular items: fewer are shown instead. "A bit" from a film near its
 extreme, where every move overshoots the span, shows the smallest moves the asked way.
 
-Among those candidates, each item's key balances closeness (its similarity) with how far it
-moves (both standardised; MOVE_WEIGHT, more for strong wording). Two orders:
+Among those candidates, each item's key is its closeness: the stored similarity blended with
+the likeness of kind (engine.retrieval.content, the asked tags left out; CONTENT_WEIGHT), plus,
+for strong wording only, how far it moves (STRONG_MOVE_WEIGHT; all standardised). On the judged
+development pairs of bench/answers a bigger estimated move did not make a clear mover more
+acceptable to a person, a film of the reference's kind did. Two orders:
 
 * ``gradient`` (the `adaptive` policy): the `steps` best keys, shown in order of how far they
   move, from close-and-a-little-less to further-and-much-less.
