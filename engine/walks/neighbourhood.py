@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 REACH = 40  # nearest items a plain critique reads first
 WIDEST = 200  # the furthest it widens to (the stored top-k per item)
 POOL_PER_STEP = 2  # candidates found per shown item before it stops widening
-MOVE_WEIGHT = 0.0  # weight of the move's size against closeness (plain and "a bit"): see select()
+MOVE_WEIGHT = 0.0  # the move's size against closeness (plain, "a bit"): no help on judged dev pairs
 STRONG_MOVE_WEIGHT = 0.3  # ... for strong wording
 # A move smaller than this (in calibrated degree, a share of the catalog) reads as "about as
 # much" to a person; such items only fill an answer that has too few clear moves.
