@@ -25,7 +25,8 @@ ratings, items with >= 5 ratings; share of shown items whose estimated degree mo
 way). With --verdicts (JSON: request id -> {title: 0|1|2}) also ``report.json`` / report.md:
 per system the mean slot score over 10 slots (missing slots 0) on the 0-2 scale (the issue's
 "mean /2" column and its 1.1 target) and divided by 2 (the rubric's 0-1 figure), the share of
-2s (good) and of 0s (wrong or missing).
+2s (good) and of 0s (wrong or missing); a title no verdict scored counts 0 there, so the share
+of such slots and the mean over the judged slots only (empty slots still 0) are written too.
 """
 
 from __future__ import annotations
@@ -202,25 +203,30 @@ def report(out: Path, verdicts_file: Path, split: str = "all") -> dict:
     verdicts = json.loads(verdicts_file.read_text())
     result = {}
     for system in (s for s in SYSTEMS if all(s in e["systems"] for e in key.values())):
-        slots = []
+        slots, known = [], []
         for request_id, entry in key.items():
             judged = verdicts.get(request_id, {})
             titles = entry["systems"][system][:SLOTS]
             slots += [int(judged.get(t, 0)) for t in titles] + [0] * (SLOTS - len(titles))
-        slots = np.asarray(slots)
+            known += [t in judged for t in titles] + [True] * (SLOTS - len(titles))  # empty: a known 0
+        slots, known = np.asarray(slots), np.asarray(known)
         # the issue's tables give the mean on the 0-2 scale ("mean /2"), the rubric divides it
         # by 2: both are written, named by their scale
         result[system] = {"mean_0_to_2": round(float(slots.mean()), 4),
                           "mean_divided_by_2": round(float(slots.mean() / 2), 4),
                           "good": round(float((slots == 2).mean()), 4),
                           "wrong_or_missing": round(float((slots == 0).mean()), 4),
-                          "slots": int(len(slots))}
+                          "slots": int(len(slots)),
+                          # a title no verdict scored counts 0 above; these leave it out instead
+                          "unjudged_share": round(float(1 - known.mean()), 4),
+                          "mean_0_to_2_judged_slots": round(float(slots[known].mean()), 4) if known.any() else None}
     name = "report" if split == "all" else f"report-{split}"
     (out / f"{name}.json").write_text(json.dumps(result, indent=1))
-    lines = ["| system | mean (0-2) | mean / 2 (0-1) | good | wrong or missing |",
-             "|---|---|---|---|---|"]
+    lines = ["| system | mean (0-2) | mean / 2 (0-1) | good | wrong or missing | unjudged slots "
+             "(counted 0) | mean (0-2) of the judged slots |", "|---|---|---|---|---|---|---|"]
     lines += [f"| {s} | {r['mean_0_to_2']:.2f} | {r['mean_divided_by_2']:.2f} | {r['good']:.0%} "
-              f"| {r['wrong_or_missing']:.0%} |" for s, r in result.items()]
+              f"| {r['wrong_or_missing']:.0%} | {r['unjudged_share']:.0%} "
+              f"| {r['mean_0_to_2_judged_slots']:.2f} |" for s, r in result.items()]
     (out / f"{name}.md").write_text("\n".join(lines) + "\n")
     return result
 

@@ -5,8 +5,8 @@ Three turns end here: a reference with a critique the bot cannot read ("The Malt
 more hard-boiled"), a critique none of the reference's close films moves ("Casablanca but more
 upbeat", when the estimate finds none), and a year filter alone ("from the 80s" after a film).
 The reply says the critique was not applied; the list is the reference's nearest films by the
-similarity the answers use (`Retriever.neighbourhood`), none the session already showed or set
-aside and none outside its year filter, and "more" continues it.
+closeness the answers use (`Retriever.neighbourhood` blended with likeness of kind), none the
+session already showed or set aside and none outside its year filter, and "more" continues it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.policies import shown_rows
 from bot.dialogue.years import outside_rows
 from bot.types import Button, Reply, ShownItem
-from engine.walks.neighbourhood import WIDEST
+from engine.walks.neighbourhood import nearest_by_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
@@ -34,13 +34,12 @@ __all__ = ["KIND", "nearest_rows", "show_nearest"]
 
 
 def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
-    """(row, similarity) of the `k` films nearest `row`, best first, leaving out `row`, what the
-    session showed or excluded, and films outside its year filter."""
-    banned = ({int(row)} | shown_rows(retriever, state) | excluded_rows(retriever, state)
-              | set(outside_rows(retriever, state.years)))
-    rows, similarity = retriever.neighbourhood(row, WIDEST)
-    kept = [(int(r), float(s)) for r, s in zip(rows, similarity) if int(r) not in banned]
-    return kept[:k]
+    """(row, stored similarity) of the `k` films nearest `row` by co-rating and by kind
+    (engine.walks.neighbourhood.nearest_by_kind), best first, leaving out what the session
+    showed or excluded and films outside its year filter."""
+    banned = shown_rows(retriever, state) | excluded_rows(retriever, state) | set(outside_rows(retriever, state.years))
+    rows, similarity = nearest_by_kind(retriever, row, sorted(banned))
+    return [(int(r), float(s)) for r, s in zip(rows[:k], similarity[:k])]
 
 
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,

@@ -137,9 +137,11 @@ def test_a_title_with_words_nobody_can_read_starts_there_says_so_and_shows_its_n
     assert reply.current.title.startswith("Toy Story")
     assert "I could not match that to any tag I know" in reply.text
     assert "films most like" in reply.text and not reply.understood and reply.critiques == []
-    rows, _ = real_manager.retriever.neighbourhood(real_manager.retriever.row_of_id[reply.current.item_id], 50)
+    from engine.walks.neighbourhood import nearest_by_kind
+
+    rows, _ = nearest_by_kind(real_manager.retriever, real_manager.retriever.row_of_id[reply.current.item_id])
     nearest = [int(real_manager.retriever.item_ids[r]) for r in rows][:real_manager.steps]
-    assert [s.item_id for s in reply.sequence] == nearest  # the stored nearest, in order, as they are
+    assert [s.item_id for s in reply.sequence] == nearest  # the nearest by co-rating and kind, as they are
     assert all(s.degree is None and s.gamma is None for s in reply.sequence)
     more = real_manager.handle(session, "more")
     assert more.intent == "more" and more.sequence

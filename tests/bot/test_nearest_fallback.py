@@ -8,6 +8,7 @@ import pytest
 import bot.dialogue.manager as manager_module
 from bot.dialogue.manager import DialogueManager
 from engine.retrieval.sequences import GradientSequence
+from engine.walks.neighbourhood import nearest_by_kind
 
 
 @pytest.fixture()
@@ -23,7 +24,7 @@ def test_a_critique_no_close_film_moves_says_so_and_shows_the_nearest(adaptive, 
     reply = adaptive.handle(sid, "less action")
     assert "none of the films close to" in reply.text and "did not apply it" in reply.text
     row = adaptive.retriever.row_of_id[start.current.item_id]
-    rows, _ = adaptive.retriever.neighbourhood(row, 40)
+    rows, _ = nearest_by_kind(adaptive.retriever, row)  # by co-rating and by kind
     ids = [int(adaptive.retriever.item_ids[r]) for r in rows]
     assert [s.item_id for s in start.sequence] == ids[:adaptive.steps]  # offered with the title
     # then the next ones: the films offered with the title are not shown again as they are

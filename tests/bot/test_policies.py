@@ -84,12 +84,12 @@ def test_seen_items_are_read_from_the_session(adaptive, planted):
 
 def test_a_title_offers_its_nearest_films_and_its_first_critique_may_show_them_again(adaptive, planted):
     from engine.retrieval.retriever import Modification
-    from engine.walks.neighbourhood import neighbourhood_answer
+    from engine.walks.neighbourhood import nearest_by_kind, neighbourhood_answer
 
     sid = adaptive.new_session_id()
     offered = adaptive.handle(sid, "like Toy Story")
     toy = planted.resolve_item("Toy Story")
-    rows, _ = planted.neighbourhood(toy, 40)
+    rows, _ = nearest_by_kind(planted, toy)
     assert [s.item_id for s in offered.sequence] == [int(planted.item_ids[r]) for r in rows[:10]]
     answer = adaptive.handle(sid, "less action")
     expected = neighbourhood_answer(planted, toy, (Modification(planted.tags.index("action"), -1),))
