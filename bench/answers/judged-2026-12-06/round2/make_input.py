@@ -8,7 +8,6 @@ pool_file, verdicts_file, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.a
 n_cal = int(sys.argv[4]) if len(sys.argv) > 4 else 60
 verdicts = json.loads(verdicts_file.read_text())
 entries = {json.loads(l)["id"]: json.loads(l) for l in pool_file.read_text().splitlines()}
-requests = {json.loads(l)["id"]: json.loads(l) for l in ANSWERS / "requests.jsonl".read_text().splitlines()}
 rng = random.Random(20261207)
 pairs = []
 for rid, e in entries.items():
