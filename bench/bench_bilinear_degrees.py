@@ -211,7 +211,6 @@ def run_seed(seed: int, pairs, base: dict[int, np.ndarray], model: Bilinear,
              l2_weights: float) -> dict[str, tuple[float, dict[int, float]]]:
     """Out-of-fold accuracies of the product's features, the bilinear alone, and both."""
     fold_of = attribute_folds(pairs.attributes, FOLDS, seed)
-    n_attr = len(pairs.attributes)
     alone, product, combined = {}, {}, {}
     for k in range(FOLDS):
         held = np.flatnonzero(fold_of == k)
@@ -236,7 +235,6 @@ def run_seed(seed: int, pairs, base: dict[int, np.ndarray], model: Bilinear,
             if a in base:
                 product[a] = w_base @ base[a]
                 combined[a] = w_ext @ np.vstack([base[a], s[None]])
-    del n_attr
     return {"product": accuracy(pairs, product), "bilinear alone (all 30 scored)": accuracy(pairs, alone),
             "product + bilinear feature": accuracy(pairs, combined)}
 
