@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.text.eight_bit import at_8_bits, from_codes, to_codes
+from engine.text.eight_bit import from_codes, to_codes
 from engine.text.minilm import EMBEDDING_DIM
 
 Encoder = Callable[[list[str]], np.ndarray]
@@ -59,13 +59,12 @@ class RememberedEncoder:
             if vectors is not None and vectors.shape == (len(texts), EMBEDDING_DIM):
                 self.read.append(path)
                 return vectors
-        vectors = np.asarray(self.fallback(texts), dtype=np.float32)
+        codes, scales = to_codes(np.asarray(self.fallback(texts), dtype=np.float32))
         if self.record:
             self.folder.mkdir(parents=True, exist_ok=True)
-            codes, scales = to_codes(vectors)
             np.savez_compressed(path, codes=codes, scales=scales)
             self.written.append(path)
-        return at_8_bits(vectors)
+        return from_codes(codes, scales)
 
 
 def _read_batch(path: Path) -> np.ndarray | None:
