@@ -333,8 +333,9 @@ conv("time",
 # --------------------------------------------------------------------------------------------
 conv("polarity",
      t("like dumb and dumber", reference="Dumb & Dumber (Dumb and Dumber) (1994)", act="answer"),
-     t("even more brainless", reference="Dumb & Dumber (Dumb and Dumber) (1994)", critiques=[[1, "brainless"]]),
-     t("ok now less brainless", reference="Dumb & Dumber (Dumb and Dumber) (1994)", critiques=[[-1, "brainless"]]))
+     t("even more gormless", reference="Dumb & Dumber (Dumb and Dumber) (1994)", critiques=[[1, "gormless"]],
+       note="British 'gormless' = stupid: more of it"),
+     t("ok now less gormless", reference="Dumb & Dumber (Dumb and Dumber) (1994)", critiques=[[-1, "gormless"]]))
 conv("polarity",
      t("Memento", reference="Memento (2000)", act="answer"),
      t("less joyless", reference="Memento (2000)", critiques=[[-1, "joyless"]]))
@@ -371,8 +372,9 @@ conv("polarity",
      t("dogma", reference="Dogma (1999)", act="answer"),
      t("less tasteless", reference="Dogma (1999)", critiques=[[-1, "tasteless"]]))
 conv("polarity",
-     t("Amadeus", reference="Amadeus (1984)", act="answer"),
-     t("less humorless", reference="Amadeus (1984)", critiques=[[-1, "humorless"]], note="American spelling"))
+     t("star trek the motion picture", reference="Star Trek: The Motion Picture (1979)", act="answer"),
+     t("same vibe but less lifeless", reference="Star Trek: The Motion Picture (1979)",
+       critiques=[[-1, "lifeless"]]))
 conv("polarity",
      t("Eternal Sunshine", reference="Eternal Sunshine of the Spotless Mind (2004)", act="answer",
        note="short form"),
