@@ -5,9 +5,10 @@ those are mostly the same popular films whatever the reference (Star Wars next t
 List). People judge "in the spirit of the reference" by kind: genre, tone, subject. So inside the
 neighbourhood an answer also weighs this similarity: the cosine of the items' tag values
 (`Retriever.tag_values`: tag membership, or graded relevance), each tag weighted by its inverse
-document frequency so that sharing "film-noir" counts more than sharing "drama". The tags a
-critique moves are left out: "like Jaws but less scary" asks for films like Jaws in everything
-but the scares, so sharing or lacking horror must not decide closeness.
+document frequency so that sharing "film-noir" counts more than sharing "drama". The caller
+may leave tags out: the answers leave out the tags a critique asks *less* of ("like Jaws but
+less scary" asks for films like Jaws in everything but the scares), and keep those asked more of
+(engine.walks.neighbourhood.left_out_tags).
 
 What it measured (docs/results.md, "Answers by kind as well as by co-rating";
 bench/answers_closeness_study.py): on the judged development pairs of bench/answers its rank

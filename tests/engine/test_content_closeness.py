@@ -7,7 +7,7 @@ import scipy.sparse as sp
 
 from engine.retrieval.content import content_similarity
 from engine.retrieval.retriever import Modification, Retriever
-from engine.walks.neighbourhood import nearest_by_kind, neighbourhood_answer
+from engine.walks.neighbourhood import CONTENT_WEIGHT, closeness, left_out_tags, nearest_by_kind, neighbourhood_answer
 
 from tests.engine.test_neighbourhood import CLUSTER, FixedDegrees, cluster_retriever
 
@@ -79,3 +79,21 @@ def test_when_few_films_move_every_critique_those_moving_the_first_fill_the_answ
     assert len(rows) == 6 and {3, 4} <= set(rows)
     assert np.all(scary[rows] < scary[2])  # every one still less scary, as asked first
     assert len(neighbourhood_answer(retriever, 2, (funnier,), steps=6).steps) == 2  # one critique: no fill
+
+
+def test_kind_keeps_what_is_asked_more_of_and_leaves_out_what_is_asked_less_of():
+    # the reference 10 and three films that share its rare "scary" tag; every film is a drama
+    retriever = tagged(cluster_retriever(), {"drama": tuple(range(2 * CLUSTER)), "scary": (10, 1, 3, 5)})
+    scary = retriever.tags.index("scary")
+    more, less = Modification(scary, 1), Modification(scary, -1)
+    assert left_out_tags(retriever, (more,)) == set() and left_out_tags(retriever, (less,)) == {scary}
+    rows, similarity = retriever.neighbourhood(10, 200)
+    for_more = closeness(retriever, 10, rows, similarity, (more,))
+    for_less = closeness(retriever, 10, rows, similarity, (less,))
+    sharing = np.isin(rows, (1, 3, 5))
+    assert for_more[sharing].min() > for_more[~sharing].max()  # "scarier": sharing scary is kind
+    standard = (similarity - similarity.mean()) / similarity.std()
+    assert np.allclose(for_less, (1 - CONTENT_WEIGHT) * standard)  # all alike but in scares: co-rating alone
+    # "more scary" from 10: the films 0-9 of its cluster move; the three that share it come first
+    shown = [s.item for s in neighbourhood_answer(retriever, 10, (more,), steps=3).steps]
+    assert sorted(shown) == [1, 3, 5]
