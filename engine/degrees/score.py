@@ -115,6 +115,17 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
     return np.stack([standardise(rows[name]) * scales.get(name, 1.0) for name in FEATURES])
 
 
+def exemplar_scores(item_vectors: np.ndarray, text_vectors: np.ndarray | None,
+                    exemplars: np.ndarray) -> np.ndarray:
+    """(M,) an estimate's score: closeness to the phrase's exemplar movies (engine.degrees.
+    exemplars, (M,) weights) in the item space plus in the movie texts, each standardised.
+    Judgment-free (no learned weight), so that `cgir eval judgments` scores it out of fold."""
+    score = standardise(item_vectors @ (exemplars @ item_vectors))
+    if text_vectors is not None:
+        score += standardise(text_vectors @ (exemplars @ text_vectors))
+    return score
+
+
 def combine(features: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """The degree score: weights @ features, (M,)."""
     return np.asarray(weights, dtype=np.float64) @ features
