@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
-    from bot.dialogue.critique_axes import attribute_grounding
+    from bot.dialogue.critique_axes import attribute_estimate, attribute_grounding
     from bot.runtime import build_parser
 
     records = read_judgments(args.judgments)
@@ -63,7 +63,17 @@ def main() -> None:
     for a, g in readings.items():
         print(f"  {a:<18} -> {g.label if g else 'NOT UNDERSTOOD'}")
     n_all = len(pairs.pair_more)
-    results, by_seed = [], []
+    # What the chat cannot judge, estimated (judgment-free: the same for every fold seed).
+    gained = 0.0
+    for k, a in enumerate(pairs.attributes):
+        estimate = attribute_estimate(chat_parser, retriever, a) if readings[a] is None else None
+        if estimate is not None:
+            mask = pairs.pair_attribute == k
+            scores = degrees.raw_scores(estimate.grounding)
+            accuracy = _accuracy(scores[pairs.pair_more[mask]] - scores[pairs.pair_less[mask]])
+            print(f"  estimate {a:<18} {accuracy:.3f}  ({estimate.label})")
+            gained += (accuracy - 0.5) * mask.sum() / n_all
+    results, by_seed, lowest = [], [], {}
     for seed in range(args.seeds):
         features, fold_of = fold_features(degrees, readings, pairs.attributes, seed=seed)
         rows, diffs = pair_differences(features, pairs.pair_attribute, pairs.pair_more,
@@ -72,6 +82,11 @@ def main() -> None:
         margins = np.einsum("pk,pk->p", diffs, w[pairs.pair_attribute[rows]])
         results.append((_accuracy(margins) * len(rows) + 0.5 * (n_all - len(rows))) / n_all)
         by_seed.append((rows, diffs))
+        correct = np.where(margins > 0, 1.0, np.where(margins == 0, 0.5, 0.0))
+        for k in np.unique(pairs.pair_attribute[rows]):
+            a = pairs.attributes[k]
+            share = float(correct[pairs.pair_attribute[rows] == k].mean())
+            lowest[a] = min(lowest.get(a, 1.0), share)
     rows, diffs = by_seed[0]
     print(f"{sum(g is not None for g in readings.values())}/{len(pairs.attributes)} grounded, "
           f"{len(rows)} of {n_all} pairs")
@@ -80,6 +95,11 @@ def main() -> None:
         print(f"  feature {name:<13} {acc:.3f} (grounded pairs)")
     print(f"CV by attribute (5 folds, {args.seeds} fold seeds): pair accuracy "
           f"{np.mean(results):.4f} (min {np.min(results):.4f}, max {np.max(results):.4f})")
+    below = {a: round(x, 3) for a, x in lowest.items() if x < 0.45}
+    print(f"  read attributes below 0.45 at some fold seed (their lowest): {below or 'none'}")
+    if gained:
+        print(f"  with the estimates of what the chat cannot judge: {np.mean(results) + gained:.4f} "
+              f"(min {np.min(results) + gained:.4f}, max {np.max(results) + gained:.4f})")
     # Shipped weights: fitted on every attribute, each one's anchors from the other folds (as a
     # new phrase never has its own anchor).
     weights = fit_pair_weights(diffs, args.l2)

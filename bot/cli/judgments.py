@@ -42,13 +42,14 @@ def judgments_command(model: Path, file: Path, as_json: bool, plot_dir: Path | N
     Example:
         cgir eval judgments MODEL ../shared/data/soft-attributes/soft-attributes-dev.csv
     """
-    from bot.dialogue.critique_axes import attribute_grounding
+    from bot.dialogue.critique_axes import attribute_estimate, attribute_grounding
     from engine.models.checkpoint import load_retriever
     from engine.eval.judgments.report import judge, text_report
 
     retriever = load_retriever(model)
     parser = build_parser(retriever)  # also gives the degree model the chat's encoder
     result = judge(retriever, file, lambda a: attribute_grounding(parser, retriever, a),
+                   estimates=lambda a: attribute_estimate(parser, retriever, a),
                    weights_mode=weights_mode, bootstrap=bootstrap, plot_dir=plot_dir)
     click.echo(json.dumps(result) if as_json else text_report(result))
 

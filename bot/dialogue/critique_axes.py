@@ -82,6 +82,19 @@ def understood_json(critiques: Sequence["Critique"], read: Sequence["Critique"])
              "flipped": bool(c.flipped)} for c, r in zip(critiques, read)]
 
 
+def attribute_estimate(parser, retriever: "Retriever", attribute: str):
+    """The degree model's estimate of "more <attribute>" when the chat answers that it cannot
+    judge it (running time, budget: facts the catalog lacks) and the catalog's users wrote close
+    words as tags (engine.degrees.model.DegreeModel.estimate); None otherwise. The chat does not
+    walk it yet; `cgir eval judgments` reports it beside the product's figure."""
+    from engine.degrees.grounding import AttributeReading
+
+    if parser.parse(f"more {attribute}").intent != "cannot_judge":
+        return None
+    reading = retriever.degree_model.estimate(attribute)
+    return None if reading is None else AttributeReading(reading, 1)
+
+
 def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["Critique", ...]:
     """Phrases the parser matched to no tag that describe a degree ("less long", "more
     believable") or that this catalog's users wrote as tags ("less gore"), as critiques of the

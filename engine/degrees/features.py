@@ -216,6 +216,24 @@ def item_signals(dataset: "Dataset", encode=None) -> tuple[ItemSignals, tuple[st
     return signals, language
 
 
+def language_count_arrays(counts: sp.spmatrix) -> dict[str, np.ndarray]:
+    """The (M, L) user-tag counts of `user_language` as degrees.npz arrays (exemplars)."""
+    counts = sp.csr_matrix(counts, dtype=np.float32)
+    return {"language_counts_data": counts.data, "language_counts_indices": counts.indices,
+            "language_counts_indptr": counts.indptr,
+            "language_counts_shape": np.asarray(counts.shape)}
+
+
+def language_counts_of(arrays: dict[str, np.ndarray]) -> sp.csr_matrix | None:
+    """The user-tag counts back from degrees.npz arrays; None for an artefact written before
+    they were kept (its phrases then have no exemplars)."""
+    if "language_counts_data" not in arrays:
+        return None
+    return sp.csr_matrix((arrays["language_counts_data"], arrays["language_counts_indices"],
+                          arrays["language_counts_indptr"]),
+                         shape=tuple(arrays["language_counts_shape"]))
+
+
 def save_signals(signals: ItemSignals, model_dir: str | Path, **extra: np.ndarray) -> Path:
     path = Path(model_dir) / ARTEFACT
     counts = signals.tag_counts.tocsr()
@@ -266,10 +284,10 @@ def word_encoder_weights(model_dir: str | Path) -> dict[str, np.ndarray]:
 def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None,
                           computed: tuple[ItemSignals, tuple[str, ...]] | None = None,
                           word_encoder: dict[str, np.ndarray] | None = None) -> Path:
-    """degrees.npz of a checkpoint: item signals, the user language, its embeddings and its
-    valence (how taggers rated what they tagged), the ridge map from [h_j, text_j] to each tag's
-    graded signal, f's weights (`word_encoder`; default: read from weights.pt) and, where the
-    dataset has one, its genome (withheld items removed)."""
+    """degrees.npz of a checkpoint: item signals, the user language, its embeddings, its
+    valence (how taggers rated what they tagged) and its counts per movie (exemplars), the ridge
+    map from [h_j, text_j] to each tag's graded signal, f's weights (`word_encoder`; default:
+    read from weights.pt) and, where the dataset has one, its genome (withheld items removed)."""
     from engine.degrees.score import fit_tag_predictor
 
     if encode is None:
@@ -282,15 +300,16 @@ def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None
                 else np.zeros(dataset.n_items, dtype=bool))
     predictor = fit_tag_predictor(inputs[~withheld],
                                   signals.tag_counts[~withheld].log1p().toarray())
-    graded = {}
+    raw = raw_release(dataset)
+    extra = language_count_arrays(user_language(dataset, raw)[1])
     if dataset.relevance is not None:  # the genome, withheld rows removed (engine.degrees.graded)
         genome = np.asarray(dataset.relevance, dtype=np.float32).copy()
         genome[withheld] = np.nan
-        graded["graded"] = genome
-    return save_signals(signals, model_dir, **graded,
+        extra["graded"] = genome
+    return save_signals(signals, model_dir, **extra,
                         language=np.asarray(language, dtype=object).astype(str),
                         language_vectors=at_8_bits(encode(list(language))).astype(np.float16),
-                        language_valence=language_valence(dataset, raw_release(dataset), language),
+                        language_valence=language_valence(dataset, raw, language),
                         tag_predictor=predictor, withheld=withheld,
                         **(word_encoder_weights(model_dir) if word_encoder is None
                            else word_encoder))

@@ -25,6 +25,11 @@ class Grounding:
         """A phrase read as exactly one catalog tag (the tag's own name by default)."""
         return cls(tag if phrase is None else phrase, tag, (tag,), (1.0,), True)
 
+    @classmethod
+    def estimate(cls, phrase: str, label: str) -> "Grounding":
+        """A phrase read with no tag at all (engine.degrees.model.DegreeModel.estimate)."""
+        return cls(phrase, label, (), (), False)
+
 
 @dataclass(frozen=True)
 class AttributeReading:

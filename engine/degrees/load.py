@@ -24,7 +24,7 @@ def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> Degr
     `encode` embeds phrases (default: MiniLM on first use); the bot passes the parser's encoder,
     so that grounding and the parser read a phrase alike and a first reply need not load torch."""
     from engine.degrees.anchors import read_anchors
-    from engine.degrees.features import load_signals
+    from engine.degrees.features import language_counts_of, load_signals
     from engine.degrees.weights import shipped_weights
 
     anchors = read_anchors()
@@ -35,12 +35,15 @@ def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> Degr
         return DegreeModel.from_retriever(retriever, weights=shipped_weights(), anchors=anchors,
                                           anchor_rows=rows, encode=encode)
     signals, arrays = loaded
+    counts = language_counts_of(arrays)  # None when written before, or for another catalog
+    counts = counts if counts is not None and counts.shape[0] == len(retriever.item_vectors) else None
     model = DegreeModel.from_retriever(
         retriever, signals=signals, weights=shipped_weights(), anchors=anchors, anchor_rows=rows,
         encode=encode, word_encoder={k: v for k, v in arrays.items() if k.startswith("f_")},
         language=tuple(str(x) for x in arrays.get("language", ())),
         language_vectors=arrays.get("language_vectors", None),
         language_valence=arrays.get("language_valence", None),
+        language_counts=counts,
         tag_predictor=arrays.get("tag_predictor", None))
     if "withheld" in arrays and len(arrays["withheld"]) == model.n_items:
         model.relevance_withheld = arrays["withheld"].astype(bool)

@@ -58,7 +58,8 @@ class DegreeModel:
                  weights: np.ndarray | None = None,
                  anchors: "Anchors | None" = None,
                  anchor_rows: np.ndarray | None = None,
-                 language_valence: np.ndarray | None = None):
+                 language_valence: np.ndarray | None = None,
+                 language_counts=None):
         import scipy.sparse as sp
 
         from engine.degrees.score import FEATURES
@@ -76,6 +77,7 @@ class DegreeModel:
         self.language = tuple(language)
         self.language_vectors = language_vectors
         self.language_valence = language_valence  # (L, 2) tag ratings (engine.degrees.valence)
+        self.language_counts = language_counts  # (M, L) users who applied each (exemplars)
         m, t = self.item_vectors.shape[0], len(self.tags)
         self.item_tags = (sp.csr_matrix(item_tags, dtype=np.float32) if item_tags is not None
                           else sp.csr_matrix((m, t), dtype=np.float32))
@@ -328,11 +330,9 @@ class DegreeModel:
         return phrase_valence(self.language_vectors @ vector, self.language_valence)
 
     def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset()) -> np.ndarray:
-        """(len(FEATURES), n_items) standardised readings of the grounding (degrees_score).
-
-        `exclude_anchors` leaves those judged attributes out of the anchors feature (for
-        cross-validation by attribute; a phrase is never its own anchor).
-        """
+        """(len(FEATURES), n_items) standardised readings of the grounding; `exclude_anchors`
+        leaves those judged attributes out of the anchors feature (cross-validation by attribute;
+        a phrase is never its own anchor)."""
         from engine.degrees.anchors import side_signals
         from engine.degrees.score import feature_matrix
 
@@ -357,14 +357,38 @@ class DegreeModel:
             scales=None if borrowed is None else borrowed.scales,
             valence=self.valence(g.phrase))
 
+    @per_phrase
+    def estimate(self, phrase: str) -> Grounding | None:
+        """Words naming what the catalog does not record ("long", "big budget") read from the
+        movies its users tagged with close words only (engine.degrees.score.exemplar_scores: no
+        tag mix, no learned weight); None when no user tag is close enough."""
+        from engine.degrees.exemplars import closest_user_tags, phrase_exemplars
+
+        text = clean_phrase(phrase)
+        vector = self.encode([text])[0] if text else None
+        if vector is None or phrase_exemplars(self.language_vectors, self.language_counts,
+                                              vector) is None:
+            return None
+        self._vectors[text] = vector
+        near = closest_user_tags(self.language, self.language_vectors @ vector)
+        return Grounding.estimate(text, "what people tagged " + ", ".join(near))
+
     def raw_scores(self, g: Grounding) -> np.ndarray:
         """(n_items,) how much of the grounding each item has; higher = more of it.
 
-        Tags with a genome are read from it (it measures degrees directly); anything else from
-        the learned combination of readings (engine.degrees.score).
+        Tags with a genome are read from it (it measures degrees directly), an estimate from its
+        exemplars, anything else from the learned combination of readings (engine.degrees.score).
         """
-        from engine.degrees.score import combine
+        from engine.degrees.exemplars import phrase_exemplars
+        from engine.degrees.score import combine, exemplar_scores
 
+        if not g.tags:  # an estimate: judgment-free
+            vector = self._vectors.get(g.phrase)
+            vector = self.encode([g.phrase])[0] if vector is None else vector
+            exemplars = phrase_exemplars(self.language_vectors, self.language_counts, vector)
+            text = None if self.signals is None else self.signals.text_vectors
+            return (np.zeros(self.n_items) if exemplars is None else
+                    exemplar_scores(self.item_vectors, text, exemplars)).astype(np.float32)
         columns = [self._tag_index[t] for t in g.tags]
         if self.graded is not None and columns and np.isfinite(self.graded[:, columns]).all():
             return (self.graded[:, columns] @ np.asarray(g.weights)).astype(np.float32)

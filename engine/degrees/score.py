@@ -17,9 +17,9 @@ catalog (mean 0, sd 1) so that weights are comparable:
   of the phrase correlate with them over the judged movies (a "mainstream" phrase leans popular,
   "boring" low-rated), or the rating by the phrase's valence where the two disagree
   (engine.degrees.valence), else by where the phrase's 50 closest movies sit on them;
-- ``valence_rating``: the mean rating signed and scaled by the phrase's valence
-  (engine.degrees.valence: whether people who use words like it rate what they describe above
-  their mean), judgment-free, beside the borrowed ``rating`` direction;
+- ``valence_rating``: the mean rating signed by the phrase's valence and scaled by how far it is
+  above VALENCE_FLOOR (engine.degrees.valence: whether people who use words like it rate what
+  they describe above their mean), judgment-free, beside the borrowed ``rating`` direction;
 - ``anchors``: the judged degrees of the attributes the phrase's own content reading
   (``CONTENT_ROWS``) correlates with, either way, extended to every item (engine.degrees.anchors);
   anchors and the borrowed directions are scaled by how strongly they were borrowed.
@@ -38,6 +38,10 @@ FEATURES = ("text", "tag_count", "tag_fit", "tag_centroid", "paper_F", "phrase_F
 CONTENT_ROWS = [k for k, name in enumerate(FEATURES)
                 if name not in ("popularity", "rating", "anchors", "valence_rating")]
 NEIGHBOURS = 50
+# A valence this weak says nothing about a word (a form word, "documentary style", has -0.2: the
+# few taggers of documentaries rated them a little under their mean): ``valence_rating`` is
+# scaled by how far |valence| is above it, so it fades in smoothly rather than switching on.
+VALENCE_FLOOR = 0.15
 
 
 def standardise(values: np.ndarray) -> np.ndarray:
@@ -109,10 +113,21 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
         rows["anchors"] = anchored
     scales = dict(scales or {})
     if mean_rating is not None and valence:
-        # the rating signed by the phrase's valence, as far as the valence goes
+        # the rating signed by the phrase's valence, as far as the valence goes above the floor
         rows["valence_rating"] = np.sign(valence) * standardise(mean_rating)
-        scales["valence_rating"] = abs(valence)
+        scales["valence_rating"] = max(abs(valence) - VALENCE_FLOOR, 0.0)
     return np.stack([standardise(rows[name]) * scales.get(name, 1.0) for name in FEATURES])
+
+
+def exemplar_scores(item_vectors: np.ndarray, text_vectors: np.ndarray | None,
+                    exemplars: np.ndarray) -> np.ndarray:
+    """(M,) an estimate's score: closeness to the phrase's exemplar movies (engine.degrees.
+    exemplars, (M,) weights) in the item space plus in the movie texts, each standardised.
+    Judgment-free (no learned weight), so that `cgir eval judgments` scores it out of fold."""
+    score = standardise(item_vectors @ (exemplars @ item_vectors))
+    if text_vectors is not None:
+        score += standardise(text_vectors @ (exemplars @ text_vectors))
+    return score
 
 
 def combine(features: np.ndarray, weights: np.ndarray) -> np.ndarray:

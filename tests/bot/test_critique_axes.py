@@ -112,3 +112,18 @@ def test_an_attribute_read_through_an_opposite_is_scored_downwards():
     assert (reading.sign, reading.grounding.tags, reading.label) == (-1, ("action",), "less action")
     plain = attribute_grounding(_parsed(Critique(1, "comedy", 1.0, 1.0, "comedy")), _retriever(), "comedy")
     assert (plain.sign, plain.label) == (1, "comedy")
+
+
+def test_only_what_the_chat_cannot_judge_is_estimated():
+    from bot.dialogue.critique_axes import attribute_estimate
+    from engine.degrees.grounding import Grounding
+
+    reading = Grounding.estimate("long", "what people tagged too long")
+    retriever = SimpleNamespace(degree_model=SimpleNamespace(estimate=lambda phrase: reading))
+    says = {"more long": "cannot_judge", "more funny": "critique"}
+    parser = SimpleNamespace(parse=lambda text: SimpleNamespace(intent=says[text]))
+    estimate = attribute_estimate(parser, retriever, "long")
+    assert estimate.grounding is reading and estimate.sign == 1
+    assert attribute_estimate(parser, retriever, "funny") is None  # the chat reads it itself
+    nothing = SimpleNamespace(degree_model=SimpleNamespace(estimate=lambda phrase: None))
+    assert attribute_estimate(parser, nothing, "long") is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.degrees.anchors import borrow
-from engine.degrees.score import CONTENT_ROWS, FEATURES, feature_matrix
+from engine.degrees.score import CONTENT_ROWS, FEATURES, VALENCE_FLOOR, feature_matrix
 from engine.degrees.valence import (anchor_trust, conflicts, phrase_valence, residualise,
                                     tag_valence)
 
@@ -133,7 +133,7 @@ def test_shrunk_ratings_pull_thinly_rated_movies_to_the_catalog_mean():
     assert out[0] - out[1] < 0.25  # one 5-star rating: 2 stars above raw, 0.2 shrunk
 
 
-def test_valence_rating_is_the_rating_signed_and_scaled_by_the_phrases_valence():
+def test_valence_rating_is_the_rating_signed_and_scaled_by_the_phrases_valence_above_a_floor():
     rng = np.random.default_rng(4)
     m = 40
     rating = rng.normal(3.5, 0.5, size=m)
@@ -143,7 +143,11 @@ def test_valence_rating_is_the_rating_signed_and_scaled_by_the_phrases_valence()
     k = FEATURES.index("valence_rating")
     z = (rating - rating.mean()) / rating.std()
     disliked = feature_matrix(**kwargs, valence=-0.75)  # "predictable": lower rated is more of it
-    np.testing.assert_allclose(disliked[k], -0.75 * z)
-    np.testing.assert_allclose(feature_matrix(**kwargs, valence=0.4)[k], 0.4 * z)
+    np.testing.assert_allclose(disliked[k], -(0.75 - VALENCE_FLOOR) * z)
+    np.testing.assert_allclose(feature_matrix(**kwargs, valence=0.4)[k], (0.4 - VALENCE_FLOOR) * z)
     assert not feature_matrix(**kwargs)[k].any()  # no valence, no reading
+    # a weak valence is no reading, and one just above the floor only a faint one
+    assert not feature_matrix(**kwargs, valence=-VALENCE_FLOOR)[k].any()
+    np.testing.assert_allclose(feature_matrix(**kwargs, valence=VALENCE_FLOOR + 0.01)[k], 0.01 * z,
+                               atol=1e-9)
     assert k not in CONTENT_ROWS  # judgment-free, but no content: never part of the own reading

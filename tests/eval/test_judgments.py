@@ -155,3 +155,33 @@ def test_an_attribute_read_through_an_opposite_is_scored_downwards_with_shipped_
     assert how["mode"] == "shipped"
     assert scorer("light").tolist() == (-scores).tolist() and scorer("dark").tolist() == scores.tolist()
     assert scorer("pizza") is None
+
+
+def test_estimates_of_what_the_chat_cannot_judge_are_reported_beside_the_headline(
+        tiny_retriever, tmp_path):
+    from engine.degrees.grounding import AttributeReading, Grounding
+    from engine.eval.judgments.report import judge
+
+    titles, tag = tiny_retriever.titles, tiny_retriever.tags[0]
+    lines = [json.dumps({"rater_id": str(k), "reference_title": titles[3 * k],
+                         "soft_attribute": attribute, "less_than": [titles[3 * k + 1]],
+                         "about_as": [], "more_than": [titles[3 * k + 2]]})
+             for k, attribute in enumerate((tag, "running time"))]
+    path = tmp_path / "j.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read = {tag: AttributeReading(Grounding.of_tag(tag))}
+    estimate = AttributeReading(Grounding.of_tag(tag, "running time"))
+    out = judge(tiny_retriever, path, read.get, weights_mode="shipped", bootstrap=100,
+                estimates=lambda a: estimate if a == "running time" else None)
+    # the headline counts the unread attribute at chance; the estimate is scored beside it
+    assert out["grounded"] == 1 and out["per_attribute"]["running time"]["pair_accuracy"] == 0.5
+    extra = out["with_estimates"]
+    assert extra["grounded"] == 2 and list(extra["estimates"]) == ["running time"]
+    scores = tiny_retriever.degree_model.raw_scores(estimate.grounding)
+    rows = {t: k for k, t in enumerate(titles)}
+    more, less = scores[rows[titles[5]]], scores[rows[titles[4]]]
+    expected = 1.0 if more > less else 0.5 if more == less else 0.0
+    assert extra["estimates"]["running time"]["pair_accuracy"] == expected
+    no_estimates = judge(tiny_retriever, path, read.get, weights_mode="shipped", bootstrap=100)
+    assert "with_estimates" not in no_estimates
+    assert no_estimates["pair_accuracy"] == out["pair_accuracy"]

@@ -41,6 +41,13 @@ def text_report(result: dict) -> str:
         base = " ".join(f"{(row.get('baselines', {}).get(n) or float('nan')):>9.3f}" for n in names)
         lines.append(f"{attribute:<18} {row['pairs']:>5} {acc if acc is not None else float('nan'):>6.3f}"
                      f"  {base}  {row['reading'] or 'not understood'}")
+    extra = result.get("with_estimates")
+    if extra:
+        lines.append(f"with estimates for what the chat cannot judge: pair accuracy "
+                     f"{extra['pair_accuracy']:.3f} (95 % CI {extra['ci'][0]:.3f}-{extra['ci'][1]:.3f}), "
+                     f"{extra['grounded']}/{result['attributes']} read")
+        for attribute, row in extra["estimates"].items():
+            lines.append(f"  {attribute:<16} {row['pair_accuracy']:.3f}  {row['reading']}")
     if result["titles"]["unmatched"]:
         lines.append("unmatched titles: " + "; ".join(result["titles"]["unmatched"]))
     lines.append("Judgments: " + result["attribution"])
@@ -102,12 +109,18 @@ def degree_scorer(degrees, readings: dict, pairs, mode: str):
                                  "its anchors taken from the other folds' attributes only"}
 
 
-def judge(retriever, file: Path, readings, *, weights_mode: str = "auto",
+def judge(retriever, file: Path, readings, *, estimates=None, weights_mode: str = "auto",
           bootstrap: int = 1000, plot_dir: Path | None = None) -> dict:
     """The `--json` result for FILE's records on `retriever`, with each attribute read as
-    `readings(attribute) -> AttributeReading | None` says."""
+    `readings(attribute) -> AttributeReading | None` says.
+
+    `estimates(attribute) -> AttributeReading | None` reads what the chat does not (the facts it
+    says it cannot judge: running time, budget) as an estimate. Those attributes still count 0.5
+    in the headline (the chat does not walk them); `with_estimates` is the figure if it did.
+    An estimate has no learned weight, so nothing is fitted on its judgments."""
     from engine.data.judgments import read_judgments
-    from engine.eval.judgments.accuracy import build_pairs, evaluate_judgments, match_titles
+    from engine.eval.judgments.accuracy import (accuracy_summary, build_pairs, evaluate_judgments,
+                                                match_titles)
     from engine.eval.judgments.baselines import baseline_scorers
 
     records = read_judgments(file)
@@ -115,11 +128,26 @@ def judge(retriever, file: Path, readings, *, weights_mode: str = "auto",
     titles = set().union(*(r.titles() for r in records))
     pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
     read = {a: readings(a) for a in pairs.attributes}
+    guessed = {a: estimates(a) for a, r in read.items() if r is None} if estimates else {}
+    guessed = {a: r for a, r in guessed.items() if r is not None}
     scorer, weights = degree_scorer(degrees, read, pairs, weights_mode)
     result = evaluate_judgments(
         pairs, scorer, {a: (r.label if r else None) for a, r in read.items()},
         baseline_scorers(degrees, retriever.item_tags), n_boot=bootstrap)
     result["weights"] = weights
+    if guessed:
+        def with_estimates(attribute: str):  # an estimate has no learned weight (judgment-free)
+            r = guessed.get(attribute)
+            return scorer(attribute) if r is None else r.sign * degrees.raw_scores(r.grounding)
+
+        both = accuracy_summary(pairs, with_estimates, n_boot=bootstrap)
+        result["with_estimates"] = {
+            "pair_accuracy": both["pair_accuracy"], "ci": both["ci"], "grounded": both["grounded"],
+            "estimates": {a: {"reading": r.label,
+                              "pair_accuracy": both["per_attribute"][a]["pair_accuracy"]}
+                          for a, r in guessed.items()},
+            "below_045": sorted(a for a, row in both["per_attribute"].items()
+                                if row["grounded"] and row["pair_accuracy"] < 0.45)}
     if plot_dir is not None:
         result["plot"] = str(plot_per_attribute(result, plot_dir))
     return result

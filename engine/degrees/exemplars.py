@@ -1,0 +1,66 @@
+"""Exemplars: the movies this catalog's users tagged with words close to a phrase.
+
+A phrase that names no tag of the vocabulary ("long", "big budget", "talkier") is often close to
+words people did write as tags on a few movies ("too long", "way too long", "big budget",
+"conversation"). Those movies are the phrase's exemplars; how close every other movie is to
+them, in the item space (people who watched them) and in the movie texts, is one more reading of
+the phrase (`engine.degrees.score.exemplar_scores`). The user tags are
+weighted softly by their cosine with the phrase above a floor, so no rounding of an embedding
+switches one exemplar set for another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+
+@dataclass(frozen=True)
+class ExemplarConfig:
+    floor: float = 0.5  # a user tag weighs (cosine - floor), so nothing below the floor counts
+    closest: int = 10  # at most this many of the closest user tags
+
+
+def language_weights(cosines: np.ndarray, config: ExemplarConfig = ExemplarConfig()) -> np.ndarray:
+    """(L,) weight of each user tag, summing to 1 (all 0 when none is above the floor)."""
+    cosines = np.asarray(cosines, dtype=np.float64)
+    weights = np.zeros(len(cosines))
+    if not len(cosines):
+        return weights
+    k = min(config.closest, len(cosines))
+    top = np.argpartition(-cosines, k - 1)[:k]
+    weights[top] = np.clip(cosines[top] - config.floor, 0.0, None)
+    total = weights.sum()
+    return weights / total if total > 0 else weights
+
+
+def exemplar_items(language_counts: sp.spmatrix | None, cosines: np.ndarray,
+                   config: ExemplarConfig = ExemplarConfig()) -> np.ndarray | None:
+    """(M,) how much each movie is an exemplar of the phrase (sums to 1), or None when no user
+    tag is close enough or none of the close ones is on a catalog movie."""
+    if language_counts is None or language_counts.shape[1] != len(cosines):
+        return None
+    weights = language_weights(cosines, config)
+    if not weights.any():
+        return None
+    items = np.asarray(language_counts @ weights, dtype=np.float64).ravel()
+    total = items.sum()
+    return items / total if total > 0 else None
+
+
+def phrase_exemplars(language_vectors: np.ndarray | None, language_counts: sp.spmatrix | None,
+                     vector: np.ndarray) -> np.ndarray | None:
+    """`exemplar_items` of a phrase's embedding; None without the catalog's user language."""
+    if language_vectors is None:
+        return None
+    return exemplar_items(language_counts, np.asarray(language_vectors) @ vector)
+
+
+def closest_user_tags(language: tuple[str, ...], cosines: np.ndarray, n: int = 3,
+                      config: ExemplarConfig = ExemplarConfig()) -> tuple[str, ...]:
+    """The user tags an exemplar reading leans on most, for a label ("too long, way too long")."""
+    weights = language_weights(cosines, config)
+    order = [int(j) for j in np.argsort(-weights, kind="stable")[:n] if weights[j] > 0]
+    return tuple(language[j] for j in order)
