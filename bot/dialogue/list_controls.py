@@ -184,6 +184,8 @@ class ListControls:
             return []
         if answer.get("kind") == "jump":
             return self._jump_items(state, self.m.out.row(answer.get("from")))[:n]
+        if answer.get("kind") == nearest.KIND and (near := self.m.out.row(answer.get("from"))) is not None:
+            return nearest.nearest_items(self.m, state, near, n)  # a film's nearest: the next nearest
         row, critiques = self.m.out.row(answer.get("from")), asked(state)
         if row is None or not critiques:
             return []

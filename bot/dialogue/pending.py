@@ -111,11 +111,14 @@ class AskTitle:
 
     kind: ClassVar[str] = "reference"
     candidates: tuple[str, ...]
+    # False where the titles were only named beside a list ("say 'the 1953 one' for the other"):
+    # "#1" then picks from the list on screen, not from these titles.
+    numbered: bool = True
 
     def resolve(self, parse: Parse, cleaned: str, titles: TitleResolver) -> Parse | None:
         if parse.intent == "reference" and parse.item_id is not None:
             return parse
-        title = ordinal_pick(parse, list(self.candidates))
+        title = ordinal_pick(parse, list(self.candidates)) if self.numbered else None
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", cleaned or "")
         dated = [t for t in self.candidates if year and t.rstrip().endswith(f"({year.group(1)})")]
         if title is None and len(dated) == 1:  # "the 1953 one"
@@ -132,11 +135,11 @@ class AskTitle:
         return Parse("reference", item_id=match[0].item_id, title=match[0].title, text=cleaned)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "candidates": list(self.candidates)}
+        return {"kind": self.kind, "candidates": list(self.candidates), "numbered": self.numbered}
 
     @classmethod
     def from_json(cls, d: dict) -> "AskTitle":
-        return cls(tuple(str(t) for t in d.get("candidates") or ()))
+        return cls(tuple(str(t) for t in d.get("candidates") or ()), bool(d.get("numbered", True)))
 
 
 @dataclass(frozen=True)
