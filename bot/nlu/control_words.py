@@ -13,11 +13,14 @@ import re
 from bot.nlu.references import ORDINAL_WORDS
 
 LIST = r"(?:these|those|them|the list|this list|the lot|the bunch|the results|the options)"
-OF_LIST = rf"(?:\s+(?:one|movie|film|title|option|pick))?(?:\s+(?:of|from|among|on|in)\s+{LIST})?"
+# "the saddest one there", "the newest you showed me": words that only point at the list.
+THERE = (r"(?:\s+(?:there|here|on (?:the|this|that|your) list|in (?:the|this|that|your) list|"
+         r"(?:that )?you (?:just )?(?:showed|gave|listed|suggested)(?: me)?))?")
+OF_LIST = rf"(?:\s+(?:one|movie|film|title|option|pick))?(?:\s+(?:of|from|among|on|in)\s+{LIST})?{THERE}"
 IT = r"(?:it|that|this|that one|this one|the current one|the current movie|the current film|him|her)"
 
 MORE = re.compile(
-    r"^(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|can i (?:see|have)|got|have you got) )?"
+    r"^(?:(?:just|only|so|then|ok|okay|now|maybe) )?(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|can i (?:see|have)|got|have you got) )?"
     r"(?:some |any |a few |the |a couple )?"
     r"(?:more|others?|other ones|more ones|next(?: ones?| few| batch| page| set| list)?|"
     r"(?:more|other|different|new|next) (?:ones|options|results|movies|films|picks|titles|suggestions)|"
@@ -26,6 +29,8 @@ MORE = re.compile(
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {LIST}|keep (?:them |it )?(?:coming|going)|"
     r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
     r"(?:the )?(?:rest|remaining ones|remaining (?:movies|films|results|options))(?: of (?:them|the list|the results))?)"
+    r"(?: (?:along|on) (?:those|these|the same|similar) lines| in (?:that|the same|a similar) (?:vein|spirit)|"
+    r" like (?:that|this|these|those|them|it)| of (?:that|the same) (?:kind|sort)| similar)?"
     r"(?: (?:please|then|again|too|as well))?$")
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s-+)\s*")
 # Words that add nothing to a control beside them ("nah", "anything", "to be honest").
@@ -42,7 +47,7 @@ EXCLUDE_LIST = re.compile(
     r"what(?:'s| is) excluded$")
 SEEN_ALL = re.compile(
     r"^(?:(?:i(?:'ve| have)?|i already|already|i've already|i have already|ive) )?(?:already )?"
-    r"(?:seen|watched|saw|know)(?: (?:all|every one|each one))? (?:them|these|those|all (?:of )?(?:them|these|those)|"
+    r"(?:seen|watched|saw|know)(?: (?:all|every one|each one))? (?:them|'?em|these|those|all (?:of )?(?:them|'?em|these|those)|"
     r"every one of (?:them|these|those)|the lot|the whole list|everything(?: here| on the list)?)"
     r"(?: all| already| before| too)*$|"
     r"^(?:none of (?:these|those|them|that)(?: (?:work|please|thanks|appeal|interest me|are any good))?|"
@@ -63,34 +68,50 @@ SEEN_TITLE = re.compile(
 SEEN_REASON = re.compile(
     r"\s*[,;.!-]+\s*(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
     r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too))*$")
+# A clause that only comments on a pick or an exclusion beside it: "which is least scary? I'll
+# take that one", "not the 2nd one, I hated it", "skip #3 - not my thing".
+COMMENT = re.compile(
+    r"(?:(?:i'?ll|i will|let'?s|i'?d like to|i want to|i wanna)\s+)?(?:take|have|go with|pick|choose|watch|see)\s+"
+    r"(?:that|it|this)(?: one)?(?: then| please)?|(?:that|this) one(?: then| please)?|"
+    r"(?:i\s+)?(?:(?:really|just|kinda|kind of|totally)\s+)?(?:hated|hate|disliked|dislike|didn'?t like|did not like|"
+    r"don'?t like|do not like|can'?t stand|couldn'?t stand|(?:was )?not a fan of|wasn'?t a fan of|not into)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?|them|those|these)|(?:it|that|this)(?:'s| is| was)\s+(?:so |really |too )?"
+    r"(?:boring|awful|terrible|bad|dull|overrated|not for me|not my thing|not my cup of tea)|"
+    r"not for me|not my (?:thing|cup of tea|type|taste)|(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too))*")
 NO_MORE_TAG = re.compile(
     r"^(?:no more|not another|nothing (?:by|with|from)|enough(?: of)?|no|stop showing(?: me)?|"
     r"(?:i )?(?:don'?t|do not) (?:want|show me) (?:any )?(?:more )?)\s+(?P<t>.+?)"
     r"(?:'s)?\s+(?:films?|movies?|stuff|ones?|pictures)(?: please)?$")
 # What may lead a pick by description: "which one is", "whichever's", "I'll take", "give me".
-PICK_LEAD = (rf"(?:(?:which|what|whichever|whatever)(?: one| movie| film)?(?: of {LIST})?(?: is |'s )|"
-              r"(?:i'?ll (?:take|have|go with) |give me |show me |pick |i want |let'?s (?:go with|do|take) |"
-              r"go with |just )?)")
+_WHICH = rf"(?:which|what|whichever|whatever)(?: one| movie| film)?(?: of {LIST})?(?: is |'s )"
+_TAKE = (r"(?:i'?ll (?:take|have|go with|go for) |give me |gimme |show me |pick |take |i want |i'?d like |"
+         r"can i (?:have|get) |let'?s (?:go with|do|take) |go with |go for |just )?")
+PICK_LEAD = rf"(?:{_WHICH}|{_TAKE})"
+# ... with its article: "which is the least scary", "which is least scary", "I'll take the newest".
+THE_LEAD = rf"(?:{_WHICH}(?:the\s+)?|{_TAKE}the\s+)"
 POSITION_PICK = re.compile(
-    rf"^(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:to|from)\s*(?:-|\s)?"
+    rf"^{_TAKE}(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:to|from)\s*(?:-|\s)?"
     rf"(?:the\s+)?(?:last|end|bottom)|penultimate|next[- ]to[- ]last|one before (?:the )?last)"
     rf"{OF_LIST}$")
 YEAR_PICK = re.compile(
-    rf"^{PICK_LEAD}the\s+(?:(?:one|movie|film)\s+(?:from|of|made in|released in|in)\s+"
+    rf"^{THE_LEAD}(?:(?:one|movie|film)\s+(?:from|of|made in|released in|in)\s+"
     rf"(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?:\s+(?:one|movie|film))){OF_LIST}$")
 AGE_PICK = re.compile(
-    rf"^{PICK_LEAD}the\s+(?:(?P<new>newest|most recent|latest|youngest|last released|most modern)|"
+    rf"^{THE_LEAD}(?:(?P<new>newest|most recent|latest|youngest|last released|most modern)|"
     rf"(?P<old>oldest|earliest|least recent|first released|most dated)){OF_LIST}$")
 SUPERLATIVE = re.compile(
-    rf"^{PICK_LEAD}"
-    rf"(?:the\s+)(?:(?:one|movie|film) (?:with|that has|having) (?:the )?"
+    rf"^{THE_LEAD}"
+    rf"(?:(?:one|movie|film) (?:with|that has|having) (?:the )?"
     rf"(?P<amount>most|highest|biggest|strongest|largest|greatest|maximum|max|least|lowest|smallest|weakest|"
-    rf"minimum|min|fewest)\s+(?P<p1>.+?)|(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est)|"
+    rf"minimum|min|fewest)\s+(?P<p1>.+?)|"
+    rf"(?:(?:one|movie|film) (?:that(?:'s| is)|which(?:'s| is)|that seems|that looks) (?:the )?)?"
+    rf"(?:(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est))|"
     rf"(?:one|movie|film) (?:with|that has|having|about|where there(?:'s| is| are)) (?:the |a |an |some |lots of )?(?P<p3>.+?))"
     rf"{OF_LIST}(?:\s+(?:one|of {LIST}))?$")
 # "the funnier one", "the scarier of the two", "the more romantic one": a comparative picks the most.
 COMPARATIVE_PICK = re.compile(
-    rf"^{PICK_LEAD}the\s+(?:(?P<dir>more|less)\s+(?P<p>[a-z][a-z -]*?)|(?P<er>[a-z]+(?:er|r)))\s+"
+    rf"^{THE_LEAD}(?:(?P<dir>more|less)\s+(?P<p>[a-z][a-z -]*?)|(?P<er>[a-z]+(?:er|r)))\s+"
     rf"(?:one|movie|film|option|pick|of (?:the|those|these) (?:two|three|four|lot)|of (?:these|those|them|both))$")
 LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewest"}
 NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
@@ -112,6 +133,9 @@ WHY = re.compile(
 WHY_ANYWHERE = re.compile(
     r"^(?:(?:huh|hmm+|so|ok|okay|wait|and|but|hey|sorry)\W*\s+)*"
     r"(?:why|how come|how is|how's|how are|in what way is|in which way is|what makes)\b(?P<rest>.*)$")
+# "what makes it more romantic than Harold and Maude?", "how is this one darker?": the current item.
+WHY_IT = re.compile(r"^\s*(?:it|this|that|this one|that one|this movie|this film)\s+(?:(?:so|more|less|any|better|worse|"
+                    r"different|similar|a (?:good|better) (?:pick|choice|match))\b|[a-z]{3,}er\b)")
 NAMED_POSITION = re.compile(
     rf"#\s*\d+|\b(?:number|no\.?)\s*\d+\b|\bthe\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film|pick|choice))?\b")
 JUMP = re.compile(
@@ -121,7 +145,11 @@ JUMP = re.compile(
     r"else entirely|random|at random|out of the box|off the wall|unexpected)"
     r"(?: (?:vibes?|mood|kind|genres?|style|direction|type|thing|stuff|one|movie|film|pick)(?: of (?:movie|film|thing))?)?"
     r"(?: for a change| please| now)*$|"
-    r"^(?:surprise me|(?:a |something )?(?:wild ?card|curveball|curve ball)|change of (?:pace|scenery)|"
+    r"^(?:surprise me|(?:a |something |another |one more )?(?:wild ?card|curveball|curve ball|surprise)|"
+    r"(?:something|anything|one|a (?:movie|film)) (?:nothing|not(?: even(?: remotely)?| at all)?) like "
+    r"(?:this|that|these|those|it|them)(?: at all| whatsoever| please)*|"
+    r"(?:the |something )?(?:complete |total |polar |exact )?opposite(?: of (?:this|that|these|those|it|them))?|"
+    r"another (?:random (?:one|pick|movie|film)|(?:completely |totally |wildly )?different one)|change of (?:pace|scenery)|"
     r"(?:let'?s |i'?d like to |i want to |can we )?try (?:something|anything) (?:new|fresh|different|else)(?: for a change)?|"
     r"(?:something|anything) (?:else|different) (?:altogether|entirely|completely)|(?:let'?s )?(?:switch|mix|shake) (?:it|things) up|"
     r"(?:let'?s |i (?:want|need) to )?change (?:it up|direction|course|tack|lanes|the subject)|"

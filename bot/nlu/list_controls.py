@@ -66,6 +66,10 @@ class ListControlReader:
         clauses = [c for c in cw.CLAUSE_BREAK.split(simple) if c and not cw.ASIDE.fullmatch(c)]
         if not clauses or clauses == [simple]:
             return None
+        said = [c for c in clauses if not cw.COMMENT.fullmatch(c)]
+        if len(said) == 1 < len(clauses):  # "not the 2nd one, I hated it": the comment adds nothing
+            found = self._one(said[0], shown, original)
+            return found if found is not None and found.intent in ("select", "exclude") else None
         read = [self._one(c, shown, original) for c in clauses]
         if any(r is None for r in read):
             return None
@@ -190,6 +194,8 @@ class ListControlReader:
             if target is not None:
                 return replace_intent(target, "explain")
         loose = cw.WHY_ANYWHERE.match(simple)
+        if loose is not None and cw.WHY_IT.match(loose.group("rest")):
+            return Parse("explain")  # "what makes it more romantic than Harold and Maude?"
         named = cw.NAMED_POSITION.search(loose.group("rest")) if loose else None
         target = self._item(named.group(0), shown, catalog=False) if named else None
         return None if target is None or target.index is None else replace_intent(target, "explain")
