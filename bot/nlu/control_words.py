@@ -134,7 +134,7 @@ WHY_ANYWHERE = re.compile(
     r"^(?:(?:huh|hmm+|so|ok|okay|wait|and|but|hey|sorry)\W*\s+)*"
     r"(?:why|how come|how is|how's|how are|in what way is|in which way is|what makes)\b(?P<rest>.*)$")
 # "what makes it more romantic than Harold and Maude?", "how is this one darker?": the current item.
-WHY_IT = re.compile(r"^\s*(?:it|this|that|this one|that one|this movie|this film)\s+(?:(?:so|more|less|any|better|worse|"
+WHY_IT = re.compile(r"^\s*(?:(?:is|was|does)\s+)?(?:it|this|that|this one|that one|this movie|this film)\s+(?:(?:so|more|less|any|better|worse|"
                     r"different|similar|a (?:good|better) (?:pick|choice|match))\b|[a-z]{3,}er\b)")
 NAMED_POSITION = re.compile(
     rf"#\s*\d+|\b(?:number|no\.?)\s*\d+\b|\bthe\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film|pick|choice))?\b")
