@@ -111,7 +111,20 @@ def dated(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> st
     1999 galaxy quest"; "total recall, the newer one": the newest of that name), so the year is
     read as part of the title, not as a filter on the answer; None when no year picks a title
     that has a film of that year. `skip(head)`: words that are no title here."""
-    return _year_after(simple, titles, skip) or _year_before(simple, titles, skip) or _by_age(simple, titles, skip)
+    return (_described(simple, titles, skip) or _year_after(simple, titles, skip) or _year_before(simple, titles, skip)
+            or _by_age(simple, titles, skip))
+
+
+def _described(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
+    """"braindead, the old splatter comedy from 1992": a title, then a description of it with its year."""
+    head, comma, rest = simple.partition(",")
+    if not comma or skip(head.strip()) or not re.match(r"\s*(?:the|that|a|an)\s", rest):
+        return None
+    for m in _DATED.finditer(rest):
+        year = int(m.group(1))
+        if any(release_year(t.title) == year for t in titles.exact(f"{head.strip()} ({year})")):
+            return " ".join(f"{head.strip()} ({year}), {rest[:m.start()]} {rest[m.end():]}".split())
+    return None
 
 
 def _by_age(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
