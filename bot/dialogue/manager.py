@@ -25,10 +25,11 @@ from bot.dialogue.critique_axes import (as_read, critique_modifications, read_un
 from bot.dialogue.list_controls import ListControls
 from bot.dialogue.nearest import show_nearest
 from bot.nlu.text import MAX_CHARS
-from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
+from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json, still_waiting)
 from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
 from bot.dialogue.reply_builder import ReplyBuilder
+from bot.dialogue.series import of_current_series
 from bot.store.sessions import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.dialogue.suggestions import SuggestConfig, Suggester, critique_text
 from bot.store.turns import clean_input, turn_record
@@ -178,12 +179,11 @@ class DialogueManager:
     # -- dispatch --------------------------------------------------------------------------
 
     def _respond(self, state: SessionState, parse: Parse, cleaned: str) -> tuple[Reply, Parse, int | None]:
+        parse = of_current_series(parse, state.current, self.retriever)  # "part 3" after "godfather 2"
         pending = pending_from_json(state.pending)
         state.pending = None
         waiting = pending if isinstance(pending, NeedReference) else None
-        if isinstance(pending, AskTag):
-            parse = pending.resolve(parse, cleaned) or parse
-        elif isinstance(pending, AskTitle):
+        if isinstance(pending, (AskTag, AskTitle, FollowUp)):  # the answer to a question, or "and #7?"
             parse = pending.resolve(parse, cleaned, self.retriever.title_resolver) or parse
         chosen = None
         intent = parse.intent

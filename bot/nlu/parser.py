@@ -45,7 +45,8 @@ __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|-)\s+")
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
-_APPOSITION = re.compile(r"(?:the|that|a|an)\s+(?!(?:one|same|other|opposite)\b)\w")
+# "Heat, the Michael Mann one" describes the film; "..., the 2001 version" picks a namesake (the resolver's).
+_APPOSITION = re.compile(r"(?:the|that|a|an)\s+(?!(?:one|same|other|opposite)\b)[a-z](?!.*\b(?:19|20)\d\d\b)")
 FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 
