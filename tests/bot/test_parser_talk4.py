@@ -154,3 +154,8 @@ def test_jumps_in_free_wording(parser, text):
 def test_a_why_about_the_current_item(parser, text):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.index, parse.item_id) == ("explain", None, None)
+
+
+@pytest.mark.parametrize("text,alpha", [("least violent please", -1), ("at least a bit darker", 1)])
+def test_least_lowers_and_at_least_raises(parser, text, alpha):
+    assert {c.alpha for c in parser.parse(text).critiques} == {alpha}
