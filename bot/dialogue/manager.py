@@ -350,8 +350,8 @@ class DialogueManager:
         state.last_sequence = []
         state.last_tag = state.last_alpha = state.answer = None
         start = replies.starting_from(self._title(row), synthetic) + replies.namesakes(parse.namesakes, parse.outside)
-        if parse.namesakes:  # "the 1953 one" next turn picks the other
-            self._ask(state, AskTitle((self._title(row), *parse.namesakes), numbered=False))
+        if parse.namesakes or parse.outside:  # "the 1953 one" next turn picks the other (or says it is too rare)
+            self._ask(state, AskTitle((self._title(row), *parse.namesakes, *parse.outside), numbered=False))
         if waiting is not None and waiting.critiques:
             depth = len(state.history) + int(kept)  # kept: "Heat but less violent", undo keeps Heat
             reply = self.walk_from(state, row, waiting.critiques)

@@ -131,8 +131,9 @@ class AskTitle:
         if title is None:
             return None
         match = titles.exact(str(title))
-        if not match:
-            return None
+        if not match:  # a namesake the data holds and the model lacks: said so, as for any such title
+            return Parse("reference", unknown_title=re.sub(r"\s*\(\d{4}\)\s*$", "", str(title)),
+                         outside=(str(title),), text=cleaned)
         return Parse("reference", item_id=match[0].item_id, title=match[0].title, text=cleaned)
 
     def to_json(self) -> dict:

@@ -67,3 +67,10 @@ def test_a_number_alone_names_the_current_films_series():
 def test_the_same_decade_is_the_current_films(planted):
     row = planted.row_of_id[10]  # Toy Story (1995)
     assert updated(None, {"min": None, "max": None, "relative": "decade"}, planted, row) == {"min": 1990, "max": 1999}
+
+
+def test_a_namesake_the_model_lacks_is_said_to_be_too_rare_when_picked_by_year():
+    titles = TitleResolver(["Dusk (1990)"], [1], [50])
+    beside = AskTitle(("Dusk (1990)", "Dusk (2004)"), numbered=False)
+    parse = beside.resolve(Parse("out_of_scope"), "I meant the 2004 remake", titles)
+    assert (parse.intent, parse.item_id, parse.outside) == ("reference", None, ("Dusk (2004)",))
