@@ -15,18 +15,19 @@ from bot.nlu.references import ORDINAL_WORDS
 LIST = r"(?:these|those|them|the list|this list|the lot|the bunch|the results|the options)"
 # "the saddest one there", "the newest you showed me": words that only point at the list.
 THERE = (r"(?:\s+(?:there|here|on (?:the|this|that|your) list|in (?:the|this|that|your) list|"
-         r"(?:that )?you (?:just )?(?:showed|gave|listed|suggested)(?: me)?))?")
+         r"(?:that )?you (?:just )?(?:showed|gave|listed|suggested)(?: me)?))?(?:\s+(?:then|please|thanks))*")
 OF_LIST = rf"(?:\s+(?:one|movie|film|title|option|pick))?(?:\s+(?:of|from|among|on|in)\s+{LIST})?{THERE}"
 IT = r"(?:it|that|this|that one|this one|the current one|the current movie|the current film|him|her)"
 
 MORE = re.compile(
     r"^(?:(?:just|only|so|then|ok|okay|now|maybe) )?(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|can i (?:see|have)|got|have you got) )?"
     r"(?:some |any |a few |the |a couple )?"
-    r"(?:more|others?|other ones|more ones|next(?: ones?| few| batch| page| set| list)?|"
+    r"(?:more|others?|other ones|more ones|next(?: ones?| few| batch| page| set| list| \d{1,2}| five| ten| twenty)?|"
+    r"(?:\d{1,2}|five|ten|twenty) more|"
     r"(?:more|other|different|new|next) (?:ones|options|results|movies|films|picks|titles|suggestions)|"
     r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them|that|this)|please)|"
     r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
-    rf"(?:(?:more|others) )?(?:besides|apart from|other than) {LIST}|keep (?:them |it )?(?:coming|going)|"
+    rf"(?:(?:more|others) )?(?:besides|apart from|other than) {LIST}|keep (?:them |it |'?em )?(?:coming|going)|"
     r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
     r"(?:the )?(?:rest|remaining ones|remaining (?:movies|films|results|options))(?: of (?:them|the list|the results))?)"
     r"(?: (?:along|on) (?:those|these|the same|similar) lines| in (?:that|the same|a similar) (?:vein|spirit)|"
@@ -53,6 +54,8 @@ SEEN_ALL = re.compile(
     r"^(?:none of (?:these|those|them|that)(?: (?:work|please|thanks|appeal|interest me|are any good))?|"
     r"(?:i(?:'m| am) )?not interested in (?:any of )?(?:these|those|them|the lot)|"
     r"(?:i )?(?:don'?t|do not) (?:like|want) (?:any of )?(?:these|those|them)|nah,? none|no to all|"
+    r"(?:these|those|they)(?: are|'re)(?: all)? (?:so |really |pretty )?(?:boring|bad|awful|terrible|meh|dull|"
+    r"not (?:for me|my thing|my taste|good|great|it))|"
     r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already)?)$")
 NOT_ITEM = re.compile(
     r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|"
@@ -85,7 +88,7 @@ NO_MORE_TAG = re.compile(
     r"(?:'s)?\s+(?:films?|movies?|stuff|ones?|pictures)(?: please)?$")
 # What may lead a pick by description: "which one is", "whichever's", "I'll take", "give me".
 _WHICH = rf"(?:which|what|whichever|whatever)(?: one| movie| film)?(?: of {LIST})?(?: is |'s )"
-_TAKE = (r"(?:i'?ll (?:take|have|go with|go for) |give me |gimme |show me |pick |take |i want |i'?d like |"
+_TAKE = (r"(?:(?:ok(?:ay)?|so|alright|fine|then|well|hmm+|right) )?(?:i'?ll (?:take|have|go with|go for) |give me |gimme |show me |pick |take |i want |i'?d like |"
          r"can i (?:have|get) |let'?s (?:go with|do|take) |go with |go for |just )?")
 PICK_LEAD = rf"(?:{_WHICH}|{_TAKE})"
 # ... with its article: "which is the least scary", "which is least scary", "I'll take the newest".

@@ -159,3 +159,12 @@ def test_a_why_about_the_current_item(parser, text):
 @pytest.mark.parametrize("text,alpha", [("least violent please", -1), ("at least a bit darker", 1)])
 def test_least_lowers_and_at_least_raises(parser, text, alpha):
     assert {c.alpha for c in parser.parse(text).critiques} == {alpha}
+
+
+@pytest.mark.parametrize("text,intent,control", [
+    ("give me the next five", "more", None), ("keep 'em coming", "more", None),
+    ("these are all pretty dull", "exclude", "all"), ("alright the scariest of them then", "select", "degree"),
+])
+def test_more_wordings_of_list_moves(parser, text, intent, control):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control) == (intent, control)
