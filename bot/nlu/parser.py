@@ -202,6 +202,9 @@ class Parser:
                 return self._waiting(start, reference.rest)
             compound = self._with_critiques(start, reference.rest) if reference.rest else None
             return compound or start
+        whole = self.references.exact_title(simple)  # "the good, the bad and the ugly": no "the good" + critiques
+        if whole is not None and whole.item_id is not None and len(tokenize(simple)) >= 4:
+            return self._on_screen(whole, shown)
         compound = self._compound(simple, shown, original)
         if compound is not None:
             return compound

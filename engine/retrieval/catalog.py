@@ -321,6 +321,10 @@ class TitleResolver:
             return None
         n = int(m.group("n")) if m.group("n").isdigit() else _ROMAN.index(m.group("n")) + 2
         first = self.leader(self.exact(m.group("head")))
+        named = self._by_series.get(form_key(m.group("head")), [])  # "Lord of the Rings: ..." films
+        if first is not None and named and first.row not in named and \
+                self.popularity[first.row] < max(self.popularity[r] for r in named):
+            first = None  # the rarely watched 1978 "Lord of the Rings" does not start that series
         if first is None and len(m.group("head").split()) < 2:
             return None
         # The series' name: the words said, or the first film's own title where they are its

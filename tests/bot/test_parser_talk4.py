@@ -16,9 +16,10 @@ TITLES = ("Die Young (1990)", "Die Young 2 (1993)", "Die Young: The Return (1996
           "Space Cops (a.k.a. SC) (1997)", "Space Cops II (2002)", "Space Cops III (2012)",
           "Four Colors: Green (Quatre couleurs: Vert) (1994)", "Honor Bound (2001)",
           "Night Train (1955)", "Night Train (2009)", "Gravelord (1992)", "Heatwave (1997)",
-          "Like Crazy (2011)", "Robots (2005)", "Another Day (2002)", "Quiet Town (1988)")
+          "Like Crazy (2011)", "Robots (2005)", "Another Day (2002)", "Quiet Town (1988)",
+          "Kind, the Dark and the Funny, The (1999)")
 IDS = tuple(range(31, 31 + len(TITLES)))
-POPULARITY = (200, 150, 140, 90, 180, 120, 100, 60, 50, 70, 65, 40, 80, 30, 400, 20, 10)
+POPULARITY = (200, 150, 140, 90, 180, 120, 100, 60, 50, 70, 65, 40, 80, 30, 400, 20, 10, 35)
 SHOWN = tuple((IDS[i], TITLES[i]) for i in (9, 11, 12, 13, 16))
 
 
@@ -168,3 +169,8 @@ def test_least_lowers_and_at_least_raises(parser, text, alpha):
 def test_more_wordings_of_list_moves(parser, text, intent, control):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.control) == (intent, control)
+
+
+def test_a_long_title_said_whole_is_not_split_at_its_commas(parser):
+    parse = parser.parse("the kind, the dark and the funny")
+    assert (parse.intent, parse.title, parse.critiques) == ("reference", "Kind, the Dark and the Funny, The (1999)", ())
