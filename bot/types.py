@@ -48,7 +48,7 @@ class Parse:
     indices: tuple[int, ...] = ()  # exclude "items": several positions ("seen 1 and 4", "not the first three")
     year: int | None = None  # select "the one from 1999"
     # A release-year request (bot.nlu.time.YearAsk.to_json): {"min", "max"} inclusive, maybe
-    # "relative" ("newer"/"older"/"recent"/"classic") or "clear" ("any year"); None: none asked.
+    # "relative" ("newer"/"older"/"decade"/"recent"/"classic") or "clear" ("any year"); None: none asked.
     years: dict | None = None
     limit: str | None = None  # what the catalog cannot judge (bot.nlu.limits.TOPICS): "budget"
     namesakes: tuple[str, ...] = ()  # reference: other titles the words also name, for the reply

@@ -25,7 +25,7 @@ from bot.dialogue.cards import answer_record, asked
 from bot.dialogue.critique_axes import critique_modifications, read_unread
 from bot.dialogue.exclusions import exclude_items, exclude_tag, excluded_rows
 from bot.dialogue.explain import Explainer
-from bot.dialogue.pending import ordinal_pick
+from bot.dialogue.pending import FollowUp, ordinal_pick, pending_to_json
 from bot.dialogue.policies import sequence_for, shown_rows
 from bot.types import Button, Parse, Reply, ShownItem
 from engine.retrieval.catalog import release_year
@@ -77,6 +77,7 @@ class ListControls:
         row = self._named_row(state, parse)
         if isinstance(row, Reply):
             return row, None
+        state.pending = pending_to_json(FollowUp(parse.intent))  # "and #7?" asks the same
         if parse.intent == "about":
             text, facts = self.explainer.about(state, row, parse.critiques)
             return self._keep_list(state, text, "about", explanation=facts), None
@@ -184,6 +185,8 @@ class ListControls:
             return []
         if answer.get("kind") == "jump":
             return self._jump_items(state, self.m.out.row(answer.get("from")))[:n]
+        if answer.get("kind") == nearest.KIND and (near := self.m.out.row(answer.get("from"))) is not None:
+            return nearest.nearest_items(self.m, state, near, n)  # a film's nearest: the next nearest
         row, critiques = self.m.out.row(answer.get("from")), asked(state)
         if row is None or not critiques:
             return []

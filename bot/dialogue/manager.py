@@ -25,10 +25,11 @@ from bot.dialogue.critique_axes import (as_read, critique_modifications, read_un
 from bot.dialogue.list_controls import ListControls
 from bot.dialogue.nearest import show_nearest
 from bot.nlu.text import MAX_CHARS
-from bot.dialogue.pending import (AskTag, AskTitle, NeedReference, Pending, compound_start, critique_to_json,
+from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
                          ordinal_pick, pending_from_json, pending_to_json, still_waiting)
 from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
 from bot.dialogue.reply_builder import ReplyBuilder
+from bot.dialogue.series import of_current_series
 from bot.store.sessions import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
 from bot.dialogue.suggestions import SuggestConfig, Suggester, critique_text
 from bot.store.turns import clean_input, turn_record
@@ -178,12 +179,11 @@ class DialogueManager:
     # -- dispatch --------------------------------------------------------------------------
 
     def _respond(self, state: SessionState, parse: Parse, cleaned: str) -> tuple[Reply, Parse, int | None]:
+        parse = of_current_series(parse, state.current, self.retriever)  # "part 3" after "godfather 2"
         pending = pending_from_json(state.pending)
         state.pending = None
         waiting = pending if isinstance(pending, NeedReference) else None
-        if isinstance(pending, AskTag):
-            parse = pending.resolve(parse, cleaned) or parse
-        elif isinstance(pending, AskTitle):
+        if isinstance(pending, (AskTag, AskTitle, FollowUp)):  # the answer to a question, or "and #7?"
             parse = pending.resolve(parse, cleaned, self.retriever.title_resolver) or parse
         chosen = None
         intent = parse.intent
@@ -350,8 +350,8 @@ class DialogueManager:
         state.last_sequence = []
         state.last_tag = state.last_alpha = state.answer = None
         start = replies.starting_from(self._title(row), synthetic) + replies.namesakes(parse.namesakes, parse.outside)
-        if parse.namesakes:  # "the 1953 one" next turn picks the other
-            self._ask(state, AskTitle((self._title(row), *parse.namesakes)))
+        if parse.namesakes or parse.outside:  # "the 1953 one" next turn picks the other (or says it is too rare)
+            self._ask(state, AskTitle((self._title(row), *parse.namesakes, *parse.outside), numbered=False))
         if waiting is not None and waiting.critiques:
             depth = len(state.history) + int(kept)  # kept: "Heat but less violent", undo keeps Heat
             reply = self.walk_from(state, row, waiting.critiques)

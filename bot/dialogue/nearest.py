@@ -30,7 +30,7 @@ DialogueManager = Any
 
 KIND = "nearest"  # SessionState.answer["kind"] of such a list
 
-__all__ = ["KIND", "nearest_rows", "show_nearest"]
+__all__ = ["KIND", "nearest_items", "nearest_rows", "show_nearest"]
 
 
 def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
@@ -42,6 +42,14 @@ def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int
     return [(int(r), float(s)) for r, s in zip(rows[:k], similarity[:k])]
 
 
+def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: int) -> list[ShownItem]:
+    """The `k` films nearest `row` (`nearest_rows`) as cards: what such a list shows, and what
+    fills it again when the person sets some aside ("seen all of those")."""
+    r = manager.retriever
+    return [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
+            for p, s in nearest_rows(r, state, row, k)]
+
+
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
                  understood: bool = True, more: bool = False, start: bool = False) -> Reply:
     """`text`, then the films most like the item at `row` (the next ones with `more`), kept as
@@ -50,12 +58,10 @@ def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text
     asking for "something like it" expects, with suggestions of what to change."""
     r = manager.retriever
     title = r.titles[row]
-    pairs = nearest_rows(r, state, row, manager.steps)
-    if not pairs:
+    shown = nearest_items(manager, state, row, manager.steps)
+    if not shown:
         return manager.out.reply(state, f"{text} {replies.no_nearest(title, bool(state.years), more)}".strip(),
                                  intent, understood=understood, with_suggestions=not more)
-    shown = [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
-             for p, s in pairs]
     if not start:
         manager._push(state)
     state.last_sequence = [s.to_json() for s in shown]

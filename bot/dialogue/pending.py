@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Union
 
+from bot.nlu.lexicon import ORDINALS
 from bot.types import Critique, Parse
 from engine.retrieval.catalog import TitleResolver
 from engine.text.normalise import text_key
@@ -74,7 +75,7 @@ class AskTag:
     def options(self) -> list[str]:
         return list(dict.fromkeys([self.asked.tag, *self.asked.candidates]))
 
-    def resolve(self, parse: Parse, cleaned: str) -> Parse | None:
+    def resolve(self, parse: Parse, cleaned: str, titles: TitleResolver | None = None) -> Parse | None:
         options = self.options
         said = _said(cleaned)
         chosen = ordinal_pick(parse, options)
@@ -111,11 +112,14 @@ class AskTitle:
 
     kind: ClassVar[str] = "reference"
     candidates: tuple[str, ...]
+    # False where the titles were only named beside a list ("say 'the 1953 one' for the other"):
+    # "#1" then picks from the list on screen, not from these titles.
+    numbered: bool = True
 
     def resolve(self, parse: Parse, cleaned: str, titles: TitleResolver) -> Parse | None:
         if parse.intent == "reference" and parse.item_id is not None:
             return parse
-        title = ordinal_pick(parse, list(self.candidates))
+        title = ordinal_pick(parse, list(self.candidates)) if self.numbered else None
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", cleaned or "")
         dated = [t for t in self.candidates if year and t.rstrip().endswith(f"({year.group(1)})")]
         if title is None and len(dated) == 1:  # "the 1953 one"
@@ -127,16 +131,17 @@ class AskTitle:
         if title is None:
             return None
         match = titles.exact(str(title))
-        if not match:
-            return None
+        if not match:  # a namesake the data holds and the model lacks: said so, as for any such title
+            return Parse("reference", unknown_title=re.sub(r"\s*\(\d{4}\)\s*$", "", str(title)),
+                         outside=(str(title),), text=cleaned)
         return Parse("reference", item_id=match[0].item_id, title=match[0].title, text=cleaned)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "candidates": list(self.candidates)}
+        return {"kind": self.kind, "candidates": list(self.candidates), "numbered": self.numbered}
 
     @classmethod
     def from_json(cls, d: dict) -> "AskTitle":
-        return cls(tuple(str(t) for t in d.get("candidates") or ()))
+        return cls(tuple(str(t) for t in d.get("candidates") or ()), bool(d.get("numbered", True)))
 
 
 @dataclass(frozen=True)
@@ -165,8 +170,40 @@ def still_waiting(critiques: Sequence[Critique], waiting: NeedReference | None,
     return NeedReference(said)
 
 
-Pending = Union[AskTag, AskTitle, NeedReference]
-_KINDS: dict[str, type] = {k.kind: k for k in (AskTag, AskTitle, NeedReference)}
+# "and #7?", "what about the third one?" right after "why #3?" / "tell me about #2": the same question.
+_FOLLOW = re.compile(r"^(?:and|and what about|what about|how about|and how about|same for|and also|also|and for)\s+"
+                     r"(?:(?:number|no|item|movie|film)\s+)?(?:(?P<n>\d{1,2})|(?:the\s+)?(?P<ord>[a-z0-9]+)"
+                     r"(?:\s+(?:one|movie|film))?)$")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """After an answer about one listed item ("why #3?"), "and #7?" asks the same of another."""
+
+    kind: ClassVar[str] = "follow_up"
+    intent: str  # "explain" or "about"
+
+    def resolve(self, parse: Parse, cleaned: str, titles: TitleResolver | None = None) -> Parse | None:
+        m = _FOLLOW.match(_said(cleaned))
+        index = None
+        if m is not None:
+            index = int(m.group("n")) if m.group("n") else ORDINALS.get(m.group("ord") or "")
+        if index is None or parse.intent not in ("select", "out_of_scope") or parse.control:
+            return None
+        return Parse(self.intent, index=index, text=cleaned)
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "intent": self.intent}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "FollowUp":
+        if d["intent"] not in ("explain", "about"):
+            raise ValueError(f"no follow-up for {d['intent']!r}")
+        return cls(str(d["intent"]))
+
+
+Pending = Union[AskTag, AskTitle, NeedReference, FollowUp]
+_KINDS: dict[str, type] = {k.kind: k for k in (AskTag, AskTitle, NeedReference, FollowUp)}
 
 
 def pending_to_json(pending: Pending | None) -> dict | None:

@@ -33,11 +33,12 @@ def updated(current: dict | None, ask: dict, retriever: "Retriever", current_row
     lo, hi = ask.get("min"), ask.get("max")
     relative = ask.get("relative")
     years = release_years(retriever)
-    if relative in ("newer", "older"):
+    if relative in ("newer", "older", "decade"):
         year = int(years[current_row]) if current_row is not None else 0
         if not year:
             return current  # nothing to be newer than: the filter stays as it was
-        lo, hi = (year + 1, None) if relative == "newer" else (None, year - 1)
+        decade = year - year % 10  # "from the same decade": 2007 -> 2000-2009
+        lo, hi = {"newer": (year + 1, None), "older": (None, year - 1), "decade": (decade, decade + 9)}[relative]
     elif relative == "recent":
         lo = int(years.max()) - RECENT_YEARS + 1
     elif relative == "classic":

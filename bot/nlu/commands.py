@@ -48,6 +48,8 @@ def simplify(text: str) -> str:
     s = re.sub(r"^(?:no|nope|nah)\s*[,.!;-]+\s*(?=\S)", "", s)
     if small_talk(s) is None:  # "hi there, something funnier": the greeting is no request
         s = _GREETING.sub("", s)
+    s = _CHANGE_OF_MIND.sub("", s) or s  # "scrap that, Rocky 2 instead" -> "rocky 2"
+    s = _INSTEAD.sub("", s) or s
     previous = None
     while previous != s:
         previous = s
@@ -57,6 +59,14 @@ def simplify(text: str) -> str:
     return s
 
 
+# A change of mind before a new request adds nothing to it: "scrap that, Rocky 2 instead", "ok now
+# pans labyrinth", "hmm no, something like ...", "not Rushmore, I mean Ghost World". Only before
+# more words: "forget that" alone is a command.
+_CHANGE_OF_MIND = re.compile(
+    r"^(?:(?:hmm+|ok(?:ay)?|oh|well|wait|sorry|ah)\W*\s+)*(?:(?:no|nope|nah)\W*\s+)?"
+    r"(?:(?:scrap|forget|ditch|drop) (?:that|this|it)(?: one)?|never ?mind(?: that)?|actually|ok(?:ay)? now|now|"
+    r"not [^,.;]{1,60}[,.;]+\s*(?:i mean|i meant))\s*[,.!;:-]*\s+(?=\S)")
+_INSTEAD = re.compile(r"[\s,]+(?:instead|then instead|rather)$")
 # Clauses that add nothing to a command around them ("oops", "thanks", "ok").
 _ASIDE = re.compile(r"^(?:oops|whoops|wait|no|nope|nah|ok|okay|ok then|alright|hmm+|ugh|argh|sorry|"
                     r"thanks|thank you|thx|cheers|please|pls|lol|haha+|well|so)$")

@@ -222,7 +222,7 @@ MORE_WORDS = frozenset(
 )
 LESS_WORDS = frozenset(
     "less fewer reduce reduced decrease decreased lower lessen minimize minimise minus "
-    "without cut remove drop skip avoid ditch lose eliminate weaker".split()
+    "without cut remove drop skip avoid ditch lose eliminate weaker least".split()
 )
 # Phrases (after normalisation, words joined by spaces) checked before single words.
 MORE_PHRASES = (
@@ -233,7 +233,7 @@ MORE_PHRASES = (
     "i prefer", "prefer", "i'd love", "id love", "i would love", "would love", "show me",
     "i need", "let's have", "lets have", "go for", "with",
     "i'm in the mood for", "im in the mood for", "in the mood for", "looking for", "i'm after",
-    "i meant", "i mean", "still", "but still", "keep", "keep the",
+    "i meant", "i mean", "still", "but still", "keep", "keep the", "at least",
 )
 LESS_PHRASES = (
     "too much", "too many", "way too", "far too", "not so", "not as", "not that", "not too",

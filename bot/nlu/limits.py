@@ -67,10 +67,13 @@ _LOWER_NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made
 _DIRECTED = re.compile(r"\b(?:by|directed by|made by|from director)$")
 # Words after a given name that make it no name ("with grace and style", "by will alone").
 _NOT_SURNAMES = frozenset("and or but in on of for to the a an as is was alone please pls too".split())
+# "another one in Spanish", "is there one like it but in English": the request, no title ("Die Another Day").
+_ANOTHER = re.compile(r"\b(?:(?:is|are) there |got |any |have you got )?(?:another|one|something|anything)"
+                      r"(?: (?:one|else))?(?: like (?:it|this|that)(?: one)?)?(?=\s|$)")
 _LEFTOVER = frozenset("but and or with without by from in into that which one ones something anything "
                       "some any film films movie movies stuff other others more less please pls plz "
                       "ok okay so the a an of to is are was were it its only just also too then maybe "
-                      "even still really actually hmm well".split())
+                      "even still really actually hmm well not".split())
 
 
 def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tuple[str | None, str]:
@@ -79,8 +82,7 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tu
     text, topic = simple, None
     for name, pattern in (("running time", _RUNNING_TIME), ("budget", _BUDGET), ("language", _LANGUAGE),
                           ("age rating", _AGE_RATING), ("awards", _AWARDS)):
-        m = pattern.search(text)
-        if m and not is_tag(m.group(0)):
+        while (m := pattern.search(text)) and not is_tag(m.group(0)):  # "in English, not subtitled"
             topic = topic or name
             text = _cut(text, m)
     for m in _NAME.finditer(original):
@@ -101,7 +103,7 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tu
         text = _cut(text, m)
     if topic is None:
         return None, simple
-    words = " ".join(text.split()).strip(" ,;.!?-").split()
+    words = " ".join(_ANOTHER.sub(" ", text).split()).strip(" ,;.!?-").split()
     while words and words[0].strip(",;.!?") in _LEFTOVER:  # "a and faster" -> "faster"
         if words[0].strip(",;.!?") in ("more", "less") and len(words) > 1 and words[1] not in _LEFTOVER:
             break  # "..., less cheesy": the polarity word belongs to what follows

@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import looks_like_chitchat, other_domain, small_talk
 from bot.nlu.commands import read_command, simplify
@@ -28,6 +30,7 @@ from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
+from bot.nlu.title_spans import title_case
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -42,6 +45,9 @@ __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|-)\s+")
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
+# "Heat, the Michael Mann one" describes the film; "..., the 2001 version" picks a namesake (the resolver's).
+_APPOSITION = re.compile(r"(?:the|that|a|an)\s+(?!(?:one|same|other|opposite)\b)[a-z](?!.*\b(?:19|20)\d\d\b)")
+FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 
 
@@ -170,17 +176,35 @@ class Parser:
         years, rest = read_years(simple)
         return years is not None and all(w in self.vocab.grammar for w in tokenize(rest))
 
+    def _famous(self, simple: str, shown: Shown, original: str) -> bool:
+        """A tag's name that is also a much-watched title, typed as a title with no list on screen
+        ("Aliens" to start a conversation): the film; "aliens" or "Romance" (few watched Romance
+        (1999)) stay critiques."""
+        found = self.titles.leader(self.titles.exact(simple))
+        if shown or found is None or not title_case(simple, original):
+            return False
+        popularity = self.titles.popularity
+        return bool(popularity[found.row] >= np.quantile(popularity, FAMOUS_SHARE))
+
     def _names_tag(self, phrase: str) -> bool:
         return self.vocab.names_a_tag(phrase) or norm_phrase(phrase) in self.vocab.exact_names
 
     def _request(self, simple: str, shown: Shown, original: str) -> Parse | None:
         reference = self.references.explicit(simple, original)
+        if reference is not None and reference.parse.item_id is None:
+            whole = self.references.exact_title(simple)  # "Like Water for Chocolate": no "like" + a title
+            reference = reference if whole is None or whole.item_id is None else None
+            if whole is not None and whole.item_id is not None:
+                return whole
         if reference is not None:
             start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
             if start.unknown_title:
                 return self._waiting(start, reference.rest)
             compound = self._with_critiques(start, reference.rest) if reference.rest else None
             return compound or start
+        whole = self.references.exact_title(simple)  # "the good, the bad and the ugly": no "the good" + critiques
+        if whole is not None and whole.item_id is not None and len(tokenize(simple)) >= 4:
+            return self._on_screen(whole, shown)
         compound = self._compound(simple, shown, original)
         if compound is not None:
             return compound
@@ -194,7 +218,7 @@ class Parser:
         if inside is not None:
             start, rest = inside
             return (self._with_critiques(start, rest) if rest else None) or start
-        return self._critique_or_title(simple)
+        return self._critique_or_title(simple, shown, original)
 
     def _read_attribute(self, phrase: str):
         """An attribute a pick by description names ("funniest" -> "funny"), read as "more funny"."""
@@ -209,7 +233,11 @@ class Parser:
             head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
             start = self.references.starting_point(head, shown) if head else None
             if start is not None:
-                return self._with_critiques(start, tail)
+                found = self._with_critiques(start, tail)
+                if found is None and m.group(0).strip() == "," and start.item_id is not None \
+                        and _APPOSITION.match(tail):
+                    return start  # "braindead, the old splatter comedy": the film, described
+                return found
             unknown = self.references.unknown_start(head, original) if head else None
             if unknown is not None and _critique_follows(read_critiques(tail, self.vocab, self.grounder)):
                 return self._waiting(unknown, tail)
@@ -245,9 +273,9 @@ class Parser:
         return Parse("select", index=position + 1, item_id=reference.item_id,
                      title=str(shown[position][1]))
 
-    def _critique_or_title(self, simple: str) -> Parse | None:
+    def _critique_or_title(self, simple: str, shown: Shown = (), original: str = "") -> Parse | None:
         reading = read_critiques(simple, self.vocab, self.grounder)
-        if not reading.cued and norm_phrase(simple) not in self.vocab.exact_names:
+        if not reading.cued and (norm_phrase(simple) not in self.vocab.exact_names or self._famous(simple, shown, original)):
             exact = self.references.exact_title(simple)
             if exact is not None:
                 return exact

@@ -117,8 +117,8 @@ _LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|oth
 
 
 # Words after which a title names a film the user knows.
-_KNOWS = frozenset("like loved love liked adore adored watched watching saw seen enjoyed rewatched want wants "
-                   "than as about".split())
+_KNOWS = frozenset("like loved love liked adore adored watched watching saw seen enjoyed rewatched want wants know "
+                   "than as about thought think found".split())
 # "like that", "in that spirit", "whats similar": they point back at the title just named.
 _ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+)?(?:(?:just\s+)?like (?:that|it|this)|"
                        r"similar(?: to (?:that|it|this))?|in that (?:spirit|vein|style)|of that|with that \w+|"

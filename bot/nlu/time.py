@@ -62,6 +62,12 @@ _RECENT = re.compile(r"\b(?:recent|new|modern|contemporary)\s+(?:" + _FILM_NOUNS
 _CLASSIC = re.compile(r"(?<!more of the )(?<!more of )(?<!less of the )(?<!less of )"  # "more of the old classics": the tag
                       r"\b(?:(?:old|older|real|true|proper|golden age)\s+)?classics(?:\s+only)?\b"
                       r"|\b(?:something|anything)\s+classic\s*$|(?<!more of )(?<!less of )\ban?\s+(?:old\s+)?classic\s*$")
+# "from the same decade", "from that era": the current item's decade (the manager knows its year).
+_SAME_DECADE = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+same|that|its|this)\s+(?:decade|era)\b")
+# "'95" is 1995, "'05" 2005 ("from '95 to 2005"); "'90s" is a decade, read by _DECADE.
+_SHORT_YEAR = re.compile(r"(?<![\w'])['\u2019](\d\d)\b(?!['\u2019]?s\b)")
+# "before the year 2000", "after the year of 1995": the year itself.
+_THE_YEAR = re.compile(r"\bthe\s+year\s+(?:of\s+)?(?=(?:19|20)\d\d\b)")
 _CLEAR = re.compile(
     r"\b(?:any|all|whatever)\s+(?:release\s+)?(?:years?|decades?|eras?|dates?|time period)(?:\s+is\s+(?:fine|ok|okay|good))?\b"
     r"|\b(?:forget|drop|remove|clear|ignore|lose|never mind|nevermind|skip)\s+(?:about\s+)?(?:the\s+)?"
@@ -77,7 +83,7 @@ class YearAsk:
 
     min: int | None = None
     max: int | None = None
-    relative: str | None = None  # "newer" / "older" (than the current item), "recent", "classic"
+    relative: str | None = None  # "newer" / "older" (than the current item), "decade" (its), "recent", "classic"
     clear: bool = False
 
     def to_json(self) -> dict:
@@ -113,7 +119,8 @@ def _cut(text: str, m: re.Match) -> str:
 
 def read_years(simple: str) -> tuple[YearAsk | None, str]:
     """(what the year phrases ask, the text without them); (None, text) when there are none."""
-    text = simple
+    text = _SHORT_YEAR.sub(lambda y: f"{19 if int(y.group(1)) > 30 else 20}{y.group(1)}", simple)
+    text = _THE_YEAR.sub("", text)
     if m := _CLEAR.search(text):
         return YearAsk(clear=True), _cut(text, m)
     lo: int | None = None
@@ -141,7 +148,8 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
     while m := _ONE_YEAR.search(text):
         lo = hi = int(m.group(1))
         found, text = True, _cut(text, m)
-    for pattern, word in ((_NEWER, "newer"), (_OLDER, "older"), (_RECENT, "recent"), (_CLASSIC, "classic")):
+    for pattern, word in ((_NEWER, "newer"), (_OLDER, "older"), (_SAME_DECADE, "decade"), (_RECENT, "recent"),
+                          (_CLASSIC, "classic")):
         if m := pattern.search(text):  # with explicit bounds too ("older, 90s maybe"): they win
             relative = None if found else word
             text = _THAN_THIS.sub("", _cut(text, m), count=1) if word in ("newer", "older") else _cut(text, m)

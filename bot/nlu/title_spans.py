@@ -99,11 +99,57 @@ def _capitalised(word: str, typed: str) -> bool:
     return False
 
 
+# "Total Recall, the newer one", "the 1999 Galaxy Quest": which namesake, by age or by a year before it.
+_VERSION_AFTER = re.compile(r"[\s,]+(?:the\s+)?(?:(?P<new>newer|newest|new|recent|later|latest|remade)|"
+                            r"(?P<old>older|oldest|old|original|earlier|first))\s+(?:one|version|film|movie)\b")
+_YEAR_BEFORE = re.compile(r"\b(?:the|that)\s+((?:19|20)\d\d)\s+(?!(?:one|version|film|movie|remake)\b)")
+
+
 def dated(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
     """The utterance with a title and the year that picks one of its namesakes written as
-    "titanic (1953)" ("the old titanic from 1953, not the 1997 one" -> "titanic (1953)"), so the
-    year is read as part of the title, not as a filter on the answer; None when no year follows
-    a title that has a film of that year. `skip(head)`: words that are no title here."""
+    "titanic (1953)" ("the old titanic from 1953, not the 1997 one" -> "titanic (1953)"; "the
+    1999 galaxy quest"; "total recall, the newer one": the newest of that name), so the year is
+    read as part of the title, not as a filter on the answer; None when no year picks a title
+    that has a film of that year. `skip(head)`: words that are no title here."""
+    return (_described(simple, titles, skip) or _year_after(simple, titles, skip) or _year_before(simple, titles, skip)
+            or _by_age(simple, titles, skip))
+
+
+def _described(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
+    """"braindead, the old splatter comedy from 1992": a title, then a description of it with its year."""
+    head, comma, rest = simple.partition(",")
+    if not comma or skip(head.strip()) or not re.match(r"\s*(?:the|that|a|an)\s", rest):
+        return None
+    for m in _DATED.finditer(rest):
+        year = int(m.group(1))
+        if any(release_year(t.title) == year for t in titles.exact(f"{head.strip()} ({year})")):
+            return " ".join(f"{head.strip()} ({year}), {rest[:m.start()]} {rest[m.end():]}".split())
+    return None
+
+
+def _by_age(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
+    for m in _VERSION_AFTER.finditer(simple):
+        words = simple[:m.start()].split()
+        for n in range(min(len(words), 8), 0, -1):
+            head = " ".join(words[-n:]).strip(" ,")
+            years = sorted({release_year(t.title) or 0 for t in titles.exact(head)} - {0})
+            if len(years) > 1 and not skip(head):
+                year = years[-1] if m.group("new") else years[0]
+                return " ".join(f"{' '.join(words[:-n])} {head} ({year}) {simple[m.end():]}".split())
+    return None
+
+
+def _year_before(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
+    for m in _YEAR_BEFORE.finditer(simple):
+        words, year = simple[m.end():].split(), int(m.group(1))
+        for n in range(min(len(words), 8), 0, -1):
+            head = " ".join(words[:n]).strip(" ,.;!?")
+            if head and not skip(head) and any(release_year(t.title) == year for t in titles.exact(f"{head} ({year})")):
+                return " ".join(f"{simple[:m.start()]} {head} ({year}) {' '.join(words[n:])}".split())
+    return None
+
+
+def _year_after(simple: str, titles: TitleResolver, skip: Callable[[str], bool]) -> str | None:
     for m in _DATED.finditer(simple):
         words = simple[:m.start()].split()
         year = int(m.group(1))

@@ -35,7 +35,7 @@ from typing import Literal
 
 import numpy as np
 
-from engine.retrieval.title_forms import alias_keys, form_key
+from engine.retrieval.title_forms import alias_keys, form_key, sequel_numbers, series_heads
 from engine.text.normalise import fold
 
 __all__ = ["TitleMatch", "TitleResolver", "normalize_title", "release_year"]
@@ -79,16 +79,15 @@ CLOSE_RATIO = 0.9  # namesakes within 10 % of the leader's popularity are genuin
 PREFIX_RATIO = 0.5  # a short form ("Star Wars") names the leader only at twice the next one's
 
 
-def _series_heads(title: str) -> list[str]:
-    """The keys of the part before a series colon: "Star Wars: Episode IV ..." -> "star wars"."""
-    main = re.sub(r"\s*\([^()]*\)", "", title).strip()
-    head = re.split(r"\s*(?::|\bor:)\s+", main, maxsplit=1)
-    return [form_key(re.sub(r"\s+or$", "", head[0]))] if len(head) == 2 else []
+def _main_title(title: str) -> str:
+    """A catalog title without its parenthesised a.k.a.s and year, its article in front."""
+    return normalize_title(re.sub(r"\s*\([^()]*\)", "", title))
 
 
-def _numbers(key: str) -> set[str]:
-    """The sequel numbers of a normalised title ("rocky 2", "rocky ii"): a typo never changes one."""
-    return {w for w in key.split() if w.isdigit() or w in ("ii", "iii", "iv", "vi", "vii", "viii")}
+def _has_words(title: str, words: set[str]) -> bool:
+    """Every word of a series name in the title, a plural standing for it ("Aliens": "Alien")."""
+    has = set(normalize_title(title).split())
+    return all(w in has or f"{w}s" in has for w in words)
 
 
 @lru_cache(maxsize=32768)
@@ -96,7 +95,7 @@ def _title_keys(title: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]
     """(normalized, with year, alias keys, series heads) of a catalog title. Remembered: the
     parser builds a resolver over the titles on screen on most turns (~0.2 ms of regular
     expressions per title), and those are the same catalog titles again and again."""
-    return normalize_title(title), _with_year(title), tuple(alias_keys(title)), tuple(_series_heads(title))
+    return normalize_title(title), _with_year(title), tuple(alias_keys(title)), tuple(series_heads(title))
 
 
 @dataclass(frozen=True)
@@ -322,11 +321,22 @@ class TitleResolver:
             return None
         n = int(m.group("n")) if m.group("n").isdigit() else _ROMAN.index(m.group("n")) + 2
         first = self.leader(self.exact(m.group("head")))
+        named = self._by_series.get(form_key(m.group("head")), [])  # "Lord of the Rings: ..." films
+        if first is not None and named and first.row not in named and \
+                self.popularity[first.row] < max(self.popularity[r] for r in named):
+            first = None  # the rarely watched 1978 "Lord of the Rings" does not start that series
         if first is None and len(m.group("head").split()) < 2:
             return None
-        rows = {x.row for x in self.series(m.group("head"))}
+        # The series' name: the words said, or the first film's own title where they are its
+        # a.k.a. ("MIB 3": "Men in Black"); every film of the series has all its words ("Die
+        # Hard 3" is no "Hard Way": "die" is also a German article, which keys drop).
+        name = m.group("head") if first is None else _main_title(first.title)
+        rows = {x.row for x in self.series(m.group("head"))} | {x.row for x in self.series(name)}
         if first is not None:  # a short name ("The Grid") is a series when a film has it
-            rows |= {first.row, *self._rows_starting(form_key(m.group("head")) + " ")}
+            rows |= {first.row, *self._rows_starting(form_key(m.group("head")) + " "),
+                     *self._rows_starting(form_key(name) + " ")}
+        words = set(normalize_title(name).split()) - {"the", "a", "an"}
+        rows = [r for r in rows if _has_words(self.titles[r], words)]
         rows = sorted(rows, key=lambda r: (int(self.years[r]), int(self.item_ids[r])))
         if first is not None:
             rows = [r for r in rows if r == first.row or self.years[r] > self.years[first.row]]
@@ -365,7 +375,7 @@ class TitleResolver:
             return None
         if len(distinct) > 1 and distinct[0][1] - distinct[1][1] < self.margin:
             return None
-        if _numbers(key) != _numbers(distinct[0][0]):
+        if sequel_numbers(key) != sequel_numbers(distinct[0][0]):
             return None  # "toy story 4" is not a typo of "toy story" nor of "toy story 3"
         rows = self._by_key[distinct[0][0]]
         if len(rows) != 1:

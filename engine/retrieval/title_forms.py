@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["alias_keys", "form_key"]
+__all__ = ["alias_keys", "form_key", "sequel_numbers", "series_heads"]
 
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
 _NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+# British spellings of words ending in -our ("colour", "honour", "harbour", "favourite"); the
+# two letters before "our" keep "your", "four", "hour" out (both sides are keyed alike).
+_BRITISH = re.compile(r"(?<=\w\w)our(?=s?\b|ites?\b|ed\b|ing\b)")
 _ARTICLES = frozenset("the a an le la les l el il das der die det den un une".split())
 _TRAILING_ARTICLE = re.compile(r",\s*(the|a|an|le|la|les|l'|el|il|das|der|die|det|den)$", re.IGNORECASE)
 
@@ -33,6 +36,7 @@ def form_key(text: str) -> str:
     """A typed or catalog title as a key: "The Godfather, Part II" -> "godfather part 2"."""
     text = _fold(text).replace("&", " and ")
     text = re.sub(r"['\u2019]", "", text)  # "ocean's" = "oceans"
+    text = _BRITISH.sub("or", text)  # "Three Colours: Red" = "Three Colors: Red"
     text = _TRAILING_ARTICLE.sub("", text.strip())
     words = re.sub(r"[^\w]+", " ", text).split()
     if words and words[0] in _ARTICLES and len(words) > 1:
@@ -73,3 +77,15 @@ def alias_keys(title: str) -> list[str]:
                 keys.append(form_key(dash[1]))
     # "Part 1" alone is no name of "Deathly Hallows: Part 1" ("seen 1 and 4" is not that film)
     return [k for k in dict.fromkeys(keys) if k and not k.replace(" ", "").isdigit()]
+
+
+def series_heads(title: str) -> list[str]:
+    """The keys of the part before a series colon: "Star Wars: Episode IV ..." -> "star wars"."""
+    main = re.sub(r"\s*\([^()]*\)", "", title).strip()
+    head = re.split(r"\s*(?::|\bor:)\s+", main, maxsplit=1)
+    return [form_key(re.sub(r"\s+or$", "", head[0]))] if len(head) == 2 else []
+
+
+def sequel_numbers(key: str) -> set[str]:
+    """The sequel numbers of a normalised title ("rocky 2", "rocky ii"): a typo never changes one."""
+    return {w for w in key.split() if w.isdigit() or w in ("ii", "iii", "iv", "vi", "vii", "viii")}

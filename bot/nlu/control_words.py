@@ -1,0 +1,172 @@
+"""The wordings of the list controls (read by `bot.nlu.list_controls`): one regular expression
+per kind of move on the list on screen, so the reader keeps to what each move does.
+
+They match the parser's simplified text (lower case, polite wrappers off). A wording belongs
+here when it names the move whatever the list holds ("next page", "seen em", "the saddest one
+there"); titles and attributes inside it are read by the reader, never here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.references import ORDINAL_WORDS
+
+LIST = r"(?:these|those|them|the list|this list|the lot|the bunch|the results|the options)"
+# "the saddest one there", "the newest you showed me": words that only point at the list.
+THERE = (r"(?:\s+(?:there|here|on (?:the|this|that|your) list|in (?:the|this|that|your) list|"
+         r"(?:that )?you (?:just )?(?:showed|gave|listed|suggested)(?: me)?))?(?:\s+(?:then|please|thanks))*")
+OF_LIST = rf"(?:\s+(?:one|movie|film|title|option|pick))?(?:\s+(?:of|from|among|on|in)\s+{LIST})?{THERE}"
+IT = r"(?:it|that|this|that one|this one|the current one|the current movie|the current film|him|her)"
+
+MORE = re.compile(
+    r"^(?:(?:just|only|so|then|ok|okay|now|maybe) )?(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|can i (?:see|have)|got|have you got) )?"
+    r"(?:some |any |a few |the |a couple )?"
+    r"(?:more|others?|other ones|more ones|next(?: ones?| few| batch| page| set| list| \d{1,2}| five| ten| twenty)?|"
+    r"(?:\d{1,2}|five|ten|twenty) more|"
+    r"(?:more|other|different|new|next) (?:ones|options|results|movies|films|picks|titles|suggestions)|"
+    r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them|that|this)|please)|"
+    r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
+    rf"(?:(?:more|others) )?(?:besides|apart from|other than) {LIST}|keep (?:them |it |'?em )?(?:coming|going)|"
+    r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
+    r"(?:the )?(?:rest|remaining ones|remaining (?:movies|films|results|options))(?: of (?:them|the list|the results))?)"
+    r"(?: (?:along|on) (?:those|these|the same|similar) lines| in (?:that|the same|a similar) (?:vein|spirit)|"
+    r" like (?:that|this|these|those|them|it)| of (?:that|the same) (?:kind|sort)| similar)?"
+    r"(?: (?:please|then|again|too|as well))?$")
+CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s-+)\s*")
+# Words that add nothing to a control beside them ("nah", "anything", "to be honest").
+ASIDE = re.compile(r"(?:no|nope|nah|meh|eh|ugh|hm+|ok|okay|sure|yeah|well|so|lol|haha+|please|thanks|anything|"
+                    r"whatever|anything (?:at all|really|goes)|to be honest|honestly|seriously|really)")
+MORE_LIKE = re.compile(r"^(?:(?:show|give|find|get) (?:me )?)(?:more|others|ones|some more|movies|films) "
+                        r"like (?P<t>.+)$")
+EXCLUDE_LIST = re.compile(
+    r"^(?:what|which)(?: movies?| films?| ones?| titles?)? (?:have i|did i|i have|i've) "
+    r"(?:excluded|exclude|ruled out|rule out|said (?:i'?ve|i have) seen|marked (?:as )?seen|seen|skipped|"
+    r"set aside|removed|dropped)(?: so far)?|(?:show|list|give)(?: me)? (?:my |the |all )?(?:the )?"
+    r"(?:excluded|exclusions|excluded (?:movies|films|ones|items)|seen list|list of (?:excluded|seen) "
+    r"(?:movies|films|ones)|ones i'?ve (?:seen|excluded))|my (?:exclusions|seen list|excluded (?:movies|films))|"
+    r"what(?:'s| is) excluded$")
+SEEN_ALL = re.compile(
+    r"^(?:(?:i(?:'ve| have)?|i already|already|i've already|i have already|ive) )?(?:already )?"
+    r"(?:seen|watched|saw|know)(?: (?:all|every one|each one))? (?:them|'?em|these|those|all (?:of )?(?:them|'?em|these|those)|"
+    r"every one of (?:them|these|those)|the lot|the whole list|everything(?: here| on the list)?)"
+    r"(?: all| already| before| too)*$|"
+    r"^(?:none of (?:these|those|them|that)(?: (?:work|please|thanks|appeal|interest me|are any good))?|"
+    r"(?:i(?:'m| am) )?not interested in (?:any of )?(?:these|those|them|the lot)|"
+    r"(?:i )?(?:don'?t|do not) (?:like|want) (?:any of )?(?:these|those|them)|nah,? none|no to all|"
+    r"(?:these|those|they)(?: are|'re)(?: all)? (?:so |really |pretty )?(?:boring|bad|awful|terrible|meh|dull|"
+    r"not (?:for me|my thing|my taste|good|great|it))|"
+    r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already)?)$")
+NOT_ITEM = re.compile(
+    r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|"
+    r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like)|"
+    r"(?:i(?:'ve| have)? )?(?:already )?(?:seen|watched|saw)|i've already (?:seen|watched)|"
+    r"i have already (?:seen|watched)|(?:i )?already (?:seen|watched|saw))\s+(?P<t>.+?)"
+    r"(?:\s+(?:already|before|please|thanks|though|either|too))*$")
+# A title needs "already"/"before" to be seen rather than named as a reference ("I watched Heat").
+SEEN_TITLE = re.compile(
+    r"^(?:i(?:'ve| have)? |ive )?(?:already (?:seen|watched|saw)|(?:seen|watched) (?P<t2>.+?) "
+    r"(?:already|before))\s*(?P<t>.*)$")
+# "not the third one, seen it", "the second one - watched it already": the reason after an item.
+SEEN_REASON = re.compile(
+    r"\s*[,;.!-]+\s*(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too))*$")
+# A clause that only comments on a pick or an exclusion beside it: "which is least scary? I'll
+# take that one", "not the 2nd one, I hated it", "skip #3 - not my thing".
+COMMENT = re.compile(
+    r"(?:(?:i'?ll|i will|let'?s|i'?d like to|i want to|i wanna)\s+)?(?:take|have|go with|pick|choose|watch|see)\s+"
+    r"(?:that|it|this)(?: one)?(?: then| please)?|(?:that|this) one(?: then| please)?|"
+    r"(?:i\s+)?(?:(?:really|just|kinda|kind of|totally)\s+)?(?:hated|hate|disliked|dislike|didn'?t like|did not like|"
+    r"don'?t like|do not like|can'?t stand|couldn'?t stand|(?:was )?not a fan of|wasn'?t a fan of|not into)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?|them|those|these)|(?:it|that|this)(?:'s| is| was)\s+(?:so |really |too )?"
+    r"(?:boring|awful|terrible|bad|dull|overrated|not for me|not my thing|not my cup of tea)|"
+    r"not for me|not my (?:thing|cup of tea|type|taste)|(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too))*")
+NO_MORE_TAG = re.compile(
+    r"^(?:no more|not another|nothing (?:by|with|from)|enough(?: of)?|no|stop showing(?: me)?|"
+    r"(?:i )?(?:don'?t|do not) (?:want|show me) (?:any )?(?:more )?)\s+(?P<t>.+?)"
+    r"(?:'s)?\s+(?:films?|movies?|stuff|ones?|pictures)(?: please)?$")
+# What may lead a pick by description: "which one is", "whichever's", "I'll take", "give me".
+_WHICH = rf"(?:which|what|whichever|whatever)(?: one| movie| film)?(?: of {LIST})?(?: is |'s )"
+_TAKE = (r"(?:(?:ok(?:ay)?|so|alright|fine|then|well|hmm+|right) )?(?:i'?ll (?:take|have|go with|go for) |give me |gimme |show me |pick |take |i want |i'?d like |"
+         r"can i (?:have|get) |let'?s (?:go with|do|take) |go with |go for |just )?")
+PICK_LEAD = rf"(?:{_WHICH}|{_TAKE})"
+# ... with its article: "which is the least scary", "which is least scary", "I'll take the newest".
+THE_LEAD = rf"(?:{_WHICH}(?:the\s+)?|{_TAKE}the\s+)"
+POSITION_PICK = re.compile(
+    rf"^{_TAKE}(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:to|from)\s*(?:-|\s)?"
+    rf"(?:the\s+)?(?:last|end|bottom)|penultimate|next[- ]to[- ]last|one before (?:the )?last)"
+    rf"{OF_LIST}$")
+YEAR_PICK = re.compile(
+    rf"^{THE_LEAD}(?:(?:one|movie|film)\s+(?:from|of|made in|released in|in)\s+"
+    rf"(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?:\s+(?:one|movie|film))){OF_LIST}$")
+AGE_PICK = re.compile(
+    rf"^{THE_LEAD}(?:(?P<new>newest|most recent|latest|youngest|last released|most modern)|"
+    rf"(?P<old>oldest|earliest|least recent|first released|most dated)){OF_LIST}$")
+SUPERLATIVE = re.compile(
+    rf"^{THE_LEAD}"
+    rf"(?:(?:one|movie|film) (?:with|that has|having) (?:the )?"
+    rf"(?P<amount>most|highest|biggest|strongest|largest|greatest|maximum|max|least|lowest|smallest|weakest|"
+    rf"minimum|min|fewest)\s+(?P<p1>.+?)|"
+    rf"(?:(?:one|movie|film) (?:that(?:'s| is)|which(?:'s| is)|that seems|that looks) (?:the )?)?"
+    rf"(?:(?P<most>most|least)\s+(?P<p2>.+?)|(?P<est>[a-z]+est))|"
+    rf"(?:one|movie|film) (?:with|that has|having|about|where there(?:'s| is| are)) (?:the |a |an |some |lots of )?(?P<p3>.+?))"
+    rf"{OF_LIST}(?:\s+(?:one|of {LIST}))?$")
+# "the funnier one", "the scarier of the two", "the more romantic one": a comparative picks the most.
+COMPARATIVE_PICK = re.compile(
+    rf"^{THE_LEAD}(?:(?P<dir>more|less)\s+(?P<p>[a-z][a-z -]*?)|(?P<er>[a-z]+(?:er|r)))\s+"
+    rf"(?:one|movie|film|option|pick|of (?:the|those|these) (?:two|three|four|lot)|of (?:these|those|them|both))$")
+LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewest"}
+NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
+                  "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}
+ABOUT = re.compile(
+    r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:more )?(?:info|information|details) "
+    r"(?:on|about|for)|describe|what do you know about|what can you tell me about|"
+    r"what kind of (?:movie|film) is|what sort of (?:movie|film) is|what(?:'s| is) the deal with|"
+    r"what genres? (?:is|are)|is|should i (?:watch|see))\s+(?P<t>.+?)(?:\s+(?:any good|good|worth (?:it|watching|seeing)))?$|"
+    r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
+WHY = re.compile(
+    r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
+    r"(?:pick|choose|chose|show|suggest|recommend|give|offer|take|put|include|select)(?:\s+me)?|"
+    r"\s+(?:is|was|are|were)|\s+(?:this|that) (?:choice|pick)|\s+(?:the )?(?:choice|pick) of)?"
+    r"(?:\s+(?P<t>.+?))?(?:\s+(?:there|here|on the list|in the list|in there|a good (?:pick|choice|match|fit)|"
+    r"chosen|picked|suggested|recommended|shown|then|exactly))*$")
+# A why-question that names a shown item anywhere in it ("so why would I like #2", "how is the
+# fourth one less dark than Heat?", "in what way is number 3 funnier"): explain that item.
+WHY_ANYWHERE = re.compile(
+    r"^(?:(?:huh|hmm+|so|ok|okay|wait|and|but|hey|sorry)\W*\s+)*"
+    r"(?:why|how come|how is|how's|how are|in what way is|in which way is|what makes)\b(?P<rest>.*)$")
+# "what makes it more romantic than Harold and Maude?", "how is this one darker?": the current item.
+WHY_IT = re.compile(r"^\s*(?:(?:is|was|does)\s+)?(?:it|this|that|this one|that one|this movie|this film)\s+(?:(?:so|more|less|any|better|worse|"
+                    r"different|similar|a (?:good|better) (?:pick|choice|match))\b|[a-z]{3,}er\b)")
+NAMED_POSITION = re.compile(
+    rf"#\s*\d+|\b(?:number|no\.?)\s*\d+\b|\bthe\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film|pick|choice))?\b")
+JUMP = re.compile(
+    r"^(?:(?:show|give|find|get)(?: me)? |i want |i'd like |let'?s (?:do|see|try) |how about |"
+    r"(?:now )?(?:for )?)?(?:something|anything|one|a movie|a film|an?)?\s*(?:(?:completely|totally|entirely|really|"
+    r"very|radically|wildly|utterly|altogether) (?:different|else|new)|different(?: altogether| entirely| for a change)?|"
+    r"else entirely|random|at random|out of the box|off the wall|unexpected)"
+    r"(?: (?:vibes?|mood|kind|genres?|style|direction|type|thing|stuff|one|movie|film|pick)(?: of (?:movie|film|thing))?)?"
+    r"(?: for a change| please| now)*$|"
+    r"^(?:(?:show|give|find|get)(?: me)? |i want |i'd like |how about )?"
+    r"(?:surprise me|(?:a |something |another |one more )?(?:wild ?card|curveball|curve ball|surprise)|"
+    r"(?:something|anything|one|a (?:movie|film)) (?:nothing|not(?: even(?: remotely)?| at all)?) like "
+    r"(?:this|that|these|those|it|them)(?: at all| whatsoever| please)*|"
+    r"(?:the |something )?(?:complete |total |polar |exact )?opposite(?: of (?:this|that|these|those|it|them))?|"
+    r"another (?:random (?:one|pick|movie|film)|(?:completely |totally |wildly )?different one)|change of (?:pace|scenery)|"
+    r"(?:let'?s |i'?d like to |i want to |can we )?try (?:something|anything) (?:new|fresh|different|else)(?: for a change)?|"
+    r"(?:something|anything) (?:else|different) (?:altogether|entirely|completely)|(?:let'?s )?(?:switch|mix|shake) (?:it|things) up|"
+    r"(?:let'?s |i (?:want|need) to )?change (?:it up|direction|course|tack|lanes|the subject)|"
+    r"(?:(?:i|we) (?:want|need|could use)|let'?s have|time for) (?:a change|something (?:else|different|new))|"
+    r"(?:let'?s )?(?:try )?(?:a )?(?:different|another|whole new|new) (?:genre|direction|kind of (?:movie|film)s?|type of (?:movie|film)s?)|"
+    r"surprise me (?:with (?:something|anything|a (?:movie|film))|again)|"
+    r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else))"
+    r"(?: please)?$")
+
+# "is it scary?", "is the second one too violent?": how much of an attribute an item has.
+IS_ATTRIBUTE = re.compile(
+    rf"^(?:is|was)\s+(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)"
+    r"\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
+# "what's number 1?", "what is the third one?": a question about a listed item. Without the
+# question mark it stays a pick, as the labelled parser sets read "what's the second one".
+WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{NAMED_POSITION.pattern})(?P<t2>)$")

@@ -1,0 +1,29 @@
+"""Sequel numbers inside a series (engine.retrieval.catalog.TitleResolver): the series' words
+must all be in a film's title, a rarely watched film of the bare name does not start a series of
+colon-titled films, and an a.k.a. names the series of the film it belongs to."""
+
+from __future__ import annotations
+
+from engine.retrieval.catalog import TitleResolver
+
+TITLES = ["Die Young (1990)", "Die Young 2 (1993)", "Young Way, The (1994)", "Die Young: The Return (1996)",
+          "Kings of Sand, The (1978)", "Kings of Sand: The Oasis, The (2001)", "Kings of Sand: The Storm, The (2002)",
+          "Space Cops (a.k.a. SC) (1997)", "Space Cops II (2002)"]
+POPULARITY = [200, 150, 90, 140, 5, 300, 280, 180, 120]
+
+
+def _resolver() -> TitleResolver:
+    return TitleResolver(TITLES, list(range(1, len(TITLES) + 1)), POPULARITY)
+
+
+def test_every_film_of_a_series_has_all_its_words():
+    assert _resolver().resolve("die young 3").title == "Die Young: The Return (1996)"
+
+
+def test_a_rare_film_of_the_bare_name_does_not_start_a_colon_series():
+    r = _resolver()
+    assert r.resolve("kings of sand 2").title == "Kings of Sand: The Storm, The (2002)"
+
+
+def test_an_aka_names_its_films_series():
+    assert _resolver().resolve("sc 2").title == "Space Cops II (2002)"
