@@ -163,6 +163,14 @@ JUMP = re.compile(
     r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else))"
     r"(?: please)?$")
 
+# "something not like Heat", "anything unlike the second one": a jump away from a named film.
+JUMP_FROM = re.compile(
+    r"^(?:(?:show|give|find|get|recommend)(?: me)? |i want |i'd like |i need |how about |now )?"
+    r"(?:something|anything|one|a (?:movie|film)|films?|movies?)\s+"
+    r"(?:(?:that(?:'s| is| are)|which (?:is|are)) )?(?:nothing|not(?: even(?: remotely)?| at all)?|unlike|totally unlike|"
+    r"completely unlike|very different from|(?:completely |totally )?different from)\s+(?:like\s+)?"
+    r"(?P<t>.+?)(?: at all| whatsoever| please| this time)*$")
+
 # "is it scary?", "is the second one too violent?": how much of an attribute an item has.
 IS_ATTRIBUTE = re.compile(
     rf"^(?:is|was)\s+(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)"

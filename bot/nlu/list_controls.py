@@ -132,7 +132,13 @@ class ListControlReader:
         return None
 
     def _jump(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        return Parse("jump") if cw.JUMP.match(simple) else None
+        if cw.JUMP.match(simple):
+            return Parse("jump")
+        m = cw.JUMP_FROM.match(simple)  # "something not like Heat": away from that film
+        target = self._item(m.group("t"), shown) if m else None
+        if target is None or (target.item_id is None and target.index is None):
+            return None
+        return Parse("jump", item_id=target.item_id, title=target.title, index=target.index)
 
     def _pick(self, simple: str, shown: Shown, original: str) -> Parse | None:
         m = cw.POSITION_PICK.match(simple)

@@ -74,3 +74,11 @@ def test_a_namesake_the_model_lacks_is_said_to_be_too_rare_when_picked_by_year()
     beside = AskTitle(("Dusk (1990)", "Dusk (2004)"), numbered=False)
     parse = beside.resolve(Parse("out_of_scope"), "I meant the 2004 remake", titles)
     assert (parse.intent, parse.item_id, parse.outside) == ("reference", None, ("Dusk (2004)",))
+
+
+def test_a_number_alone_names_the_current_series_before_another_series_film_of_that_name():
+    r = _catalog(["Harbor King (1980)", "Harbor King II (1984)", "Harbor King III (1989)",
+                  "Star Fleet: Episode III (2005)"])
+    said = Parse("reference", item_id=4, title="Star Fleet: Episode III (2005)", text="episode 3")
+    assert of_current_series(said, 1, r).title == "Harbor King III (1989)"
+    assert of_current_series(said, None, r) is said  # no current film: the title said

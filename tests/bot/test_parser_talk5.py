@@ -1,0 +1,106 @@
+"""Polarity that a construction carries itself (bot.nlu.polarity_forms): compounds that negate
+their noun ("gore-free", "non-violent"), hedged negations ("nowhere near as violent"), verb
+phrases that ask for less ("hold the romance", "go easy on the gore"), and a "more"/"less" said
+around them turned around (double negation). Also a jump away from a named film. Made-up
+catalog; none of the blind sets' sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.parser import Parser
+from bot.nlu.polarity_forms import rewrite_polarity
+
+TAGS = ("comedy", "funny", "horror", "action", "romance", "drama", "dark", "violence", "gore", "scary")
+TITLES = ("Harbor King (1980)", "Quiet Town (1988)", "Gravelord (1992)", "Robots (2005)", "Honor Bound (2001)")
+IDS = (11, 12, 13, 14, 15)
+POPULARITY = (300, 40, 60, 200, 90)
+
+
+@pytest.fixture(scope="module")
+def parser(tmp_path_factory) -> Parser:
+    cache = tmp_path_factory.getbasetemp() / "parser-talk5-tags.npz"
+    return Parser(TAGS, TITLES, IDS, popularity=POPULARITY, tag_vectors_cache=cache)
+
+
+def _read(parser: Parser, text: str) -> list[tuple[int, str]]:
+    parse = parser.parse(text)
+    assert parse.intent == "critique", (text, parse.intent)
+    return [(c.alpha, c.tag) for c in parse.critiques] + [(c.alpha, c.phrase) for c in parse.unread]
+
+
+@pytest.mark.parametrize("text,tag", [
+    ("gore-free please", "gore"),
+    ("something violence-free", "violence"),
+    ("a romance free one", "romance"),
+    ("free of gore this time", "gore"),
+    ("the same minus the violence", "violence"),
+    ("without all the gore", "gore"),
+    ("hold the romance", "romance"),
+    ("go easy on the gore", "gore"),
+    ("easy on the violence, mate", "violence"),
+    ("could you lay off the romance", "romance"),
+    ("pass on the violence", "violence"),
+    ("sans gore", "gore"),
+    ("steer clear of romance", "romance"),
+    ("keep the violence to a minimum", "violence"),
+    ("as little gore as possible", "gore"),
+    ("minimal violence", "violence"),
+    ("not remotely as violent", "violence"),
+    ("not nearly as dark", "dark"),
+    ("nowhere near as scary", "scary"),
+    ("something that isn't as gory", "gore"),
+    ("one that wasnt as dark", "dark"),
+    ("not quite so dark", "dark"),
+    ("gore? nope", "gore"),
+    ("romance? no thanks", "romance"),
+    ("a lot less of the violence", "violence"),
+    ("a non-violent one", "violence"),
+    ("something non scary", "scary"),
+    ("I'm not keen on romance", "romance"),
+    ("low on the gore", "gore"),
+    ("zero romance", "romance"),
+])
+def test_a_construction_that_negates_its_word_asks_for_less(parser, text, tag):
+    read = _read(parser, text)
+    assert read and read[0][0] == -1, (text, read)
+    assert tag[:4] in read[0][1] or read[0][1] == tag, (text, read)
+
+
+@pytest.mark.parametrize("text,alpha", [
+    ("less gore-free", 1),  # double negation: more gore
+    ("more violence-free", -1),
+    ("more non-violent", -1),
+    ("less non-violent", 1),
+    ("not unfunny", 1),
+    ("not nearly enough action", 1),  # a hedge before "enough" still asks for more
+    ("not enough romance", 1),
+])
+def test_more_or_less_around_a_negating_construction_keeps_the_users_direction(parser, text, alpha):
+    read = _read(parser, text)
+    assert read and read[0][0] == alpha, (text, read)
+
+
+@pytest.mark.parametrize("tokens,expected", [
+    (["non", "stop", "action"], ["non", "stop", "action"]),  # "non-stop" is a word of its own
+    (["feel", "free", "to", "pick"], ["feel", "free", "to", "pick"]),
+    (["not", "that", "scary"], ["not", "that", "scary"]),  # the clauses' own "not that"
+    (["gore", "free"], ["less", "gore"]),
+    (["more", "gore", "free"], ["less", "gore"]),
+])
+def test_rewriting_leaves_words_of_their_own_alone(tokens, expected):
+    assert rewrite_polarity(tokens, lambda w: w not in {"to", "that", "the", "a"}) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "something not like Harbor King", "anything unlike harbor king", "show me a movie nothing like Robots",
+    "something very different from Robots", "films that are nothing like Harbor King at all",
+])
+def test_not_like_a_named_film_is_a_jump_away_from_it(parser, text):
+    parse = parser.parse(text)
+    assert parse.intent == "jump" and parse.item_id in (11, 14), (text, parse)
+
+
+def test_not_like_a_film_on_screen_jumps_away_from_it_and_picks_nothing(parser):
+    parse = parser.parse("something not like Robots", shown=((14, "Robots (2005)"), (12, "Quiet Town (1988)")))
+    assert parse.intent == "jump" and parse.item_id == 14
