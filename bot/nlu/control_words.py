@@ -29,6 +29,7 @@ MORE = re.compile(
     r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {LIST}|keep (?:them |it |'?em )?(?:coming|going)|"
     r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
+    r"(?:load|and|even|still|yet) more|continue|carry on|go on|keep (?:them |'?em )?rolling|"
     r"(?:the )?(?:rest|remaining ones|remaining (?:movies|films|results|options))(?: of (?:them|the list|the results))?)"
     r"(?: (?:along|on) (?:those|these|the same|similar) lines| in (?:that|the same|a similar) (?:vein|spirit)|"
     r" like (?:that|this|these|those|them|it)| of (?:that|the same) (?:kind|sort)| similar)?"
@@ -50,7 +51,7 @@ SEEN_ALL = re.compile(
     r"^(?:(?:i(?:'ve| have)?|i already|already|i've already|i have already|ive) )?(?:already )?"
     r"(?:seen|watched|saw|know)(?: (?:all|every one|each one))? (?:them|'?em|these|those|all (?:of )?(?:them|'?em|these|those)|"
     r"every one of (?:them|these|those)|the lot|the whole list|everything(?: here| on the list)?)"
-    r"(?: all| already| before| too)*$|"
+    r"(?: all| already| before| too| mate| man| dude| buddy| bro| lol| honestly)*$|"
     r"^(?:none of (?:these|those|them|that)(?: (?:work|please|thanks|appeal|interest me|are any good))?|"
     r"(?:i(?:'m| am) )?not interested in (?:any of )?(?:these|those|them|the lot)|"
     r"(?:i )?(?:don'?t|do not) (?:like|want) (?:any of )?(?:these|those|them)|nah,? none|no to all|"
@@ -59,10 +60,10 @@ SEEN_ALL = re.compile(
     r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already)?)$")
 NOT_ITEM = re.compile(
     r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|"
-    r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like)|"
+    r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like|show me|give me)|"
     r"(?:i(?:'ve| have)? )?(?:already )?(?:seen|watched|saw)|i've already (?:seen|watched)|"
     r"i have already (?:seen|watched)|(?:i )?already (?:seen|watched|saw))\s+(?P<t>.+?)"
-    r"(?:\s+(?:already|before|please|thanks|though|either|too))*$")
+    r"(?:\s+(?:already|before|please|thanks|though|either|too|again|anymore|any more))*$")
 # A title needs "already"/"before" to be seen rather than named as a reference ("I watched Heat").
 SEEN_TITLE = re.compile(
     r"^(?:i(?:'ve| have)? |ive )?(?:already (?:seen|watched|saw)|(?:seen|watched) (?P<t2>.+?) "

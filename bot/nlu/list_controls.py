@@ -26,6 +26,7 @@ from bot.nlu import control_words as cw
 from bot.nlu import lexicon as lx
 from bot.nlu.limits import read_limits
 from bot.nlu.list_items import read_exclusion
+from bot.nlu.loose_controls import loose_move
 from bot.nlu.references import ReferenceReader, Shown, select_pattern
 from bot.nlu.text import tokenize
 from bot.types import Critique, Parse
@@ -48,7 +49,19 @@ class ListControlReader:
     def read(self, simple: str, shown: Shown, original: str = "") -> Parse | None:
         """The control a whole (simplified) utterance is, or None."""
         whole = self._one(simple, shown, original)
-        return whole if whole is not None else self._clauses(simple, shown, original)
+        if whole is None:
+            whole = self._clauses(simple, shown, original)
+        return whole if whole is not None else self._loose(simple, shown)
+
+    def _loose(self, simple: str, shown: Shown) -> Parse | None:
+        """"let's switch gears", "what's the reasoning behind #2": a move in free wording."""
+        title_words = {w for _, title in shown for w in tokenize(re.sub(r"\(\d{4}\)", "", str(title)))}
+        move = loose_move(simple, self.references.vocab.grammar, title_words)
+        if move is None:
+            return None
+        named = cw.NAMED_POSITION.search(simple)
+        target = self._item(named.group(0), shown, catalog=False) if named and move == "explain" else None
+        return Parse(move) if target is None else replace_intent(target, move)
 
     def _one(self, simple: str, shown: Shown, original: str) -> Parse | None:
         for step in (self._more, self._excluded_list, self._exclude, self._jump, self._pick,

@@ -104,3 +104,63 @@ def test_not_like_a_named_film_is_a_jump_away_from_it(parser, text):
 def test_not_like_a_film_on_screen_jumps_away_from_it_and_picks_nothing(parser):
     parse = parser.parse("something not like Robots", shown=((14, "Robots (2005)"), (12, "Quiet Town (1988)")))
     assert parse.intent == "jump" and parse.item_id == 14
+
+
+# -- moves on the list in free wording (bot.nlu.loose_controls) ---------------------------------
+
+SHOWN = ((12, "Quiet Town (1988)"), (13, "Gravelord (1992)"), (15, "Honor Bound (2001)"))
+
+
+@pytest.mark.parametrize("text", [
+    "take me somewhere new", "let's go in a totally new direction", "throw me a curveball",
+    "a wildcard pick please", "change it up completely", "something out of left field", "mix it up a bit",
+    "I want a change of pace", "different genre entirely", "let's switch gears", "how about a complete change",
+    "nothing like these at all", "something off the beaten track", "I'm bored of these, something else entirely",
+])
+def test_a_jump_in_free_wording(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent == "jump", text
+
+
+@pytest.mark.parametrize("text,index", [
+    ("explain yourself", None), ("why those films", None), ("can you explain why you chose that", None),
+    ("whats the reasoning behind #2", 2), ("any reason for the first pick?", 1), ("why recommend it", None),
+    ("what do they have in common", None), ("what's the rationale for number 3", 3),
+])
+def test_a_why_in_free_wording(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "explain" and parse.index == index, (text, parse)
+
+
+@pytest.mark.parametrize("text", [
+    "why is the sky blue", "why not", "why me", "something different but funnier", "a different kind of comedy",
+    "surprise me with a comedy", "a movie with a surprise ending",
+])
+def test_a_cue_word_beside_a_request_or_chat_is_no_move(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent not in ("jump", "explain"), text
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("load more", "more"), ("and more?", "more"), ("continue", "more"), ("carry on", "more"),
+    ("seen em all mate", "exclude"), ("don't show me Gravelord again", "exclude"),
+])
+def test_more_and_seen_in_other_words(parser, text, intent):
+    assert parser.parse(text, shown=SHOWN).intent == intent, text
+
+
+# -- years said in words ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,years", [
+    ("released before the millennium", {"min": None, "max": 1999}),
+    ("from this century", {"min": 2000, "max": None}),
+    ("something from the last century", {"min": None, "max": 1999}),
+    ("from around 1990", {"min": 1988, "max": 1992}),
+    ("circa 1985 please", {"min": 1983, "max": 1987}),
+])
+def test_centuries_the_millennium_and_around_a_year_are_year_filters(parser, text, years):
+    parse = parser.parse(text)
+    assert parse.years == years, (text, parse)
+
+
+@pytest.mark.parametrize("text", ["from the last ten years", "something from the past decade", "made recently"])
+def test_the_last_years_are_the_catalogs_recent_ones(parser, text):
+    assert parser.parse(text).years == {"min": None, "max": None, "relative": "recent"}, text
