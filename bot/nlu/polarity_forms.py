@@ -83,15 +83,19 @@ def rewrite_polarity(tokens: list[str], is_content) -> list[str]:
             continue
         if (tok == "free" and out and is_content(out[-1]) and out[-1] not in _MORE | _LESS
                 and (not nxt or nxt in lx.FILLER_WORDS) and nxt != "to"):
-            word = out.pop()  # "gore free": less gore
+            start = len(out) - 1  # "gore free": less gore; "romance and comedy free": less of both
+            while start >= 2 and out[start - 1] in ("and", "or") and is_content(out[start - 2]):
+                start -= 2
+            words = out[start:]
+            del out[start:]
             _less(out)
-            out.append(word)
+            out.extend(words)
             i += 1
             continue
         tail = next((t for t in _TAIL_LESS if tuple(tokens[i:i + len(t)]) == t), None)
         if tail and out and is_content(out[-1]):
             start = len(out)  # "keep the romance to a minimum", "as little gore as possible"
-            while start > 0 and is_content(out[start - 1]):
+            while start > 0 and (is_content(out[start - 1]) or out[start - 1] in ("and", "or")):
                 start -= 1
             words = out[start:]
             del out[start:]

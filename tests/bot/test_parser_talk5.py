@@ -164,3 +164,23 @@ def test_centuries_the_millennium_and_around_a_year_are_year_filters(parser, tex
 @pytest.mark.parametrize("text", ["from the last ten years", "something from the past decade", "made recently"])
 def test_the_last_years_are_the_catalogs_recent_ones(parser, text):
     assert parser.parse(text).years == {"min": None, "max": None, "relative": "recent"}, text
+
+
+@pytest.mark.parametrize("template", ["{w}-free", "hold the {w}", "nowhere near as {w}", "go easy on the {w}",
+                                      "not remotely as {w}", "keep the {w} to a minimum", "pass on the {w}"])
+def test_every_lexicon_word_of_the_catalogs_tags_keeps_its_direction_in_a_negating_construction(parser, template):
+    """Across the lexicon, not word by word: each construction reads opposite to "more <word>"."""
+    from bot.nlu import lexicon as lx
+
+    words = sorted({w for c in lx.CONCEPTS.values() for w in c.names + c.cues if w.isalpha() and w != "love"})
+    checked, wrong = 0, []
+    for w in words:
+        hits, full = parser.vocab.lexical(w)
+        if not hits or not full:
+            continue  # only words the lexicon itself reads (no embedding: fast and exact)
+        more = {c.tag: c.alpha for c in parser.parse(f"more {w}").critiques}
+        said = {c.tag: c.alpha for c in parser.parse(template.format(w=w)).critiques}
+        checked += 1
+        if not said or any(more.get(tag, -alpha) != -alpha for tag, alpha in said.items()):
+            wrong.append((w, more, said))
+    assert checked >= 20 and not wrong, (checked, wrong[:5])
