@@ -56,7 +56,8 @@ class ListControlReader:
     def _loose(self, simple: str, shown: Shown) -> Parse | None:
         """"let's switch gears", "what's the reasoning behind #2": a move in free wording."""
         title_words = {w for _, title in shown for w in tokenize(re.sub(r"\(\d{4}\)", "", str(title)))}
-        move = loose_move(simple, self.references.vocab.grammar, title_words)
+        move = loose_move(simple, self.references.vocab.grammar, title_words,
+                          lambda words: self.references.exact_title(words) is not None)
         if move is None:
             return None
         named = cw.NAMED_POSITION.search(simple)

@@ -11,7 +11,7 @@ position ("#2", "the first one") or a word of a title on screen, so "why is the 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from bot.nlu.text import tokenize
 
@@ -47,10 +47,12 @@ _POSITION = re.compile(r"#\s*\d+|\b(?:number|no)\s*\d+\b|\b(?:first|second|third
                        r"eighth|ninth|tenth|last|1st|2nd|3rd|\dth)\b")
 
 
-def loose_move(simple: str, grammar: Collection[str], title_words: Collection[str]) -> str | None:
+def loose_move(simple: str, grammar: Collection[str], title_words: Collection[str],
+               is_title: Callable[[str], bool] | None = None) -> str | None:
     """"jump" or "explain" when `simple` is that move in free wording; None otherwise.
     `grammar`: the parser's grammar and filler words; `title_words`: words of the titles on
-    screen and of the current film (a title may be named beside a why)."""
+    screen; `is_title(words)`: whether the words left name a catalog film ("how does #1 relate
+    to Heat": the reference, named beside a why)."""
     if _WHY_CUE.search(simple):
         kind, cue, allowed = "explain", _WHY_CUE, _WHY_WORDS
     elif _JUMP_CUE.search(simple):
@@ -61,4 +63,6 @@ def loose_move(simple: str, grammar: Collection[str], title_words: Collection[st
     if kind == "explain" and not (_POSITION.search(simple) or _POINTER.intersection(tokenize(simple))):
         return None  # "why not?", "why me": no answer is pointed at
     others = [w for w in rest if w not in grammar and w not in allowed and w not in title_words]
+    if others and kind == "explain" and is_title is not None and is_title(" ".join(others)):
+        others = []
     return kind if not others else None

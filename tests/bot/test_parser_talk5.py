@@ -125,6 +125,7 @@ def test_a_jump_in_free_wording(parser, text):
     ("explain yourself", None), ("why those films", None), ("can you explain why you chose that", None),
     ("whats the reasoning behind #2", 2), ("any reason for the first pick?", 1), ("why recommend it", None),
     ("what do they have in common", None), ("what's the rationale for number 3", 3),
+    ("how does #1 relate to harbor king", 1), ("what's the connection between Robots and the second one", 2),
 ])
 def test_a_why_in_free_wording(parser, text, index):
     parse = parser.parse(text, shown=SHOWN)
