@@ -124,7 +124,11 @@ ABOUT = re.compile(
     r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:more )?(?:info|information|details) "
     r"(?:on|about|for)|describe|what do you know about|what can you tell me about|"
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is|what(?:'s| is) the deal with|"
-    r"what genres? (?:is|are)|is|should i (?:watch|see))\s+(?P<t>.+?)(?:\s+(?:any good|good|worth (?:it|watching|seeing)))?$|"
+    r"what genres? (?:is|are)|is|should i (?:watch|see)|(?:give me |what'?s |what is )?the (?:lowdown|scoop|skinny) on|"
+    r"(?:say|know|hear|learn) (?:a bit |a little )?more about|(?:anything|what(?: else)?) (?:(?:you )?(?:can|could) (?:you )?)?(?:tell me|say) about|"
+    r"(?:i'?d like|i want|i wanna|i would like) to (?:know|hear|learn) (?:a bit |a little )?(?:more )?about)"
+    r"\s+(?P<t>.+?)(?:\s+(?:any good|good|worth (?:it|watching|seeing)))?$|"
+    r"^remind me (?:what|about) (?P<t3>.+?)(?:\s+(?:is|was)(?: about)?)?$|"
     r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
 WHY = re.compile(
     r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
@@ -176,6 +180,10 @@ JUMP_FROM = re.compile(
 IS_ATTRIBUTE = re.compile(
     rf"^(?:is|was)\s+(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)"
     r"\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
+# "how violent is #2?", "how scary is the third one": the same question, the attribute first.
+HOW_ATTRIBUTE = re.compile(
+    rf"^how\s+(?:(?:very|really|too|that|so)\s+)?(?P<p>[a-z][a-z-]{{2,20}})\s+(?:is|was)\s+"
+    rf"(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)$")
 # "what's number 1?", "what is the third one?": a question about a listed item. Without the
 # question mark it stays a pick, as the labelled parser sets read "what's the second one".
 WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{NAMED_POSITION.pattern})(?P<t2>)$")

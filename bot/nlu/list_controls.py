@@ -221,7 +221,7 @@ class ListControlReader:
         return None if target is None or target.index is None else replace_intent(target, "explain")
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        asked = cw.IS_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
+        asked = cw.IS_ATTRIBUTE.match(simple) or cw.HOW_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
         target = self._item(asked.group("t"), shown, catalog=False) if asked else None
         if target is not None and read_limits(asked.group("p"), original, self._names_tag)[0]:
             target = None  # "is it rated r?", "is it in french?": what the catalog cannot judge
@@ -233,7 +233,8 @@ class ListControlReader:
             m = cw.WHAT_POSITION.match(simple)  # "what's number 1?" asks; "what's the second one" picks
         if m is None:
             return None
-        said = (m.group("t") or m.group("t2") or "").strip()
+        groups = m.groupdict()
+        said = (groups.get("t") or groups.get("t2") or groups.get("t3") or "").strip()
         said = re.sub(r"\s+(?:please|then)$", "", said)
         if re.fullmatch(cw.IT + r"|(?:this|that|the) (?:movie|film)", said):
             return Parse("about")

@@ -185,3 +185,17 @@ def test_every_lexicon_word_of_the_catalogs_tags_keeps_its_direction_in_a_negati
         if not said or any(more.get(tag, -alpha) != -alpha for tag, alpha in said.items()):
             wrong.append((w, more, said))
     assert checked >= 20 and not wrong, (checked, wrong[:5])
+
+
+@pytest.mark.parametrize("text,index", [
+    ("give me the lowdown on #2", 2), ("anything you can tell me about #1?", 1), ("say more about #3", 3),
+    ("i'd like to know more about the second one", 2), ("remind me what #2 is", 2),
+])
+def test_about_an_item_in_other_words(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "about" and parse.index == index, (text, parse)
+
+
+def test_how_adjective_is_an_item_asks_its_degree(parser):
+    parse = parser.parse("how scary is #2", shown=SHOWN)
+    assert parse.intent == "about" and parse.index == 2 and [c.tag for c in parse.critiques] == ["scary"]
