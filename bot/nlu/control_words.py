@@ -117,6 +117,10 @@ SUPERLATIVE = re.compile(
 COMPARATIVE_PICK = re.compile(
     rf"^{THE_LEAD}(?:(?P<dir>more|less)\s+(?P<p>[a-z][a-z -]*?)|(?P<er>[a-z]+(?:er|r)))\s+"
     rf"(?:one|movie|film|option|pick|of (?:the|those|these) (?:two|three|four|lot)|of (?:these|those|them|both))$")
+# "the funny one", "the animated one of those": with a list on screen, the one with the most of it.
+ADJECTIVE_PICK = re.compile(rf"^{THE_LEAD}(?P<p>[a-z][a-z -]{{1,30}}?)\s+(?:one|movie|film|pick|option){OF_LIST}$")
+NOT_DESCRIPTION = {"other", "same", "next", "last", "first", "previous", "current", "new", "old", "good", "right",
+                   "wrong", "only", "whole", "one", "final", "second", "third", "middle", "top", "bottom", "original"}
 LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewest"}
 NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
                   "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}

@@ -177,6 +177,10 @@ class ListControlReader:
             # "the shortest one", "the one with Tom Hanks": what the catalog cannot judge
             limit, _ = read_limits(simple, original or simple, self._names_tag)
             return Parse("cannot_judge", limit=limit) if limit else self._degree_pick(m)
+        m = cw.ADJECTIVE_PICK.match(simple) if shown else None
+        words = set(tokenize(m.group("p"))) if m else set()
+        if m and not words & (cw.NOT_DESCRIPTION | set(lx.ORDINALS)) and self.read_attribute(m.group("p"))[0]:
+            return self._attribute_pick(1, m.group("p"))  # only an attribute a tag names: no guess
         return None
 
     def _degree_pick(self, m: re.Match) -> Parse | None:

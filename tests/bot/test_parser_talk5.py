@@ -199,3 +199,15 @@ def test_about_an_item_in_other_words(parser, text, index):
 def test_how_adjective_is_an_item_asks_its_degree(parser):
     parse = parser.parse("how scary is #2", shown=SHOWN)
     assert parse.intent == "about" and parse.index == 2 and [c.tag for c in parse.critiques] == ["scary"]
+
+
+@pytest.mark.parametrize("text,tag", [("the funny one", "funny"), ("the scary one of those", "scary"),
+                                      ("the gory one", "gore")])
+def test_the_adjective_one_picks_from_the_list_on_screen_by_degree(parser, text, tag):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "select" and parse.control == "degree" and parse.critiques[0].tag == tag, (text, parse)
+
+
+@pytest.mark.parametrize("text", ["the second one", "the other one", "the last one", "the first one"])
+def test_positions_and_list_words_are_no_description(parser, text):
+    assert parser.parse(text, shown=SHOWN).control != "degree", text
