@@ -211,3 +211,21 @@ def test_the_adjective_one_picks_from_the_list_on_screen_by_degree(parser, text,
 @pytest.mark.parametrize("text", ["the second one", "the other one", "the last one", "the first one"])
 def test_positions_and_list_words_are_no_description(parser, text):
     assert parser.parse(text, shown=SHOWN).control != "degree", text
+
+
+@pytest.mark.parametrize("text,indices", [
+    ("seen all but #2", (1, 3)), ("I've watched all of them except the last one", (1, 2)),
+    ("seen everything but 1 and 3", (2,)),
+])
+def test_seen_all_but_some_sets_aside_the_others(parser, text, indices):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "exclude" and tuple(parse.indices) == indices, (text, parse)
+
+
+def test_all_but_without_seeing_is_no_exclusion(parser):
+    assert parser.parse("all but the last one", shown=SHOWN).intent != "exclude"
+
+
+def test_been_there_done_that_is_seen(parser):
+    parse = parser.parse("been there done that with #3", shown=SHOWN)
+    assert parse.intent == "exclude" and parse.index == 3
