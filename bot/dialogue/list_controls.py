@@ -73,7 +73,12 @@ class ListControls:
         if parse.intent == "exclude":
             return self.exclude(state, parse), None
         if parse.intent == "jump":
-            return self.jump(state), None
+            away = None  # "something not like Heat": away from that film, not the current one
+            if parse.item_id is not None or parse.index is not None:
+                away = self._named_row(state, parse)
+                if isinstance(away, Reply):
+                    return away, None
+            return self.jump(state, away=away), None
         row = self._named_row(state, parse)
         if isinstance(row, Reply):
             return row, None
@@ -273,10 +278,10 @@ class ListControls:
 
     # -- jump ------------------------------------------------------------------------------------
 
-    def jump(self, state: "SessionState", *, more: bool = False) -> Reply:
+    def jump(self, state: "SessionState", *, more: bool = False, away: int | None = None) -> Reply:
         answer = state.answer or {}
         start = answer.get("from") if more else state.current
-        row = self.m.out.row(start)
+        row = away if away is not None else self.m.out.row(start)
         items = self._jump_items(state, row)
         if not items and more:
             return self._keep_list(state, replies.more_jump(0), "more")

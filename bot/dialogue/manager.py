@@ -311,7 +311,7 @@ class DialogueManager:
         self._ask(state, question)
         alpha = question.asked.alpha
         said = [critique_text(o, alpha) for o in question.options]
-        return self.out.reply(state, replies.ask_which_tag(question.asked.phrase, question.options, alpha),
+        return self.out.reply(state, replies.ask_which_tag(question.asked.phrase, question.options, alpha, question.others),
                            "critique", buttons=[Button(s, s) for s in said], with_suggestions=False,
                            clarification=True)
 

@@ -75,6 +75,11 @@ class AskTag:
     def options(self) -> list[str]:
         return list(dict.fromkeys([self.asked.tag, *self.asked.candidates]))
 
+    @property
+    def others(self) -> list[tuple[str, int]]:
+        """The turn's other critiques, kept while the question waits ("less epic" beside "more intimate")."""
+        return [(c.phrase or c.tag, c.alpha) for i, c in enumerate(self.critiques) if i != self.index]
+
     def resolve(self, parse: Parse, cleaned: str, titles: TitleResolver | None = None) -> Parse | None:
         options = self.options
         said = _said(cleaned)

@@ -126,9 +126,12 @@ def at_limit(tag: str, alpha: int, title: str, degree: float, offer: str | None)
     return text + (f" Try {quote(offer)} instead?" if offer else "")
 
 
-def ask_which_tag(phrase: str, options: Sequence[str], alpha: int) -> str:
+def ask_which_tag(phrase: str, options: Sequence[str], alpha: int,
+                  others: Sequence[tuple[str, int]] = ()) -> str:
     said = quote(phrase) if phrase else "that"
-    return f"By {said} did you mean " + " or ".join(quote(critique_text(o, alpha)) for o in options) + "?"
+    kept = " and ".join(quote(critique_text(name, a)) for name, a in others if name)
+    return (f"By {said} did you mean " + " or ".join(quote(critique_text(o, alpha)) for o in options) + "?"
+            + (f" (I keep {kept} as well.)" if kept else ""))
 
 
 def nearest_shown(title: str, shown: int, more: bool = False) -> str:

@@ -30,10 +30,14 @@ _SEQUEL_NUMBER = re.compile(r"\s+(?:part\s+)?(?:\d{1,2}|ii|iii|iv|v|vi|vii|viii|
 def of_current_series(parse: Parse, current: int | None, retriever: "Retriever") -> Parse:
     """`parse` itself, or a reference to the film of the current item's series that a title
     the catalog lacks ("part 3") names by number."""
-    said = normalize_title(parse.unknown_title or "")
-    m = _NUMBER_ALONE.match(said) if parse.intent == "reference" and parse.item_id is None else None
+    if parse.intent != "reference":
+        return parse
+    # A number alone names the current series first, even where another series has a film of
+    # that name ("episode 3" after Rocky is Rocky III, not Star Wars: Episode III).
+    said = normalize_title(parse.unknown_title or (parse.text if parse.item_id is not None else "") or "")
+    m = _NUMBER_ALONE.match(said)
     row = retriever.title_resolver.row_of_id(current) if m is not None and current is not None else None
-    if row is None:
+    if row is None or (parse.item_id is not None and row == retriever.title_resolver.row_of_id(parse.item_id)):
         return parse
     title = retriever.titles[row]
     names = series_heads(title) or [_SEQUEL_NUMBER.sub("", normalize_title(re.sub(r"\s*\([^()]*\)", "", title)))]

@@ -29,6 +29,7 @@ MORE = re.compile(
     r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {LIST}|keep (?:them |it |'?em )?(?:coming|going)|"
     r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
+    r"(?:load|and|even|still|yet) more|continue|carry on|go on|keep (?:them |'?em )?rolling|"
     r"(?:the )?(?:rest|remaining ones|remaining (?:movies|films|results|options))(?: of (?:them|the list|the results))?)"
     r"(?: (?:along|on) (?:those|these|the same|similar) lines| in (?:that|the same|a similar) (?:vein|spirit)|"
     r" like (?:that|this|these|those|them|it)| of (?:that|the same) (?:kind|sort)| similar)?"
@@ -50,7 +51,7 @@ SEEN_ALL = re.compile(
     r"^(?:(?:i(?:'ve| have)?|i already|already|i've already|i have already|ive) )?(?:already )?"
     r"(?:seen|watched|saw|know)(?: (?:all|every one|each one))? (?:them|'?em|these|those|all (?:of )?(?:them|'?em|these|those)|"
     r"every one of (?:them|these|those)|the lot|the whole list|everything(?: here| on the list)?)"
-    r"(?: all| already| before| too)*$|"
+    r"(?: all| already| before| too| mate| man| dude| buddy| bro| lol| honestly)*$|"
     r"^(?:none of (?:these|those|them|that)(?: (?:work|please|thanks|appeal|interest me|are any good))?|"
     r"(?:i(?:'m| am) )?not interested in (?:any of )?(?:these|those|them|the lot)|"
     r"(?:i )?(?:don'?t|do not) (?:like|want) (?:any of )?(?:these|those|them)|nah,? none|no to all|"
@@ -59,10 +60,10 @@ SEEN_ALL = re.compile(
     r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already)?)$")
 NOT_ITEM = re.compile(
     r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|"
-    r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like)|"
+    r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like|show me|give me)|"
     r"(?:i(?:'ve| have)? )?(?:already )?(?:seen|watched|saw)|i've already (?:seen|watched)|"
     r"i have already (?:seen|watched)|(?:i )?already (?:seen|watched|saw))\s+(?P<t>.+?)"
-    r"(?:\s+(?:already|before|please|thanks|though|either|too))*$")
+    r"(?:\s+(?:already|before|please|thanks|though|either|too|again|anymore|any more))*$")
 # A title needs "already"/"before" to be seen rather than named as a reference ("I watched Heat").
 SEEN_TITLE = re.compile(
     r"^(?:i(?:'ve| have)? |ive )?(?:already (?:seen|watched|saw)|(?:seen|watched) (?P<t2>.+?) "
@@ -116,6 +117,10 @@ SUPERLATIVE = re.compile(
 COMPARATIVE_PICK = re.compile(
     rf"^{THE_LEAD}(?:(?P<dir>more|less)\s+(?P<p>[a-z][a-z -]*?)|(?P<er>[a-z]+(?:er|r)))\s+"
     rf"(?:one|movie|film|option|pick|of (?:the|those|these) (?:two|three|four|lot)|of (?:these|those|them|both))$")
+# "the funny one", "the animated one of those": with a list on screen, the one with the most of it.
+ADJECTIVE_PICK = re.compile(rf"^{THE_LEAD}(?P<p>[a-z][a-z -]{{1,30}}?)\s+(?:one|movie|film|pick|option){OF_LIST}$")
+NOT_DESCRIPTION = {"other", "same", "next", "last", "first", "previous", "current", "new", "old", "good", "right",
+                   "wrong", "only", "whole", "one", "final", "second", "third", "middle", "top", "bottom", "original"}
 LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewest"}
 NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
                   "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}
@@ -123,7 +128,11 @@ ABOUT = re.compile(
     r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:more )?(?:info|information|details) "
     r"(?:on|about|for)|describe|what do you know about|what can you tell me about|"
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is|what(?:'s| is) the deal with|"
-    r"what genres? (?:is|are)|is|should i (?:watch|see))\s+(?P<t>.+?)(?:\s+(?:any good|good|worth (?:it|watching|seeing)))?$|"
+    r"what genres? (?:is|are)|is|should i (?:watch|see)|(?:give me |what'?s |what is )?the (?:lowdown|scoop|skinny) on|"
+    r"(?:say|know|hear|learn) (?:a bit |a little )?more about|(?:anything|what(?: else)?) (?:(?:you )?(?:can|could) (?:you )?)?(?:tell me|say) about|"
+    r"(?:i'?d like|i want|i wanna|i would like) to (?:know|hear|learn) (?:a bit |a little )?(?:more )?about)"
+    r"\s+(?P<t>.+?)(?:\s+(?:any good|good|worth (?:it|watching|seeing)))?$|"
+    r"^remind me (?:what|about) (?P<t3>.+?)(?:\s+(?:is|was)(?: about)?)?$|"
     r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
 WHY = re.compile(
     r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
@@ -163,10 +172,22 @@ JUMP = re.compile(
     r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else))"
     r"(?: please)?$")
 
+# "something not like Heat", "anything unlike the second one": a jump away from a named film.
+JUMP_FROM = re.compile(
+    r"^(?:(?:show|give|find|get|recommend)(?: me)? |i want |i'd like |i need |how about |now )?"
+    r"(?:something|anything|one|a (?:movie|film)|films?|movies?)\s+"
+    r"(?:(?:that(?:'s| is| are)|which (?:is|are)) )?(?:nothing|not(?: even(?: remotely)?| at all)?|unlike|totally unlike|"
+    r"completely unlike|very different from|(?:completely |totally )?different from)\s+(?:like\s+)?"
+    r"(?P<t>.+?)(?: at all| whatsoever| please| this time)*$")
+
 # "is it scary?", "is the second one too violent?": how much of an attribute an item has.
 IS_ATTRIBUTE = re.compile(
     rf"^(?:is|was)\s+(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)"
     r"\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
+# "how violent is #2?", "how scary is the third one": the same question, the attribute first.
+HOW_ATTRIBUTE = re.compile(
+    rf"^how\s+(?:(?:very|really|too|that|so)\s+)?(?P<p>[a-z][a-z-]{{2,20}})\s+(?:is|was)\s+"
+    rf"(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)$")
 # "what's number 1?", "what is the third one?": a question about a listed item. Without the
 # question mark it stays a pick, as the labelled parser sets read "what's the second one".
 WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{NAMED_POSITION.pattern})(?P<t2>)$")

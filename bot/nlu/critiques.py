@@ -8,6 +8,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu.clauses import Clause, read_clause, split_clauses
 from bot.nlu.grounding import TagGrounder
 from bot.nlu.negation import negated_base
+from bot.nlu.polarity_forms import rewrite_polarity
 from bot.nlu.text import tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
@@ -72,7 +73,8 @@ def _negated_hits(phrase: str, vocab: TagVocabulary) -> tuple[list[tuple[int, bo
 
 def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
     """The critique reading of a simplified utterance (see `Reading`)."""
-    tokens = [vocab.correct(t) for t in tokenize(simple, _whole_compound)[:MAX_TOKENS]]
+    tokens = rewrite_polarity(tokenize(simple, _whole_compound)[:MAX_TOKENS], vocab.is_content)
+    tokens = [vocab.correct(t) for t in tokens]
     clauses = [read_clause(c, vocab) for c in split_clauses(tokens, vocab)]
     cued = any(c.explicit for c in clauses)
     strong_cue = any(c.explicit and not c.weak for c in clauses)

@@ -26,6 +26,7 @@ from bot.nlu import control_words as cw
 from bot.nlu import lexicon as lx
 from bot.nlu.limits import read_limits
 from bot.nlu.list_items import read_exclusion
+from bot.nlu.loose_controls import loose_move
 from bot.nlu.references import ReferenceReader, Shown, select_pattern
 from bot.nlu.text import tokenize
 from bot.types import Critique, Parse
@@ -48,7 +49,20 @@ class ListControlReader:
     def read(self, simple: str, shown: Shown, original: str = "") -> Parse | None:
         """The control a whole (simplified) utterance is, or None."""
         whole = self._one(simple, shown, original)
-        return whole if whole is not None else self._clauses(simple, shown, original)
+        if whole is None:
+            whole = self._clauses(simple, shown, original)
+        return whole if whole is not None else self._loose(simple, shown)
+
+    def _loose(self, simple: str, shown: Shown) -> Parse | None:
+        """"let's switch gears", "what's the reasoning behind #2": a move in free wording."""
+        title_words = {w for _, title in shown for w in tokenize(re.sub(r"\(\d{4}\)", "", str(title)))}
+        move = loose_move(simple, self.references.vocab.grammar, title_words,
+                          lambda words: self.references.exact_title(words) is not None)
+        if move is None:
+            return None
+        named = cw.NAMED_POSITION.search(simple)
+        target = self._item(named.group(0), shown, catalog=False) if named and move == "explain" else None
+        return Parse(move) if target is None else replace_intent(target, move)
 
     def _one(self, simple: str, shown: Shown, original: str) -> Parse | None:
         for step in (self._more, self._excluded_list, self._exclude, self._jump, self._pick,
@@ -132,7 +146,13 @@ class ListControlReader:
         return None
 
     def _jump(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        return Parse("jump") if cw.JUMP.match(simple) else None
+        if cw.JUMP.match(simple):
+            return Parse("jump")
+        m = cw.JUMP_FROM.match(simple)  # "something not like Heat": away from that film
+        target = self._item(m.group("t"), shown) if m else None
+        if target is None or (target.item_id is None and target.index is None):
+            return None
+        return Parse("jump", item_id=target.item_id, title=target.title, index=target.index)
 
     def _pick(self, simple: str, shown: Shown, original: str) -> Parse | None:
         m = cw.POSITION_PICK.match(simple)
@@ -157,6 +177,10 @@ class ListControlReader:
             # "the shortest one", "the one with Tom Hanks": what the catalog cannot judge
             limit, _ = read_limits(simple, original or simple, self._names_tag)
             return Parse("cannot_judge", limit=limit) if limit else self._degree_pick(m)
+        m = cw.ADJECTIVE_PICK.match(simple) if shown else None
+        words = set(tokenize(m.group("p"))) if m else set()
+        if m and not words & (cw.NOT_DESCRIPTION | set(lx.ORDINALS)) and self.read_attribute(m.group("p"))[0]:
+            return self._attribute_pick(1, m.group("p"))  # only an attribute a tag names: no guess
         return None
 
     def _degree_pick(self, m: re.Match) -> Parse | None:
@@ -201,7 +225,7 @@ class ListControlReader:
         return None if target is None or target.index is None else replace_intent(target, "explain")
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        asked = cw.IS_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
+        asked = cw.IS_ATTRIBUTE.match(simple) or cw.HOW_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
         target = self._item(asked.group("t"), shown, catalog=False) if asked else None
         if target is not None and read_limits(asked.group("p"), original, self._names_tag)[0]:
             target = None  # "is it rated r?", "is it in french?": what the catalog cannot judge
@@ -213,7 +237,8 @@ class ListControlReader:
             m = cw.WHAT_POSITION.match(simple)  # "what's number 1?" asks; "what's the second one" picks
         if m is None:
             return None
-        said = (m.group("t") or m.group("t2") or "").strip()
+        groups = m.groupdict()
+        said = (groups.get("t") or groups.get("t2") or groups.get("t3") or "").strip()
         said = re.sub(r"\s+(?:please|then)$", "", said)
         if re.fullmatch(cw.IT + r"|(?:this|that|the) (?:movie|film)", said):
             return Parse("about")

@@ -97,19 +97,34 @@ def read_positions(text: str, n_shown: int) -> tuple[tuple[int, ...], str] | Non
 
 # "they're all old news to me", "the first three are old hat": seen; "... are not for me": refused.
 _OLD_NEWS = re.compile(r"(?:\s+(?:are|is|were|was))?\s+old (?:news|hat)(?:\s+(?:to|for) (?:me|us))?\b")
+_DONE_THAT = re.compile(r"\bbeen there,? done that(?:\s+(?:with|on|for))?\b")
 _NOT_FOR_ME = re.compile(r"(?:\s+(?:are|is|were|was))?\s+(?:no good|not for me|not my (?:thing|cup of tea)|a no)\b"
                          r"|\s+(?:are|is)\s+not$")  # "... is not for me" once the wrapper "for me" is off
+
+
+_ALL_BUT = re.compile(r"\b(?:all|every (?:single )?one|everything|them all|all of (?:them|these|those))\s+"
+                     r"(?:but|except(?: for)?|apart from|bar|save|other than)\s+(?P<kept>.+)$")
 
 
 def read_exclusion(simple: str, n_shown: int) -> Parse | None:
     """An exclusion said in free word order: of positions (control "items", `indices`) or of the
     whole list (control "all"); None when the utterance is not one."""
     simple = _OLD_NEWS.sub(" seen", f" {simple}").strip()
+    simple = _DONE_THAT.sub("seen", simple)
     if _NOT_FOR_ME.search(simple):
         simple = "skip " + _NOT_FOR_ME.sub(" ", simple).strip()
     if not n_shown or _NEGATED_SEEING.search(simple) or not (_SEEING.search(simple) or _REFUSAL.match(simple)):
         return None
     simple = _WHEN.sub(" ", simple)
+    but = _ALL_BUT.search(simple)  # "seen all but #4", "watched all of them except the last two"
+    if but is not None:
+        kept = read_positions(but.group("kept"), n_shown)
+        if kept is None or re.sub(r"\b(?:and|or|ones?|already)\b|[\s,&.!?]", "", kept[1]) \
+                or not _SEEING.search(simple[:but.start()]):
+            return None
+        wanted = {p if p > 0 else n_shown + 1 + p for p in kept[0]}
+        left = tuple(i for i in range(1, n_shown + 1) if i not in wanted)
+        return Parse("exclude", control="items", indices=left) if left else None
     positions = read_positions(simple, n_shown)
     rest = positions[1] if positions else simple
     if positions is None and not _WHOLE.search(rest):

@@ -63,6 +63,18 @@ _CLASSIC = re.compile(r"(?<!more of the )(?<!more of )(?<!less of the )(?<!less 
                       r"\b(?:(?:old|older|real|true|proper|golden age)\s+)?classics(?:\s+only)?\b"
                       r"|\b(?:something|anything)\s+classic\s*$|(?<!more of )(?<!less of )\ban?\s+(?:old\s+)?classic\s*$")
 # "from the same decade", "from that era": the current item's decade (the manager knows its year).
+# "the last ten years", "recently": the catalog's last years, as "recent" is.
+_LAST_YEARS = re.compile(r"\b(?:(?:from|in|of|during)\s+)?(?:the\s+)?(?:last|past)\s+(?:few|couple(?: of)?|"
+                         r"\d{1,2}|two|three|four|five|ten|fifteen|twenty)\s+years\b|\b(?:(?:from|in|of)\s+)?"
+                         r"(?:the\s+)?(?:last|past)\s+decade\b|\b(?:released|made)\s+recently\b")
+# "around 1995", "circa 1980": two years either side.
+_AROUND = re.compile(r"\b(?:(?:from|made|released|in)\s+)?(?:around|circa|about|roughly|approximately|ca\.?)\s+"
+                     r"(?:the\s+year\s+)?" + _Y + r"\b(?!\s*(?:-|to|and)\s*(?:19|20)\d\d)")
+# Centuries and the millennium said in words, as the years they stand for.
+_CENTURY = [(re.compile(r"\b(?:this|the\s+current|the\s+21st|the\s+twenty[- ]first)\s+century\b"), "2000 or later"),
+            (re.compile(r"\b(?:the\s+)?(?:last|previous|20th|twentieth)\s+century\b"), "1999 or earlier"),
+            (re.compile(r"\b(?:the\s+)?(?:new\s+)?(?:millennium|millenium|turn of the century|y2k)\b"), "2000"),
+            (re.compile(r"\b(?:the\s+)?golden\s+age(?:\s+of\s+(?:hollywood|cinema|film|movies))?\b"), "classics")]
 _SAME_DECADE = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+same|that|its|this)\s+(?:decade|era)\b")
 # "'95" is 1995, "'05" 2005 ("from '95 to 2005"); "'90s" is a decade, read by _DECADE.
 _SHORT_YEAR = re.compile(r"(?<![\w'])['\u2019](\d\d)\b(?!['\u2019]?s\b)")
@@ -121,12 +133,17 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
     """(what the year phrases ask, the text without them); (None, text) when there are none."""
     text = _SHORT_YEAR.sub(lambda y: f"{19 if int(y.group(1)) > 30 else 20}{y.group(1)}", simple)
     text = _THE_YEAR.sub("", text)
+    for pattern, years in _CENTURY:
+        text = pattern.sub(years, text)
     if m := _CLEAR.search(text):
         return YearAsk(clear=True), _cut(text, m)
     lo: int | None = None
     hi: int | None = None
     relative: str | None = None
     found = False
+    while m := _AROUND.search(text):
+        year = int(m.group(1))
+        lo, hi, found, text = year - 2, year + 2, True, _cut(text, m)
     while m := _BETWEEN.search(text):
         a, b = (int(g) for g in m.groups() if g)
         lo, hi, found, text = min(a, b), max(a, b), True, _cut(text, m)
@@ -148,7 +165,8 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
     while m := _ONE_YEAR.search(text):
         lo = hi = int(m.group(1))
         found, text = True, _cut(text, m)
-    for pattern, word in ((_NEWER, "newer"), (_OLDER, "older"), (_SAME_DECADE, "decade"), (_RECENT, "recent"),
+    for pattern, word in ((_NEWER, "newer"), (_OLDER, "older"), (_SAME_DECADE, "decade"), (_LAST_YEARS, "recent"),
+                          (_RECENT, "recent"),
                           (_CLASSIC, "classic")):
         if m := pattern.search(text):  # with explicit bounds too ("older, 90s maybe"): they win
             relative = None if found else word

@@ -335,6 +335,9 @@ class TitleResolver:
         if first is not None:  # a short name ("The Grid") is a series when a film has it
             rows |= {first.row, *self._rows_starting(form_key(m.group("head")) + " "),
                      *self._rows_starting(form_key(name) + " ")}
+        phrase = f" {normalize_title(name)} "
+        if first is not None and len(phrase.split()) >= 2:  # "Lost World: Jurassic Park" is Jurassic Park 2
+            rows |= {r for r, key in enumerate(self._normalized) if phrase in f" {key} "}
         words = set(normalize_title(name).split()) - {"the", "a", "an"}
         rows = [r for r in rows if _has_words(self.titles[r], words)]
         rows = sorted(rows, key=lambda r: (int(self.years[r]), int(self.item_ids[r])))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bot.dialogue.pending import AskTitle, FollowUp, pending_from_json
+from bot.dialogue.pending import AskTag, AskTitle, FollowUp, pending_from_json
 from bot.dialogue.series import of_current_series
 from bot.dialogue.years import updated
 from bot.types import Parse
@@ -74,3 +74,31 @@ def test_a_namesake_the_model_lacks_is_said_to_be_too_rare_when_picked_by_year()
     beside = AskTitle(("Dusk (1990)", "Dusk (2004)"), numbered=False)
     parse = beside.resolve(Parse("out_of_scope"), "I meant the 2004 remake", titles)
     assert (parse.intent, parse.item_id, parse.outside) == ("reference", None, ("Dusk (2004)",))
+
+
+def test_a_number_alone_names_the_current_series_before_another_series_film_of_that_name():
+    r = _catalog(["Harbor King (1980)", "Harbor King II (1984)", "Harbor King III (1989)",
+                  "Star Fleet: Episode III (2005)"])
+    said = Parse("reference", item_id=4, title="Star Fleet: Episode III (2005)", text="episode 3")
+    assert of_current_series(said, 1, r).title == "Harbor King III (1989)"
+    assert of_current_series(said, None, r) is said  # no current film: the title said
+
+
+def test_a_which_tag_question_says_the_other_critiques_of_the_turn_are_kept():
+    from bot.dialogue.replies import ask_which_tag
+    from bot.types import Critique
+
+    question = AskTag((Critique(-1, "", 0.0, phrase="epic"), Critique(1, "sexuality", 0.5, phrase="intimate",
+                                                                         candidates=("romance",))), index=1)
+    assert question.others == [("epic", -1)]
+    text = ask_which_tag("intimate", question.options, 1, question.others)
+    assert "less epic" in text and "more romance" in text
+
+
+def test_not_like_a_shown_film_jumps_away_from_it_and_never_picks_it(manager):
+    sid = manager.new_session_id()
+    shown = manager.handle(sid, "something like Toy Story").sequence
+    reply = manager.handle(sid, f"show me something not like {shown[1].title.rsplit(' (', 1)[0]}")
+    assert reply.intent == "jump" and reply.sequence
+    assert shown[1].item_id not in {s.item_id for s in reply.sequence}
+    assert reply.current is None or reply.current.item_id != shown[1].item_id

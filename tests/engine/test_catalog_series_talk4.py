@@ -27,3 +27,10 @@ def test_a_rare_film_of_the_bare_name_does_not_start_a_colon_series():
 
 def test_an_aka_names_its_films_series():
     assert _resolver().resolve("sc 2").title == "Space Cops II (2002)"
+
+
+def test_a_sequel_whose_title_does_not_start_with_the_series_name_counts_by_year():
+    r = TitleResolver(["Tide Park (1993)", "Lost Isle: Tide Park, The (1997)", "Tide Park III (2001)"],
+                      [1, 2, 3], [300, 120, 100])
+    assert r.resolve("tide park 2").title == "Lost Isle: Tide Park, The (1997)"
+    assert r.resolve("tide park 3").title == "Tide Park III (2001)"
