@@ -20,7 +20,10 @@ Each attribute is read as the chat reads "more <attribute>"
   largest weight (concentration); ``valence``: |phrase valence| (engine.degrees.valence);
 - ``exemplar``: agreement of the mix with the movies this catalog's users tagged with close
   words (engine.degrees.exemplars; needs the checkpoint's user-tag counts, else absent and the
-  attribute is never declined by it).
+  attribute is never declined by it);
+- ``negation``: 1 - Spearman of the mix's tag-only reading with that of the reading of
+  "not <phrase>" (`DegreeModel.ground`): a reading that cannot tell a word from its negation
+  scores near 0.
 
 Then, per signal: its Spearman with pair accuracy over the mix attributes, and the headline
 figure if the bot declined (0.5) every mix attribute below a threshold chosen on the training
@@ -47,7 +50,7 @@ from engine.eval.judgments.report import judge  # noqa: E402
 from engine.models.checkpoint import load_retriever  # noqa: E402
 
 SIGNALS = ("text", "ctx", "contrast", "tag_contrast", "neigh", "phraseF", "evidence", "lang",
-           "top_w", "valence", "exemplar")
+           "top_w", "valence", "exemplar", "negation")
 TAG_ROWS = [FEATURES.index(n) for n in ("tag_count", "tag_fit", "tag_centroid", "paper_F")]
 
 
@@ -108,7 +111,10 @@ def signals(degrees, grounding) -> dict[str, float]:
     exemplars = phrase_exemplars(language, degrees.language_counts, vector)
     agreement = (np.inf if exemplars is None else
                  _spearman(mix, exemplar_scores(degrees.item_vectors, texts, exemplars)))
-    return {"exemplar": agreement,
+    negated_reading = degrees.ground(f"not {phrase}")
+    negation = (np.inf if negated_reading is None or not negated_reading.tags else
+                1.0 - _spearman(mix, tag_only(degrees, negated_reading)))
+    return {"exemplar": agreement, "negation": negation,
         "text": _spearman(mix, texts @ vector), "ctx": _spearman(mix, texts @ inside),
         "contrast": _spearman(mix, texts @ (inside - negated)),
         "tag_contrast": float(weights @ (near_tags(inside) - near_tags(negated))),
@@ -180,7 +186,8 @@ def main() -> None:
         values = np.array([rows[a].get(s, np.inf) for a in names], dtype=float)
         runs = [declined_out_of_fold(values, acc, pairs, mix, seed) for seed in range(5)]
         known = mix & np.isfinite(values)
-        summary[s] = {"spearman_with_accuracy": _spearman(values[known], acc[known]),
+        rho = _spearman(values[known], acc[known]) if known.sum() >= 3 else float("nan")
+        summary[s] = {"spearman_with_accuracy": rho,
                       "declined_out_of_fold": [r[0] for r in runs],
                       "declined": [[names[i] for i in r[1]] for r in runs]}
         print(f"{s:13s} spearman={summary[s]['spearman_with_accuracy']:+.2f} out of fold with "
