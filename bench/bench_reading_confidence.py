@@ -28,7 +28,10 @@ Each attribute is read as the chat reads "more <attribute>"
 Then, per signal: its Spearman with pair accuracy over the mix attributes, and the headline
 figure if the bot declined (0.5) every mix attribute below a threshold chosen on the training
 folds only (5 folds over attributes, 5 fold seeds), reported out of fold. `--words` prints the
-same signals for other words (no judgments) to compare. Judgments: SoftAttributes by Balog,
+same signals for other words (no judgments) to compare. `--answers KEY VERDICTS` (a
+`bench/bench_answers.py --split dev` run's key.json and a verdicts file) correlates the signals of
+each dev request's attribute, where it is read as a mix, with the product's judged mean over its
+10 slots (missing 0). Judgments: SoftAttributes by Balog,
 Radlinski and Karatzoglou (Google LLC), SIGIR 2021, CC BY 4.0.
 """
 
@@ -142,12 +145,44 @@ def declined_out_of_fold(values: np.ndarray, acc: np.ndarray, pairs: np.ndarray,
     return float((np.where(kept, acc, 0.5) * pairs).sum() / pairs.sum()), list(np.where(~kept)[0])
 
 
+def answer_signals(parser, retriever, key_file: Path, verdicts_file: Path) -> list[dict]:
+    """Per dev request of a bench_answers.py key read through a mix: the product's judged mean
+    (0-2 over 10 slots, missing 0) beside the signals of its attribute; prints the Spearman."""
+    key = json.loads(key_file.read_text())
+    verdicts = json.loads(verdicts_file.read_text())
+    requests_file = Path(__file__).resolve().parent / "answers" / "requests.jsonl"
+    requests = {q["id"]: q for q in map(json.loads, requests_file.read_text().splitlines())}
+    rows = []
+    for rid, k in sorted(key.items()):
+        r = attribute_grounding(parser, retriever, requests[rid]["attribute"])
+        walked_a_mix = any(m["reading"] for m in k["reading"])
+        if r is None or r.grounding.is_tag or not r.grounding.tags or not walked_a_mix:
+            continue
+        judged = verdicts.get(rid, {})
+        mean = sum(judged.get(t, 0) for t in k["systems"]["product"][:10]) / 10
+        rows.append({"id": rid, "attribute": requests[rid]["attribute"], "mean": mean,
+                     "reading": r.label, **signals(retriever.degree_model, r.grounding)})
+    means = np.array([row["mean"] for row in rows])
+    print(f"answers: {len(rows)} dev requests read through a mix, judged mean {means.mean():.2f}")
+    for row in sorted(rows, key=lambda row: row["mean"]):
+        print(f"  {row['id']} {row['attribute']:16s} {row['mean']:.2f} {row['reading']} "
+              + " ".join(f"{s}={row[s]:+.2f}" for s in SIGNALS))
+    for s in SIGNALS:
+        values = np.array([row[s] for row in rows], dtype=float)
+        known = np.isfinite(values)
+        print(f"  {s:13s} spearman with the judged mean {_spearman(values[known], means[known]):+.2f}"
+              f" (n={known.sum()})")
+    return rows
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("model", type=Path)
     p.add_argument("judgments", type=Path)
     p.add_argument("--words", default="", help="comma-separated words to show the signals of")
     p.add_argument("--json", type=Path, default=None)
+    p.add_argument("--answers", type=Path, nargs=2, metavar=("KEY", "VERDICTS"), default=None,
+                   help="a bench_answers.py run's key.json and the verdicts to score it with")
     p.add_argument("--target", choices=("accuracy", "label_accuracy"), default="accuracy",
                    help="what the signals should predict: the product's out-of-fold pair accuracy, "
                         "or that of the label alone (the mix's tag-only reading, no anchors)")
@@ -200,8 +235,10 @@ def main() -> None:
             words[w].update(signals(degrees, r.grounding))
         print(f"  {w:18s} {words[w]['reading']} " + " ".join(
             f"{s}={words[w][s]:+.2f}" for s in SIGNALS if s in words[w]))
+    answers = answer_signals(parser, retriever, *args.answers) if args.answers else []
     if args.json:
-        args.json.write_text(json.dumps({"attributes": rows, "signals": summary, "words": words},
+        args.json.write_text(json.dumps({"attributes": rows, "signals": summary, "words": words,
+                                         "answers": answers},
                                         indent=1))
 
 
