@@ -1,0 +1,81 @@
+"""List controls, years and negations in wordings h-talk6 found unread: "what other ones are
+there", "the one in the middle", "who is #3 for?", "the second one, what's it about",
+"anything but romantic", "it shouldn't be so violent", "made after I was born in 1990", "the
+turn of the century". Made-up catalog; none of the blind sets' sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.parser import Parser
+
+TAGS = ("comedy", "funny", "horror", "action", "romance", "drama", "dark", "violence", "gore", "scary")
+TITLES = ("Harbor King (1980)", "Quiet Town (1988)", "Gravelord (1992)", "Robots (2005)", "Honor Bound (2001)")
+IDS = (11, 12, 13, 14, 15)
+POPULARITY = (300, 40, 60, 200, 90)
+SHOWN = ((12, "Quiet Town (1988)"), (13, "Gravelord (1992)"), (15, "Honor Bound (2001)"),
+         (11, "Harbor King (1980)"), (14, "Robots (2005)"))
+
+
+@pytest.fixture(scope="module")
+def parser(tmp_path_factory) -> Parser:
+    cache = tmp_path_factory.getbasetemp() / "parser-talk6-tags.npz"
+    return Parser(TAGS, TITLES, IDS, popularity=POPULARITY, tag_vectors_cache=cache)
+
+
+@pytest.mark.parametrize("text", [
+    "do you have more?", "did you have any others", "what other ones are there", "what other options have you got",
+    "and the next ones?", "further options", "hit me with more", "whatever comes next", "everything else",
+])
+def test_asking_for_more_in_other_words(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent == "more", text
+
+
+@pytest.mark.parametrize("text,index", [
+    ("the middle one", 3), ("the one in the middle", 3), ("the one at the bottom", -1), ("that one at the top", 1),
+    ("I'll take the top one", 1), ("the one just above the last", -2), ("the one right before the last one", -2),
+])
+def test_a_place_on_the_list_picks_that_position(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "select" and parse.index == index, (text, parse)
+
+
+def test_a_place_word_without_a_list_is_no_pick(parser):
+    assert parser.parse("the middle one").intent != "select"
+
+
+@pytest.mark.parametrize("text,index", [
+    ("any details on the second one?", 2), ("give me the details on #1", 1), ("what's the story with #2", 2),
+    ("who is #3 for?", 3), ("the second one, what's it about", 2), ("and #3, what sort of film is it?", 3),
+    ("number 4 - tell me about it", 4),
+])
+def test_about_an_item_in_more_wordings(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "about" and parse.index == index, (text, parse)
+
+
+@pytest.mark.parametrize("text", ["none of those grab me", "none of these appeal to us",
+                                  "been there with #2", "we have seen every one of these"])
+def test_dismissals_and_seen_in_more_wordings_set_items_aside(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent == "exclude", text
+
+
+@pytest.mark.parametrize("text,tag", [
+    ("anything but romantic", "romance"), ("everything but scary please", "scary"),
+    ("it shouldn't be so violent", "violence"), ("it should not be too dark", "dark"),
+    ("don't make it so gory", "gore"),
+])
+def test_constructions_that_ask_for_less_of_a_word(parser, text, tag):
+    parse = parser.parse(text)
+    assert parse.intent == "critique" and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, tag)], (text, parse)
+
+
+@pytest.mark.parametrize("text,years", [
+    ("made after I was born in 1990", {"min": 1991, "max": None}),
+    ("something from before my dad was born in 1965", {"min": None, "max": 1964}),
+    ("anything from the turn of the century", {"min": 1998, "max": 2002}),
+    ("released around the millennium", {"min": 1998, "max": 2002}),
+])
+def test_years_said_around_a_life_or_the_century(parser, text, years):
+    parse = parser.parse(text)
+    assert parse.years == years, (text, parse)
