@@ -20,7 +20,7 @@ OF_LIST = rf"(?:\s+(?:one|movie|film|title|option|pick))?(?:\s+(?:of|from|among|
 IT = r"(?:it|that|this|that one|this one|the current one|the current movie|the current film|him|her)"
 
 MORE = re.compile(
-    r"^(?:(?:just|only|so|then|ok|okay|now|maybe) )?(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|can i (?:see|have)|got|have you got) )?"
+    r"^(?:(?:just|only|so|then|ok|okay|now|maybe) )?(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|(?:can|could|may) (?:i|we) (?:see|have|get)|got|have you got) )?"
     r"(?:some |any |a few |the |a couple )?"
     r"(?:more|others?|other ones|more ones|next(?: ones?| few| batch| page| set| list| \d{1,2}| five| ten| twenty)?|"
     r"(?:\d{1,2}|five|ten|twenty) more|"
@@ -61,7 +61,7 @@ SEEN_ALL = re.compile(
     r"(?:i )?(?:don'?t|do not) (?:like|want) (?:any of )?(?:these|those|them)|nah,? none|no to all|"
     r"(?:these|those|they)(?: are|'re)(?: all)? (?:so |really |pretty )?(?:boring|bad|awful|terrible|meh|dull|"
     r"not (?:for me|my thing|my taste|good|great|it))|"
-    r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already)?)$")
+    r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already| before)*)$")
 NOT_ITEM = re.compile(
     r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|"
     r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like|show me|give me)|"
@@ -99,7 +99,7 @@ PICK_LEAD = rf"(?:{_WHICH}|{_TAKE})"
 # ... with its article: "which is the least scary", "which is least scary", "I'll take the newest".
 THE_LEAD = rf"(?:{_WHICH}(?:the\s+)?|{_TAKE}the\s+)"
 POSITION_PICK = re.compile(
-    rf"^{_TAKE}(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:to|from)\s*(?:-|\s)?"
+    rf"^{_TAKE}(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:(?:to|from)\s*(?:-|\s)?)?"
     rf"(?:the\s+)?(?:last|end|bottom)|penultimate|next[- ]to[- ]last|one (?:just |right )?(?:before|above) (?:the )?(?:last|bottom)(?: one)?)"
     rf"{OF_LIST}$")
 # "the middle one", "the one at the bottom", "that one at the top": a place on the list.
@@ -136,7 +136,8 @@ NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "
 ABOUT = re.compile(
     r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:(?:any|some|give me|gimme|got any)"
     r"(?: the| some| more)? |the )?(?:more )?(?:info|information|details) (?:on|about|for)|describe|"
-    r"what(?:'s| is) the (?:story|backstory|deal) (?:with|behind|on)|what do you know about|what can you tell me about|"
+    r"what(?:'s| is) the (?:story|backstory|deal) (?:with|behind|on)|(?:what(?:'s| is) )?the (?:plot|premise|synopsis|"
+    r"storyline|gist) (?:of|for|on)|what do you know about|what can you tell me about|"
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is|what(?:'s| is) the deal with|"
     r"what genres? (?:is|are)|is|should i (?:watch|see)|(?:give me |what'?s |what is )?the (?:lowdown|scoop|skinny) on|"
     r"(?:say|know|hear|learn) (?:a bit |a little )?more about|(?:anything|what(?: else)?) (?:(?:you )?(?:can|could) (?:you )?)?(?:tell me|say) about|"

@@ -79,3 +79,62 @@ def test_constructions_that_ask_for_less_of_a_word(parser, text, tag):
 def test_years_said_around_a_life_or_the_century(parser, text, years):
     parse = parser.parse(text)
     assert parse.years == years, (text, parse)
+
+
+@pytest.mark.parametrize("text,intent,index", [
+    ("could I see some other options?", "more", None), ("seen it all before", "exclude", None),
+    ("the second last one", "select", -2), ("the third last", "select", -3),
+    ("what's the plot of #3", "about", 3), ("the premise of the second one", "about", 2),
+])
+def test_more_seen_positions_and_about_in_yet_other_words(parser, text, intent, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == intent and parse.index == index, (text, parse)
+
+
+@pytest.mark.parametrize("text,years", [("1990 or newer", {"min": 1990, "max": None}),
+                                        ("1985 or older", {"min": None, "max": 1985})])
+def test_a_year_with_or_newer_or_older_is_a_bound(parser, text, years):
+    assert parser.parse(text).years == years, text
+
+
+def test_it_need_not_be_so_x_asks_for_less(parser):
+    parse = parser.parse("it doesn't need to be so dark")
+    assert [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "dark")], parse
+
+
+# -- a self-negating word no tag or lexicon word names: its base read through the grounding ---------
+
+class _Grounder:
+    """Grounds only the words in `tags` (exact), as an embedding would at a high cosine."""
+
+    def __init__(self, tags):
+        self.tags = tags
+
+    def embed(self, phrases):
+        return list(phrases)
+
+    def from_vector(self, phrase, vector, polarity, strength, explicit):
+        from bot.types import Critique
+
+        tag = self.tags.get(vector)
+        return (Critique(polarity, tag, 0.8, strength, phrase), ()) if tag else (None, ())
+
+
+class _Vocab:
+    def is_english(self, word):
+        return word in ("plot", "end", "joy")
+
+
+@pytest.mark.parametrize("phrase,polarity,expected", [
+    ("plotless", 1, (-1, "story", "plotless")), ("plotless", -1, (1, "story", "plotless")),
+    ("joyless", 1, (-1, "happy", "joyless")), ("endless", 1, None), ("unique", 1, None),
+])
+def test_a_self_negating_word_reads_its_base_with_the_direction_turned(phrase, polarity, expected):
+    from types import SimpleNamespace
+
+    from bot.nlu.critiques import _through_negated_base
+
+    clause = SimpleNamespace(phrase=phrase, polarity=polarity, strength=1.0)
+    crit = _through_negated_base(clause, _Vocab(), _Grounder({"plot": "story", "joy": "happy", "end": "ending"}))
+    assert (None if crit is None else (crit.alpha, crit.tag, crit.phrase)) == expected
+    assert crit is None or crit.flipped
