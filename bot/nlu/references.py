@@ -77,8 +77,7 @@ _REFERENCE = [
          r"pick|try|watch)|i love|i like|i adore|watch)\s+(?P<t>.+)$", True),
     )
 ]
-# A trailing request for similar items adds nothing to the reference before it: "X was great,
-# more like that", "I watched X, got anything similar?".
+# A trailing request for similar items adds nothing to the reference before it ("X was great, more like that").
 _SIMILAR_REQUEST = re.compile(
     r"[\s,;.!-]+(?:and |so )?(?:(?:give|show|find|get) me |i want |(?:have you |do you have |you )?got |any )?"
     r"(?:more|some more|something|anything|others?|ones?|stuff)(?: else)?(?: just| kind of)?"
@@ -155,7 +154,8 @@ class ReferenceReader:
                 if goes_on(words, i + n, self.typed, closed) or (
                         not known and came_after(words, i, self.typed)):
                     continue  # "Top Gun Maverick", "Frozen 2": a longer title the catalog lacks
-                if self.vocab.names_a_tag(span) or (n == 1 and not cued and len(span) < 4):
+                if (self.vocab.names_a_tag(span) and not (known and title_case(span, self.typed))) or (
+                        n == 1 and not cued and len(span) < 4):  # "we watched Alien and ...": the film
                     continue
                 found = self.titles.leader(self.titles.exact(span))
                 if found is None:

@@ -138,3 +138,33 @@ def test_a_self_negating_word_reads_its_base_with_the_direction_turned(phrase, p
     crit = _through_negated_base(clause, _Vocab(), _Grounder({"plot": "story", "joy": "happy", "end": "ending"}))
     assert (None if crit is None else (crit.alpha, crit.tag, crit.phrase)) == expected
     assert crit is None or crit.flipped
+
+
+# -- a title that is also an attribute word, typed as a title inside a sentence ----------------------
+
+@pytest.fixture(scope="module")
+def tag_titled(tmp_path_factory) -> Parser:
+    """A catalog with a film named as a tag ("Dark")."""
+    cache = tmp_path_factory.getbasetemp() / "parser-talk6-tags.npz"
+    return Parser(TAGS, (*TITLES, "Dark (2015)"), (*IDS, 16), popularity=(*POPULARITY, 120), tag_vectors_cache=cache)
+
+
+def test_a_title_cased_tag_word_after_watched_is_the_film_inside_a_sentence(tag_titled):
+    parse = tag_titled.parse("we just watched Dark and want something similar but funnier")
+    assert parse.item_id == 16 and [(c.alpha, c.tag) for c in parse.critiques] == [(1, "funny")], parse
+
+
+def test_the_same_word_in_lower_case_stays_an_attribute(tag_titled):
+    assert tag_titled.parse("we just watched dark and want something similar but funnier").item_id is None
+
+
+# -- a namesake note and a year filter -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,picked", [("the 1988 one", "Quiet Town (1988)"), ("from around 1988", None),
+                                         ("something from around 1988", None)])
+def test_a_year_range_after_a_namesake_note_is_a_filter_not_a_pick(parser, text, picked):
+    from bot.dialogue.pending import AskTitle
+
+    ask = AskTitle(("Harbor King (1980)", "Quiet Town (1988)"), numbered=False)
+    found = ask.resolve(parser.parse(text), text, parser.references.titles)
+    assert (found.title if found else None) == picked, (text, found)
