@@ -110,9 +110,9 @@ class ExplicitReference:
 
 # Words that point at the list or the conversation ("the others", "them", "it", "more"): never
 # a title unless typed as one, in Title Case ("The Others", "Them!").
-_LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|"
-                         r"the one|all|all of (?:these|those|them)|both|more|next|same|rest|"
-                         r"(?:this|that|the) one|(?:these|those) ones?)$")
+_LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|the one|all|"
+                         r"(?:all|most|some|half|a few|several|many|any|each|every one) of (?:these|those|them)|both|"
+                         r"more|next|same|rest|(?:this|that|the) one|(?:these|those) ones?)$")
 
 
 # Words after which a title names a film the user knows.
@@ -195,7 +195,7 @@ class ReferenceReader:
             query = _TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
             numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
-            if re.match(r"(?:that|it|this|those|these)\b", query):
+            if re.match(r"(?:that|it|this|those|these)\b", query) or self._list_word(query):
                 continue  # "something like that": the title is elsewhere in the sentence
             head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]
             titled = self.titles.exact(query) or (self.titles.exact(head) and not self.vocab.names_a_tag(head))

@@ -168,3 +168,10 @@ def test_a_year_range_after_a_namesake_note_is_a_filter_not_a_pick(parser, text,
     ask = AskTitle(("Harbor King (1980)", "Quiet Town (1988)"), numbered=False)
     found = ask.resolve(parser.parse(text), text, parser.references.titles)
     assert (found.title if found else None) == picked, (text, found)
+
+
+@pytest.mark.parametrize("text", ["watched most of those", "I've seen some of them", "loved a few of these",
+                                  "something like any of those"])
+def test_a_part_of_the_list_is_never_read_as_a_title(parser, text):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent != "reference" and not parse.unknown_title and parse.item_id is None, (text, parse)
