@@ -126,7 +126,8 @@ class AskTitle:
             return parse
         title = ordinal_pick(parse, list(self.candidates)) if self.numbered else None
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", cleaned or "")
-        dated = [t for t in self.candidates if year and t.rstrip().endswith(f"({year.group(1)})")]
+        ranged = bool(parse.years) and parse.years.get("min") != parse.years.get("max")  # "from around 1995": a filter
+        dated = [t for t in self.candidates if year and not ranged and t.rstrip().endswith(f"({year.group(1)})")]
         if title is None and len(dated) == 1:  # "the 1953 one"
             title = dated[0]
         if title is None and cleaned:

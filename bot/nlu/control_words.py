@@ -20,13 +20,16 @@ OF_LIST = rf"(?:\s+(?:one|movie|film|title|option|pick))?(?:\s+(?:of|from|among|
 IT = r"(?:it|that|this|that one|this one|the current one|the current movie|the current film|him|her)"
 
 MORE = re.compile(
-    r"^(?:(?:just|only|so|then|ok|okay|now|maybe) )?(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|can i (?:see|have)|got|have you got) )?"
+    r"^(?:(?:just|only|so|then|ok|okay|now|maybe) )?(?:(?:show|give|get|find|bring)(?: me| us)? |(?:i want|i'd like|(?:can|could|may) (?:i|we) (?:see|have|get)|got|have you got) )?"
     r"(?:some |any |a few |the |a couple )?"
     r"(?:more|others?|other ones|more ones|next(?: ones?| few| batch| page| set| list| \d{1,2}| five| ten| twenty)?|"
     r"(?:\d{1,2}|five|ten|twenty) more|"
     r"(?:more|other|different|new|next) (?:ones|options|results|movies|films|picks|titles|suggestions)|"
     r"(?:more|others) (?:of (?:these|those|them|that|this)|like (?:these|those|them|that|this)|please)|"
-    r"anything else|something else|what else(?: (?:is there|do you have|have you got|you got))?|"
+    r"anything else|something else|everything else|what else(?: (?:is there|do you have|have you got|you got))?|"
+    r"(?:do|did) you have (?:any )?(?:more|others|other ones|anything else)|(?:hit me|come at me) with (?:some )?more|"
+    r"what other (?:ones|options|movies|films|titles|picks|suggestions)(?: (?:are there|do you have|have you got|you got))?|"
+    r"(?:and )?(?:the )?next ones|further (?:options|ones|results|suggestions|picks)|whatever(?:'s| is| comes) next|"
     rf"(?:(?:more|others) )?(?:besides|apart from|other than) {LIST}|keep (?:them |it |'?em )?(?:coming|going)|"
     r"(?:one|a few|some) more|more more|more please|more of the same|(?:the )?same again|"
     r"(?:load|and|even|still|yet) more|continue|carry on|go on|keep (?:them |'?em )?rolling|"
@@ -52,12 +55,13 @@ SEEN_ALL = re.compile(
     r"(?:seen|watched|saw|know)(?: (?:all|every one|each one))? (?:them|'?em|these|those|all (?:of )?(?:them|'?em|these|those)|"
     r"every one of (?:them|these|those)|the lot|the whole list|everything(?: here| on the list)?)"
     r"(?: all| already| before| too| mate| man| dude| buddy| bro| lol| honestly)*$|"
-    r"^(?:none of (?:these|those|them|that)(?: (?:work|please|thanks|appeal|interest me|are any good))?|"
+    r"^(?:none of (?:these|those|them|that)(?: (?:work|please|thanks|appeal|interest me|are any good|"
+    r"(?:grab|appeal to|speak to|do it for|work for) (?:me|us)))?|"
     r"(?:i(?:'m| am) )?not interested in (?:any of )?(?:these|those|them|the lot)|"
     r"(?:i )?(?:don'?t|do not) (?:like|want) (?:any of )?(?:these|those|them)|nah,? none|no to all|"
     r"(?:these|those|they)(?: are|'re)(?: all)? (?:so |really |pretty )?(?:boring|bad|awful|terrible|meh|dull|"
     r"not (?:for me|my thing|my taste|good|great|it))|"
-    r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already)?)$")
+    r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already| before)*)$")
 NOT_ITEM = re.compile(
     r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|"
     r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like|show me|give me)|"
@@ -95,9 +99,14 @@ PICK_LEAD = rf"(?:{_WHICH}|{_TAKE})"
 # ... with its article: "which is the least scary", "which is least scary", "I'll take the newest".
 THE_LEAD = rf"(?:{_WHICH}(?:the\s+)?|{_TAKE}the\s+)"
 POSITION_PICK = re.compile(
-    rf"^{_TAKE}(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:to|from)\s*(?:-|\s)?"
-    rf"(?:the\s+)?(?:last|end|bottom)|penultimate|next[- ]to[- ]last|one before (?:the )?last)"
+    rf"^{_TAKE}(?:the\s+)?(?:(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th|\d)\s*(?:-|\s)?(?:(?:to|from)\s*(?:-|\s)?)?"
+    rf"(?:the\s+)?(?:last|end|bottom)|penultimate|next[- ]to[- ]last|one (?:just |right )?(?:before|above) (?:the )?(?:last|bottom)(?: one)?)"
     rf"{OF_LIST}$")
+# "the middle one", "the one at the bottom", "that one at the top": a place on the list.
+PLACE_PICK = re.compile(
+    rf"^{_TAKE}(?:the|that)\s+(?:(?P<m1>middle|top|bottom|topmost|bottommost)\s+(?:one|movie|film|pick|option|title)|"
+    rf"(?:one|movie|film|pick|option|title)\s+(?:at|in|on)\s+the\s+(?P<m2>middle|top|bottom|end|very top|very bottom|"
+    rf"centre|center))(?:\s+(?:of|on|in)\s+(?:{LIST}))?{THERE}$")
 YEAR_PICK = re.compile(
     rf"^{THE_LEAD}(?:(?:one|movie|film)\s+(?:from|of|made in|released in|in)\s+"
     rf"(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?:\s+(?:one|movie|film))){OF_LIST}$")
@@ -125,15 +134,21 @@ LESS_AMOUNT = {"least", "lowest", "smallest", "weakest", "minimum", "min", "fewe
 NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "interest", "forest",
                   "rest", "test", "guest", "quest", "nest", "contest", "protest", "request", "chest"}
 ABOUT = re.compile(
-    r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:more )?(?:info|information|details) "
-    r"(?:on|about|for)|describe|what do you know about|what can you tell me about|"
+    r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:(?:any|some|give me|gimme|got any)"
+    r"(?: the| some| more)? |the )?(?:more )?(?:info|information|details) (?:on|about|for)|describe|"
+    r"what(?:'s| is) the (?:story|backstory|deal) (?:with|behind|on)|(?:what(?:'s| is) )?the (?:plot|premise|synopsis|"
+    r"storyline|gist) (?:of|for|on)|what do you know about|what can you tell me about|"
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is|what(?:'s| is) the deal with|"
     r"what genres? (?:is|are)|is|should i (?:watch|see)|(?:give me |what'?s |what is )?the (?:lowdown|scoop|skinny) on|"
     r"(?:say|know|hear|learn) (?:a bit |a little )?more about|(?:anything|what(?: else)?) (?:(?:you )?(?:can|could) (?:you )?)?(?:tell me|say) about|"
     r"(?:i'?d like|i want|i wanna|i would like) to (?:know|hear|learn) (?:a bit |a little )?(?:more )?about)"
     r"\s+(?P<t>.+?)(?:\s+(?:any good|good|worth (?:it|watching|seeing)))?$|"
     r"^remind me (?:what|about) (?P<t3>.+?)(?:\s+(?:is|was)(?: about)?)?$|"
-    r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$")
+    r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$|"
+    r"^who(?:'s| is| would| was)\s+(?P<t4>.+?)\s+(?:be )?(?:for|aimed at|meant for|made for)$|"
+    # "the second one, what's it about?", "and #3, what sort of film is it?": the item named first
+    r"^(?:and |so |ok |okay )?(?P<t5>.+?)\s*[,;:-]*\s+(?:what(?:'s| is| was) (?:it|that|this)(?: one)? (?:about|like)|"
+    r"what (?:sort|kind|type) of (?:movie|film|thing) is (?:it|that|this)(?: one)?|tell me about (?:it|that|this)(?: one)?)$")
 WHY = re.compile(
     r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
     r"(?:pick|choose|chose|show|suggest|recommend|give|offer|take|put|include|select)(?:\s+me)?|"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.nlu import lexicon as lx
 from bot.nlu.clauses import Clause, read_clause, split_clauses
 from bot.nlu.grounding import TagGrounder
-from bot.nlu.negation import negated_base
+from bot.nlu.negation import NOT_WITHOUT, negated_base
 from bot.nlu.polarity_forms import rewrite_polarity
 from bot.nlu.text import tokenize
 from bot.nlu.vocabulary import TagVocabulary
@@ -71,6 +71,20 @@ def _negated_hits(phrase: str, vocab: TagVocabulary) -> tuple[list[tuple[int, bo
     return [(tag, not flip) for tag, flip in hits], full
 
 
+def _through_negated_base(clause: Clause, vocab: TagVocabulary, grounder: TagGrounder) -> Critique | None:
+    """"plotless", "joyless": a word that negates itself but that no tag or lexicon word names is
+    read as its base, grounded the same way ("plot"), with the user's direction turned around;
+    the word is its own cue ("something plotless" = less plot). None when the base grounds to
+    no tag or is no English word ("unique" has no base "ique")."""
+    words = clause.phrase.split()
+    base = negated_base(words[-1]) if words and words[-1] not in NOT_WITHOUT else None
+    if base is None or not vocab.is_english(base):
+        return None
+    said = " ".join([*words[:-1], base])
+    crit, _ = grounder.from_vector(said, grounder.embed([said])[0], -clause.polarity, clause.strength, True)
+    return None if crit is None else replace(crit, phrase=clause.phrase, flipped=True)
+
+
 def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
     """The critique reading of a simplified utterance (see `Reading`)."""
     tokens = rewrite_polarity(tokenize(simple, _whole_compound)[:MAX_TOKENS], vocab.is_content)
@@ -101,6 +115,8 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
             continue
         crit, close = grounder.from_vector(clause.phrase, next(vectors), clause.polarity,
                                            clause.strength, clause.explicit)
+        if crit is None:
+            crit = _through_negated_base(clause, vocab, grounder)
         if crit is not None:
             critiques.append(crit)
             strong = strong or crit.score >= grounder.config.accept_bare

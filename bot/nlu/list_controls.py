@@ -160,6 +160,11 @@ class ListControlReader:
             n = m.group("n")
             back = 2 if n is None else (int(n) if n.isdigit() else lx.ORDINALS.get(n, 2))
             return Parse("select", index=-back, control="position")
+        m = cw.PLACE_PICK.match(simple) if shown else None
+        if m:  # "the middle one" of ten is the 5th
+            place = (m.group("m1") or m.group("m2")).split()[-1]
+            index = {"top": 1, "topmost": 1, "bottom": -1, "bottommost": -1, "end": -1}.get(place, (len(shown) + 1) // 2)
+            return Parse("select", index=index, control="position")
         m = cw.YEAR_PICK.match(simple)
         if m:
             return Parse("select", control="year", year=int(m.group("y") or m.group("y2")))
@@ -238,7 +243,7 @@ class ListControlReader:
         if m is None:
             return None
         groups = m.groupdict()
-        said = (groups.get("t") or groups.get("t2") or groups.get("t3") or "").strip()
+        said = next((groups[g] for g in ("t", "t2", "t3", "t4", "t5") if groups.get(g)), "").strip()
         said = re.sub(r"\s+(?:please|then)$", "", said)
         if re.fullmatch(cw.IT + r"|(?:this|that|the) (?:movie|film)", said):
             return Parse("about")

@@ -50,7 +50,7 @@ _FUNCTION = frozenset(
     any show me want like do don't dont interested into in am i'm just all every each everything
     whole bunch single either neither yeah yes yep yup nope nah ok okay so well hmm here there already seen watched saw not no none skip
     drop remove exclude hide ditch lose nix except without they they're theyre we've numbers items options are is was were it's its that's
-    knock out cross off rule take leave get rid scratch strike know knew""".split())
+    knock out cross off rule take leave get rid scratch strike know knew we us""".split())
 # When they were seen ("i saw 4 and 9 last week", "watched the first two years ago"): no position
 # ("last" is none here) and no word the sentence may not have.
 _WHEN = re.compile(r"\b(?:(?:last|this|past) (?:week|weekend|month|year|night|time|summer|winter|christmas)|"
@@ -97,7 +97,7 @@ def read_positions(text: str, n_shown: int) -> tuple[tuple[int, ...], str] | Non
 
 # "they're all old news to me", "the first three are old hat": seen; "... are not for me": refused.
 _OLD_NEWS = re.compile(r"(?:\s+(?:are|is|were|was))?\s+old (?:news|hat)(?:\s+(?:to|for) (?:me|us))?\b")
-_DONE_THAT = re.compile(r"\bbeen there,? done that(?:\s+(?:with|on|for))?\b")
+_DONE_THAT = re.compile(r"\bbeen there(?:,? done that)?(?:\s+(?:with|on|for))?\b")
 _NOT_FOR_ME = re.compile(r"(?:\s+(?:are|is|were|was))?\s+(?:no good|not for me|not my (?:thing|cup of tea)|a no)\b"
                          r"|\s+(?:are|is)\s+not$")  # "... is not for me" once the wrapper "for me" is off
 

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["negated_base", "negates"]
+__all__ = ["negated_base", "negates", "NOT_WITHOUT"]
+
+# "-less" words that do not mean "without the base" ("endless" is not less ending); a base read
+# through its own grounding skips them.
+NOT_WITHOUT = frozenset("""endless countless priceless restless regardless unless breathless tireless relentless
+    timeless matchless nevertheless nonetheless""".split())
 
 _SUFFIX = re.compile(r"^(?P<base>[a-z]{3,}?)(?:lessness|lessly|less)$")
 _PREFIX = re.compile(r"^(?:un|non-?)(?P<base>[a-z]{4,})$")

@@ -35,6 +35,10 @@ _LESS_BEFORE = tuple(tuple(p.split()) for p in sorted((
     "minimal", "minimum", "a minimum of", "bare minimum of", "free of", "free from",
     "free of the", "free from the", "lay off", "lay off the", "knock off the", "away with the",
     "low on", "low on the", "short on", "short on the", "not much", "not a lot of", "not many",
+    "anything but", "everything but", "anything except", "shouldnt be so", "shouldnt be that",
+    "shouldnt be too", "shouldnt be as", "should not be so", "should not be too", "mustnt be so",
+    "mustnt be too", "doesnt have to be so", "dont make it so", "dont make it too",
+    "doesnt need to be so", "doesnt need to be that", "doesnt need to be too", "neednt be so", "neednt be too",
 ), key=lambda p: -len(p.split())))
 _TAIL_LESS = (("to", "a", "minimum"), ("as", "possible"), ("to", "the", "minimum"))
 # "non-violent", "non-scary" negate an attribute; "non-stop", "non-fiction", "non-linear" are words of their own.

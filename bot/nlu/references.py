@@ -77,8 +77,7 @@ _REFERENCE = [
          r"pick|try|watch)|i love|i like|i adore|watch)\s+(?P<t>.+)$", True),
     )
 ]
-# A trailing request for similar items adds nothing to the reference before it: "X was great,
-# more like that", "I watched X, got anything similar?".
+# A trailing request for similar items adds nothing to the reference before it ("X was great, more like that").
 _SIMILAR_REQUEST = re.compile(
     r"[\s,;.!-]+(?:and |so )?(?:(?:give|show|find|get) me |i want |(?:have you |do you have |you )?got |any )?"
     r"(?:more|some more|something|anything|others?|ones?|stuff)(?: else)?(?: just| kind of)?"
@@ -111,9 +110,9 @@ class ExplicitReference:
 
 # Words that point at the list or the conversation ("the others", "them", "it", "more"): never
 # a title unless typed as one, in Title Case ("The Others", "Them!").
-_LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|"
-                         r"the one|all|all of (?:these|those|them)|both|more|next|same|rest|"
-                         r"(?:this|that|the) one|(?:these|those) ones?)$")
+_LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|the one|all|"
+                         r"(?:all|most|some|half|a few|several|many|any|each|every one) of (?:these|those|them)|both|"
+                         r"more|next|same|rest|(?:this|that|the) one|(?:these|those) ones?)$")
 
 
 # Words after which a title names a film the user knows.
@@ -155,7 +154,8 @@ class ReferenceReader:
                 if goes_on(words, i + n, self.typed, closed) or (
                         not known and came_after(words, i, self.typed)):
                     continue  # "Top Gun Maverick", "Frozen 2": a longer title the catalog lacks
-                if self.vocab.names_a_tag(span) or (n == 1 and not cued and len(span) < 4):
+                if (self.vocab.names_a_tag(span) and not (known and title_case(span, self.typed))) or (
+                        n == 1 and not cued and len(span) < 4):  # "we watched Alien and ...": the film
                     continue
                 found = self.titles.leader(self.titles.exact(span))
                 if found is None:
@@ -195,7 +195,7 @@ class ReferenceReader:
             query = _TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
             numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
-            if re.match(r"(?:that|it|this|those|these)\b", query):
+            if re.match(r"(?:that|it|this|those|these)\b", query) or self._list_word(query):
                 continue  # "something like that": the title is elsewhere in the sentence
             head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]
             titled = self.titles.exact(query) or (self.titles.exact(head) and not self.vocab.names_a_tag(head))

@@ -37,8 +37,8 @@ _BOUNDS = [
     (re.compile(r"\b(?:nothing|no(?:thing| films?| movies?)?|not)\s+(?:made\s+|released\s+)?(?:before|earlier than|older than|prior to)\s+" + _Y), "min", 0),
     (re.compile(r"\b(?:no later than|up to|until|till|through|or earlier than)\s+" + _Y), "max", 0),
     (re.compile(r"\b(?:no earlier than|since|starting (?:from|in)|from)\s+" + _Y + r"\s+(?:on|onwards?|or later|and later|and up)\b"), "min", 0),
-    (re.compile(r"\b" + _Y + r"\s+(?:or later|onwards?|and later|and newer|and up|\+)"), "min", 0),
-    (re.compile(r"\b" + _Y + r"\s+(?:or earlier|and earlier|and older|or before)"), "max", 0),
+    (re.compile(r"\b" + _Y + r"\s+(?:or later|onwards?|and later|and newer|or newer|or after|and after|and up|\+)"), "min", 0),
+    (re.compile(r"\b" + _Y + r"\s+(?:or earlier|and earlier|and older|or older|or before)"), "max", 0),
     (re.compile(r"\b(?:no earlier than|since)\s+" + _Y), "min", 0),
     (re.compile(r"\b(?:made\s+|released\s+|filmed\s+)?(?:before|pre-?|earlier than|older than|prior to)\s*" + _Y), "max", -1),
     (re.compile(r"\b(?:made\s+|released\s+|filmed\s+)?(?:after|post-?|later than|newer than)\s*" + _Y), "min", 1),
@@ -73,8 +73,12 @@ _AROUND = re.compile(r"\b(?:(?:from|made|released|in)\s+)?(?:around|circa|about|
 # Centuries and the millennium said in words, as the years they stand for.
 _CENTURY = [(re.compile(r"\b(?:this|the\s+current|the\s+21st|the\s+twenty[- ]first)\s+century\b"), "2000 or later"),
             (re.compile(r"\b(?:the\s+)?(?:last|previous|20th|twentieth)\s+century\b"), "1999 or earlier"),
-            (re.compile(r"\b(?:the\s+)?(?:new\s+)?(?:millennium|millenium|turn of the century|y2k)\b"), "2000"),
+            (re.compile(r"\b(?:the\s+)?(?:new\s+)?(?:millennium|millenium|y2k)\b"), "2000"),
+            (re.compile(r"\b(?:the\s+)?turn\s+of\s+the\s+(?:21st\s+|twenty[- ]first\s+)?century\b"), "1998-2002"),
             (re.compile(r"\b(?:the\s+)?golden\s+age(?:\s+of\s+(?:hollywood|cinema|film|movies))?\b"), "classics")]
+# "made after I was born in 1990", "before my dad was born (1960)": the year itself is the bound.
+_BORN = re.compile(r"\b(after|before|since)\s+(?:i|we|he|she|they|(?:my|our)\s+\w+)\s+(?:was|were|got)\s+born"
+                   r"\s+(?:in\s+|back in\s+)?(?=(?:19|20)\d\d\b)")
 _SAME_DECADE = re.compile(r"\b(?:(?:from|in|of)\s+)?(?:the\s+same|that|its|this)\s+(?:decade|era)\b")
 # "'95" is 1995, "'05" 2005 ("from '95 to 2005"); "'90s" is a decade, read by _DECADE.
 _SHORT_YEAR = re.compile(r"(?<![\w'])['\u2019](\d\d)\b(?!['\u2019]?s\b)")
@@ -133,6 +137,7 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
     """(what the year phrases ask, the text without them); (None, text) when there are none."""
     text = _SHORT_YEAR.sub(lambda y: f"{19 if int(y.group(1)) > 30 else 20}{y.group(1)}", simple)
     text = _THE_YEAR.sub("", text)
+    text = _BORN.sub(r"\1 ", text)
     for pattern, years in _CENTURY:
         text = pattern.sub(years, text)
     if m := _CLEAR.search(text):
