@@ -44,7 +44,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from bot.store.records import (
-    CritiqueStep,
     SessionState,
     SessionSummary,
     TurnRecord,
