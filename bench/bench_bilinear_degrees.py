@@ -42,8 +42,7 @@ from engine.degrees.fit import (attribute_folds, fit_pair_weights, fold_features
                                 pair_differences)
 from engine.degrees.load import anchor_rows  # noqa: E402
 from engine.degrees.score import FEATURES, standardise  # noqa: E402
-from engine.eval.judgments.accuracy import build_pairs, match_titles  # noqa: E402
-from engine.eval.judgments.report import title_resolver  # noqa: E402
+from engine.eval.judgments.report import judged_pairs  # noqa: E402
 from engine.models.checkpoint import load_retriever  # noqa: E402
 
 FOLDS = 5
@@ -268,8 +267,7 @@ def main() -> None:
     degrees = retriever.degree_model
     degrees.anchors = anchors_from_records(records)
     degrees.anchor_rows = anchor_rows(degrees.anchors, retriever)
-    titles = set().union(*(r.titles() for r in records))
-    pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
+    pairs = judged_pairs(records, retriever)
     readings = {a: attribute_grounding(chat_parser, retriever, a) for a in pairs.attributes}
 
     blocks = item_blocks(retriever, degrees)

@@ -73,12 +73,10 @@ def tag_only(degrees, grounding) -> np.ndarray:
 def label_accuracies(retriever, file: Path, readings: dict) -> dict[str, float]:
     """Pair accuracy of each mix reading's tag-only scores (signed as the chat walks them)."""
     from engine.data.judgments import read_judgments
-    from engine.eval.judgments.accuracy import accuracy_summary, build_pairs, match_titles
-    from engine.eval.judgments.report import title_resolver
+    from engine.eval.judgments.accuracy import accuracy_summary
+    from engine.eval.judgments.report import judged_pairs
 
-    records = read_judgments(file)
-    titles = set().union(*(r.titles() for r in records))
-    pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
+    pairs = judged_pairs(read_judgments(file), retriever)
 
     def scorer(attribute: str):
         r = readings.get(attribute)

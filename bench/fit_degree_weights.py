@@ -23,7 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from engine.models.checkpoint import load_retriever  # noqa: E402
-from engine.eval.judgments.report import title_resolver  # noqa: E402
+from engine.eval.judgments.report import judged_pairs  # noqa: E402
 from engine.data.judgments import ATTRIBUTION, read_judgments  # noqa: E402
 from engine.degrees.fit import (cross_validated_weights, fit_pair_weights,  # noqa: E402
                                 fold_features, pair_differences)
@@ -31,7 +31,6 @@ from engine.degrees.load import anchor_rows  # noqa: E402
 from engine.degrees.anchors import anchors_from_records  # noqa: E402
 from engine.degrees.score import FEATURES  # noqa: E402
 from engine.degrees.weights import WEIGHTS_FILE  # noqa: E402
-from engine.eval.judgments.accuracy import build_pairs, match_titles  # noqa: E402
 
 
 def _accuracy(margins: np.ndarray) -> float:
@@ -57,8 +56,7 @@ def main() -> None:
     # The anchors come from the judgments being fitted (their own fold left out below).
     degrees.anchors = anchors_from_records(records)
     degrees.anchor_rows = anchor_rows(degrees.anchors, retriever)
-    titles = set().union(*(r.titles() for r in records))
-    pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
+    pairs = judged_pairs(records, retriever)
     readings = {a: attribute_grounding(chat_parser, retriever, a) for a in pairs.attributes}
     for a, g in readings.items():
         print(f"  {a:<18} -> {g.label if g else 'NOT UNDERSTOOD'}")

@@ -19,6 +19,15 @@ def title_resolver(retriever):
     return resolve
 
 
+def judged_pairs(records, retriever):
+    """The (more, less) pairs of judgment `records` whose titles the catalog resolves
+    (engine.eval.judgments.accuracy.PairSet), by the one catalog resolver."""
+    from engine.eval.judgments.accuracy import build_pairs, match_titles
+
+    titles = set().union(*(r.titles() for r in records))
+    return build_pairs(records, match_titles(titles, title_resolver(retriever)))
+
+
 def text_report(result: dict) -> str:
     lines = [
         f"{result['grounded']}/{result['attributes']} attributes grounded; "
@@ -119,14 +128,12 @@ def judge(retriever, file: Path, readings, *, estimates=None, weights_mode: str 
     in the headline (the chat does not walk them); `with_estimates` is the figure if it did.
     An estimate has no learned weight, so nothing is fitted on its judgments."""
     from engine.data.judgments import read_judgments
-    from engine.eval.judgments.accuracy import (accuracy_summary, build_pairs, evaluate_judgments,
-                                                match_titles)
+    from engine.eval.judgments.accuracy import accuracy_summary, evaluate_judgments
     from engine.eval.judgments.baselines import baseline_scorers
 
     records = read_judgments(file)
     degrees = retriever.degree_model
-    titles = set().union(*(r.titles() for r in records))
-    pairs = build_pairs(records, match_titles(titles, title_resolver(retriever)))
+    pairs = judged_pairs(records, retriever)
     read = {a: readings(a) for a in pairs.attributes}
     guessed = {a: estimates(a) for a, r in read.items() if r is None} if estimates else {}
     guessed = {a: r for a, r in guessed.items() if r is not None}
