@@ -79,7 +79,7 @@ IN_SENTENCE = [
     [T("start me off with Persona, then make it less weird", reference="Persona (1966)", critiques=[[-1, "weird"]]), T("even less weird", critiques=[[-1, "weird"]], reference="Persona (1966)")],
     [T("We just watched 21 Grams. Anything less depressing?", reference="21 Grams (2003)", critiques=[[-1, "depressing"]]),
      T("and newer than that", years=Y(2004, None), shown_years_within=True)],
-    [T("show me something like Eagle Eye with more suspense from the last decade of the catalog", reference="Eagle Eye (2008)", critiques=[[1, "suspense"]], note="'last decade' has no prescribed bound"), T("more suspense again", critiques=[[1, "suspense"]])],
+    [T("show me something like Eagle Eye with more suspense, recent stuff only", reference="Eagle Eye (2008)", critiques=[[1, "suspense"]], shown_years_within=True, note="'recent' has no prescribed bound; a correct reply states the bound it used"), T("more suspense again", critiques=[[1, "suspense"]])],
     [T("ok first turn: Jean de Florette. i want it less tragic", reference="Jean de Florette (1986)", critiques=[[-1, "tragic"]]), T("and before 1980", years=Y(None, 1979), shown_years_within=True)],
 ]
 
@@ -112,7 +112,7 @@ POLARITY = [
     [T("Boiler Room", reference="Boiler Room (2000)"), T("make it less humorless", critiques=[[-1, "humorless"]])],
     [T("Faculty", reference="Faculty, The (1998)"), T("not remotely gory", critiques=[[-1, "gory"]])],
     [T("Heartbreakers", reference="Heartbreakers (2001)"), T("less charmless", critiques=[[-1, "charmless"]])],
-    [T("Eagle Eye", reference="Eagle Eye (2008)"), T("more brainless fun", critiques=[[1, "brainless"]])],
+    [T("Eagle Eye", reference="Eagle Eye (2008)"), T("more brainless", critiques=[[1, "brainless"]])],
     [T("Near Dark", reference="Near Dark (1987)"), T("without the blood", critiques=[[-1, "blood"]])],
     [T("Death Becomes Her", reference="Death Becomes Her (1992)"), T("more tasteless", critiques=[[1, "tasteless"]])],
     [T("Killing Zoe", reference="Killing Zoe (1994)"), T("nothing too nihilistic", critiques=[[-1, "nihilistic"]])],
