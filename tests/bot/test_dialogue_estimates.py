@@ -61,6 +61,7 @@ def test_the_answer_moves_the_asked_way_by_the_estimate_after_the_honest_sentenc
     assert rows and all(alpha * (degrees[row] - start) > 0 for row in rows)
     assert reply.sequence[0].degrees == {attribute: pytest.approx(float(degrees[rows[0]]), abs=1e-4)}
     assert reply.reference.title == "Toy Story (1995)"
+    assert all(s.relevance is None for s in reply.sequence)  # no tag's relevance stands for a guess
     custom = sequence_payload(reply)["estimate"]
     assert custom["attribute"] == attribute and custom["alpha"] == alpha and "estimate" in custom["note"]
     assert custom["user_tags"][0] in LANGUAGE
