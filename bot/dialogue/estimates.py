@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -154,9 +155,13 @@ def steering_tag(retriever: "Retriever", reading: "Grounding") -> int:
 
 def user_tags(retriever: "Retriever", attribute: str, n: int = 2) -> tuple[str, ...]:
     """The user tags the estimate leans on most ("too long", "way too long")."""
+    return _user_tags(retriever.degree_model, attribute, n)
+
+
+@lru_cache(maxsize=16)  # per degree model and attribute: one embedding, not one per turn
+def _user_tags(model, attribute: str, n: int) -> tuple[str, ...]:
     from engine.degrees.exemplars import closest_user_tags
 
-    model = retriever.degree_model
     return closest_user_tags(model.language, model.language_vectors @ model.encode([attribute])[0], n)
 
 
