@@ -63,7 +63,10 @@ class Topic:
 
 
 _NUMBER = r"(?:an?|one|two|three|four|five|half an?|\d+(?:[.,]\d+)?)\s*(?:and a half\s+)?(?:hours?|hrs?|minutes?|mins?)"
-_NOT = r"\b(?:not|no|nothing|never|without|less|too|isn'?t|aren'?t|don'?t)\b(?:\s+\w+){0,2}?\s+"
+# A negation up to two words before ("not three hours long"), never across a clause ("less
+# violent and shorter": "less" is the other critique's).
+_NOT = (r"\b(?:not|no|nothing|never|without|less|too|isn'?t|aren'?t|don'?t)\b"
+        r"(?:\s+(?!(?:and|but|or|with|plus|though|yet)\b)\w+){0,2}?\s+")
 # A length said with a comparator comes first, so "over two hours long" is read as one request.
 _HOURS = _NUMBER + r"(?:\s+long)?"
 TOPICS = {
@@ -205,12 +208,17 @@ def walk_estimate(manager: DialogueManager, state: "SessionState", row: int, lac
 
 def with_limit(manager: DialogueManager, state: "SessionState", parse: Parse, reply: Reply,
                depth: int) -> Reply:
-    """A turn that asked something else besides ("something like Heat but shorter"): a film it
-    named and showed as it is gets the estimate walked from it instead, where there is one (one
-    undo still goes back to before the film, `depth`: the undo depth before the turn); any
-    other answer keeps its text, the honest sentence after it in brackets."""
+    """A turn that asked something else besides, where there is an estimate: critiques ("funnier
+    and under two hours") are walked again with the guess beside them; a film it named and
+    showed as it is ("something like Heat but shorter") gets the guess walked from it (one undo
+    still goes back to before the film, `depth`: the undo depth before the turn). Any other
+    answer keeps its text, the honest sentence after it in brackets."""
     lack = asked_lack(parse.limit, parse.text)
     critique = estimate_critique(manager.retriever, lack)
+    if critique is not None and reply.intent == "critique" and reply.sequence:
+        both = _beside_critiques(manager, state, parse, lack, critique)
+        if both is not None:
+            return both
     row = manager.out.row(state.current)
     named = (reply.intent == "reference" and not parse.critiques and row is not None
              and parse.item_id is not None and state.current == int(parse.item_id))
@@ -224,3 +232,30 @@ def with_limit(manager: DialogueManager, state: "SessionState", parse: Parse, re
                           f"{start} {cannot_see_text(parse.limit)}", intent="reference")
     del state.history[depth + 1:]
     return shown
+
+
+def _beside_critiques(manager: DialogueManager, state: "SessionState", parse: Parse, lack: Lack,
+                      critique: Critique) -> Reply | None:
+    """The critique answer just shown, walked again from the same film with the guess as one
+    more critique; None (the first answer stays) when no film moves every way."""
+    from bot.dialogue.pending import critique_from_json
+
+    answer = state.answer or {}
+    start = manager.out.row(answer.get("from"))
+    if answer.get("kind") != "critique" or start is None:
+        return None
+    walked = tuple(critique_from_json(c) for c in answer.get("critiques") or ())
+    depth = len(state.history)
+    both = manager.walk_from(state, start, (*walked, critique))
+    if not both.sequence or (state.answer or {}).get("kind") != "critique":
+        if len(state.history) > depth:  # the closest films as they are: keep the first answer
+            state.restore(state.history.pop())
+        return None
+    del state.history[depth:]  # one undo: back to before the turn, as after the first answer
+    del state.critiques[-2]  # the first answer's record: this one replaces it
+    near = ", ".join(user_tags(manager.retriever, lack.attribute))
+    both.text = (f"{both.text} ({cannot_see_text(parse.limit)} “{lack.said}” is a guess from what "
+                 f"people here tagged: {near}.)")
+    both.estimate = lack.to_json(manager.retriever.degree_model.estimate(lack.attribute),
+                                 user_tags(manager.retriever, lack.attribute))
+    return both

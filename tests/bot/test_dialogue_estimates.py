@@ -119,6 +119,26 @@ def test_a_film_named_with_a_length_is_walked_from_and_one_undo_goes_back(tagged
     assert m.handle(sid, "undo").current is None
 
 
+@pytest.mark.parametrize("policy", ["adaptive", "list"])
+def test_a_critique_said_with_a_length_walks_both_and_one_undo_goes_back(tagged, real_parser, store, policy):
+    long, comedy = _estimated(tagged, "long"), tagged.attribute_degrees(tagged.tags.index("comedy"))
+    start = tagged.titles.index("Iron Harbor (1978)")  # room both ways: comedy 0.35, long 0.69
+    m = _manager(tagged, real_parser, store, policy)
+    sid = m.new_session_id()
+    m.handle(sid, "something like Iron Harbor")
+    reply = m.handle(sid, "funnier and not three hours long")
+    assert reply.intent == "critique" and reply.estimate["alpha"] == -1
+    assert [(c["alpha"], c["tag"]) for c in reply.critiques] == [(1, "comedy"), (-1, "long")]
+    assert "I can't judge running times" in reply.text and "is a guess" in reply.text
+    rows = [tagged.row_of_id[s.item_id] for s in reply.sequence]
+    assert rows and all(long[r] < long[start] and comedy[r] > comedy[start] for r in rows)
+    assert set(reply.sequence[0].degrees) == {"comedy", "long"}
+    again = m.handle(sid, "why the first one?").explanation["asked"]
+    assert [(a["attribute"], a["as_asked"]) for a in again] == [("comedy", True), ("long", True)]
+    assert m.handle(sid, "undo").current.title == "Iron Harbor (1978)"
+    assert m.handle(sid, "undo").current is None  # one undo per turn
+
+
 @pytest.mark.parametrize("text, topic, expected", [
     ("can I get something shorter", "running time", Lack("running time", "long", -1)),
     ("not so long this time", "running time", Lack("running time", "long", -1)),
@@ -129,6 +149,8 @@ def test_a_film_named_with_a_length_is_walked_from_and_one_undo_goes_back(tagged
     ("at least three hours", "running time", Lack("running time", "long", 1)),
     ("nothing over two hours long", "running time", Lack("running time", "long", -1)),
     ("no longer than 2 hours", "running time", Lack("running time", "long", -1)),
+    ("less violent and shorter", "running time", Lack("running time", "long", -1)),
+    ("not so gory but longer", "running time", Lack("running time", "long", 1)),
     ("a lower budget", "budget", Lack("budget", "big budget", -1)),
     ("cheaper to produce", "budget", Lack("budget", "big budget", -1)),
     ("not a big budget film", "budget", Lack("budget", "big budget", -1)),
