@@ -191,10 +191,11 @@ def walk_estimate(manager: DialogueManager, state: "SessionState", row: int, lac
     near = user_tags(r, lack.attribute)
     title = replies.quote(r.titles[row])
     guess = f"{first} Going by what people here tagged ({', '.join(near)}),"
-    if reply.sequence:
+    walked = (state.answer or {}).get("kind") if len(state.history) > depth else None
+    if walked == "critique" and reply.sequence:
         text = (f"{guess} these feel {lack.said} than {title}; a guess, not "
                 f"{TOPICS[lack.topic].lacks}. Pick one by number or title.")
-    elif len(state.history) == depth:  # the degree walk found no room that way (a WalkLimit)
+    elif walked is None:  # the degree walk found no room that way (a WalkLimit)
         degree = r.grounding_degrees(reading)[row]
         text = (f"{guess} {title} is already at that end ({lack.attribute} {degree:.2f}, estimated), "
                 f"so I have nothing {lack.said} to show from it.")

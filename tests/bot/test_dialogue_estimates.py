@@ -119,6 +119,22 @@ def test_a_film_named_with_a_length_is_walked_from_and_one_undo_goes_back(tagged
     assert m.handle(sid, "undo").current is None
 
 
+def test_no_room_that_way_is_said_and_nothing_is_shown(tagged, real_parser, store):
+    longest = int(np.argmax(_estimated(tagged, "long")))
+    m = _manager(tagged, real_parser, store, "gradient")
+    sid = m.new_session_id()
+    m.handle(sid, f"something like {tagged.titles[longest].rsplit(' (', 1)[0]}")
+    reply = m.handle(sid, "something longer")
+    assert reply.intent == "cannot_judge" and not reply.sequence and not reply.buttons
+    assert "is already at that end" in reply.text and "nothing longer to show" in reply.text
+    near = _manager(tagged, real_parser, store, "adaptive")  # the closest films, said to be as they are
+    sid = near.new_session_id()
+    near.handle(sid, f"something like {tagged.titles[longest].rsplit(' (', 1)[0]}")
+    reply = near.handle(sid, "something longer")
+    assert reply.intent == "cannot_judge" and "these feel longer" not in reply.text
+    assert "none of the films close to" in reply.text and "as they are" in reply.text
+
+
 @pytest.mark.parametrize("policy", ["adaptive", "list"])
 def test_a_critique_said_with_a_length_walks_both_and_one_undo_goes_back(tagged, real_parser, store, policy):
     long, comedy = _estimated(tagged, "long"), tagged.attribute_degrees(tagged.tags.index("comedy"))
