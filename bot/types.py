@@ -22,6 +22,9 @@ class Critique:
     phrase: str = ""  # the user's words that grounded it (typos fixed), for open-vocabulary grounding
     candidates: tuple[str, ...] = ()  # near-tied tags: the bot asks which one
     flipped: bool = False  # read through an opposite ("mindless" = less thought-provoking)
+    # A guess at a fact the catalog lacks ("shorter" = less long), read from what its users
+    # tagged (bot.dialogue.estimates); `tag` is then the user's attribute, not a catalog tag.
+    estimate: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,9 @@ class Reply:
     # "flipped"} (flipped: the phrase names the tag's opposite, "mindless" for thought-provoking).
     critiques: list[dict] = field(default_factory=list)
     years: dict | None = None  # the release-year filter in force: {"min", "max"}, None for none
+    # A guess at what the catalog lacks, walked from what its users tagged (running time,
+    # budget): bot.dialogue.estimates.Lack.to_json; None when the answer is no such guess.
+    estimate: dict | None = None
 
     def to_json(self) -> dict:
         return asdict(self)

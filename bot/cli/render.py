@@ -113,11 +113,24 @@ def current_line(reply: Reply) -> Text | None:
     return line
 
 
+def estimate_line(reply: Reply) -> Text | None:
+    """ "   guess: shorter, an estimate ... (tagged too long, way too long)" for a guessed list."""
+    guess = reply.estimate
+    if not guess or not reply.sequence:
+        return None
+    tagged = ", ".join(guess.get("user_tags") or ())
+    return Text(f"   guess: {guess['said']}, {guess['note']}" + (f" (tagged {tagged})" if tagged else ""),
+                style="dim")
+
+
 def render_reply(reply: Reply):  # noqa: ANN201 - a rich renderable
     """Everything to print for one reply, as one rich renderable."""
     parts: list = []
     style = "bold" if reply.understood else "yellow"
     parts.append(Text("bot> ", style="cyan") + Text(reply.text, style=style))
+    guess = estimate_line(reply)
+    if guess is not None:
+        parts.append(guess)
     now = current_line(reply)
     if now is not None:
         parts.append(now)

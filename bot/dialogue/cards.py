@@ -68,7 +68,7 @@ class Cards:
         """(label, modification) per critique: the label is the tag, or the user's words when
         the walk follows a reading of them ("gory")."""
         r = self.retriever
-        known = tuple(c for c in critiques if c.tag in r.tags)
+        known = tuple(c for c in critiques if c.tag in r.tags or c.estimate)
         mods = critique_modifications(r, known)
         return tuple((c.tag, m) for c, m in zip(as_read(known, mods), mods))
 

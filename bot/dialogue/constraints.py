@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.dialogue import estimates
 from bot.dialogue import years as yr
 from bot.dialogue.nearest import show_nearest
 from bot.dialogue.pending import critique_from_json
-from bot.nlu.limits import TOPICS
 from bot.types import Parse, Reply
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -19,17 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # bot.dialogue.manager.DialogueManager, which imports this module (so not imported back).
 DialogueManager = Any
 
-__all__ = ["before_turn", "after_turn", "answer_in_years", "cannot_judge_text"]
-
-CAN_JUDGE = ("what people's tags and ratings say about a film (e.g. \u201cdarker\u201d, \u201cless violent\u201d, "
-             "\u201cmore thought-provoking\u201d) and release years (\u201cfrom the 90s\u201d, \u201cbefore 1990\u201d)")
-
-
-def cannot_judge_text(topic: str | None) -> str:
-    """"I can't judge running times: the catalog does not have them. I can judge ..."."""
-    what = TOPICS.get(topic or "", "that")
-    return f"I can't judge {what}: this catalog does not have that information. I can judge {CAN_JUDGE}."
-
+__all__ = ["before_turn", "after_turn", "answer_in_years"]
 
 def before_turn(manager: DialogueManager, state: "SessionState", parse: Parse) -> tuple[dict | None, int]:
     """Apply the turn's year request to the state; returns (the filter before, undo depth)."""
@@ -58,7 +48,7 @@ def after_turn(manager: DialogueManager, state: "SessionState", parse: Parse, re
         shown.text = f"{reply.text} {shown.text}"
         reply = shown
     if parse.limit and reply.intent != "cannot_judge":
-        reply.text = f"{reply.text} ({cannot_judge_text(parse.limit)})"
+        reply = estimates.with_limit(manager, state, parse, reply, depth)
     reply.years = state.years
     return reply
 

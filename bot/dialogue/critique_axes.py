@@ -27,6 +27,13 @@ LEXICAL = 1.0  # the parser's score for a tag word or a lexicon word (not an emb
 
 def critique_modification(retriever: "Retriever", critique: "Critique") -> Modification:
     """The Modification a critique asks for, with the degree model's reading when it applies."""
+    if critique.estimate:  # a guess at what the catalog lacks (bot.dialogue.estimates)
+        reading = retriever.degree_model.estimate(critique.phrase or critique.tag)
+        if reading is not None:
+            from bot.dialogue.estimates import steering_tag
+
+            return Modification(steering_tag(retriever, reading), critique.alpha, float(critique.strength),
+                                grounding=reading)
     plain = Modification(retriever.tags.index(critique.tag), critique.alpha, float(critique.strength))
     degrees = retriever.degree_model
     if not critique.phrase or (critique.score >= LEXICAL and not degrees.is_thin(critique.tag)):
@@ -83,16 +90,20 @@ def understood_json(critiques: Sequence["Critique"], read: Sequence["Critique"])
 
 
 def attribute_estimate(parser, retriever: "Retriever", attribute: str):
-    """The degree model's estimate of "more <attribute>" when the chat answers that it cannot
-    judge it (running time, budget: facts the catalog lacks) and the catalog's users wrote close
-    words as tags (engine.degrees.model.DegreeModel.estimate); None otherwise. The chat does not
-    walk it yet; `cgir eval judgments` reports it beside the product's figure."""
+    """The chat's guess at "more <attribute>" when it answers that it cannot judge it (running
+    time, budget: facts the catalog lacks) and the catalog's users wrote close words as tags:
+    the estimate `bot.dialogue.estimates` walks, in the direction it walks it; None otherwise.
+    `cgir eval judgments` scores it as the chat's reading of the attribute."""
+    from bot.dialogue.estimates import asked_lack, estimate_critique
     from engine.degrees.grounding import AttributeReading
 
-    if parser.parse(f"more {attribute}").intent != "cannot_judge":
+    parse = parser.parse(f"more {attribute}")
+    if parse.intent != "cannot_judge":
         return None
-    reading = retriever.degree_model.estimate(attribute)
-    return None if reading is None else AttributeReading(reading, 1)
+    critique = estimate_critique(retriever, asked_lack(parse.limit, parse.text))
+    if critique is None:
+        return None  # the same reading `critique_modification` walks for this critique
+    return AttributeReading(retriever.degree_model.estimate(critique.phrase), critique.alpha)
 
 
 def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["Critique", ...]:

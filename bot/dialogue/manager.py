@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Protocol, Sequence
 
-from bot.dialogue import constraints, history, item_facts, replies
+from bot.dialogue import constraints, estimates, history, item_facts, replies
 from bot.dialogue.cards import Cards, answer_record
 from bot.dialogue.critique_axes import (as_read, critique_modifications, read_unread, reading_note,
                                        understood_json)
@@ -192,7 +192,7 @@ class DialogueManager:
         if intent in ListControls.INTENTS or (intent == "select" and parse.control):
             reply, chosen = self.controls.respond(state, parse)
         elif intent == "cannot_judge":
-            reply = self.out.reply(state, constraints.cannot_judge_text(parse.limit), "cannot_judge")
+            reply = estimates.answer(self, state, parse)  # the honest sentence, and a guess where tags carry it
         elif intent == "critique":
             reply = self._critique(state, parse)
         elif intent == "reference":

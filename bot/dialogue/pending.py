@@ -27,13 +27,15 @@ logger = logging.getLogger(__name__)
 
 def critique_to_json(c: Critique) -> dict:
     return {"alpha": int(c.alpha), "tag": c.tag, "score": float(c.score), "strength": float(c.strength),
-            "phrase": c.phrase, "candidates": list(c.candidates), "flipped": bool(c.flipped)}
+            "phrase": c.phrase, "candidates": list(c.candidates), "flipped": bool(c.flipped)} \
+        | ({"estimate": True} if c.estimate else {})  # only then: older records keep their shape
 
 
 def critique_from_json(d: dict) -> Critique:
     return Critique(alpha=int(d["alpha"]), tag=str(d["tag"]), score=float(d.get("score", 1.0)),
                     strength=float(d.get("strength", 1.0)), phrase=str(d.get("phrase", "")),
-                    candidates=tuple(d.get("candidates") or ()), flipped=bool(d.get("flipped", False)))
+                    candidates=tuple(d.get("candidates") or ()), flipped=bool(d.get("flipped", False)),
+                    estimate=bool(d.get("estimate", False)))
 
 
 def _said(cleaned: str) -> str:

@@ -45,6 +45,9 @@ def sequence_payload(reply: Reply) -> dict[str, Any]:
         "explanation": reply.explanation,  # "why?" (and "tell me about"): bot.dialogue.explain
         "excluded": list(reply.excluded),  # what this turn set aside
         "picked": reply.picked,  # a pick by description: which item, by what, its value
+        # A guess at what the catalog lacks (running time, budget) from its user tags, None
+        # otherwise: bot.dialogue.estimates.Lack.to_json ("note" says it is an estimate).
+        "estimate": reply.estimate,
     }
 
 

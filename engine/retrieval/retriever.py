@@ -279,7 +279,7 @@ class Retriever:
         if m.grounding is None:
             return self.relevance_of(item, m.tag)
         values = [self.relevance_of(item, self._tag_index[t]) for t in m.grounding.tags]
-        if any(v is None for v in values):
+        if not values or any(v is None for v in values):  # an estimate leans on no tag: none
             return None
         return float(np.dot(values, m.grounding.weights))
 

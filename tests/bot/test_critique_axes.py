@@ -120,10 +120,13 @@ def test_only_what_the_chat_cannot_judge_is_estimated():
 
     reading = Grounding.estimate("long", "what people tagged too long")
     retriever = SimpleNamespace(degree_model=SimpleNamespace(estimate=lambda phrase: reading))
-    says = {"more long": "cannot_judge", "more funny": "critique"}
-    parser = SimpleNamespace(parse=lambda text: SimpleNamespace(intent=says[text]))
+    says = {"more long": "cannot_judge", "more short": "cannot_judge", "more funny": "critique"}
+    parser = SimpleNamespace(parse=lambda text: SimpleNamespace(intent=says[text], text=text,
+                                                                limit="running time"))
     estimate = attribute_estimate(parser, retriever, "long")
     assert estimate.grounding is reading and estimate.sign == 1
+    shorter = attribute_estimate(parser, retriever, "short")  # the chat walks "long" down
+    assert shorter.grounding is reading and shorter.sign == -1
     assert attribute_estimate(parser, retriever, "funny") is None  # the chat reads it itself
     nothing = SimpleNamespace(degree_model=SimpleNamespace(estimate=lambda phrase: None))
     assert attribute_estimate(parser, nothing, "long") is None

@@ -128,3 +128,19 @@ def test_chat_cards_show_every_asked_degree_the_shared_tags_and_no_gamma_for_a_l
     assert "shares with the reference" in out and "crime" in out
     assert "\u03b3" not in out  # a list answer: no gamma column
     assert "now: Up (2009)" in out and "from: Heat (1995)" in out and "0.93" in out and "0.10" in out
+
+
+def test_a_guessed_list_says_it_is_a_guess_from_user_tags():
+    estimate = {"topic": "running time", "attribute": "long", "alpha": -1, "strength": 1.0,
+                "said": "shorter", "user_tags": ["too long", "way too long"],
+                "reading": "what people tagged too long, way too long",
+                "note": "an estimate from the catalog's user tags, not running times"}
+    sequence = [ShownItem(2, "Die Hard (1988)", degree=0.71, degrees={"long": 0.71})]
+    reply = Reply(text="I can't judge running times: ...", intent="cannot_judge", session_id="s",
+                  sequence=sequence, tag="long", alpha=-1, estimate=estimate)
+    out = _render(reply)
+    assert "guess: shorter, an estimate from the catalog's user tags, not running times" in out
+    assert "(tagged too long, way too long)" in out and "long (estimated)" in out
+    plain = _render(Reply(text="Understood: less action.", intent="critique", session_id="s",
+                          sequence=sequence, tag="long", alpha=-1))
+    assert "guess:" not in plain

@@ -157,10 +157,10 @@ def test_an_attribute_read_through_an_opposite_is_scored_downwards_with_shipped_
     assert scorer("pizza") is None
 
 
-def test_estimates_of_what_the_chat_cannot_judge_are_reported_beside_the_headline(
+def test_the_headline_counts_the_estimates_the_chat_walks_and_keeps_the_figure_without(
         tiny_retriever, tmp_path):
     from engine.degrees.grounding import AttributeReading, Grounding
-    from engine.eval.judgments.report import judge
+    from engine.eval.judgments.report import judge, text_report
 
     titles, tag = tiny_retriever.titles, tiny_retriever.tags[0]
     lines = [json.dumps({"rater_id": str(k), "reference_title": titles[3 * k],
@@ -170,18 +170,23 @@ def test_estimates_of_what_the_chat_cannot_judge_are_reported_beside_the_headlin
     path = tmp_path / "j.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     read = {tag: AttributeReading(Grounding.of_tag(tag))}
-    estimate = AttributeReading(Grounding.of_tag(tag, "running time"))
+    estimate = AttributeReading(Grounding.of_tag(tag, "running time"), -1)
     out = judge(tiny_retriever, path, read.get, weights_mode="shipped", bootstrap=100,
                 estimates=lambda a: estimate if a == "running time" else None)
-    # the headline counts the unread attribute at chance; the estimate is scored beside it
-    assert out["grounded"] == 1 and out["per_attribute"]["running time"]["pair_accuracy"] == 0.5
-    extra = out["with_estimates"]
-    assert extra["grounded"] == 2 and list(extra["estimates"]) == ["running time"]
+    # the estimate is scored as the chat walks it (downwards here), inside the headline
     scores = tiny_retriever.degree_model.raw_scores(estimate.grounding)
     rows = {t: k for k, t in enumerate(titles)}
-    more, less = scores[rows[titles[5]]], scores[rows[titles[4]]]
+    more, less = -scores[rows[titles[5]]], -scores[rows[titles[4]]]
     expected = 1.0 if more > less else 0.5 if more == less else 0.0
-    assert extra["estimates"]["running time"]["pair_accuracy"] == expected
+    row = out["per_attribute"]["running time"]
+    assert row["estimated"] and row["pair_accuracy"] == expected and row["reading"] == "less " + tag
+    assert not out["per_attribute"][tag]["estimated"] and out["estimated"] == ["running time"]
+    assert out["grounded"] == 2
     no_estimates = judge(tiny_retriever, path, read.get, weights_mode="shipped", bootstrap=100)
-    assert "with_estimates" not in no_estimates
-    assert no_estimates["pair_accuracy"] == out["pair_accuracy"]
+    assert no_estimates["grounded"] == 1 and no_estimates["estimated"] == []
+    assert no_estimates["per_attribute"]["running time"]["pair_accuracy"] == 0.5
+    # the figure without them stays beside the headline, for history
+    assert out["without_estimates"]["pair_accuracy"] == no_estimates["pair_accuracy"]
+    assert out["pair_accuracy"] == pytest.approx((out["per_attribute"][tag]["pair_accuracy"] + expected) / 2)
+    text = text_report(out)
+    assert "running time     *" in text and "* estimated" in text

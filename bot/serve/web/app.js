@@ -77,6 +77,13 @@
     direction.textContent = tag
       ? (custom.alpha === -1 ? "less " : "more ") + tag + from + ": weakest change first, strongest last"
       : "";
+    // A guess at what the catalog lacks (running time, budget): say so above the cards.
+    const guess = custom.estimate;
+    if (guess && guess.said) {
+      direction.textContent = guess.said + from + ": " + guess.note
+        + (Array.isArray(guess.user_tags) && guess.user_tags.length
+          ? " (what people tagged " + guess.user_tags.join(", ") + ")" : "");
+    }
     strip.textContent = "";
     seq.forEach(function (item, i) {
       const position = item.index || i + 1;

@@ -48,15 +48,15 @@ def text_report(result: dict) -> str:
     for attribute, row in result["per_attribute"].items():
         acc = row["pair_accuracy"]
         base = " ".join(f"{(row.get('baselines', {}).get(n) or float('nan')):>9.3f}" for n in names)
-        lines.append(f"{attribute:<18} {row['pairs']:>5} {acc if acc is not None else float('nan'):>6.3f}"
+        mark = "*" if row.get("estimated") else " "
+        lines.append(f"{attribute:<17}{mark} {row['pairs']:>5} {acc if acc is not None else float('nan'):>6.3f}"
                      f"  {base}  {row['reading'] or 'not understood'}")
-    extra = result.get("with_estimates")
-    if extra:
-        lines.append(f"with estimates for what the chat cannot judge: pair accuracy "
-                     f"{extra['pair_accuracy']:.3f} (95 % CI {extra['ci'][0]:.3f}-{extra['ci'][1]:.3f}), "
-                     f"{extra['grounded']}/{result['attributes']} read")
-        for attribute, row in extra["estimates"].items():
-            lines.append(f"  {attribute:<16} {row['pair_accuracy']:.3f}  {row['reading']}")
+    if result.get("estimated"):
+        without = result["without_estimates"]
+        lines.append(f"* estimated: a guess the chat walks for what it cannot judge, from the catalog's "
+                     f"user tags ({', '.join(result['estimated'])}); without them (at 0.5, as before): "
+                     f"{without['pair_accuracy']:.3f} (95 % CI {without['ci'][0]:.3f}-{without['ci'][1]:.3f}), "
+                     f"{without['grounded']}/{result['attributes']} read")
     if result["titles"]["unmatched"]:
         lines.append("unmatched titles: " + "; ".join(result["titles"]["unmatched"]))
     lines.append("Judgments: " + result["attribution"])
@@ -123,10 +123,12 @@ def judge(retriever, file: Path, readings, *, estimates=None, weights_mode: str 
     """The `--json` result for FILE's records on `retriever`, with each attribute read as
     `readings(attribute) -> AttributeReading | None` says.
 
-    `estimates(attribute) -> AttributeReading | None` reads what the chat does not (the facts it
-    says it cannot judge: running time, budget) as an estimate. Those attributes still count 0.5
-    in the headline (the chat does not walk them); `with_estimates` is the figure if it did.
-    An estimate has no learned weight, so nothing is fitted on its judgments."""
+    `estimates(attribute) -> AttributeReading | None` is the chat's guess at an attribute it
+    answers *cannot judge* (running time, budget: bot.dialogue.estimates walks it from what the
+    catalog's users tagged). The chat shows those guesses, so the headline counts them: such an
+    attribute is scored by its estimate and marked `estimated` in `per_attribute`; an estimate
+    has no learned weight, so nothing is fitted on its judgments. `without_estimates` keeps the
+    figure with them at 0.5, as reported before the chat walked them."""
     from engine.data.judgments import read_judgments
     from engine.eval.judgments.accuracy import accuracy_summary, evaluate_judgments
     from engine.eval.judgments.baselines import baseline_scorers
@@ -138,23 +140,24 @@ def judge(retriever, file: Path, readings, *, estimates=None, weights_mode: str 
     guessed = {a: estimates(a) for a, r in read.items() if r is None} if estimates else {}
     guessed = {a: r for a, r in guessed.items() if r is not None}
     scorer, weights = degree_scorer(degrees, read, pairs, weights_mode)
-    result = evaluate_judgments(
-        pairs, scorer, {a: (r.label if r else None) for a, r in read.items()},
-        baseline_scorers(degrees, retriever.item_tags), n_boot=bootstrap)
-    result["weights"] = weights
-    if guessed:
-        def with_estimates(attribute: str):  # an estimate has no learned weight (judgment-free)
-            r = guessed.get(attribute)
-            return scorer(attribute) if r is None else r.sign * degrees.raw_scores(r.grounding)
 
-        both = accuracy_summary(pairs, with_estimates, n_boot=bootstrap)
-        result["with_estimates"] = {
-            "pair_accuracy": both["pair_accuracy"], "ci": both["ci"], "grounded": both["grounded"],
-            "estimates": {a: {"reading": r.label,
-                              "pair_accuracy": both["per_attribute"][a]["pair_accuracy"]}
-                          for a, r in guessed.items()},
-            "below_045": sorted(a for a, row in both["per_attribute"].items()
-                                if row["grounded"] and row["pair_accuracy"] < 0.45)}
+    def product(attribute: str):  # what the chat walks: its reading, else its estimate
+        r = guessed.get(attribute)
+        return scorer(attribute) if r is None else r.sign * degrees.raw_scores(r.grounding)
+
+    labels = {a: (r.label if r else guessed[a].label if a in guessed else None) for a, r in read.items()}
+    result = evaluate_judgments(pairs, product, labels, baseline_scorers(degrees, retriever.item_tags),
+                                n_boot=bootstrap)
+    result["weights"] = weights
+    for attribute, row in result["per_attribute"].items():
+        row["estimated"] = attribute in guessed
+    without = accuracy_summary(pairs, scorer, n_boot=bootstrap) if guessed else result
+    result["estimated"] = sorted(guessed)
+    result["without_estimates"] = {"pair_accuracy": without["pair_accuracy"], "ci": without["ci"],
+                                   "grounded": without["grounded"]}
+    result["below_045"] = sorted(a for a, row in result["per_attribute"].items()
+                                 if row["pair_accuracy"] is not None and labels[a] is not None
+                                 and row["pair_accuracy"] < 0.45)
     if plot_dir is not None:
         result["plot"] = str(plot_per_attribute(result, plot_dir))
     return result
