@@ -45,6 +45,20 @@ class OutsideTitles:
             return replace(parse, outside=(found,)) if found else parse
         return parse
 
+    def bare(self, simple: str, typed_as_title: bool) -> Parse | None:
+        """A whole utterance that is the full title of a film the data holds and the model lacks
+        ("Coach Carter", a typo of it as well): a reference with no item that names it, so the
+        bot says it has too few ratings instead of "I did not understand". Only a title typed as
+        one (Title Case) or of three words or more: "no idea" or "sounds good" stay no title."""
+        words = normalize_title(simple).split()
+        if self.outside is None or not words or not (typed_as_title or len(words) >= 3):
+            return None
+        found = self.outside.leader(self.outside.exact(simple)) or self.outside.resolve(simple, allow_id=False)
+        if found is None or found.how not in ("exact", "normalized", "fuzzy"):
+            return None
+        offered = tuple(m.title for m in self.catalog.candidates(simple))
+        return Parse("reference", unknown_title=simple, outside=(found.title,), candidates=offered)
+
     def _find(self, said: str) -> str | None:
         """The outside title the words name: exact (most rated of namesakes), else a close typo."""
         exact = self.outside.exact(said)

@@ -275,7 +275,9 @@ class Parser:
 
     def _critique_or_title(self, simple: str, shown: Shown = (), original: str = "") -> Parse | None:
         reading = read_critiques(simple, self.vocab, self.grounder)
-        if not reading.cued and (norm_phrase(simple) not in self.vocab.exact_names or self._famous(simple, shown, original)):
+        typed_title = len(tokenize(simple)) >= 2 and title_case(simple, original)  # "Dumb & Dumber" alone
+        if typed_title or not reading.cued and (norm_phrase(simple) not in self.vocab.exact_names
+                                                or self._famous(simple, shown, original)):
             exact = self.references.exact_title(simple)
             if exact is not None:
                 return exact
@@ -293,7 +295,7 @@ class Parser:
             # "more dinosaurs": a critique of something we have no tag for; the bot says so and
             # offers the closest tags. A bare "more please" is a critique of nothing yet.
             return Parse("critique", suggestions=reading.suggestions, unread=reading.unread)
-        return None
+        return self.outside.bare(simple, title_case(simple, original))  # "Coach Carter": too few ratings
 
 
 def _nothing_read(parse: Parse) -> bool:
