@@ -55,7 +55,7 @@ _BUDGET = re.compile(
     r"|\bcost(?:s|ing)?\b(?:\s+(?:less|more|a lot|a fortune|much))?(?:\s+(?:to make|to produce|money))?"
     r"|\b(?:cheaper|more expensive|less expensive|expensive|cheaply made|cheap)\s+(?:to make|to produce|productions?)\b"
     r"|\bbox office\b|\bmoney to make\b|\b(?:cheapest|most expensive|least expensive)\b"
-    r"|" + _MONEY + r"|\b(?:gross(?:ed|es|ing)?|earn(?:ed|s)?|revenues?|made (?:a lot of|lots of|tons of|a ton of|"
+    r"|" + _MONEY + r"|\b(?:gross(?:ed|es|ing)|earn(?:ed|s)?|revenues?|made (?:a lot of|lots of|tons of|a ton of|"
     r"little|no|big|more|less) money|(?:made|cost) (?:a|one|two|\d+) (?:billion|million))\b")
 _LANGUAGES = ("french|english|spanish|german|italian|japanese|korean|chinese|mandarin|cantonese|hindi|"
               "russian|portuguese|swedish|danish|norwegian|dutch|arabic|turkish|polish|greek|hebrew|"
