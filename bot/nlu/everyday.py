@@ -33,11 +33,11 @@ SHORT_FORMS.update(GENRE_BLENDS)
 # Words that make an utterance about movies even when it also looks like chit-chat.
 # Interjections and reactions said before a request ("ha, now more campy", "meh, less drama"):
 # never a title of their own, even where a film is known by one as an a.k.a. ("... (Ha) (2009)").
-INTERJECTIONS = frozenset("""ha hah haha hahaha heh hehe lol lmao rofl oh ooh oooh ohh oh ah ahh aah aha ahem
+# Only words that are nothing but a reaction: "sweet", "nice", "cool" describe films too.
+INTERJECTIONS = frozenset("""ha hah haha hahaha heh hehe lol lmao rofl oh ooh oooh ohh ah ahh aah aha ahem
     wow whoa woah hmm hm hmmm mm mmm meh eh ugh argh urgh bah pah pfft pff psst gosh jeez geez golly yikes
-    phew whew yay woohoo hooray huh uh um umm er erm oi hey yo ooh la alas oops whoops oopsie damn dang darn
-    shoot welp well yeah yep yup nah nope ok okay okey righto alright aw aww ew eww ouch yuck blah nice cool
-    sweet great awesome hurray wahey ayy gee boo""".split())
+    phew whew yay woohoo hooray huh uh um umm er erm oi yo la alas oops whoops oopsie welp aw aww ew eww
+    ouch yuck hurray wahey ayy gee""".split())
 
 MOVIE_WORDS = frozenset(
     "movie movies film films flick flicks something anything one watch watching cinema "

@@ -82,6 +82,24 @@ def test_an_interjection_or_a_fragment_before_a_critique_is_no_title(parser, tex
     assert (alpha, tag) in [(c.alpha, c.tag) for c in parse.critiques], (text, parse)
 
 
+SHOWN = ((101, "Shallow Redemption, The (1994)"), (117, "Harbor King (1980)"), (107, "Grade A (2010)"))
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("ooh, show me more", "more"), ("meh, the second one", "select"), ("wow, why that one?", "explain"),
+    ("ooh, tell me about #2", "about"), ("yikes, seen them all", "exclude"), ("ha ha, something completely different", "jump"),
+    ("whoa. the third one", "select"), ("aha, do you have more?", "more"),
+])
+def test_an_interjection_before_a_list_control_is_dropped(parser, text, intent):
+    assert parser.parse(text, shown=SHOWN).intent == intent, text
+
+
+@pytest.mark.parametrize("text", ["ha", "ha ha", "lol", "wow"])
+def test_a_reaction_alone_is_no_title(parser, text):
+    parse = parser.parse(text)
+    assert parse.intent != "reference" and parse.item_id is None, (text, parse)
+
+
 def test_a_film_named_before_a_critique_still_starts_it(parser):
     parse = parser.parse("Harbor King, but darker")
     assert parse.intent == "critique" and parse.title == "Harbor King (1980)"
