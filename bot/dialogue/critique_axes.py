@@ -109,7 +109,8 @@ def attribute_estimate(parser, retriever: "Retriever", attribute: str):
 def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["Critique", ...]:
     """Phrases the parser matched to no tag that describe a degree ("less long", "more
     believable") or that this catalog's users wrote as tags ("less gore"), as critiques of the
-    closest tag of the degree model's reading; () when there are none (then the bot says it did
+    closest tag of the degree model's reading, else as the parser's guess for a word that negates
+    itself ("more gormless" = less cerebral); () when there are none (then the bot says it did
     not understand: "more pizza")."""
     from bot.nlu.word_classes import is_descriptive
 
@@ -120,7 +121,10 @@ def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["
                                            or degrees.users_wrote(critique.phrase))
         reading = degrees.ground(critique.phrase) if known else None
         if reading is not None:
-            read.append(replace(critique, tag=reading.tags[0], score=0.0))
+            read.append(replace(critique, tag=reading.tags[0], score=0.0, candidates=()))
+        elif critique.candidates:  # "more gormless": the parser's guess, less of what it negates
+            read.append(replace(critique, tag=critique.candidates[0], alpha=-critique.alpha, candidates=(),
+                                flipped=True))
     return tuple(read)
 
 

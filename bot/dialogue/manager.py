@@ -34,7 +34,6 @@ from bot.store.sessions import SESSION_ID_MAX, SessionBusy, SessionChanged, Sess
 from bot.dialogue.suggestions import SuggestConfig, Suggester, critique_text
 from bot.store.turns import clean_input, turn_record
 from bot.types import Button, Critique, Parse, Reply, ShownItem
-from engine.errors import LookupFailed
 from engine.walks.gradual import WalkLimit
 from engine.retrieval.retriever import Retriever
 
@@ -247,13 +246,13 @@ class DialogueManager:
                 reply = show_nearest(self, state, row, text, "reference", understood=False)
                 del state.history[depth + 1:]  # one undo goes back to before the reference
                 return reply
-            return self._no_close_tag(state, parse)
+            return self.out.no_close_tag(state, parse.suggestions)
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
         if unclear:
             return self._ask_which_tag(state, AskTag(critiques, unclear[0]))
         unknown = [c.tag for c in critiques if c.tag not in self.retriever.tags]
         if unknown:
-            return self._no_close_tag(state, replace(parse, suggestions=()), unknown[0])
+            return self.out.no_close_tag(state, (), unknown[0])
         start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
         if start is not None:
             moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques), True)
@@ -278,6 +277,10 @@ class DialogueManager:
         mods = critique_modifications(self.retriever, critiques)
         sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
                                 exclude=exclude, wider=wider, asked=critiques)
+        further = bool(state.years) and not wider and not isinstance(sequence, WalkLimit) and not sequence.steps
+        if further:  # the year filter leaves no close film: further out, in those years (said so)
+            sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
+                                    exclude=exclude, wider=True, asked=critiques)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
@@ -300,6 +303,7 @@ class DialogueManager:
         tag_value = self.retriever.modification_degree(row, mods[0])
         text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags), sequence.balanced)
+        text += f" {replies.widened_for_years(self._title(row), state.years)}" if further else ""
         reply = self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=read[0].alpha,
                                with_suggestions=False,
                                buttons=[Button(f"#{i}", f"the {replies.ordinal(i)} one")
@@ -314,19 +318,6 @@ class DialogueManager:
         return self.out.reply(state, replies.ask_which_tag(question.asked.phrase, question.options, alpha, question.others),
                            "critique", buttons=[Button(s, s) for s in said], with_suggestions=False,
                            clarification=True)
-
-    def _no_close_tag(self, state: SessionState, parse: Parse, unknown: str | None = None) -> Reply:
-        closest = list(parse.suggestions)
-        if unknown is not None:
-            try:
-                closest = [self.retriever.tags[self.retriever.resolve_tag(unknown)]]
-            except LookupFailed as error:
-                closest = error.candidates
-        closest = [t for t in closest if t in self.retriever.tags][:5]
-        buttons = [Button(f"more {t}", f"more {t}") for t in closest[:3]]
-        buttons += [Button(f"less {t}", f"less {t}") for t in closest[:2]]
-        return self.out.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
-                           with_suggestions=False, understood=False)
 
     def _reference(self, state: SessionState, parse: Parse, waiting: NeedReference | None, kept: bool = False,
                    show: bool = True) -> Reply:

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from bot.dialogue import replies
 from bot.dialogue.cards import answer_record
 from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.policies import shown_rows
 from bot.dialogue.years import outside_rows
 from bot.types import Button, Reply, ShownItem
-from engine.walks.neighbourhood import nearest_by_kind
+from engine.walks.neighbourhood import WIDER_POOL, nearest_by_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
@@ -42,12 +44,30 @@ def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int
     return [(int(r), float(s)) for r, s in zip(rows[:k], similarity[:k])]
 
 
+def nearest_in_years(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
+    """(row, cosine) of the `k` films nearest `row` in the item space among the better-known
+    part of the catalog (engine.walks.neighbourhood.WIDER_POOL) inside the year filter: what is
+    shown when a filter leaves none of its stored neighbours ("something recent" from a 1999
+    film, "since 2010" from a 1987 one), instead of nothing."""
+    banned = shown_rows(retriever, state) | excluded_rows(retriever, state) | set(outside_rows(retriever, state.years))
+    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_items), k)]
+    rows = np.setdiff1d(pool, np.asarray([row, *banned], dtype=np.int64))
+    if not len(rows):
+        return []
+    vectors = retriever.item_vectors
+    unit = vectors[rows] / np.maximum(np.linalg.norm(vectors[rows], axis=1, keepdims=True), 1e-9)
+    cosine = unit @ (vectors[row] / max(float(np.linalg.norm(vectors[row])), 1e-9))
+    best = np.argsort(-cosine, kind="stable")[:k]
+    return [(int(rows[b]), float(cosine[b])) for b in best]
+
+
 def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: int) -> list[ShownItem]:
     """The `k` films nearest `row` (`nearest_rows`) as cards: what such a list shows, and what
     fills it again when the person sets some aside ("seen all of those")."""
     r = manager.retriever
+    found = nearest_rows(r, state, row, k) or (nearest_in_years(r, state, row, k) if state.years else [])
     return [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
-            for p, s in nearest_rows(r, state, row, k)]
+            for p, s in found]
 
 
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
@@ -62,6 +82,8 @@ def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text
     if not shown:
         return manager.out.reply(state, f"{text} {replies.no_nearest(title, bool(state.years), more)}".strip(),
                                  intent, understood=understood, with_suggestions=not more)
+    if state.years and not nearest_rows(r, state, row, 1):  # none of its neighbours is from those years
+        text = f"{text} {replies.widened_for_years(title, state.years)}".strip()
     if not start:
         manager._push(state)
     state.last_sequence = [s.to_json() for s in shown]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.dialogue.suggestions import critique_text
+from bot.nlu.critiques import GUESS_BELOW
+from bot.dialogue.years import describe
 from bot.types import Critique
 
 STORE_UNREACHABLE = "I cannot reach my session store right now."
@@ -99,6 +101,8 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
     heard = (f" (from {quote(said_as)})"
              if first.phrase and first.phrase.lower() not in (first.tag, critique_text(first.tag, first.alpha))
              and not reading else "")
+    if first.flipped and first.score < GUESS_BELOW:  # bot.nlu.critiques._guessed_negation
+        heard = f" (my guess for {quote(said_as)}: no tag is close to {quote(first.phrase)})"
     heard += f" ({reading.rstrip('.')})" if reading else ""
     here = f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else ""
     if not shown:
@@ -146,6 +150,13 @@ def nearest_to_start(title: str) -> str:
     """The films most like a title the user just named (bot.dialogue.nearest)."""
     return (f"Here are the films most like {quote(title)}; pick one by number or title, or say what "
             f"to change and I will show a gradient.")
+
+
+def widened_for_years(title: str, years: dict) -> str:
+    """Said before the films nearest a title in the whole catalog when none of its close films is
+    from the asked years (bot.dialogue.nearest.nearest_in_years)."""
+    return (f"None of the films closest to {quote(title)} is {describe(years)}, so I looked further "
+            f"afield: these are the nearest that are.")
 
 
 def no_nearest(title: str, in_years: bool, more: bool = False) -> str:

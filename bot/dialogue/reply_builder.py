@@ -35,6 +35,21 @@ class ReplyBuilder:
         except LookupFailed:
             return None
 
+    def no_close_tag(self, state: SessionState, suggestions: Sequence[str], unknown: str | None = None) -> Reply:
+        """No tag is close to what was asked: the closest tags as buttons (`unknown`: a tag the
+        catalog lacks, its nearest name)."""
+        closest = list(suggestions)
+        if unknown is not None:
+            try:
+                closest = [self.retriever.tags[self.retriever.resolve_tag(unknown)]]
+            except LookupFailed as error:
+                closest = error.candidates
+        closest = [t for t in closest if t in self.retriever.tags][:5]
+        buttons = [Button(f"more {t}", f"more {t}") for t in closest[:3]]
+        buttons += [Button(f"less {t}", f"less {t}") for t in closest[:2]]
+        return self.reply(state, replies.no_close_tag(closest), "critique", buttons=buttons,
+                          with_suggestions=False, understood=False)
+
     def reply(self, state: SessionState, text: str, intent: str, *, with_suggestions: bool = True,
               sequence: list[ShownItem] | None = None, tag: str | None = None,
               alpha: int | None = None, buttons: list[Button] | None = None,

@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.nlu import lexicon as lx
+from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.clauses import Clause, read_clause, split_clauses
 from bot.nlu.grounding import TagGrounder
-from bot.nlu.negation import NOT_WITHOUT, negated_base
+from bot.nlu.negation import NOT_WITHOUT, latin_negated_base, negated_base
 from bot.nlu.polarity_forms import rewrite_polarity
-from bot.nlu.text import tokenize
+from bot.nlu.text import dictionary_word, english_words, tokenize
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Critique
 
-__all__ = ["Reading", "read_critiques"]
+__all__ = ["GUESS_BELOW", "Reading", "read_critiques"]
 
 MAX_TOKENS = 200
+GUESS_BELOW = 0.5  # a flipped critique scored under this is a guess (`_guessed_negation`): the reply says so
 NEGATORS = frozenset({"not", "no", "non", "never", "dont", "nothing", "too"})
 
 
@@ -26,7 +28,8 @@ class Reading:
     cued: bool  # any polarity word, weak ones ("I like") included
     strong: bool  # some phrase grounded well enough to stand without a polarity word
     strong_cue: bool  # a real polarity word (more, less, too, comparatives, negations)
-    # phrases that grounded to no tag, as critiques with tag "" (the degree model may read them)
+    # phrases that grounded to no tag, as critiques with tag "" (the degree model may read them;
+    # a self-negating word carries a guessed tag in `candidates`, `_guessed_negation`)
     unread: tuple[Critique, ...] = ()
 
 
@@ -85,6 +88,27 @@ def _through_negated_base(clause: Clause, vocab: TagVocabulary, grounder: TagGro
     return None if crit is None else replace(crit, phrase=clause.phrase, flipped=True)
 
 
+def _guessed_negation(clause: Clause, vocab: TagVocabulary, grounder: TagGrounder) -> Critique | None:
+    """"more gormless", "less incomprehensible": a cued word that negates itself and that no tag
+    grounds stays unread (the dialogue's degree model reads it first: "unrealistic"), carrying a
+    guess for when that reading fails too: the tag closest to what it negates, as a candidate
+    (the dialogue walks less of it and says it is a guess). What it negates is its base when that
+    is a word ("comprehensible"), else the word itself (no "gorm"), whose neighbours in an
+    embedding share its topic, not its sign."""
+    words = clause.phrase.split()
+    if not clause.explicit or not words or words[-1] in NOT_WITHOUT:
+        return None
+    known = lambda w: vocab.is_english(w) or dictionary_word(w) or w in english_words(None)  # noqa: E731
+    base = negated_base(words[-1]) or latin_negated_base(words[-1], known)
+    if base is None:
+        return None
+    found = grounder.nearest(" ".join([*words[:-1], base if known(base) else words[-1]]))
+    if found is None:
+        return None
+    return Critique(clause.polarity, "", min(found[1], GUESS_BELOW - 0.01), clause.strength, clause.phrase,
+                    candidates=(found[0],))
+
+
 def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
     """The critique reading of a simplified utterance (see `Reading`)."""
     tokens = rewrite_polarity(tokenize(simple, _whole_compound)[:MAX_TOKENS], vocab.is_content)
@@ -94,7 +118,8 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
     strong_cue = any(c.explicit and not c.weak for c in clauses)
     _inherit_polarity(clauses)
     _lend_strength(clauses)
-    pending = [c for c in clauses if c.phrase]
+    # "ha, now more campy", "meh, less drama": a reaction said before the request is no attribute
+    pending = [c for c in clauses if c.phrase and (c.explicit or not set(c.phrase.split()) <= INTERJECTIONS)]
     lexical: list[list[tuple[int, bool]] | None] = []
     for clause in pending:
         hits, full = vocab.lexical(clause.phrase)
@@ -122,7 +147,8 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
             strong = strong or crit.score >= grounder.config.accept_bare
         else:
             suggestions.extend(t for t in close if t not in suggestions)
-            unread.append(Critique(clause.polarity, "", 0.0, clause.strength, clause.phrase))
+            unread.append(_guessed_negation(clause, vocab, grounder)
+                          or Critique(clause.polarity, "", 0.0, clause.strength, clause.phrase))
     # One tag critiqued twice ("less blood and gore") counts once; the better grounded wins.
     unique: dict[str, Critique] = {}
     for crit in critiques:

@@ -31,6 +31,14 @@ GENRE_BLENDS: dict[str, str] = {
 SHORT_FORMS.update(GENRE_BLENDS)
 
 # Words that make an utterance about movies even when it also looks like chit-chat.
+# Interjections and reactions said before a request ("ha, now more campy", "meh, less drama"):
+# never a title of their own, even where a film is known by one as an a.k.a. ("... (Ha) (2009)").
+# Only words that are nothing but a reaction: "sweet", "nice", "cool" describe films too.
+INTERJECTIONS = frozenset("""ha hah haha hahaha heh hehe lol lmao rofl oh ooh oooh ohh ah ahh aah aha ahem
+    wow whoa woah hmm hm hmmm mm mmm meh eh ugh argh urgh bah pah pfft pff psst gosh jeez geez golly yikes
+    phew whew yay woohoo hooray huh uh um umm er erm oi yo la alas oops whoops oopsie welp aw aww ew eww
+    ouch yuck hurray wahey ayy gee""".split())
+
 MOVIE_WORDS = frozenset(
     "movie movies film films flick flicks something anything one watch watching cinema "
     "recommendation recommendations pick options title titles".split()

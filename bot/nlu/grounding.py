@@ -173,6 +173,14 @@ class TagGrounder:
             critique = replace(critique, candidates=())
         return critique, close
 
+    def nearest(self, phrase: str) -> tuple[str, float] | None:
+        """The tag closest to a phrase and its cosine, however far (for a guess said as one)."""
+        if not len(self._vectors):
+            return None
+        per_tag, _ = self._per_tag(self._vectors @ self.embed([phrase])[0])
+        top = int(np.argmax(per_tag))
+        return self.vocab.tags[top], round(float(per_tag[top]), 4)
+
     def embed(self, phrases: Sequence[str]) -> np.ndarray:
         """Unit vectors of the phrases, one encoder call for the ones not seen before."""
         missing = [p for p in dict.fromkeys(phrases) if p not in self._phrase_vectors]

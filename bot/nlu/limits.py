@@ -40,11 +40,23 @@ _RUNNING_TIME = re.compile(
     r"|(?<!\bno )\b(?:shorter|longer)\b(?!\s+(?:than (?:this|that|it)|winded|take))(?:\s+(?:ones?|films?|movies?|runtime))?"
     r"|\b(?:too|so|very|not|not as|not so|less|more|that|as)\s+(?:long|lengthy)\b(?!\s+(?:winded|take))"
     r"|\b(?:short|long|quick|lengthy)\s+(?:ones?|films?|movies?)\b|\b(?:shortest|longest|lengthiest)\b")
+# A sum of money said with its currency ("less than ten million dollars", "$5m", "under 20 million
+# bucks"): a budget or box office, never a title ("Ten") or a year.
+_AMOUNT = (r"(?:\d+(?:[.,]\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|a few|several|tens of|"
+           r"hundreds of|a couple(?: of)?)")
+_MONEY = (r"(?:\b(?:less than|more than|under|over|below|above|around|about|at least|at most|no more than|"
+          r"a|than)\s+)*(?:\$\s*\d+(?:[.,]\d+)?\s*(?:k|m|mm|bn|b|mil|million|billion|thousand|grand)?\b"
+          r"|\b" + _AMOUNT + r"(?:[\s-]+(?:thousand|million|billion|mil|grand|k|m))*[\s-]+(?:dollars?|bucks|usd|"
+          r"euros?|pounds|quid)\b|\b\d+(?:[.,]\d+)?\s*(?:million|billion|mil|m|bn)\b)"
+          r"(?:\s+(?:to make|to produce|to film|budget|dollar|at the box office))?")
 _BUDGET = re.compile(
     r"\b(?:(?:big|low|high|small|huge|smaller|bigger|lower|higher|tiny|massive)[\s-]+)?budgets?\b"
     r"|\bcost(?:s|ing)?\b(?:\s+(?:less|more|a lot|a fortune|much))?(?:\s+(?:to make|to produce|money))?"
     r"|\b(?:cheaper|more expensive|less expensive|expensive|cheaply made|cheap)\s+(?:to make|to produce|productions?)\b"
-    r"|\bbox office\b|\bmoney to make\b|\b(?:cheapest|most expensive|least expensive)\b")
+    r"|\bbox office\b|\bmoney to make\b|\b(?:cheapest|most expensive|least expensive)\b"
+    r"|" + _MONEY + r"|\b(?:gross(?:ed|es|ing)|earn(?:ed|s)?|revenues?|made (?:a lot of|lots of|tons of|a ton of|"
+    r"little|no|big|more|less) money|(?:made|cost) (?:a|one|two|\d+) (?:billion|million))\b")
 _LANGUAGES = ("french|english|spanish|german|italian|japanese|korean|chinese|mandarin|cantonese|hindi|"
               "russian|portuguese|swedish|danish|norwegian|dutch|arabic|turkish|polish|greek|hebrew|"
               "persian|thai|finnish|czech|hungarian")

@@ -12,8 +12,9 @@ where they are declared (bot.nlu.lexicon); this covers every other word of the l
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["negated_base", "negates", "NOT_WITHOUT"]
+__all__ = ["latin_negated_base", "negated_base", "negates", "NOT_WITHOUT"]
 
 # "-less" words that do not mean "without the base" ("endless" is not less ending); a base read
 # through its own grounding skips them.
@@ -22,6 +23,22 @@ NOT_WITHOUT = frozenset("""endless countless priceless restless regardless unles
 
 _SUFFIX = re.compile(r"^(?P<base>[a-z]{3,}?)(?:lessness|lessly|less)$")
 _PREFIX = re.compile(r"^(?:un|non-?)(?P<base>[a-z]{4,})$")
+
+
+# in-/im-/il-/ir- words that do not mean "not the base" ("incredible" is not "less credible").
+NOT_LATIN_NEGATIONS = frozenset("""incredible invaluable indifferent infamous inflammable impassioned impressionable
+    intimate imperial illustrative interminable informative immediate""".split())
+_LATIN = re.compile(r"^(?:in|im|il|ir)(?P<base>[a-z]{3,}(?:ible|able|ent|ant|al|ic|ive|ous|ate))$")
+
+
+def latin_negated_base(word: str, is_word: Callable[[str], bool]) -> str | None:
+    """'incomprehensible' -> 'comprehensible', 'implausible' -> 'plausible', 'illogical' ->
+    'logical': an adjective whose Latin prefix negates an English adjective (`is_word`); None
+    otherwise ("interesting", "intimate", "incredible")."""
+    m = _LATIN.match(word.lower())
+    if m is None or word.lower() in NOT_LATIN_NEGATIONS:
+        return None
+    return m.group("base") if is_word(m.group("base")) else None
 
 
 def negated_base(word: str) -> str | None:

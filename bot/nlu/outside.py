@@ -45,6 +45,24 @@ class OutsideTitles:
             return replace(parse, outside=(found,)) if found else parse
         return parse
 
+    def bare(self, simple: str, typed_as_title: bool) -> Parse | None:
+        """A whole utterance that is the full title of a film the data holds and the model lacks
+        ("Coach Carter"; a typo of it typed in Title Case): a reference with no item that names
+        it, so the bot says it has too few ratings instead of "I did not understand". The whole
+        title, typed in Title Case or of three words or more: "the fourth" (The Fourth Protocol),
+        "what time is it" (What Time Is It There?) or "lol" stay what they were."""
+        words = normalize_title(simple).split()
+        if self.outside is None or not words or not (typed_as_title or len(words) >= 3):
+            return None
+        found = self.outside.leader(self.outside.exact(simple))
+        if found is None and typed_as_title:
+            found = self.outside.resolve(simple, allow_id=False)
+            found = found if found is not None and found.how == "fuzzy" else None
+        if found is None:
+            return None
+        offered = tuple(m.title for m in self.catalog.candidates(simple))
+        return Parse("reference", unknown_title=simple, outside=(found.title,), candidates=offered)
+
     def _find(self, said: str) -> str | None:
         """The outside title the words name: exact (most rated of namesakes), else a close typo."""
         exact = self.outside.exact(said)

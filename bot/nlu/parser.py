@@ -30,7 +30,8 @@ from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
-from bot.nlu.title_spans import title_case
+from bot.nlu.everyday import INTERJECTIONS
+from bot.nlu.title_spans import aka_fragment, interjections_only, title_case
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -49,6 +50,10 @@ _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language
 _APPOSITION = re.compile(r"(?:the|that|a|an)\s+(?!(?:one|same|other|opposite)\b)[a-z](?!.*\b(?:19|20)\d\d\b)")
 FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
+# Reactions said before a request ("ooh, show me more", "ha ha, now darker").
+_INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
+                           + r")(?:\s+|\s*[,.!?]+\s*))*(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
+                           + r")\s*[,.!?]+\s*(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -135,14 +140,29 @@ class Parser:
         command = read_command(simple)
         if command is not None:
             return Parse(command)
+        simple = self._without_interjections(simple)
         control = self.controls.read(simple, shown, original)
         if control is not None:  # "more", "seen them all", "the funniest of these", "why?"
             return control
         chat = small_talk(simple)
         if chat is not None:  # "hi", "thanks a lot": no request, but the bot answers in kind
             return Parse("out_of_scope", small_talk=chat)
+        if interjections_only(simple):
+            return None  # "ha", "wow": a reaction, never the film known as "Ha" by an a.k.a.
         simple = without_similar_request(simple)
         return self._constrained(simple, shown, original)
+
+    def _without_interjections(self, simple: str) -> str:
+        """"ooh, show me more" -> "show me more": a reaction before a request adds nothing, unless
+        a title starts there ("Oh, God! but funnier")."""
+        m = _INTERJECTION.match(simple)
+        if m is None or not simple[m.end():].strip(" ,.!?"):
+            return simple
+        words = simple.split()
+        if any(m for n in range(1, min(len(words), 6) + 1) for m in self.titles.exact(" ".join(words[:n]))
+               if not aka_fragment(" ".join(words[:n]), m, self.vocab.is_english)):
+            return simple
+        return simple[m.end():].strip()
 
     def _constrained(self, simple: str, shown: Shown, original: str) -> Parse | None:
         """Year phrases ("from the 90s") and requests the catalog cannot answer ("shorter", "with
@@ -275,7 +295,9 @@ class Parser:
 
     def _critique_or_title(self, simple: str, shown: Shown = (), original: str = "") -> Parse | None:
         reading = read_critiques(simple, self.vocab, self.grounder)
-        if not reading.cued and (norm_phrase(simple) not in self.vocab.exact_names or self._famous(simple, shown, original)):
+        typed_title = len(tokenize(simple)) >= 2 and title_case(simple, original)  # "Dumb & Dumber" alone
+        if typed_title or not reading.cued and (norm_phrase(simple) not in self.vocab.exact_names
+                                                or self._famous(simple, shown, original)):
             exact = self.references.exact_title(simple)
             if exact is not None:
                 return exact
@@ -293,7 +315,7 @@ class Parser:
             # "more dinosaurs": a critique of something we have no tag for; the bot says so and
             # offers the closest tags. A bare "more please" is a critique of nothing yet.
             return Parse("critique", suggestions=reading.suggestions, unread=reading.unread)
-        return None
+        return self.outside.bare(simple, title_case(simple, original))  # "Coach Carter": too few ratings
 
 
 def _nothing_read(parse: Parse) -> bool:

@@ -15,7 +15,8 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import norm_phrase, tokenize
-from bot.nlu.title_spans import POINTS_BACK, came_after, dated, goes_on, request_part, title_case
+from bot.nlu.title_spans import (POINTS_BACK, aka_fragment, came_after, dated, goes_on, interjections_only,
+                                  request_part, title_case)
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import TitleMatch, TitleResolver, normalize_title
@@ -274,15 +275,15 @@ class ReferenceReader:
         m = _SELECT.match(head)
         if m:
             return self._numbered(m, shown)
-        if norm_phrase(head) in self.vocab.exact_names or head in ev.MOVIE_WORDS:
-            return None  # "something without so much swearing": a request, no title "Something ..."
+        if norm_phrase(head) in self.vocab.exact_names or head in ev.MOVIE_WORDS or interjections_only(head):
+            return None  # "something without so much swearing", "ha, now ...": a request, no title
         picked = self.selection(head, shown)
         if picked is not None:
             return Parse("reference", item_id=picked.item_id, title=picked.title)
         if self._list_word(head):
             return None
         equal = self.titles.exact(head)
-        chosen = self.titles.leader(equal)
+        chosen = self.titles.leader([m for m in equal if not aka_fragment(head, m, self.vocab.is_english)])
         if chosen is not None:
             return self._named(chosen, head)
         if equal or self.vocab.names_a_tag(head):
@@ -305,7 +306,7 @@ class ReferenceReader:
                for w in words):
             return None
         phrase = norm_phrase(head)
-        if phrase in self.vocab.exact_names or phrase in _CONCEPT_NAMES or small_talk(head):
+        if phrase in self.vocab.exact_names or phrase in _CONCEPT_NAMES or small_talk(head) or interjections_only(head):
             return None
         if all(w in self.vocab.grammar or w.endswith("ly") for w in words):
             return None  # "Honestly, less violent", "So, ..." : no name at all
@@ -384,7 +385,6 @@ class ReferenceReader:
                 and not _adds_words(query, loose[0])):
             return _reference(loose[0])
         return Parse("reference", candidates=tuple(m.title for m in loose[:5]))
-
 
 _CONCEPT_NAMES = frozenset(norm_phrase(n) for c in lx.CONCEPTS.values() for n in c.names)
 

@@ -6,6 +6,8 @@ manager, HTTP server): one `MAX_CHARS`, one set of rules.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -144,6 +146,10 @@ def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> s
     # A two-edit correction must keep the first letter: typos rarely hit the first one.
     if best == 2 and word[0] != token[0]:
         return None
+    # A real word is no typo of another ("hopeless" is not "homeless", "cynical" not "comical"),
+    # only another form of it ("aggressively" -> "aggressive", "passions" -> "passion").
+    if not (token.startswith(word) or word.startswith(token)) and dictionary_word(token):
+        return None
     return word
 
 
@@ -162,7 +168,18 @@ def _inflects(token: str, words: set[str]) -> bool:
     return False
 
 
-def english_words(max_rank: int = 20000) -> frozenset[str]:
+@lru_cache(maxsize=8192)
+def dictionary_word(token: str) -> bool:
+    """A word of lemminflect's English lexicon (shipped with the package, no download): a real word
+    even where the encoder's vocabulary ranks it too low for `english_words` ("hopeless",
+    "tasteless"), never a typo of another (the whole vocabulary would hold names: "acton")."""
+    import lemminflect
+
+    return bool(lemminflect.getAllLemmas(token))
+
+
+@lru_cache(maxsize=4)
+def english_words(max_rank: int | None = 20000) -> frozenset[str]:
     """Whole words of the encoder's WordPiece vocabulary, roughly the most frequent first.
 
     The vocabulary ships with the model package; words in its first `max_rank` entries are real

@@ -89,7 +89,20 @@ _CLEAR = re.compile(
     r"|\b(?:forget|drop|remove|clear|ignore|lose|never mind|nevermind|skip)\s+(?:about\s+)?(?:the\s+)?"
     r"(?:release\s+)?(?:years?|decades?|dates?|eras?|time)(?:\s+(?:thing|filter|limit|constraint|restriction))?\b"
     r"|\bno\s+(?:year|date|decade)\s+(?:filter|limit|constraint|restriction)s?\b"
-    r"|\b(?:year|decade|date|age)\s+(?:doesn'?t|does not|don'?t)\s+matter\b")
+    r"|\b(?:year|decade|date|age)\s+(?:doesn'?t|does not|don'?t)\s+matter\b"
+    # "no restriction on the year", "I don't care what year", "regardless of the decade", "lift
+    # the year filter", "never mind the decade", "release date is irrelevant", "old or new, doesn't matter"
+    r"|\bno\s+(?:restrictions?|limits?|filter|constraints?)\s+(?:on|about|for)\s+(?:the\s+)?(?:release\s+)?"
+    r"(?:years?|dates?|decades?|eras?)\b"
+    r"|\b(?:(?:i\s+)?(?:do\s+not|don'?t|dont)\s+(?:care|mind)|regardless of|no matter|irrespective of)\s+"
+    r"(?:about\s+)?(?:what\s+|which\s+|the\s+)?(?:release\s+)?(?:years?|dates?|decades?|eras?|when it was made)\b"
+    r"|\b(?:i\s+)?(?:do\s+not|don'?t|dont)\s+mind\s+(?:when|how old)\b|\bwhenever it was made\b"
+    r"|\b(?:lift|cancel|reset|undo)\s+(?:the\s+)?(?:release\s+)?(?:years?|dates?|decades?|eras?)(?:\s+(?:filter|limit|"
+    r"constraint|restriction))?\b|\b(?:never\s*mind|forget)\s+(?:the\s+)?(?:release\s+)?(?:decades?|eras?|dates?|years?)\b"
+    r"|\b(?:release\s+)?(?:years?|dates?|decades?|eras?)\s+(?:is|are)\s+(?:irrelevant|not important|unimportant)\b"
+    r"|\b(?:from\s+)?any\s+period\b|\b(?:old|older)\s+or\s+(?:new|newer|recent),?\s+(?:doesn'?t|does not|don'?t)"
+    r"\s+matter\b|\b(?:new|newer|recent)\s+or\s+(?:old|older),?\s+(?:doesn'?t|does not|don'?t)\s+matter\b"
+    r"|\bno need to (?:stick to|keep to)\s+(?:those|these|the)\s+(?:years|dates|decades?)\b")
 
 
 @dataclass(frozen=True)
@@ -183,6 +196,11 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
     return YearAsk(lo, hi, relative), _tidy(text)
 
 
+# "give me a [90s movie]" loses its dangling article; "like Easy A [from the 80s]" keeps the title's.
+_BEFORE_ARTICLE = re.compile(r"(^|\b(?:me|us|want|need|like|watch|see|find|show|give|got|have|for|of|with|is|just|"
+                             r"maybe|try|into|about|prefer))\s*\b(?:a|an|the)$")
+
+
 def _tidy(text: str) -> str:
     """What is left once the year words are out: no dangling connective or film noun."""
     text = re.sub(r"\b(but|and)\s+(?:and|but)\b", r"\1", text)
@@ -192,7 +210,9 @@ def _tidy(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = re.sub(r"(?:^|\s+)(?:but|and|only|from|in|with|something|anything|some|pls|please|plz|a|an|the)$",
+        text = re.sub(r"(?:^|\s+)(?:but|and|only|from|in|with|something|anything|some|pls|please|plz)$",
                       "", text).strip(" ,;.!?-")
+        # "give me a [90s movie]" loses its article; "like Easy A [from the 80s]" keeps the title's
+        text = _BEFORE_ARTICLE.sub(r"\1", text).strip(" ,;.!?-")
         text = re.sub(r"^(?:but|and|or|so|a|an|the)(?:\s+|$)", "", text).strip(" ,;.!?-")
     return text

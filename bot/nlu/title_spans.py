@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from engine.retrieval.catalog import TitleResolver, release_year
+from bot.nlu.everyday import INTERJECTIONS
+from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
+from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["POINTS_BACK", "dated", "goes_on", "came_after", "request_part", "title_case"]
+__all__ = ["POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "request_part",
+           "title_case"]
 
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
 # "inception messed with my head. more of that": words later in the sentence point back at the
@@ -56,13 +59,28 @@ def request_part(after: str, asks: Callable[[str], bool]) -> str:
     return tail if tail.strip(" ,.;!?") and not tail.strip(" ,.;!?").startswith(("similar", "else")) else after
 
 
+def interjections_only(text: str) -> bool:
+    """"ha", "meh", "ooh la la": a reaction, never a title before a request."""
+    words = re.findall(r"[a-z]+", fold(text).lower())
+    return bool(words) and all(w in INTERJECTIONS for w in words)
+
+
+def aka_fragment(head: str, match: TitleMatch, is_word: Callable[[str], bool]) -> bool:
+    """Whether one word names a film only as one of its a.k.a. titles and is a word of its own
+    ("boat" is an a.k.a. of "Das Boot (Boat, The)"): before a request it is no starting point;
+    the film's own title ("Alien"), or a name that is no English word ("Leon"), still is."""
+    key = form_key(head)
+    return len(key.split()) == 1 and key != alias_keys(match.title)[0] and (
+        is_word(key) or key in INTERJECTIONS or len(key) < 4)
+
+
 def title_case(head: str, original: str) -> bool:
     """Whether `head` (folded, lower-case) was typed with capitals in `original` ("Star Wars")."""
     folded = fold(original)
     at = folded.find(head)
     if at < 0 or len(folded) != len(original):
         return False
-    words = [w for w in original[at:at + len(head)].split() if w.lower() not in _MINOR_WORDS]
+    words = [w for w in original[at:at + len(head)].split() if w.lower() not in _MINOR_WORDS and w[0].isalpha()]
     return bool(words) and all(w[0].isupper() for w in words)
 
 

@@ -133,6 +133,7 @@ class TitleResolver:
         self.partial_accept = partial_accept
         keys = [_title_keys(t) for t in self.titles]
         self._normalized = [k[0] for k in keys]
+        self._bare_normalized = [_ARTICLE.sub("", k) for k in self._normalized]
         self._by_key: dict[str, list[int]] = {}
         self._by_bare_key: dict[str, list[int]] = {}  # leading article dropped
         self._by_full: dict[str, list[int]] = {}  # year kept
@@ -366,17 +367,18 @@ class TitleResolver:
             return None
         from rapidfuzz import fuzz, process
 
-        distinct: list[tuple[str, float]] = []
-        # A title scoring under accept - margin changes nothing below (the best must reach
-        # accept, and only a second within margin of it matters); the cutoff lets rapidfuzz skip
-        # most of the catalog by length alone.
-        for text, score, _ in process.extract(key, self._normalized, scorer=fuzz.ratio, limit=5,
-                                              score_cutoff=max(0.0, self.accept - self.margin)):
-            if all(text != d[0] for d in distinct):
-                distinct.append((text, float(score)))
-        if not distinct or distinct[0][1] < self.accept:
-            return None
-        if len(distinct) > 1 and distinct[0][1] - distinct[1][1] < self.margin:
+        # Under accept - margin a title changes nothing below; the cutoff lets rapidfuzz skip most of
+        # the catalog by length. Titles are compared as written and without a leading article
+        # ("Shawshenk Redemption" is "The Shawshank Redemption"): the better score counts.
+        cutoff, best = max(0.0, self.accept - self.margin), {}
+        for bare, (query, texts) in enumerate(((key, self._normalized), (_ARTICLE.sub("", key), self._bare_normalized))):
+            for _, score, row in process.extract(query, texts, scorer=fuzz.ratio, limit=5, score_cutoff=cutoff):
+                old = best.get(self._normalized[row], (0.0, 0.0))  # (best score, score as written)
+                best[self._normalized[row]] = (max(old[0], score), old[1] if bare else float(score))
+        distinct = [(t, s[0]) for t, s in sorted(best.items(), key=lambda d: (-d[1][0], -d[1][1]))]
+        # the next title, its article-only namesake aside ("Heat" before "The Heat", as `exact`)
+        others = [d for d in distinct[1:] if _ARTICLE.sub("", d[0]) != _ARTICLE.sub("", distinct[0][0])]
+        if not distinct or distinct[0][1] < self.accept or (others and distinct[0][1] - others[0][1] < self.margin):
             return None
         if sequel_numbers(key) != sequel_numbers(distinct[0][0]):
             return None  # "toy story 4" is not a typo of "toy story" nor of "toy story 3"

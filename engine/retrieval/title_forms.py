@@ -88,4 +88,4 @@ def series_heads(title: str) -> list[str]:
 
 def sequel_numbers(key: str) -> set[str]:
     """The sequel numbers of a normalised title ("rocky 2", "rocky ii"): a typo never changes one."""
-    return {w for w in key.split() if w.isdigit() or w in ("ii", "iii", "iv", "vi", "vii", "viii")}
+    return {w for w in key.split() if w.isdigit() or w in ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")}
