@@ -152,8 +152,10 @@ class DegreeModel:
     def has_word_encoder(self) -> bool:
         return bool(self._word_encoder)
 
+    @per_phrase
     def phrase_code(self, phrase: str) -> np.ndarray:
-        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words."""
+        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words
+        (remembered: every perturbed reading of a phrase needs it)."""
         from engine.text.words import words_of
 
         vectors = self.encode(words_of(clean_phrase(phrase)))

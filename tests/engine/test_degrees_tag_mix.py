@@ -35,10 +35,15 @@ def test_one_reading_follows_the_side_of_the_cut_it_falls_on():
     assert _lean([_cosines(False)]).tolist() == [0.0, 1.0]
 
 
-def test_one_perturbed_reading_of_nine_across_a_cut_moves_the_mix_by_a_ninth():
-    mix = _lean([_cosines(True)] * 8 + [_cosines(False)])
-    assert np.allclose(mix, [8 / 9, 1 / 9])
-    assert np.isclose(mix.sum(), 1.0)
+def test_a_tag_only_a_minority_of_perturbed_readings_find_is_left_out():
+    assert _lean([_cosines(True)] * 8 + [_cosines(False)]).tolist() == [1.0, 0.0]
+
+
+def test_readings_split_across_a_cut_are_averaged():
+    both = -np.abs(np.arange(M) - (M - 1) / 2)  # the closest movies straddle the two halves
+    assert np.allclose(_lean([both]), [0.5, 0.5])
+    mix = _lean([_cosines(True)] * 2 + [both] * 3)  # "b" in 3 of 5 readings: kept, averaged
+    assert np.allclose(mix, [0.7, 0.3])
 
 
 def test_text_jitter_is_seeded_and_scaled_by_each_texts_rounding():
