@@ -2,7 +2,7 @@
 
     nice -n 10 .venv/bin/python bench/degree_robustness.py MODEL [MODEL ...] \
         --judgments ../shared/data/soft-attributes/soft-attributes-dev.csv \
-        [--seeds 5] [--noise 3] [--set smooth_scales=0.6,1,1.5 ...] [--json OUT]
+        [--seeds 5] [--noise 3] [--set jitter=6 ...] [--json OUT]
 
 For each checkpoint: the chat's reading of every attribute (bot.dialogue.critique_axes, as
 `cgir eval judgments` and bench/fit_degree_weights.py read them), the cross-validated pair
@@ -10,10 +10,11 @@ accuracy over `--seeds` fold seeds (weights fitted per fold on the other folds' 
 same harness as fit_degree_weights.py), the figure with the judgment-free estimates of what the
 chat cannot judge ("long", "big budget"), and the per-attribute accuracy (mean and lowest over
 fold seeds). `--noise N` repeats it N times with the movie-text vectors moved by a uniform half
-step of their 8-bit rounding (the noise a retrain or a re-embedding brings), fold seed 0 only,
-and reports which readings changed. `--set NAME=VALUE` overrides a GroundingConfig field (a
-variant of the phrase -> tag-mix step). Judgments: SoftAttributes by Balog, Radlinski and
-Karatzoglou (Google LLC), SIGIR 2021, CC BY 4.0.
+step of their 8-bit rounding (the noise another rounding or a re-embedding brings), fold seed 0
+only, and reports which readings changed (the tag predictions made at load are not recomputed,
+so the noise reaches the readings and the text rows). `--set NAME=VALUE` overrides a
+GroundingConfig field (`--set jitter=0`: the reading before it was averaged over perturbations).
+Judgments: SoftAttributes by Balog, Radlinski and Karatzoglou (Google LLC), SIGIR 2021, CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -42,8 +43,6 @@ def _correct(margins: np.ndarray) -> np.ndarray:
 
 
 def _config_value(text: str):
-    if "," in text:
-        return tuple(float(x) for x in text.split(","))
     try:
         return int(text)
     except ValueError:
