@@ -54,6 +54,12 @@ class GroundingConfig:
     mix: int = 3  # how many tags a phrase that is not a tag leans on
     name_floor: float = 0.55  # a tag name this close to the phrase may be leaned on by name
     neighbours: int = 50  # movies whose text is closest to the phrase, for the tags it implies
+    # The phrase is also read with its cosines to the movie texts perturbed `jitter_draws` times
+    # by `jitter` times the spread their 8-bit rounding gives, and the readings are averaged
+    # (engine.degrees.tag_mix.leaning), so that a rounding of the movie texts moves a reading a
+    # little rather than across a cut (0: read once).
+    jitter: float = 3.0
+    jitter_draws: int = 8
     # A tag on fewer than this share of the items is too thin to be a whole reading ("funny" on
     # 22 of 6,298 ml-latest-small movies): the phrase is read as a mix that keeps it.
     thin: float = 0.01

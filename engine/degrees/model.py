@@ -18,6 +18,7 @@ import numpy as np
 from engine.degrees.grounding import FORM_TAGS, Grounding, GroundingConfig  # noqa: F401  (re-exported)
 from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
                                  per_phrase, rank_percentiles)
+from engine.degrees.tag_mix import leaning
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.degrees.anchors import Anchors, Borrowed
@@ -98,6 +99,7 @@ class DegreeModel:
         self.anchors = anchors  # judged degrees of some attributes (engine.degrees.anchors)
         self.anchor_rows = anchor_rows  # catalog row of each anchor title, -1 when absent
         self._inputs: np.ndarray | None = None
+        self._jitter: tuple | None = None  # (config key, (draws, M) perturbations of text cosines)
         # Items whose graded relevance the score never saw (engine.degrees.features): walk or
         # degree figures against relevance are held out only on these.
         self.relevance_withheld = np.zeros(m, dtype=bool)
@@ -150,8 +152,10 @@ class DegreeModel:
     def has_word_encoder(self) -> bool:
         return bool(self._word_encoder)
 
+    @per_phrase
     def phrase_code(self, phrase: str) -> np.ndarray:
-        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words."""
+        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words
+        (remembered: every perturbed reading of a phrase needs it)."""
         from engine.text.words import words_of
 
         vectors = self.encode(words_of(clean_phrase(phrase)))
@@ -195,18 +199,6 @@ class DegreeModel:
         vectors = self.encode([text, *derivations(text)])
         return bool((vectors @ self.language_vectors.T).max() >= cosine)
 
-    def _neighbour_tags(self, vector: np.ndarray) -> np.ndarray:
-        """(T,) how much more often each tag is on the phrase's closest movies than overall."""
-        if self.signals is None or self.item_tags.nnz == 0:
-            return np.zeros(len(self.tags))
-        text = self.signals.text_vectors @ vector
-        k = min(self.config.neighbours, len(text))
-        near = np.argpartition(-text, k - 1)[:k]
-        share_near = self.item_tags[near].mean(axis=0).A.ravel()
-        share_all = self.item_tags.mean(axis=0).A.ravel()
-        lift = (share_near + 1e-3) / (share_all + 1e-3)
-        return np.where(share_near >= 0.1, np.log(lift), 0.0).clip(min=0.0)
-
     @per_phrase
     def ground(self, phrase: str) -> Grounding | None:
         """How `phrase` reads as an attribute; None when it is not one.
@@ -235,21 +227,11 @@ class DegreeModel:
             own = best
         by_name = np.where(sims >= max(self.config.name_floor, sims[best] - 0.1), sims, 0.0)
         unnamed_forms = self._form_tags & (sims < self.config.name_floor)
-        by_items = np.where(unnamed_forms, 0.0, self._neighbour_tags(vector))
-        mix = np.zeros(len(self.tags))
-        for part in (by_name, by_items):
-            if part.sum() > 0:
-                mix += part / part.sum()
-        if mix.sum() == 0:  # nothing to lean on: the closest tag name, by name only
-            mix[best] = 1.0
-        first = self._mix_grounding(text, mix)
-        # Read back: the tags that characterise the items this reading ranks highest say best
-        # how the phrase was understood ("gory" -> violence + horror), and the score leans on them.
-        top = np.where(unnamed_forms, 0.0, self._characteristic_tags(self._judgment_free_scores(first)))
+        lean = self._leaning(text, vector, by_name, unnamed_forms, best)
         if own is None:
-            return self._mix_grounding(text, top) if top.sum() > 0 else first
+            return self._mix_grounding(text, lean)
         # a thin tag keeps a share of its reading; the tags its closest movies carry take the rest
-        lean = (top if top.sum() > 0 else mix).copy()
+        lean = lean.copy()
         lean[own] = 0.0
         kept = np.argsort(-lean, kind="stable")[: self.config.mix]
         share = np.zeros(len(self.tags))
@@ -258,14 +240,41 @@ class DegreeModel:
         share[own] = 1.0 - share.sum()
         return self._mix_grounding(text, share, size=self.config.mix + 1)
 
-    def _judgment_free_scores(self, g: Grounding, rows: list[int] | None = None) -> np.ndarray:
+    def _leaning(self, text: str, vector: np.ndarray, by_name: np.ndarray,
+                 unnamed_forms: np.ndarray, best: int) -> np.ndarray:
+        """(T,) the tags a phrase leans on (engine.degrees.tag_mix.leaning), read with its
+        cosines to the movie texts as they are and perturbed (GroundingConfig.jitter)."""
+        if self.signals is None or not self.item_tags.nnz:
+            perturbed = [None]
+        else:
+            cosines = self.signals.text_vectors @ vector
+            perturbed = [cosines] + [cosines + jitter for jitter in self._text_jitter()]
+
+        def read_back(mix: np.ndarray, cosines: np.ndarray | None) -> np.ndarray:
+            return self._judgment_free_scores(self._mix_grounding(text, mix), text=cosines)
+
+        return leaning(self.item_tags, perturbed, by_name, unnamed_forms, best,
+                       self.config.neighbours, read_back)
+
+    def _text_jitter(self) -> np.ndarray:
+        """(draws, M) the perturbations a phrase is also read under (GroundingConfig.jitter)."""
+        from engine.degrees.tag_mix import text_jitter
+
+        key = (self.config.jitter_draws, self.config.jitter)
+        if self._jitter is None or self._jitter[0] != key:  # computed once per configuration
+            draws = self.config.jitter_draws if self.config.jitter > 0 else 0
+            self._jitter = (key, text_jitter(self.signals.text_vectors, draws, self.config.jitter))
+        return self._jitter[1]
+
+    def _judgment_free_scores(self, g: Grounding, rows: list[int] | None = None,
+                              text: np.ndarray | None = None) -> np.ndarray:
         """Equal-weight sum of feature `rows` (default: all but the anchors) with no judgment in
         them (no anchors, no learned weights), so that how a phrase is read never depends on
         judgments about it."""
         from engine.degrees.score import FEATURES
 
         everything = frozenset(self.anchors.attributes) if self.anchors is not None else frozenset()
-        features = self.features(g, exclude_anchors=everything)
+        features = self.features(g, exclude_anchors=everything, text=text)
         if rows is None:
             rows = [k for k, name in enumerate(FEATURES) if name != "anchors"]
         return features[rows].sum(axis=0)
@@ -277,17 +286,6 @@ class DegreeModel:
         names = tuple(self.tags[j] for j in order)
         return Grounding(text, " + ".join(names), names, tuple(round(float(w), 4) for w in weights),
                          False)
-
-    def _characteristic_tags(self, scores: np.ndarray, share: float = 0.03) -> np.ndarray:
-        """(T,) log-lift of each tag among the top `share` of items by score (0 if rare there)."""
-        k = max(20, int(share * len(scores)))
-        if self.item_tags.nnz == 0 or k >= len(scores):
-            return np.zeros(len(self.tags))
-        top = np.argpartition(-scores, k - 1)[:k]
-        share_top = self.item_tags[top].mean(axis=0).A.ravel()
-        share_all = self.item_tags.mean(axis=0).A.ravel()
-        lift = np.log((share_top + 1e-3) / (share_all + 1e-3))
-        return np.where(share_top >= 0.15, lift * share_top, 0.0).clip(min=0.0)
 
     # -- scores ----------------------------------------------------------------------------
 
@@ -329,7 +327,8 @@ class DegreeModel:
         vector = self.encode([phrase])[0] if vector is None else vector
         return phrase_valence(self.language_vectors @ vector, self.language_valence)
 
-    def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset()) -> np.ndarray:
+    def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset(),
+                 text: np.ndarray | None = None) -> np.ndarray:
         """(len(FEATURES), n_items) standardised readings of the grounding; `exclude_anchors`
         leaves those judged attributes out of the anchors feature (cross-validation by attribute;
         a phrase is never its own anchor)."""
@@ -355,7 +354,7 @@ class DegreeModel:
             anchored=None if borrowed is None else borrowed.degrees,
             side_signs=None if borrowed is None else borrowed.signs,
             scales=None if borrowed is None else borrowed.scales,
-            valence=self.valence(g.phrase))
+            valence=self.valence(g.phrase), text_scores=text)
 
     @per_phrase
     def estimate(self, phrase: str) -> Grounding | None:

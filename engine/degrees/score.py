@@ -80,11 +80,14 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                    mean_rating: np.ndarray | None = None,
                    anchored: np.ndarray | None = None,
                    side_signs: dict[str, float] | None = None,
-                   scales: dict[str, float] | None = None, valence: float = 0.0) -> np.ndarray:
+                   scales: dict[str, float] | None = None, valence: float = 0.0,
+                   text_scores: np.ndarray | None = None) -> np.ndarray:
     """(len(FEATURES), M) standardised features; a missing input gives a row of zeros.
 
     tag_weights is (T,) (zero outside the grounding's tags); `scales` multiplies named rows after
     standardising (how far borrowed readings are trusted, engine.degrees.anchors.borrow).
+    `text_scores` (M,), when given, stand for the phrase's cosines with the movie texts (a
+    perturbed reading, engine.degrees.model.DegreeModel.ground).
     """
     m = item_vectors.shape[0]
     rows = {name: np.zeros(m) for name in FEATURES}
@@ -100,7 +103,7 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
     if phrase_code is not None:
         rows["phrase_F"] = item_vectors @ phrase_code
     if text_vectors is not None and phrase_vector is not None:
-        text = text_vectors @ phrase_vector
+        text = text_vectors @ phrase_vector if text_scores is None else text_scores
         rows["text"] = text
         near = np.argpartition(-text, NEIGHBOURS - 1)[:NEIGHBOURS] if m > NEIGHBOURS else np.arange(m)
         rows["neighbours"] = item_vectors @ item_vectors[near].mean(axis=0)

@@ -1,0 +1,57 @@
+"""A phrase's tag mix is averaged over perturbed readings, so that a rounding of the movie texts
+that moves one movie across a cut moves the reading a little instead of switching it."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from engine.degrees.tag_mix import leaning, text_jitter
+
+M = 100
+
+
+def _tags() -> sp.csr_matrix:
+    """Two tags, "a" on the first half of the catalog and "b" on the second."""
+    tags = np.zeros((M, 2), dtype=np.float32)
+    tags[: M // 2, 0] = 1.0
+    tags[M // 2:, 1] = 1.0
+    return sp.csr_matrix(tags)
+
+
+def _cosines(first_half_closer: bool) -> np.ndarray:
+    closer = np.r_[np.ones(M // 2), np.zeros(M // 2)]
+    return (closer if first_half_closer else 1.0 - closer) + np.linspace(0, 0.01, M)
+
+
+def _lean(perturbed: list[np.ndarray]) -> np.ndarray:
+    nothing = np.zeros(2)
+    return leaning(_tags(), perturbed, nothing, np.zeros(2, dtype=bool), 0, 10,
+                   lambda mix, cosines: cosines)
+
+
+def test_one_reading_follows_the_side_of_the_cut_it_falls_on():
+    assert _lean([_cosines(True)]).tolist() == [1.0, 0.0]
+    assert _lean([_cosines(False)]).tolist() == [0.0, 1.0]
+
+
+def test_a_tag_only_a_minority_of_perturbed_readings_find_is_left_out():
+    assert _lean([_cosines(True)] * 8 + [_cosines(False)]).tolist() == [1.0, 0.0]
+
+
+def test_readings_split_across_a_cut_are_averaged():
+    both = -np.abs(np.arange(M) - (M - 1) / 2)  # the closest movies straddle the two halves
+    assert np.allclose(_lean([both]), [0.5, 0.5])
+    mix = _lean([_cosines(True)] * 2 + [both] * 3)  # "b" in 3 of 5 readings: kept, averaged
+    assert np.allclose(mix, [0.7, 0.3])
+
+
+def test_text_jitter_is_seeded_and_scaled_by_each_texts_rounding():
+    texts = np.zeros((3, 4), dtype=np.float32)
+    texts[0, 0], texts[1, 1], texts[2, 2] = 0.127, 0.254, 0.0
+    jitter = text_jitter(texts, 4000, 3.0)
+    assert jitter.shape == (4000, 3)
+    assert np.array_equal(jitter, text_jitter(texts, 4000, 3.0))  # the same every time
+    step = 3.0 * np.array([0.001, 0.002, 0.0]) / np.sqrt(12.0)  # max |t| / 127 / sqrt(12)
+    assert np.allclose(jitter.std(axis=0), step, rtol=0.05, atol=1e-9)
+    assert not text_jitter(texts, 0, 3.0).size
