@@ -36,6 +36,7 @@ from typing import Literal
 import numpy as np
 
 from engine.retrieval.title_forms import alias_keys, form_key, sequel_numbers, series_heads
+from engine.retrieval.title_lengths import TitlesByLength
 from engine.text.normalise import fold
 
 __all__ = ["TitleMatch", "TitleResolver", "normalize_title", "release_year"]
@@ -147,6 +148,7 @@ class TitleResolver:
         self._by_alias: dict[str, list[int]] = {}
         self._by_series: dict[str, list[int]] = {}
         self._sorted_aliases: list[str] | None = None  # for first-words lookups, built on first use
+        self._by_length: TitlesByLength | None = None  # for fuzzy lookups, the same
         for row, (_, _, aliases, heads) in enumerate(keys):
             for key in aliases:
                 self._by_alias.setdefault(key, []).append(row)
@@ -366,14 +368,13 @@ class TitleResolver:
             return None
         from rapidfuzz import fuzz, process
 
-        distinct: list[tuple[str, float]] = []
-        # A title scoring under accept - margin changes nothing below (the best must reach
-        # accept, and only a second within margin of it matters); the cutoff lets rapidfuzz skip
-        # most of the catalog by length alone.
-        for text, score, _ in process.extract(key, self._normalized, scorer=fuzz.ratio, limit=5,
-                                              score_cutoff=max(0.0, self.accept - self.margin)):
-            if all(text != d[0] for d in distinct):
-                distinct.append((text, float(score)))
+        # A title under accept - margin changes nothing below (the best must reach accept, only
+        # a second within margin matters): only titles of a length that can reach it are scored,
+        # each distinct one once (a title two rows hold is ambiguous below, whichever is first).
+        cutoff = max(0.0, self.accept - self.margin)
+        self._by_length = self._by_length or TitlesByLength(self._normalized)
+        distinct = [(text, float(score)) for text, score, _ in process.extract(
+            key, self._by_length.near(len(key), cutoff), scorer=fuzz.ratio, limit=5, score_cutoff=cutoff)]
         if not distinct or distinct[0][1] < self.accept:
             return None
         if len(distinct) > 1 and distinct[0][1] - distinct[1][1] < self.margin:
