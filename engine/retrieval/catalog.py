@@ -50,15 +50,17 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 # "Planet of the Apes, the 2001 version", "Titanic from 1953": a year that picks a namesake.
 _VERSION = re.compile(r"[\s,]*(?:\b(?:the|from|in)\s+)?\(?\b(1[89]\d\d|20\d\d)\)?"
                       r"(?:\s+(?:one|version|film|movie|remake|original))?\s*$")
+_PAREN_YEAR, _NON_WORD = re.compile(r"\(\s*\d{4}\s*\)\s*$"), re.compile(r"[^\w]+")
+_ARTICLE_LAST = re.compile(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$")
 
 
+@lru_cache(maxsize=16384)  # pure; the titles on screen and common phrases come back every turn
 def normalize_title(text: str) -> str:
     """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
-    text = fold(text)
-    text = re.sub(r"\(\s*\d{4}\s*\)\s*$", "", text.strip())
+    text = _PAREN_YEAR.sub("", fold(text).strip())
     # MovieLens writes "Matrix, The"; people say "The Matrix".
-    text = re.sub(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$", r"\2 \1", text.strip())
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = _ARTICLE_LAST.sub(r"\2 \1", text.strip())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 _RELEASE = re.compile(r"\((\d{4})(?:[-\u2013]\d{0,4})?\)\s*$")
@@ -72,7 +74,7 @@ def release_year(title: str) -> int | None:
 
 def _with_year(text: str) -> str:
     """The title as written, folded, punctuation to spaces, the year kept ("heat 2013")."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
 _ROMAN = ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
@@ -368,9 +370,8 @@ class TitleResolver:
             return None
         from rapidfuzz import fuzz, process
 
-        # A title under accept - margin changes nothing below (the best must reach accept, only
-        # a second within margin matters): only titles of a length that can reach it are scored,
-        # each distinct one once (a title two rows hold is ambiguous below, whichever is first).
+        # Titles under accept - margin change nothing below (only a second within margin of the
+        # best matters): only distinct titles of a length that can reach it are scored.
         cutoff = max(0.0, self.accept - self.margin)
         self._by_length = self._by_length or TitlesByLength(self._normalized)
         distinct = [(text, float(score)) for text, score, _ in process.extract(
