@@ -8,7 +8,11 @@ two files (each line: sender, turn, message, the REST reply as `cgir serve` send
 
 * ``serve``: bench/bench_serve_load.py's script (restart, a suggested reference, critiques,
   picks, undo), the senders taking turns one after another, as the load benchmark's do at once;
-* ``turn``: bench/bench_turn.py's scripted sessions (paraphrases, two critiques at once, "help").
+* ``turn``: bench/bench_turn.py's scripted sessions (paraphrases, two critiques at once, "help");
+* ``varied``: every turn of bench/conversations2 (100 written conversations) as written, then
+  every utterance of the parser sets (bench/parser_utterances*.jsonl), six to a session, each
+  session opened with "something like <one of the 40 most rated films>" (--senders and --turns
+  are ignored). For same-reply checks over many wordings, not for timings of a typical turn.
 
 Prints the turns, wall and CPU seconds per turn (time.process_time: what a core costs, whatever
 the load), p50/p95 wall latency. --profile also writes a cProfile file, timed in CPU seconds,
@@ -38,8 +42,29 @@ from bench_turn import _script  # noqa: E402
 from engine.metrics.stats import percentile  # noqa: E402
 
 
+def varied_sessions(retriever) -> list[tuple[str, list[str]]]:
+    """(sender, messages) of the ``varied`` script: written conversations, then parser utterances."""
+    bench = REPO / "bench"
+    sessions = []
+    for line in (bench / "conversations2" / "conversations.jsonl").read_text().splitlines():
+        talk = json.loads(line)
+        sessions.append((f"c2-{talk['id']}", [turn["user"] for turn in talk["turns"]]))
+    texts = [json.loads(line)["text"] for path in sorted(bench.glob("parser_utterances*.jsonl"))
+             for line in path.read_text().splitlines() if line.strip()]
+    popular = [retriever.titles[r] for r in np.argsort(-retriever.popularity, kind="stable")[:40]]
+    for k, start in enumerate(range(0, len(texts), 6)):
+        opener = f"something like {popular[k % len(popular)]}"
+        sessions.append((f"p-{k:03d}", [opener, *texts[start:start + 6]]))
+    return sessions
+
+
 def conversations(manager, script: str, senders: int, turns: int):
     """(sender, turn, message-maker) in the order they are sent."""
+    if script == "varied":
+        for sender, messages in varied_sessions(manager.retriever):
+            for turn, text in enumerate(messages):
+                yield sender, turn, (lambda buttons, text=text: text)
+        return
     if script == "serve":
         for turn in range(turns):
             for i in range(senders):
@@ -58,7 +83,7 @@ def main() -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--senders", type=int, default=50)
     ap.add_argument("--turns", type=int, default=40)
-    ap.add_argument("--script", choices=("serve", "turn"), default="serve")
+    ap.add_argument("--script", choices=("serve", "turn", "varied"), default="serve")
     ap.add_argument("--profile", type=Path, default=None)
     args = ap.parse_args()
 

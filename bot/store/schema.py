@@ -12,6 +12,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from bot.store import json_codec
 from engine.errors import CGIRError
 
 SESSION_ID_MAX = 128
@@ -159,8 +160,9 @@ def make_engine(url: str, lock_wait_s: float = LOCK_WAIT_S) -> Engine:
     except sa.exc.ArgumentError as error:
         raise StoreError(f"{url!r} is not a database URL; use e.g. sqlite:///chat.db or "
                          f"postgresql+psycopg://user@host/db ({error})") from None
+    codec = {"json_serializer": json_codec.dumps, "json_deserializer": json_codec.loads}
     if not _is_sqlite(parsed):
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        return sa.create_engine(parsed, pool_pre_ping=True, **codec)
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         from pathlib import Path
@@ -171,7 +173,7 @@ def make_engine(url: str, lock_wait_s: float = LOCK_WAIT_S) -> Engine:
             raise StoreError(f"cannot create the folder for the database {database}: "
                              f"{error.strerror}; give another path with --db") from None
     engine = sa.create_engine(
-        parsed, connect_args={"timeout": lock_wait_s, "check_same_thread": False}
+        parsed, connect_args={"timeout": lock_wait_s, "check_same_thread": False}, **codec
     )
     memory = database in ("", ":memory:")
 

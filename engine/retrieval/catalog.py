@@ -36,6 +36,7 @@ from typing import Literal
 import numpy as np
 
 from engine.retrieval.title_forms import alias_keys, form_key, sequel_numbers, series_heads
+from engine.retrieval.title_lengths import TitlesByLength, closest_titles
 from engine.text.normalise import fold
 
 __all__ = ["TitleMatch", "TitleResolver", "normalize_title", "release_year"]
@@ -49,15 +50,17 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 # "Planet of the Apes, the 2001 version", "Titanic from 1953": a year that picks a namesake.
 _VERSION = re.compile(r"[\s,]*(?:\b(?:the|from|in)\s+)?\(?\b(1[89]\d\d|20\d\d)\)?"
                       r"(?:\s+(?:one|version|film|movie|remake|original))?\s*$")
+_PAREN_YEAR, _NON_WORD = re.compile(r"\(\s*\d{4}\s*\)\s*$"), re.compile(r"[^\w]+")
+_ARTICLE_LAST = re.compile(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$")
 
 
+@lru_cache(maxsize=16384)  # pure; the titles on screen and common phrases come back every turn
 def normalize_title(text: str) -> str:
     """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
-    text = fold(text)
-    text = re.sub(r"\(\s*\d{4}\s*\)\s*$", "", text.strip())
+    text = _PAREN_YEAR.sub("", fold(text).strip())
     # MovieLens writes "Matrix, The"; people say "The Matrix".
-    text = re.sub(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$", r"\2 \1", text.strip())
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = _ARTICLE_LAST.sub(r"\2 \1", text.strip())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 _RELEASE = re.compile(r"\((\d{4})(?:[-\u2013]\d{0,4})?\)\s*$")
@@ -71,7 +74,7 @@ def release_year(title: str) -> int | None:
 
 def _with_year(text: str) -> str:
     """The title as written, folded, punctuation to spaces, the year kept ("heat 2013")."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
 _ROMAN = ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
@@ -133,7 +136,6 @@ class TitleResolver:
         self.partial_accept = partial_accept
         keys = [_title_keys(t) for t in self.titles]
         self._normalized = [k[0] for k in keys]
-        self._bare_normalized = [_ARTICLE.sub("", k) for k in self._normalized]
         self._by_key: dict[str, list[int]] = {}
         self._by_bare_key: dict[str, list[int]] = {}  # leading article dropped
         self._by_full: dict[str, list[int]] = {}  # year kept
@@ -148,6 +150,7 @@ class TitleResolver:
         self._by_alias: dict[str, list[int]] = {}
         self._by_series: dict[str, list[int]] = {}
         self._sorted_aliases: list[str] | None = None  # for first-words lookups, built on first use
+        self._by_length: tuple[TitlesByLength, TitlesByLength] | None = None  # fuzzy: as written, bare
         for row, (_, _, aliases, heads) in enumerate(keys):
             for key in aliases:
                 self._by_alias.setdefault(key, []).append(row)
@@ -365,17 +368,11 @@ class TitleResolver:
         key = normalize_title(query)
         if not key:
             return None
-        from rapidfuzz import fuzz, process
-
-        # Under accept - margin a title changes nothing below; the cutoff lets rapidfuzz skip most of
-        # the catalog by length. Titles are compared as written and without a leading article
-        # ("Shawshenk Redemption" is "The Shawshank Redemption"): the better score counts.
-        cutoff, best = max(0.0, self.accept - self.margin), {}
-        for bare, (query, texts) in enumerate(((key, self._normalized), (_ARTICLE.sub("", key), self._bare_normalized))):
-            for _, score, row in process.extract(query, texts, scorer=fuzz.ratio, limit=5, score_cutoff=cutoff):
-                old = best.get(self._normalized[row], (0.0, 0.0))  # (best score, score as written)
-                best[self._normalized[row]] = (max(old[0], score), old[1] if bare else float(score))
-        distinct = [(t, s[0]) for t, s in sorted(best.items(), key=lambda d: (-d[1][0], -d[1][1]))]
+        # Under accept - margin a title changes nothing below (engine.retrieval.title_lengths).
+        cutoff = max(0.0, self.accept - self.margin)
+        self._by_length = self._by_length or (TitlesByLength(self._by_key), TitlesByLength(self._by_bare_key))
+        distinct = closest_titles(key, _ARTICLE.sub("", key), self._by_length, cutoff,
+                                  lambda bare: {self._normalized[r] for r in self._by_bare_key[bare]})
         # the next title, its article-only namesake aside ("Heat" before "The Heat", as `exact`)
         others = [d for d in distinct[1:] if _ARTICLE.sub("", d[0]) != _ARTICLE.sub("", distinct[0][0])]
         if not distinct or distinct[0][1] < self.accept or (others and distinct[0][1] - others[0][1] < self.margin):

@@ -14,7 +14,9 @@ form ("Part II" = "part 2" = "2").
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import lru_cache
+
+from engine.text.normalise import fold
 
 __all__ = ["alias_keys", "form_key", "sequel_numbers", "series_heads"]
 
@@ -27,18 +29,19 @@ _ARTICLES = frozenset("the a an le la les l el il das der die det den un une".sp
 _TRAILING_ARTICLE = re.compile(r",\s*(the|a|an|le|la|les|l'|el|il|das|der|die|det|den)$", re.IGNORECASE)
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+_APOSTROPHE = re.compile(r"['\u2019]")
+_NON_WORD = re.compile(r"[^\w]+")
+_PART_NUMBER = re.compile(r"\bpart (\d+)\b")
 
 
+@lru_cache(maxsize=16384)  # pure; the same titles and phrases are keyed again every turn
 def form_key(text: str) -> str:
     """A typed or catalog title as a key: "The Godfather, Part II" -> "godfather part 2"."""
-    text = _fold(text).replace("&", " and ")
-    text = re.sub(r"['\u2019]", "", text)  # "ocean's" = "oceans"
+    text = fold(text).replace("&", " and ")
+    text = _APOSTROPHE.sub("", text)  # "ocean's" = "oceans"
     text = _BRITISH.sub("or", text)  # "Three Colours: Red" = "Three Colors: Red"
     text = _TRAILING_ARTICLE.sub("", text.strip())
-    words = re.sub(r"[^\w]+", " ", text).split()
+    words = _NON_WORD.sub(" ", text).split()
     if words and words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]
     out = []
@@ -49,7 +52,7 @@ def form_key(text: str) -> str:
             w = _NUMBERS[w]
         out.append(w)
     joined = " ".join(out)
-    return re.sub(r"\bpart (\d+)\b", r"\1", joined)  # "part 2" = "2"
+    return _PART_NUMBER.sub(r"\1", joined)  # "part 2" = "2"
 
 
 def alias_keys(title: str) -> list[str]:

@@ -13,5 +13,7 @@ def text_key(text: object) -> str:
 
 def fold(text: str) -> str:
     """Lower case with accents removed ("Amélie" -> "amelie")."""
+    if text.isascii():  # most text: NFKD leaves ASCII as it is and it has no combining marks
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
