@@ -72,6 +72,12 @@ STOP_SHOWING = (r"(?:(?:stop|quit|no more|enough of|enough with) (?:suggesting|s
                 r"including|putting|listing|bringing up|pushing)(?: me| us)?|(?:don'?t|do not|never) (?:suggest|show|"
                 r"recommend|offer|give|include|put|list|bring up|push)(?: me| us)?|enough (?:of|with)|"
                 r"(?:i )?already know)")
+# "don't show me anything scary", "stop suggesting horror films": an attribute not wanted (less of it).
+UNWANTED = re.compile(
+    r"^(?:(?:stop|quit|no more) (?:suggesting|showing|recommending|offering|giving)(?: me| us)?|(?:don'?t|do not|never) "
+    r"(?:suggest|show|recommend|offer|give)(?: me| us)?)\s+(?:any(?:thing)?\s+|(?:something|anything)\s+(?:that'?s\s+)?|"
+    r"more\s+|so much\s+)?(?:too\s+|so\s+)?(?P<p>[a-z][a-z -]*?)(?:\s+(?:films?|movies?|stuff|ones?|things))?"
+    r"(?:\s+(?:again|anymore|any more|please))*$")
 NOT_ITEM = re.compile(
     r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|" + STOP_SHOWING + "|"
     r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like|show me|give me)|"

@@ -67,7 +67,7 @@ class ListControlReader:
         return Parse(move) if target is None else replace_intent(target, move)
 
     def _one(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        for step in (self._more, self._excluded_list, self._exclude, self._jump, self._pick,
+        for step in (self._more, self._excluded_list, self._exclude, self._unwanted, self._jump, self._pick,
                      self._explain, self._about):
             found = step(simple, shown, original)
             if found is not None:
@@ -156,6 +156,16 @@ class ListControlReader:
             if target is not None and (target.intent == "select" or target.item_id is not None):
                 return replace_intent(target, "exclude")  # a bare select: "seen it", the current item
         return None
+
+    def _unwanted(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        """"don't show me anything scary", "stop suggesting horror films": less of that attribute
+        (a title there was read by `_exclude` first); only an attribute a tag names."""
+        m = cw.UNWANTED.match(simple)
+        if m is None or re.search(r"\d|\b(?:but|except|other|apart|besides|without|not|no|less|more|only|else|like|"
+                                  r"similar|than|different)\b", m.group("p")):
+            return None  # "don't show me anything but comedy", "... older than 1990": not an attribute to avoid
+        critiques = self.read_attribute(m.group("p"))[0]
+        return Parse("critique", critiques=tuple(replace(c, alpha=-c.alpha) for c in critiques)) if critiques else None
 
     def _jump(self, simple: str, shown: Shown, original: str) -> Parse | None:
         if cw.JUMP.match(simple):

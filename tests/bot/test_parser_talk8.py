@@ -121,3 +121,18 @@ def test_seen_often_without_the_film_on_screen_may_be_a_favourite(parser):
 def test_about_an_item_named_by_a_noun_of_the_list(parser, text, index):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.index) == ("about", index), (text, parse)
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("don't show me anything scary", "scary"), ("stop suggesting horror films", "horror"),
+    ("don't suggest scary movies", "scary"), ("please stop showing me gory stuff", "gore"),
+    ("don't recommend anything too violent", "violence"), ("don't show me romance again", "romance"),
+])
+def test_an_attribute_not_to_be_shown_is_less_of_it(parser, text, tag):
+    parse = parser.parse(text, shown=SHOWN)
+    assert parse.intent == "critique" and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, tag)], (text, parse)
+
+
+def test_a_title_not_to_be_shown_is_set_aside_before_any_attribute_reading(parser):
+    parse = parser.parse("don't show me Gravelord again", shown=SHOWN)
+    assert (parse.intent, parse.item_id) == ("exclude", 13)
