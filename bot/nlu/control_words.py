@@ -62,20 +62,40 @@ SEEN_ALL = re.compile(
     r"(?:these|those|they)(?: are|'re)(?: all)? (?:so |really |pretty )?(?:boring|bad|awful|terrible|meh|dull|"
     r"not (?:for me|my thing|my taste|good|great|it))|"
     r"(?:seen|watched) (?:all|all of them|all of these|all of those|it all)(?: already| before)*)$")
+# How often a film was seen: "a hundred times", "twice", "loads", "to death" (beside "seen it").
+OFTEN = (r"(?:(?:like |about |at least |literally |maybe )?(?:a|one|two|three|four|five|ten|twenty|fifty|\d+|a few|"
+         r"several|many|so many|too many|a hundred|hundreds of|a thousand|a million|a billion|a zillion|countless|"
+         r"multiple|umpteen|a dozen|dozens of) times|twice|thrice|loads|lots|a lot|so often|too often|plenty|"
+         r"over and over(?: again)?|to death|(?:by|off by) heart)")
+# Verbs that ask to stop showing a film: "stop suggesting X", "don't show me X", "enough of X".
+STOP_SHOWING = (r"(?:(?:stop|quit|no more|enough of|enough with) (?:suggesting|showing|recommending|offering|giving|"
+                r"including|putting|listing|bringing up|pushing)(?: me| us)?|(?:don'?t|do not|never) (?:suggest|show|"
+                r"recommend|offer|give|include|put|list|bring up|push)(?: me| us)?|enough (?:of|with)|"
+                r"(?:i )?already know)")
+# "don't show me anything scary", "stop suggesting horror films": an attribute not wanted (less of it).
+UNWANTED = re.compile(
+    r"^(?:(?:stop|quit|no more) (?:suggesting|showing|recommending|offering|giving)(?: me| us)?|(?:don'?t|do not|never) "
+    r"(?:suggest|show|recommend|offer|give)(?: me| us)?)\s+(?:any(?:thing)?\s+|(?:something|anything)\s+(?:that'?s\s+)?|"
+    r"more\s+|so much\s+)?(?:too\s+|so\s+)?(?P<p>[a-z][a-z -]*?)(?:\s+(?:films?|movies?|stuff|ones?|things))?"
+    r"(?:\s+(?:again|anymore|any more|please))*$")
 NOT_ITEM = re.compile(
-    r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|"
+    r"^(?:not|no(?: to)?|skip|drop|remove|exclude|hide|forget|ditch|lose|never|nix|except|without|" + STOP_SHOWING + "|"
     r"(?:i(?:'m| am) )?not interested in|(?:i )?(?:don'?t|do not) (?:want|like|show me|give me)|"
     r"(?:i(?:'ve| have)? )?(?:already )?(?:seen|watched|saw)|i've already (?:seen|watched)|"
     r"i have already (?:seen|watched)|(?:i )?already (?:seen|watched|saw))\s+(?P<t>.+?)"
-    r"(?:\s+(?:already|before|please|thanks|though|either|too|again|anymore|any more))*$")
+    r"(?:\s+(?:already|before|please|thanks|though|either|too|again|anymore|any more|"
+    r"(?:in|on|from) (?:the|my|your|this|these) (?:list|lists|results|suggestions|picks)|to me|to us))*$")
 # A title needs "already"/"before" to be seen rather than named as a reference ("I watched Heat").
 SEEN_TITLE = re.compile(
-    r"^(?:i(?:'ve| have)? |ive )?(?:already (?:seen|watched|saw)|(?:seen|watched) (?P<t2>.+?) "
+    r"^(?:i(?:'ve| have)? |ive )?(?:already (?:seen|watched|saw|know)|(?:seen|watched) (?P<t2>.+?) "
     r"(?:already|before))\s*(?P<t>.*)$")
+# "I've seen Heat a million times": set aside when Heat is on screen (alone it may be a favourite).
+SEEN_OFTEN = re.compile(
+    r"^(?:(?:i|we)(?:'ve| have)? |ive )?(?:already )?(?:seen|watched|saw) (?P<t>.+?)(?: " + OFTEN + r")+(?: already)?$")
 # "not the third one, seen it", "the second one - watched it already": the reason after an item.
 SEEN_REASON = re.compile(
     r"\s*[,;.!-]+\s*(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
-    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too))*$")
+    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too|" + OFTEN + r"))*$")
 # A clause that only comments on a pick or an exclusion beside it: "which is least scary? I'll
 # take that one", "not the 2nd one, I hated it", "skip #3 - not my thing".
 COMMENT = re.compile(
@@ -86,7 +106,7 @@ COMMENT = re.compile(
     r"(?:it|that(?: one)?|this(?: one)?|them|those|these)|(?:it|that|this)(?:'s| is| was)\s+(?:so |really |too )?"
     r"(?:boring|awful|terrible|bad|dull|overrated|not for me|not my thing|not my cup of tea)|"
     r"not for me|not my (?:thing|cup of tea|type|taste)|(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
-    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too))*")
+    r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too|" + OFTEN + r"))*")
 NO_MORE_TAG = re.compile(
     r"^(?:no more|not another|nothing (?:by|with|from)|enough(?: of)?|no|stop showing(?: me)?|"
     r"(?:i )?(?:don'?t|do not) (?:want|show me) (?:any )?(?:more )?)\s+(?P<t>.+?)"
@@ -136,7 +156,7 @@ NOT_ATTRIBUTE = {"best", "worst", "latest", "first", "last", "west", "honest", "
 ABOUT = re.compile(
     r"^(?:(?:tell|talk) (?:me |us )?(?:more |a bit |a little )?about|more about|(?:(?:any|some|give me|gimme|got any)"
     r"(?: the| some| more)? |the )?(?:more )?(?:info|information|details) (?:on|about|for)|describe|"
-    r"what(?:'s| is) the (?:story|backstory|deal) (?:with|behind|on)|(?:what(?:'s| is) )?the (?:plot|premise|synopsis|"
+    r"what(?:'s| is) the (?:story|backstory|deal) (?:with|behind|on|of|about)|(?:what(?:'s| is) )?the (?:plot|premise|synopsis|"
     r"storyline|gist) (?:of|for|on)|what do you know about|what can you tell me about|"
     r"what kind of (?:movie|film) is|what sort of (?:movie|film) is|what(?:'s| is) the deal with|"
     r"what genres? (?:is|are)|is|should i (?:watch|see)|(?:give me |what'?s |what is )?the (?:lowdown|scoop|skinny) on|"

@@ -27,6 +27,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu.limits import read_limits
 from bot.nlu.list_items import read_exclusion
 from bot.nlu.loose_controls import loose_move
+from bot.nlu.more_requests import asks_for_more, praises_list
 from bot.nlu.references import ReferenceReader, Shown, select_pattern
 from bot.nlu.text import tokenize
 from bot.types import Critique, Parse
@@ -48,6 +49,7 @@ class ListControlReader:
 
     def read(self, simple: str, shown: Shown, original: str = "") -> Parse | None:
         """The control a whole (simplified) utterance is, or None."""
+        simple = _TRAILING.sub("", simple) or simple  # "what's #4 like then"
         whole = self._one(simple, shown, original)
         if whole is None:
             whole = self._clauses(simple, shown, original)
@@ -65,7 +67,7 @@ class ListControlReader:
         return Parse(move) if target is None else replace_intent(target, move)
 
     def _one(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        for step in (self._more, self._excluded_list, self._exclude, self._jump, self._pick,
+        for step in (self._more, self._excluded_list, self._exclude, self._unwanted, self._jump, self._pick,
                      self._explain, self._about):
             found = step(simple, shown, original)
             if found is not None:
@@ -84,12 +86,16 @@ class ListControlReader:
         if len(said) == 1 < len(clauses):  # "not the 2nd one, I hated it": the comment adds nothing
             found = self._one(said[0], shown, original)
             return found if found is not None and found.intent in ("select", "exclude") else None
+        clauses = [c for c in clauses if not praises_list(c)] or clauses  # "these look great, what else?"
         read = [self._one(c, shown, original) for c in clauses]
         if any(r is None for r in read):
             return None
         last = read[-1]
         if all((r.intent, r.control) == (last.intent, last.control) and r.index == last.index for r in read):
             return last
+        seen_all = [r for c, r in zip(clauses, read) if (r.intent, r.control) == ("exclude", "all") and _SEEN.search(c)]
+        if last.intent == "more" and seen_all:
+            return seen_all[0]  # "watched all of these, next": set aside; the list fills with new ones
         if last.intent in ("more", "jump") and all(
                 r.intent in ("more", "jump") or (r.intent, r.control) == ("exclude", "all") for r in read[:-1]):
             return last
@@ -100,7 +106,7 @@ class ListControlReader:
     # -- one control each ---------------------------------------------------------------------
 
     def _more(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        if cw.MORE.match(simple):
+        if cw.MORE.match(simple) or asks_for_more(simple):
             return Parse("more")
         like = cw.MORE_LIKE.match(simple)
         target = self._item(like.group("t"), shown) if like else None
@@ -115,7 +121,8 @@ class ListControlReader:
         reason = cw.SEEN_REASON.search(simple)
         if reason is not None and reason.start() > 0:
             simple = simple[:reason.start()]
-            named = self._item(re.sub(r"^(?:not|no|skip|drop)\s+", "", simple), shown, catalog=False)
+            said = re.sub(rf"^(?:{cw.STOP_SHOWING}|no more|not|no|skip|drop)\s+", "", simple)
+            named = self._item(re.sub(r"\s+(?:please|again|anymore|any more)$", "", said), shown, catalog=False)
             if named is not None and named.index is not None:
                 return replace_intent(named, "exclude")
         if cw.SEEN_ALL.match(simple):
@@ -134,16 +141,31 @@ class ListControlReader:
             target = self._item(said, shown, catalog=True) if said else None
             if target is not None:
                 return replace_intent(target, "exclude")
+        often = cw.SEEN_OFTEN.match(simple)  # "I've seen #2 a hundred times": on screen only
+        target = self._item(often.group("t"), shown, catalog=False) if often else None
+        if target is not None and target.intent == "select" and (target.index is not None or target.item_id is not None):
+            return replace_intent(target, "exclude")
         negated = cw.NOT_ITEM.match(simple)
         if negated is not None:
             said = negated.group("t")
             # "not the third one", "seen #2": a position; a title only when it is on screen and
             # the words say seen or drop ("not Heat" could be anything).
-            target = self._item(said, shown, catalog=False,
-                                titles=not re.match(r"(?:not|no|never|except|without)\b", simple))
+            stop = re.match(cw.STOP_SHOWING, simple) is not None  # "stop suggesting Heat": never a reference
+            target = self._item(said, shown, catalog=stop,
+                                titles=stop or not re.match(r"(?:not|no|never|except|without)\b", simple))
             if target is not None and (target.intent == "select" or target.item_id is not None):
                 return replace_intent(target, "exclude")  # a bare select: "seen it", the current item
         return None
+
+    def _unwanted(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        """"don't show me anything scary", "stop suggesting horror films": less of that attribute
+        (a title there was read by `_exclude` first); only an attribute a tag names."""
+        m = cw.UNWANTED.match(simple)
+        if m is None or re.search(r"\d|\b(?:but|except|other|apart|besides|without|not|no|less|more|only|else|like|"
+                                  r"similar|than|different)\b", m.group("p")):
+            return None  # "don't show me anything but comedy", "... older than 1990": not an attribute to avoid
+        critiques = self.read_attribute(m.group("p"))[0]
+        return Parse("critique", critiques=tuple(replace(c, alpha=-c.alpha) for c in critiques)) if critiques else None
 
     def _jump(self, simple: str, shown: Shown, original: str) -> Parse | None:
         if cw.JUMP.match(simple):
@@ -258,6 +280,7 @@ class ListControlReader:
         """A shown position, else (with `titles`) a shown title, else (with `catalog`) a catalog
         title; None when none."""
         said = re.sub(r"^(?:the (?:movie|film)|movie|film)\s+", "", said.strip(" ,.!?\"'"))
+        said = _ITEM_NOUN.sub(" one", said)  # "the first suggestion" is "the first one"
         if re.fullmatch(cw.IT, said):
             return Parse("select")
         m = select_pattern(said)
@@ -289,6 +312,13 @@ class ListControlReader:
         named = [t for t in self._tags if len(t.split()) > 1 and t.lower().split()[-1] == words[-1]
                  and all(w in t.lower().split() for w in words)]
         return min(named, key=len) if len(named) >= 1 else None
+
+
+# Discourse words after a control add nothing to it: "what's #4 like then", "next, anyway".
+_TRAILING = re.compile(r"(?:[\s,]+(?:then|though|anyway|anyways|exactly|by the way|btw))+$")
+_SEEN = re.compile(r"\b(?:seen|watched|saw|know|knew)\b")
+# Nouns for a place on the list that the selection grammar reads as "one".
+_ITEM_NOUN = re.compile(r"\s+(?:suggestion|recommendation|entry|rec|suggested (?:one|movie|film))$")
 
 
 def replace_intent(parse: Parse, intent: str) -> Parse:
