@@ -147,7 +147,7 @@ class ReferenceReader:
                         not known and came_after(words, i, self.typed)):
                     continue  # "Top Gun Maverick", "Frozen 2": a longer title the catalog lacks
                 if (self.vocab.names_a_tag(span) and not (known and title_case(span, self.typed))
-                        and not (back is not None and n >= 3)) or (
+                        and not (back is not None and (n >= 3 or n == 1 and not self.vocab.is_english(span)))) or (
                         n == 1 and (not cued and len(span) < 4 or not known and span in self.vocab.grammar)):  # "we watched Alien and ...": the film
                     continue
                 found = self.titles.leader(self.titles.exact(span))

@@ -17,8 +17,8 @@ from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["ANAPHORA", "KNOWS", "POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "request_part",
-           "start_cue", "title_case"]
+__all__ = ["ANAPHORA", "KNOWS", "POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "longer_title",
+           "request_part", "start_cue", "title_case"]
 
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
 # "inception messed with my head. more of that": words later in the sentence point back at the
@@ -27,7 +27,7 @@ POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the
                          r"|\b(?:something|anything|stuff|ones?|more)\s+similar\b|\bin (?:that|the same) (?:vein|spirit|mood)\b")
 # Words after which a title names a film one knows ("my dad loves the other guys", "keeps quoting clue").
 KNOWS = frozenset("like loved love loves liked likes adore adored adores watched watching saw seen enjoyed enjoys "
-                  "rewatched rewatching finished quoting quotes quoted want wants know than as about thought think "
+                  "rewatched rewatching finished quoting quotes quoted want wants know than as about thought think thinks "
                   "found".split())
 # "like that", "in that spirit", "whats similar": they point back at the title just named.
 ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+)?(?:(?:just\s+)?like (?:that|it|this)|"
@@ -37,7 +37,7 @@ ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+
 # Words before a title that starts the sentence all the same ("hmm, look who's talking was cute").
 _LEAD = frozenset("hmm hm ok okay so well hey hi hello yeah yes oh ah lol honestly anyway alright um uh wow".split())
 # What one says of a film named first, before asking ("ip man rocks, ...", "eurotrip cracked us up, ...").
-_CLAUSE_END = re.compile(r"[,;.!?]+(?:\s|$)|\s-+\s|\s(?:but|so|and now)\s")
+_CLAUSE_END = re.compile(r"[,;.!?]+(?:\s|$)|\s-+\s|\s(?:but|and now)\s")
 _SAID_OF = re.compile(r"^(?:was|is|were|got|had|has|made|left|rocks|rocked|cracked|freaked|blew|kept|scared|"
                       r"really|totally|just|still)\b")
 # Words that end a title said inside a sentence ("saw Heat yesterday", "loved Alien but ...").
@@ -93,6 +93,15 @@ def start_cue(words: list[str], i: int, n: int, asks: Callable[[str], bool]) -> 
     cut = _CLAUSE_END.search(after)
     cut = cut.end() if cut else len(after)
     return cut if _REQUEST.search(after) or asks(after[cut:]) or not after[cut:].strip(" ,.;!?") else None
+
+
+def longer_title(simple: str, head: str, titles: TitleResolver) -> bool:
+    """Whether the words from the start go on past `head` naming a longer catalog title:
+    "Ghost and the Darkness scared me" is no "Ghost" + "and the Darkness ..."."""
+    words, size = simple.split(), len(head.split())
+    named = {m.item_id for m in titles.exact(head)}  # "101 dalmatians - the" is still that title
+    return any(m.item_id not in named for k in range(size + 1, min(len(words), 9) + 1)
+               for m in titles.exact(" ".join(words[:k]).strip(" ,.;!?")))
 
 
 def interjections_only(text: str) -> bool:

@@ -13,9 +13,10 @@ from bot.nlu.title_spans import start_cue
 
 TAGS = ("comedy", "funny", "horror", "action", "romance", "drama", "dark", "violence", "gore", "scary", "sad")
 TITLES = ("Copper Kettle (1988)", "Lantern Bay (1986)", "Sunday Drivers (1999)", "Quiet Harvest (1994)",
-          "Paper Moonlight (1979)", "Gravelord (1992)", "Heat (1995)", "Marsh Lights (2003)")
-IDS = (31, 32, 33, 34, 35, 36, 37, 38)
-POPULARITY = (12, 9, 20, 7, 15, 25, 400, 6)
+          "Paper Moonlight (1979)", "Gravelord (1992)", "Heat (1995)", "Marsh Lights (2003)", "Harbor (1990)",
+          "Harbor and the Storm, The (1996)")
+IDS = (31, 32, 33, 34, 35, 36, 37, 38, 39, 40)
+POPULARITY = (12, 9, 20, 7, 15, 25, 400, 6, 300, 11)
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,9 @@ def parser(tmp_path_factory) -> Parser:
     ("my dad loves sunday drivers, any similar comedies?", 33),
     ("my sister keeps quoting copper kettle, got anything like it but newer?", 31),
     ("gravelord was intense, something less dark", 36),
+    ("my brother thinks marsh lights is underrated, anything like it", 38),
+    ("gravelord was so weird, anything similar", 36),
+    ("Harbor and the Storm scared me silly, give me something similar but less violent", 40),
 ])
 def test_a_lower_case_title_said_of_or_pointed_back_at_is_the_reference(parser, text, item_id):
     assert parser.parse(text).item_id == item_id, text
