@@ -27,7 +27,7 @@ POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the
                          r"|\b(?:something|anything|stuff|ones?|more)\s+similar\b|\bin (?:that|the same) (?:vein|spirit|mood)\b")
 # Words after which a title names a film one knows ("my dad loves the other guys", "keeps quoting clue").
 KNOWS = frozenset("like loved love loves liked likes adore adored adores watched watching saw seen enjoyed enjoys "
-                  "rewatched rewatching finished quoting quotes quoted want wants know than as about thought think thinks "
+                  "rewatched rewatching finished quoting quotes quoted watch want wants know than as about thought think thinks "
                   "found".split())
 # "like that", "in that spirit", "whats similar": they point back at the title just named.
 ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+)?(?:(?:just\s+)?like (?:that|it|this)|"
@@ -35,7 +35,8 @@ ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+
                       r"what'?s|whats|is there|are there|got|show me|give me|i want|we want|looking for|"
                       r"and loved it|and liked it|last night|yesterday|again)\b", re.IGNORECASE)
 # Words before a title that starts the sentence all the same ("hmm, look who's talking was cute").
-_LEAD = frozenset("hmm hm ok okay so well hey hi hello yeah yes oh ah lol honestly anyway alright um uh wow".split())
+_LEAD = re.compile(r"^(?:h+m+|o+k+(?:ay)?|so|well|he+y+|hi+|hello+|ye+a+h*|yes|o+h+|a+h+|lol|honestly|anyway|"
+                   r"alright|u+m+|u+h+|wo+w+)$")
 # What one says of a film named first, before asking ("ip man rocks, ...", "eurotrip cracked us up, ...").
 _CLAUSE_END = re.compile(r"[,;.!?]+(?:\s|$)|\s-+\s|\s(?:but|and now)\s")
 _SAID_OF = re.compile(r"^(?:was|is|were|got|had|has|made|left|rocks|rocked|cracked|freaked|blew|kept|scared|"
@@ -81,7 +82,7 @@ def start_cue(words: list[str], i: int, n: int, asks: Callable[[str], bool]) -> 
     when a verb says something of the film ("eurotrip cracked us up, anything sillier?", "funny
     farm was a hoot"), after that clause when a request (`asks`: a polarity word) or nothing
     follows; None when the title starts no such sentence."""
-    lead = next((k for k, w in enumerate(words) if w.strip(",.!?;:-") not in _LEAD), len(words))
+    lead = next((k for k, w in enumerate(words) if not _LEAD.match(w.strip(",.!?;:-"))), len(words))
     if i not in (0, lead):
         return None
     after = " ".join(words[i + n:])

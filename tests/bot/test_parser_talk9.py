@@ -40,6 +40,8 @@ def parser(tmp_path_factory) -> Parser:
     ("my brother thinks marsh lights is underrated, anything like it", 38),
     ("gravelord was so weird, anything similar", 36),
     ("Harbor and the Storm scared me silly, give me something similar but less violent", 40),
+    ("so my girlfriend made me watch lantern bay, anything less sad like it", 32),
+    ("hmmm, sunday drivers was sweet, more like that", 33),
 ])
 def test_a_lower_case_title_said_of_or_pointed_back_at_is_the_reference(parser, text, item_id):
     assert parser.parse(text).item_id == item_id, text
