@@ -31,7 +31,7 @@ from bot.nlu.limits import read_limits
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
-from bot.nlu.title_spans import aka_fragment, interjections_only, title_case
+from bot.nlu.title_spans import aka_fragment, interjections_only, longer_title, title_case
 from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -251,6 +251,8 @@ class Parser:
         just less violent") is a reference with no item: the bot says so, it walks from nothing."""
         for m in _SEPARATOR.finditer(simple):
             head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
+            if head and longer_title(simple, head, self.titles):
+                continue  # "Ghost and the Darkness ...": the separator is inside a longer title
             start = self.references.starting_point(head, shown) if head else None
             if start is not None:
                 found = self._with_critiques(start, tail)

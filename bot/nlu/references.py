@@ -15,8 +15,8 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import norm_phrase, tokenize
-from bot.nlu.title_spans import (POINTS_BACK, aka_fragment, came_after, dated, goes_on, interjections_only,
-                                  request_part, title_case)
+from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
+                                  request_part, start_cue, title_case)
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import TitleMatch, TitleResolver, normalize_title
@@ -116,15 +116,6 @@ _LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|oth
                          r"more|next|same|rest|(?:this|that|the) one|(?:these|those) ones?)$")
 
 
-# Words after which a title names a film the user knows.
-_KNOWS = frozenset("like loved love liked adore adored watched watching saw seen enjoyed rewatched want wants know "
-                   "than as about thought think found".split())
-# "like that", "in that spirit", "whats similar": they point back at the title just named.
-_ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+)?(?:(?:just\s+)?like (?:that|it|this)|"
-                       r"similar(?: to (?:that|it|this))?|in that (?:spirit|vein|style)|of that|with that \w+|"
-                       r"what'?s|whats|is there|are there|got|show me|give me|i want|we want|looking for|"
-                       r"and loved it|and liked it|last night|yesterday|again)\b", re.IGNORECASE)
-
 
 class ReferenceReader:
     """References and selections over one catalog."""
@@ -147,26 +138,27 @@ class ReferenceReader:
         for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i:i + n]).strip(" ,.;!?")
-                known = i > 0 and words[i - 1].strip(",.") in _KNOWS
-                back = POINTS_BACK.search(" ".join(words[n:])) if i == 0 else None
+                known = i > 0 and words[i - 1].strip(",.") in KNOWS
+                back = start_cue(words, i, n, self._asks)  # "eurotrip cracked us up, anything sillier?"
                 cued = known or back is not None
                 if not span or not (cued or title_case(span, self.typed)) or self._list_word(span):
                     continue
                 if goes_on(words, i + n, self.typed, closed) or (
                         not known and came_after(words, i, self.typed)):
                     continue  # "Top Gun Maverick", "Frozen 2": a longer title the catalog lacks
-                if (self.vocab.names_a_tag(span) and not (known and title_case(span, self.typed))) or (
-                        n == 1 and not cued and len(span) < 4):  # "we watched Alien and ...": the film
+                if (self.vocab.names_a_tag(span) and not (known and title_case(span, self.typed))
+                        and not (back is not None and (n >= 3 or n == 1 and not self.vocab.is_english(span)))) or (
+                        n == 1 and (not cued and len(span) < 4 or not known and span in self.vocab.grammar)):  # "we watched Alien and ...": the film
                     continue
                 found = self.titles.leader(self.titles.exact(span))
                 if found is None:
                     continue
                 before, after = " ".join(words[:i - (1 if known else 0)]), " ".join(words[i + n:])
                 if back is not None:
-                    after = after[back.end():]
+                    after = after[back:]
                 after = request_part(after, self._asks)  # what they said of it before asking: no critique
                 keep = before if self._asks(before) else ""
-                rest = _ANAPHORA.sub(" ", f"{keep} {after}")
+                rest = ANAPHORA.sub(" ", f"{keep} {after}")
                 return self._named(found, span), " ".join(rest.split()).strip(" ,.;!?")
         return None
 

@@ -17,13 +17,30 @@ from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "request_part",
-           "title_case"]
+__all__ = ["ANAPHORA", "KNOWS", "POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "longer_title",
+           "request_part", "start_cue", "title_case"]
 
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
 # "inception messed with my head. more of that": words later in the sentence point back at the
 # film named first, so a title at the very start counts even in lower case.
-POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of)\s+(?:that|it|this)\b")
+POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of)\s+(?:that|it|this)\b"
+                         r"|\b(?:something|anything|stuff|ones?|more)\s+similar\b|\bin (?:that|the same) (?:vein|spirit|mood)\b")
+# Words after which a title names a film one knows ("my dad loves the other guys", "keeps quoting clue").
+KNOWS = frozenset("like loved love loves liked likes adore adored adores watched watching saw seen enjoyed enjoys "
+                  "rewatched rewatching finished quoting quotes quoted watch want wants know than as about thought think thinks "
+                  "found".split())
+# "like that", "in that spirit", "whats similar": they point back at the title just named.
+ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+)?(?:(?:just\s+)?like (?:that|it|this)|"
+                      r"similar(?: to (?:that|it|this))?|in that (?:spirit|vein|style)|of that|with that \w+|"
+                      r"what'?s|whats|is there|are there|got|show me|give me|i want|we want|looking for|"
+                      r"and loved it|and liked it|last night|yesterday|again)\b", re.IGNORECASE)
+# Words before a title that starts the sentence all the same ("hmm, look who's talking was cute").
+_LEAD = re.compile(r"^(?:h+m+|o+k+(?:ay)?|so|well|he+y+|hi+|hello+|ye+a+h*|yes|o+h+|a+h+|lol|honestly|anyway|"
+                   r"alright|u+m+|u+h+|wo+w+)$")
+# What one says of a film named first, before asking ("ip man rocks, ...", "eurotrip cracked us up, ...").
+_CLAUSE_END = re.compile(r"[,;.!?]+(?:\s|$)|\s-+\s|\s(?:but|and now)\s")
+_SAID_OF = re.compile(r"^(?:was|is|were|got|had|has|made|left|rocks|rocked|cracked|freaked|blew|kept|scared|"
+                      r"really|totally|just|still)\b")
 # Words that end a title said inside a sentence ("saw Heat yesterday", "loved Alien but ...").
 _CLAUSE_WORDS = frozenset("and but or so because yesterday today tonight last again with when while on at in for "
                           "to as was is it its which that who recently twice once the other then though too also "
@@ -57,6 +74,35 @@ def request_part(after: str, asks: Callable[[str], bool]) -> str:
         return after
     tail = after[found[-1].end():]
     return tail if tail.strip(" ,.;!?") and not tail.strip(" ,.;!?").startswith(("similar", "else")) else after
+
+
+def start_cue(words: list[str], i: int, n: int, asks: Callable[[str], bool]) -> int | None:
+    """Where the words after a title that starts the sentence (perhaps after "hmm," or "ok so")
+    turn to the request: after a pointer back ("down with love was fun, more like that"), or,
+    when a verb says something of the film ("eurotrip cracked us up, anything sillier?", "funny
+    farm was a hoot"), after that clause when a request (`asks`: a polarity word) or nothing
+    follows; None when the title starts no such sentence."""
+    lead = next((k for k, w in enumerate(words) if not _LEAD.match(w.strip(",.!?;:-"))), len(words))
+    if i not in (0, lead):
+        return None
+    after = " ".join(words[i + n:])
+    back = POINTS_BACK.search(after)
+    if back is not None:
+        return back.end()
+    if not _SAID_OF.match(after):
+        return None
+    cut = _CLAUSE_END.search(after)
+    cut = cut.end() if cut else len(after)
+    return cut if _REQUEST.search(after) or asks(after[cut:]) or not after[cut:].strip(" ,.;!?") else None
+
+
+def longer_title(simple: str, head: str, titles: TitleResolver) -> bool:
+    """Whether the words from the start go on past `head` naming a longer catalog title:
+    "Ghost and the Darkness scared me" is no "Ghost" + "and the Darkness ..."."""
+    words, size = simple.split(), len(head.split())
+    named = {m.item_id for m in titles.exact(head)}  # "101 dalmatians - the" is still that title
+    return any(m.item_id not in named for k in range(size + 1, min(len(words), 9) + 1)
+               for m in titles.exact(" ".join(words[:k]).strip(" ,.;!?")))
 
 
 def interjections_only(text: str) -> bool:
