@@ -254,9 +254,8 @@ def _beside_critiques(manager: DialogueManager, state: "SessionState", parse: Pa
         return None
     del state.history[depth:]  # one undo: back to before the turn, as after the first answer
     del state.critiques[-2]  # the first answer's record: this one replaces it
-    near = ", ".join(user_tags(manager.retriever, lack.attribute))
+    near = user_tags(manager.retriever, lack.attribute)
     both.text = (f"{both.text} ({cannot_see_text(parse.limit)} “{lack.said}” is a guess from what "
-                 f"people here tagged: {near}.)")
-    both.estimate = lack.to_json(manager.retriever.degree_model.estimate(lack.attribute),
-                                 user_tags(manager.retriever, lack.attribute))
+                 f"people here tagged: {', '.join(near)}.)")
+    both.estimate = lack.to_json(manager.retriever.degree_model.estimate(lack.attribute), near)
     return both
