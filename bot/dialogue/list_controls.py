@@ -300,7 +300,7 @@ class ListControls:
         """Often-watched items, never shown nor set aside, farthest from `row` (cosine in the item
         space); with no row, the most watched ones spread out from each other."""
         r = self.r
-        pool = np.argsort(-r.popularity, kind="stable")[: max(int(JUMP_POOL * r.n_items), 3 * self.m.steps)]
+        pool = np.argsort(-r.popularity, kind="stable")[: max(int(JUMP_POOL * r.n_shown), 3 * self.m.steps)]
         banned = shown_rows(r, state) | excluded_rows(r, state) | ({row} if row is not None else set())
         pool = np.array([p for p in pool if int(p) not in banned], dtype=np.int64)
         if not len(pool):

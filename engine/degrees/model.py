@@ -109,8 +109,9 @@ class DegreeModel:
 
     @classmethod
     def from_retriever(cls, retriever: Catalog, **kwargs) -> "DegreeModel":
-        return cls(retriever.item_vectors, retriever.tag_vectors, retriever.tags,
-                   item_tags=retriever.item_tags, **kwargs)
+        n = getattr(retriever, "n_shown", len(retriever.item_vectors))  # trained rows (engine.retrieval.cold)
+        return cls(retriever.item_vectors[:n], retriever.tag_vectors, retriever.tags,
+                   item_tags=None if retriever.item_tags is None else retriever.item_tags[:n], **kwargs)
 
     def is_thin(self, tag: str) -> bool:
         """True for a tag on too few items to be a whole reading (GroundingConfig.thin)."""

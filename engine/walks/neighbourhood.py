@@ -220,7 +220,7 @@ def wider_answer(retriever: "Retriever", item: int,
     if not modifications:
         raise ValueError("a critique needs at least one modification")
     item = int(item)
-    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_items), steps)]
+    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_shown), steps)]
     rows = np.setdiff1d(pool, np.asarray([item, *map(int, exclude)], dtype=np.int64))
     if not len(rows):
         return GradientSequence(item, modifications, ())
