@@ -37,7 +37,7 @@ def tag_weights(retriever: "Retriever") -> np.ndarray | None:
         return None
     cache = retriever.__dict__
     if _CACHE not in cache:
-        n = retriever.n_shown  # over the trained films (engine.retrieval.cold adds rows after them)
+        n = getattr(retriever, "n_shown", retriever.n_items)  # the trained films (engine.retrieval.cold adds rows)
         if retriever.tag_value_kind == "membership":
             present = np.asarray((retriever.item_tags[:n] > 0).sum(axis=0), dtype=np.float64).ravel()
         else:

@@ -83,7 +83,8 @@ def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
         degrees = retriever.modification_degrees(m)
         start = float(degrees[reference])
         moved = m.alpha * (degrees[rows] - start)
-        extreme = catalog_extreme(degrees[: retriever.n_shown], m.alpha, strength=m.weight)  # trained films
+        trained = getattr(retriever, "n_shown", len(degrees))  # the films a walk may show (engine.retrieval.cold)
+        extreme = catalog_extreme(degrees[:trained], m.alpha, strength=m.weight)
         room = max(0.0, m.alpha * (extreme - start)) if np.isfinite(extreme) else 0.0
         if span:
             moved = np.where(moved <= span_fraction(m.weight) * room, moved, -np.inf)
