@@ -150,7 +150,24 @@ def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> s
     # only another form of it ("aggressively" -> "aggressive", "passions" -> "passion").
     if not (token.startswith(word) or word.startswith(token)) and dictionary_word(token):
         return None
+    stem = _derived_from(token)
+    if stem is not None and not word.startswith(stem.rstrip("e")):
+        return None  # "arty" is art + y, no typo of "army"; "funy" still becomes "funny"
     return word
+
+
+# Endings that make an adjective of a word ("arty", "boyish", "charmless"): a token that is a real
+# word plus one of them is a word-form of that word, not a typo of an unrelated one.
+_DERIVING = ("less", "ish", "ful", "ous", "y")
+
+
+def _derived_from(token: str) -> str | None:
+    """The real word `token` derives from by an adjective ending ("arty" -> "art"), else None."""
+    for ending in _DERIVING:
+        stem = token[: -len(ending)]
+        if token.endswith(ending) and len(stem) >= 3 and dictionary_word(stem):
+            return stem
+    return None
 
 
 _SUFFIXES = ("ing", "ed", "s", "ly")

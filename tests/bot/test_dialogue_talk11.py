@@ -1,0 +1,28 @@
+"""Dialogue fixes of h-talk11 (issues 21-22) on the planted catalog: a jump (and "more" after it)
+keeps inside the year filter; sentences are our own, none of a benchmark set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.manager import DialogueManager
+from engine.retrieval.catalog import release_year
+
+
+def _manager(planted, real_parser, store) -> DialogueManager:
+    return DialogueManager(planted, real_parser, store, model_id="planted-test", policy="adaptive")
+
+
+@pytest.mark.parametrize("jump", ["surprise me", "something completely different"])
+def test_a_jump_and_more_after_it_respect_the_year_filter(planted, real_parser, store, jump):
+    m = _manager(planted, real_parser, store)
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    filtered = m.handle(sid, "only films from the eighties")
+    assert filtered.years == {"min": 1980, "max": 1989}
+    jumped = m.handle(sid, jump)
+    assert jumped.intent == "jump" and jumped.years == {"min": 1980, "max": 1989}
+    assert jumped.sequence and all(1980 <= release_year(s.title) <= 1989 for s in jumped.sequence)
+    more = m.handle(sid, "more")
+    assert all(1980 <= release_year(s.title) <= 1989 for s in more.sequence)
+    assert not {s.item_id for s in more.sequence} & {s.item_id for s in jumped.sequence}
