@@ -164,9 +164,12 @@ _DERIVING = ("less", "ish", "ful", "ous", "y")
 def _derived_from(token: str) -> str | None:
     """The real word `token` derives from by an adjective ending ("arty" -> "art"), else None."""
     for ending in _DERIVING:
+        if not token.endswith(ending):
+            continue
         stem = token[: -len(ending)]
-        if token.endswith(ending) and len(stem) >= 3 and dictionary_word(stem):
-            return stem
+        for word in (stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""):  # "leggy": leg
+            if len(word) >= 3 and dictionary_word(word):
+                return word
     return None
 
 

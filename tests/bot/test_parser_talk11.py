@@ -1,0 +1,55 @@
+"""Parser fixes of h-talk11 (issues 21-22), with our own sentences (none of a benchmark set's):
+a word formed from a real word is never spelling-corrected into another word; list controls said
+with asides and no comma; a jump said as "anything but this (kind of film)"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.text import best_correction
+from bot_fixtures import fixture_parser, planted_retriever
+
+SHOWN = ((40, "Broken Harbor (1973)"), (50, "Iron Harbor (1974)"), (60, "Paper Harbor (1975)"))
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return fixture_parser(planted_retriever())
+
+
+@pytest.mark.parametrize("token, vocabulary", [
+    ("arty", ["army"]), ("showy", ["snowy"]), ("leggy", ["laggy"]), ("charmless", ["harmless"]),
+])
+def test_a_word_form_of_a_real_word_is_no_typo_of_another_word(token, vocabulary):
+    assert best_correction(token, vocabulary, set()) is None
+
+
+@pytest.mark.parametrize("token, vocabulary, fixed", [
+    ("funy", ["funny"], "funny"), ("scarry", ["scary"], "scary"), ("actoin", ["action"], "action"),
+])
+def test_typos_are_still_corrected(token, vocabulary, fixed):
+    assert best_correction(token, vocabulary, set()) == fixed
+
+
+def test_less_arty_is_not_read_as_the_lexicon_word_army(parser):
+    parse = parser.parse("a bit less arty")
+    assert "army" not in [c.phrase for c in parse.critiques] and "war" not in [c.tag for c in parse.critiques]
+    assert "arty" in [c.phrase for c in (*parse.critiques, *parse.unread)]
+
+
+@pytest.mark.parametrize("text", ["meh none of these grab me honestly", "ugh seen them all already",
+                                  "yeah watched them all tbh", "nope not interested in any of those sorry"])
+def test_a_whole_list_dismissed_with_asides_and_no_comma_is_excluded(parser, text):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control) == ("exclude", "all"), parse
+
+
+@pytest.mark.parametrize("text", ["anything but these please", "something other than this sort of movie",
+                                  "let's go crazy", "go nuts, anything except this type of film", "ok surprise me"])
+def test_anything_but_this_kind_of_film_is_a_jump(parser, text):
+    assert parser.parse(text, shown=SHOWN).intent == "jump", text
+
+
+def test_anything_but_an_attribute_stays_a_critique(parser):
+    parse = parser.parse("anything but horror", shown=SHOWN)
+    assert parse.intent == "critique" and (-1, "horror") in [(c.alpha, c.tag) for c in parse.critiques]
