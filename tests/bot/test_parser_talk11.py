@@ -53,3 +53,31 @@ def test_anything_but_this_kind_of_film_is_a_jump(parser, text):
 def test_anything_but_an_attribute_stays_a_critique(parser):
     parse = parser.parse("anything but horror", shown=SHOWN)
     assert parse.intent == "critique" and (-1, "horror") in [(c.alpha, c.tag) for c in parse.critiques]
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("how about spielberg's budget for the second one", "budget"),
+    ("what was the wachowskis' budget on this", "budget"),
+    ("and nolan's running time on it?", "running time"),
+])
+def test_the_owner_of_what_the_catalog_cannot_say_is_no_critique(parser, text, topic):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.limit, parse.critiques, parse.unread) == ("cannot_judge", topic, (), ()), parse
+
+
+@pytest.mark.parametrize("text", ["more Kate Winslet", "less Adam Sandler please", "more jennifer lawrence"])
+def test_more_or_less_of_a_person_is_something_the_catalog_cannot_judge(parser, text):
+    parse = parser.parse(text)
+    assert (parse.intent, parse.limit, parse.critiques) == ("cannot_judge", "actors", ()), parse
+
+
+@pytest.mark.parametrize("text", ["cheaper looking", "something more expensive looking", "better production values please",
+                                  "less cheap-looking"])
+def test_how_costly_a_film_looks_is_a_budget_question(parser, text):
+    parse = parser.parse(text)
+    assert (parse.intent, parse.limit, parse.critiques) == ("cannot_judge", "budget", ()), parse
+
+
+@pytest.mark.parametrize("text", ["more sandy beaches", "less dark comedy", "more Toy Story"])
+def test_words_after_more_that_name_no_person_are_no_actor(parser, text):
+    assert parser.parse(text).limit is None, text
