@@ -26,3 +26,24 @@ def test_a_jump_and_more_after_it_respect_the_year_filter(planted, real_parser, 
     more = m.handle(sid, "more")
     assert all(1980 <= release_year(s.title) <= 1989 for s in more.sequence)
     assert not {s.item_id for s in more.sequence} & {s.item_id for s in jumped.sequence}
+
+
+def test_words_the_catalog_users_tagged_with_are_read_even_below_the_encoders_bar():
+    from types import SimpleNamespace
+
+    from bot.dialogue.critique_axes import read_unread
+    from bot.types import Critique
+
+    class Degrees:
+        language = ("creature feature", "dark humor")
+
+        def users_wrote(self, phrase: str) -> bool:
+            return False  # the encoder's cosine misses it
+
+        def ground(self, phrase: str):
+            return SimpleNamespace(tags=("horror",)) if phrase == "creature feature" else None
+
+    retriever = SimpleNamespace(degree_model=Degrees())
+    said = [Critique(-1, "", 0.0, 1.0, "creature feature"), Critique(1, "", 0.0, 1.0, "pizza")]
+    read = read_unread(retriever, said)
+    assert [(c.alpha, c.tag, c.phrase) for c in read] == [(-1, "horror", "creature feature")]

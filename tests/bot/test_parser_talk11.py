@@ -81,3 +81,16 @@ def test_how_costly_a_film_looks_is_a_budget_question(parser, text):
 @pytest.mark.parametrize("text", ["more sandy beaches", "less dark comedy", "more Toy Story"])
 def test_words_after_more_that_name_no_person_are_no_actor(parser, text):
     assert parser.parse(text).limit is None, text
+
+
+@pytest.mark.parametrize("text, alpha", [("less over the top", -1), ("a bit more over the top please", 1),
+                                         ("more toned down", 1)])
+def test_a_polarity_phrase_after_more_or_less_is_the_attribute_asked_about(parser, text, alpha):
+    parse = parser.parse(text)
+    said = [(c.alpha, c.phrase) for c in (*parse.critiques, *parse.unread)]
+    assert parse.intent == "critique" and said and said[0][0] == alpha and said[0][1] in ("over the top", "toned down")
+
+
+def test_over_the_top_beside_an_attribute_is_still_its_cue(parser):
+    parse = parser.parse("the gore is over the top")
+    assert [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "gory")]
