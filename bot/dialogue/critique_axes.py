@@ -100,7 +100,7 @@ def attribute_estimate(parser, retriever: "Retriever", attribute: str):
     parse = parser.parse(f"more {attribute}")
     if parse.intent != "cannot_judge":
         return None
-    critique = estimate_critique(retriever, asked_lack(parse.limit, parse.text))
+    critique = estimate_critique(retriever, asked_lack(parse))
     if critique is None:
         return None  # the same reading `critique_modification` walks for this critique
     return AttributeReading(retriever.degree_model.estimate(critique.phrase), critique.alpha)

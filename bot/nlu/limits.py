@@ -17,8 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.nlu import lexicon as lx
+from bot.types import LimitWay
 
-__all__ = ["read_limits", "TOPICS"]
+__all__ = ["read_limits", "read_way", "TOPICS"]
 
 # Topic -> what the bot says it cannot judge.
 TOPICS = {
@@ -98,6 +99,56 @@ _LEFTOVER = frozenset("but and or with without by from in into that which one on
                       "some any film films movie movies stuff other others more less please pls plz "
                       "ok okay so the a an of to is are was were it its only just also too then maybe "
                       "even still really actually hmm well not".split())
+
+
+# Which way a request about running time or budget asks (`read_way`): words for more of it and
+# words for less ("shorter" = less long). A length said with a comparator comes first, so "over
+# two hours long" is read as one request.
+_SPAN = r"(?:an?|one|two|three|four|five|half an?|\d+(?:[.,]\d+)?)\s*(?:and a half\s+)?(?:hours?|hrs?|minutes?|mins?)"
+_HOURS = _SPAN + r"(?:\s+long)?"
+_WAYS = {
+    "running time": (
+        re.compile(rf"\b(?:over|above|more than|at least|longer than)\s+{_HOURS}|{_HOURS}\s+or (?:more|longer)"
+                   r"|(?<!how )\b(?:long|longer|longest|lengthy|lengthier|lengthiest)\b"),  # not "how long"
+        re.compile(rf"\b(?:under|below|less than|at most|within|max(?:imum)?|shorter than)\s+{_HOURS}"
+                   rf"|{_HOURS}\s+(?:or less|or shorter|max|tops)"
+                   r"|\b(?:short|shorter|shortest|quick|quicker|brief)\b")),
+    "budget": (
+        re.compile(r"\b(?:big|bigger|biggest|high|higher|huge|massive|large|larger)[\s-]+budgets?\b"
+                   r"|\b(?:expensive|pricey|costly|blockbusters?)\b|\bcost(?:s|ing)? (?:a lot|a fortune|more)\b"),
+        re.compile(r"\b(?:low|lower|small|smaller|tiny|modest)[\s-]+budgets?\b"
+                   r"|\b(?:cheap|cheaper|cheapest|cheaply|inexpensive)\b|\bcost(?:s|ing)? less\b")),
+}
+# A negation up to two words before ("not three hours long"), never across a clause ("less
+# violent and shorter": "less" is the other critique's).
+_NOT = (r"\b(?:not|no|nothing|never|without|less|too|isn'?t|aren'?t|don'?t)\b"
+        r"(?:\s+(?!(?:and|but|or|with|plus|though|yet)\b)\w+){0,2}?\s+")
+
+
+def read_way(topic: str | None, text: str) -> LimitWay | None:
+    """Which way a turn asks about a fact the catalog lacks, None when it says no way ("how long
+    is it?", "with Tom Hanks") or both. A negation just before the words turns them ("not three
+    hours long", "not too long" = shorter; "too long" = shorter too: a complaint)."""
+    patterns = _WAYS.get(topic or "")
+    if patterns is None:
+        return None
+    text = " ".join(text.lower().split())
+    ways = set()
+    for alpha, pattern in zip((1, -1), patterns):
+        for m in pattern.finditer(text):
+            turned = re.search(rf"(?:{_NOT})$", text[: m.start()]) is not None
+            ways.add(-alpha if turned else alpha)
+    if len(ways) != 1:
+        return None
+    return LimitWay(ways.pop(), _strength(text))
+
+
+def _strength(text: str) -> float:
+    def said(words) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    if said(lx.WEAK_WORDS):
+        return lx.WEAK_STRENGTH
+    return lx.STRONG_STRENGTH if said(lx.STRONG_WORDS) else 1.0
 
 
 def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],

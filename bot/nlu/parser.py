@@ -27,7 +27,7 @@ from bot.nlu.commands import read_command, simplify
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
-from bot.nlu.limits import read_limits
+from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
@@ -131,7 +131,8 @@ class Parser:
         found = self._read(simple, shown, cleaned)
         if found is None:
             return out_of_scope
-        return replace(self.outside.review(found, simple), text=cleaned)
+        way = read_way(found.limit, cleaned) if found.limit is not None else None
+        return replace(self.outside.review(found, simple), text=cleaned, limit_way=way)
 
     # -- stages ------------------------------------------------------------------------------
 
