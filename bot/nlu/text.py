@@ -150,14 +150,14 @@ def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> s
     # only another form of it ("aggressively" -> "aggressive", "passions" -> "passion").
     if not (token.startswith(word) or word.startswith(token)) and dictionary_word(token):
         return None
-    stem = _derived_from(token)
-    if stem is not None and not word.startswith(stem.rstrip("e")):
-        return None  # "arty" is art + y, no typo of "army"; "funy" still becomes "funny"
+    stem, other = _derived_from(token), _derived_from(word)
+    if stem is not None and other is not None and other != stem and not word.startswith(stem.rstrip("e")):
+        return None  # "arty" (art + y) is no typo of "army" (arm + y); "mistery" still becomes "mystery"
     return word
 
 
 # Endings that make an adjective of a word ("arty", "boyish", "charmless"): a token that is a real
-# word plus one of them is a word-form of that word, not a typo of an unrelated one.
+# word plus one of them is a word-form of that word, not a typo of another word's form.
 _DERIVING = ("less", "ish", "ful", "ous", "y")
 
 

@@ -26,6 +26,7 @@ def test_a_word_form_of_a_real_word_is_no_typo_of_another_word(token, vocabulary
 
 @pytest.mark.parametrize("token, vocabulary, fixed", [
     ("funy", ["funny"], "funny"), ("scarry", ["scary"], "scary"), ("actoin", ["action"], "action"),
+    ("mistery", ["mystery"], "mystery"),  # "mister" + y, but "mystery" is no form of another word
 ])
 def test_typos_are_still_corrected(token, vocabulary, fixed):
     assert best_correction(token, vocabulary, set()) == fixed
