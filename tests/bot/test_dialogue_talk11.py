@@ -47,3 +47,23 @@ def test_words_the_catalog_users_tagged_with_are_read_even_below_the_encoders_ba
     said = [Critique(-1, "", 0.0, 1.0, "creature feature"), Critique(1, "", 0.0, 1.0, "pizza")]
     read = read_unread(retriever, said)
     assert [(c.alpha, c.tag, c.phrase) for c in read] == [(-1, "horror", "creature feature")]
+
+
+def test_a_dismissal_with_an_aside_sets_the_whole_list_aside(planted, real_parser, store):
+    m = _manager(planted, real_parser, store)
+    sid = m.new_session_id()
+    first = m.handle(sid, "something like Toy Story")
+    reply = m.handle(sid, "meh none of these grab me honestly")
+    assert reply.intent == "exclude" and reply.sequence
+    assert not {s.item_id for s in reply.sequence} & {s.item_id for s in first.sequence}
+
+
+@pytest.mark.parametrize("text, says", [("more Kate Winslet", "who acts in a film"),
+                                        ("a bit cheaper looking", "budgets"),
+                                        ("what was the director's budget on it", "budgets")])
+def test_what_the_catalog_cannot_judge_is_said_and_nothing_is_walked(planted, real_parser, store, text, says):
+    m = _manager(planted, real_parser, store)
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")
+    reply = m.handle(sid, text)
+    assert reply.intent == "cannot_judge" and reply.critiques == [] and f"I can't judge {says}" in reply.text
