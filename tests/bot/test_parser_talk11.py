@@ -95,3 +95,10 @@ def test_a_polarity_phrase_after_more_or_less_is_the_attribute_asked_about(parse
 def test_over_the_top_beside_an_attribute_is_still_its_cue(parser):
     parse = parser.parse("the gore is over the top")
     assert [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "gory")]
+
+
+@pytest.mark.parametrize("text, alpha, tag", [("nah more action", 1, "action"), ("nope less gore please", -1, "gory"),
+                                              ("no more gore", -1, "gory"), ("horror? nah", -1, "horror")])
+def test_a_reply_word_before_a_request_does_not_negate_it(parser, text, alpha, tag):
+    parse = parser.parse(text)
+    assert (alpha, tag) in [(c.alpha, c.tag) for c in parse.critiques], parse
