@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 # Tags that say what form a film takes, not how much of a quality it has: an adjective ("crude",
 # "unrealistic", "gory") never makes a film more of a documentary, however often the movies
@@ -24,6 +27,14 @@ class Grounding:
     def of_tag(cls, tag: str, phrase: str | None = None) -> "Grounding":
         """A phrase read as exactly one catalog tag (the tag's own name by default)."""
         return cls(tag if phrase is None else phrase, tag, (tag,), (1.0,), True)
+
+    @classmethod
+    def of_mix(cls, phrase: str, tags: Sequence[str], mix: np.ndarray, size: int) -> "Grounding":
+        """A phrase read as the (up to) `size` heaviest tags of `mix` (T,), weights renormalised."""
+        order = [int(j) for j in np.argsort(-mix, kind="stable")[:size] if mix[j] > 0]
+        weights = mix[order] / mix[order].sum()
+        names = tuple(tags[j] for j in order)
+        return cls(phrase, " + ".join(names), names, tuple(round(float(w), 4) for w in weights), False)
 
     @classmethod
     def estimate(cls, phrase: str, label: str) -> "Grounding":
