@@ -108,8 +108,11 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
 
     active = np.flatnonzero(tag_weights)
     if len(active):
+        if memo is not None and "wide" not in memo:  # the cast numpy makes for float64 weights
+            memo["wide"] = np.asarray(item_vectors, dtype=np.result_type(item_vectors, tag_weights))
+        items = item_vectors if memo is None else memo["wide"]
         z.update(standardised(("tags", np.asarray(tag_weights).tobytes()),
-                              lambda: _tag_rows(tag_weights[active], active, item_vectors,
+                              lambda: _tag_rows(tag_weights[active], active, items,
                                                 tag_vectors, centroids, log_counts, predicted)))
     if phrase_code is not None:
         z.update(standardised(("phrase",), lambda: {"phrase_F": item_vectors @ phrase_code}))
