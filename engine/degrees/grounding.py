@@ -68,9 +68,10 @@ class GroundingConfig:
     # The phrase is also read with its cosines to the movie texts perturbed `jitter_draws` times
     # by `jitter` times the spread their 8-bit rounding gives, and the readings are averaged
     # (engine.degrees.tag_mix.leaning), so that a rounding of the movie texts moves a reading a
-    # little rather than across a cut (0: read once). Off by default: the nine readings cost a
-    # new phrase ~9x (one sender's turn p95 40 -> 76 ms on ml-latest-small, over issue 20's
-    # 50 ms) for +0.1-0.2 points of judged pair accuracy on fresh checkpoints (docs/results.md).
+    # little rather than across a cut (0: read once). Off by default: even sharing their work,
+    # the nine readings cost a new phrase ~2.5-3 readings (one sender's turn p95 37-42 -> 48-57
+    # ms on ml-latest-small, over issue 20's 50 ms in 2 of 4 runs) for +0.1-0.2 points of
+    # judged pair accuracy on fresh checkpoints (docs/results.md).
     jitter: float = 0.0
     jitter_draws: int = 8
     # A tag on fewer than this share of the items is too thin to be a whole reading ("funny" on
