@@ -139,8 +139,10 @@ def run(model: Path, split: str, out: Path, data: Path) -> None:
     managers = {p: build_manager(model, f"sqlite:///{home / (p + '.db')}", policy=p, warm_up=False)
                 for p in ("adaptive", "list")}
     retriever = managers["adaptive"].retriever
-    catalog = Catalog(data, retriever.item_ids)
-    h = retriever.item_vectors / np.maximum(np.linalg.norm(retriever.item_vectors, axis=1), 1e-12)[:, None]
+    trained = retriever.n_shown  # the baselines rank the trained films, as the product shows only those
+    catalog = Catalog(data, retriever.item_ids[:trained])
+    vectors = retriever.item_vectors[:trained]
+    h = vectors / np.maximum(np.linalg.norm(vectors, axis=1), 1e-12)[:, None]
     key, judging, automatic = {}, [], {s: {"cosine": [], "moves": [], "shown": 0} for s in SYSTEMS}
     rng = random.Random(SEED)
     for request in requests:

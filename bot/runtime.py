@@ -76,6 +76,9 @@ def build_manager(
         model_dir = ensure_demo_model(progress=progress)
     model_dir = Path(model_dir)
     retriever = load_retriever(model_dir)
+    from engine.retrieval.cold import attach_cold_items
+
+    attach_cold_items(retriever)  # films the model left out, as starts only (its file or the cache)
     defaults = retriever.defaults
     parser = build_parser(retriever)
     if prepare is not None:

@@ -116,6 +116,11 @@ def outside(model: Path, source: str) -> None:
     path = remember_outside_titles(model, source)
     count = len(json.loads(path.read_text(encoding="utf-8"))["titles"])
     click.echo(f"{count} title{'' if count == 1 else 's'} outside the model: {path}")
+    from engine.retrieval.cold import load_cold_items
+
+    cold = load_cold_items(model, json.loads((model / "config.json").read_text(encoding="utf-8")).get("model_id", ""))
+    if cold is not None:  # the rated ones among them, placed for a start (engine.retrieval.cold)
+        click.echo(f"{cold.n} of them placed for a start (>= 5 ratings)")
 
 
 @data.command("demo")

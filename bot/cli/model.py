@@ -61,9 +61,11 @@ def train_command(data: str, out: Path | None, variant: str | None, seed: int | 
     out = out or cgir_home() / "models" / f"{dataset.name}-{config.variant}"
     path = train_model(dataset, config, out, progress=not quiet)
     if not dataset.synthetic:  # films the data holds that the model dropped, so the bot can name them
+        from engine.retrieval.cold import COLD_FILE, cold_items_of, write_cold_items
         from engine.retrieval.outside import OUTSIDE_FILE, write_outside_titles
 
         write_outside_titles(path / OUTSIDE_FILE, data, dataset.item_ids)
+        write_cold_items(path / COLD_FILE, cold_items_of(path, data))  # placed for a start only
     manifest = json.loads((path / "config.json").read_text())
     best = manifest.get("metrics", {})
     test = manifest.get("test_metrics", {})

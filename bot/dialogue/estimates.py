@@ -108,8 +108,9 @@ def steering_tag(retriever: "Retriever", reading: "Grounding") -> int:
     """The catalog tag whose F(t) points most the way the estimate grows in the item space: the
     `list` policy ranks by the paper's query score, which steers by tags, and an estimate has
     none (the `adaptive` and `gradient` answers follow the estimate's degrees alone)."""
-    degrees = retriever.grounding_degrees(reading).astype(np.float64)
-    grows = retriever.item_vectors.T @ (degrees - degrees.mean())
+    n = retriever.n_shown  # the trained films (engine.retrieval.cold)
+    degrees = retriever.grounding_degrees(reading)[:n].astype(np.float64)
+    grows = retriever.item_vectors[:n].T @ (degrees - degrees.mean())
     f = retriever.tag_vectors
     cosine = (f @ grows) / np.maximum(np.linalg.norm(f, axis=1) * np.linalg.norm(grows), 1e-12)
     return int(np.argmax(cosine))
@@ -186,7 +187,7 @@ def with_limit(manager: DialogueManager, state: "SessionState", parse: Parse, re
         reply.text = f"{reply.text} ({cannot_judge_text(parse.limit)})"
         return reply
     r = manager.retriever
-    start = (replies.starting_from(r.titles[row], r.synthetic)
+    start = (replies.starting_from(r.titles[row], r.synthetic, row >= r.n_shown)
              + replies.namesakes(parse.namesakes, parse.outside))
     shown = walk_estimate(manager, state, row, lack, critique,
                           f"{start} {cannot_see_text(parse.limit)}", intent="reference")

@@ -29,8 +29,9 @@ def tagged_rows(retriever: "Retriever", tag: str) -> np.ndarray:
 
 
 def excluded_rows(retriever: "Retriever", state: "SessionState") -> set[int]:
-    """Catalog rows the session excluded, by item or by tag."""
-    rows: set[int] = set()
+    """Catalog rows the session excluded, by item or by tag, and the films the model left out
+    (engine.retrieval.cold: a start, never an answer)."""
+    rows: set[int] = set(range(retriever.n_shown, retriever.n_items))
     index = retriever.row_of_id
     for entry in state.excluded:
         if "item_id" in entry and int(entry["item_id"]) in index:

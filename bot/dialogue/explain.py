@@ -37,14 +37,15 @@ class Explainer:
 
     def closest(self, row: int, n: int = CLOSEST) -> list[int]:
         """The n items nearest in the item space (learned from the ratings), nearest first."""
-        similarity = self._unit @ self._unit[row]
-        similarity[row] = -np.inf
+        similarity = self._unit[: self.r.n_shown] @ self._unit[row]  # trained films only
+        similarity[[row] if row < len(similarity) else []] = -np.inf
         return [int(i) for i in np.argsort(-similarity, kind="stable")[:n]]
 
     def linking(self, row: int, other: int, n: int = 2) -> list[int]:
         """Films close to both items in the rating space (the larger of the two distances smallest)."""
-        both = np.minimum(self._unit @ self._unit[row], self._unit @ self._unit[other])
-        both[[row, other]] = -np.inf
+        unit = self._unit[: self.r.n_shown]  # trained films only
+        both = np.minimum(unit @ self._unit[row], unit @ self._unit[other])
+        both[[x for x in (row, other) if x < len(both)]] = -np.inf
         return [int(i) for i in np.argsort(-both, kind="stable")[:n]]
 
     # -- why? ----------------------------------------------------------------------------------

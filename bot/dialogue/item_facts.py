@@ -19,11 +19,11 @@ def help_tags(retriever: Retriever, n: int) -> list[str]:
     r = retriever
     if len(r.tags) <= n:
         return list(r.tags)
-    if r.relevance is not None:
+    if r.relevance is not None:  # over the trained films (engine.retrieval.cold adds rows after them)
         with np.errstate(all="ignore"):
-            weight = np.nan_to_num(np.nanmean(np.asarray(r.relevance, dtype=np.float32), axis=0))
+            weight = np.nan_to_num(np.nanmean(np.asarray(r.relevance[: r.n_shown], dtype=np.float32), axis=0))
     elif r.item_tags is not None:
-        weight = np.asarray(r.item_tags.sum(axis=0)).ravel()
+        weight = np.asarray(r.item_tags[: r.n_shown].sum(axis=0)).ravel()
     else:
         weight = np.linalg.norm(r.tag_vectors, axis=1)
     return [r.tags[t] for t in np.argsort(-weight, kind="stable")[:n]]

@@ -302,8 +302,8 @@ class ListControls:
         `row` (cosine in the item space); with no row, the most watched ones spread out from each
         other. The pool is the most watched share of the films the year filter allows."""
         r = self.r
-        outside = set(outside_rows(r, state.years))
-        ranked = [int(p) for p in np.argsort(-r.popularity, kind="stable") if int(p) not in outside]
+        outside = set(outside_rows(r, state.years))  # and the trained films only (engine.retrieval.cold)
+        ranked = [int(p) for p in np.argsort(-r.popularity[: r.n_shown], kind="stable") if int(p) not in outside]
         pool = ranked[: max(int(JUMP_POOL * len(ranked)), 3 * self.m.steps)]
         banned = shown_rows(r, state) | excluded_rows(r, state) | ({row} if row is not None else set())
         pool = np.array([p for p in pool if int(p) not in banned], dtype=np.int64)

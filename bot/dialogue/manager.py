@@ -241,7 +241,7 @@ class DialogueManager:
             if start is not None:  # not read: the films most like it, as they are
                 row, depth = self.out.row(start), len(state.history)
                 self._reference(state, Parse("reference", item_id=start), None, show=False)
-                text = (f"{replies.starting_from(self._title(row), self.retriever.synthetic)} "
+                text = (f"{replies.starting_from(self._title(row), self.retriever.synthetic, row >= self.retriever.n_shown)} "
                         f"{replies.no_close_tag(list(parse.suggestions))}")
                 reply = show_nearest(self, state, row, text, "reference", understood=False)
                 del state.history[depth + 1:]  # one undo goes back to before the reference
@@ -340,7 +340,8 @@ class DialogueManager:
         state.current = int(self.retriever.item_ids[row])
         state.last_sequence = []
         state.last_tag = state.last_alpha = state.answer = None
-        start = replies.starting_from(self._title(row), synthetic) + replies.namesakes(parse.namesakes, parse.outside)
+        start = (replies.starting_from(self._title(row), synthetic, row >= self.retriever.n_shown)
+                 + replies.namesakes(parse.namesakes, parse.outside))
         if parse.namesakes or parse.outside:  # "the 1953 one" next turn picks the other (or says it is too rare)
             self._ask(state, AskTitle((self._title(row), *parse.namesakes, *parse.outside), numbered=False))
         if waiting is not None and waiting.critiques:

@@ -52,7 +52,7 @@ def nearest_in_years(retriever: "Retriever", state: "SessionState", row: int, k:
     neighbours ("something recent" from a 1999 film, "since 2010" from a 1987 one), instead of
     nothing."""
     banned = shown_rows(retriever, state) | excluded_rows(retriever, state) | set(outside_rows(retriever, state.years))
-    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_items), k)]
+    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_shown), k)]
     rows = np.setdiff1d(pool, np.asarray([row, *banned], dtype=np.int64))
     if not len(rows):
         return []

@@ -210,8 +210,11 @@ def not_in_catalog(asked: str, offered: Sequence[str], close: bool, critiques: S
             f"{catalog_note(synthetic)}")
 
 
-def starting_from(title: str, synthetic: bool) -> str:
-    return f"Starting from {quote(title)}.{catalog_note(synthetic)}"
+def starting_from(title: str, synthetic: bool, placed: bool = False) -> str:
+    """`placed`: a film too few people rated for the model, placed for a start (engine.retrieval.cold)."""
+    rough = (" Few people rated it, so I placed it by the films its viewers also rated and by its genres "
+             "and tags: answers from it are rougher.") if placed else ""
+    return f"Starting from {quote(title)}.{rough}{catalog_note(synthetic)}"
 
 
 def strongest_in(tag_values: Sequence[tuple[str, float]]) -> str:

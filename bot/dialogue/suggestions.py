@@ -55,8 +55,9 @@ class Suggester:
         # F(t) . h_i for every tag and item, so checking a candidate needs no matrix product; kept
         # only while small (the demo world: 30 x 3,000 floats; MovieLens genome: 1,128 x 9,700).
         self._tag_scores = None
-        if len(retriever.tags) * retriever.n_items <= 16_000_000:
-            self._tag_scores = np.ascontiguousarray(retriever.tag_vectors @ retriever.item_vectors.T)
+        self._n = n = retriever.n_shown  # films the model trained on: a cold one is never shown
+        if len(retriever.tags) * n <= 16_000_000:
+            self._tag_scores = np.ascontiguousarray(retriever.tag_vectors @ retriever.item_vectors[:n].T)
         self._mode = retriever.tag_value_kind
         if self._mode == "relevance":
             rel = np.asarray(retriever.relevance, dtype=np.float32)
@@ -64,17 +65,17 @@ class Suggester:
                 self._mean = np.nan_to_num(np.nanmean(rel, axis=0))
                 self._std = np.nan_to_num(np.nanstd(rel, axis=0))
         elif self._mode == "membership":
-            counts = np.asarray(retriever.item_tags.sum(axis=0)).ravel().astype(np.float64)
-            self._frequency = counts / max(1, retriever.n_items)
+            counts = np.asarray(retriever.item_tags[:n].sum(axis=0)).ravel().astype(np.float64)
+            self._frequency = counts / max(1, n)
         else:
             # h_i . F(t) for every item and tag, summarised once (in chunks for big catalogs).
             sums = np.zeros(len(retriever.tags))
             squares = np.zeros(len(retriever.tags))
-            for start in range(0, retriever.n_items, 4096):
-                block = retriever.item_vectors[start:start + 4096] @ retriever.tag_vectors.T
+            for start in range(0, n, 4096):
+                block = retriever.item_vectors[start:min(start + 4096, n)] @ retriever.tag_vectors.T
                 sums += block.sum(axis=0)
                 squares += (block.astype(np.float64) ** 2).sum(axis=0)
-            n = max(1, retriever.n_items)
+            n = max(1, n)
             self._mean = (sums / n).astype(np.float32)
             self._std = np.sqrt(np.maximum(squares / n - (sums / n) ** 2, 0)).astype(np.float32)
 
@@ -118,22 +119,24 @@ class Suggester:
         move the tag the asked way on average?"""
         r = self.retriever
         steps = self.config.check_steps
-        if not cands or r.n_items < 2:
+        n = self._n
+        if not cands or n < 2:
             return [False] * len(cands)
         gammas = np.concatenate([[0.0], gamma_grid(steps)]).astype(np.float32)  # 0: no critique
-        base = r.item_vectors @ r.item_vectors[row]  # (M,) the plain query h . H
+        base = r.item_vectors[:n] @ r.item_vectors[row]  # (M,) the plain query h . H
         tag_ids = np.array([t for t, _, _ in cands])
         signs = np.array([a for _, a, _ in cands], dtype=np.float32)
         if self._tag_scores is not None:
             along = self._tag_scores[tag_ids]  # (C, M) F(t) . H, precomputed
         else:
-            along = r.tag_vectors[tag_ids] @ r.item_vectors.T
+            along = r.tag_vectors[tag_ids] @ r.item_vectors[:n].T
         # (h + gamma * alpha * F(t)) . H = h . H + gamma * alpha * F(t) . H, for every step at once.
         scores = base[None, None, :] + (gammas[None, :, None] * signs[:, None, None]) * along[:, None, :]
-        scores = scores.reshape(-1, r.n_items)
-        scores[:, row] = -np.inf
+        scores = scores.reshape(-1, n)
+        if row < n:
+            scores[:, row] = -np.inf
         # The best k per row by repeated argmax: for k = 3 that is ~20x faster than argpartition.
-        k = min(r.n_items - 1, steps)
+        k = min(n - 1, steps)
         rows = np.arange(scores.shape[0])
         top = np.empty((scores.shape[0], k), dtype=np.int64)
         for j in range(k):

@@ -40,7 +40,7 @@ def updated(current: dict | None, ask: dict, retriever: "Retriever", current_row
         decade = year - year % 10  # "from the same decade": 2007 -> 2000-2009
         lo, hi = {"newer": (year + 1, None), "older": (None, year - 1), "decade": (decade, decade + 9)}[relative]
     elif relative == "recent":
-        lo = int(years.max()) - RECENT_YEARS + 1
+        lo = int(years[: retriever.n_shown].max()) - RECENT_YEARS + 1
     elif relative == "classic":
         hi = CLASSIC_BEFORE - 1
     old_lo, old_hi = (current or {}).get("min"), (current or {}).get("max")

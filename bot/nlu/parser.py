@@ -111,8 +111,9 @@ class Parser:
         titles its data holds beyond the model (engine.retrieval.outside) where they are known."""
         from engine.retrieval.outside import load_outside_titles
 
-        kw.setdefault("popularity", retriever.popularity)
-        kw.setdefault("outside", load_outside_titles(getattr(retriever, "model_dir", None), retriever.model_id))
+        kw.setdefault("popularity", retriever.title_popularity)
+        kw.setdefault("outside", load_outside_titles(getattr(retriever, "model_dir", None), retriever.model_id,
+                                                     known=retriever.item_ids))
         return cls(retriever.tags, retriever.titles, retriever.item_ids, **kw)
 
     @property

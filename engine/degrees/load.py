@@ -14,7 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def anchor_rows(anchors: "Anchors", retriever: Catalog) -> np.ndarray:
     """Catalog row of each anchor title (-1 when the catalog lacks it)."""
-    found = [retriever.title_resolver.resolve(t, allow_id=False) for t in anchors.titles]
+    # the trained films' own titles where cold films were added (engine.retrieval.cold): an
+    # anchor reads the film the model knows, as it did before them
+    resolver = getattr(retriever, "trained_titles", None) or retriever.title_resolver
+    found = [resolver.resolve(t, allow_id=False) for t in anchors.titles]
     return np.array([-1 if f is None else f.row for f in found], dtype=np.int64)
 
 
@@ -36,7 +39,7 @@ def load_degree_model(retriever: Catalog, encode: Encoder | None = None) -> Degr
                                           anchor_rows=rows, encode=encode)
     signals, arrays = loaded
     counts = language_counts_of(arrays)  # None when written before, or for another catalog
-    counts = counts if counts is not None and counts.shape[0] == len(retriever.item_vectors) else None
+    counts = counts if counts is not None and counts.shape[0] == getattr(retriever, "n_shown", len(retriever.item_vectors)) else None
     model = DegreeModel.from_retriever(
         retriever, signals=signals, weights=shipped_weights(), anchors=anchors, anchor_rows=rows,
         encode=encode, word_encoder={k: v for k, v in arrays.items() if k.startswith("f_")},

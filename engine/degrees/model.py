@@ -81,7 +81,7 @@ class DegreeModel:
         self.language_valence = language_valence  # (L, 2) tag ratings (engine.degrees.valence)
         self.language_counts = language_counts  # (M, L) users who applied each (exemplars)
         m, t = self.item_vectors.shape[0], len(self.tags)
-        self.item_tags = (sp.csr_matrix(item_tags, dtype=np.float32) if item_tags is not None
+        self.item_tags = (sp.csr_matrix(item_tags, dtype=np.float32)[:m] if item_tags is not None
                           else sp.csr_matrix((m, t), dtype=np.float32))
         counts = self.item_tags.sum(axis=0).A.ravel()
         self._thin = counts < self.config.thin * m if self.item_tags.nnz else np.zeros(t, dtype=bool)
@@ -111,8 +111,8 @@ class DegreeModel:
 
     @classmethod
     def from_retriever(cls, retriever: Catalog, **kwargs) -> "DegreeModel":
-        return cls(retriever.item_vectors, retriever.tag_vectors, retriever.tags,
-                   item_tags=retriever.item_tags, **kwargs)
+        n = getattr(retriever, "n_shown", len(retriever.item_vectors))  # trained rows (engine.retrieval.cold)
+        return cls(retriever.item_vectors[:n], retriever.tag_vectors, retriever.tags, item_tags=retriever.item_tags, **kwargs)
 
     def is_thin(self, tag: str) -> bool:
         """True for a tag on too few items to be a whole reading (GroundingConfig.thin)."""

@@ -37,11 +37,12 @@ def tag_weights(retriever: "Retriever") -> np.ndarray | None:
         return None
     cache = retriever.__dict__
     if _CACHE not in cache:
+        n = getattr(retriever, "n_shown", retriever.n_items)  # the trained films (engine.retrieval.cold adds rows)
         if retriever.tag_value_kind == "membership":
-            present = np.asarray((retriever.item_tags > 0).sum(axis=0), dtype=np.float64).ravel()
+            present = np.asarray((retriever.item_tags[:n] > 0).sum(axis=0), dtype=np.float64).ravel()
         else:
-            present = np.nansum(np.asarray(retriever.relevance) >= PRESENT, axis=0).astype(np.float64)
-        cache[_CACHE] = np.log((retriever.n_items + 1.0) / (present + 1.0)).astype(np.float32)
+            present = np.nansum(np.asarray(retriever.relevance[:n]) >= PRESENT, axis=0).astype(np.float64)
+        cache[_CACHE] = np.log((n + 1.0) / (present + 1.0)).astype(np.float32)
     return cache[_CACHE]
 
 

@@ -65,8 +65,13 @@ def _cache_path(model_id: str) -> Path:
 
 def remember_outside_titles(model_dir: str | Path, source: str | Path) -> Path:
     """The outside titles of a checkpoint: its own file, else one written under CGIR_HOME/cache
-    from `source` (the release it was trained on)."""
+    from `source` (the release it was trained on); the films it can start from too
+    (engine.retrieval.cold.remember_cold_items)."""
+    from engine.retrieval.cold import remember_cold_items
+
     model_dir = Path(model_dir)
+    if (model_dir / "arrays.npz").is_file():  # and those it can start from (engine.retrieval.cold)
+        remember_cold_items(model_dir, source)
     own = model_dir / OUTSIDE_FILE
     if own.exists():
         return own
@@ -78,9 +83,11 @@ def remember_outside_titles(model_dir: str | Path, source: str | Path) -> Path:
     return cached
 
 
-def load_outside_titles(model_dir: str | Path | None, model_id: str) -> TitleResolver | None:
+def load_outside_titles(model_dir: str | Path | None, model_id: str,
+                        known: np.ndarray | None = None) -> TitleResolver | None:
     """A resolver over a checkpoint's outside titles (popularity = number of ratings), None when
-    neither the checkpoint nor the cache has them."""
+    neither the checkpoint nor the cache has them; ids in `known` (the catalog's, with the films
+    placed for a start, engine.retrieval.cold) are left out."""
     candidates = [_cache_path(model_id)] if model_id else []
     if model_dir is not None:
         candidates.insert(0, Path(model_dir) / OUTSIDE_FILE)
@@ -92,5 +99,8 @@ def load_outside_titles(model_dir: str | Path | None, model_id: str) -> TitleRes
         except (OSError, ValueError) as error:
             logger.warning("ignoring %s: %s", path, error)
             continue
-        return TitleResolver(data["titles"], data["item_ids"], data["ratings"])
+        keep = set() if known is None else set(np.asarray(known, dtype=np.int64).tolist())
+        rows = [k for k, i in enumerate(data["item_ids"]) if int(i) not in keep]
+        return TitleResolver([data["titles"][k] for k in rows], [data["item_ids"][k] for k in rows],
+                             [data["ratings"][k] for k in rows])
     return None

@@ -17,6 +17,7 @@ from engine.retrieval.sequences import (  # noqa: F401  (Modification, GradientS
     GradientSequence, Modification, Step, WalkDefaults, gamma_grid, modification_json, unseen_rows,
 )
 from engine.errors import CGIRError, UnknownItem, UnknownTag
+from engine.retrieval.membership import membership_rows
 from engine.text.normalise import text_key
 
 class Retriever:
@@ -63,6 +64,11 @@ class Retriever:
         self.row_of_id = {int(x): i for i, x in enumerate(self.item_ids)}
         self._tag_index = {t: i for i, t in enumerate(self.tags)}
         self._titles: TitleResolver | None = None
+        # Rows from n_shown on are films the model left out, placed for a start only
+        # (engine.retrieval.cold.attach_cold_items): a reference, never an answer.
+        self.n_shown = m
+        self.cold_weights = None  # (cold rows, n_shown) the trained films each was placed from
+        self.title_popularity = self.popularity  # "the most watched" of namesakes
 
     @property
     def n_items(self) -> int:
@@ -84,7 +90,7 @@ class Retriever:
     def title_resolver(self) -> TitleResolver:
         """The catalog's id/title resolver (built on first use)."""
         if self._titles is None:
-            self._titles = TitleResolver(self.titles, self.item_ids, self.popularity)
+            self._titles = TitleResolver(self.titles, self.item_ids, self.title_popularity)
         return self._titles
 
     def neighbourhood(self, item: int, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -92,6 +98,10 @@ class Retriever:
         the item space's (engine.retrieval.neighbours.nearest)."""
         from engine.retrieval.neighbours import nearest
 
+        if item >= self.n_shown:
+            from engine.retrieval.cold_rows import cold_neighbours
+
+            return cold_neighbours(self.item_vectors, self.n_shown, int(item), k)
         return nearest(self.neighbours, self.item_vectors, int(item), k)
 
     def resolve_item(self, query: str | int) -> int:
@@ -139,7 +149,7 @@ class Retriever:
         if kind == "relevance":
             return np.asarray(self.relevance[rows], dtype=np.float32)
         if kind == "membership":
-            return _membership_rows(self.item_tags, rows)
+            return membership_rows(self.item_tags, rows)
         return self.item_vectors[rows] @ self.tag_vectors.T
 
     # -- retrieval -------------------------------------------------------------------------
@@ -175,17 +185,17 @@ class Retriever:
         except ImportError as error:
             raise CGIRError("an approximate index needs faiss-cpu, which the optional `ann` extra "
                             "installs: pip install -e '.[ann]'") from error
-        m, d = self.item_vectors.shape
+        m, d = self.n_shown, self.item_vectors.shape[1]
         nlist = nlist or max(1, min(4096, int(4 * np.sqrt(m))))
         quantizer = faiss.IndexFlatIP(d)
         index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
-        sample = self.item_vectors
+        sample = self.item_vectors[: self.n_shown]
         if m > 64 * nlist:  # k-means needs ~40-256 points per cell; a sample is enough
             rows = np.random.default_rng(seed).choice(m, 64 * nlist, replace=False)
             sample = self.item_vectors[np.sort(rows)]
         index.cp.seed = seed
         index.train(sample)
-        index.add(self.item_vectors)
+        index.add(self.item_vectors[: self.n_shown])
         index.nprobe = min(nprobe, nlist)
         self._index = index
 
@@ -209,9 +219,11 @@ class Retriever:
                 scores = np.where(missing, -np.inf, scores)
             return rows, scores
         gammas = np.asarray(gammas, dtype=np.float32)
-        m = self.n_items
+        shown = self.item_vectors[: self.n_shown]  # a cold row is never a candidate
+        m = self.n_shown
+        k = min(k, m)
         if k >= m or len(gammas) < 3:
-            scores = queries @ self.item_vectors.T
+            scores = queries @ shown.T
             top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
             return top, np.take_along_axis(scores, top, axis=1)
         # Every step's score is linear in gamma: s_j(g) = a_j + g b_j with a = H h_i and
@@ -219,7 +231,7 @@ class Retriever:
         # some step's top k if its larger end-point score reaches the k-th largest of the
         # smaller end-point scores (that k-th value bounds every step's k-th best from below).
         ends = np.stack([self.item_vectors[item], self.modification_vector(modifications)])
-        a, b = ends @ self.item_vectors.T
+        a, b = ends @ shown.T
         low_g, high_g = float(gammas.min()), float(gammas.max())
         first, last = a + low_g * b, a + high_g * b
         floor = np.partition(np.minimum(first, last), m - k)[m - k]
@@ -254,7 +266,12 @@ class Retriever:
         """(n_items,) the degree model's calibrated [0, 1] degrees of a reading (cached)."""
         cache = self.__dict__.setdefault("_degrees_of", {})
         if grounding not in cache:
-            cache[grounding] = np.asarray(self.degree_model.degrees(grounding), dtype=np.float32)
+            if self.cold_weights is None:
+                cache[grounding] = np.asarray(self.degree_model.degrees(grounding), dtype=np.float32)
+            else:  # a cold film reads the films it was placed from (engine.retrieval.cold)
+                from engine.retrieval.cold_rows import extended_degrees
+
+                cache[grounding] = extended_degrees(self.degree_model.raw_scores(grounding), self.cold_weights)
         return cache[grounding]
 
     def attribute_degrees(self, tag: int) -> np.ndarray:
@@ -366,22 +383,3 @@ class Retriever:
             int(item), modifications,
             tuple(self.shown_step(r, gamma, score, modifications) for r, score in ordered[:k]),
         )
-
-
-FEW_ROWS = 64  # up to this many rows, tag memberships are read straight from the CSR arrays
-
-
-def _membership_rows(item_tags, rows: np.ndarray) -> np.ndarray:
-    """Dense float32 rows of the item x tag matrix. scipy's row indexing costs ~0.3 ms a call
-    (index checks, a new matrix), and a turn reads a few rows many times (cards, suggestions),
-    so a few rows of a canonical CSR matrix are copied from its arrays instead."""
-    if (rows.ndim != 1 or rows.dtype.kind not in "iu" or len(rows) > FEW_ROWS
-            or (len(rows) and int(rows.min()) < 0)
-            or getattr(item_tags, "format", None) != "csr" or not item_tags.has_canonical_format):
-        return np.asarray(item_tags[rows].toarray(), dtype=np.float32)
-    indptr, indices, data = item_tags.indptr, item_tags.indices, item_tags.data
-    out = np.zeros((len(rows), item_tags.shape[1]), dtype=np.float32)
-    for i, row in enumerate(rows.tolist()):
-        start, end = indptr[row], indptr[row + 1]
-        out[i, indices[start:end]] = data[start:end]
-    return out

@@ -83,7 +83,8 @@ def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
         degrees = retriever.modification_degrees(m)
         start = float(degrees[reference])
         moved = m.alpha * (degrees[rows] - start)
-        extreme = catalog_extreme(degrees, m.alpha, strength=m.weight)
+        trained = getattr(retriever, "n_shown", len(degrees))  # the films a walk may show (engine.retrieval.cold)
+        extreme = catalog_extreme(degrees[:trained], m.alpha, strength=m.weight)
         room = max(0.0, m.alpha * (extreme - start)) if np.isfinite(extreme) else 0.0
         if span:
             moved = np.where(moved <= span_fraction(m.weight) * room, moved, -np.inf)
@@ -220,7 +221,7 @@ def wider_answer(retriever: "Retriever", item: int,
     if not modifications:
         raise ValueError("a critique needs at least one modification")
     item = int(item)
-    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_items), steps)]
+    pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_shown), steps)]
     rows = np.setdiff1d(pool, np.asarray([item, *map(int, exclude)], dtype=np.int64))
     if not len(rows):
         return GradientSequence(item, modifications, ())

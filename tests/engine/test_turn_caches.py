@@ -89,7 +89,7 @@ def test_tag_degrees_are_cached_and_forgotten_for_a_new_model():
 def test_tag_memberships_of_a_few_rows_are_the_sparse_matrix_rows():
     import scipy.sparse as sp
 
-    from engine.retrieval.retriever import FEW_ROWS
+    from engine.retrieval.membership import FEW_ROWS
 
     rng = np.random.default_rng(2)
     dense = ((rng.random((50, 7)) < 0.3) * rng.choice([1.0, 0.4], size=(50, 7))).astype(np.float32)
