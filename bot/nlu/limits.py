@@ -88,9 +88,11 @@ _LEFTOVER = frozenset("but and or with without by from in into that which one on
                       "even still really actually hmm well not".split())
 
 
-def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tuple[str | None, str]:
+def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
+                is_title: Callable[[str], bool] = lambda name: False) -> tuple[str | None, str]:
     """(topic or None, the text without the request). `is_tag(phrase)` says whether the catalog's
-    tags or lexicon name a phrase: those are critiques, not limits."""
+    tags or lexicon name a phrase: those are critiques, not limits; `is_title(name)` whether a
+    capitalised name is a catalog title ("start me off with Persona"): a film, not an actor."""
     text, topic = simple, None
     for name, pattern in (("running time", _RUNNING_TIME), ("budget", _BUDGET), ("language", _LANGUAGE),
                           ("age rating", _AGE_RATING), ("awards", _AWARDS)):
@@ -100,7 +102,7 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool]) -> tu
     for m in _NAME.finditer(original):
         name = m.group("name").strip(" .'")
         folded = name.lower()
-        if is_tag(folded) or folded in ("the", "a", "an") or folded.split()[0] in ("the", "a", "an"):
+        if is_tag(folded) or is_title(folded) or folded in ("the", "a", "an") or folded.split()[0] in ("the", "a", "an"):
             continue  # "with Al Pacino" where al pacino is a tag; "from The 90s": no name
         topic = topic or ("directors" if _DIRECTED.search(m.group("how").lower()) else "actors")
         text = re.sub(rf"\b{re.escape(m.group('how').lower())}\s+{re.escape(folded)}\b", " ", text)

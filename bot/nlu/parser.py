@@ -37,6 +37,7 @@ from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import TitleResolver, normalize_title
+from engine.text.normalise import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.retrieval.retriever import Retriever
@@ -125,7 +126,7 @@ class Parser:
         out_of_scope = Parse("out_of_scope", text=cleaned)
         if not readable(cleaned):
             return out_of_scope
-        simple = simplify(strip_markup(cleaned).strip())
+        simple = self._whole_title(strip_markup(cleaned).strip())
         if not simple:
             return out_of_scope
         found = self._read(simple, shown, cleaned)
@@ -134,6 +135,16 @@ class Parser:
         return replace(self.outside.review(found, simple), text=cleaned)
 
     # -- stages ------------------------------------------------------------------------------
+
+    def _whole_title(self, text: str) -> str:
+        """`simplify`'s text, or the whole line when it is exactly a title of two words or more
+        that simplifying would cut ("Great Race" is no polite "great" + "race")."""
+        simple = simplify(text)
+        whole = " ".join(fold(text).split()).strip(" .!,;:\"'?")
+        if not simple or whole == simple or len(whole.split()) < 2:
+            return simple
+        known = self.titles.exact(whole) or (self.outside.outside is not None and self.outside.outside.exact(whole))
+        return whole if known else simple
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         self.references.typed = original
@@ -173,7 +184,7 @@ class Parser:
             return self._request(simple, shown, original)  # "That '70s Show" is a title
         simple = self.references.dated(simple) or simple  # "Titanic from 1953" names one film
         years, rest = read_years(simple)
-        limit, rest = read_limits(rest, original, self._names_tag)
+        limit, rest = read_limits(rest, original, self._names_tag, lambda name: bool(self.titles.exact(name)))
         if limit is not None and years is None and other_domain(simple):
             return None  # "set a timer for 10 minutes" is no running time
         if limit is not None and _ASKS_FACT.match(simple):
@@ -205,6 +216,14 @@ class Parser:
             return False
         popularity = self.titles.popularity
         return bool(popularity[found.row] >= np.quantile(popularity, FAMOUS_SHARE))
+
+    def _plain_words(self, simple: str, original: str) -> bool:
+        """Words that may be a whole title rather than an attribute: not a tag's or lexicon
+        entry's name; one word only typed in Title Case or when it is no English word."""
+        words = tokenize(simple)
+        if not words or self._names_tag(simple) or norm_phrase(simple) in self.vocab.entries:
+            return False
+        return len(words) > 1 or title_case(simple, original) or not self.vocab.is_english(words[0])
 
     def _names_tag(self, phrase: str) -> bool:
         return self.vocab.names_a_tag(phrase) or norm_phrase(phrase) in self.vocab.exact_names
@@ -254,6 +273,8 @@ class Parser:
             if head and longer_title(simple, head, self.titles):
                 continue  # "Ghost and the Darkness ...": the separator is inside a longer title
             start = self.references.starting_point(head, shown) if head else None
+            if start is not None and self._named_later(simple, head, start):
+                continue  # "my wife and I watched Margin Call, ...": not "My Wife is an Actress"
             if start is not None:
                 found = self._with_critiques(start, tail)
                 if found is None and m.group(0).strip() == "," and start.item_id is not None \
@@ -264,6 +285,14 @@ class Parser:
             if unknown is not None and _critique_follows(read_critiques(tail, self.vocab, self.grounder)):
                 return self._waiting(unknown, tail)
         return None
+
+    def _named_later(self, simple: str, head: str, start: Parse) -> bool:
+        """Whether a start found only by a short form of a title ("my wife": the first words of
+        "My Wife is an Actress") gives way to a title named in full later in the sentence."""
+        if start.item_id is None or self.titles.exact(head):
+            return False
+        inside = self.references.anywhere(simple)
+        return inside is not None and inside[0].item_id not in (None, start.item_id)
 
     def _waiting(self, unknown: Parse, rest: str) -> Parse:
         """A title the catalog lacks, with the critiques said after it ("Heat but less violent"):
@@ -303,6 +332,10 @@ class Parser:
             exact = self.references.exact_title(simple)
             if exact is not None:
                 return exact
+        if not reading.strong_cue and self._plain_words(simple, original):
+            outside = self.outside.whole(simple)  # "funny people", "Heartbreakers": too few ratings
+            if outside is not None:
+                return outside
         if looks_like_chitchat(simple, has_polarity=reading.strong_cue):
             return None
         if reading.critiques and (reading.cued or reading.strong):
