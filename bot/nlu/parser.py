@@ -110,10 +110,12 @@ class Parser:
     def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":
         """A parser for a trained model's catalog (tags, titles, ids and popularity), and the
         titles its data holds beyond the model (engine.retrieval.outside) where they are known."""
-        from engine.retrieval.outside import load_outside_titles
+        from engine.retrieval.outside import load_outside_titles, load_watched
 
-        kw.setdefault("popularity", retriever.popularity)
-        kw.setdefault("outside", load_outside_titles(getattr(retriever, "model_dir", None), retriever.model_id))
+        folder = getattr(retriever, "model_dir", None)
+        watched = load_watched(folder, retriever.model_id, len(retriever.titles))  # "the most watched" namesake
+        kw.setdefault("popularity", watched if watched is not None else retriever.popularity)
+        kw.setdefault("outside", load_outside_titles(folder, retriever.model_id))
         return cls(retriever.tags, retriever.titles, retriever.item_ids, **kw)
 
     @property

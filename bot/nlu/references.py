@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
-from bot.nlu.text import norm_phrase, tokenize
+from bot.nlu.text import dictionary_word, norm_phrase, tokenize
 from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
                                   request_part, start_cue, title_case)
 from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, REFERENCE, SAME_AS, SELECT, SIMILAR_REQUEST,
@@ -263,13 +263,13 @@ class ReferenceReader:
 
     def _ending(self, query: str) -> Parse | None:
         """The last words of one title, said alone ("Thunderdome", "mr fox"): that film when they
-        are distinctive (several words, or one that is no English word of 5 letters or more) and
+        are distinctive (several words, or one of 5 letters or more that no English dictionary has) and
         one title is clearly the most watched of those they end (twice the next)."""
         words = tokenize(query)
         if not words or len(words) > 4 or any(w in lx.MORE_WORDS or w in lx.LESS_WORDS for w in words):
             return None
-        if len(words) == 1 and (len(words[0]) < 5 or self.vocab.is_english(words[0])):
-            return None  # "fox", "race", "night": words first, and the ends of many titles
+        if len(words) == 1 and (len(words[0]) < 5 or self.vocab.is_english(words[0]) or dictionary_word(words[0])):
+            return None  # "fox", "otter", "night": words first, and the ends of many titles
         if all(w in self.vocab.grammar for w in words):
             return None
         found = self.titles.leader(self.titles.endings(query), ratio=PREFIX_RATIO)
