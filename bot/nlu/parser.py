@@ -89,11 +89,12 @@ class Parser:
         config: ParserConfig | None = None,
         encoder: Encoder | None = None,
         outside: TitleResolver | None = None,
+        watched: Sequence[int] | None = None,
     ):
         self.config = config or ParserConfig()
         c = self.config
-        self.titles = TitleResolver(titles, item_ids, popularity, accept=c.title_accept,
-                                    margin=c.title_margin, candidate_score=c.title_candidates)
+        self.titles = TitleResolver(titles, item_ids, popularity, accept=c.title_accept, margin=c.title_margin,
+                                    candidate_score=c.title_candidates, watched=watched)
         self.vocab = TagVocabulary(tags)
         encoder_id = ENCODER_ID
         if encoder is None:
@@ -114,7 +115,8 @@ class Parser:
 
         folder = getattr(retriever, "model_dir", None)
         watched = load_watched(folder, retriever.model_id, len(retriever.titles))  # "the most watched" namesake
-        kw.setdefault("popularity", watched if watched is not None else retriever.popularity)
+        kw.setdefault("popularity", retriever.popularity)
+        kw.setdefault("watched", watched)
         kw.setdefault("outside", load_outside_titles(folder, retriever.model_id))
         return cls(retriever.tags, retriever.titles, retriever.item_ids, **kw)
 

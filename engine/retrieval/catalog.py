@@ -104,6 +104,7 @@ class TitleResolver:
         margin: float = 4.0,
         candidate_score: float = 80.0,
         partial_accept: float = 90.0,
+        watched: Sequence[int] | None = None,
     ):
         if len(titles) != len(item_ids):
             raise ValueError("titles and item_ids must have the same length")
@@ -111,6 +112,9 @@ class TitleResolver:
         self.item_ids = np.asarray(item_ids, dtype=np.int64)
         self.popularity = (np.asarray(popularity, dtype=np.int64) if popularity is not None
                            else np.zeros(len(self.titles), dtype=np.int64))
+        # Ratings of any value, where known: "the most watched" namesake; `popularity` (a model's
+        # positives) then breaks a near tie (the better liked of two equally watched films).
+        self.watched = np.asarray(watched, dtype=np.int64) if watched is not None else self.popularity
         self.accept, self.margin, self.candidate_score = accept, margin, candidate_score
         self.partial_accept = partial_accept
         keys = [_title_keys(t) for t in self.titles]
@@ -166,14 +170,21 @@ class TitleResolver:
         return [self._match(r, 100.0, how) for r in self._by_popularity(rows)]
 
     def leader(self, matches: list[TitleMatch], ratio: float = CLOSE_RATIO) -> TitleMatch | None:
-        """The one match people mean: the only one, or the most popular (the most watched of
-        namesakes) unless the next is genuinely close (at least `ratio` of its popularity)."""
+        """The one match people mean: the only one, or the most watched (`watched`, else
+        `popularity`) unless the next is genuinely close (at least `ratio` of it); among equally
+        watched ones, the clearly most popular (Parser: the most liked)."""
         if len(matches) == 1:
             return matches[0]
         if not matches:
             return None
-        first, second = (int(self.popularity[m.row]) for m in matches[:2])
-        return matches[0] if second < ratio * first else None
+        seen = sorted(matches, key=lambda m: (-int(self.watched[m.row]), -int(self.popularity[m.row]), m.row))
+        first, second = (int(self.watched[m.row]) for m in seen[:2])
+        if second < ratio * first:
+            return seen[0]
+        close = sorted((m for m in seen if self.watched[m.row] >= ratio * first),
+                       key=lambda m: (-int(self.popularity[m.row]), m.row))
+        first, second = (int(self.popularity[m.row]) for m in close[:2])
+        return close[0] if second < ratio * first else None
 
     def namesakes(self, row: int, query: str) -> list[TitleMatch]:
         """Other rows the query also names, articles and a.k.a. forms aside ("Titanic (1953)"

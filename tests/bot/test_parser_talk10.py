@@ -106,6 +106,21 @@ def test_the_most_watched_namesake_counts_every_rating(tmp_path):
     watched = load_watched(tmp_path, "m", 2)
     assert watched.tolist() == [11, 20] and load_watched(tmp_path, "m", 3) is None
     by_positives = TitleResolver(["Orbit (1972)", "Orbit (2002)"], [1, 2], np.array([8, 7]))
-    by_ratings = TitleResolver(["Orbit (1972)", "Orbit (2002)"], [1, 2], watched)
+    by_ratings = TitleResolver(["Orbit (1972)", "Orbit (2002)"], [1, 2], np.array([8, 7]), watched=watched)
     assert by_positives.leader(by_positives.exact("orbit")).item_id == 1
     assert by_ratings.leader(by_ratings.exact("orbit")).item_id == 2
+
+
+@pytest.mark.parametrize("positives, expected", [((10, 19), 2), ((19, 10), 1), ((18, 19), None)])
+def test_equally_watched_namesakes_go_to_the_clearly_better_liked_else_a_question(positives, expected):
+    titles = TitleResolver(["Spotted Dogs (1996)", "Spotted Dogs (1961)"], [1, 2], np.array(positives),
+                           watched=[47, 44])
+    found = titles.leader(titles.exact("spotted dogs"))
+    assert (found.item_id if found else None) == expected
+
+
+def test_the_parser_takes_the_most_watched_namesake_when_given_every_rating(tmp_path):
+    parser = Parser(TAGS, ("Orbit (1972)", "Orbit (2002)"), (1, 2), popularity=(8, 7), watched=(11, 20),
+                    tag_vectors_cache=tmp_path / "tags.npz")
+    parse = parser.parse("orbit")
+    assert parse.item_id == 2 and parse.namesakes == ("Orbit (1972)",), parse
