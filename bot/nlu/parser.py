@@ -32,7 +32,7 @@ from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.title_spans import aka_fragment, interjections_only, longer_title, title_case
-from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
+from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
@@ -221,13 +221,16 @@ class Parser:
         popularity = self.titles.popularity
         return bool(popularity[found.row] >= np.quantile(popularity, FAMOUS_SHARE))
 
-    def _plain_words(self, simple: str, original: str) -> bool:
+    def _plain_words(self, simple: str, original: str, reading: Reading) -> bool:
         """Words that may be a whole title rather than an attribute: not a tag's or lexicon
-        entry's name; one word only typed in Title Case or when it is no English word."""
+        entry's name; one word only when no dictionary has it ("Heartbreakers"), or typed in
+        Title Case without grounding well to a tag ("Twisted" stays an attribute)."""
         words = tokenize(simple)
         if not words or self._names_tag(simple) or norm_phrase(simple) in self.vocab.entries:
             return False
-        return len(words) > 1 or title_case(simple, original) or not self.vocab.is_english(words[0])
+        if len(words) > 1 or not (self.vocab.is_english(words[0]) or dictionary_word(words[0])):
+            return True
+        return title_case(simple, original) and not (reading.critiques and reading.strong)
 
     def _names_tag(self, phrase: str) -> bool:
         return self.vocab.names_a_tag(phrase) or norm_phrase(phrase) in self.vocab.exact_names
@@ -336,7 +339,7 @@ class Parser:
             exact = self.references.exact_title(simple)
             if exact is not None:
                 return exact
-        if not reading.strong_cue and self._plain_words(simple, original):
+        if not reading.strong_cue and self._plain_words(simple, original, reading):
             outside = self.outside.whole(simple)  # "funny people", "Heartbreakers": too few ratings
             if outside is not None:
                 return outside
