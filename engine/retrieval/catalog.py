@@ -16,10 +16,12 @@ Matching goes from strict to loose, and a loose match must be clearly ahead of t
    original titles ("Amelie"), series subtitles ("The Fellowship of the Ring"), sequel numbers
    ("Part 2" = "II"), apostrophes ("oceans eleven");
 6. a short form: the part before a series colon ("Terminator 2") or a title's first words
-   ("Crouching Tiger"), only when one title is clearly ahead (`PREFIX_RATIO`).
+   ("Crouching Tiger"), only when one title is clearly ahead (`PREFIX_RATIO`);
+7. (`endings`, asked by the parser for a whole line) a title's last words ("Mr Fox").
 
 Several equal titles (namesakes: "Titanic (1997)" and "Titanic (1953)") resolve to the most
-watched (the most popular) unless the next is genuinely close (`CLOSE_RATIO`); `namesakes`
+watched (`watched`: every rating, where known; else the most popular) unless the next is genuinely
+close (`CLOSE_RATIO`), then to the clearly more popular of the close ones; `namesakes`
 lists the others so the reply can name them. Otherwise `candidates` offers titles (WRatio >=
 `candidate_score`), most popular first.
 """
