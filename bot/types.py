@@ -28,6 +28,16 @@ class Critique:
 
 
 @dataclass(frozen=True)
+class LimitWay:
+    """Which way a request about a fact the catalog lacks asks (bot.nlu.limits.read_way):
+    alpha +1 more of it ("longer", "a bigger budget"), -1 less ("shorter", "not three hours
+    long"); strength as a critique's ("a bit shorter" 0.5)."""
+
+    alpha: int
+    strength: float = 1.0
+
+
+@dataclass(frozen=True)
 class Parse:
     """The parser's reading of one utterance. `to_json` is the stable `cgir parse` contract.
 
@@ -54,6 +64,7 @@ class Parse:
     # "relative" ("newer"/"older"/"decade"/"recent"/"classic") or "clear" ("any year"); None: none asked.
     years: dict | None = None
     limit: str | None = None  # what the catalog cannot judge (bot.nlu.limits.TOPICS): "budget"
+    limit_way: LimitWay | None = None  # ... and which way it was asked, None when no way or both
     namesakes: tuple[str, ...] = ()  # reference: other titles the words also name, for the reply
     # reference: titles the data holds but the model lacks (too few ratings) that the words name
     outside: tuple[str, ...] = ()
@@ -92,6 +103,8 @@ class Parse:
             out["small_talk"] = self.small_talk
         if self.limit:
             out["limit"] = self.limit
+            if self.limit_way is not None:
+                out["limit_way"] = asdict(self.limit_way)
         if self.years is not None:
             out["years"] = dict(self.years)
         if self.intent == "reference":

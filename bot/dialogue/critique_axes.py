@@ -100,7 +100,7 @@ def attribute_estimate(parser, retriever: "Retriever", attribute: str):
     parse = parser.parse(f"more {attribute}")
     if parse.intent != "cannot_judge":
         return None
-    critique = estimate_critique(retriever, asked_lack(parse.limit, parse.text))
+    critique = estimate_critique(retriever, asked_lack(parse))
     if critique is None:
         return None  # the same reading `critique_modification` walks for this critique
     return AttributeReading(retriever.degree_model.estimate(critique.phrase), critique.alpha)
@@ -114,10 +114,16 @@ def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["
     not understand: "more pizza")."""
     from bot.nlu.word_classes import is_descriptive
 
+    from engine.degrees.phrases import clean_phrase
+
     read = []
     degrees = retriever.degree_model
+    written = _written(degrees)
     for critique in unread:
+        # "creature feature": the very words this catalog's users tagged films with count as
+        # written, whatever the encoder makes of them (a distilled one may not reach `users_wrote`'s bar)
         known = bool(critique.phrase) and (is_descriptive(critique.phrase)
+                                           or clean_phrase(critique.phrase) in written
                                            or degrees.users_wrote(critique.phrase))
         reading = degrees.ground(critique.phrase) if known else None
         if reading is not None:
@@ -126,6 +132,17 @@ def read_unread(retriever: "Retriever", unread: Sequence["Critique"]) -> tuple["
             read.append(replace(critique, tag=critique.candidates[0], alpha=-critique.alpha, candidates=(),
                                 flipped=True))
     return tuple(read)
+
+
+def _written(degrees) -> frozenset[str]:
+    """The user tags of the degree model's catalog, as `clean_phrase` writes them (cached on it)."""
+    from engine.degrees.phrases import clean_phrase
+
+    cached = getattr(degrees, "_written_phrases", None)
+    if cached is None:
+        cached = frozenset(clean_phrase(t) for t in getattr(degrees, "language", ()) or ())
+        degrees._written_phrases = cached
+    return cached
 
 
 def attribute_grounding(parser, retriever: "Retriever", attribute: str):

@@ -17,7 +17,6 @@ attribute ("long"), and its Modification's catalog tag is only the `list` policy
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from bot.dialogue import replies
-from bot.nlu import lexicon as lx
 from bot.nlu.limits import TOPICS as LIMITS
 from bot.types import Critique, Parse, Reply
 
@@ -56,35 +54,14 @@ def cannot_judge_text(topic: str | None) -> str:
 @dataclass(frozen=True)
 class Topic:
     attribute: str  # the words the estimate reads, "more" of them ("long")
-    more: re.Pattern  # words asking for more of it ("longer", "epic length", "over 2 hours")
-    less: re.Pattern  # ... for less ("shorter", "under two hours", "cheaper")
-    said: tuple[str, str]  # how the reply says less / more ("shorter", "longer")
     lacks: str  # what the catalog does not have ("running times")
 
 
-_NUMBER = r"(?:an?|one|two|three|four|five|half an?|\d+(?:[.,]\d+)?)\s*(?:and a half\s+)?(?:hours?|hrs?|minutes?|mins?)"
-# A negation up to two words before ("not three hours long"), never across a clause ("less
-# violent and shorter": "less" is the other critique's).
-_NOT = (r"\b(?:not|no|nothing|never|without|less|too|isn'?t|aren'?t|don'?t)\b"
-        r"(?:\s+(?!(?:and|but|or|with|plus|though|yet)\b)\w+){0,2}?\s+")
-# A length said with a comparator comes first, so "over two hours long" is read as one request.
-_HOURS = _NUMBER + r"(?:\s+long)?"
+# Which way the person asked is the parser's (`Parse.limit_way`, bot.nlu.limits.read_way); how
+# the reply says it is `replies.ESTIMATE_WORDS` ("shorter" = less long).
 TOPICS = {
-    "running time": Topic(
-        "long",
-        re.compile(rf"\b(?:over|above|more than|at least|longer than)\s+{_HOURS}|{_HOURS}\s+or (?:more|longer)"
-                   r"|(?<!how )\b(?:long|longer|longest|lengthy|lengthier|lengthiest)\b"),  # not "how long"
-        re.compile(rf"\b(?:under|below|less than|at most|within|max(?:imum)?|shorter than)\s+{_HOURS}"
-                   rf"|{_HOURS}\s+(?:or less|or shorter|max|tops)"
-                   r"|\b(?:short|shorter|shortest|quick|quicker|brief)\b"),
-        ("shorter", "longer"), "running times"),
-    "budget": Topic(
-        "big budget",
-        re.compile(r"\b(?:big|bigger|biggest|high|higher|huge|massive|large|larger)[\s-]+budgets?\b"
-                   r"|\b(?:expensive|pricey|costly|blockbusters?)\b|\bcost(?:s|ing)? (?:a lot|a fortune|more)\b"),
-        re.compile(r"\b(?:low|lower|small|smaller|tiny|modest)[\s-]+budgets?\b"
-                   r"|\b(?:cheap|cheaper|cheapest|cheaply|inexpensive)\b|\bcost(?:s|ing)? less\b"),
-        ("lower-budget", "bigger-budget"), "budgets"),
+    "running time": Topic("long", "running times"),
+    "budget": Topic("big budget", "budgets"),
 }
 
 
@@ -100,7 +77,7 @@ class Lack:
     @property
     def said(self) -> str:
         """How the reply says the direction ("shorter", "bigger-budget")."""
-        return TOPICS[self.topic].said[self.alpha > 0]
+        return replies.estimate_words(self.attribute, self.alpha)
 
     def to_json(self, reading: "Grounding", user_tags: tuple[str, ...]) -> dict:
         """`Reply.estimate` / REST `custom.estimate`: what was guessed, from which user tags."""
@@ -110,31 +87,13 @@ class Lack:
                 "note": f"an estimate from the catalog's user tags, not {TOPICS[self.topic].lacks}"}
 
 
-def asked_lack(topic: str | None, text: str) -> Lack | None:
-    """Which way a turn asks about a fact the catalog lacks, None when it says no way ("how long
-    is it?", "with Tom Hanks") or both. A negation just before the words turns them ("not three
-    hours long", "not too long" = shorter; "too long" = shorter too: a complaint)."""
-    found = TOPICS.get(topic or "")
-    if found is None:
+def asked_lack(parse: Parse) -> Lack | None:
+    """The estimate a *cannot judge* turn asks for: its topic's attribute, the way and strength
+    the parser read (`Parse.limit_way`); None when it asked no way or the topic has no estimate."""
+    found = TOPICS.get(parse.limit or "")
+    if found is None or parse.limit_way is None:
         return None
-    text = " ".join(text.lower().split())
-    ways = set()
-    for alpha, pattern in ((1, found.more), (-1, found.less)):
-        for m in pattern.finditer(text):
-            before = text[: m.start()]
-            turned = re.search(rf"(?:{_NOT})$", before) is not None
-            ways.add(-alpha if turned else alpha)
-    if len(ways) != 1:
-        return None
-    return Lack(topic, found.attribute, ways.pop(), _strength(text))
-
-
-def _strength(text: str) -> float:
-    def said(words) -> bool:
-        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
-    if said(lx.WEAK_WORDS):
-        return lx.WEAK_STRENGTH
-    return lx.STRONG_STRENGTH if said(lx.STRONG_WORDS) else 1.0
+    return Lack(str(parse.limit), found.attribute, parse.limit_way.alpha, parse.limit_way.strength)
 
 
 def estimate_critique(retriever: "Retriever", lack: Lack | None) -> Critique | None:
@@ -172,7 +131,7 @@ def answer(manager: DialogueManager, state: "SessionState", parse: Parse) -> Rep
     """A *cannot judge* turn: the honest sentence, then, where the catalog's user tags carry the
     fact and there is a film to start from, the estimate walked from it, worded as a guess."""
     honest = cannot_judge_text(parse.limit)
-    lack = asked_lack(parse.limit, parse.text)
+    lack = asked_lack(parse)
     critique = estimate_critique(manager.retriever, lack)
     row = manager.out.row(state.current)
     if critique is None or row is None:
@@ -214,7 +173,7 @@ def with_limit(manager: DialogueManager, state: "SessionState", parse: Parse, re
     showed as it is ("something like Heat but shorter") gets the guess walked from it (one undo
     still goes back to before the film, `depth`: the undo depth before the turn). Any other
     answer keeps its text, the honest sentence after it in brackets."""
-    lack = asked_lack(parse.limit, parse.text)
+    lack = asked_lack(parse)
     critique = estimate_critique(manager.retriever, lack)
     if critique is not None and reply.intent == "critique" and reply.sequence:
         both = _beside_critiques(manager, state, parse, lack, critique)

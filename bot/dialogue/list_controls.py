@@ -26,6 +26,7 @@ from bot.dialogue.critique_axes import critique_modifications, read_unread
 from bot.dialogue.exclusions import exclude_items, exclude_tag, excluded_rows
 from bot.dialogue.explain import Explainer
 from bot.dialogue.pending import FollowUp, ordinal_pick, pending_to_json
+from bot.dialogue.years import outside_rows
 from bot.dialogue.policies import sequence_for, shown_rows
 from bot.types import Button, Parse, Reply, ShownItem
 from engine.retrieval.catalog import release_year
@@ -297,10 +298,13 @@ class ListControls:
                                 with_suggestions=False, buttons=_pick_buttons(len(items)))
 
     def _jump_items(self, state: "SessionState", row: int | None) -> list[ShownItem]:
-        """Often-watched items, never shown nor set aside, farthest from `row` (cosine in the item
-        space); with no row, the most watched ones spread out from each other."""
+        """Often-watched items, never shown nor set aside, inside the year filter, farthest from
+        `row` (cosine in the item space); with no row, the most watched ones spread out from each
+        other. The pool is the most watched share of the films the year filter allows."""
         r = self.r
-        pool = np.argsort(-r.popularity, kind="stable")[: max(int(JUMP_POOL * r.n_items), 3 * self.m.steps)]
+        outside = set(outside_rows(r, state.years))
+        ranked = [int(p) for p in np.argsort(-r.popularity, kind="stable") if int(p) not in outside]
+        pool = ranked[: max(int(JUMP_POOL * len(ranked)), 3 * self.m.steps)]
         banned = shown_rows(r, state) | excluded_rows(r, state) | ({row} if row is not None else set())
         pool = np.array([p for p in pool if int(p) not in banned], dtype=np.int64)
         if not len(pool):

@@ -21,6 +21,7 @@ from bot.dialogue.exclusions import excluded_rows
 from bot.dialogue.policies import shown_rows
 from bot.dialogue.years import outside_rows
 from bot.types import Button, Reply, ShownItem
+from engine.retrieval.neighbours import item_cosines
 from engine.walks.neighbourhood import WIDER_POOL, nearest_by_kind
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,18 +46,17 @@ def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int
 
 
 def nearest_in_years(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
-    """(row, cosine) of the `k` films nearest `row` in the item space among the better-known
-    part of the catalog (engine.walks.neighbourhood.WIDER_POOL) inside the year filter: what is
-    shown when a filter leaves none of its stored neighbours ("something recent" from a 1999
-    film, "since 2010" from a 1987 one), instead of nothing."""
+    """(row, cosine) of the `k` films nearest `row` in the item space (engine.retrieval.neighbours.
+    item_cosines) among the better-known part of the catalog (engine.walks.neighbourhood.
+    WIDER_POOL) inside the year filter: what is shown when a filter leaves none of its stored
+    neighbours ("something recent" from a 1999 film, "since 2010" from a 1987 one), instead of
+    nothing."""
     banned = shown_rows(retriever, state) | excluded_rows(retriever, state) | set(outside_rows(retriever, state.years))
     pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_items), k)]
     rows = np.setdiff1d(pool, np.asarray([row, *banned], dtype=np.int64))
     if not len(rows):
         return []
-    vectors = retriever.item_vectors
-    unit = vectors[rows] / np.maximum(np.linalg.norm(vectors[rows], axis=1, keepdims=True), 1e-9)
-    cosine = unit @ (vectors[row] / max(float(np.linalg.norm(vectors[row])), 1e-9))
+    cosine = item_cosines(retriever.item_vectors, row)[rows]
     best = np.argsort(-cosine, kind="stable")[:k]
     return [(int(rows[b]), float(cosine[b])) for b in best]
 

@@ -47,11 +47,22 @@ def input_cut(chars: int, limit: int) -> str:
     return f"(Your message had {chars:,} characters; I read only the first {limit:,}.) "
 
 
+# How a guess at a fact the catalog lacks is said, less / more of its attribute (bot.dialogue.estimates).
+ESTIMATE_WORDS = {"long": ("shorter", "longer"), "big budget": ("lower-budget", "bigger-budget")}
+
+
+def estimate_words(attribute: str, alpha: int) -> str:
+    """"shorter" for less "long": a guess worded the way people ask for it."""
+    pair = ESTIMATE_WORDS.get(attribute)
+    return pair[alpha > 0] if pair else critique_text(attribute, alpha)
+
+
 def wanted(critiques: Sequence[Critique]) -> str:
-    """ "less action and a bit more comedy": how each critique was read, strength included."""
+    """ "less action and a bit more comedy" / "shorter": how each critique was read, strength included."""
     def strength(c: Critique) -> str:
         return "a bit " if c.strength < 1 else ("much " if c.strength > 1 else "")
-    return " and ".join(strength(c) + critique_text(c.tag, c.alpha) for c in critiques)
+    return " and ".join(strength(c) + (estimate_words(c.tag, c.alpha) if c.estimate else critique_text(c.tag, c.alpha))
+                        for c in critiques)
 
 
 def you_could_say(suggestions: Sequence[str]) -> str:

@@ -179,7 +179,12 @@ def read_clause(clause: Clause, vocab: TagVocabulary) -> Clause:
             continue
         span, cue = _cue_at(words, i)
         if cue is not None:
-            cues.append(cue)
+            said = " ".join(words[i:i + span])
+            if cues and said in lx.ATTRIBUTE_CUES and cues[-1].kind == "explicit" \
+                    and all(w in lx.FILLER_WORDS for w in words[i + span:]):
+                content.append(said)  # "less over the top": the phrase is what "less" asks about
+            else:
+                cues.append(cue)
             i += span
             continue
         base = vocab.comparative(w)

@@ -39,6 +39,12 @@ MORE = re.compile(
     r"(?: (?:please|then|again|too|as well))?$")
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;.!?]+|\s-+)\s*")
 # Words that add nothing to a control beside them ("nah", "anything", "to be honest").
+# Interjections before a control and asides after it, said without a comma ("nah seen them all",
+# "none of these work tbh" after `simplify`: "to be honest").
+LEADING_ASIDE = re.compile(r"^(?:(?:nah|nope|meh|eh|ugh|hm+|ok|okay|yeah|yep|well|lol|haha+|honestly|sorry|urgh|pfft|"
+                           r"hmph|mm+|oh|ah|welp)\s+)+")
+TRAILING_ASIDE = re.compile(r"(?:\s+(?:to be honest|honestly|lol|really|seriously|though|tho|mate|man|sorry|"
+                            r"please|thanks|i guess|i'm afraid|unfortunately|either))+$")
 ASIDE = re.compile(r"(?:no|nope|nah|meh|eh|ugh|hm+|ok|okay|sure|yeah|well|so|lol|haha+|please|thanks|anything|"
                     r"whatever|anything (?:at all|really|goes)|to be honest|honestly|seriously|really)")
 MORE_LIKE = re.compile(r"^(?:(?:show|give|find|get) (?:me )?)(?:more|others|ones|some more|movies|films) "
@@ -204,7 +210,11 @@ JUMP = re.compile(
     r"(?:(?:i|we) (?:want|need|could use)|let'?s have|time for) (?:a change|something (?:else|different|new))|"
     r"(?:let'?s )?(?:try )?(?:a )?(?:different|another|whole new|new) (?:genre|direction|kind of (?:movie|film)s?|type of (?:movie|film)s?)|"
     r"surprise me (?:with (?:something|anything|a (?:movie|film))|again)|"
-    r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else))"
+    r"(?:mix|shake) (?:it|things) up|random (?:pick|movie|film|one)|(?:get|take) me (?:out of here|somewhere else)|"
+    r"(?:let'?s )?go (?:wild|crazy|nuts|off piste)|"
+    # "anything but this kind of film", "something other than these": away from the whole list
+    r"(?:something|anything|any (?:movie|film)) (?:but|except|other than|apart from|besides) (?:this|that|these|those|"
+    r"them|it)(?: (?:kind|sort|type|style|genre)s? of (?:films?|movies?|things?|stuff))?)"
     r"(?: please)?$")
 
 # "something not like Heat", "anything unlike the second one": a jump away from a named film.

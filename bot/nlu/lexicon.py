@@ -246,6 +246,9 @@ LESS_PHRASES = (
     "nothing", "too", "overly", "over the top", "toned down", "not", "neither", "nor",
     "stop with", "stop the", "quit the", "quit with", "spare me", "spare me the",
 )
+# Polarity phrases that are also attributes: a cue beside one ("the gore is over the top"), the
+# attribute itself after another polarity word ("less over the top", "a bit more toned down").
+ATTRIBUTE_CUES = frozenset({"over the top", "toned down"})
 # A strength word right before the polarity word scales the critique.
 WEAK_WORDS = ("a tiny bit", "a teeny bit", "a wee bit", "a little bit", "a little", "a bit", "tiny bit", "a hair", "a tad", "a touch", "slightly", "somewhat",
               "kind of", "kinda", "sort of", "a smidge", "marginally", "little", "bit")

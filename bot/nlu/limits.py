@@ -17,8 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.nlu import lexicon as lx
+from bot.types import LimitWay
 
-__all__ = ["read_limits", "TOPICS"]
+__all__ = ["read_limits", "read_way", "TOPICS"]
 
 # Topic -> what the bot says it cannot judge.
 TOPICS = {
@@ -55,6 +56,10 @@ _BUDGET = re.compile(
     r"|\bcost(?:s|ing)?\b(?:\s+(?:less|more|a lot|a fortune|much))?(?:\s+(?:to make|to produce|money))?"
     r"|\b(?:cheaper|more expensive|less expensive|expensive|cheaply made|cheap)\s+(?:to make|to produce|productions?)\b"
     r"|\bbox office\b|\bmoney to make\b|\b(?:cheapest|most expensive|least expensive)\b"
+    # how costly a film looks: "cheaper looking", "expensive-looking", "production values"
+    r"|\b(?:(?:more|less|very|so|too)\s+)?(?:cheap|cheaper|cheapest|expensive|costly|pricey|pricier|low[\s-]rent)"
+    r"[\s-]+(?:looking|look|feel|feeling)\b|\bcheaply made\b"
+    r"|\b(?:(?:better|worse|higher|lower|bigger|smaller|more|less|good|bad|high|low)\s+)?production (?:values?|quality|costs?)\b"
     r"|" + _MONEY + r"|\b(?:gross(?:ed|es|ing)|earn(?:ed|s)?|revenues?|made (?:a lot of|lots of|tons of|a ton of|"
     r"little|no|big|more|less) money|(?:made|cost) (?:a|one|two|\d+) (?:billion|million))\b")
 _LANGUAGES = ("french|english|spanish|german|italian|japanese|korean|chinese|mandarin|cantonese|hindi|"
@@ -76,6 +81,14 @@ _NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made by|fr
 # The same in lower case ("something with tom hanks"): a common given name and one more word.
 _LOWER_NAME = re.compile(r"\b(?P<how>with|starring|featuring|by|directed by|made by|from director)\s+"
                          r"(?P<name>(?P<first>[a-z]+)\s+(?P<last>[a-z][a-z'-]+))\b")
+# A person asked for more or less of ("more Kate Winslet", "less nicolas cage"): a given name and a
+# surname right after the polarity word, typed with capitals, or in lower case with a surname that
+# is no English word (lower case "more sandy beaches" stays a critique).
+_MORE_NAME = re.compile(r"\b(?P<how>more|less|fewer|no more|not so much|too much)\s+(?P<name>(?P<first>[A-Za-z]+)"
+                        r"\s+(?P<last>[A-Za-z][\w'-]+))(?=\s*(?:$|[,;.!?]|\s(?:and|but|please|films?|movies?)\b))")
+# "the coens' budget", "Nolan's running time": the owner of what the catalog cannot say belongs to
+# the request, never a critique of its own.
+_POSSESSOR = re.compile(r"(?:\b(?:the|a|an|his|her|their)\s+)?\b[\w.-]+(?:'s|s'|')\s*$")
 _DIRECTED = re.compile(r"\b(?:by|directed by|made by|from director)$")
 # Words after a given name that make it no name ("with grace and style", "by will alone").
 _NOT_SURNAMES = frozenset("and or but in on of for to the a an as is was alone please pls too".split())
@@ -88,11 +101,61 @@ _LEFTOVER = frozenset("but and or with without by from in into that which one on
                       "even still really actually hmm well not".split())
 
 
+# Which way a request about running time or budget asks (`read_way`): words for more of it and
+# words for less ("shorter" = less long). A length said with a comparator comes first, so "over
+# two hours long" is read as one request.
+_SPAN = r"(?:an?|one|two|three|four|five|half an?|\d+(?:[.,]\d+)?)\s*(?:and a half\s+)?(?:hours?|hrs?|minutes?|mins?)"
+_HOURS = _SPAN + r"(?:\s+long)?"
+_WAYS = {
+    "running time": (
+        re.compile(rf"\b(?:over|above|more than|at least|longer than)\s+{_HOURS}|{_HOURS}\s+or (?:more|longer)"
+                   r"|(?<!how )\b(?:long|longer|longest|lengthy|lengthier|lengthiest)\b"),  # not "how long"
+        re.compile(rf"\b(?:under|below|less than|at most|within|max(?:imum)?|shorter than)\s+{_HOURS}"
+                   rf"|{_HOURS}\s+(?:or less|or shorter|max|tops)"
+                   r"|\b(?:short|shorter|shortest|quick|quicker|brief)\b")),
+    "budget": (
+        re.compile(r"\b(?:big|bigger|biggest|high|higher|huge|massive|large|larger)[\s-]+budgets?\b"
+                   r"|\b(?:expensive|pricey|costly|blockbusters?)\b|\bcost(?:s|ing)? (?:a lot|a fortune|more)\b"),
+        re.compile(r"\b(?:low|lower|small|smaller|tiny|modest)[\s-]+budgets?\b"
+                   r"|\b(?:cheap|cheaper|cheapest|cheaply|inexpensive)\b|\bcost(?:s|ing)? less\b")),
+}
+# A negation up to two words before ("not three hours long"), never across a clause ("less
+# violent and shorter": "less" is the other critique's).
+_NOT = (r"\b(?:not|no|nothing|never|without|less|too|isn'?t|aren'?t|don'?t)\b"
+        r"(?:\s+(?!(?:and|but|or|with|plus|though|yet)\b)\w+){0,2}?\s+")
+
+
+def read_way(topic: str | None, text: str) -> LimitWay | None:
+    """Which way a turn asks about a fact the catalog lacks, None when it says no way ("how long
+    is it?", "with Tom Hanks") or both. A negation just before the words turns them ("not three
+    hours long", "not too long" = shorter; "too long" = shorter too: a complaint)."""
+    patterns = _WAYS.get(topic or "")
+    if patterns is None:
+        return None
+    text = " ".join(text.lower().split())
+    ways = set()
+    for alpha, pattern in zip((1, -1), patterns):
+        for m in pattern.finditer(text):
+            turned = re.search(rf"(?:{_NOT})$", text[: m.start()]) is not None
+            ways.add(-alpha if turned else alpha)
+    if len(ways) != 1:
+        return None
+    return LimitWay(ways.pop(), _strength(text))
+
+
+def _strength(text: str) -> float:
+    def said(words) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    if said(lx.WEAK_WORDS):
+        return lx.WEAK_STRENGTH
+    return lx.STRONG_STRENGTH if said(lx.STRONG_WORDS) else 1.0
+
+
 def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
-                is_title: Callable[[str], bool] = lambda name: False) -> tuple[str | None, str]:
+                is_title: Callable[[str], bool] | None = None) -> tuple[str | None, str]:
     """(topic or None, the text without the request). `is_tag(phrase)` says whether the catalog's
-    tags or lexicon name a phrase: those are critiques, not limits; `is_title(name)` whether a
-    capitalised name is a catalog title ("start me off with Persona"): a film, not an actor."""
+    tags or lexicon name a phrase: those are critiques, not limits; `is_title(phrase)` whether it
+    names films ("more Harry Potter", "start me off with Persona" name no actor)."""
     text, topic = simple, None
     for name, pattern in (("running time", _RUNNING_TIME), ("budget", _BUDGET), ("language", _LANGUAGE),
                           ("age rating", _AGE_RATING), ("awards", _AWARDS)):
@@ -102,7 +165,8 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
     for m in _NAME.finditer(original):
         name = m.group("name").strip(" .'")
         folded = name.lower()
-        if is_tag(folded) or is_title(folded) or folded in ("the", "a", "an") or folded.split()[0] in ("the", "a", "an"):
+        if is_tag(folded) or (is_title is not None and is_title(folded)) or folded in ("the", "a", "an") \
+                or folded.split()[0] in ("the", "a", "an"):
             continue  # "with Al Pacino" where al pacino is a tag; "from The 90s": no name
         topic = topic or ("directors" if _DIRECTED.search(m.group("how").lower()) else "actors")
         text = re.sub(rf"\b{re.escape(m.group('how').lower())}\s+{re.escape(folded)}\b", " ", text)
@@ -111,6 +175,10 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
             continue
         topic = topic or ("directors" if _DIRECTED.search(m.group("how")) else "actors")
         text = text.replace(m.group(0), " ")
+    for m in _MORE_NAME.finditer(original):
+        if _more_of_a_person(m, is_tag) and not (is_title is not None and is_title(m.group("name").lower())):
+            topic = topic or "actors"
+            text = re.sub(rf"\b{re.escape(m.group('name').lower())}\b", " ", text)
     m = _ROLE.search(text)
     if m and not is_tag(m.group(0)):
         topic = topic or ("directors" if m.group(0).startswith(("direct", "film")) else "actors")
@@ -143,5 +211,24 @@ def _lower_case_name(m: re.Match, is_tag: Callable[[str], bool]) -> bool:
     return not (last in lx.MORE_WORDS or last in lx.LESS_WORDS or last in lx.FILLER_WORDS)
 
 
+def _more_of_a_person(m: re.Match, is_tag: Callable[[str], bool]) -> bool:
+    """"more Jeremy Renner", "less Kate Winslet": two words naming no tag, a common given name
+    and a surname that is capitalised or no dictionary word, or two capitalised words that are
+    no dictionary words (names the census list lacks)."""
+    from bot.nlu.text import dictionary_word
+
+    first, last = m.group("first"), m.group("last")
+    if is_tag(m.group("name").lower()) or is_tag(last.lower()) or last.lower() in _NOT_SURNAMES \
+            or last.lower() in lx.FILLER_WORDS:
+        return False
+    capitalised = first[0].isupper() and last[0].isupper()
+    if first.lower() in given_names():
+        return capitalised or not dictionary_word(last.lower())
+    return capitalised and not dictionary_word(first.lower()) and not dictionary_word(last.lower())
+
+
 def _cut(text: str, m: re.Match) -> str:
-    return text[: m.start()] + " " + text[m.end():]
+    """The text without the match, and without the owner said before it ("the coens' budget")."""
+    owner = _POSSESSOR.search(text[: m.start()])
+    start = owner.start() if owner is not None else m.start()
+    return text[: start] + " " + text[m.end():]

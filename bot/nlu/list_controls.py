@@ -53,6 +53,9 @@ class ListControlReader:
         whole = self._one(simple, shown, original)
         if whole is None:
             whole = self._clauses(simple, shown, original)
+        if whole is None:  # "nah seen them all", "none of these grab me tbh": asides without a comma
+            bare = cw.TRAILING_ASIDE.sub("", cw.LEADING_ASIDE.sub("", simple)).strip()
+            whole = self._one(bare, shown, original) if bare and bare != simple else None
         return whole if whole is not None else self._loose(simple, shown)
 
     def _loose(self, simple: str, shown: Shown) -> Parse | None:

@@ -27,7 +27,7 @@ from bot.nlu.commands import read_command, simplify
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
-from bot.nlu.limits import read_limits
+from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
@@ -136,7 +136,8 @@ class Parser:
         found = self._read(simple, shown, cleaned)
         if found is None:
             return out_of_scope
-        return replace(self.outside.review(found, simple), text=cleaned)
+        way = read_way(found.limit, cleaned) if found.limit is not None else None
+        return replace(self.outside.review(found, simple), text=cleaned, limit_way=way)
 
     # -- stages ------------------------------------------------------------------------------
 
@@ -188,7 +189,7 @@ class Parser:
             return self._request(simple, shown, original)  # "That '70s Show" is a title
         simple = self.references.dated(simple) or simple  # "Titanic from 1953" names one film
         years, rest = read_years(simple)
-        limit, rest = read_limits(rest, original, self._names_tag, lambda name: bool(self.titles.exact(name)))
+        limit, rest = read_limits(rest, original, self._names_tag, self._names_films)
         if limit is not None and years is None and other_domain(simple):
             return None  # "set a timer for 10 minutes" is no running time
         if limit is not None and _ASKS_FACT.match(simple):
@@ -231,6 +232,9 @@ class Parser:
         if len(words) > 1 or not (self.vocab.is_english(words[0]) or dictionary_word(words[0])):
             return True
         return title_case(simple, original) and not (reading.critiques and reading.strong)
+
+    def _names_films(self, phrase: str) -> bool:
+        return bool(self.titles.exact(phrase) or self.titles.series(phrase))
 
     def _names_tag(self, phrase: str) -> bool:
         return self.vocab.names_a_tag(phrase) or norm_phrase(phrase) in self.vocab.exact_names

@@ -78,6 +78,9 @@ def rewrite_polarity(tokens: list[str], is_content) -> list[str]:
             i += span
             continue
         if tok in ("nope", "nah", "nay"):
+            if not out and (nxt in lx.MORE_WORDS or nxt in lx.LESS_WORDS):
+                i += 1  # "nah more action": a reply word before the request, no "no more"
+                continue
             out.append("no")  # "scary? nope" is "romance? no thanks"
             i += 1
             continue

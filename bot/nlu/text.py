@@ -150,7 +150,27 @@ def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> s
     # only another form of it ("aggressively" -> "aggressive", "passions" -> "passion").
     if not (token.startswith(word) or word.startswith(token)) and dictionary_word(token):
         return None
+    stem, other = _derived_from(token), _derived_from(word)
+    if stem is not None and other is not None and other != stem and not word.startswith(stem.rstrip("e")):
+        return None  # "arty" (art + y) is no typo of "army" (arm + y); "mistery" still becomes "mystery"
     return word
+
+
+# Endings that make an adjective of a word ("arty", "boyish", "charmless"): a token that is a real
+# word plus one of them is a word-form of that word, not a typo of another word's form.
+_DERIVING = ("less", "ish", "ful", "ous", "y")
+
+
+def _derived_from(token: str) -> str | None:
+    """The real word `token` derives from by an adjective ending ("arty" -> "art"), else None."""
+    for ending in _DERIVING:
+        if not token.endswith(ending):
+            continue
+        stem = token[: -len(ending)]
+        for word in (stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""):  # "leggy": leg
+            if len(word) >= 3 and dictionary_word(word):
+                return word
+    return None
 
 
 _SUFFIXES = ("ing", "ed", "s", "ly")

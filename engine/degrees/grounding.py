@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 # Tags that say what form a film takes, not how much of a quality it has: an adjective ("crude",
 # "unrealistic", "gory") never makes a film more of a documentary, however often the movies
@@ -24,6 +27,14 @@ class Grounding:
     def of_tag(cls, tag: str, phrase: str | None = None) -> "Grounding":
         """A phrase read as exactly one catalog tag (the tag's own name by default)."""
         return cls(tag if phrase is None else phrase, tag, (tag,), (1.0,), True)
+
+    @classmethod
+    def of_mix(cls, phrase: str, tags: Sequence[str], mix: np.ndarray, size: int) -> "Grounding":
+        """A phrase read as the (up to) `size` heaviest tags of `mix` (T,), weights renormalised."""
+        order = [int(j) for j in np.argsort(-mix, kind="stable")[:size] if mix[j] > 0]
+        weights = mix[order] / mix[order].sum()
+        names = tuple(tags[j] for j in order)
+        return cls(phrase, " + ".join(names), names, tuple(round(float(w), 4) for w in weights), False)
 
     @classmethod
     def estimate(cls, phrase: str, label: str) -> "Grounding":
@@ -57,9 +68,10 @@ class GroundingConfig:
     # The phrase is also read with its cosines to the movie texts perturbed `jitter_draws` times
     # by `jitter` times the spread their 8-bit rounding gives, and the readings are averaged
     # (engine.degrees.tag_mix.leaning), so that a rounding of the movie texts moves a reading a
-    # little rather than across a cut (0: read once). Off by default: the nine readings cost a
-    # new phrase ~9x (one sender's turn p95 40 -> 76 ms on ml-latest-small, over issue 20's
-    # 50 ms) for +0.1-0.2 points of judged pair accuracy on fresh checkpoints (docs/results.md).
+    # little rather than across a cut (0: read once). Off by default: even sharing their work,
+    # the nine readings cost a new phrase ~2.5-3 readings (one sender's turn p95 37-42 -> 48-57
+    # ms on ml-latest-small, over issue 20's 50 ms in 2 of 4 runs) for +0.1-0.2 points of
+    # judged pair accuracy on fresh checkpoints (docs/results.md).
     jitter: float = 0.0
     jitter_draws: int = 8
     # A tag on fewer than this share of the items is too thin to be a whole reading ("funny" on

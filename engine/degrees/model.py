@@ -11,6 +11,7 @@ the bot can show); :meth:`DegreeModel.raw_scores` orders items by how much of it
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Callable, Protocol
 
 import numpy as np
@@ -18,7 +19,7 @@ import numpy as np
 from engine.degrees.grounding import FORM_TAGS, Grounding, GroundingConfig  # noqa: F401  (re-exported)
 from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
                                  per_phrase, rank_percentiles)
-from engine.degrees.tag_mix import leaning
+from engine.degrees.tag_mix import TagTable, leaning, text_jitter
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.degrees.anchors import Anchors, Borrowed
@@ -85,6 +86,7 @@ class DegreeModel:
         counts = self.item_tags.sum(axis=0).A.ravel()
         self._thin = counts < self.config.thin * m if self.item_tags.nnz else np.zeros(t, dtype=bool)
         self.centroids = np.asarray(self.item_tags.T @ self.item_vectors) / np.maximum(counts, 1)[:, None]
+        self._tag_table = TagTable.of(self.item_tags)  # what every reading's tag lifts count on
         self._predicted = None
         self._log_counts = None
         if signals is not None:
@@ -229,7 +231,7 @@ class DegreeModel:
         unnamed_forms = self._form_tags & (sims < self.config.name_floor)
         lean = self._leaning(text, vector, by_name, unnamed_forms, best)
         if own is None:
-            return self._mix_grounding(text, lean)
+            return Grounding.of_mix(text, self.tags, lean, self.config.mix)
         # a thin tag keeps a share of its reading; the tags its closest movies carry take the rest
         lean = lean.copy()
         lean[own] = 0.0
@@ -238,28 +240,28 @@ class DegreeModel:
         if lean[kept].sum() > 0:
             share[kept] = lean[kept] / lean[kept].sum() * len(kept) / (len(kept) + 1)
         share[own] = 1.0 - share.sum()
-        return self._mix_grounding(text, share, size=self.config.mix + 1)
+        return Grounding.of_mix(text, self.tags, share, self.config.mix + 1)
 
     def _leaning(self, text: str, vector: np.ndarray, by_name: np.ndarray,
                  unnamed_forms: np.ndarray, best: int) -> np.ndarray:
         """(T,) the tags a phrase leans on (engine.degrees.tag_mix.leaning), read with its
-        cosines to the movie texts as they are and perturbed (GroundingConfig.jitter)."""
-        if self.signals is None or not self.item_tags.nnz:
-            perturbed = [None]
-        else:
+        cosines to the movie texts as they are and perturbed (GroundingConfig.jitter). The
+        readings share every feature row but the text's (`memo`): nine cost little more than one."""
+        perturbed = None
+        if self.signals is not None and self.item_tags.nnz:
             cosines = self.signals.text_vectors @ vector
-            perturbed = [cosines] + [cosines + jitter for jitter in self._text_jitter()]
+            perturbed = np.concatenate([cosines[None, :], cosines[None, :] + self._text_jitter()])
+        memo: dict = {}
 
         def read_back(mix: np.ndarray, cosines: np.ndarray | None) -> np.ndarray:
-            return self._judgment_free_scores(self._mix_grounding(text, mix), text=cosines)
+            g = Grounding.of_mix(text, self.tags, mix, self.config.mix)
+            return self._judgment_free_scores(g, text=cosines, memo=memo)
 
-        return leaning(self.item_tags, perturbed, by_name, unnamed_forms, best,
+        return leaning(self._tag_table, perturbed, by_name, unnamed_forms, best,
                        self.config.neighbours, read_back)
 
     def _text_jitter(self) -> np.ndarray:
         """(draws, M) the perturbations a phrase is also read under (GroundingConfig.jitter)."""
-        from engine.degrees.tag_mix import text_jitter
-
         key = (self.config.jitter_draws, self.config.jitter)
         if self._jitter is None or self._jitter[0] != key:  # computed once per configuration
             draws = self.config.jitter_draws if self.config.jitter > 0 else 0
@@ -267,25 +269,17 @@ class DegreeModel:
         return self._jitter[1]
 
     def _judgment_free_scores(self, g: Grounding, rows: list[int] | None = None,
-                              text: np.ndarray | None = None) -> np.ndarray:
+                              text: np.ndarray | None = None, memo: dict | None = None) -> np.ndarray:
         """Equal-weight sum of feature `rows` (default: all but the anchors) with no judgment in
         them (no anchors, no learned weights), so that how a phrase is read never depends on
         judgments about it."""
         from engine.degrees.score import FEATURES
 
         everything = frozenset(self.anchors.attributes) if self.anchors is not None else frozenset()
-        features = self.features(g, exclude_anchors=everything, text=text)
+        features = self.features(g, exclude_anchors=everything, text=text, memo=memo)
         if rows is None:
             rows = [k for k, name in enumerate(FEATURES) if name != "anchors"]
         return features[rows].sum(axis=0)
-
-    def _mix_grounding(self, text: str, mix: np.ndarray, size: int | None = None) -> Grounding:
-        order = [int(j) for j in np.argsort(-mix, kind="stable")[: size or self.config.mix]
-                 if mix[j] > 0]
-        weights = mix[order] / mix[order].sum()
-        names = tuple(self.tags[j] for j in order)
-        return Grounding(text, " + ".join(names), names, tuple(round(float(w), 4) for w in weights),
-                         False)
 
     # -- scores ----------------------------------------------------------------------------
 
@@ -299,7 +293,7 @@ class DegreeModel:
     def _anchored(self, g: Grounding, exclude: frozenset[str]) -> "Borrowed | None":
         """What the grounding borrows from the judged attributes other than `exclude`
         (engine.degrees.anchors.borrow), from its own content reading and its valence."""
-        from engine.degrees.anchors import borrow, side_signals
+        from engine.degrees.anchors import borrow
         from engine.degrees.score import CONTENT_ROWS
 
         a = self.anchors
@@ -312,9 +306,15 @@ class DegreeModel:
             x = self.predictor_inputs().astype(np.float64)
             self._inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
         own = self._judgment_free_scores(g, CONTENT_ROWS)  # content only: no judgment in it
-        sides = {} if self.signals is None else side_signals(self.signals)
-        return borrow(own, a.degrees[keep], self.anchor_rows, self._inputs, sides,
+        return borrow(own, a.degrees[keep], self.anchor_rows, self._inputs, self.sides,
                       self.valence(g.phrase))
+
+    @functools.cached_property
+    def sides(self) -> dict[str, np.ndarray]:
+        """engine.degrees.anchors.side_signals of the item signals ({} without), computed once."""
+        from engine.degrees.anchors import side_signals
+
+        return {} if self.signals is None else side_signals(self.signals)
 
     def valence(self, phrase: str) -> float:
         """In (-1, 1): whether people who tag with words like `phrase` rate those movies above
@@ -328,11 +328,10 @@ class DegreeModel:
         return phrase_valence(self.language_vectors @ vector, self.language_valence)
 
     def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset(),
-                 text: np.ndarray | None = None) -> np.ndarray:
+                 text: np.ndarray | None = None, memo: dict | None = None) -> np.ndarray:
         """(len(FEATURES), n_items) standardised readings of the grounding; `exclude_anchors`
         leaves those judged attributes out of the anchors feature (cross-validation by attribute;
-        a phrase is never its own anchor)."""
-        from engine.degrees.anchors import side_signals
+        a phrase is never its own anchor); `text`, `memo`: engine.degrees.score.feature_matrix."""
         from engine.degrees.score import feature_matrix
 
         tag_weights = np.zeros(len(self.tags))
@@ -343,6 +342,9 @@ class DegreeModel:
             vector = self._vectors[g.phrase] = self.encode([g.phrase])[0]
         s = self.signals
         borrowed = self._anchored(g, exclude_anchors | {g.phrase})
+        if memo is not None and "valence" not in memo:  # one phrase's readings share its valence
+            memo["valence"] = self.valence(g.phrase)
+        valence = self.valence(g.phrase) if memo is None else memo["valence"]
         return feature_matrix(
             tag_weights=tag_weights, item_vectors=self.item_vectors, tag_vectors=self.tag_vectors,
             centroids=self.centroids, phrase_vector=vector,
@@ -350,11 +352,11 @@ class DegreeModel:
             text_vectors=None if s is None else s.text_vectors, log_counts=self._log_counts,
             predicted=self._predicted,
             log_popularity=None if s is None else np.log1p(s.popularity),
-            mean_rating=None if s is None else side_signals(s)["rating"],
+            mean_rating=None if s is None else self.sides["rating"],
             anchored=None if borrowed is None else borrowed.degrees,
             side_signs=None if borrowed is None else borrowed.signs,
             scales=None if borrowed is None else borrowed.scales,
-            valence=self.valence(g.phrase), text_scores=text)
+            valence=valence, text_scores=text, memo=memo)
 
     @per_phrase
     def estimate(self, phrase: str) -> Grounding | None:

@@ -45,7 +45,9 @@ VALENCE_FLOOR = 0.15
 
 
 def standardise(values: np.ndarray) -> np.ndarray:
-    values = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0)
+    values = np.asarray(values, dtype=np.float64)
+    if not np.isfinite(values).all():  # (the check is 5x cheaper than a copy without NaN)
+        values = np.nan_to_num(values, nan=0.0)
     sd = values.std()
     return (values - values.mean()) / sd if sd > 1e-12 else np.zeros_like(values)
 
@@ -81,45 +83,79 @@ def feature_matrix(*, tag_weights: np.ndarray, item_vectors: np.ndarray, tag_vec
                    anchored: np.ndarray | None = None,
                    side_signs: dict[str, float] | None = None,
                    scales: dict[str, float] | None = None, valence: float = 0.0,
-                   text_scores: np.ndarray | None = None) -> np.ndarray:
+                   text_scores: np.ndarray | None = None, memo: dict | None = None) -> np.ndarray:
     """(len(FEATURES), M) standardised features; a missing input gives a row of zeros.
 
     tag_weights is (T,) (zero outside the grounding's tags); `scales` multiplies named rows after
     standardising (how far borrowed readings are trusted, engine.degrees.anchors.borrow).
     `text_scores` (M,), when given, stand for the phrase's cosines with the movie texts (a
-    perturbed reading, engine.degrees.model.DegreeModel.ground).
+    perturbed reading, engine.degrees.model.DegreeModel.ground). `memo` (a dict the caller keeps
+    for calls about ONE phrase with everything but `tag_weights` and `text_scores` the same: its
+    perturbed readings) keeps the standardised rows that depend on the tag weights, on the 50
+    closest movie texts or on the phrase alone, so nine readings compute them once; the rows are
+    the very same numbers as without it.
     """
     m = item_vectors.shape[0]
-    rows = {name: np.zeros(m) for name in FEATURES}
+    z = {name: np.zeros(m) for name in FEATURES}
+
+    def standardised(key: tuple, compute) -> dict[str, np.ndarray]:  # noqa: ANN001
+        if memo is not None and key in memo:
+            return memo[key]
+        out = {name: standardise(row) for name, row in compute().items()}
+        if memo is not None:
+            memo[key] = out
+        return out
+
     active = np.flatnonzero(tag_weights)
-    w = tag_weights[active]
     if len(active):
-        rows["tag_centroid"] = item_vectors @ (w @ centroids[active])
-        rows["paper_F"] = item_vectors @ (w @ tag_vectors[active])
-        if log_counts is not None:
-            rows["tag_count"] = np.asarray(log_counts[:, active] @ w).ravel()
-        if predicted is not None:
-            rows["tag_fit"] = predicted[:, active] @ w
+        if memo is not None and "wide" not in memo:  # the cast numpy makes for float64 weights
+            memo["wide"] = np.asarray(item_vectors, dtype=np.result_type(item_vectors, tag_weights))
+        items = item_vectors if memo is None else memo["wide"]
+        z.update(standardised(("tags", np.asarray(tag_weights).tobytes()),
+                              lambda: _tag_rows(tag_weights[active], active, items,
+                                                tag_vectors, centroids, log_counts, predicted)))
     if phrase_code is not None:
-        rows["phrase_F"] = item_vectors @ phrase_code
+        z.update(standardised(("phrase",), lambda: {"phrase_F": item_vectors @ phrase_code}))
     if text_vectors is not None and phrase_vector is not None:
         text = text_vectors @ phrase_vector if text_scores is None else text_scores
-        rows["text"] = text
+        z["text"] = standardise(text)
         near = np.argpartition(-text, NEIGHBOURS - 1)[:NEIGHBOURS] if m > NEIGHBOURS else np.arange(m)
-        rows["neighbours"] = item_vectors @ item_vectors[near].mean(axis=0)
-        for name, side in (("popularity", log_popularity), ("rating", mean_rating)):
-            if side is not None:
-                z = standardise(side)
-                sign = (side_signs or {}).get(name)
-                rows[name] = z * (z[near].mean() if sign is None else sign)
+        sides = standardised(("sides",), lambda: {name: side for name, side in (
+            ("popularity", log_popularity), ("rating", mean_rating)) if side is not None})
+        key = ("near", near.tobytes(), repr(sorted((side_signs or {}).items())))
+        z.update(standardised(key, lambda: _near_rows(near, item_vectors, sides, side_signs)))
     if anchored is not None:
-        rows["anchors"] = anchored
+        z["anchors"] = standardise(anchored)
     scales = dict(scales or {})
     if mean_rating is not None and valence:
         # the rating signed by the phrase's valence, as far as the valence goes above the floor
-        rows["valence_rating"] = np.sign(valence) * standardise(mean_rating)
+        z.update(standardised(("valence", valence),
+                              lambda: {"valence_rating": np.sign(valence) * standardise(mean_rating)}))
         scales["valence_rating"] = max(abs(valence) - VALENCE_FLOOR, 0.0)
-    return np.stack([standardise(rows[name]) * scales.get(name, 1.0) for name in FEATURES])
+    return np.stack([z[name] * scales.get(name, 1.0) for name in FEATURES])
+
+
+def _tag_rows(w: np.ndarray, active: np.ndarray, item_vectors: np.ndarray, tag_vectors: np.ndarray,
+              centroids: np.ndarray, log_counts, predicted: np.ndarray | None) -> dict[str, np.ndarray]:  # noqa: ANN001
+    """The rows of feature_matrix read from the grounding's tags (weights `w` of tags `active`)."""
+    rows = {"tag_centroid": item_vectors @ (w @ centroids[active]),
+            "paper_F": item_vectors @ (w @ tag_vectors[active])}
+    if log_counts is not None:
+        rows["tag_count"] = np.asarray(log_counts[:, active] @ w).ravel()
+    if predicted is not None:
+        rows["tag_fit"] = predicted[:, active] @ w
+    return rows
+
+
+def _near_rows(near: np.ndarray, item_vectors: np.ndarray, sides: dict[str, np.ndarray],
+               side_signs: dict[str, float] | None) -> dict[str, np.ndarray]:
+    """The rows of feature_matrix read from the phrase's closest movie texts (`near`); `sides`:
+    the standardised log popularity and mean rating, signed here."""
+    rows = {"neighbours": item_vectors @ item_vectors[near].mean(axis=0)}
+    for name, z in sides.items():
+        sign = (side_signs or {}).get(name)
+        rows[name] = z * (z[near].mean() if sign is None else sign)
+    return rows
 
 
 def exemplar_scores(item_vectors: np.ndarray, text_vectors: np.ndarray | None,

@@ -99,12 +99,17 @@ def from_triples(rows: list[np.ndarray], columns: list[np.ndarray], values: list
     return ItemNeighbours(matrix, kind, dict(params))
 
 
-def vector_neighbours(item_vectors: np.ndarray, row: int, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """One item's k nearest items by cosine of item vectors (the fallback, one product)."""
+def item_cosines(item_vectors: np.ndarray, row: int) -> np.ndarray:
+    """(n_items,) cosine of every item's vector with `row`'s (a zero vector counts as length 1)."""
     h = np.asarray(item_vectors, dtype=np.float32)
     norms = np.linalg.norm(h, axis=1)
     norms[norms == 0] = 1.0
-    cosine = (h @ h[row]) / (norms * norms[row])
+    return (h @ h[row]) / (norms * norms[row])
+
+
+def vector_neighbours(item_vectors: np.ndarray, row: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """One item's k nearest items by cosine of item vectors (the fallback, one product)."""
+    cosine = item_cosines(item_vectors, row)
     rows, columns, values = top_k_rows(cosine[None, :], k, offset=row, floor=-np.inf)
     return columns, values.astype(np.float64)
 

@@ -116,13 +116,14 @@ def test_an_attribute_read_through_an_opposite_is_scored_downwards():
 
 def test_only_what_the_chat_cannot_judge_is_estimated():
     from bot.dialogue.critique_axes import attribute_estimate
+    from bot.nlu.limits import read_way
     from engine.degrees.grounding import Grounding
 
     reading = Grounding.estimate("long", "what people tagged too long")
     retriever = SimpleNamespace(degree_model=SimpleNamespace(estimate=lambda phrase: reading))
     says = {"more long": "cannot_judge", "more short": "cannot_judge", "more funny": "critique"}
-    parser = SimpleNamespace(parse=lambda text: SimpleNamespace(intent=says[text], text=text,
-                                                                limit="running time"))
+    parser = SimpleNamespace(parse=lambda text: SimpleNamespace(intent=says[text], text=text, limit="running time",
+                                                                limit_way=read_way("running time", text)))
     estimate = attribute_estimate(parser, retriever, "long")
     assert estimate.grounding is reading and estimate.sign == 1
     shorter = attribute_estimate(parser, retriever, "short")  # the chat walks "long" down

@@ -9,6 +9,7 @@ import pytest
 import scipy.sparse as sp
 
 from bot.dialogue.estimates import Lack, asked_lack, cannot_judge_text
+from bot.types import LimitWay, Parse
 from bot.dialogue.manager import DialogueManager
 from bot.dialogue.policies import POLICIES
 from bot.serve.payload import sequence_payload
@@ -101,6 +102,7 @@ def test_more_why_undo_and_picks_work_after_an_estimate(tagged, real_parser, sto
     why = m.handle(sid, "why the first one?")
     asked = why.explanation["asked"]
     assert asked[0]["attribute"] == "long" and asked[0]["alpha"] == -1 and asked[0]["as_asked"]
+    assert "you asked for \u201cshorter\u201d" in why.text and "less long" not in why.text  # as the guess was asked
     back = m.handle(sid, "undo")
     assert [s.item_id for s in back.sequence] == [s.item_id for s in first.sequence]
     assert back.reference.degrees == {"long": pytest.approx(float(start), abs=1e-4)}
@@ -155,30 +157,9 @@ def test_a_critique_said_with_a_length_walks_both_and_one_undo_goes_back(tagged,
     assert m.handle(sid, "undo").current is None  # one undo per turn
 
 
-@pytest.mark.parametrize("text, topic, expected", [
-    ("can I get something shorter", "running time", Lack("running time", "long", -1)),
-    ("not so long this time", "running time", Lack("running time", "long", -1)),
-    ("that one was too long", "running time", Lack("running time", "long", -1)),
-    ("at most 90 minutes", "running time", Lack("running time", "long", -1)),
-    ("a slightly longer one", "running time", Lack("running time", "long", 1, 0.5)),
-    ("way longer", "running time", Lack("running time", "long", 1, 2.0)),
-    ("at least three hours", "running time", Lack("running time", "long", 1)),
-    ("nothing over two hours long", "running time", Lack("running time", "long", -1)),
-    ("no longer than 2 hours", "running time", Lack("running time", "long", -1)),
-    ("less violent and shorter", "running time", Lack("running time", "long", -1)),
-    ("not so gory but longer", "running time", Lack("running time", "long", 1)),
-    ("a lower budget", "budget", Lack("budget", "big budget", -1)),
-    ("cheaper to produce", "budget", Lack("budget", "big budget", -1)),
-    ("not a big budget film", "budget", Lack("budget", "big budget", -1)),
-    ("big budget spectacle", "budget", Lack("budget", "big budget", 1)),
-])
-def test_which_way_a_request_about_a_missing_fact_asks(text, topic, expected):
-    assert asked_lack(topic, text) == expected
-
-
-@pytest.mark.parametrize("text, topic", [
-    ("what is its running time", "running time"), ("how long is it", "running time"),
-    ("shorter or longer, I don't mind", "running time"), ("box office numbers", "budget"),
-    ("with Tom Hanks", "actors"), ("in German", "language"), ("shorter", None)])
-def test_no_direction_no_guess(text, topic):
-    assert asked_lack(topic, text) is None
+@pytest.mark.parametrize("limit, way, expected", [
+    ("running time", LimitWay(-1), Lack("running time", "long", -1)),
+    ("budget", LimitWay(1, 0.5), Lack("budget", "big budget", 1, 0.5)),
+    ("running time", None, None), ("actors", LimitWay(1), None)])
+def test_the_guess_reads_the_way_the_parser_read(limit, way, expected):
+    assert asked_lack(Parse("cannot_judge", limit=limit, limit_way=way)) == expected

@@ -48,3 +48,22 @@ def test_nearest_films_leave_out_excluded_and_out_of_years_films(adaptive):
     assert again.intent == "more" and again.sequence
     assert all(1970 <= release_year(s.title) <= 1979 for s in again.sequence)
     assert not {s.item_id for s in again.sequence} & {s.item_id for s in first.sequence}
+
+
+def test_nearest_of_the_years_shows_the_item_space_cosines_of_the_neighbour_search(planted):
+    """nearest_in_years reads its cosines from engine.retrieval.neighbours.item_cosines; the scores
+    shown are those of unit vectors computed here, to 3 decimals, in the same order."""
+    import numpy as np
+
+    from bot.dialogue.nearest import nearest_in_years
+    from bot.store.records import SessionState
+    from engine.walks.neighbourhood import WIDER_POOL
+
+    state = SessionState("years", years={"min": 1980, "max": 2005})
+    r, row = planted, 3
+    found = nearest_in_years(r, state, row, 10)
+    vectors = r.item_vectors / np.linalg.norm(r.item_vectors, axis=1, keepdims=True)
+    pool = set(np.argsort(-np.asarray(r.popularity), kind="stable")[: int(WIDER_POOL * r.n_items)].tolist())
+    assert len(found) == 10 and {p for p, _ in found} <= pool - {row}
+    assert [round(s, 3) for _, s in found] == [round(float(vectors[p] @ vectors[row]), 3) for p, _ in found]
+    assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
