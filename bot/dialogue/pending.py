@@ -113,6 +113,10 @@ class AskTag:
         return cls(critiques, index)
 
 
+# A namesake picked by its year's last two digits: "the 96 one", "no, the '53 version", "'96".
+_SHORT_YEAR = re.compile(r"(?:^|\s)(?:the\s+)?['\u2019]?(\d\d)(?:\s+(?:one|version|film|movie|remake|original)\b|\s*$)")
+
+
 @dataclass(frozen=True)
 class AskTitle:
     """ "Which one do you mean? 1. Heat (2013); 2. Heat (1995)" (titles, most popular first)."""
@@ -130,6 +134,9 @@ class AskTitle:
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", cleaned or "")
         ranged = bool(parse.years) and parse.years.get("min") != parse.years.get("max")  # "from around 1995": a filter
         dated = [t for t in self.candidates if year and not ranged and t.rstrip().endswith(f"({year.group(1)})")]
+        short = None if year else _SHORT_YEAR.search(cleaned or "")
+        if short and not ranged:  # "the 96 one", "the '53 version": the year's last two digits
+            dated = [t for t in self.candidates if re.search(rf"\(\d\d{short.group(1)}\)\s*$", t)]
         if title is None and len(dated) == 1:  # "the 1953 one"
             title = dated[0]
         if title is None and cleaned:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.references import ORDINAL_WORDS
+from bot.nlu.reference_patterns import ORDINAL_WORDS
 
 LIST = r"(?:these|those|them|the list|this list|the lot|the bunch|the results|the options)"
 # "the saddest one there", "the newest you showed me": words that only point at the list.

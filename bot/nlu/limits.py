@@ -155,7 +155,7 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
                 is_title: Callable[[str], bool] | None = None) -> tuple[str | None, str]:
     """(topic or None, the text without the request). `is_tag(phrase)` says whether the catalog's
     tags or lexicon name a phrase: those are critiques, not limits; `is_title(phrase)` whether it
-    names films ("more Harry Potter" is no actor)."""
+    names films ("more Harry Potter", "start me off with Persona" name no actor)."""
     text, topic = simple, None
     for name, pattern in (("running time", _RUNNING_TIME), ("budget", _BUDGET), ("language", _LANGUAGE),
                           ("age rating", _AGE_RATING), ("awards", _AWARDS)):
@@ -165,7 +165,8 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
     for m in _NAME.finditer(original):
         name = m.group("name").strip(" .'")
         folded = name.lower()
-        if is_tag(folded) or folded in ("the", "a", "an") or folded.split()[0] in ("the", "a", "an"):
+        if is_tag(folded) or (is_title is not None and is_title(folded)) or folded in ("the", "a", "an") \
+                or folded.split()[0] in ("the", "a", "an"):
             continue  # "with Al Pacino" where al pacino is a tag; "from The 90s": no name
         topic = topic or ("directors" if _DIRECTED.search(m.group("how").lower()) else "actors")
         text = re.sub(rf"\b{re.escape(m.group('how').lower())}\s+{re.escape(folded)}\b", " ", text)

@@ -63,6 +63,18 @@ class OutsideTitles:
         offered = tuple(m.title for m in self.catalog.candidates(simple))
         return Parse("reference", unknown_title=simple, outside=(found.title,), candidates=offered)
 
+    def whole(self, simple: str) -> Parse | None:
+        """A whole line that is exactly the title of a film the data holds and the model lacks,
+        in any case ("funny people", "Heartbreakers"): that film, not a critique of its words.
+        The caller judges whether the words are a request instead (a polarity word, a tag)."""
+        if self.outside is None or not normalize_title(simple):
+            return None
+        found = self.outside.leader(self.outside.exact(simple))
+        if found is None or found.how != "normalized" and found.how != "exact":
+            return None
+        offered = tuple(m.title for m in self.catalog.candidates(simple))
+        return Parse("reference", unknown_title=simple, outside=(found.title,), candidates=offered)
+
     def _find(self, said: str) -> str | None:
         """The outside title the words name: exact (most rated of namesakes), else a close typo."""
         exact = self.outside.exact(said)

@@ -32,11 +32,12 @@ from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.title_spans import aka_fragment, interjections_only, longer_title, title_case
-from bot.nlu.text import MAX_CHARS, clean_utterance, norm_phrase, readable, strip_markup, tokenize
+from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import TitleResolver, normalize_title
+from engine.text.normalise import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.retrieval.retriever import Retriever
@@ -88,11 +89,12 @@ class Parser:
         config: ParserConfig | None = None,
         encoder: Encoder | None = None,
         outside: TitleResolver | None = None,
+        watched: Sequence[int] | None = None,
     ):
         self.config = config or ParserConfig()
         c = self.config
-        self.titles = TitleResolver(titles, item_ids, popularity, accept=c.title_accept,
-                                    margin=c.title_margin, candidate_score=c.title_candidates)
+        self.titles = TitleResolver(titles, item_ids, popularity, accept=c.title_accept, margin=c.title_margin,
+                                    candidate_score=c.title_candidates, watched=watched)
         self.vocab = TagVocabulary(tags)
         encoder_id = ENCODER_ID
         if encoder is None:
@@ -109,11 +111,17 @@ class Parser:
     def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":
         """A parser for a trained model's catalog (tags, titles, ids and popularity), and the
         titles its data holds beyond the model (engine.retrieval.outside) where they are known."""
-        from engine.retrieval.outside import load_outside_titles
+        from engine.retrieval.outside import load_outside_titles, load_watched
 
-        kw.setdefault("popularity", retriever.title_popularity)
-        kw.setdefault("outside", load_outside_titles(getattr(retriever, "model_dir", None), retriever.model_id,
-                                                     known=retriever.item_ids))
+        folder = getattr(retriever, "model_dir", None)
+        # "the most watched" namesake counts every rating: the retriever has them where films were
+        # placed for a start (engine.retrieval.cold), else the outside-titles list may
+        n_items, n_shown = len(retriever.titles), getattr(retriever, "n_shown", len(retriever.titles))
+        watched = retriever.title_popularity if n_items > n_shown else \
+            load_watched(folder, retriever.model_id, n_items)
+        kw.setdefault("popularity", retriever.popularity)
+        kw.setdefault("watched", watched)
+        kw.setdefault("outside", load_outside_titles(folder, retriever.model_id, known=retriever.item_ids))
         return cls(retriever.tags, retriever.titles, retriever.item_ids, **kw)
 
     @property
@@ -126,7 +134,7 @@ class Parser:
         out_of_scope = Parse("out_of_scope", text=cleaned)
         if not readable(cleaned):
             return out_of_scope
-        simple = simplify(strip_markup(cleaned).strip())
+        simple = self._whole_title(strip_markup(cleaned).strip())
         if not simple:
             return out_of_scope
         found = self._read(simple, shown, cleaned)
@@ -136,6 +144,16 @@ class Parser:
         return replace(self.outside.review(found, simple), text=cleaned, limit_way=way)
 
     # -- stages ------------------------------------------------------------------------------
+
+    def _whole_title(self, text: str) -> str:
+        """`simplify`'s text, or the whole line when it is exactly a title of two words or more
+        that simplifying would cut ("Great Race" is no polite "great" + "race")."""
+        simple = simplify(text)
+        whole = " ".join(fold(text).split()).strip(" .!,;:\"'?")
+        if not simple or whole == simple or len(whole.split()) < 2:
+            return simple
+        known = self.titles.exact(whole) or (self.outside.outside is not None and self.outside.outside.exact(whole))
+        return whole if known else simple
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         self.references.typed = original
@@ -208,6 +226,17 @@ class Parser:
         popularity = self.titles.popularity
         return bool(popularity[found.row] >= np.quantile(popularity, FAMOUS_SHARE))
 
+    def _plain_words(self, simple: str, original: str, reading: Reading) -> bool:
+        """Words that may be a whole title rather than an attribute: not a tag's or lexicon
+        entry's name; one word only when no dictionary has it ("Heartbreakers"), or typed in
+        Title Case without grounding well to a tag ("Twisted" stays an attribute)."""
+        words = tokenize(simple)
+        if not words or self._names_tag(simple) or norm_phrase(simple) in self.vocab.entries:
+            return False
+        if len(words) > 1 or not (self.vocab.is_english(words[0]) or dictionary_word(words[0])):
+            return True
+        return title_case(simple, original) and not (reading.critiques and reading.strong)
+
     def _names_films(self, phrase: str) -> bool:
         return bool(self.titles.exact(phrase) or self.titles.series(phrase))
 
@@ -259,6 +288,8 @@ class Parser:
             if head and longer_title(simple, head, self.titles):
                 continue  # "Ghost and the Darkness ...": the separator is inside a longer title
             start = self.references.starting_point(head, shown) if head else None
+            if start is not None and self._named_later(simple, head, start):
+                continue  # "my wife and I watched Margin Call, ...": not "My Wife is an Actress"
             if start is not None:
                 found = self._with_critiques(start, tail)
                 if found is None and m.group(0).strip() == "," and start.item_id is not None \
@@ -269,6 +300,14 @@ class Parser:
             if unknown is not None and _critique_follows(read_critiques(tail, self.vocab, self.grounder)):
                 return self._waiting(unknown, tail)
         return None
+
+    def _named_later(self, simple: str, head: str, start: Parse) -> bool:
+        """Whether a start found only by a short form of a title ("my wife": the first words of
+        "My Wife is an Actress") gives way to a title named in full later in the sentence."""
+        if start.item_id is None or self.titles.exact(head):
+            return False
+        inside = self.references.anywhere(simple)
+        return inside is not None and inside[0].item_id not in (None, start.item_id)
 
     def _waiting(self, unknown: Parse, rest: str) -> Parse:
         """A title the catalog lacks, with the critiques said after it ("Heat but less violent"):
@@ -308,6 +347,10 @@ class Parser:
             exact = self.references.exact_title(simple)
             if exact is not None:
                 return exact
+        if not reading.strong_cue and self._plain_words(simple, original, reading):
+            outside = self.outside.whole(simple)  # "funny people", "Heartbreakers": too few ratings
+            if outside is not None:
+                return outside
         if looks_like_chitchat(simple, has_polarity=reading.strong_cue):
             return None
         if reading.critiques and (reading.cued or reading.strong):

@@ -14,92 +14,28 @@ from dataclasses import dataclass
 from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
-from bot.nlu.text import norm_phrase, tokenize
+from bot.nlu.text import dictionary_word, norm_phrase, tokenize
 from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
                                   request_part, start_cue, title_case)
+from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, REFERENCE, SAME_AS, SELECT, SIMILAR_REQUEST,
+                                        TRAILING_FILLER, VERB, VERDICT)
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
-from engine.retrieval.catalog import TitleMatch, TitleResolver, normalize_title
+from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver, normalize_title
 
 __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
 Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen, in order
 
-ORDINAL_WORDS = "|".join(sorted((re.escape(k) for k in lx.ORDINALS), key=len, reverse=True))
-_CARD = "|".join(sorted((re.escape(k) for k in lx.CARDINALS), key=len, reverse=True))
-# "... sounds good", "... looks great": a verdict after a pick names the pick.
-_VERDICT = (r"(?:looks?|sounds?|seems?|is|was)\s+(?:(?:really|very|so|pretty)\s+)?"
-            r"(?:good|great|nice|interesting|fine|cool|perfect|best|fun|promising|awesome)")
-_SELECT = re.compile(
-    r"^(?:(?:i'?ll|i will|i'?d|i would|let'?s|i wanna|i want to|i'?m going to|i'?m gonna|gonna|going to|"
-    r"(?:can|could|may) i|let me|lemme)\s+(?:take|"
-    r"go with|go for|pick|choose|watch|select|have|see|try|get|do|check out)\s+|(?:i\s+)?(?:really\s+)?"
-    r"(?:liked|loved|like|love|enjoyed|prefer)\s+|(?:i\s+)?(?:pick|choose|select|take|go for|check out|"
-    r"want|go with|watch|open|play|show me|tell me (?:more )?about|give me|more about|"
-    r"details (?:on|for|about)|what about|how about|(?:more )?info (?:on|about)|what(?:'s| is)|"
-    r"see|open up|do)\s+|)"
-    r"(?:(?:that|this) one[\s,:-]+)?(?:(?:the|that)\s+)?(?:very\s+)?"
-    r"(?:(?P<ord>" + ORDINAL_WORDS + r")(?:\s+(?:one|movie|film|item|option|choice|result|title|pick|please))?"
-    r"(?:\s+(?:one|on the list|in the list|from the list|from the top|of (?:those|these|them)|please))?"
-    r"|(?:(?:number|no\.?|nr\.?|option|item|choice|result|movie|film)\s*#?|#)\s*"
-    r"(?P<num>\d{1,3}|" + _CARD + r")"
-    r"(?:\s+(?:one|please))?|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+(?:one|movie|film|item|option))?"
-    r"|(?P<bare>\d{1,3}))"
-    r"(?:\s+" + _VERDICT + r")?$"
-)
-# (pattern, strict): strict ones ("i like X", "how about X") only count when X is a known
-# title, since the same words often start a critique ("I like horror", "how about more action").
-_REFERENCE = [
-    (re.compile(p), strict)
-    for p, strict in (
-        (r"^(?:start|begin|starting|let'?s start|start off|kick off|restart)\s+(?:from|with|at)\s+"
-         r"(?P<t>.+)$", False),
-        (r"^(?:(?:(?:i(?:'m| am)? |i'?d |i would )(?:want |like |love |looking for |in the mood for )|"
-         r"want |looking for |in the mood for |show me |give me |find me |recommend |suggest )?"
-         r"(?:a |an |some )?(?:something|anything|movies?|films?|stuff|one|things?|more)?\s*)"
-         r"(?:like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to)\s+"
-         r"(?P<t>.+)$", False),
-        (r"^.{0,60}?\b(?:something|anything|movies?|films?|stuff|ones?|things?|more)\s+(?:just |kind of |"
-         r"sort of |a bit |a little |a lot )?(?:like|similar to|in the vein of|along the lines of|"
-         r"akin to|comparable to)\s+(?P<t>.+)$", False),
-        (r"^.{0,60}?\bif (?:i|you) (?:liked|loved|enjoyed|like|love|enjoy)\s+(?P<t>.+)$", False),
-        (r"^(?:i\s+)?(?:just|recently|really|also|last night|yesterday)?\s*(?:i\s+)?"
-         r"(?:watched|saw|have seen|'ve seen|loved|liked|enjoyed|adored|rewatched|finished)\s+"
-         r"(?P<t>.+?)(?:\s+(?:last night|yesterday|recently|again|and (?:loved|liked) it))?$", False),
-        (r"^(?:use|take|start with|try)\s+(?P<t>.+?)\s+as (?:a |the |my )?(?:starting point|reference|"
-         r"base|seed|anchor)$", False),
-        (r"^(?P<t>.+?)\s+(?:is|was)\s+(?:so good|great|amazing|awesome|brilliant|the best|fantastic)$", True),
-        (r"^(?:i'?ve been|i was|been)\s+(?:watching|rewatching|bingeing)\s+(?P<t>.+)$", False),
-        (r"^(?:my favou?rite (?:movie|film) is|base it on|set (?:the )?reference (?:to )?|"
-         r"anchor on|seed)\s+(?P<t>.+)$", False),
-        (r"^(?P<t>.+?)\s+is my favou?rite(?: movie| film)?$", False),
-        (r"^(?:item|id|movie id|item id|movie|film)\s*#?\s*(?P<t>\d+)$", False),
-        (r"^(?:(?:what|how) about|use|try|pick|take|go with|(?:i'?ll|i will|let'?s) (?:take|go with|"
-         r"pick|try|watch)|i love|i like|i adore|watch)\s+(?P<t>.+)$", True),
-    )
-]
-# A trailing request for similar items adds nothing to the reference before it ("X was great, more like that").
-_SIMILAR_REQUEST = re.compile(
-    r"[\s,;.!-]+(?:and |so )?(?:(?:give|show|find|get) me |i want |(?:have you |do you have |you )?got |any )?"
-    r"(?:more|some more|something|anything|others?|ones?|stuff)(?: else)?(?: just| kind of)?"
-    r" (?:like (?:that|this|it)(?: one)?|similar(?: to (?:that|this|it))?)$")
-_SAME_AS = re.compile(r"^(?:(?:something|anything|one|more|just|exactly|pretty much)\s+)?"
-                      r"(?:like|(?:the )?same as|similar to)\s+")
-_TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay|lately|recently|"
-                              r"these days|at the moment|right now))+$|[\s.!?]+$")
-_CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b)\s+")
-_VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
-                   r"watch|the one called|show me|open|play)\s+")
-
 
 def without_similar_request(simple: str) -> str:
     """"X was great, more like that" -> "X was great": the request adds nothing to a reference
     or a pick ("the second one was great, anything similar?")."""
-    return _SIMILAR_REQUEST.sub("", simple) or simple
+    return SIMILAR_REQUEST.sub("", simple) or simple
 
 
 def select_pattern(simple: str) -> re.Match | None:
-    return _SELECT.match(simple)
+    return SELECT.match(simple)
 
 
 @dataclass(frozen=True)
@@ -181,28 +117,28 @@ class ReferenceReader:
 
         `original` is the cleaned text with its capitals: "something like Star Wars" names a
         title even though "wars" is a war cue."""
-        for pattern, strict in _REFERENCE:
+        for pattern, strict in REFERENCE:
             m = pattern.match(simple)
             if not m:
                 continue
-            query = _TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
+            query = TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
             numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
             if re.match(r"(?:that|it|this|those|these)\b", query) or self._list_word(query):
                 continue  # "something like that": the title is elsewhere in the sentence
-            head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]
+            head = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]
             titled = self.titles.exact(query) or (self.titles.exact(head) and not self.vocab.names_a_tag(head))
             if not query or (not titled and self.vocab.names_a_tag(query)):
                 continue  # "more like a western", "I like horror": a critique ("like Up but not so sad": Up)
-            if (not query.isdigit() or strict) and _SELECT.match(query):
+            if (not query.isdigit() or strict) and SELECT.match(query):
                 # "more like the first one", "I'll go with 2": the selection step reads it (a
                 # number beyond the list on screen is still read there as a catalog id).
                 return None
             found, rest = self._resolve(query, allow_id=True, strict=True, numbered=numbered), ""
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.
-                parts = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
-                if len(parts) == 2 and _SELECT.match(parts[0]):
+                parts = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+                if len(parts) == 2 and SELECT.match(parts[0]):
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
                     found = self._resolve(parts[0], allow_id=True, strict=True, numbered=numbered)
@@ -212,7 +148,7 @@ class ReferenceReader:
                 if inside is not None:
                     return ExplicitReference(inside[0], strict, inside[1])
                 found = self._loose(query, original)
-                parts = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+                parts = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
                 if found is not None and found.unknown_title and len(parts) == 2:
                     rest = query[len(parts[0]):].strip()  # "like Heat but funnier": kept for later
             if found is not None:
@@ -224,7 +160,7 @@ class ReferenceReader:
         candidates), or a title the catalog lacks ("something like Heat": a reference with no
         item, the closest titles as candidates); None when the words describe movies instead
         ("like a spooky mansion"), unless typed in Title Case."""
-        head = _CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0].strip()
+        head = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0].strip()
         words = [t for t in tokenize(head) if t not in lx.FILLER_WORDS]
         if not words or len(words) > 8 or self.vocab.names_a_tag(head):
             return None
@@ -244,14 +180,14 @@ class ReferenceReader:
 
     def selection(self, simple: str, shown: Shown) -> Parse | None:
         """An ordinal/number ("the third one", "#2") or a title of the sequence on screen."""
-        m = _SELECT.match(simple)
+        m = SELECT.match(simple)
         if m:
             return self._numbered(m, shown)
         if not shown:
             return None
-        query = _VERB.sub("", simple)
+        query = VERB.sub("", simple)
         query = re.sub(r"^(?:the one called|the one named)\s+", "", query)
-        query = re.sub(r"\s+" + _VERDICT + "$", "", query)  # "Heat sounds good"
+        query = re.sub(r"\s+" + VERDICT + "$", "", query)  # "Heat sounds good"
         on_screen = TitleResolver([str(t) for _, t in shown], [int(i) for i, _ in shown])
         found = on_screen.resolve(query, allow_id=False)
         if found is None:
@@ -263,8 +199,8 @@ class ReferenceReader:
 
         A title that is also a lexicon cue ("Alien") counts only when typed exactly; a tag's own
         name ("Action") never does. "same as #2", "more like the 3rd": the item itself."""
-        head = _SAME_AS.sub("", head) or head
-        m = _SELECT.match(head)
+        head = SAME_AS.sub("", head) or head
+        m = SELECT.match(head)
         if m:
             return self._numbered(m, shown)
         if norm_phrase(head) in self.vocab.exact_names or head in ev.MOVIE_WORDS or interjections_only(head):
@@ -322,7 +258,22 @@ class ReferenceReader:
             several = self.titles.series(query)  # "harry potter": which one?
             if len(several) > 1:
                 return Parse("reference", candidates=tuple(m.title for m in several[:5]))
+            found = self._ending(query)
         return found
+
+    def _ending(self, query: str) -> Parse | None:
+        """The last words of one title, said alone ("Thunderdome", "mr fox"): that film when they
+        are distinctive (several words, or one of 5 letters or more that no English dictionary has) and
+        one title is clearly the most watched of those they end (twice the next)."""
+        words = tokenize(query)
+        if not words or len(words) > 4 or any(w in lx.MORE_WORDS or w in lx.LESS_WORDS for w in words):
+            return None
+        if len(words) == 1 and (len(words[0]) < 5 or self.vocab.is_english(words[0]) or dictionary_word(words[0])):
+            return None  # "fox", "otter", "night": words first, and the ends of many titles
+        if all(w in self.vocab.grammar for w in words):
+            return None
+        found = self.titles.leader(self.titles.endings(query), ratio=PREFIX_RATIO)
+        return self._named(found, query) if found is not None else None
 
     def exact_title(self, text: str) -> Parse | None:
         if self._list_word(text):

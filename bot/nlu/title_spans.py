@@ -20,7 +20,9 @@ from engine.text.normalise import fold
 __all__ = ["ANAPHORA", "KNOWS", "POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "longer_title",
            "request_part", "start_cue", "title_case"]
 
-_MINOR_WORDS = frozenset("the of and a an in on at to for with from".split())
+# Lower-case words inside a title typed in Title Case, foreign particles too ("Jean de Florette").
+_MINOR_WORDS = frozenset("the of and a an in on at to for with from de du des la le les di da del della von van der den y et"
+                         .split())
 # "inception messed with my head. more of that": words later in the sentence point back at the
 # film named first, so a title at the very start counts even in lower case.
 POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of)\s+(?:that|it|this)\b"
@@ -44,7 +46,7 @@ _SAID_OF = re.compile(r"^(?:was|is|were|got|had|has|made|left|rocks|rocked|crack
 # Words that end a title said inside a sentence ("saw Heat yesterday", "loved Alien but ...").
 _CLAUSE_WORDS = frozenset("and but or so because yesterday today tonight last again with when while on at in for "
                           "to as was is it its which that who recently twice once the other then though too also "
-                          "my our me us".split())
+                          "my our me us instead now please maybe perhaps anyway though tho".split())
 _SEQUEL = re.compile(r"^(?:\d{1,2}|ii|iii|iv|v|vi|part)$")
 _PUNCTUATION = (",", ".", ";", "!", "?", ":")
 # "the old Titanic from 1953, not the 1997 one": a year right after a title picks a namesake.

@@ -16,10 +16,12 @@ Matching goes from strict to loose, and a loose match must be clearly ahead of t
    original titles ("Amelie"), series subtitles ("The Fellowship of the Ring"), sequel numbers
    ("Part 2" = "II"), apostrophes ("oceans eleven");
 6. a short form: the part before a series colon ("Terminator 2") or a title's first words
-   ("Crouching Tiger"), only when one title is clearly ahead (`PREFIX_RATIO`).
+   ("Crouching Tiger"), only when one title is clearly ahead (`PREFIX_RATIO`);
+7. (`endings`, asked by the parser for a whole line) a title's last words ("Mr Fox").
 
 Several equal titles (namesakes: "Titanic (1997)" and "Titanic (1953)") resolve to the most
-watched (the most popular) unless the next is genuinely close (`CLOSE_RATIO`); `namesakes`
+watched (`watched`: every rating, where known; else the most popular) unless the next is genuinely
+close (`CLOSE_RATIO`), then to the clearly more popular of the close ones; `namesakes`
 lists the others so the reply can name them. Otherwise `candidates` offers titles (WRatio >=
 `candidate_score`), most popular first.
 """
@@ -35,7 +37,8 @@ from typing import Literal
 
 import numpy as np
 
-from engine.retrieval.title_forms import alias_keys, form_key, sequel_numbers, series_heads
+from engine.retrieval.series import nth_of_series
+from engine.retrieval.title_forms import TitleEnds, alias_keys, form_key, normalize_title, sequel_numbers, series_heads
 from engine.retrieval.title_lengths import TitlesByLength, closest_titles
 from engine.text.normalise import fold
 
@@ -50,17 +53,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 # "Planet of the Apes, the 2001 version", "Titanic from 1953": a year that picks a namesake.
 _VERSION = re.compile(r"[\s,]*(?:\b(?:the|from|in)\s+)?\(?\b(1[89]\d\d|20\d\d)\)?"
                       r"(?:\s+(?:one|version|film|movie|remake|original))?\s*$")
-_PAREN_YEAR, _NON_WORD = re.compile(r"\(\s*\d{4}\s*\)\s*$"), re.compile(r"[^\w]+")
-_ARTICLE_LAST = re.compile(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$")
-
-
-@lru_cache(maxsize=16384)  # pure; the titles on screen and common phrases come back every turn
-def normalize_title(text: str) -> str:
-    """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
-    text = _PAREN_YEAR.sub("", fold(text).strip())
-    # MovieLens writes "Matrix, The"; people say "The Matrix".
-    text = _ARTICLE_LAST.sub(r"\2 \1", text.strip())
-    return " ".join(_NON_WORD.sub(" ", text).split())
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 _RELEASE = re.compile(r"\((\d{4})(?:[-\u2013]\d{0,4})?\)\s*$")
@@ -77,20 +70,8 @@ def _with_year(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
-_ROMAN = ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
 CLOSE_RATIO = 0.9  # namesakes within 10 % of the leader's popularity are genuinely close: ask
 PREFIX_RATIO = 0.5  # a short form ("Star Wars") names the leader only at twice the next one's
-
-
-def _main_title(title: str) -> str:
-    """A catalog title without its parenthesised a.k.a.s and year, its article in front."""
-    return normalize_title(re.sub(r"\s*\([^()]*\)", "", title))
-
-
-def _has_words(title: str, words: set[str]) -> bool:
-    """Every word of a series name in the title, a plural standing for it ("Aliens": "Alien")."""
-    has = set(normalize_title(title).split())
-    return all(w in has or f"{w}s" in has for w in words)
 
 
 @lru_cache(maxsize=32768)
@@ -125,6 +106,7 @@ class TitleResolver:
         margin: float = 4.0,
         candidate_score: float = 80.0,
         partial_accept: float = 90.0,
+        watched: Sequence[int] | None = None,
     ):
         if len(titles) != len(item_ids):
             raise ValueError("titles and item_ids must have the same length")
@@ -132,6 +114,9 @@ class TitleResolver:
         self.item_ids = np.asarray(item_ids, dtype=np.int64)
         self.popularity = (np.asarray(popularity, dtype=np.int64) if popularity is not None
                            else np.zeros(len(self.titles), dtype=np.int64))
+        # Ratings of any value, where known: "the most watched" namesake; `popularity` (a model's
+        # positives) then breaks a near tie (the better liked of two equally watched films).
+        self.watched = np.asarray(watched, dtype=np.int64) if watched is not None else self.popularity
         self.accept, self.margin, self.candidate_score = accept, margin, candidate_score
         self.partial_accept = partial_accept
         keys = [_title_keys(t) for t in self.titles]
@@ -151,6 +136,7 @@ class TitleResolver:
         self._by_series: dict[str, list[int]] = {}
         self._sorted_aliases: list[str] | None = None  # for first-words lookups, built on first use
         self._by_length: tuple[TitlesByLength, TitlesByLength] | None = None  # fuzzy: as written, bare
+        self._ends: TitleEnds | None = None  # last words ("Mr Fox"), built on first use
         for row, (_, _, aliases, heads) in enumerate(keys):
             for key in aliases:
                 self._by_alias.setdefault(key, []).append(row)
@@ -186,14 +172,21 @@ class TitleResolver:
         return [self._match(r, 100.0, how) for r in self._by_popularity(rows)]
 
     def leader(self, matches: list[TitleMatch], ratio: float = CLOSE_RATIO) -> TitleMatch | None:
-        """The one match people mean: the only one, or the most popular (the most watched of
-        namesakes) unless the next is genuinely close (at least `ratio` of its popularity)."""
+        """The one match people mean: the only one, or the most watched (`watched`, else
+        `popularity`) unless the next is genuinely close (at least `ratio` of it); among equally
+        watched ones, the clearly most popular (Parser: the most liked)."""
         if len(matches) == 1:
             return matches[0]
         if not matches:
             return None
-        first, second = (int(self.popularity[m.row]) for m in matches[:2])
-        return matches[0] if second < ratio * first else None
+        seen = sorted(matches, key=lambda m: (-int(self.watched[m.row]), -int(self.popularity[m.row]), m.row))
+        first, second = (int(self.watched[m.row]) for m in seen[:2])
+        if second < ratio * first:
+            return seen[0]
+        close = sorted((m for m in seen if self.watched[m.row] >= ratio * first),
+                       key=lambda m: (-int(self.popularity[m.row]), m.row))
+        first, second = (int(self.popularity[m.row]) for m in close[:2])
+        return close[0] if second < ratio * first else None
 
     def namesakes(self, row: int, query: str) -> list[TitleMatch]:
         """Other rows the query also names, articles and a.k.a. forms aside ("Titanic (1953)"
@@ -316,40 +309,16 @@ class TitleResolver:
         return self.leader(matches, ratio=PREFIX_RATIO) if matches else None
 
     def _nth_of_series(self, query: str) -> TitleMatch | None:
-        """"harry potter 7": the 7th film, by release year, of the titles a series name starts
-        (when the titles themselves carry no such number: "rocky 3" is "Rocky III" before this).
-        Where a film has the series name itself ("The Matrix"), it is the first and only later
-        films count ("Frozen 2" is no "Frozen Planet (2011)"); a one-word name needs that film."""
-        m = re.fullmatch(r"(?P<head>.+?)\s+(?:part\s+)?(?P<n>\d{1,2}|ii|iii|iv|v|vi|vii|viii|ix)", normalize_title(query))
-        if m is None:
-            return None
-        n = int(m.group("n")) if m.group("n").isdigit() else _ROMAN.index(m.group("n")) + 2
-        first = self.leader(self.exact(m.group("head")))
-        named = self._by_series.get(form_key(m.group("head")), [])  # "Lord of the Rings: ..." films
-        if first is not None and named and first.row not in named and \
-                self.popularity[first.row] < max(self.popularity[r] for r in named):
-            first = None  # the rarely watched 1978 "Lord of the Rings" does not start that series
-        if first is None and len(m.group("head").split()) < 2:
-            return None
-        # The series' name: the words said, or the first film's own title where they are its
-        # a.k.a. ("MIB 3": "Men in Black"); every film of the series has all its words ("Die
-        # Hard 3" is no "Hard Way": "die" is also a German article, which keys drop).
-        name = m.group("head") if first is None else _main_title(first.title)
-        rows = {x.row for x in self.series(m.group("head"))} | {x.row for x in self.series(name)}
-        if first is not None:  # a short name ("The Grid") is a series when a film has it
-            rows |= {first.row, *self._rows_starting(form_key(m.group("head")) + " "),
-                     *self._rows_starting(form_key(name) + " ")}
-        phrase = f" {normalize_title(name)} "
-        if first is not None and len(phrase.split()) >= 2:  # "Lost World: Jurassic Park" is Jurassic Park 2
-            rows |= {r for r, key in enumerate(self._normalized) if phrase in f" {key} "}
-        words = set(normalize_title(name).split()) - {"the", "a", "an"}
-        rows = [r for r in rows if _has_words(self.titles[r], words)]
-        rows = sorted(rows, key=lambda r: (int(self.years[r]), int(self.item_ids[r])))
-        if first is not None:
-            rows = [r for r in rows if r == first.row or self.years[r] > self.years[first.row]]
-        if not 2 <= n <= len(rows):
-            return None
-        return self._match(rows[n - 1], 90.0, "normalized")
+        return nth_of_series(self, query)  # "harry potter 7" (engine.retrieval.series)
+
+    def endings(self, query: str) -> list[TitleMatch]:
+        """Titles whose main name ends with the query's words, most popular first ("Mr Fox":
+        "Fantastic Mr. Fox"; engine.retrieval.title_forms); whether such a short form is
+        distinctive enough is the caller's judgement."""
+        if self._ends is None:
+            self._ends = TitleEnds([k[2][0] if k[2] else "" for k in map(_title_keys, self.titles)])
+        rows = self._ends.rows(form_key(query))
+        return [self._match(r, 90.0, "normalized") for r in self._by_popularity(rows)]
 
     def _rows_starting(self, prefix: str) -> list[int]:
         """Rows with a form that starts with `prefix`: a range of the sorted forms (a scan of

@@ -21,7 +21,7 @@ import numpy as np
 from engine.retrieval.catalog import TitleResolver
 
 __all__ = ["OUTSIDE_FILE", "outside_titles", "write_outside_titles", "remember_outside_titles",
-           "load_outside_titles"]
+           "load_outside_titles", "load_watched"]
 
 OUTSIDE_FILE = "outside_titles.json"
 logger = logging.getLogger(__name__)
@@ -29,7 +29,10 @@ logger = logging.getLogger(__name__)
 
 def outside_titles(source: str | Path, kept_ids: np.ndarray) -> dict:
     """{"item_ids", "titles", "ratings"} of the release's movies that are not in `kept_ids`,
-    with each one's number of ratings (any value), the most rated first."""
+    with each one's number of ratings (any value), the most rated first; and "watched": the
+    number of ratings (any value) of each of `kept_ids`, in their order. The model's popularity
+    counts only its positives (ratings of 4 or more), so "the most watched" of two namesakes is
+    told by these ("Solaris (2002)": 20 ratings, 7 positives; the 1972 one: 11 and 8)."""
     from engine.data.layouts import read_release
     from engine.data.loader import resolve_source
 
@@ -44,7 +47,8 @@ def outside_titles(source: str | Path, kept_ids: np.ndarray) -> dict:
             for i, t in zip(ids, titles) if int(i) not in kept and t]
     rows.sort(key=lambda r: (-r[2], r[0]))
     return {"item_ids": [r[0] for r in rows], "titles": [r[1] for r in rows],
-            "ratings": [r[2] for r in rows]}
+            "ratings": [r[2] for r in rows],
+            "watched": [int(ratings.get(int(i), 0)) for i in np.asarray(kept_ids, dtype=np.int64).tolist()]}
 
 
 def write_outside_titles(path: Path, source: str | Path, kept_ids: np.ndarray) -> Path:
@@ -60,7 +64,7 @@ def write_outside_titles(path: Path, source: str | Path, kept_ids: np.ndarray) -
 def _cache_path(model_id: str) -> Path:
     from engine.paths import cgir_home
 
-    return cgir_home() / "cache" / f"outside-titles-{model_id}.json"
+    return cgir_home() / "cache" / f"outside-titles2-{model_id}.json"  # 2: with "watched"
 
 
 def remember_outside_titles(model_dir: str | Path, source: str | Path) -> Path:
@@ -83,24 +87,37 @@ def remember_outside_titles(model_dir: str | Path, source: str | Path) -> Path:
     return cached
 
 
-def load_outside_titles(model_dir: str | Path | None, model_id: str,
-                        known: np.ndarray | None = None) -> TitleResolver | None:
-    """A resolver over a checkpoint's outside titles (popularity = number of ratings), None when
-    neither the checkpoint nor the cache has them; ids in `known` (the catalog's, with the films
-    placed for a start, engine.retrieval.cold) are left out."""
+def _read(model_dir: str | Path | None, model_id: str) -> dict | None:
     candidates = [_cache_path(model_id)] if model_id else []
     if model_dir is not None:
         candidates.insert(0, Path(model_dir) / OUTSIDE_FILE)
     for path in candidates:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            return json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             continue
         except (OSError, ValueError) as error:
             logger.warning("ignoring %s: %s", path, error)
-            continue
-        keep = set() if known is None else set(np.asarray(known, dtype=np.int64).tolist())
-        rows = [k for k, i in enumerate(data["item_ids"]) if int(i) not in keep]
-        return TitleResolver([data["titles"][k] for k in rows], [data["item_ids"][k] for k in rows],
-                             [data["ratings"][k] for k in rows])
     return None
+
+
+def load_outside_titles(model_dir: str | Path | None, model_id: str,
+                        known: np.ndarray | None = None) -> TitleResolver | None:
+    """A resolver over a checkpoint's outside titles (popularity = number of ratings), None when
+    neither the checkpoint nor the cache has them; ids in `known` (the catalog's, with the films
+    placed for a start, engine.retrieval.cold) are left out."""
+    data = _read(model_dir, model_id)
+    if data is None:
+        return None
+    keep = set() if known is None else set(np.asarray(known, dtype=np.int64).tolist())
+    rows = [k for k, i in enumerate(data["item_ids"]) if int(i) not in keep]
+    return TitleResolver([data["titles"][k] for k in rows], [data["item_ids"][k] for k in rows],
+                         [data["ratings"][k] for k in rows])
+
+
+def load_watched(model_dir: str | Path | None, model_id: str, n_items: int) -> np.ndarray | None:
+    """The number of ratings of each catalog item (`outside_titles`' "watched"), None where the
+    list predates it or does not match the catalog."""
+    data = _read(model_dir, model_id)
+    watched = (data or {}).get("watched")
+    return np.asarray(watched, dtype=np.int64) if watched is not None and len(watched) == n_items else None

@@ -14,11 +14,12 @@ form ("Part II" = "part 2" = "2").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from engine.text.normalise import fold
 
-__all__ = ["alias_keys", "form_key", "sequel_numbers", "series_heads"]
+__all__ = ["TitleEnds", "alias_keys", "form_key", "normalize_title", "sequel_numbers", "series_heads"]
 
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
 _NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
@@ -32,6 +33,17 @@ _TRAILING_ARTICLE = re.compile(r",\s*(the|a|an|le|la|les|l'|el|il|das|der|die|de
 _APOSTROPHE = re.compile(r"['\u2019]")
 _NON_WORD = re.compile(r"[^\w]+")
 _PART_NUMBER = re.compile(r"\bpart (\d+)\b")
+_PAREN_YEAR = re.compile(r"\(\s*\d{4}\s*\)\s*$")
+_ARTICLE_LAST = re.compile(r"^(.*), (the|a|an|les|la|le|il|das|der|die)$")
+
+
+@lru_cache(maxsize=16384)  # pure; the titles on screen and common phrases come back every turn
+def normalize_title(text: str) -> str:
+    """Lower-case, accents folded, punctuation to spaces, a trailing "(1995)" removed."""
+    text = _PAREN_YEAR.sub("", fold(text).strip())
+    # MovieLens writes "Matrix, The"; people say "The Matrix".
+    text = _ARTICLE_LAST.sub(r"\2 \1", text.strip())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 @lru_cache(maxsize=16384)  # pure; the same titles and phrases are keyed again every turn
@@ -92,3 +104,21 @@ def series_heads(title: str) -> list[str]:
 def sequel_numbers(key: str) -> set[str]:
     """The sequel numbers of a normalised title ("rocky 2", "rocky ii"): a typo never changes one."""
     return {w for w in key.split() if w.isdigit() or w in ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")}
+
+
+class TitleEnds:
+    """Titles by their last words, a short form people use for a long title: "Thunderdome" (Mad
+    Max Beyond Thunderdome), "Mr Fox" (Fantastic Mr. Fox). Keyed by each title's main `form_key`
+    (no a.k.a.s), only words the title has more than. Whether a short form is distinctive enough
+    (one word that is no English word, or several words) is the caller's judgement: "fox" or
+    "race" end many titles and mean an animal and a contest first."""
+
+    def __init__(self, main_keys: Sequence[str]):
+        self._by_end: dict[str, list[int]] = {}
+        for row, key in enumerate(main_keys):
+            words = key.split()
+            for k in range(1, len(words)):
+                self._by_end.setdefault(" ".join(words[-k:]), []).append(row)
+
+    def rows(self, key: str) -> list[int]:
+        return list(self._by_end.get(key, ()))

@@ -25,7 +25,7 @@ def _release(folder):
 def test_the_movies_the_model_lacks_are_listed_most_rated_first(tmp_path):
     data = outside_titles(_release(tmp_path / "release"), np.array([1]))
     assert data == {"item_ids": [2, 3, 4], "titles": ["Solaris (2002)", "1984 (1984)", "Cube (1997)"],
-                    "ratings": [2, 1, 0]}
+                    "ratings": [2, 1, 0], "watched": [5]}
 
 
 def test_a_checkpoint_without_the_list_gets_one_under_cgir_home(tmp_path, monkeypatch):
