@@ -8,8 +8,10 @@ scored (0-2), it computes what the product can compute at a turn: the stored co-
 similarity to the reference (0 outside its 200 neighbours), the likeness of kind
 (engine.retrieval.content: every asked tag left out, only the tags asked less left out, none),
 the item-space cosine, and the estimated move of the critique as the bot reads it
-(bench_answers.reading). It prints each feature's rank correlation with the judges' score (the
-likeness of kind also per way: requests read as all "more" or all "less"), then an offline
+(bench_answers.reading), and how many years apart the two films came out. It prints each
+feature's rank correlation with the judges' score (the likeness of kind also per way: requests
+read as all "more" or all "less"), the judged score of the clear movers inside the stored
+neighbourhood by likeness of kind and way (KIND_BINS), then an offline
 selection: per request, among the judged titles that move clearly (else those that move, else
 all), the 10 with the best key, and their mean score. The judged titles are the pool earlier systems showed, not the
 catalog: this ranks keys against each other, it does not predict the product's judged score.
@@ -43,6 +45,7 @@ def features(model: Path, verdicts: dict) -> list[dict]:
     manager = build_manager(model, f"sqlite:///{tempfile.mkdtemp()}/study.db", warm_up=False)
     r = manager.retriever
     row_of_title = {t: i for i, t in enumerate(r.titles)}
+    years = r.title_resolver.years
     unit = r.item_vectors / np.maximum(np.linalg.norm(r.item_vectors, axis=1, keepdims=True), 1e-9)
     out = []
     for request in read_requests("dev"):
@@ -64,7 +67,9 @@ def features(model: Path, verdicts: dict) -> list[dict]:
                         "sim": stored.get(int(row), 0.0), "kind": float(kind[k]),
                         "kind_all": float(kind_all[k]), "kind_less": float(kind_less[k]), "way": way,
                         "space": float(unit[row] @ unit[ref]),
-                        "moved": float(moved[k]), "margin": float(margin[k]), "reads": bool(mods)})
+                        "moved": float(moved[k]), "margin": float(margin[k]), "reads": bool(mods),
+                        "years_apart": float(abs(int(years[row]) - int(years[ref]))),
+                        "stored": int(row) in stored})
     return out
 
 
@@ -84,6 +89,9 @@ KEYS = {
         lambda f: 0.4 * _z(f["sim"]) + 0.6 * _z(f["kind_less"]),
     "0.4 co-rating + 0.6 kind, no move filter": None,
 }
+
+
+KIND_BINS = ((0.0, 0.01), (0.01, 0.03), (0.03, 0.1), (0.1, 0.2), (0.2, 0.4), (0.4, 1.01))
 
 
 def select(pairs: list[dict]) -> dict[str, float]:
@@ -120,7 +128,7 @@ def main() -> None:
     pairs = features(args.model, json.loads(args.verdicts.read_text()))
     score = np.asarray([p["score"] for p in pairs])
     print(f"{len(pairs)} judged dev pairs; rank correlation with the judges' score:")
-    for name in ("sim", "space", "kind", "kind_less", "kind_all", "moved"):
+    for name in ("sim", "space", "kind", "kind_less", "kind_all", "moved", "years_apart"):
         x = np.asarray([p[name] for p in pairs], dtype=float)
         finite = np.isfinite(x)
         print(f"  {name:9s} {spearmanr(x[finite], score[finite]).correlation:+.3f}")
@@ -131,6 +139,16 @@ def main() -> None:
         s = np.asarray([p["score"] for p in group])
         rho = [spearmanr([p[name] for p in group], s).correlation for name in ("kind", "kind_less", "kind_all")]
         print(f"  {way}: {len(group)} pairs, " + " / ".join(f"{x:+.3f}" for x in rho))
+    print("clear movers in the stored neighbourhood, by likeness of kind (only the tags asked less left "
+          "out): pairs, mean (0-2), share of 0s")
+    for low, high in KIND_BINS:
+        cells = []
+        for way in ("more", "less"):
+            s = np.asarray([p["score"] for p in pairs if p["way"] == way and p["stored"] and p["margin"] > 0
+                            and low <= p["kind_less"] < high])
+            cells.append(f"{way} {len(s):3d} {s.mean() if len(s) else float('nan'):.2f} "
+                         f"{(s == 0).mean() if len(s) else float('nan'):.0%}")
+        print(f"  [{low:.2f}, {high:.2f})  " + "   ".join(cells))
     print("offline selection, 10 per request from the judged pool (mean 0-2, good, wrong):")
     for name, (mean, good, zero) in select(pairs).items():
         print(f"  {name:52s} {mean:.3f}  {good:.0%}  {zero:.0%}")
