@@ -47,6 +47,9 @@ class ExplicitReference:
 
 # Words that point at the list or the conversation ("the others", "them", "it", "more"): never
 # a title unless typed as one, in Title Case ("The Others", "Them!").
+# When the film was seen, said right after its title and before the request ("saw X last week, ...").
+_SAID_WHEN = re.compile(r"\s+(?:last night|yesterday|last (?:week|weekend|month|year)|the other (?:day|night)|recently|"
+                        r"(?:a while|years|ages|a week|a few days) (?:ago|back))(?=\s*(?:[,;.!?]|$|\bbut\b|\band\b))")
 # The relative pronoun that opens a critique after a title ("like Fargo which is less violent").
 _RELATIVE = re.compile(r"^(?:that|which)(?:'s|'re|\s+(?:are|is|were|was))\s+")
 _LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|the one|all|"
@@ -125,6 +128,9 @@ class ReferenceReader:
                 continue
             query = TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
+            bare = _SAID_WHEN.sub("", query)  # "watched Gross Pointe Blank yesterday, ...": no title word
+            if bare != query and not self.titles.exact(CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]):
+                query = bare
             numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
             if re.match(r"(?:that|it|this|those|these)\b", query) or self._list_word(query):
                 continue  # "something like that": the title is elsewhere in the sentence

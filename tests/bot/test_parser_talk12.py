@@ -61,3 +61,14 @@ def test_a_praised_position_seen_already_is_set_aside(parser, text, index):
 def test_a_pick_with_praise_alone_stays_a_pick(parser):
     parse = parser.parse("number 4 looks good", shown=SHOWN)
     assert parse.intent == "select" and parse.index == 4
+
+
+@pytest.mark.parametrize("text", [
+    "I watched Gravelord yesterday, want something more violent",
+    "i saw gravelrod last week, want something more violent",
+    "I watched Gravelorde the other day, but want something more violent",
+])
+def test_when_it_was_seen_is_no_part_of_the_title(parser, text):
+    parse = parser.parse(text)
+    assert parse.intent == "critique" and parse.item_id == 13, text
+    assert [(c.tag, c.alpha) for c in parse.critiques] == [("violent", 1)], text
