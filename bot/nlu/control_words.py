@@ -99,8 +99,9 @@ SEEN_TITLE = re.compile(
 SEEN_OFTEN = re.compile(
     r"^(?:(?:i|we)(?:'ve| have)? |ive )?(?:already )?(?:seen|watched|saw) (?P<t>.+?)(?: " + OFTEN + r")+(?: already)?$")
 # "not the third one, seen it", "the second one - watched it already": the reason after an item.
+# "number 4 looks good but I saw it": a "but" also gives the reason.
 SEEN_REASON = re.compile(
-    r"\s*[,;.!-]+\s*(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
+    r"(?:\s*[,;.!-]+\s*(?:but\s+)?|\s+but\s+)(?:(?:i(?:'ve| have)?|ive)\s+)?(?:already\s+)?(?:seen|watched|saw)\s+"
     r"(?:it|that(?: one)?|this(?: one)?)(?:\s+(?:already|before|too|" + OFTEN + r"))*$")
 # A clause that only comments on a pick or an exclusion beside it: "which is least scary? I'll
 # take that one", "not the 2nd one, I hated it", "skip #3 - not my thing".

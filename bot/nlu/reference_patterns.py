@@ -32,6 +32,9 @@ SELECT = re.compile(
     r"|(?P<bare>\d{1,3}))"
     r"(?:\s+" + VERDICT + r")?$"
 )
+# The words that put a film as the point of comparison: "like X", "in the style of X", "close to X".
+_LIKE = (r"like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to|in the (?:style|spirit|mould|"
+         r"mold) of|reminiscent of|(?:very |really |pretty )?close to|closer to|in the same (?:vein|spirit|style) as")
 # (pattern, strict): strict ones ("i like X", "how about X") only count when X is a known
 # title, since the same words often start a critique ("I like horror", "how about more action").
 REFERENCE = [
@@ -42,11 +45,10 @@ REFERENCE = [
         (r"^(?:(?:(?:i(?:'m| am)? |i'?d |i would )(?:want |like |love |looking for |in the mood for )|"
          r"want |looking for |in the mood for |show me |give me |find me |recommend |suggest )?"
          r"(?:a |an |some )?(?:something|anything|movies?|films?|stuff|one|things?|more)?\s*)"
-         r"(?:like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to)\s+"
-         r"(?P<t>.+)$", False),
-        (r"^.{0,60}?\b(?:something|anything|movies?|films?|stuff|ones?|things?|more)\s+(?:just |kind of |"
-         r"sort of |a bit |a little |a lot )?(?:like|similar to|in the vein of|along the lines of|"
-         r"akin to|comparable to)\s+(?P<t>.+)$", False),
+         rf"(?:{_LIKE})\s+(?P<t>.+)$", False),
+        (r"^.{0,60}?\b(?:something|anything|movies?|films?|stuff|ones?|things?|more|suggestions?|"
+         r"recommendations?|picks?|titles?)\s+(?:just |kind of |sort of |a bit |a little |a lot )?"
+         rf"(?:{_LIKE})\s+(?P<t>.+)$", False),
         (r"^.{0,60}?\bif (?:i|you) (?:liked|loved|enjoyed|like|love|enjoy)\s+(?P<t>.+)$", False),
         (r"^(?:i\s+)?(?:just|recently|really|also|last night|yesterday)?\s*(?:i\s+)?"
          r"(?:watched|saw|have seen|'ve seen|loved|liked|enjoyed|adored|rewatched|finished)\s+"
@@ -72,6 +74,8 @@ SAME_AS = re.compile(r"^(?:(?:something|anything|one|more|just|exactly|pretty mu
                       r"(?:like|(?:the )?same as|similar to)\s+")
 TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay|lately|recently|"
                               r"these days|at the moment|right now))+$|[\s.!?]+$")
-CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b)\s+")
+# ... and "X that are even weirder", "X which is less slow": a relative clause is the critique.
+CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b|"
+                                  r"\b(?:that|which)(?:'s|'re|\s+(?:are|is|were|was)\b))\s+")
 VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
                    r"watch|the one called|show me|open|play)\s+")

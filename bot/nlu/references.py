@@ -47,6 +47,11 @@ class ExplicitReference:
 
 # Words that point at the list or the conversation ("the others", "them", "it", "more"): never
 # a title unless typed as one, in Title Case ("The Others", "Them!").
+# When the film was seen, said right after its title and before the request ("saw X last week, ...").
+_SAID_WHEN = re.compile(r"\s+(?:last night|yesterday|last (?:week|weekend|month|year)|the other (?:day|night)|recently|"
+                        r"(?:a while|years|ages|a week|a few days) (?:ago|back))(?=\s*(?:[,;.!?]|$|\bbut\b|\band\b))")
+# The relative pronoun that opens a critique after a title ("like Fargo which is less violent").
+_RELATIVE = re.compile(r"^(?:that|which)(?:'s|'re|\s+(?:are|is|were|was))\s+")
 _LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|the one|all|"
                          r"(?:all|most|some|half|a few|several|many|any|each|every one) of (?:these|those|them)|both|"
                          r"more|next|same|rest|(?:this|that|the) one|(?:these|those) ones?)$")
@@ -123,6 +128,9 @@ class ReferenceReader:
                 continue
             query = TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
+            bare = _SAID_WHEN.sub("", query)  # "watched Gross Pointe Blank yesterday, ...": no title word
+            if bare != query and not self.titles.exact(CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]):
+                query = bare
             numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
             if re.match(r"(?:that|it|this|those|these)\b", query) or self._list_word(query):
                 continue  # "something like that": the title is elsewhere in the sentence
@@ -142,7 +150,7 @@ class ReferenceReader:
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
                     found = self._resolve(parts[0], allow_id=True, strict=True, numbered=numbered)
-                    rest = request_part(query[len(parts[0]):].strip(), self._asks) if found is not None else ""
+                    rest = request_part(_RELATIVE.sub("", query[len(parts[0]):].strip()), self._asks) if found is not None else ""
             if found is None and not strict:
                 inside = self.anywhere(simple, closed=True)  # "saw Silence of the Lambs yesterday and ..."
                 if inside is not None:
@@ -150,7 +158,7 @@ class ReferenceReader:
                 found = self._loose(query, original)
                 parts = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
                 if found is not None and found.unknown_title and len(parts) == 2:
-                    rest = query[len(parts[0]):].strip()  # "like Heat but funnier": kept for later
+                    rest = _RELATIVE.sub("", query[len(parts[0]):].strip())  # "like Heat but funnier": kept for later
             if found is not None:
                 return ExplicitReference(found, strict, rest)
         return None
