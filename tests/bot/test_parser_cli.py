@@ -93,6 +93,8 @@ def test_parse_on_a_trained_checkpoint(tiny_model_dir):
 
     result = CliRunner().invoke(cli, ["parse", str(tiny_model_dir), "too scary for me", "--json"])
     assert result.exit_code == 0, result.output
-    parse = json.loads(result.output.strip().splitlines()[-1])
+    # the JSON is stdout's; a fresh CGIR_HOME also announces the phrase table on stderr, from a
+    # background thread, so the mixed `output` may end with that line instead
+    parse = json.loads(result.stdout.strip().splitlines()[-1])
     assert parse["intent"] == "critique" and parse["critiques"][0]["tag"] == "horror"
     assert parse["critiques"][0]["alpha"] == -1
