@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
+from engine.retrieval.checkpoint_files import derived_candidates, derived_file
+
 if TYPE_CHECKING:  # pragma: no cover
     from engine.retrieval.retriever import Retriever
 
@@ -221,10 +223,8 @@ def read_cold_items(path: Path) -> ColdItems:
                          s["catalog_ratings"].astype(np.int64))
 
 
-def _cache_path(model_id: str) -> Path:
-    from engine.paths import cgir_home
-
-    return cgir_home() / "cache" / f"cold-items-{model_id}.npz"
+def _cache_name(model_id: str) -> str:
+    return f"cold-items-{model_id}.npz"
 
 
 def cold_items_of(model_dir: str | Path, source: str | Path) -> ColdItems:
@@ -241,22 +241,13 @@ def cold_items_of(model_dir: str | Path, source: str | Path) -> ColdItems:
 def remember_cold_items(model_dir: str | Path, source: str | Path) -> Path:
     """A checkpoint's cold films: its own file, else one written under CGIR_HOME/cache from
     `source` (the release it was trained on)."""
-    model_dir = Path(model_dir)
-    own = model_dir / COLD_FILE
-    if own.exists():
-        return own
-    manifest = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    cached = _cache_path(manifest.get("model_id") or model_dir.name)
-    if not cached.exists():
-        write_cold_items(cached, cold_items_of(model_dir, source))
-    return cached
+    return derived_file(model_dir, COLD_FILE, _cache_name,
+                        lambda path: write_cold_items(path, cold_items_of(model_dir, source)))
 
 
 def load_cold_items(model_dir: str | Path | None, model_id: str) -> ColdItems | None:
     """The checkpoint's cold films (its own file, else the cache), None when neither has them."""
-    candidates = [Path(model_dir) / COLD_FILE] if model_dir is not None else []
-    candidates += [_cache_path(model_id)] if model_id else []
-    for path in candidates:
+    for path in derived_candidates(model_dir, model_id, COLD_FILE, _cache_name):
         if not path.is_file():
             continue
         try:

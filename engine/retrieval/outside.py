@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.retrieval.catalog import TitleResolver
+from engine.retrieval.checkpoint_files import derived_candidates, derived_file
 
 __all__ = ["OUTSIDE_FILE", "outside_titles", "write_outside_titles", "remember_outside_titles",
            "load_outside_titles", "load_watched"]
@@ -61,10 +62,8 @@ def write_outside_titles(path: Path, source: str | Path, kept_ids: np.ndarray) -
     return path
 
 
-def _cache_path(model_id: str) -> Path:
-    from engine.paths import cgir_home
-
-    return cgir_home() / "cache" / f"outside-titles2-{model_id}.json"  # 2: with "watched"
+def _cache_name(model_id: str) -> str:
+    return f"outside-titles2-{model_id}.json"  # 2: with "watched"
 
 
 def remember_outside_titles(model_dir: str | Path, source: str | Path) -> Path:
@@ -76,22 +75,16 @@ def remember_outside_titles(model_dir: str | Path, source: str | Path) -> Path:
     model_dir = Path(model_dir)
     if (model_dir / "arrays.npz").is_file():  # and those it can start from (engine.retrieval.cold)
         remember_cold_items(model_dir, source)
-    own = model_dir / OUTSIDE_FILE
-    if own.exists():
-        return own
-    manifest = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))  # the checkpoint's
-    cached = _cache_path(manifest.get("model_id") or model_dir.name)
-    if not cached.exists():
+
+    def write(path: Path) -> None:
         items = json.loads((model_dir / "items.json").read_text(encoding="utf-8"))
-        write_outside_titles(cached, source, np.asarray(items["item_ids"], dtype=np.int64))
-    return cached
+        write_outside_titles(path, source, np.asarray(items["item_ids"], dtype=np.int64))
+
+    return derived_file(model_dir, OUTSIDE_FILE, _cache_name, write)
 
 
 def _read(model_dir: str | Path | None, model_id: str) -> dict | None:
-    candidates = [_cache_path(model_id)] if model_id else []
-    if model_dir is not None:
-        candidates.insert(0, Path(model_dir) / OUTSIDE_FILE)
-    for path in candidates:
+    for path in derived_candidates(model_dir, model_id, OUTSIDE_FILE, _cache_name):
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
