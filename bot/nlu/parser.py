@@ -29,7 +29,7 @@ from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
-from bot.nlu.references import ReferenceReader, Shown, without_similar_request
+from bot.nlu.references import ReferenceReader, Shown, select_pattern, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.title_spans import aka_fragment, interjections_only, longer_title, title_case
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
@@ -259,6 +259,11 @@ class Parser:
         whole = self.references.exact_title(simple)  # "the good, the bad and the ugly": no "the good" + critiques
         if whole is not None and whole.item_id is not None and len(tokenize(simple)) >= 4:
             return self._on_screen(whole, shown)
+        picked = self.references.selection(simple, shown) if select_pattern(simple) else None
+        if picked is not None and self.references.exact_title(simple) is None:
+            # "go with the second", "let's go with the last one on the list": a place on the list as a
+            # whole, never a one-word title ("Go") before a separator with the rest as its critique
+            return picked
         compound = self._compound(simple, shown, original)
         if compound is not None:
             return compound
