@@ -288,10 +288,13 @@ class Parser:
         """"Golden Blackout, just less violent", "the second one but less dark": a starting point
         before the first separator, critiques after it. A title the catalog lacks there ("Fargo,
         just less violent") is a reference with no item: the bot says so, it walks from nothing."""
-        for m in _SEPARATOR.finditer(simple):
+        cuts = [m.start() for m in _SEPARATOR.finditer(simple)] + [len(simple)]
+        for k, m in enumerate(_SEPARATOR.finditer(simple)):
             head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
             if head and longer_title(simple, head, self.titles):
                 continue  # "Ghost and the Darkness ...": the separator is inside a longer title
+            if any(select_pattern(simple[:end].strip(" ,;-")) for end in cuts[k + 1:]):
+                continue  # "go with the second one, but darker": inside a pick, never the film "Go"
             start = self.references.starting_point(head, shown) if head else None
             if start is not None and self._named_later(simple, head, start):
                 continue  # "my wife and I watched Margin Call, ...": not "My Wife is an Actress"

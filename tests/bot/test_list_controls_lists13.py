@@ -33,13 +33,23 @@ def verb_titles():
 
 @pytest.mark.parametrize("text, index", [
     ("go with the third one from the list", 3), ("ok let's go with #4", 4), ("go with the last one", -1),
-    ("i'll go with the 2nd one", 2),
+    ("i'll go with the 2nd one", 2), ("go with the fourth then", 4),
 ])
 def test_a_place_on_the_list_wins_over_a_verb_title(verb_titles, text, index):
     shown = ((4, "Heat (1995)"), (5, "Ronin (1998)"), (6, "Casino (1995)"), (2, "Stay (2005)"))
     parse = verb_titles.parse(text, shown=shown)
     assert (parse.intent, parse.index) == ("select", index)
     assert parse.item_id != 1 and not parse.critiques  # never the film "Go" walked "more third"
+
+
+@pytest.mark.parametrize("text, index, tag", [
+    ("ok go with the third one, but make it funnier", 3, "comedy"), ("go with #2 and less crime", 2, "crime"),
+])
+def test_a_pick_with_a_critique_after_it_starts_from_the_pick(verb_titles, text, index, tag):
+    shown = ((4, "Heat (1995)"), (5, "Ronin (1998)"), (6, "Casino (1995)"))
+    parse = verb_titles.parse(text, shown=shown)
+    assert (parse.intent, parse.index, parse.item_id) == ("critique", index, None)
+    assert [c.tag for c in parse.critiques] == [tag]
 
 
 def test_the_verb_title_alone_is_still_the_film(verb_titles):
