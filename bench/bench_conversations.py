@@ -36,7 +36,8 @@ conversation passes when every one of its turns passes. How each expectation is 
   critique with that word walks, the reading `cgir eval judgments` scores against people), else,
   for a word the bot does not read as a critique, the degree model's reading of the word
   (`DegreeModel.ground(word)`; always that one before 2026-12-06 and with --raw-degree-reading:
-  for a tag word it is a blend the bot never walks, "scary" -> horror + thriller + sci-fi).
+  for a tag word it is a blend the bot never walks, "scary" -> horror + thriller + sci-fi); the
+  picked item's degree must equal the extreme to two decimals (exactly, before 2026-12-06).
 - `not_shown_again`: no item of `Reply.sequence` was in an earlier reply's sequence.
 - `excluded_stays_out`: no item of `Reply.sequence` is one the user excluded so far. Excluded
   items are read from the text of turns whose act is "exclude", independently of the bot:
@@ -72,6 +73,7 @@ YEAR = re.compile(r"\((\d{4})[^()]*\)\s*$")
 NEGATED = re.compile(r"^(un|non)(?=[a-z]{4})|(less|lessly|lessness)$")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+TIE = 0.005  # degrees equal to two decimals, as replies show them, tie on a pick by degree
 WHOLE_LIST = re.compile(r"\b(all|everything|those|these|them|list|every one)\b")
 
 
@@ -291,7 +293,7 @@ def check_pick(rank: dict, reply, ctx: Context) -> list[str]:
             ok = False
         else:
             best = max(values) if rank["extreme"] == "max" else min(values)
-            ok = values[ids.index(picked)] == best
+            ok = abs(values[ids.index(picked)] - best) < TIE
     return [] if ok else [f"picked_rank: {rank} not met by {reply.current.title!r}"]
 
 
