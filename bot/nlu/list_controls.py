@@ -50,6 +50,9 @@ class ListControlReader:
     def read(self, simple: str, shown: Shown, original: str = "") -> Parse | None:
         """The control a whole (simplified) utterance is, or None."""
         simple = _TRAILING.sub("", simple) or simple  # "what's #4 like then"
+        picked = self._with_verdict(simple, shown, original)
+        if picked is not None:
+            return picked
         whole = self._one(simple, shown, original)
         if whole is None:
             whole = self._clauses(simple, shown, original)
@@ -57,6 +60,17 @@ class ListControlReader:
             bare = cw.TRAILING_ASIDE.sub("", cw.LEADING_ASIDE.sub("", simple)).strip()
             whole = self._one(bare, shown, original) if bare and bare != simple else None
         return whole if whole is not None else self._loose(simple, shown)
+
+    def _with_verdict(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        """"the least scary of those is fine actually", "the 2nd one would be great": a pick and a
+        verdict on it (the verdict is no attribute: "fine", "great")."""
+        bare = _VERDICT.sub("", simple)
+        if bare == simple or not bare:
+            return None
+        found = self._one(bare, shown, original)
+        if found is None and select_pattern(bare):
+            found = self.references.selection(bare, shown)
+        return found if found is not None and found.intent == "select" else None
 
     def _loose(self, simple: str, shown: Shown) -> Parse | None:
         """"let's switch gears", "what's the reasoning behind #2": a move in free wording."""
@@ -343,6 +357,10 @@ class ListControlReader:
 
 # Discourse words after a control add nothing to it: "what's #4 like then", "next, anyway".
 _TRAILING = re.compile(r"(?:[\s,]+(?:then|though|anyway|anyways|exactly|by the way|btw))+$")
+# A verdict after a pick: "... is fine actually", "... sounds good", "... would do".
+_VERDICT = re.compile(r"\s+(?:(?:is|'s|would be|will be|sounds|looks|seems)\s+(?:(?:really|very|so|pretty|just|totally)\s+)?"
+                      r"(?:fine|good|great|nice|ok|okay|perfect|cool|lovely|grand)|works|will do|would do)"
+                      r"(?:\s+(?:actually|then|thanks|by me|for me|i guess|to me|to be honest))*$")
 # Words that set the list aside for good ("seen all of these", "not interested in any of these"),
 # unlike a passing dismissal ("none of these, what else?"), which only asks for more.
 _SEEN = re.compile(r"\b(?:seen|watched|saw|know|knew|not interested|(?:don'?t|do not) want)\b")

@@ -126,3 +126,13 @@ def test_the_dialogue_sets_several_named_films_aside(planted, store):
     assert reply.current.item_id == first.current.item_id  # no new reference
     later = manager.handle(sid, "more comedy")
     assert not {s.item_id for s in named} & {s.item_id for s in later.sequence}
+
+
+@pytest.mark.parametrize("text, control, index", [
+    ("the least violent of these would be great", "degree", None), ("the oldest one is fine by me", "oldest", None),
+    ("the third one sounds good actually", None, 3), ("the funniest of them works", "degree", None),
+])
+def test_a_pick_with_a_verdict_after_it_is_still_a_pick(parser, text, control, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.control, parse.index) == ("select", control, index)
+    assert all(c.phrase not in ("great", "fine", "good") for c in parse.critiques + parse.unread)
