@@ -31,8 +31,13 @@ conversation passes when every one of its turns passes. How each expectation is 
   select; "clarify" = `Reply.clarification`; the others ("explain", "about", "more", "exclude",
   "jump", "cannot_judge") = that intent.
 - `picked_rank`: `Reply.current` compared with the previous reply's sequence: by position; by
-  the year in the titles (max/min/equals); by degree, using the bot's own degree model
-  (`DegreeModel.ground(word)`, then the retriever's degrees) over the shown items.
+  the year in the titles (max/min/equals); by degree, over the shown items, on the bot's own
+  reading of "more <word>" (`bot.dialogue.critique_axes.attribute_grounding`: the degrees a
+  critique with that word walks, the reading `cgir eval judgments` scores against people), else,
+  for a word the bot does not read as a critique, the degree model's reading of the word
+  (`DegreeModel.ground(word)`; always that one before 2026-12-06 and with --raw-degree-reading:
+  for a tag word it is a blend the bot never walks, "scary" -> horror + thriller + sci-fi); the
+  picked item's degree must equal the extreme to two decimals (exactly, before 2026-12-06).
 - `not_shown_again`: no item of `Reply.sequence` was in an earlier reply's sequence.
 - `excluded_stays_out`: no item of `Reply.sequence` is one the user excluded so far. Excluded
   items are read from the text of turns whose act is "exclude", independently of the bot:
@@ -68,6 +73,7 @@ YEAR = re.compile(r"\((\d{4})[^()]*\)\s*$")
 NEGATED = re.compile(r"^(un|non)(?=[a-z]{4})|(less|lessly|lessness)$")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+TIE = 0.005  # degrees equal to two decimals, as replies show them, tie on a pick by degree
 WHOLE_LIST = re.compile(r"\b(all|everything|those|these|them|list|every one)\b")
 
 
@@ -200,8 +206,9 @@ def excluded_by(text: str, previous: list[int], catalog) -> set[int]:
 class Context:
     """What the checks need from the conversation so far and the catalog."""
 
-    def __init__(self, retriever):
+    def __init__(self, retriever, parser=None):
         self.retriever = retriever
+        self.parser = parser
         self.titles = set(retriever.titles)
         self.catalog = [(int(i), t, int(p)) for i, t, p in zip(retriever.item_ids, retriever.titles, retriever.popularity)]
         self.shown: set[int] = set()
@@ -209,12 +216,15 @@ class Context:
         self.previous: list = []  # the previous reply's sequence
 
     def degrees(self, word: str, item_ids: list[int]) -> list[float] | None:
+        from bot.dialogue.critique_axes import attribute_grounding
+
         r = self.retriever
-        grounding = r.degree_model.ground(word)
+        reading = attribute_grounding(self.parser, r, word) if self.parser is not None else None
+        grounding, sign = (reading.grounding, reading.sign) if reading is not None else (r.degree_model.ground(word), 1)
         if grounding is None:
             return None
         values = r.grounding_degrees(grounding)
-        return [float(values[r.title_resolver.row_of_id(i)]) for i in item_ids]
+        return [sign * float(values[r.title_resolver.row_of_id(i)]) for i in item_ids]
 
 
 def check_turn(expect: dict, user: str, reply, ctx: Context) -> list[str]:
@@ -283,7 +293,7 @@ def check_pick(rank: dict, reply, ctx: Context) -> list[str]:
             ok = False
         else:
             best = max(values) if rank["extreme"] == "max" else min(values)
-            ok = values[ids.index(picked)] == best
+            ok = abs(values[ids.index(picked)] - best) < TIE
     return [] if ok else [f"picked_rank: {rank} not met by {reply.current.title!r}"]
 
 
@@ -331,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     for conv in rows:
         sid = manager.new_session_id()
-        ctx = Context(manager.retriever)
+        ctx = Context(manager.retriever, None if args.raw_degree_reading else manager.parser)
         ok = True
         for k, turn in enumerate(conv["turns"]):
             reply = manager.handle(sid, turn["user"])
@@ -388,6 +398,8 @@ def main() -> int:
     parser.add_argument("--split", choices=("dev", "final", "all"), default="all")
     parser.add_argument("--category", default=None)
     parser.add_argument("--policy", default=None, help="adaptive, gradient, list or single (default: config)")
+    parser.add_argument("--raw-degree-reading", action="store_true",
+                        help="picked_rank by degree on DegreeModel.ground(word) (the reading before 2026-12-06)")
     parser.add_argument("--failures", type=Path, default=Path(tempfile.gettempdir()) / "conversations_failures.jsonl")
     return run(parser.parse_args())
 

@@ -59,6 +59,7 @@ class Parse:
     # "newest" / "oldest" (the attribute is `critiques[0]`, or `unread[0]` when no tag is close).
     control: str | None = None
     indices: tuple[int, ...] = ()  # exclude "items": several positions ("seen 1 and 4", "not the first three")
+    item_ids: tuple[int, ...] = ()  # exclude "items": several films named ("I've seen Heat and Ronin")
     year: int | None = None  # select "the one from 1999"
     # A release-year request (bot.nlu.time.YearAsk.to_json): {"min", "max"} inclusive, maybe
     # "relative" ("newer"/"older"/"decade"/"recent"/"classic") or "clear" ("any year"); None: none asked.
@@ -91,6 +92,8 @@ class Parse:
                 out["control"] = self.control
             if self.indices:
                 out["indices"] = list(self.indices)
+            if self.item_ids:
+                out["item_ids"] = list(self.item_ids)
             if self.control == "tag":
                 out["tag"] = self.title  # "no more Tarantino films": the catalog tag
             if self.year is not None:

@@ -172,13 +172,14 @@ class ListControls:
                 return self.m.out.reply(state, replies.no_list_yet(state.current is not None), "exclude",
                                         understood=False)
             return [(int(s["item_id"]), str(s["title"])) for s in state.last_sequence]
-        if parse.indices:  # "seen 1 and 4 already", "not the first three"
+        if parse.indices or parse.item_ids:  # "seen 1 and 4 already", "I've seen Heat and Ronin"
             picked = [ordinal_pick(Parse("select", index=i), state.last_sequence) for i in parse.indices]
-            if not state.last_sequence or any(p is None for p in picked):
+            if parse.indices and (not state.last_sequence or any(p is None for p in picked)):
                 text = (replies.out_of_range(len(state.last_sequence)) if state.last_sequence
                         else replies.no_list_yet(state.current is not None))
                 return self._keep_list(state, text, "exclude", understood=False)
-            return [(int(p["item_id"]), str(p["title"])) for p in picked]
+            named = [(int(i), self.r.titles[row]) for i in parse.item_ids if (row := self.m.out.row(i)) is not None]
+            return [(int(p["item_id"]), str(p["title"])) for p in picked] + named
         row = self._named_row(state, parse)
         if isinstance(row, Reply):
             return row

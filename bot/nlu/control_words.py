@@ -45,7 +45,8 @@ LEADING_ASIDE = re.compile(r"^(?:(?:nah|nope|meh|eh|ugh|hm+|ok|okay|yeah|yep|wel
                            r"hmph|mm+|oh|ah|welp)\s+)+")
 TRAILING_ASIDE = re.compile(r"(?:\s+(?:to be honest|honestly|lol|really|seriously|though|tho|mate|man|sorry|"
                             r"please|thanks|i guess|i'm afraid|unfortunately|either))+$")
-ASIDE = re.compile(r"(?:no|nope|nah|meh|eh|ugh|hm+|ok|okay|sure|yeah|well|so|lol|haha+|please|thanks|anything|"
+ASIDE = re.compile(r"(?:no|nope|nah|meh|eh|ugh|hm+|ok|okay|sure|yeah|well|so|lol|haha+|please|thanks|thank you|"
+                   r"thanks a lot|many thanks|cheers|anything|"
                     r"whatever|anything (?:at all|really|goes)|to be honest|honestly|seriously|really)")
 MORE_LIKE = re.compile(r"^(?:(?:show|give|find|get) (?:me )?)(?:more|others|ones|some more|movies|films) "
                         r"like (?P<t>.+)$")
@@ -95,6 +96,18 @@ NOT_ITEM = re.compile(
 SEEN_TITLE = re.compile(
     r"^(?:i(?:'ve| have)? |ive )?(?:already (?:seen|watched|saw|know)|(?:seen|watched) (?P<t2>.+?) "
     r"(?:already|before))\s*(?P<t>.*)$")
+# "I've seen Heat and Ronin", "already watched Heat, Ronin and Ran": several films set aside at once.
+SEEN_SEVERAL = re.compile(
+    r"^(?:(?:i|we)(?:'ve| have)? |ive )?(?:already |also )?(?:seen|watched|saw)(?: both)? (?P<t>.+?)"
+    r"(?P<when>(?: (?:already|before|too|both|as well))*)$")
+TITLE_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|or|nor)\s+")
+# "I have seen Bad Santa, take it off": a clause that drops what the clause before it named.
+REMOVE_IT = re.compile(
+    r"(?:(?:please|so|just|and|then|pls)\s+)*(?:(?:take|cross|strike|knock|scratch|rule|leave|keep) (?:it|that|them|those|both|em)"
+    r"(?: ones?)? (?:off|out)(?: (?:of )?(?:the|my|your|this|that) list)?|(?:remove|drop|skip|exclude|ditch|nix|hide|lose|scrap|bin) "
+    r"(?:it|that|them|those|both|em)(?: ones?)?(?: (?:from|off) (?:the|my|your|this|that) list)?|get rid of (?:it|that|them|those|both|em)|"
+    r"(?:don'?t|do not|never) (?:show|suggest|recommend) (?:it|that|them|those|em)(?: to me)?(?: again| anymore| any more)?)"
+    r"(?:\s+(?:please|thanks|pls))?")
 # "I've seen Heat a million times": set aside when Heat is on screen (alone it may be a favourite).
 SEEN_OFTEN = re.compile(
     r"^(?:(?:i|we)(?:'ve| have)? |ive )?(?:already )?(?:seen|watched|saw) (?P<t>.+?)(?: " + OFTEN + r")+(?: already)?$")

@@ -11,6 +11,7 @@ SHORT_FORMS: dict[str, str] = {
     "abit": "a bit", "alot": "a lot", "nvm": "never mind", "tho": "though", "cuz": "because",
     "bc": "because", "gimme": "give me", "wanna": "want to", "smth": "something",
     "sth": "something", "rly": "really", "wat": "what", "wut": "what", "whats": "what's",
+    "wot": "what", "wots": "what's", "whys": "why is",
     "sumthin": "something", "somethin": "something", "nothin": "nothing", "lotta": "a lot of",
     "kinda": "kind of", "sorta": "sort of", "teeny": "tiny", "ttyl": "talk to you later",
     "cya": "see you", "l8r": "later", "gr8": "great", "b4": "before", "mov": "movie",

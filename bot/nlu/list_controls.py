@@ -50,6 +50,9 @@ class ListControlReader:
     def read(self, simple: str, shown: Shown, original: str = "") -> Parse | None:
         """The control a whole (simplified) utterance is, or None."""
         simple = _TRAILING.sub("", simple) or simple  # "what's #4 like then"
+        picked = self._with_verdict(simple, shown, original)
+        if picked is not None:
+            return picked
         whole = self._one(simple, shown, original)
         if whole is None:
             whole = self._clauses(simple, shown, original)
@@ -57,6 +60,17 @@ class ListControlReader:
             bare = cw.TRAILING_ASIDE.sub("", cw.LEADING_ASIDE.sub("", simple)).strip()
             whole = self._one(bare, shown, original) if bare and bare != simple else None
         return whole if whole is not None else self._loose(simple, shown)
+
+    def _with_verdict(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        """"the least scary of those is fine actually", "the 2nd one would be great": a pick and a
+        verdict on it (the verdict is no attribute: "fine", "great")."""
+        bare = _VERDICT.sub("", simple)
+        if bare == simple or not bare:
+            return None
+        found = self._one(bare, shown, original)
+        if found is None and select_pattern(bare):
+            found = self.references.selection(bare, shown)
+        return found if found is not None and found.intent == "select" else None
 
     def _loose(self, simple: str, shown: Shown) -> Parse | None:
         """"let's switch gears", "what's the reasoning behind #2": a move in free wording."""
@@ -86,6 +100,11 @@ class ListControlReader:
         if not clauses or clauses == [simple]:
             return None
         said = [c for c in clauses if not cw.COMMENT.fullmatch(c)]
+        if len(said) == 2 and cw.REMOVE_IT.fullmatch(said[1]):  # "I have seen Bad Santa, take it off"
+            named = re.sub(r"^(?:(?:i|we)(?:'ve| have)? |ive )?(?:already )?(?:seen|watched|saw)\s+", "", said[0])
+            found = self._exclude(f"already seen {named}", shown, original)
+            if found is not None:
+                return found
         if len(said) == 1 < len(clauses):  # "not the 2nd one, I hated it": the comment adds nothing
             found = self._one(said[0], shown, original)
             return found if found is not None and found.intent in ("select", "exclude") else None
@@ -98,7 +117,7 @@ class ListControlReader:
             return last
         seen_all = [r for c, r in zip(clauses, read) if (r.intent, r.control) == ("exclude", "all") and _SEEN.search(c)]
         if last.intent == "more" and seen_all:
-            return seen_all[0]  # "watched all of these, next": set aside; the list fills with new ones
+            return seen_all[0]  # "watched all of these, next", "not interested in these, show others": set aside
         if last.intent in ("more", "jump") and all(
                 r.intent in ("more", "jump") or (r.intent, r.control) == ("exclude", "all") for r in read[:-1]):
             return last
@@ -133,6 +152,9 @@ class ListControlReader:
         several = read_exclusion(simple, len(shown))  # "seen 1 and 4 already", "not 2 or 5"
         if several is not None:
             return several
+        named = self._several_named(simple, shown)  # "I've seen Heat and Ronin"
+        if named is not None:
+            return named
         tag = cw.NO_MORE_TAG.match(simple)
         if tag is not None:
             name = self._tag_named(tag.group("t"))
@@ -159,6 +181,22 @@ class ListControlReader:
             if target is not None and (target.intent == "select" or target.item_id is not None):
                 return replace_intent(target, "exclude")  # a bare select: "seen it", the current item
         return None
+
+    def _several_named(self, simple: str, shown: Shown) -> Parse | None:
+        """"I've seen Heat and Ronin": every film named is set aside, only with a list on screen or
+        "already"/"before" said (alone, "I've seen Heat" may name a favourite to start from), and
+        never when the words are one title ("Sense and Sensibility")."""
+        m = cw.SEEN_SEVERAL.match(simple)
+        if m is None or not (shown or re.search(r"\b(?:already|before)\b", simple)):
+            return None
+        parts = [p for p in cw.TITLE_LIST.split(m.group("t")) if p]
+        if len(parts) < 2 or self._item(m.group("t"), shown) is not None:
+            return None
+        items = [self._item(p, shown) for p in parts]
+        if any(i is None or (i.item_id is None and i.index is None) for i in items):
+            return None
+        return Parse("exclude", control="items", indices=tuple(i.index for i in items if i.item_id is None),
+                     item_ids=tuple(dict.fromkeys(i.item_id for i in items if i.item_id is not None)))
 
     def _unwanted(self, simple: str, shown: Shown, original: str) -> Parse | None:
         """"don't show me anything scary", "stop suggesting horror films": less of that attribute
@@ -319,7 +357,13 @@ class ListControlReader:
 
 # Discourse words after a control add nothing to it: "what's #4 like then", "next, anyway".
 _TRAILING = re.compile(r"(?:[\s,]+(?:then|though|anyway|anyways|exactly|by the way|btw))+$")
-_SEEN = re.compile(r"\b(?:seen|watched|saw|know|knew)\b")
+# A verdict after a pick: "... is fine actually", "... sounds good", "... would do".
+_VERDICT = re.compile(r"\s+(?:(?:is|'s|would be|will be|sounds|looks|seems)\s+(?:(?:really|very|so|pretty|just|totally)\s+)?"
+                      r"(?:fine|good|great|nice|ok|okay|perfect|cool|lovely|grand)|works|will do|would do)"
+                      r"(?:\s+(?:actually|then|thanks|by me|for me|i guess|to me|to be honest))*$")
+# Words that set the list aside for good ("seen all of these", "not interested in any of these"),
+# unlike a passing dismissal ("none of these, what else?"), which only asks for more.
+_SEEN = re.compile(r"\b(?:seen|watched|saw|know|knew|not interested|(?:don'?t|do not) want)\b")
 # Nouns for a place on the list that the selection grammar reads as "one".
 _ITEM_NOUN = re.compile(r"\s+(?:suggestion|recommendation|entry|rec|suggested (?:one|movie|film))$")
 

@@ -29,7 +29,7 @@ from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
-from bot.nlu.references import ReferenceReader, Shown, without_similar_request
+from bot.nlu.references import ReferenceReader, Shown, select_pattern, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.title_spans import aka_fragment, interjections_only, longer_title, title_case
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
@@ -259,6 +259,11 @@ class Parser:
         whole = self.references.exact_title(simple)  # "the good, the bad and the ugly": no "the good" + critiques
         if whole is not None and whole.item_id is not None and len(tokenize(simple)) >= 4:
             return self._on_screen(whole, shown)
+        picked = self.references.selection(simple, shown) if select_pattern(simple) else None
+        if picked is not None and self.references.exact_title(simple) is None:
+            # "go with the second", "let's go with the last one on the list": a place on the list as a
+            # whole, never a one-word title ("Go") before a separator with the rest as its critique
+            return picked
         compound = self._compound(simple, shown, original)
         if compound is not None:
             return compound
@@ -283,10 +288,13 @@ class Parser:
         """"Golden Blackout, just less violent", "the second one but less dark": a starting point
         before the first separator, critiques after it. A title the catalog lacks there ("Fargo,
         just less violent") is a reference with no item: the bot says so, it walks from nothing."""
-        for m in _SEPARATOR.finditer(simple):
+        cuts = [m.start() for m in _SEPARATOR.finditer(simple)] + [len(simple)]
+        for k, m in enumerate(_SEPARATOR.finditer(simple)):
             head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
             if head and longer_title(simple, head, self.titles):
                 continue  # "Ghost and the Darkness ...": the separator is inside a longer title
+            if any(select_pattern(simple[:end].strip(" ,;-")) for end in cuts[k + 1:]):
+                continue  # "go with the second one, but darker": inside a pick, never the film "Go"
             start = self.references.starting_point(head, shown) if head else None
             if start is not None and self._named_later(simple, head, start):
                 continue  # "my wife and I watched Margin Call, ...": not "My Wife is an Actress"

@@ -30,7 +30,7 @@ SELECT = re.compile(
     r"(?P<num>\d{1,3}|" + _CARD + r")"
     r"(?:\s+(?:one|please))?|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+(?:one|movie|film|item|option))?"
     r"|(?P<bare>\d{1,3}))"
-    r"(?:\s+" + VERDICT + r")?$"
+    r"(?:\s+" + VERDICT + r")?(?:\s+(?:then|please|thanks))?$"
 )
 # The words that put a film as the point of comparison: "like X", "in the style of X", "close to X".
 _LIKE = (r"like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to|in the (?:style|spirit|mould|"
