@@ -73,6 +73,7 @@ def _with_year(text: str) -> str:
 CLOSE_RATIO = 0.9  # namesakes within 10 % of the leader's popularity are genuinely close: ask
 PREFIX_RATIO = 0.5  # a short form ("Star Wars") names the leader only at twice the next one's
 FUZZY_MEMO = 8192  # typed keys whose fuzzy answer is remembered (~1 MB at most)
+_UNSEEN = object()  # a key the fuzzy memo lacks (None is a remembered answer)
 
 
 @lru_cache(maxsize=32768)
@@ -341,11 +342,14 @@ class TitleResolver:
         key = normalize_title(query)
         if not key:
             return None
-        if key not in self._fuzzy_found:
-            if len(self._fuzzy_found) >= FUZZY_MEMO:
-                self._fuzzy_found.clear()  # bounded: a long-running server meets endless typos
-            self._fuzzy_found[key] = self._closest(key)
-        return self._fuzzy_found[key]
+        found = self._fuzzy_found.get(key, _UNSEEN)  # one lookup: another thread may clear the memo
+        if found is not _UNSEEN:
+            return found
+        found = self._closest(key)
+        if len(self._fuzzy_found) >= FUZZY_MEMO:
+            self._fuzzy_found.clear()  # bounded: a long-running server meets endless typos
+        self._fuzzy_found[key] = found
+        return found
 
     def _closest(self, key: str) -> TitleMatch | None:
         """The one title within the fuzzy cutoff of a normalised key, clearly ahead of the next."""
