@@ -9,7 +9,7 @@ two files (each line: sender, turn, message, the REST reply as `cgir serve` send
 * ``serve``: bench/bench_serve_load.py's script (restart, a suggested reference, critiques,
   picks, undo), the senders taking turns one after another, as the load benchmark's do at once;
 * ``turn``: bench/bench_turn.py's scripted sessions (paraphrases, two critiques at once, "help");
-* ``varied``: every turn of bench/conversations2 (100 written conversations) as written, then
+* ``varied``: every turn of bench/conversations2 and 3 (written conversations) as written, then
   every utterance of the parser sets (bench/parser_utterances*.jsonl), six to a session, each
   session opened with "something like <one of the 40 most rated films>" (--senders and --turns
   are ignored). For same-reply checks over many wordings, not for timings of a typical turn.
@@ -46,9 +46,10 @@ def varied_sessions(retriever) -> list[tuple[str, list[str]]]:
     """(sender, messages) of the ``varied`` script: written conversations, then parser utterances."""
     bench = REPO / "bench"
     sessions = []
-    for line in (bench / "conversations2" / "conversations.jsonl").read_text().splitlines():
-        talk = json.loads(line)
-        sessions.append((f"c2-{talk['id']}", [turn["user"] for turn in talk["turns"]]))
+    for folder in ("conversations2", "conversations3"):
+        for line in (bench / folder / "conversations.jsonl").read_text().splitlines():
+            talk = json.loads(line)
+            sessions.append((f"c{folder[-1]}-{talk['id']}", [turn["user"] for turn in talk["turns"]]))
     texts = [json.loads(line)["text"] for path in sorted(bench.glob("parser_utterances*.jsonl"))
              for line in path.read_text().splitlines() if line.strip()]
     popular = [retriever.titles[r] for r in np.argsort(-retriever.popularity, kind="stable")[:40]]

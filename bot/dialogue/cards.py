@@ -63,6 +63,9 @@ class Cards:
 
     def __init__(self, retriever: "Retriever"):
         self.retriever = retriever
+        # strong_tags per row, for the tag data it was read from (a blind run swaps that data)
+        self._strong: dict[int, tuple[str, ...]] = {}
+        self._strong_of: tuple[object, object, tuple[str, ...]] | None = None
 
     def readings(self, critiques: Sequence[Critique]) -> tuple[tuple[str, "Modification"], ...]:
         """(label, modification) per critique: the label is the tag, or the user's words when
@@ -80,7 +83,19 @@ class Cards:
         return {label: self.retriever.modification_degree(row, m) for label, m in readings}
 
     def strong_tags(self, row: int) -> list[str]:
-        """Tags the item is strong in, strongest first: graded relevance, else its own tags."""
+        """Tags the item is strong in, strongest first: graded relevance, else its own tags.
+        Remembered per row (a turn's cards and suggestions ask ~12 times) while the retriever
+        holds the same tag data."""
+        r = self.retriever
+        source = (r.relevance, r.item_tags, r.tags)
+        if self._strong_of is None or any(a is not b for a, b in zip(source, self._strong_of)):
+            self._strong, self._strong_of = {}, source
+        found = self._strong.get(row)
+        if found is None:
+            found = self._strong[row] = tuple(self._read_strong_tags(row))
+        return list(found)
+
+    def _read_strong_tags(self, row: int) -> list[str]:
         r = self.retriever
         if r.tag_value_kind == "projection":  # no data on its tags, only the model's view
             return []

@@ -21,6 +21,9 @@ from engine.retrieval.retriever import Retriever
 from engine.retrieval.sequences import gamma_grid, unseen_rows
 
 
+SUGGEST_MEMO = 16_384  # (row, exclusions) whose suggestions are remembered, then forgotten at once
+
+
 @dataclass(frozen=True)
 class SuggestConfig:
     n: int = 4  # how many to offer (3-5 reads well)
@@ -52,6 +55,9 @@ class Suggester:
     def __init__(self, retriever: Retriever, config: SuggestConfig = SuggestConfig()):
         self.retriever = retriever
         self.config = config
+        # suggest's answers per (row, exclude), for the vectors and tag data they were read from
+        self._said: dict[tuple[int, frozenset], tuple[Suggestion, ...]] = {}
+        self._said_of: tuple[object, ...] | None = None
         # F(t) . h_i for every tag and item, so checking a candidate needs no matrix product; kept
         # only while small (the demo world: 30 x 3,000 floats; MovieLens genome: 1,128 x 9,700).
         self._tag_scores = None
@@ -177,7 +183,21 @@ class Suggester:
         return out
 
     def suggest(self, row: int, *, exclude: set[tuple[str, int]] = frozenset()) -> list[Suggestion]:
-        """Up to `config.n` verified critiques for the item at `row`, mixing "less" and "more"."""
+        """Up to `config.n` verified critiques for the item at `row`, mixing "less" and "more".
+        Remembered per row (most replies suggest for an item shown before) while the retriever
+        holds the same vectors and tag data."""
+        r = self.retriever
+        source = (r.item_vectors, r.tag_vectors, r.relevance, r.item_tags, r.tags)
+        if self._said_of is None or any(a is not b for a, b in zip(source, self._said_of)) \
+                or len(self._said) >= SUGGEST_MEMO:
+            self._said, self._said_of = {}, source
+        key = (int(row), frozenset(exclude))
+        found = self._said.get(key)
+        if found is None:
+            found = self._said[key] = tuple(self._suggest(row, exclude))
+        return list(found)
+
+    def _suggest(self, row: int, exclude: set[tuple[str, int]]) -> list[Suggestion]:
         cands = self.candidates(row, exclude)
         tags = self.retriever.tags
         picked: list[Suggestion] = []

@@ -94,10 +94,16 @@ def tokenize(text: str, keep_whole: Callable[[list[str]], bool] | None = None) -
 
 
 def _tokens(text: str) -> list[str]:
+    return list(_token_tuple(text))
+
+
+@lru_cache(maxsize=16_384)
+def _token_tuple(text: str) -> tuple[str, ...]:
+    """Remembered: a turn tokenizes the titles on screen again and again (list controls)."""
     text = text.replace("-", " ").replace("_", " ")
     tokens = _TOKEN.findall(text)
     # "don't" and "dont" are the same word to us.
-    return [t.replace("n't", "nt") if t.endswith("n't") else t for t in tokens]
+    return tuple(t.replace("n't", "nt") if t.endswith("n't") else t for t in tokens)
 
 
 def norm_phrase(text: str) -> str:

@@ -72,6 +72,8 @@ def _with_year(text: str) -> str:
 
 CLOSE_RATIO = 0.9  # namesakes within 10 % of the leader's popularity are genuinely close: ask
 PREFIX_RATIO = 0.5  # a short form ("Star Wars") names the leader only at twice the next one's
+FUZZY_MEMO = 8192  # typed keys whose fuzzy answer is remembered (~1 MB at most)
+_UNSEEN = object()  # a key the fuzzy memo lacks (None is a remembered answer)
 
 
 @lru_cache(maxsize=32768)
@@ -136,6 +138,9 @@ class TitleResolver:
         self._by_series: dict[str, list[int]] = {}
         self._sorted_aliases: list[str] | None = None  # for first-words lookups, built on first use
         self._by_length: tuple[TitlesByLength, TitlesByLength] | None = None  # fuzzy: as written, bare
+        # The fuzzy step's answer per typed key: a pure function of the key and this catalog, and
+        # the parser tries the same words ("funnier", "less violent") as titles turn after turn.
+        self._fuzzy_found: dict[str, TitleMatch | None] = {}
         self._ends: TitleEnds | None = None  # last words ("Mr Fox"), built on first use
         for row, (_, _, aliases, heads) in enumerate(keys):
             for key in aliases:
@@ -337,6 +342,17 @@ class TitleResolver:
         key = normalize_title(query)
         if not key:
             return None
+        found = self._fuzzy_found.get(key, _UNSEEN)  # one lookup: another thread may clear the memo
+        if found is not _UNSEEN:
+            return found
+        found = self._closest(key)
+        if len(self._fuzzy_found) >= FUZZY_MEMO:
+            self._fuzzy_found.clear()  # bounded: a long-running server meets endless typos
+        self._fuzzy_found[key] = found
+        return found
+
+    def _closest(self, key: str) -> TitleMatch | None:
+        """The one title within the fuzzy cutoff of a normalised key, clearly ahead of the next."""
         # Under accept - margin a title changes nothing below (engine.retrieval.title_lengths).
         cutoff = max(0.0, self.accept - self.margin)
         self._by_length = self._by_length or (TitlesByLength(self._by_key), TitlesByLength(self._by_bare_key))

@@ -164,3 +164,17 @@ def test_a_shown_item_as_json_is_what_asdict_gives():
         if item.degrees:
             as_json["degrees"]["scary"] = 1.0  # a copy: the item is not changed through it
             assert item.degrees["scary"] == 0.25
+
+
+def test_strong_tags_follow_the_retrievers_tag_data():
+    # remembered per row while the retriever holds the same data; without any, no strong tags
+    from bot.dialogue.cards import Cards
+
+    r = planted_retriever()
+    cards = Cards(r)
+    strong = cards.strong_tags(4)
+    assert strong and cards.strong_tags(4) == strong
+    cards.strong_tags(4).clear()  # a caller's list is its own
+    assert cards.strong_tags(4) == strong
+    r.relevance = None
+    assert cards.strong_tags(4) == Cards(r).strong_tags(4) != strong

@@ -78,3 +78,16 @@ def test_exclude_skips_given_critiques(planted):
     first = suggester.suggest(5)
     again = suggester.suggest(5, exclude={(first[0].tag, first[0].alpha)})
     assert (first[0].tag, first[0].alpha) not in {(s.tag, s.alpha) for s in again}
+
+
+def test_remembered_suggestions_follow_the_retrievers_tag_data():
+    # suggest is remembered per (row, exclusions) only while the retriever holds the same data:
+    # a blind run swaps the graded relevance for nothing, and the answer must follow.
+    r = planted_retriever()
+    suggester = Suggester(r)
+    graded = suggester.suggest(3)
+    assert suggester.suggest(3) == graded and suggester.suggest(3) is not suggester.suggest(3)
+    r.relevance = None
+    fresh = Suggester(planted_retriever())  # built on the same data as `suggester` was
+    fresh.retriever.relevance = None
+    assert suggester.suggest(3) == fresh.suggest(3) != graded

@@ -108,3 +108,17 @@ def test_a_typo_never_changes_a_sequel_number():
     assert resolver.resolve("toy story 4") is None and resolver.resolve("rocky iv") is None
     assert resolver.resolve("toy stroy").title == "Toy Story (1995)"  # a typo still is one
     assert resolver.resolve("toy story 3").title == "Toy Story 3 (2010)"
+
+
+def test_fuzzy_answers_are_remembered_per_key_and_bounded(monkeypatch):
+    import engine.retrieval.catalog as catalog
+
+    monkeypatch.setattr(catalog, "FUZZY_MEMO", 2)
+    resolver = TitleResolver(TITLES, IDS, POPULARITY)
+    first = resolver.resolve("Toy Stroy")
+    assert first is not None and first.item_id == 1 and first.how == "fuzzy"
+    assert resolver.resolve("toy stroy") == first == TitleResolver(TITLES, IDS, POPULARITY).resolve("Toy Stroy")
+    assert resolver.resolve("qqqq zzzz") is None and resolver.resolve("qqqq zzzz") is None
+    resolver.resolve("Farho")
+    assert len(resolver._fuzzy_found) <= 2
+    assert resolver.resolve("Toy Stroy") == first
