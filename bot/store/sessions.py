@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -63,7 +62,6 @@ from bot.store.schema import (
     turns_table,
     version_table,
 )
-from bot.store.sqlite_turns import SqliteTurns, lock_wait
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +113,6 @@ class Store:
         self.lock_wait_s = lock_wait_s
         self.engine = make_engine(url, lock_wait_s)
         self._sqlite = self.engine.dialect.name == "sqlite"
-        self._turns = SqliteTurns(self.engine) if self._sqlite else None  # a turn's statements, lean
         try:
             if migrate:
                 self.upgrade()
@@ -169,9 +166,6 @@ class Store:
     # -- sessions --------------------------------------------------------------------------
 
     def get_session(self, session_id: str) -> SessionState | None:
-        if self._turns is not None:
-            row = self._turns.get(session_id)
-            return None if row is None else SessionState.from_row(*row)
         with self._read_only() as conn:
             row = conn.execute(_GET_SESSION, {"session_id_": session_id}).first()
         if row is None:
@@ -274,8 +268,6 @@ class Store:
         at another turn (a turn of it was logged elsewhere since its state was read), nothing is
         written and SessionChanged is raised; SessionBusy when its lock is not had in time.
         """
-        if self._turns is not None:
-            return self._record_sqlite(state, record)
         with self._writing() as conn:
             stored, created_at = self._lock_session(conn, state.id)
             if stored != record.turn - 1:
@@ -283,25 +275,6 @@ class Store:
                                      f"run the turn again on its current state")
             self._write_session(conn, state, created_at)
             record.id = conn.execute(_INSERT_TURN, self._turn_values(record)).inserted_primary_key[0]
-
-    def _record_sqlite(self, state: SessionState, record: TurnRecord) -> None:
-        """`record_turn` on SQLite (bot/store/sqlite_turns.py): the same checks and values."""
-        def update(created_at: datetime) -> tuple[datetime, dict, str, dict]:
-            state.created_at = state.created_at or _aware(created_at)
-            state.updated_at = utcnow()
-            return state.updated_at, state.state_json(), state.model_id, self._turn_values(record)
-
-        try:
-            turn_id, stored = self._turns.write(state.id, record.turn - 1, utcnow(), update)
-        except sqlite3.OperationalError as error:
-            if not lock_wait(error):
-                raise
-            raise SessionBusy(f"the session store stayed locked for {self.lock_wait_s:g} s; "
-                              f"send the message again") from None
-        if turn_id is None:
-            raise SessionChanged(f"session {state.id} is at turn {stored}, not {record.turn - 1}; "
-                                 f"run the turn again on its current state")
-        record.id = turn_id
 
     def log_turn(self, record: TurnRecord) -> None:
         """Log one turn as given (no turn-order check); its session row is created if absent."""
