@@ -20,6 +20,11 @@ __all__ = ["adjective_of_comparative", "describes_degree", "is_descriptive", "lo
 
 # "earlier", "later": about release years (bot.nlu.time), not a degree of the film.
 TIME_ADJECTIVES = frozenset({"early", "late"})
+# Adjectives of likeness compare a film with another ("anything similar but less gory"): they ask
+# for the reference's neighbourhood, which every answer keeps, and name no degree a film has on its
+# own. Read as a degree, "similar" became "more comedy" (the mix of tags its words sit near).
+RELATIONAL_ADJECTIVES = frozenset({"similar", "same", "alike", "comparable", "identical", "akin",
+                                   "equivalent", "analogous", "different"})
 
 # Endings of adjectives (and adjectival participles) in English word formation.
 ADJECTIVE_ENDINGS = ("y", "ish", "ful", "less", "ous", "ive", "able", "ible", "ic", "ical", "al",
@@ -29,8 +34,11 @@ ADJECTIVE_ENDINGS = ("y", "ish", "ful", "less", "ous", "ive", "able", "ible", "i
 @lru_cache(maxsize=4096)
 def describes_degree(word: str) -> bool:
     """True for an adjective, a verb's participle ("exaggerated", "gripping", "made"), or a word
-    outside the lexicon with an adjective's ending."""
+    outside the lexicon with an adjective's ending; never an adjective of likeness ("similar")."""
     import lemminflect
+
+    if word in RELATIONAL_ADJECTIVES:
+        return False
 
     classes = lemminflect.getAllLemmas(word)
     if "ADJ" in classes:

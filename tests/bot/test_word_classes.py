@@ -19,6 +19,13 @@ def test_nouns_names_and_unknown_words_without_an_adjectives_ending_do_not(word)
     assert not describes_degree(word)
 
 
+@pytest.mark.parametrize("word", ["similar", "alike", "comparable", "akin", "same"])
+def test_adjectives_of_likeness_name_no_degree(word):
+    # "anything similar but less gory" asks for the neighbourhood; read as a degree, "similar"
+    # became "more comedy" beside the critique
+    assert not describes_degree(word)
+
+
 def test_a_phrase_describes_when_one_of_its_words_does():
     assert is_descriptive("big budget") and is_descriptive("far fetched")
     assert is_descriptive("documentary style")
@@ -35,3 +42,11 @@ def test_a_comparative_gives_its_adjective_known_or_not(word, base):
                                   "earlier", "never", "sooner", "ever", "ier", "fer"])
 def test_nouns_adverbs_and_time_words_ending_in_er_are_not_comparatives(word):
     assert adjective_of_comparative(word) is None
+
+
+def test_likeness_beside_a_critique_adds_no_critique_of_its_own(real_parser, planted):
+    from bot.dialogue.critique_axes import read_unread
+
+    parse = real_parser.parse("something comparable but less scary")
+    assert [(c.alpha, c.phrase or c.tag) for c in parse.critiques] == [(-1, "scary")]
+    assert read_unread(planted, parse.unread) == ()  # the chat reads the words left over as degrees
