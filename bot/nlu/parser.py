@@ -153,7 +153,16 @@ class Parser:
         if not simple or whole == simple or len(whole.split()) < 2:
             return simple
         known = self.titles.exact(whole) or (self.outside.outside is not None and self.outside.outside.exact(whole))
-        return whole if known else simple
+        if known:
+            return whole
+        # "something like Apocalypse Now": the polite pass cut a title's last word ("now")
+        words = whole.split()
+        for n in range(min(len(words) - 1, 8), 1, -1):
+            title = " ".join(words[-n:])
+            if not simple.endswith(title) and title.startswith(simple.split()[-1]) and self.titles.exact(title):
+                head = " ".join(words[:-n])
+                return f"{simplify(head)} {title}".strip() if simple.startswith(simplify(head)) else simple
+        return simple
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         self.references.typed = original
