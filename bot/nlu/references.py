@@ -22,6 +22,7 @@ from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, REFERENCE, SAME_AS
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver, normalize_title
+from engine.retrieval.title_forms import form_key
 
 __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
@@ -282,8 +283,9 @@ class ReferenceReader:
         if not words or len(words) > 6 or self._list_word(query) or self._asks(query) or self.vocab.names_a_tag(query):
             return None
         english = [w for w in words if self.vocab.is_english(w) or dictionary_word(w)]
-        if len(words) == 1:
-            typed = re.search(rf"\b{re.escape(query.upper())}\b", self.typed) is not None and 2 <= len(query) <= 4
+        if len(words) == 1 or "." in query and len(form_key(query).split()) == 1:  # "e.t."
+            dotted, query, words = "." in query, form_key(query), form_key(query).split()
+            typed = 2 <= len(query) <= 4 and (dotted or re.search(rf"\b{query.upper()}\b", self.typed) is not None)
             if english == words and not typed:
                 return None  # "night", "et", "away": words first
             first = self.titles.leader(self.titles.beginnings(query), ratio=PREFIX_RATIO) \

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-__all__ = ["MainNames", "clearly_ahead", "max_edits"]
+__all__ = ["CHANCE", "MainNames", "chance_of_lead", "clearly_ahead", "max_edits"]
 
 
 def max_edits(key: str) -> int:
@@ -22,12 +22,27 @@ def max_edits(key: str) -> int:
     return 0 if letters < 5 else 1 if letters < 7 else 2
 
 
+CHANCE = 1 / 3  # a lead that chance alone gives at least this often decides nothing
+
+
+def chance_of_lead(first: int, second: int) -> float:
+    """How often chance alone gives one of two equally watched films at least `first` of
+    `first + second` ratings: a one-sided binomial test at even odds (normal approximation
+    beyond 400 ratings)."""
+    n = first + second
+    if n == 0 or first <= second:
+        return 1.0
+    if n > 400:
+        return 0.5 * math.erfc((first - second - 1) / math.sqrt(2 * n))
+    return sum(math.comb(n, k) for k in range(first, n + 1)) / 2 ** n
+
+
 def clearly_ahead(first: int, second: int, ratio: float) -> bool:
-    """Whether a count `first` is clearly ahead of `second`: not within `ratio` of it, and further
-    apart than chance makes two counts of that size (one standard deviation of their difference,
-    sqrt(first + second), for counts of independent ratings): 5 and 5 ratings ("The Fog", 1980 and
-    2005), or 1 and 0 ratings of 4+, tell nothing; 20 and 11 ("Solaris") and 19 and 10 do."""
-    return second < ratio * first and first - second > math.sqrt(first + second)
+    """Whether a count `first` is clearly ahead of `second`: not within `ratio` of it, and a lead
+    chance gives less often than `CHANCE`: 6 ratings to 3 ("House of Wax", 2005 and 1953: 0.25)
+    decide, 5 to 5 ("The Fog", 1980 and 2005) or 1 rating of 4+ to none (0.5) do not; 20 to 11
+    ("Solaris": 0.08) and 19 to 10 (0.07) do."""
+    return second < ratio * first and chance_of_lead(first, second) < CHANCE
 
 
 class MainNames:

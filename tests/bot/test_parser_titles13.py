@@ -52,6 +52,7 @@ def parser(tmp_path_factory) -> Parser:
     ("harow of the damned", 203),
     ("Zorvath", 205),  # the first word of a long title
     ("QX", 206),  # initials the title writes with dots, typed in capitals
+    ("Q.X.", 206),
     ("DK9", 207),  # an a.k.a. token with a digit is no "id 9"
     ("3117", 209),  # a title that is a number, before the item whose id it is
 ])
@@ -98,7 +99,8 @@ def test_namesakes_about_equally_watched_are_asked_about(parser):
 
 
 @pytest.mark.parametrize("first, second, ahead", [(5, 5, False), (1, 0, False), (47, 44, False), (20, 11, True),
-                                                  (19, 10, True), (140, 6, True), (1000, 950, False)])
+                                                  (19, 10, True), (140, 6, True), (1000, 950, False),
+                                                  (6, 3, True)])
 def test_a_count_is_clearly_ahead_only_beyond_ten_percent_and_chance(first, second, ahead):
     assert clearly_ahead(first, second, 0.9) is ahead
 
@@ -108,3 +110,15 @@ def test_initials_are_one_word_and_keep_their_article_like_letters():
     assert form_key("L.A. Confidential") == form_key("LA Confidential") == "la confidential"
     assert form_key("La Strada") == "strada" and form_key("THE MATRIX") == "matrix"
     assert [max_edits(k) for k in ("abcd", "abcde", "abcdefg")] == [0, 1, 2]
+
+
+def test_the_parser_counts_every_rating_from_the_retriever_alone(tmp_path):
+    from engine.retrieval.retriever import Retriever
+
+    rng = np.random.default_rng(0)
+    retriever = Retriever(rng.standard_normal((2, 4)), rng.standard_normal((2, 4)), [1, 2],
+                          ["Orbit (1972)", "Orbit (2002)"], ["drama", "comedy"], popularity=[8, 7])
+    assert retriever.watched is None  # no every-rating counts: the model's positives decide
+    assert Parser.from_retriever(retriever, tag_vectors_cache=tmp_path / "a.npz").parse("orbit").item_id == 1
+    retriever.watched = np.array([11, 20])  # as load_retriever or attach_cold_items set them
+    assert Parser.from_retriever(retriever, tag_vectors_cache=tmp_path / "b.npz").parse("orbit").item_id == 2
