@@ -17,7 +17,7 @@ Matching goes from strict to loose, and a loose match must be clearly ahead of t
    ("Part 2" = "II"), apostrophes ("oceans eleven");
 6. a short form: the part before a series colon ("Terminator 2") or a title's first words
    ("Crouching Tiger"), only when one title is clearly ahead (`PREFIX_RATIO`);
-7. (`endings`, asked by the parser for a whole line) a title's last words ("Mr Fox").
+7. (`endings`, `beginnings`, `typo`: asked by the parser for a whole line) "Mr Fox", "Borat", "gatacca".
 
 Several equal titles (namesakes: "Titanic (1997)" and "Titanic (1953)") resolve to the most
 watched (`watched`: every rating, where known; else the most popular) unless the next is genuinely
