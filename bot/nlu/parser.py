@@ -111,16 +111,13 @@ class Parser:
     def from_retriever(cls, retriever: "Retriever", **kw) -> "Parser":
         """A parser for a trained model's catalog (tags, titles, ids and popularity), and the
         titles its data holds beyond the model (engine.retrieval.outside) where they are known."""
-        from engine.retrieval.outside import load_outside_titles, load_watched
+        from engine.retrieval.outside import load_outside_titles
 
         folder = getattr(retriever, "model_dir", None)
-        # "the most watched" namesake counts every rating: the retriever has them where films were
-        # placed for a start (engine.retrieval.cold), else the outside-titles list may
-        n_items, n_shown = len(retriever.titles), getattr(retriever, "n_shown", len(retriever.titles))
-        watched = retriever.title_popularity if n_items > n_shown else \
-            load_watched(folder, retriever.model_id, n_items)
         kw.setdefault("popularity", retriever.popularity)
-        kw.setdefault("watched", watched)
+        # "the most watched" namesake counts every rating, where the retriever knows them
+        # (engine.models.checkpoint.load_retriever, engine.retrieval.cold.attach_cold_items)
+        kw.setdefault("watched", getattr(retriever, "watched", None))
         kw.setdefault("outside", load_outside_titles(folder, retriever.model_id, known=retriever.item_ids))
         return cls(retriever.tags, retriever.titles, retriever.item_ids, **kw)
 
@@ -153,7 +150,16 @@ class Parser:
         if not simple or whole == simple or len(whole.split()) < 2:
             return simple
         known = self.titles.exact(whole) or (self.outside.outside is not None and self.outside.outside.exact(whole))
-        return whole if known else simple
+        if known:
+            return whole
+        # "something like Apocalypse Now": the polite pass cut a title's last word ("now")
+        words = whole.split()
+        for n in range(min(len(words) - 1, 8), 1, -1):
+            title = " ".join(words[-n:])
+            if not simple.endswith(title) and title.startswith(simple.split()[-1]) and self.titles.exact(title):
+                head = " ".join(words[:-n])
+                return f"{simplify(head)} {title}".strip() if simple.startswith(simplify(head)) else simple
+        return simple
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         self.references.typed = original

@@ -60,7 +60,7 @@ REFERENCE = [
         (r"^(?:my favou?rite (?:movie|film) is|base it on|set (?:the )?reference (?:to )?|"
          r"anchor on|seed)\s+(?P<t>.+)$", False),
         (r"^(?P<t>.+?)\s+is my favou?rite(?: movie| film)?$", False),
-        (r"^(?:item|id|movie id|item id|movie|film)\s*#?\s*(?P<t>\d+)$", False),
+        (r"^(?:item|id|movie id|item id|movie|film)(?:\s+#?|\s*#)\s*(?P<t>\d+)$", False),  # "ID4" is a title
         (r"^(?:(?:what|how) about|use|try|pick|take|go with|(?:i'?ll|i will|let'?s) (?:take|go with|"
          r"pick|try|watch)|i love|i like|i adore|watch)\s+(?P<t>.+)$", True),
     )

@@ -22,6 +22,7 @@ from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, REFERENCE, SAME_AS
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver, normalize_title
+from engine.retrieval.title_forms import form_key
 
 __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
@@ -257,17 +258,44 @@ class ReferenceReader:
     def bare_title(self, simple: str) -> Parse | None:
         """A whole utterance that is a catalog title (or a catalog id)."""
         if re.fullmatch(r"\d+", simple):
-            found = self.titles.by_id(int(simple))
+            # "2046" alone: the film of that name before the catalog id 2046 (whose title is another)
+            named = self.titles.named_by_number(simple)
+            named = named if named is not None and normalize_title(named.title) == simple else None
+            found = named or self.titles.by_id(int(simple))
             if found is not None:
-                return _reference(found)
+                return self._named(found, simple) if named else _reference(found)
         query = re.sub(r"^(?:the (?:movie|film)|watch|play)\s+", "", simple)
         found = self._resolve(query, allow_id=False, strict=True)
         if found is None and not self.vocab.names_a_tag(query):
             several = self.titles.series(query)  # "harry potter": which one?
             if len(several) > 1:
                 return Parse("reference", candidates=tuple(m.title for m in several[:5]))
-            found = self._ending(query)
+            found = self._ending(query) or self._short_form(query)
         return found
+
+    def _short_form(self, query: str) -> Parse | None:
+        """A whole line that is a title a person typed short or a letter off: the first word of a
+        long title ("Borat"), its initials as the title writes them ("ET": "E.T. the ..."), a typo
+        of its main name ("spirted away", "gatacca"). Never a polarity word, a tag, an English
+        word alone or a list word; initials only as typed in capitals."""
+        query = query.strip(" ,.;:!?")
+        words = [w for w in tokenize(query) if any(c.isalnum() for c in w)]
+        if not words or len(words) > 6 or self._list_word(query) or self._asks(query) or self.vocab.names_a_tag(query):
+            return None
+        english = [w for w in words if self.vocab.is_english(w) or dictionary_word(w)]
+        if len(words) == 1 or "." in query and len(form_key(query).split()) == 1:  # "e.t."
+            dotted, query, words = "." in query, form_key(query), form_key(query).split()
+            typed = 2 <= len(query) <= 4 and (dotted or re.search(rf"\b{query.upper()}\b", self.typed) is not None)
+            if english == words and not typed:
+                return None  # "night", "et", "away": words first
+            first = self.titles.leader(self.titles.beginnings(query), ratio=PREFIX_RATIO) \
+                if typed or len(query) >= 4 else None
+            if first is not None:
+                return self._named(first, query)
+        if len(english) == len(words) and len(words) < 3:
+            return None  # "great movie", "sounds good": two English words are words
+        found = self.titles.typo(query)
+        return self._named(found, query) if found is not None else None
 
     def _ending(self, query: str) -> Parse | None:
         """The last words of one title, said alone ("Thunderdome", "mr fox"): that film when they

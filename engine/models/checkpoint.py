@@ -220,6 +220,9 @@ def load_retriever(model_dir: str | Path, dataset: "Dataset | None" = None) -> "
     from engine.retrieval.neighbours import load_neighbours
 
     retriever.neighbours = load_neighbours(path, retriever.n_items)  # None: the item space's
+    from engine.retrieval.outside import load_watched
+
+    retriever.watched = load_watched(path, retriever.model_id, retriever.n_items)  # None where unknown
     return retriever
 
 

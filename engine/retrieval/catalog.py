@@ -17,7 +17,7 @@ Matching goes from strict to loose, and a loose match must be clearly ahead of t
    ("Part 2" = "II"), apostrophes ("oceans eleven");
 6. a short form: the part before a series colon ("Terminator 2") or a title's first words
    ("Crouching Tiger"), only when one title is clearly ahead (`PREFIX_RATIO`);
-7. (`endings`, asked by the parser for a whole line) a title's last words ("Mr Fox").
+7. (`endings`, `beginnings`, `typo`: asked by the parser for a whole line) "Mr Fox", "Borat", "gatacca".
 
 Several equal titles (namesakes: "Titanic (1997)" and "Titanic (1953)") resolve to the most
 watched (`watched`: every rating, where known; else the most popular) unless the next is genuinely
@@ -40,6 +40,7 @@ import numpy as np
 from engine.retrieval.series import nth_of_series
 from engine.retrieval.title_forms import TitleEnds, alias_keys, form_key, normalize_title, sequel_numbers, series_heads
 from engine.retrieval.title_lengths import TitlesByLength, closest_titles
+from engine.retrieval.spelling import MainNames, clearly_ahead
 from engine.text.normalise import fold
 
 __all__ = ["TitleMatch", "TitleResolver", "normalize_title", "release_year"]
@@ -119,6 +120,7 @@ class TitleResolver:
         # Ratings of any value, where known: "the most watched" namesake; `popularity` (a model's
         # positives) then breaks a near tie (the better liked of two equally watched films).
         self.watched = np.asarray(watched, dtype=np.int64) if watched is not None else self.popularity
+        self._every_rating = watched is not None  # namesakes' closeness by chance needs those counts
         self.accept, self.margin, self.candidate_score = accept, margin, candidate_score
         self.partial_accept = partial_accept
         keys = [_title_keys(t) for t in self.titles]
@@ -142,6 +144,7 @@ class TitleResolver:
         # the parser tries the same words ("funnier", "less violent") as titles turn after turn.
         self._fuzzy_found: dict[str, TitleMatch | None] = {}
         self._ends: TitleEnds | None = None  # last words ("Mr Fox"), built on first use
+        self._main: MainNames | None = None  # main names, for typos ("spirted away"), on first use
         for row, (_, _, aliases, heads) in enumerate(keys):
             for key in aliases:
                 self._by_alias.setdefault(key, []).append(row)
@@ -178,20 +181,27 @@ class TitleResolver:
 
     def leader(self, matches: list[TitleMatch], ratio: float = CLOSE_RATIO) -> TitleMatch | None:
         """The one match people mean: the only one, or the most watched (`watched`, else
-        `popularity`) unless the next is genuinely close (at least `ratio` of it); among equally
-        watched ones, the clearly most popular (Parser: the most liked)."""
+        `popularity`) unless the next is genuinely close; among equally watched ones, the clearly
+        most popular (Parser: the most liked). Namesakes (the default `ratio`) are close within
+        10 % or, counted in every rating, within chance (`spelling.clearly_ahead`); a short
+        form within `ratio`."""
         if len(matches) == 1:
             return matches[0]
         if not matches:
             return None
+
+        def ahead(first: int, second: int) -> bool:
+            by_chance = self._every_rating and ratio == CLOSE_RATIO
+            return clearly_ahead(first, second, ratio) if by_chance else second < ratio * first
+
         seen = sorted(matches, key=lambda m: (-int(self.watched[m.row]), -int(self.popularity[m.row]), m.row))
         first, second = (int(self.watched[m.row]) for m in seen[:2])
-        if second < ratio * first:
+        if ahead(first, second):
             return seen[0]
-        close = sorted((m for m in seen if self.watched[m.row] >= ratio * first),
+        close = sorted((m for m in seen if not ahead(first, int(self.watched[m.row]))),
                        key=lambda m: (-int(self.popularity[m.row]), m.row))
         first, second = (int(self.popularity[m.row]) for m in close[:2])
-        return close[0] if second < ratio * first else None
+        return close[0] if ahead(first, second) else None
 
     def namesakes(self, row: int, query: str) -> list[TitleMatch]:
         """Other rows the query also names, articles and a.k.a. forms aside ("Titanic (1953)"
@@ -199,8 +209,10 @@ class TitleResolver:
         names a year ("Titanic (1997)", "Heat, the 1995 one"): the person said which one."""
         if _VERSION.search(query):
             return []
-        key = form_key(_VERSION.sub("", query))
-        rows = set(self._by_alias.get(key, []))
+        # the query's form, and the main name of the film taken: "Ghost busters" names the 1984
+        # film by its a.k.a. and "Ghostbusters (2016)" by that film's own name
+        main = _title_keys(self.titles[row])[2][:1]
+        rows = {r for key in (form_key(_VERSION.sub("", query)), *main) for r in self._by_alias.get(key, [])}
         rows.discard(row)
         return [self._match(r, 100.0, "normalized") for r in self._by_popularity(list(rows))]
 
@@ -225,6 +237,9 @@ class TitleResolver:
         if exact:
             return self.leader(exact)
         found = self._fuzzy(query) if fuzzy else None
+        if found is not None and len(group := self.exact(_title_keys(found.title)[2][0] if _title_keys(found.title)[2]
+                                                         else found.title)) > 1:
+            found = self.leader(group) or found  # "101 dalmations": the film people mean of its namesakes
         if found is None:
             found = self._series_or_prefix(query)
         if found is None:
@@ -323,6 +338,24 @@ class TitleResolver:
         if self._ends is None:
             self._ends = TitleEnds([k[2][0] if k[2] else "" for k in map(_title_keys, self.titles)])
         rows = self._ends.rows(form_key(query))
+        return [self._match(r, 90.0, "normalized") for r in self._by_popularity(rows)]
+
+    def typo(self, query: str) -> TitleMatch | None:
+        """A title's main name with a letter or two wrong ("spirted away", "gatacca": `spelling`),
+        of the closest names the clearly most watched (twice the next), of its namesakes the one
+        people mean; whether the words may be a title at all is the caller's judgement."""
+        if self._main is None:
+            self._main = MainNames([k[2][0] if k[2] else "" for k in map(_title_keys, self.titles)])
+        closest = self._main.closest(form_key(query))
+        found = self.leader([self._match(r, 90.0, "fuzzy") for rows in closest for r in rows], ratio=PREFIX_RATIO) \
+            if len(closest) > 1 else self.leader([self._match(r, 90.0, "fuzzy") for r in closest[0]]) if closest else None
+        return found
+
+    def beginnings(self, query: str) -> list[TitleMatch]:
+        """Titles whose main name starts with the query's words ("Borat", "ET" for "E.T. the
+        Extra-Terrestrial"), most popular first, with no length limit (`series` has one)."""
+        key = form_key(query)
+        rows = self._by_series.get(key, []) + self._rows_starting(key + " ") if key else []
         return [self._match(r, 90.0, "normalized") for r in self._by_popularity(rows)]
 
     def _rows_starting(self, prefix: str) -> list[int]:

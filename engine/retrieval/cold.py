@@ -277,7 +277,7 @@ def attach_cold_items(retriever: "Retriever", cold: ColdItems | None = None) -> 
     r.item_vectors = np.ascontiguousarray(np.vstack([r.item_vectors, cold.vectors]), dtype=np.float32)
     r.item_ids = np.concatenate([r.item_ids, cold.item_ids])
     r.titles = (*r.titles, *cold.titles)
-    r.title_popularity = np.concatenate([cold.catalog_ratings, cold.ratings])  # "most watched" of namesakes
+    r.title_popularity = r.watched = np.concatenate([cold.catalog_ratings, cold.ratings])  # "most watched"
     r.popularity = np.concatenate([r.popularity, np.zeros(cold.n, dtype=np.int64)])  # never in a popular pool
     if r.item_tags is not None:
         r.item_tags = sp.vstack([r.item_tags, cold.item_tags.astype(r.item_tags.dtype)]).tocsr()

@@ -69,6 +69,9 @@ class Retriever:
         self.n_shown = m
         self.cold_weights = None  # (cold rows, n_shown) the trained films each was placed from
         self.title_popularity = self.popularity  # "the most watched" of namesakes
+        # every rating of each row where known (the outside-titles list, the cold films): the
+        # parser's one source for "the most watched" namesake (None: it counts `popularity`)
+        self.watched: np.ndarray | None = None
 
     @property
     def n_items(self) -> int:

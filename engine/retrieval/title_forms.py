@@ -31,6 +31,7 @@ _TRAILING_ARTICLE = re.compile(r",\s*(the|a|an|le|la|les|l'|el|il|das|der|die|de
 
 
 _APOSTROPHE = re.compile(r"['\u2019]")
+_INITIALS = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _NON_WORD = re.compile(r"[^\w]+")
 _PART_NUMBER = re.compile(r"\bpart (\d+)\b")
 _PAREN_YEAR = re.compile(r"\(\s*\d{4}\s*\)\s*$")
@@ -49,12 +50,15 @@ def normalize_title(text: str) -> str:
 @lru_cache(maxsize=16384)  # pure; the same titles and phrases are keyed again every turn
 def form_key(text: str) -> str:
     """A typed or catalog title as a key: "The Godfather, Part II" -> "godfather part 2"."""
+    typed_caps = re.match(r"[A-Z]{2,}\b", text.strip()) is not None and not text.isupper()  # "LA Confidential"
     text = fold(text).replace("&", " and ")
     text = _APOSTROPHE.sub("", text)  # "ocean's" = "oceans"
+    initials = typed_caps or _INITIALS.match(text.strip()) is not None  # "L.A.": "la" is no article there
+    text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # "E.T." = "ET", "L.A." = "LA"
     text = _BRITISH.sub("or", text)  # "Three Colours: Red" = "Three Colors: Red"
     text = _TRAILING_ARTICLE.sub("", text.strip())
     words = _NON_WORD.sub(" ", text).split()
-    if words and words[0] in _ARTICLES and len(words) > 1:
+    if words and words[0] in _ARTICLES and len(words) > 1 and not initials:
         words = words[1:]
     out = []
     for i, w in enumerate(words):
