@@ -21,12 +21,14 @@ import numpy as np
 from bot.dialogue.critique_axes import as_read, critique_modifications
 from bot.dialogue.pending import critique_from_json, critique_to_json
 from bot.types import Critique, ShownItem
+from engine.memo import Memo
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
     from engine.retrieval.retriever import Modification, Retriever, Step
 
 SHARED_TAGS = 3  # tags a card names as shared with the reference
+STRONG_MEMO = 65_536  # rows whose strong tags are remembered, then forgotten at once
 STRONG = 0.5  # graded relevance (membership is 0/1) from which an item "is" a tag
 
 
@@ -64,8 +66,7 @@ class Cards:
     def __init__(self, retriever: "Retriever"):
         self.retriever = retriever
         # strong_tags per row, for the tag data it was read from (a blind run swaps that data)
-        self._strong: dict[int, tuple[str, ...]] = {}
-        self._strong_of: tuple[object, object, tuple[str, ...]] | None = None
+        self._strong: Memo[tuple[str, ...]] = Memo(STRONG_MEMO)
 
     def readings(self, critiques: Sequence[Critique]) -> tuple[tuple[str, "Modification"], ...]:
         """(label, modification) per critique: the label is the tag, or the user's words when
@@ -87,13 +88,8 @@ class Cards:
         Remembered per row (a turn's cards and suggestions ask ~12 times) while the retriever
         holds the same tag data."""
         r = self.retriever
-        source = (r.relevance, r.item_tags, r.tags)
-        if self._strong_of is None or any(a is not b for a, b in zip(source, self._strong_of)):
-            self._strong, self._strong_of = {}, source
-        found = self._strong.get(row)
-        if found is None:
-            found = self._strong[row] = tuple(self._read_strong_tags(row))
-        return list(found)
+        return list(self._strong.get(row, lambda: tuple(self._read_strong_tags(row)),
+                                     (r.relevance, r.item_tags, r.tags)))
 
     def _read_strong_tags(self, row: int) -> list[str]:
         r = self.retriever

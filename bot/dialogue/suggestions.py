@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.memo import Memo
 from engine.retrieval.retriever import Retriever
 from engine.retrieval.sequences import gamma_grid, unseen_rows
-
 
 SUGGEST_MEMO = 16_384  # (row, exclusions) whose suggestions are remembered, then forgotten at once
 
@@ -56,8 +56,7 @@ class Suggester:
         self.retriever = retriever
         self.config = config
         # suggest's answers per (row, exclude), for the vectors and tag data they were read from
-        self._said: dict[tuple[int, frozenset], tuple[Suggestion, ...]] = {}
-        self._said_of: tuple[object, ...] | None = None
+        self._said: Memo[tuple[Suggestion, ...]] = Memo(SUGGEST_MEMO)
         # F(t) . h_i for every tag and item, so checking a candidate needs no matrix product; kept
         # only while small (the demo world: 30 x 3,000 floats; MovieLens genome: 1,128 x 9,700).
         self._tag_scores = None
@@ -187,15 +186,8 @@ class Suggester:
         Remembered per row (most replies suggest for an item shown before) while the retriever
         holds the same vectors and tag data."""
         r = self.retriever
-        source = (r.item_vectors, r.tag_vectors, r.relevance, r.item_tags, r.tags)
-        if self._said_of is None or any(a is not b for a, b in zip(source, self._said_of)) \
-                or len(self._said) >= SUGGEST_MEMO:
-            self._said, self._said_of = {}, source
-        key = (int(row), frozenset(exclude))
-        found = self._said.get(key)
-        if found is None:
-            found = self._said[key] = tuple(self._suggest(row, exclude))
-        return list(found)
+        return list(self._said.get((int(row), frozenset(exclude)), lambda: tuple(self._suggest(row, exclude)),
+                                   (r.item_vectors, r.tag_vectors, r.relevance, r.item_tags, r.tags)))
 
     def _suggest(self, row: int, exclude: set[tuple[str, int]]) -> list[Suggestion]:
         cands = self.candidates(row, exclude)

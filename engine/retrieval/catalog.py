@@ -37,10 +37,12 @@ from typing import Literal
 
 import numpy as np
 
+from engine.memo import Memo
 from engine.retrieval.series import nth_of_series
-from engine.retrieval.title_forms import TitleEnds, alias_keys, form_key, normalize_title, sequel_numbers, series_heads
-from engine.retrieval.title_lengths import TitlesByLength, closest_titles
 from engine.retrieval.spelling import MainNames, clearly_ahead
+from engine.retrieval.title_forms import (TitleEnds, alias_keys, form_key, normalize_title, sequel_numbers,
+                                          series_heads)
+from engine.retrieval.title_lengths import TitlesByLength, closest_titles, loose_titles
 from engine.text.normalise import fold
 
 __all__ = ["TitleMatch", "TitleResolver", "normalize_title", "release_year"]
@@ -74,7 +76,6 @@ def _with_year(text: str) -> str:
 CLOSE_RATIO = 0.9  # namesakes within 10 % of the leader's popularity are genuinely close: ask
 PREFIX_RATIO = 0.5  # a short form ("Star Wars") names the leader only at twice the next one's
 FUZZY_MEMO = 8192  # typed keys whose fuzzy answer is remembered (~1 MB at most)
-_UNSEEN = object()  # a key the fuzzy memo lacks (None is a remembered answer)
 
 
 @lru_cache(maxsize=32768)
@@ -83,6 +84,12 @@ def _title_keys(title: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]
     parser builds a resolver over the titles on screen on most turns (~0.2 ms of regular
     expressions per title), and those are the same catalog titles again and again."""
     return normalize_title(title), _with_year(title), tuple(alias_keys(title)), tuple(series_heads(title))
+
+
+def _main_name(title: str) -> str:
+    """A title's main name as a key ("spirited away" of its a.k.a. forms), "" when it has none."""
+    aliases = _title_keys(title)[2]
+    return aliases[0] if aliases else ""
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,7 @@ class TitleResolver:
         self._by_length: tuple[TitlesByLength, TitlesByLength] | None = None  # fuzzy: as written, bare
         # The fuzzy step's answer per typed key: a pure function of the key and this catalog, and
         # the parser tries the same words ("funnier", "less violent") as titles turn after turn.
-        self._fuzzy_found: dict[str, TitleMatch | None] = {}
+        self._fuzzy_found: Memo[TitleMatch | None] = Memo(FUZZY_MEMO)
         self._ends: TitleEnds | None = None  # last words ("Mr Fox"), built on first use
         self._main: MainNames | None = None  # main names, for typos ("spirted away"), on first use
         for row, (_, _, aliases, heads) in enumerate(keys):
@@ -237,9 +244,9 @@ class TitleResolver:
         if exact:
             return self.leader(exact)
         found = self._fuzzy(query) if fuzzy else None
-        if found is not None and len(group := self.exact(_title_keys(found.title)[2][0] if _title_keys(found.title)[2]
-                                                         else found.title)) > 1:
-            found = self.leader(group) or found  # "101 dalmations": the film people mean of its namesakes
+        group = self.exact(_main_name(found.title) or found.title) if found is not None else []
+        if len(group) > 1:  # "101 dalmations": of its namesakes, the film people mean
+            found = self.leader(group) or found
         if found is None:
             found = self._series_or_prefix(query)
         if found is None:
@@ -251,30 +258,15 @@ class TitleResolver:
         return found
 
     def candidates(self, query: str, limit: int = 5) -> list[TitleMatch]:
-        """Titles the query may mean, for "did you mean ...?": most popular first.
-
-        Equal titles when the query is ambiguous; otherwise titles within 5 WRatio points of the
-        best one at or above `candidate_score`. A query of under 4 letters (articles aside)
-        offers none: WRatio's partial matching would pair "a western" with every "A ..." title.
-        """
+        """Titles the query may mean, for "did you mean ...?", most popular first: equal titles
+        when the query is ambiguous, else those `title_lengths.loose_titles` finds."""
         query = str(query).strip()
         if not self.titles or not query or len(query) > MAX_QUERY_CHARS:
             return []
         exact = self.exact(query)
         if exact:
             return exact[:limit]
-        key = normalize_title(query)
-        core = re.sub(r"\b(?:the|a|an|of)\b", " ", key).split()
-        if sum(len(w) for w in core) < 4:
-            return []
-        from rapidfuzz import fuzz, process
-
-        loose = process.extract(key, self._normalized, scorer=fuzz.WRatio, limit=8,
-                                score_cutoff=self.candidate_score)
-        if not loose:
-            return []
-        top = loose[0][1]
-        scored = {r: float(s) for _, s, r in loose if s >= top - 5}
+        scored = loose_titles(normalize_title(query), self._normalized, self.candidate_score)
         rows = self._by_popularity(list(scored))[:limit]
         return [self._match(r, round(scored[r], 2), "fuzzy") for r in rows]
 
@@ -336,7 +328,7 @@ class TitleResolver:
         "Fantastic Mr. Fox"; engine.retrieval.title_forms); whether such a short form is
         distinctive enough is the caller's judgement."""
         if self._ends is None:
-            self._ends = TitleEnds([k[2][0] if k[2] else "" for k in map(_title_keys, self.titles)])
+            self._ends = TitleEnds([_main_name(t) for t in self.titles])
         rows = self._ends.rows(form_key(query))
         return [self._match(r, 90.0, "normalized") for r in self._by_popularity(rows)]
 
@@ -345,11 +337,10 @@ class TitleResolver:
         of the closest names the clearly most watched (twice the next), of its namesakes the one
         people mean; whether the words may be a title at all is the caller's judgement."""
         if self._main is None:
-            self._main = MainNames([k[2][0] if k[2] else "" for k in map(_title_keys, self.titles)])
+            self._main = MainNames([_main_name(t) for t in self.titles])
         closest = self._main.closest(form_key(query))
-        found = self.leader([self._match(r, 90.0, "fuzzy") for rows in closest for r in rows], ratio=PREFIX_RATIO) \
-            if len(closest) > 1 else self.leader([self._match(r, 90.0, "fuzzy") for r in closest[0]]) if closest else None
-        return found
+        ratio = PREFIX_RATIO if len(closest) > 1 else CLOSE_RATIO
+        return self.leader([self._match(r, 90.0, "fuzzy") for rows in closest for r in rows], ratio=ratio)
 
     def beginnings(self, query: str) -> list[TitleMatch]:
         """Titles whose main name starts with the query's words ("Borat", "ET" for "E.T. the
@@ -373,16 +364,7 @@ class TitleResolver:
 
     def _fuzzy(self, query: str) -> TitleMatch | None:
         key = normalize_title(query)
-        if not key:
-            return None
-        found = self._fuzzy_found.get(key, _UNSEEN)  # one lookup: another thread may clear the memo
-        if found is not _UNSEEN:
-            return found
-        found = self._closest(key)
-        if len(self._fuzzy_found) >= FUZZY_MEMO:
-            self._fuzzy_found.clear()  # bounded: a long-running server meets endless typos
-        self._fuzzy_found[key] = found
-        return found
+        return self._fuzzy_found.get(key, lambda: self._closest(key)) if key else None
 
     def _closest(self, key: str) -> TitleMatch | None:
         """The one title within the fuzzy cutoff of a normalised key, clearly ahead of the next."""

@@ -1,8 +1,9 @@
-"""Distinct title keys by length (the only ones a fuzzy ratio above a cutoff can reach), and the
-closest titles to a typed one by that ratio."""
+"""Distinct title keys by length (the only ones a fuzzy ratio above a cutoff can reach), the
+closest titles to a typed one by that ratio, and the titles a query may loosely mean."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
@@ -42,3 +43,17 @@ def closest_titles(written: str, bare: str, by_length: tuple[TitlesByLength, Tit
                 old = best.get(title, (0.0, 0.0))
                 best[title] = (max(old[0], score), old[1] if is_bare else float(score))
     return [(t, s[0]) for t, s in sorted(best.items(), key=lambda d: (-d[1][0], -d[1][1]))]
+
+
+def loose_titles(key: str, normalized: list[str], score_cutoff: float) -> dict[int, float]:
+    """{row: score} of the titles a normalised query may mean, for "did you mean ...?": WRatio >=
+    `score_cutoff` and within 5 points of the best; none for a query of under 4 letters (articles
+    aside): WRatio's partial matching would pair "a western" with every "A ..." title."""
+    core = re.sub(r"\b(?:the|a|an|of)\b", " ", key).split()
+    if sum(len(w) for w in core) < 4:
+        return {}
+    from rapidfuzz import fuzz, process
+
+    loose = process.extract(key, normalized, scorer=fuzz.WRatio, limit=8, score_cutoff=score_cutoff)
+    top = loose[0][1] if loose else 0.0
+    return {r: float(s) for _, s, r in loose if s >= top - 5}
