@@ -322,7 +322,7 @@ class Parser:
         """A critique that carries its starting point, when `rest` holds a cued critique."""
         if start.item_id is None and start.index is None:
             return None  # an ambiguous or unknown title: the bot asks about it first
-        reading = read_critiques(rest, self.vocab, self.grounder)
+        reading = read_critiques(rest, self.vocab, self.grounder, described=True)
         # "Fargo but less gory": a cued clause no tag names is a critique too (the dialogue reads it)
         if not ((reading.critiques and (reading.cued or reading.strong)) or (reading.unread and reading.cued)):
             return None

@@ -152,6 +152,8 @@ def came_after(words: list[str], start: int, typed: str) -> bool:
     if start == 0 or words[start - 1].endswith(_PUNCTUATION):
         return False
     before = words[start - 1].strip(",.;!?:\"'")
+    if re.search(r"(?:'s|s')$", before):
+        return False  # "Hitchcock's Rope": an owner names who made it, the title starts after
     return bool(before) and before not in ("i", *_MINOR_WORDS) and _capitalised(before, typed)
 
 
