@@ -47,6 +47,7 @@ _SAID_OF = re.compile(r"^(?:was|is|were|got|had|has|made|left|rocks|rocked|crack
 _CLAUSE_WORDS = frozenset("and but or so because yesterday today tonight last again with when while on at in for "
                           "to as was is it its which that who recently twice once the other then though too also "
                           "my our me us instead now please maybe perhaps anyway though tho".split())
+_POSSESSIVE = re.compile(r"\w(?:'s|s')$")  # "Hitchcock's", "the Coens'": an owner before a title
 _SEQUEL = re.compile(r"^(?:\d{1,2}|ii|iii|iv|v|vi|part)$")
 _PUNCTUATION = (",", ".", ";", "!", "?", ":")
 # "the old Titanic from 1953, not the 1997 one": a year right after a title picks a namesake.
@@ -85,7 +86,8 @@ def start_cue(words: list[str], i: int, n: int, asks: Callable[[str], bool]) -> 
     farm was a hoot"), after that clause when a request (`asks`: a polarity word) or nothing
     follows; None when the title starts no such sentence."""
     lead = next((k for k, w in enumerate(words) if not _LEAD.match(w.strip(",.!?;:-"))), len(words))
-    if i not in (0, lead):
+    owner = words[lead:i]  # "kubrick's the shining messed me up, ...": who made it, before the title
+    if i not in (0, lead) and not (len(owner) <= 2 and _POSSESSIVE.search(owner[-1])):
         return None
     after = " ".join(words[i + n:])
     back = POINTS_BACK.search(after)
@@ -152,7 +154,7 @@ def came_after(words: list[str], start: int, typed: str) -> bool:
     if start == 0 or words[start - 1].endswith(_PUNCTUATION):
         return False
     before = words[start - 1].strip(",.;!?:\"'")
-    if re.search(r"(?:'s|s')$", before):
+    if _POSSESSIVE.search(before):
         return False  # "Hitchcock's Rope": an owner names who made it, the title starts after
     return bool(before) and before not in ("i", *_MINOR_WORDS) and _capitalised(before, typed)
 

@@ -133,3 +133,17 @@ def test_a_loosely_grounded_base_under_less_keeps_the_users_word(parser):
     assert all(not c.flipped or c.score >= Grounding().accept_bare for c in parse.critiques), parse
     said = [(c.alpha, c.phrase) for c in parse.unread]
     assert said == [(-1, "plotless")] or any(c.flipped for c in parse.critiques), parse
+
+
+@pytest.mark.parametrize("text", [
+    "honestly carpenter's gravelord wrecked me for days, anything similar but less violent",
+    "john carpenter's gravelord was brutal, something like that but less violent",
+])
+def test_an_owner_before_a_lower_case_title_that_starts_the_sentence(parser, text):
+    parse = parser.parse(text)
+    assert parse.item_id == 23 and ("violent", -1) in _read(parse), parse
+
+
+def test_shorter_on_an_attribute_is_less_of_it_not_a_running_time(parser):
+    parse = parser.parse("same again but shorter on the gore")
+    assert parse.limit is None and _read(parse) == [("gore", -1)], parse
