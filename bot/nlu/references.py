@@ -49,6 +49,7 @@ class ExplicitReference:
 # a title unless typed as one, in Title Case ("The Others", "Them!").
 # When the film was seen, said right after its title and before the request ("saw X last week, ...").
 _SAID_WHEN = re.compile(r"\s+(?:last night|yesterday|last (?:week|weekend|month|year)|the other (?:day|night)|recently|"
+                        r"a lot|so much|on repeat|over and over|nonstop|lately|again|"
                         r"(?:a while|years|ages|a week|a few days) (?:ago|back))(?=\s*(?:[,;.!?]|$|\bbut\b|\band\b))")
 # The relative pronoun that opens a critique after a title ("like Fargo which is less violent").
 _RELATIVE = re.compile(r"^(?:that|which)(?:'s|'re|\s+(?:are|is|were|was))\s+")

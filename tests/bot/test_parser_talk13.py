@@ -147,3 +147,23 @@ def test_an_owner_before_a_lower_case_title_that_starts_the_sentence(parser, tex
 def test_shorter_on_an_attribute_is_less_of_it_not_a_running_time(parser):
     parse = parser.parse("same again but shorter on the gore")
     assert parse.limit is None and _read(parse) == [("gore", -1)], parse
+
+
+def test_an_owner_before_a_title_cut_by_a_dash(parser):
+    parse = parser.parse("Ridley Scott's Harbor King - sweaty, loud, odd. weirder if anything")
+    assert parse.item_id == 24 and _read(parse) == [("weird", 1)], parse
+
+
+def test_what_one_says_of_a_film_before_asking_as_much_as_that(parser):
+    parse = parser.parse("paper moths (2004) absolutely rules, anything as dark as that but less violent")
+    assert parse.item_id == 25 and _read(parse) == [("violent", -1)], parse
+
+
+def test_how_often_it_was_watched_ends_the_title(parser):
+    parse = parser.parse("been rewatching Paper Moths (2004) a lot, anything that weird but less violent")
+    assert parse.item_id == 25 and _read(parse) == [("violent", -1)], parse
+
+
+def test_what_was_said_of_a_film_before_something_similar_is_no_critique(parser):
+    parse = parser.parse("watched quiet town w my cousins, they adored it, something similar but a bit less scary")
+    assert parse.item_id == 22 and _read(parse) == [("scary", -1)], parse
