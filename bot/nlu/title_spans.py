@@ -93,7 +93,7 @@ def start_cue(words: list[str], i: int, n: int, asks: Callable[[str], bool]) -> 
     follows; None when the title starts no such sentence."""
     lead = next((k for k, w in enumerate(words) if not _LEAD.match(w.strip(",.!?;:-"))), len(words))
     owner = words[lead:i]  # "kubrick's the shining messed me up, ...": who made it, before the title
-    if i not in (0, lead) and not (len(owner) <= 2 and _POSSESSIVE.search(owner[-1])):
+    if i not in (0, lead) and not (0 < len(owner) <= 2 and _POSSESSIVE.search(owner[-1])):
         return None
     after = " ".join(words[i + n:])
     back = POINTS_BACK.search(after)

@@ -167,3 +167,11 @@ def test_how_often_it_was_watched_ends_the_title(parser):
 def test_what_was_said_of_a_film_before_something_similar_is_no_critique(parser):
     parse = parser.parse("watched quiet town w my cousins, they adored it, something similar but a bit less scary")
     assert parse.item_id == 22 and _read(parse) == [("scary", -1)], parse
+
+
+def test_a_span_among_the_lead_words_is_no_start_and_never_crashes():
+    from bot.nlu.title_spans import start_cue
+
+    words = "hmm ok so quiet town was fun".split()
+    assert start_cue(words, 1, 1, lambda _: False) is None  # "ok" lies before the lead words end: once IndexError
+    assert start_cue(words, 3, 2, lambda _: False) is not None
