@@ -11,7 +11,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu.text import norm_phrase
 from bot.nlu.vocabulary import LESS_PHRASES, MORE_PHRASES, TagVocabulary, match_phrase
 
-__all__ = ["Clause", "Cue", "split_clauses", "read_clause", "decide_polarity"]
+__all__ = ["CONTRAST_WORDS", "Clause", "Cue", "split_clauses", "read_clause", "decide_polarity"]
 
 _NEGATORS = {("not",), ("no",), ("never",), ("nothing",), ("dont",), ("doesnt",), ("didnt",),
              ("dont", "want"), ("do", "not", "want"), ("dont", "like"), ("do", "not", "like"),
@@ -28,6 +28,8 @@ _STRENGTHS = sorted(
     key=lambda pw: -len(pw[0]),
 )
 _CUE_WORDS = {"too", "not", "no", "without", "enough", "dont", "hate", "never", "lacks", "missing"}
+# Split words that turn to a change ("like Alien but funny"): after them a bare attribute is asked for.
+CONTRAST_WORDS = frozenset({"but", "though", "although", "yet", "except", "however", "whereas"})
 SPLIT_WORDS = frozenset({"and", "nor", "but", "plus", "while", "whereas", "yet", "though", "although",
                          "also", "however", "except", "&", ",", ";", ".", "!", "/", "then", "or"})
 
@@ -47,6 +49,7 @@ class Clause:
     weak: bool = False  # ... and it was only a weak one ("I like", "give me", "with")
     strength: float = 1.0
     content: list[str] = field(default_factory=list)
+    opened_by: str = ""  # the split word before it ("but", ","), "" for the first clause
 
     @property
     def phrase(self) -> str:
@@ -72,13 +75,16 @@ def split_clauses(tokens: list[str], vocab: TagVocabulary) -> list[Clause]:
     """Split at conjunctions/punctuation, and before a polarity word once a clause has content."""
     clauses: list[Clause] = []
     current: list[str] = []
+    opened_by = ""
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if tok in SPLIT_WORDS:
             if current:
-                clauses.append(Clause(current))
+                clauses.append(Clause(current, opened_by=opened_by))
+                opened_by = ""
             current = []
+            opened_by = tok if tok in CONTRAST_WORDS or not opened_by else opened_by
             i += 1
             continue
         # Protect multi-word lexicon phrases ("blood and guts", "based on a book").
@@ -90,12 +96,12 @@ def split_clauses(tokens: list[str], vocab: TagVocabulary) -> list[Clause]:
         if (_opens_polarity(vocab, tokens, i) and current
                 and any(vocab.is_content(t) for t in current) and _has_cue(vocab, current)):
             # "less horror more comedy": a new polarity word after content opens a clause.
-            clauses.append(Clause(current))
-            current = []
+            clauses.append(Clause(current, opened_by=opened_by))
+            current, opened_by = [], ""
         current.append(tok)
         i += 1
     if current:
-        clauses.append(Clause(current))
+        clauses.append(Clause(current, opened_by=opened_by))
     return clauses
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 
 from bot.nlu import lexicon as lx
 from bot.nlu.everyday import INTERJECTIONS
-from bot.nlu.clauses import Clause, read_clause, split_clauses
+from bot.nlu.clauses import CONTRAST_WORDS, Clause, read_clause, split_clauses
+from bot.nlu.equal_forms import without_kept
 from bot.nlu.grounding import TagGrounder
 from bot.nlu.negation import NOT_WITHOUT, latin_negated_base, negated_base
 from bot.nlu.polarity_forms import rewrite_polarity
@@ -109,11 +110,17 @@ def _guessed_negation(clause: Clause, vocab: TagVocabulary, grounder: TagGrounde
                     candidates=(found[0],))
 
 
-def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> Reading:
-    """The critique reading of a simplified utterance (see `Reading`)."""
+def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder, *, described: bool = False) -> Reading:
+    """The critique reading of a simplified utterance (see `Reading`). `described`: the words
+    follow a film just named, so clauses without a polarity word before the first one that has
+    one or that a "but" opens describe that film ("Serpico, gritty cop stuff, but less bleak";
+    "Serpico, gritty cop stuff"): no critique ("like Alien but funny" still asks)."""
     tokens = rewrite_polarity(tokenize(simple, _whole_compound)[:MAX_TOKENS], vocab.is_content)
-    tokens = [vocab.correct(t) for t in tokens]
+    tokens = without_kept([vocab.correct(t) for t in tokens], vocab.is_content)  # "just as tense": kept
     clauses = [read_clause(c, vocab) for c in split_clauses(tokens, vocab)]
+    if described:
+        first = next((k for k, c in enumerate(clauses) if c.explicit or c.opened_by in CONTRAST_WORDS), len(clauses))
+        clauses = clauses[first:]
     cued = any(c.explicit for c in clauses)
     strong_cue = any(c.explicit and not c.weak for c in clauses)
     _inherit_polarity(clauses)
@@ -142,6 +149,10 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder) -> 
                                            clause.strength, clause.explicit)
         if crit is None:
             crit = _through_negated_base(clause, vocab, grounder)
+            if crit is not None and clause.explicit and crit.score < grounder.config.accept_bare:
+                # "less plotless": a cued word whose base grounds only loosely ("plot" ~ "twist
+                # ending") keeps the user's word and direction, read by the degree model first
+                crit = None
         if crit is not None:
             critiques.append(crit)
             strong = strong or crit.score >= grounder.config.accept_bare

@@ -38,7 +38,7 @@ _RUNNING_TIME = re.compile(
     r"\b" + _NUMBER + r"\s*(?:and a half\s+)?(?:hours?|hrs?|minutes?|mins?)\b"
     r"(?:\s+(?:long|or less|or more|max|tops|runtime|and a half))*"
     r"|\b(?:runtime|run time|running time|length|duration)\b|\bhow long\b(?!\s+(?:ago|will|until|till|have|has|did))"
-    r"|(?<!\bno )\b(?:shorter|longer)\b(?!\s+(?:than (?:this|that|it)|winded|take))(?:\s+(?:ones?|films?|movies?|runtime))?"
+    r"|(?<!\bno )\b(?:shorter|longer)\b(?!\s+(?:than (?:this|that|it)|winded|take|on\b))(?:\s+(?:ones?|films?|movies?|runtime))?"
     r"|\b(?:too|so|very|not|not as|not so|less|more|that|as)\s+(?:long|lengthy)\b(?!\s+(?:winded|take))"
     r"|\b(?:short|long|quick|lengthy)\s+(?:ones?|films?|movies?)\b|\b(?:shortest|longest|lengthiest)\b")
 # A sum of money said with its currency ("less than ten million dollars", "$5m", "under 20 million

@@ -31,7 +31,7 @@ from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, select_pattern, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
-from bot.nlu.title_spans import aka_fragment, interjections_only, longer_title, title_case
+from bot.nlu.title_spans import OWNER, aka_fragment, interjections_only, longer_title, title_case
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
-_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|-)\s+")
+_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|[-\u2013\u2014]+)\s+")
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
 # "Heat, the Michael Mann one" describes the film; "..., the 2001 version" picks a namesake (the resolver's).
@@ -302,6 +302,10 @@ class Parser:
             if any(select_pattern(simple[:end].strip(" ,;-")) for end in cuts[k + 1:]):
                 continue  # "go with the second one, but darker": inside a pick, never the film "Go"
             start = self.references.starting_point(head, shown) if head else None
+            owned = OWNER.sub("", head)
+            if start is None and owned != head and not _SEPARATOR.search(owned):
+                start = self.references.starting_point(owned, shown)  # "tim burton's ed wood - funny, ..."
+                head = owned if start is not None else head
             if start is not None and self._named_later(simple, head, start):
                 continue  # "my wife and I watched Margin Call, ...": not "My Wife is an Actress"
             if start is not None:
@@ -336,7 +340,7 @@ class Parser:
         """A critique that carries its starting point, when `rest` holds a cued critique."""
         if start.item_id is None and start.index is None:
             return None  # an ambiguous or unknown title: the bot asks about it first
-        reading = read_critiques(rest, self.vocab, self.grounder)
+        reading = read_critiques(rest, self.vocab, self.grounder, described=True)
         # "Fargo but less gory": a cued clause no tag names is a critique too (the dialogue reads it)
         if not ((reading.critiques and (reading.cued or reading.strong)) or (reading.unread and reading.cued)):
             return None

@@ -34,7 +34,7 @@ _LESS_BEFORE = tuple(tuple(p.split()) for p in sorted((
     "not crazy about", "not fond of", "rather not have", "would rather not have", "zero",
     "minimal", "minimum", "a minimum of", "bare minimum of", "free of", "free from",
     "free of the", "free from the", "lay off", "lay off the", "knock off the", "away with the",
-    "low on", "low on the", "short on", "short on the", "not much", "not a lot of", "not many",
+    "low on", "low on the", "short on", "short on the", "shorter on", "shorter on the", "lower on", "lower on the", "not much", "not a lot of", "not many",
     "anything but", "everything but", "anything except", "shouldnt be so", "shouldnt be that",
     "shouldnt be too", "shouldnt be as", "should not be so", "should not be too", "mustnt be so",
     "mustnt be too", "doesnt have to be so", "dont make it so", "dont make it too",

@@ -74,8 +74,9 @@ SAME_AS = re.compile(r"^(?:(?:something|anything|one|more|just|exactly|pretty mu
                       r"(?:like|(?:the )?same as|similar to)\s+")
 TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay|lately|recently|"
                               r"these days|at the moment|right now))+$|[\s.!?]+$")
-# ... and "X that are even weirder", "X which is less slow": a relative clause is the critique.
-CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b|"
+# ... and "X that are even weirder", "X which is less slow": a relative clause is the critique; a
+# spaced dash ends a title too ("The Station Agent - quiet, small, kind").
+CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|(?<=\s)[-\u2013\u2014]+|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b|"
                                   r"\b(?:that|which)(?:'s|'re|\s+(?:are|is|were|was)\b))\s+")
 VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
                    r"watch|the one called|show me|open|play)\s+")

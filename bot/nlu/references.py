@@ -50,9 +50,12 @@ class ExplicitReference:
 # a title unless typed as one, in Title Case ("The Others", "Them!").
 # When the film was seen, said right after its title and before the request ("saw X last week, ...").
 _SAID_WHEN = re.compile(r"\s+(?:last night|yesterday|last (?:week|weekend|month|year)|the other (?:day|night)|recently|"
+                        r"a lot|so much|on repeat|over and over|nonstop|lately|again|"
                         r"(?:a while|years|ages|a week|a few days) (?:ago|back))(?=\s*(?:[,;.!?]|$|\bbut\b|\band\b))")
 # The relative pronoun that opens a critique after a title ("like Fargo which is less violent").
 _RELATIVE = re.compile(r"^(?:that|which)(?:'s|'re|\s+(?:are|is|were|was))\s+")
+# "a Marathon Man-type thriller", "Wes Anderson-style", "Lynch-esque": the film before the suffix is the point of comparison.
+_STYLED = re.compile(r"^(.+?)-(?:type|style|styled|esque|like|inspired|ish)([,.;!?]*)$")
 _LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|the one|all|"
                          r"(?:all|most|some|half|a few|several|many|any|each|every one) of (?:these|those|them)|both|"
                          r"more|next|same|rest|(?:this|that|the) one|(?:these|those) ones?)$")
@@ -77,15 +80,19 @@ class ReferenceReader:
         if self.titles.resolve(simple, allow_id=False) is not None:
             return None  # "Magnificent Seven" is one title, not "Seven" inside a sentence
         words = simple.split()
+        styled = {k for k, w in enumerate(words) if _STYLED.match(w)}  # "Marathon Man-type thrillers"
+        words = [_STYLED.sub(r"\1\2", w) for w in words]
         for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i:i + n]).strip(" ,.;!?")
-                known = i > 0 and words[i - 1].strip(",.") in KNOWS
+                after_verb = i > 0 and words[i - 1].strip(",.") in KNOWS
+                known = after_verb or i + n - 1 in styled
                 back = start_cue(words, i, n, self._asks)  # "eurotrip cracked us up, anything sillier?"
                 cued = known or back is not None
-                if not span or not (cued or title_case(span, self.typed)) or self._list_word(span):
+                if not span or not (cued or title_case(span, self.typed)) or self._list_word(span) or any(
+                        k in styled for k in range(i, i + n - 1)):
                     continue
-                if goes_on(words, i + n, self.typed, closed) or (
+                if i + n - 1 not in styled and goes_on(words, i + n, self.typed, closed) or (
                         not known and came_after(words, i, self.typed)):
                     continue  # "Top Gun Maverick", "Frozen 2": a longer title the catalog lacks
                 if (self.vocab.names_a_tag(span) and not (known and title_case(span, self.typed))
@@ -95,7 +102,7 @@ class ReferenceReader:
                 found = self.titles.leader(self.titles.exact(span))
                 if found is None:
                     continue
-                before, after = " ".join(words[:i - (1 if known else 0)]), " ".join(words[i + n:])
+                before, after = " ".join(words[:i - (1 if after_verb else 0)]), " ".join(words[i + n:])
                 if back is not None:
                     after = after[back:]
                 after = request_part(after, self._asks)  # what they said of it before asking: no critique

@@ -61,7 +61,11 @@ _RECENT = re.compile(r"\b(?:recent|new|modern|contemporary)\s+(?:" + _FILM_NOUNS
                      r"|\b(?:something|anything)\s+(?:recent|new|modern)\b|\brecent(?:ly made)?\s*(?:only)?$")
 _CLASSIC = re.compile(r"(?<!more of the )(?<!more of )(?<!less of the )(?<!less of )"  # "more of the old classics": the tag
                       r"\b(?:(?:old|older|real|true|proper|golden age)\s+)?classics(?:\s+only)?\b"
-                      r"|\b(?:something|anything)\s+classic\s*$|(?<!more of )(?<!less of )\ban?\s+(?:old\s+)?classic\s*$")
+                      r"|\b(?:something|anything)\s+classic\s*$|(?<!more of )(?<!less of )\ban?\s+(?:old\s+)?classic\s*$"
+                      # "classic ones only", "only classic films": a kind of film, so years; "more classic
+                      # films" asks for more of the attribute (the tag "classic"), and stays a critique
+                      r"|(?<!more )(?<!less )(?<!most )(?<!more of the )(?<!less of the )\b(?:old\s+)?classic\s+"
+                      r"(?:ones?|films?|movies?|stuff|titles?|picks?)(?:\s+only)?\b|\bonly\s+(?:the\s+)?classics?\b")
 # "from the same decade", "from that era": the current item's decade (the manager knows its year).
 # "the last ten years", "recently": the catalog's last years, as "recent" is.
 _LAST_YEARS = re.compile(r"\b(?:(?:from|in|of|during)\s+)?(?:the\s+)?(?:last|past)\s+(?:few|couple(?: of)?|"

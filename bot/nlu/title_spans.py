@@ -17,7 +17,7 @@ from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["ANAPHORA", "KNOWS", "POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "longer_title",
+__all__ = ["ANAPHORA", "KNOWS", "OWNER", "POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "longer_title",
            "request_part", "start_cue", "title_case"]
 
 # Lower-case words inside a title typed in Title Case, foreign particles too ("Jean de Florette").
@@ -25,7 +25,7 @@ _MINOR_WORDS = frozenset("the of and a an in on at to for with from de du des la
                          .split())
 # "inception messed with my head. more of that": words later in the sentence point back at the
 # film named first, so a title at the very start counts even in lower case.
-POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of)\s+(?:that|it|this)\b"
+POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of|as \w+ as)\s+(?:that|it|this)\b"
                          r"|\b(?:something|anything|stuff|ones?|more)\s+similar\b|\bin (?:that|the same) (?:vein|spirit|mood)\b")
 # Words after which a title names a film one knows ("my dad loves the other guys", "keeps quoting clue").
 KNOWS = frozenset("like loved love loves liked likes adore adored adores watched watching saw seen enjoyed enjoys "
@@ -42,11 +42,15 @@ _LEAD = re.compile(r"^(?:h+m+|o+k+(?:ay)?|so|well|he+y+|hi+|hello+|ye+a+h*|yes|o
 # What one says of a film named first, before asking ("ip man rocks, ...", "eurotrip cracked us up, ...").
 _CLAUSE_END = re.compile(r"[,;.!?]+(?:\s|$)|\s-+\s|\s(?:but|and now)\s")
 _SAID_OF = re.compile(r"^(?:was|is|were|got|had|has|made|left|rocks|rocked|cracked|freaked|blew|kept|scared|"
-                      r"really|totally|just|still)\b")
+                      r"really|totally|just|still|absolutely|honestly|seriously|rules|ruled|slaps|slapped|owns|"
+                      r"remains|broke|wrecked|destroyed|haunted|haunts)\b")
 # Words that end a title said inside a sentence ("saw Heat yesterday", "loved Alien but ...").
 _CLAUSE_WORDS = frozenset("and but or so because yesterday today tonight last again with when while on at in for "
                           "to as was is it its which that who recently twice once the other then though too also "
                           "my our me us instead now please maybe perhaps anyway though tho".split())
+_POSSESSIVE = re.compile(r"\w(?:'s|s')$")  # "Hitchcock's", "the Coens'": an owner before a title
+# An owner's name said before a title that starts the words ("Tim Burton's Ed Wood - ...").
+OWNER = re.compile(r"^(?:[\w.]+\s+)?[\w.]+(?:'s|s')\s+(?=\S)")
 _SEQUEL = re.compile(r"^(?:\d{1,2}|ii|iii|iv|v|vi|part)$")
 _PUNCTUATION = (",", ".", ";", "!", "?", ":")
 # "the old Titanic from 1953, not the 1997 one": a year right after a title picks a namesake.
@@ -74,8 +78,11 @@ def request_part(after: str, asks: Callable[[str], bool]) -> str:
     found = list(_REQUEST.finditer(after))
     if not found or asks(after[:found[-1].start()]):
         return after
-    tail = after[found[-1].end():]
-    return tail if tail.strip(" ,.;!?") and not tail.strip(" ,.;!?").startswith(("similar", "else")) else after
+    tail = after[found[-1].end():].strip(" ,.;!?")
+    if tail.startswith(("similar", "else")):  # "..., something similar but a bit less scary"
+        tail = re.sub(r"^(?:similar|else)\b(?:\s+to\s+(?:that|it|this))?", "", tail).strip(" ,.;!?")
+        return tail if tail and asks(tail) else after
+    return tail or after
 
 
 def start_cue(words: list[str], i: int, n: int, asks: Callable[[str], bool]) -> int | None:
@@ -85,7 +92,8 @@ def start_cue(words: list[str], i: int, n: int, asks: Callable[[str], bool]) -> 
     farm was a hoot"), after that clause when a request (`asks`: a polarity word) or nothing
     follows; None when the title starts no such sentence."""
     lead = next((k for k, w in enumerate(words) if not _LEAD.match(w.strip(",.!?;:-"))), len(words))
-    if i not in (0, lead):
+    owner = words[lead:i]  # "kubrick's the shining messed me up, ...": who made it, before the title
+    if i not in (0, lead) and not (0 < len(owner) <= 2 and _POSSESSIVE.search(owner[-1])):
         return None
     after = " ".join(words[i + n:])
     back = POINTS_BACK.search(after)
@@ -152,6 +160,8 @@ def came_after(words: list[str], start: int, typed: str) -> bool:
     if start == 0 or words[start - 1].endswith(_PUNCTUATION):
         return False
     before = words[start - 1].strip(",.;!?:\"'")
+    if _POSSESSIVE.search(before):
+        return False  # "Hitchcock's Rope": an owner names who made it, the title starts after
     return bool(before) and before not in ("i", *_MINOR_WORDS) and _capitalised(before, typed)
 
 
