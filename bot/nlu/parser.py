@@ -31,7 +31,8 @@ from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, select_pattern, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
-from bot.nlu.title_spans import OWNER, aka_fragment, interjections_only, longer_title, title_case
+from bot.nlu.title_spans import (OWNER, aka_fragment, interjections_only, longer_title, title_case,
+                                 title_cut_short)
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -153,13 +154,7 @@ class Parser:
         if known:
             return whole
         # "something like Apocalypse Now": the polite pass cut a title's last word ("now")
-        words = whole.split()
-        for n in range(min(len(words) - 1, 8), 1, -1):
-            title = " ".join(words[-n:])
-            if not simple.endswith(title) and title.startswith(simple.split()[-1]) and self.titles.exact(title):
-                head = " ".join(words[:-n])
-                return f"{simplify(head)} {title}".strip() if simple.startswith(simplify(head)) else simple
-        return simple
+        return title_cut_short(whole, simple, simplify, lambda title: bool(self.titles.exact(title)))
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         self.references.typed = original

@@ -238,3 +238,16 @@ def _year_after(simple: str, titles: TitleResolver, skip: Callable[[str], bool])
                 before = " ".join(words[:-n])
                 return " ".join(f"{before} {named} {simple[m.end():]}".split())
     return None
+
+
+def title_cut_short(whole: str, simple: str, simplify: Callable[[str], str],
+                    is_title: Callable[[str], bool]) -> str:
+    """`simple` (the line simplified) with the title at the end of `whole` (the line as typed) put
+    back where simplifying cut its last words ("something like Apocalypse Now" lost "now")."""
+    words = whole.split()
+    for n in range(min(len(words) - 1, 8), 1, -1):
+        title = " ".join(words[-n:])
+        if not simple.endswith(title) and title.startswith(simple.split()[-1]) and is_title(title):
+            head = " ".join(words[:-n])
+            return f"{simplify(head)} {title}".strip() if simple.startswith(simplify(head)) else simple
+    return simple
