@@ -11,7 +11,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu.text import norm_phrase
 from bot.nlu.vocabulary import LESS_PHRASES, MORE_PHRASES, TagVocabulary, match_phrase
 
-__all__ = ["CONTRAST_WORDS", "Clause", "Cue", "split_clauses", "read_clause", "decide_polarity"]
+__all__ = ["CONTRAST_WORDS", "Clause", "Cue", "split_clauses", "read_clause", "decide_polarity", "states_circumstance"]
 
 _NEGATORS = {("not",), ("no",), ("never",), ("nothing",), ("dont",), ("doesnt",), ("didnt",),
              ("dont", "want"), ("do", "not", "want"), ("dont", "like"), ("do", "not", "like"),
@@ -209,3 +209,26 @@ def read_clause(clause: Clause, vocab: TagVocabulary) -> Clause:
         clause.strength = lx.STRONG_STRENGTH
     clause.content = content
     return clause
+
+
+# A clause that is a sentence of its own about the viewing ("it's for a family movie night", "my
+# kids are watching", "we are having dinner") opens with a subject and a finite verb.
+_SUBJECTS = frozenset({"i", "we", "it", "they", "he", "she", "this", "that"})
+_OWNERS = frozenset({"my", "our", "the", "his", "her", "their"})
+_FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                     "should", "must", "need", "needs", "gotta", "gonna"})
+_SUBJECT_VERB = frozenset({"it's", "we're", "i'm", "im", "they're", "theyre", "he's", "she's",
+                           "we've", "i've", "ive", "we'll", "i'll", "that's", "thats", "this's"})
+
+
+def states_circumstance(tokens: list[str]) -> bool:
+    """Whether a clause opens as a sentence of its own ("it's for ...", "my kids are ...", "we are
+    ..."): said beside a critique, it tells the bot about the evening, not about the film."""
+    words = [w for t in tokens for w in t.split()]
+    if not words:
+        return False
+    if words[0] in _SUBJECT_VERB:
+        return len(words) > 1
+    if words[0] in _SUBJECTS:
+        return len(words) > 2 and words[1] in _FINITE
+    return words[0] in _OWNERS and any(w in _FINITE for w in words[2:4])  # "my little brother will"

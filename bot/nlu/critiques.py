@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from bot.nlu import lexicon as lx
 from bot.nlu.everyday import INTERJECTIONS
-from bot.nlu.clauses import CONTRAST_WORDS, Clause, read_clause, split_clauses
+from bot.nlu.clauses import CONTRAST_WORDS, Clause, read_clause, split_clauses, states_circumstance
 from bot.nlu.equal_forms import without_kept
 from bot.nlu.grounding import TagGrounder
 from bot.nlu.negation import NOT_WITHOUT, latin_negated_base, negated_base
@@ -121,6 +121,8 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder, *, 
     if described:
         first = next((k for k, c in enumerate(clauses) if c.explicit or c.opened_by in CONTRAST_WORDS), len(clauses))
         clauses = clauses[first:]
+    if any(c.explicit for c in clauses):  # "less scary, it's for a family movie night": no "less family night"
+        clauses = [c for c in clauses if c.explicit or not states_circumstance(c.tokens)]
     cued = any(c.explicit for c in clauses)
     strong_cue = any(c.explicit and not c.weak for c in clauses)
     _inherit_polarity(clauses)
