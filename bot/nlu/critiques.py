@@ -13,6 +13,7 @@ from bot.nlu.negation import NOT_WITHOUT, latin_negated_base, negated_base
 from bot.nlu.polarity_forms import rewrite_polarity
 from bot.nlu.text import dictionary_word, english_words, tokenize
 from bot.nlu.vocabulary import TagVocabulary
+from bot.nlu.word_classes import is_comparative_form
 from bot.types import Critique
 
 __all__ = ["GUESS_BELOW", "Reading", "read_critiques"]
@@ -32,6 +33,12 @@ class Reading:
     # phrases that grounded to no tag, as critiques with tag "" (the degree model may read them;
     # a self-negating word carries a guessed tag in `candidates`, `_guessed_negation`)
     unread: tuple[Critique, ...] = ()
+
+
+def _compares(clause: Clause) -> bool:
+    """A comparative the lexicon reads as a tag of its own ("Heat, only lighter": less dark) asks
+    for a change even without a polarity word: no description of the film."""
+    return any(is_comparative_form(w) for t in clause.tokens for w in t.split())
 
 
 def _inherit_polarity(clauses: list[Clause]) -> None:
@@ -119,7 +126,8 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder, *, 
     tokens = without_kept([vocab.correct(t) for t in tokens], vocab.is_content)  # "just as tense": kept
     clauses = [read_clause(c, vocab) for c in split_clauses(tokens, vocab)]
     if described:
-        first = next((k for k, c in enumerate(clauses) if c.explicit or c.opened_by in CONTRAST_WORDS), len(clauses))
+        first = next((k for k, c in enumerate(clauses)
+                      if c.explicit or c.opened_by in CONTRAST_WORDS or _compares(c)), len(clauses))
         clauses = clauses[first:]
     if any(c.explicit for c in clauses):  # "less scary, it's for a family movie night": no "less family night"
         clauses = [c for c in clauses if c.explicit or not states_circumstance(c.tokens)]

@@ -45,3 +45,11 @@ def test_a_clause_states_a_circumstance_when_it_opens_with_a_subject_and_a_verb(
 def test_a_critique_said_as_a_sentence_of_its_own_still_counts(parser):
     parse = parser.parse("less horror, it should be more romance")
     assert {(c.tag, c.alpha) for c in parse.critiques} == {("horror", -1), ("romance", 1)}
+
+
+@pytest.mark.parametrize("text", ["Harbor King, only lighter", "Harbor King, lighter please",
+                                  "harbor king, just a bit lighter"])
+def test_a_comparative_after_a_title_asks_for_a_change_it_does_not_describe_the_film(parser, text):
+    parse = parser.parse(text)
+    assert parse.item_id == 1, text
+    assert [(c.tag, c.alpha) for c in parse.critiques] == [("dark", -1)], text
