@@ -261,7 +261,7 @@ class Parser:
         if whole is not None and whole.item_id is not None and len(tokenize(simple)) >= 4:
             return self._on_screen(whole, shown)
         picked = self.references.selection(simple, shown) if select_pattern(simple) else None
-        if picked is not None and self.references.exact_title(simple) is None:
+        if picked is not None and whole is None:
             # "go with the second", "let's go with the last one on the list": a place on the list as a
             # whole, never a one-word title ("Go") before a separator with the rest as its critique
             return picked
@@ -289,12 +289,15 @@ class Parser:
         """"Golden Blackout, just less violent", "the second one but less dark": a starting point
         before the first separator, critiques after it. A title the catalog lacks there ("Fargo,
         just less violent") is a reference with no item: the bot says so, it walks from nothing."""
-        cuts = [m.start() for m in _SEPARATOR.finditer(simple)] + [len(simple)]
-        for k, m in enumerate(_SEPARATOR.finditer(simple)):
+        separators = list(_SEPARATOR.finditer(simple))
+        # whether the words up to each later separator (or the end) are a pick as a whole
+        picks = [select_pattern(simple[:end].strip(" ,;-")) is not None
+                 for end in [m.start() for m in separators[1:]] + [len(simple)]]
+        for k, m in enumerate(separators):
             head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
             if head and longer_title(simple, head, self.titles):
                 continue  # "Ghost and the Darkness ...": the separator is inside a longer title
-            if any(select_pattern(simple[:end].strip(" ,;-")) for end in cuts[k + 1:]):
+            if any(picks[k:]):
                 continue  # "go with the second one, but darker": inside a pick, never the film "Go"
             start = self.references.starting_point(head, shown) if head else None
             owned = OWNER.sub("", head)
