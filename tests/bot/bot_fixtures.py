@@ -7,10 +7,12 @@ so a walk for "less action" must show items with falling action relevance.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+from fast_parser import fixture_parser, hashed_ngram_encoder  # noqa: F401  (one shared test encoder)
 
 from engine.retrieval.retriever import Retriever
-from fast_parser import fixture_parser, hashed_ngram_encoder  # noqa: F401  (one shared test encoder)
 
 DEMO_TAGS = (
     "action", "adventure", "animation", "comedy", "crime", "drama", "fantasy", "horror", "musical",
@@ -40,3 +42,20 @@ def planted_retriever(n_items: int = 128, seed: int = 0, *, relevance: bool = Tr
     return Retriever(items, tag_vectors, np.arange(1, n_items + 1) * 10, titles, DEMO_TAGS,
                      relevance=rel if relevance else None, popularity=popularity,
                      synthetic=True, model_id="planted-test")
+
+
+# A made-up catalog with five of its films on screen, for parser tests of list controls and
+# references said around a list (sentences of the tests' own; none of the bench sets').
+LIST_TITLES = ("Harbor King (1980)", "Quiet Town (1988)", "Gravelord (1992)", "Robots (2005)", "Honor Bound (2001)",
+               "Heat (1995)")
+LIST_IDS = (11, 12, 13, 14, 15, 16)
+LIST_POPULARITY = (300, 40, 60, 200, 90, 400)
+LIST_SHOWN = ((12, "Quiet Town (1988)"), (13, "Gravelord (1992)"), (15, "Honor Bound (2001)"),
+              (11, "Harbor King (1980)"), (14, "Robots (2005)"))
+
+
+def list_catalog_parser(tags: tuple[str, ...], cache: Path):
+    """The real parser (MiniLM, its tag vectors cached at `cache`) on the made-up list catalog."""
+    from bot.nlu.parser import Parser
+
+    return Parser(tags, LIST_TITLES, LIST_IDS, popularity=LIST_POPULARITY, tag_vectors_cache=cache)

@@ -6,22 +6,17 @@ praised and set aside in one breath ("number 4 looks good but I saw it"). Made-u
 from __future__ import annotations
 
 import pytest
+from bot_fixtures import LIST_SHOWN as SHOWN
+from bot_fixtures import list_catalog_parser
 
 from bot.nlu.parser import Parser
 
 TAGS = ("comedy", "funny", "horror", "action", "romance", "drama", "dark", "violent", "gore", "scary", "weird")
-TITLES = ("Harbor King (1980)", "Quiet Town (1988)", "Gravelord (1992)", "Robots (2005)", "Honor Bound (2001)",
-          "Heat (1995)")
-IDS = (11, 12, 13, 14, 15, 16)
-POPULARITY = (300, 40, 60, 200, 90, 400)
-SHOWN = ((12, "Quiet Town (1988)"), (13, "Gravelord (1992)"), (15, "Honor Bound (2001)"),
-         (11, "Harbor King (1980)"), (14, "Robots (2005)"))
 
 
 @pytest.fixture(scope="module")
 def parser(tmp_path_factory) -> Parser:
-    cache = tmp_path_factory.getbasetemp() / "parser-talk12-tags.npz"
-    return Parser(TAGS, TITLES, IDS, popularity=POPULARITY, tag_vectors_cache=cache)
+    return list_catalog_parser(TAGS, tmp_path_factory.getbasetemp() / "parser-talk12-tags.npz")
 
 
 @pytest.mark.parametrize("text", [
