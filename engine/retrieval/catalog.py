@@ -186,20 +186,22 @@ class TitleResolver:
                              if not rows or _ARTICLE.sub("", self._normalized[r]) not in bare)]
         return [self._match(r, 100.0, how) for r in self._by_popularity(rows)]
 
-    def leader(self, matches: list[TitleMatch], ratio: float = CLOSE_RATIO) -> TitleMatch | None:
+    def leader(self, matches: list[TitleMatch], ratio: float | None = None) -> TitleMatch | None:
         """The one match people mean: the only one, or the most watched (`watched`, else
         `popularity`) unless the next is genuinely close; among equally watched ones, the clearly
         most popular (Parser: the most liked). Namesakes (the default `ratio`) are close within
         10 % or, counted in every rating, within chance (`spelling.clearly_ahead`); a short
-        form within `ratio`."""
+        form (a `ratio` given) within `ratio`."""
         if len(matches) == 1:
             return matches[0]
         if not matches:
             return None
 
+        by_chance = ratio is None and self._every_rating
+        within = CLOSE_RATIO if ratio is None else ratio
+
         def ahead(first: int, second: int) -> bool:
-            by_chance = self._every_rating and ratio == CLOSE_RATIO
-            return clearly_ahead(first, second, ratio) if by_chance else second < ratio * first
+            return clearly_ahead(first, second, within) if by_chance else second < within * first
 
         seen = sorted(matches, key=lambda m: (-int(self.watched[m.row]), -int(self.popularity[m.row]), m.row))
         first, second = (int(self.watched[m.row]) for m in seen[:2])
@@ -339,7 +341,7 @@ class TitleResolver:
         if self._main is None:
             self._main = MainNames([_main_name(t) for t in self.titles])
         closest = self._main.closest(form_key(query))
-        ratio = PREFIX_RATIO if len(closest) > 1 else CLOSE_RATIO
+        ratio = PREFIX_RATIO if len(closest) > 1 else None
         return self.leader([self._match(r, 90.0, "fuzzy") for rows in closest for r in rows], ratio=ratio)
 
     def beginnings(self, query: str) -> list[TitleMatch]:
