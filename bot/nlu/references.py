@@ -272,6 +272,8 @@ class ReferenceReader:
             if found is not None:
                 return self._named(found, simple) if named else _reference(found)
         query = re.sub(r"^(?:the (?:movie|film)|watch|play)\s+", "", simple)
+        if all(w in self.vocab.grammar for w in tokenize(query)):
+            return self.exact_title(query)  # "her" is the film; "nothing", "no way" start titles but are words
         found = self._resolve(query, allow_id=False, strict=True)
         if found is None and not self.vocab.names_a_tag(query):
             several = self.titles.series(query)  # "harry potter": which one?
@@ -311,9 +313,10 @@ class ReferenceReader:
         words = tokenize(query)
         if not words or len(words) > 4 or any(w in lx.MORE_WORDS or w in lx.LESS_WORDS for w in words):
             return None
-        if len(words) == 1 and (len(words[0]) < 5 or self.vocab.is_english(words[0]) or dictionary_word(words[0])):
-            return None  # "fox", "otter", "night": words first, and the ends of many titles
-        if all(w in self.vocab.grammar for w in words):
+        content = [w for w in words if w not in self.vocab.grammar]
+        if len(content) == 1 and (len(content[0]) < 5 or self.vocab.is_english(content[0]) or dictionary_word(content[0])):
+            return None  # "fox", "otter", "the end": words first, and the ends of many titles
+        if not content:
             return None
         found = self.titles.leader(self.titles.endings(query), ratio=PREFIX_RATIO)
         return self._named(found, query) if found is not None else None
