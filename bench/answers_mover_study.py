@@ -114,6 +114,12 @@ def family_share(pair: dict) -> float:
     return least
 
 
+def weighted_move(pair: dict, weights: np.ndarray) -> float:
+    """The least, over the asked attributes, signed move of a weighted sum of the features."""
+    values = [float(np.nan_to_num(np.asarray(s)) @ weights) for s in pair["features"] if s is not None]
+    return min(values) if values else 1.0
+
+
 def offline(pairs: list[dict], keep, bonus: float = 0.0) -> dict[str, float]:
     """Per request, the mean score of the 10 judged stored neighbours with the best key
     (0.4 co-rating + 0.6 kind, + `bonus` x family share) among those `keep` admits; when fewer
@@ -224,6 +230,16 @@ def main() -> None:
         rules[f"clear move and >= {t:.0%} of families"] = (lambda p, t=t: p["margin"] > 0 and p["share"] >= t, 0.0)
     rules["clear move or >= 75 % of families (admits)"] = (lambda p: p["margin"] > 0 or p["share"] >= 0.75, 0.0)
     rules[">= 75 % of families instead of the estimate"] = (lambda p: p["share"] >= 0.75, 0.0)
+    from engine.degrees.score import CONTENT_ROWS
+    from engine.degrees.weights import shipped_weights
+
+    equal = np.zeros(len(FEATURES))
+    equal[CONTENT_ROWS] = 1.0
+    no_anchors = shipped_weights()
+    no_anchors[FEATURES.index("anchors")] = 0.0
+    for name, w in (("the content rows, equal weights", equal), ("the shipped weights without anchors", no_anchors)):
+        rules[f"clear move and {name} move"] = (lambda p, w=w: p["margin"] > 0 and weighted_move(p, w) > 0, 0.0)
+        rules[f"{name} move, instead"] = (lambda p, w=w: p["moved"] > 0 and weighted_move(p, w) > 0, 0.0)
     for bonus in (0.25, 1.0):
         rules[f"clear move, key + {bonus} x family share"] = (lambda p: p["margin"] > 0, bonus)
     for name, (keep, bonus) in rules.items():
