@@ -7,7 +7,8 @@ A short pipeline of stages in `bot.nlu` (docs/parser.md has the details and the 
 2. commands (`commands`): polite wrappers off, then undo / restart / help / bye;
 3. references and selections (`references`, titles by `engine.retrieval.catalog.TitleResolver`);
 4. clause split, 5. polarity and strength (`clauses`), 6. grounding to a tag (`vocabulary`,
-   `grounding`), composed by `critiques.read_critiques`;
+   `grounding`), composed by `critiques.read_critiques`; a start and its critiques in one
+   utterance ("Heat, just less violent") by `compounds`;
 7. a bare title is a reference; anything else is out of scope.
 """
 
@@ -24,6 +25,7 @@ import numpy as np
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import looks_like_chitchat, other_domain, small_talk
 from bot.nlu.commands import read_command, simplify
+from bot.nlu.compounds import CompoundReader
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
@@ -31,8 +33,7 @@ from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.references import ReferenceReader, Shown, select_pattern, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
-from bot.nlu.title_spans import (OWNER, aka_fragment, interjections_only, longer_title, title_case,
-                                 title_cut_short)
+from bot.nlu.title_spans import aka_fragment, interjections_only, title_case, title_cut_short
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -45,11 +46,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
-_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|[-\u2013\u2014]+)\s+")
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
-# "Heat, the Michael Mann one" describes the film; "..., the 2001 version" picks a namesake (the resolver's).
-_APPOSITION = re.compile(r"(?:the|that|a|an)\s+(?!(?:one|same|other|opposite)\b)[a-z](?!.*\b(?:19|20)\d\d\b)")
 FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 # Reactions said before a request ("ooh, show me more", "ha ha, now darker").
@@ -106,6 +104,7 @@ class Parser:
                                     config=c.grounding, encoder_id=encoder_id)
         self.references = ReferenceReader(self.titles, self.vocab)
         self.outside = OutsideTitles(outside, self.titles)  # films the data has and the model lacks
+        self.compounds = CompoundReader(self.references, self.titles, self.vocab, self.grounder)
         self.controls = ListControlReader(self.references, self._read_attribute, self.vocab.tags, self._names_tag)
 
     @classmethod
@@ -254,8 +253,8 @@ class Parser:
         if reference is not None:
             start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
             if start.unknown_title:
-                return self._waiting(start, reference.rest)
-            compound = self._with_critiques(start, reference.rest) if reference.rest else None
+                return self.compounds.waiting(start, reference.rest)
+            compound = self.compounds.with_critiques(start, reference.rest) if reference.rest else None
             return compound or start
         whole = self.references.exact_title(simple)  # "the good, the bad and the ugly": no "the good" + critiques
         if whole is not None and whole.item_id is not None and len(tokenize(simple)) >= 4:
@@ -265,7 +264,7 @@ class Parser:
             # "go with the second", "let's go with the last one on the list": a place on the list as a
             # whole, never a one-word title ("Go") before a separator with the rest as its critique
             return picked
-        compound = self._compound(simple, shown, original)
+        compound = self.compounds.read(simple, shown, original)
         if compound is not None:
             return compound
         selection = self.references.selection(simple, shown)
@@ -277,73 +276,13 @@ class Parser:
         inside = self.references.anywhere(simple)  # "my wife loved Notting Hill, anything funnier?"
         if inside is not None:
             start, rest = inside
-            return (self._with_critiques(start, rest) if rest else None) or start
+            return (self.compounds.with_critiques(start, rest) if rest else None) or start
         return self._critique_or_title(simple, shown, original)
 
     def _read_attribute(self, phrase: str):
         """An attribute a pick by description names ("funniest" -> "funny"), read as "more funny"."""
         reading = read_critiques(f"more {phrase}", self.vocab, self.grounder)
         return reading.critiques, reading.unread
-
-    def _compound(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        """"Golden Blackout, just less violent", "the second one but less dark": a starting point
-        before the first separator, critiques after it. A title the catalog lacks there ("Fargo,
-        just less violent") is a reference with no item: the bot says so, it walks from nothing."""
-        separators = list(_SEPARATOR.finditer(simple))
-        # whether the words up to each later separator (or the end) are a pick as a whole
-        picks = [select_pattern(simple[:end].strip(" ,;-")) is not None
-                 for end in [m.start() for m in separators[1:]] + [len(simple)]]
-        for k, m in enumerate(separators):
-            head, tail = simple[: m.start()].strip(), simple[m.start():].strip(" ,;-")
-            if head and longer_title(simple, head, self.titles):
-                continue  # "Ghost and the Darkness ...": the separator is inside a longer title
-            if any(picks[k:]):
-                continue  # "go with the second one, but darker": inside a pick, never the film "Go"
-            start = self.references.starting_point(head, shown) if head else None
-            owned = OWNER.sub("", head)
-            if start is None and owned != head and not _SEPARATOR.search(owned):
-                start = self.references.starting_point(owned, shown)  # "tim burton's ed wood - funny, ..."
-                head = owned if start is not None else head
-            if start is not None and self._named_later(simple, head, start):
-                continue  # "my wife and I watched Margin Call, ...": not "My Wife is an Actress"
-            if start is not None:
-                found = self._with_critiques(start, tail)
-                if found is None and m.group(0).strip() == "," and start.item_id is not None \
-                        and _APPOSITION.match(tail):
-                    return start  # "braindead, the old splatter comedy": the film, described
-                return found
-            unknown = self.references.unknown_start(head, original) if head else None
-            if unknown is not None and _critique_follows(read_critiques(tail, self.vocab, self.grounder)):
-                return self._waiting(unknown, tail)
-        return None
-
-    def _named_later(self, simple: str, head: str, start: Parse) -> bool:
-        """Whether a start found only by a short form of a title ("my wife": the first words of
-        "My Wife is an Actress") gives way to a title named in full later in the sentence."""
-        if start.item_id is None or self.titles.exact(head):
-            return False
-        inside = self.references.anywhere(simple)
-        return inside is not None and inside[0].item_id not in (None, start.item_id)
-
-    def _waiting(self, unknown: Parse, rest: str) -> Parse:
-        """A title the catalog lacks, with the critiques said after it ("Heat but less violent"):
-        still a reference with no item (never a critique of the current item); the critiques ride
-        along so the bot can apply them to the title the user picks instead."""
-        reading = read_critiques(rest, self.vocab, self.grounder) if rest else None
-        if reading is None or not _critique_follows(reading):
-            return unknown
-        return replace(unknown, critiques=reading.critiques)
-
-    def _with_critiques(self, start: Parse, rest: str) -> Parse | None:
-        """A critique that carries its starting point, when `rest` holds a cued critique."""
-        if start.item_id is None and start.index is None:
-            return None  # an ambiguous or unknown title: the bot asks about it first
-        reading = read_critiques(rest, self.vocab, self.grounder, described=True)
-        # "Fargo but less gory": a cued clause no tag names is a critique too (the dialogue reads it)
-        if not ((reading.critiques and (reading.cued or reading.strong)) or (reading.unread and reading.cued)):
-            return None
-        return Parse("critique", critiques=reading.critiques, unread=reading.unread, item_id=start.item_id,
-                     title=start.title, index=start.index if start.item_id is None else None)
 
     @staticmethod
     def _on_screen(reference: Parse, shown: Shown) -> Parse:
@@ -388,11 +327,6 @@ def _nothing_read(parse: Parse) -> bool:
     """A critique with nothing grounded (only tag suggestions): the words were filler."""
     return parse.intent == "critique" and not parse.critiques and not parse.unread and parse.index is None \
         and parse.item_id is None
-
-
-def _critique_follows(reading: Reading) -> bool:
-    """A real polarity word ("but less violent") or a lexicon critique ("but shorter")."""
-    return reading.strong_cue or bool(reading.critiques and reading.strong)
 
 
 def _only_polarity(simple: str) -> bool:
