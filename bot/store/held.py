@@ -25,7 +25,7 @@ from collections import OrderedDict
 
 from bot.store.records import SessionState
 
-HELD_SESSIONS = 512  # ~50 senders' states in the load benchmark; each is a few hundred KB decoded
+HELD_SESSIONS = 256  # 50 senders in the load benchmark; a long session's state is ~340 KB decoded
 
 
 class HeldStates:
