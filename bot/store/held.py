@@ -3,17 +3,21 @@
 A session's state is ~65 KB of JSON after 20 undo steps; decoding it at the start of every turn
 was the largest single cost of the store (~0.5-0.9 ms of a 4-6 ms turn on ml-latest-small). The
 state a turn just wrote is what the next turn would decode, so :class:`bot.store.sessions.Store`
-keeps that object here and hands it back instead of reading the row again.
+keeps that object here and hands it back instead of reading the row again. It holds plain JSON
+values only (lists, string keys: ShownItem.to_json writes its tuple as a list), so it equals what
+decoding its row gives (checked turn by turn on bench/replay_turns.py's scripts, docs/benchmarks.md).
 
 Correctness rests on two rules:
 
 * ownership moves: :meth:`HeldStates.take` removes the state it returns, so one object is never
   handed to two turns, and a turn that fails (nothing written) leaves nothing behind; only a
   written state is kept (:meth:`HeldStates.keep`, after the commit);
-* the store's write checks the row: a kept state is only written over the row it came from (the
-  same turn count *and* the same ``updated_at``), else :class:`bot.store.sessions.SessionChanged`
-  and the turn runs again on the row as stored. So another process (``--workers N``, several
-  machines on one PostgreSQL) writing the session meanwhile costs a rerun, never a lost turn.
+* the row decides: a kept state is handed out only while the row's ``updated_at`` is the one it
+  wrote (one indexed read of a timestamp, ~0.1 ms, instead of the state's JSON), else the row is
+  read as without it; and the write checks again (the same turn count and ``updated_at``, in the
+  UPDATE's condition), else :class:`bot.store.sessions.SessionChanged` and the turn runs again on
+  the row as stored. So another process (``--workers N``, several machines on one PostgreSQL)
+  writing the session costs a read as before, never a turn computed on a stale state or lost.
 
 Bounded (least recently kept forgotten first): a forgotten session is simply read from the row.
 """

@@ -26,7 +26,8 @@ stored turn count, and writes state and turn log in that one transaction, or rai
 written and the caller runs the turn again on the new state) or :class:`SessionBusy` (the lock
 could not be had within the wait). The lock is held for a few statements only, never while a turn
 is computed, so different sessions (and, on PostgreSQL, different processes) never wait for each
-other's model work.
+other's model work. The state a turn wrote stays decoded in the process for the session's next
+turn (bot/store/held.py: :meth:`Store.take_session`, ``record_turn(..., keep=True)``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ logger = logging.getLogger(__name__)
 # values inlined made SQLAlchemy walk it for a cache key on every execute (~1 ms of a turn).
 _SESSION_ID = sa.bindparam("session_id_")
 _GET_SESSION = sa.select(sessions_table).where(sessions_table.c.id == _SESSION_ID)
+_UPDATED_AT = sa.select(sessions_table.c.updated_at).where(sessions_table.c.id == _SESSION_ID)
 _SESSION_EXISTS = sa.select(sessions_table.c.id).where(sessions_table.c.id == _SESSION_ID)
 # Only the turn count is read out of the state (JSON path in SQL): the whole state is ~50 KB
 # after 20 undo steps, and decoding it here cost ~1 ms of every turn.
@@ -81,10 +83,9 @@ _CREATE_SESSION = {
     "sqlite": sqlite_insert(sessions_table).on_conflict_do_nothing(),
 }
 _UPDATE_SESSION = sessions_table.update().where(sessions_table.c.id == _SESSION_ID)
-# A turn's write in one statement when the row is still the one its state was read from (the
-# usual case): the write lock (SQLite) or row lock (PostgreSQL, which re-checks the condition on
-# a row changed meanwhile) makes check and write one step. No row matched: the locking read in
-# record_turn tells a new session from a changed one.
+# A turn's write in one statement while the row is the one its state was read from (as a rule):
+# the write lock (SQLite) or row lock (PostgreSQL re-checks the condition on a row changed
+# meanwhile) makes check and write one step; else the locking read in record_turn decides.
 _UPDATE_UNCHANGED = _UPDATE_SESSION.where(
     sessions_table.c.updated_at == sa.bindparam("read_updated_at"),
     sessions_table.c.state["turns"].as_integer() == sa.bindparam("read_turns"))
@@ -184,8 +185,14 @@ class Store:
 
     def take_session(self, session_id: str) -> SessionState | None:
         """The session's state for a turn: the one this process wrote last (bot/store/held.py,
-        no decoding) or else the stored one. Pass it back with ``record_turn(..., keep=True)``."""
-        return self.held.take(session_id) or self.get_session(session_id)
+        no decoding) while the row is still the one it wrote, else the stored one. Pass it back
+        with ``record_turn(..., keep=True)``."""
+        held = self.held.take(session_id)
+        if held is not None:
+            with self._read_only() as conn:  # written since by another process (--workers N)?
+                if _aware(conn.execute(_UPDATED_AT, {"session_id_": session_id}).scalar()) == held.updated_at:
+                    return held
+        return self.get_session(session_id)
 
     def _lock_session(self, conn: Connection, session_id: str,
                       model_id: str = "") -> tuple[int, datetime, datetime | None]:
@@ -211,8 +218,8 @@ class Store:
 
     def _write_session(self, conn: Connection, state: SessionState, created_at: datetime | None,
                        read_turns: int | None = None) -> bool:
-        """Update the session row with the state (locked: always; else only where the row still
-        has `read_turns` turns and the state's update time). Returns whether it was written."""
+        """Update the session row with the state: always, or with `read_turns` only where the row still
+        has that many turns and the state's update time. Returns whether it was written."""
         now = utcnow()
         values = {"session_id_": state.id, "state": state.state_json(), "updated_at": now,
                   "model_id": state.model_id}
@@ -290,11 +297,11 @@ class Store:
     def record_turn(self, state: SessionState, record: TurnRecord, *, keep: bool = False) -> None:
         """Save the session state and log the turn atomically: both land or neither does.
 
-        Turn ``record.turn`` may only follow turn ``record.turn - 1`` of the row the state was
-        read from: when the stored session is at another turn, or was written since (its
-        ``updated_at`` is not the state's), nothing is written and SessionChanged is raised;
-        SessionBusy when its lock is not had in time. `keep`: the caller hands the state over
-        (it will not change it again), and :meth:`take_session` gives it to the next turn.
+        Turn ``record.turn`` may only follow turn ``record.turn - 1`` of the row the state was read
+        from: when the stored session is at another turn, or was written since (another
+        ``updated_at``), nothing is written and SessionChanged is raised; SessionBusy when its lock
+        is not had in time. `keep`: the caller hands the state over (and will not change it), and
+        :meth:`take_session` gives it to the session's next turn.
         """
         with self._writing() as conn:
             read = state.created_at is not None and state.updated_at is not None  # from a row

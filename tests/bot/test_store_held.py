@@ -40,34 +40,36 @@ def test_the_next_turn_gets_the_written_state_once_and_equal_to_the_row(url):
         assert store.take_session(sid) is not again and store.get_session(sid).current == 4
 
 
-def test_a_kept_state_is_not_written_over_a_row_changed_elsewhere(url):
+def test_a_kept_state_is_not_used_once_another_process_wrote_the_session(url):
     sid = f"held-{uuid.uuid4().hex}"
     with Store(url) as ours, Store(url) as theirs:
-        ours.record_turn(_advance(SessionState(sid), 1), _turn(sid, 1), keep=True)
-        # Another process rewrites the session without logging a turn: same turn count.
+        kept = _advance(SessionState(sid), 1)
+        ours.record_turn(kept, _turn(sid, 1), keep=True)
+        theirs.record_turn(_advance(theirs.get_session(sid), 2), _turn(sid, 2, "their turn"))
+        fresh = ours.take_session(sid)  # the row, not the kept state one turn behind
+        assert fresh is not kept and (fresh.turns, fresh.current) == (2, 2)
+        ours.record_turn(_advance(fresh, 3), _turn(sid, 3, "our turn"), keep=True)
+        # A rewrite without a turn (same turn count) is seen too.
         changed = theirs.get_session(sid)
         changed.current = 99
         theirs.save_session(changed)
-        stale = ours.take_session(sid)
-        assert stale.current == 1
-        with pytest.raises(SessionChanged):
-            ours.record_turn(_advance(stale, 2), _turn(sid, 2), keep=True)
-        assert ours.take_session(sid).current == 99  # nothing kept, nothing written: the row
-        assert [t.turn for t in ours.iter_turns(session_id=sid)] == [1]
+        assert ours.take_session(sid).current == 99
+        assert [t.utterance for t in ours.iter_turns(session_id=sid)] == [
+            "less action", "their turn", "our turn"]
 
 
-def test_a_kept_state_behind_a_turn_logged_elsewhere_runs_again(url):
+def test_a_row_written_elsewhere_during_the_turn_is_not_written_over(url):
     sid = f"held-{uuid.uuid4().hex}"
     with Store(url) as ours, Store(url) as theirs:
         ours.record_turn(_advance(SessionState(sid), 1), _turn(sid, 1), keep=True)
-        theirs.record_turn(_advance(theirs.get_session(sid), 2), _turn(sid, 2, "their turn"))
+        running = ours.take_session(sid)  # our turn starts on the kept state ...
+        changed = theirs.get_session(sid)  # ... and another process rewrites the session meanwhile
+        changed.current = 99
+        theirs.save_session(changed)
         with pytest.raises(SessionChanged):
-            ours.record_turn(_advance(ours.take_session(sid), 2), _turn(sid, 2, "our turn"))
-        fresh = ours.take_session(sid)
-        assert (fresh.turns, fresh.current) == (2, 2)
-        ours.record_turn(_advance(fresh, 3), _turn(sid, 3, "our turn"))
-        assert [t.utterance for t in ours.iter_turns(session_id=sid)] == [
-            "less action", "their turn", "our turn"]
+            ours.record_turn(_advance(running, 2), _turn(sid, 2), keep=True)
+        assert ours.take_session(sid).current == 99  # nothing kept, nothing written: the row
+        assert [t.turn for t in ours.iter_turns(session_id=sid)] == [1]
 
 
 def test_held_states_are_bounded_and_forget_the_oldest():
