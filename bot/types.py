@@ -145,10 +145,12 @@ class ShownItem:
     shares: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        """`dataclasses.asdict(self)`, without its generic deep copy (a turn converts a dozen)."""
+        """`dataclasses.asdict(self)`, without its generic deep copy (a turn converts a dozen), and
+        `shares` as a list: the dict goes into the session state, which must equal what decoding
+        its JSON gives (the store keeps written states for the next turn, bot/store/held.py)."""
         return {"item_id": self.item_id, "title": self.title, "gamma": self.gamma, "score": self.score,
                 "relevance": self.relevance, "degree": self.degree,
-                "degrees": None if self.degrees is None else dict(self.degrees), "shares": tuple(self.shares)}
+                "degrees": None if self.degrees is None else dict(self.degrees), "shares": list(self.shares)}
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ class DialogueManager:
                          session_id=str(session_id)[:SESSION_ID_MAX], understood=False,
                          synthetic=self.retriever.synthetic)
         try:
-            state = self.store.get_session(session_id) or SessionState(session_id, model_id=self.model_id)
+            state = self.store.take_session(session_id) or SessionState(session_id, model_id=self.model_id)
         except Exception:  # the database is gone: answer, but nothing can be logged
             logger.exception("could not load session %s", session_id)
             return self.out.apology(session_id, replies.STORE_UNREACHABLE)
@@ -155,7 +155,7 @@ class DialogueManager:
         record = turn_record(state.id, state.turns, cleaned, parse, reply, chosen=chosen,
                              cut_from=cut_from, seconds=seconds, model_id=self.model_id)
         try:
-            self.store.record_turn(state, record)
+            self.store.record_turn(state, record, keep=True)  # the state is not touched again
         except (SessionChanged, SessionBusy):
             raise
         except Exception:

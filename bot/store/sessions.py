@@ -26,7 +26,8 @@ stored turn count, and writes state and turn log in that one transaction, or rai
 written and the caller runs the turn again on the new state) or :class:`SessionBusy` (the lock
 could not be had within the wait). The lock is held for a few statements only, never while a turn
 is computed, so different sessions (and, on PostgreSQL, different processes) never wait for each
-other's model work.
+other's model work. The state a turn wrote stays decoded in the process for the session's next
+turn (bot/store/held.py: :meth:`Store.take_session`, ``record_turn(..., keep=True)``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from bot.store.held import HeldStates
 from bot.store.records import (
     SessionState,
     SessionSummary,
@@ -69,16 +71,24 @@ logger = logging.getLogger(__name__)
 # values inlined made SQLAlchemy walk it for a cache key on every execute (~1 ms of a turn).
 _SESSION_ID = sa.bindparam("session_id_")
 _GET_SESSION = sa.select(sessions_table).where(sessions_table.c.id == _SESSION_ID)
+_UPDATED_AT = sa.select(sessions_table.c.updated_at).where(sessions_table.c.id == _SESSION_ID)
 _SESSION_EXISTS = sa.select(sessions_table.c.id).where(sessions_table.c.id == _SESSION_ID)
 # Only the turn count is read out of the state (JSON path in SQL): the whole state is ~50 KB
 # after 20 undo steps, and decoding it here cost ~1 ms of every turn.
-_LOCKED_TURNS = (sa.select(sessions_table.c.state["turns"].as_integer(), sessions_table.c.created_at)
+_LOCKED_TURNS = (sa.select(sessions_table.c.state["turns"].as_integer(), sessions_table.c.created_at,
+                           sessions_table.c.updated_at)
                  .where(sessions_table.c.id == _SESSION_ID).with_for_update())
 _CREATE_SESSION = {
     "postgresql": postgresql_insert(sessions_table).on_conflict_do_nothing(),
     "sqlite": sqlite_insert(sessions_table).on_conflict_do_nothing(),
 }
 _UPDATE_SESSION = sessions_table.update().where(sessions_table.c.id == _SESSION_ID)
+# A turn's write in one statement while the row is the one its state was read from (as a rule):
+# the write lock (SQLite) or row lock (PostgreSQL re-checks the condition on a row changed
+# meanwhile) makes check and write one step; else the locking read in record_turn decides.
+_UPDATE_UNCHANGED = _UPDATE_SESSION.where(
+    sessions_table.c.updated_at == sa.bindparam("read_updated_at"),
+    sessions_table.c.state["turns"].as_integer() == sa.bindparam("read_turns"))
 _INSERT_TURN = turns_table.insert()
 
 
@@ -113,6 +123,7 @@ class Store:
         self.lock_wait_s = lock_wait_s
         self.engine = make_engine(url, lock_wait_s)
         self._sqlite = self.engine.dialect.name == "sqlite"
+        self.held = HeldStates()  # states this process wrote, for their sessions' next turns
         try:
             if migrate:
                 self.upgrade()
@@ -172,10 +183,22 @@ class Store:
             return None
         return SessionState.from_row(row.id, row.model_id, row.state, row.created_at, row.updated_at)
 
-    def _lock_session(self, conn: Connection, session_id: str, model_id: str = "") -> tuple[int, datetime]:
+    def take_session(self, session_id: str) -> SessionState | None:
+        """The session's state for a turn: the one this process wrote last (bot/store/held.py,
+        no decoding) while the row is still the one it wrote, else the stored one. Pass it back
+        with ``record_turn(..., keep=True)``."""
+        held = self.held.take(session_id)
+        if held is not None:
+            with self._read_only() as conn:  # written since by another process (--workers N)?
+                if _aware(conn.execute(_UPDATED_AT, {"session_id_": session_id}).scalar()) == held.updated_at:
+                    return held
+        return self.get_session(session_id)
+
+    def _lock_session(self, conn: Connection, session_id: str,
+                      model_id: str = "") -> tuple[int, datetime, datetime | None]:
         """Create the session row if absent, lock it for this transaction.
 
-        Returns its stored turn count and creation time.
+        Returns its stored turn count, creation and last update time.
         """
         key = {"session_id_": session_id}
         # FOR UPDATE is left out on SQLite, whose BEGIN IMMEDIATE already holds the write lock.
@@ -190,15 +213,24 @@ class Store:
             elif conn.execute(_SESSION_EXISTS, key).first() is None:
                 conn.execute(sessions_table.insert(), placeholder)
             row = conn.execute(_LOCKED_TURNS, key).one()
-        turns, created_at = row
-        return int(turns or 0), _aware(created_at)
+        turns, created_at, updated_at = row
+        return int(turns or 0), _aware(created_at), _aware(updated_at)
 
-    def _write_session(self, conn: Connection, state: SessionState, created_at: datetime) -> None:
-        """Update the locked session row with the state."""
+    def _write_session(self, conn: Connection, state: SessionState, created_at: datetime | None,
+                       read_turns: int | None = None) -> bool:
+        """Update the session row with the state: always, or with `read_turns` only where the row still
+        has that many turns and the state's update time. Returns whether it was written."""
+        now = utcnow()
+        values = {"session_id_": state.id, "state": state.state_json(), "updated_at": now,
+                  "model_id": state.model_id}
+        if read_turns is None:
+            conn.execute(_UPDATE_SESSION, values)
+        elif conn.execute(_UPDATE_UNCHANGED, {**values, "read_updated_at": state.updated_at,
+                                              "read_turns": read_turns}).rowcount != 1:
+            return False
         state.created_at = state.created_at or created_at
-        state.updated_at = utcnow()
-        conn.execute(_UPDATE_SESSION, {"session_id_": state.id, "state": state.state_json(),
-                                       "updated_at": state.updated_at, "model_id": state.model_id})
+        state.updated_at = now
+        return True
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -218,8 +250,9 @@ class Store:
         if not state.id or len(state.id) > SESSION_ID_MAX:
             raise StoreError(f"a session id must have 1 to {SESSION_ID_MAX} characters")
         with self._writing() as conn:
-            _, created_at = self._lock_session(conn, state.id)
+            _, created_at, _ = self._lock_session(conn, state.id)
             self._write_session(conn, state, created_at)
+        self.held.forget(state.id)
 
     def sessions(self) -> list[SessionSummary]:
         """All sessions, most recently active first, with their turn counts."""
@@ -261,20 +294,27 @@ class Store:
             "clarification": bool(record.clarification),
         }
 
-    def record_turn(self, state: SessionState, record: TurnRecord) -> None:
+    def record_turn(self, state: SessionState, record: TurnRecord, *, keep: bool = False) -> None:
         """Save the session state and log the turn atomically: both land or neither does.
 
-        Turn ``record.turn`` may only follow turn ``record.turn - 1``: when the stored session is
-        at another turn (a turn of it was logged elsewhere since its state was read), nothing is
-        written and SessionChanged is raised; SessionBusy when its lock is not had in time.
+        Turn ``record.turn`` may only follow turn ``record.turn - 1`` of the row the state was read
+        from: when the stored session is at another turn, or was written since (another
+        ``updated_at``), nothing is written and SessionChanged is raised; SessionBusy when its lock
+        is not had in time. `keep`: the caller hands the state over (and will not change it), and
+        :meth:`take_session` gives it to the session's next turn.
         """
         with self._writing() as conn:
-            stored, created_at = self._lock_session(conn, state.id)
-            if stored != record.turn - 1:
-                raise SessionChanged(f"session {state.id} is at turn {stored}, not {record.turn - 1}; "
-                                     f"run the turn again on its current state")
-            self._write_session(conn, state, created_at)
+            read = state.created_at is not None and state.updated_at is not None  # from a row
+            if not (read and self._write_session(conn, state, None, read_turns=record.turn - 1)):
+                stored, created_at, updated_at = self._lock_session(conn, state.id)
+                if stored != record.turn - 1 or (state.updated_at is not None and updated_at != state.updated_at):
+                    raise SessionChanged(f"session {state.id} is at turn {stored}, not {record.turn - 1}, "
+                                         f"or was written since its state was read; "
+                                         f"run the turn again on its current state")
+                self._write_session(conn, state, created_at)
             record.id = conn.execute(_INSERT_TURN, self._turn_values(record)).inserted_primary_key[0]
+        if keep:
+            self.held.keep(state)
 
     def log_turn(self, record: TurnRecord) -> None:
         """Log one turn as given (no turn-order check); its session row is created if absent."""

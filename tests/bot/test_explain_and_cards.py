@@ -151,7 +151,8 @@ def _ids(reply):
     return [s.item_id for s in reply.sequence]
 
 
-def test_a_shown_item_as_json_is_what_asdict_gives():
+def test_a_shown_item_as_json_is_what_asdict_gives_as_json_reads_it_back():
+    import json
     from dataclasses import asdict
 
     from bot.types import ShownItem
@@ -160,7 +161,10 @@ def test_a_shown_item_as_json_is_what_asdict_gives():
                  ShownItem(7, "Jaws (1975)", gamma=0.3, score=0.81, relevance=0.5, degree=0.25,
                            degrees={"scary": 0.25, "funny": 0.1}, shares=("thriller", "shark"))):
         as_json = item.to_json()
-        assert as_json == asdict(item) and list(as_json) == list(asdict(item))
+        # asdict's values, with the shares tuple as the list JSON gives back: a kept session
+        # state (bot/store/held.py) must equal the decode of what was stored.
+        assert as_json == dict(asdict(item), shares=list(item.shares)) and list(as_json) == list(asdict(item))
+        assert type(as_json["shares"]) is list and as_json == json.loads(json.dumps(as_json))
         if item.degrees:
             as_json["degrees"]["scary"] = 1.0  # a copy: the item is not changed through it
             assert item.degrees["scary"] == 0.25

@@ -316,10 +316,10 @@ def test_a_turn_runs_again_on_the_state_another_process_left(manager, planted, d
     record = manager.store.record_turn
     raced: list[list] = []
 
-    def after_another_process(state, turn):  # noqa: ANN001
+    def after_another_process(state, turn, **options):  # noqa: ANN001, ANN003
         if not raced:  # the other process logs its turn while ours is being computed
             raced.append([s.item_id for s in other.handle(sid, "less action").sequence])
-        record(state, turn)
+        record(state, turn, **options)
 
     manager.store.record_turn = after_another_process
     try:
