@@ -164,8 +164,10 @@ def language_valence(dataset: "Dataset", raw, language: tuple[str, ...]) -> np.n
                        raw.ratings["rating"].to_numpy(), len(language))
 
 
-def movie_texts(titles, tags, counts: sp.csr_matrix, genres: set[str]) -> list[str]:
-    """"Title. Genres: a, b. Tags: x, y" per movie, tags by how often they were applied."""
+def movie_texts(titles, tags, counts: sp.csr_matrix, genres: set[str], *,
+                with_titles: bool = True) -> list[str]:
+    """"Title. Genres: a, b. Tags: x, y" per movie, tags by how often they were applied
+    ("Genres: a, b. Tags: x, y" without `with_titles`; "" for a movie with neither)."""
     texts = []
     counts = counts.tocsr()
     for row, title in enumerate(titles):
@@ -174,12 +176,12 @@ def movie_texts(titles, tags, counts: sp.csr_matrix, genres: set[str]) -> list[s
         order = np.argsort(-values, kind="stable")
         own_genres = [tags[c] for c in cols[order] if tags[c] in genres]
         own_tags = [tags[c] for c in cols[order] if tags[c] not in genres][:MAX_TEXT_TAGS]
-        text = str(title)
+        parts = [str(title)] if with_titles else []
         if own_genres:
-            text += ". Genres: " + ", ".join(own_genres)
+            parts.append("Genres: " + ", ".join(own_genres))
         if own_tags:
-            text += ". Tags: " + ", ".join(own_tags)
-        texts.append(text)
+            parts.append("Tags: " + ", ".join(own_tags))
+        texts.append(". ".join(parts))
     return texts
 
 
@@ -191,20 +193,23 @@ def genre_names(dataset: "Dataset", raw=None) -> set[str]:
     return set(clean_tags(raw.genres["genre"]).to_pylist()) & set(dataset.tags)
 
 
-def item_texts(dataset: "Dataset", raw=None) -> tuple[list[str], tuple[str, ...]]:
+def item_texts(dataset: "Dataset", raw=None, titles: bool = True
+               ) -> tuple[list[str], tuple[str, ...]]:
     """(the movie texts `item_signals` embeds, the catalog's user language); `raw` is the
-    release read again (`raw_release`), read here when not given."""
+    release read again (`raw_release`), read here when not given; `titles`: movie_texts."""
     raw = raw_release(dataset) if raw is None else raw
     language, language_counts = user_language(dataset, raw)
-    return movie_texts(dataset.titles, language, language_counts, genre_names(dataset, raw)), language
+    return movie_texts(dataset.titles, language, language_counts, genre_names(dataset, raw),
+                       with_titles=titles), language
 
 
-def item_signals(dataset: "Dataset", encode=None) -> tuple[ItemSignals, tuple[str, ...]]:
+def item_signals(dataset: "Dataset", encode=None, titles: bool = True
+                 ) -> tuple[ItemSignals, tuple[str, ...]]:
     """All item-side inputs for `dataset` (reads its release again when it is on disk), and
     the catalog's user language (every tag people applied, most used first)."""
     raw = raw_release(dataset)
     counts = tag_application_counts(dataset, raw)
-    texts, language = item_texts(dataset, raw)
+    texts, language = item_texts(dataset, raw, titles)
     if encode is None:
         from engine.text.minilm import encode
     signals = ItemSignals(
@@ -283,16 +288,19 @@ def word_encoder_weights(model_dir: str | Path) -> dict[str, np.ndarray]:
 
 def write_degree_artefact(model_dir: str | Path, dataset: "Dataset", encode=None,
                           computed: tuple[ItemSignals, tuple[str, ...]] | None = None,
-                          word_encoder: dict[str, np.ndarray] | None = None) -> Path:
+                          word_encoder: dict[str, np.ndarray] | None = None,
+                          titles: bool = True) -> Path:
     """degrees.npz of a checkpoint: item signals, the user language, its embeddings, its
     valence (how taggers rated what they tagged) and its counts per movie (exemplars), the ridge
     map from [h_j, text_j] to each tag's graded signal, f's weights (`word_encoder`; default:
-    read from weights.pt) and, where the dataset has one, its genome (withheld items removed)."""
+    read from weights.pt) and, where the dataset has one, its genome (withheld items removed);
+    `titles`: whether the movie texts start with their titles (`cgir train` keeps them:
+    without, the SoftAttributes check lost 0.07, docs/results.md "Movie texts without titles")."""
     from engine.degrees.score import fit_tag_predictor
 
     if encode is None:
         from engine.text.minilm import encode
-    signals, language = computed or item_signals(dataset, encode)
+    signals, language = computed or item_signals(dataset, encode, titles)
     with np.load(Path(model_dir) / "arrays.npz") as vectors:  # engine.models.checkpoint: items, tags
         items = vectors["items"].astype(np.float32)
     inputs = np.hstack([items, signals.text_vectors])
