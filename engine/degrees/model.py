@@ -156,11 +156,11 @@ class DegreeModel:
 
     @per_phrase
     def phrase_code(self, phrase: str) -> np.ndarray:
-        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words
-        (remembered: every perturbed reading of a phrase needs it)."""
+        """F(phrase) = sum over its words of f(word vector) (eq. 7); remembered: every perturbed reading needs it."""
         from engine.text.words import words_of
 
-        vectors = self.encode(words_of(clean_phrase(phrase)))
+        words = words_of(clean_phrase(phrase))  # one word: the vector `features` encoded for it
+        vectors = self._vectors[phrase][None, :] if [phrase] == words and phrase in self._vectors else self.encode(words)
         e = self._word_encoder
         hidden = np.tanh(vectors @ e["f_w1"].T + e["f_b1"])
         return (1.0 / (1.0 + np.exp(-(hidden @ e["f_w2"].T + e["f_b2"])))).sum(axis=0)
