@@ -159,7 +159,7 @@ class DegreeModel:
         """F(phrase) = sum over its words of f(word vector) (eq. 7); remembered: every perturbed reading needs it."""
         from engine.text.words import words_of
 
-        words = words_of(clean_phrase(phrase))  # one word: the vector `features` encoded for it
+        words = words_of(clean_phrase(phrase))  # one word: the vector `features` scored the phrase with
         vectors = self._vectors[phrase][None, :] if [phrase] == words and phrase in self._vectors else self.encode(words)
         e = self._word_encoder
         hidden = np.tanh(vectors @ e["f_w1"].T + e["f_b1"])
