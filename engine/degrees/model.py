@@ -18,7 +18,7 @@ import numpy as np
 
 from engine.degrees.grounding import FORM_TAGS, Grounding, GroundingConfig  # noqa: F401  (re-exported)
 from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
-                                 per_phrase, rank_percentiles, remembering_lone_texts)
+                                 per_phrase, rank_percentiles)
 from engine.degrees.tag_mix import TagTable, leaning, text_jitter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +70,7 @@ class DegreeModel:
         self.tag_vectors = np.asarray(tag_vectors, dtype=np.float32)
         self.tags = tuple(tags)
         self.config = config or GroundingConfig()
-        self._encode = remembering_lone_texts(encode)
+        self._encode = encode
         self._tag_index = {t: i for i, t in enumerate(self.tags)}
         self._form_tags = np.array([t in FORM_TAGS for t in self.tags], dtype=bool)
         self._tag_name_vectors: np.ndarray | None = None
@@ -136,7 +136,7 @@ class DegreeModel:
         if self._encode is None:
             from engine.text.minilm import encode
 
-            self._encode = remembering_lone_texts(encode)
+            self._encode = encode
         return np.asarray(self._encode(list(texts)), dtype=np.float32)
 
     def tag_name_vectors(self) -> np.ndarray:
@@ -156,7 +156,8 @@ class DegreeModel:
 
     @per_phrase
     def phrase_code(self, phrase: str) -> np.ndarray:
-        """F(phrase) = sum over its words of f(word vector) (eq. 7); remembered: every perturbed reading needs it."""
+        """F(phrase) = sum over the phrase's words of f(word vector) (eq. 7), for any words
+        (remembered: every perturbed reading of a phrase needs it)."""
         from engine.text.words import words_of
 
         vectors = self.encode(words_of(clean_phrase(phrase)))

@@ -1,6 +1,5 @@
 """Phrase helpers of the degree score: cleaning, function words, derivations, rank percentiles,
-a per-phrase memo for methods whose answer depends only on the phrase, and an encoder that
-remembers texts encoded alone."""
+and a per-phrase memo for methods whose answer depends only on the phrase."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from collections import OrderedDict
 
 import numpy as np
 
-from engine.memo import Memo
 from engine.text.normalise import text_key
 
 # Words that carry no attribute on their own ("more of the", "less please"); the parser strips
@@ -94,23 +92,3 @@ def per_phrase(method):  # noqa: ANN001, ANN201 - a decorator of DegreeModel met
         return value
 
     return remembered
-
-
-def remembering_lone_texts(encode):  # noqa: ANN001, ANN201 - an Encoder, or None (no encoder)
-    """`encode` that remembers its answer for one text encoded alone (the last MEMO_SIZE).
-
-    A tag's first reading needs its name's vector twice (the phrase's vector and, word by word,
-    its code F): MiniLM on one text is ~40 ms on ml-latest-small's 2 cores. Only calls with a
-    single text are remembered, and a text encoded alone gives the same vector every time, so
-    nothing a reading computes changes (a text encoded inside a batch may differ in its last bits)."""
-    if encode is None:
-        return None
-    memo: Memo[np.ndarray] = Memo(MEMO_SIZE)
-
-    def encode_remembering(texts):  # noqa: ANN001, ANN202
-        texts = list(texts)
-        if len(texts) != 1:
-            return encode(texts)
-        return memo.get(texts[0], lambda: np.asarray(encode(texts), dtype=np.float32)).copy()
-
-    return encode_remembering
