@@ -70,7 +70,6 @@ def is_descriptive(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def is_comparative_form(word: str) -> bool:
     """Whether a word can be an adjective's comparative ("lighter", "darker"), even when it is
     also a noun ("a lighter"); not a time word ("later")."""
@@ -81,6 +80,7 @@ def is_comparative_form(word: str) -> bool:
     return any(b != word and b not in TIME_ADJECTIVES for b in lemminflect.getAllLemmas(word).get("ADJ", ()))
 
 
+@lru_cache(maxsize=4096)
 def adjective_of_comparative(word: str) -> str | None:
     """The adjective a comparative is formed from ("raunchier" -> "raunchy", "easier" -> "easy"),
     from lemminflect's lexicon and, for a word it lacks, the "-ier" -> "-y" rule when the base has
