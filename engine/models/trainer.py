@@ -5,12 +5,20 @@ A model supplies its network and its losses through four hooks (``_prepare``, ``
 CGIR, its ablations and the baselines: the torch thread count (borrowed, then restored), the
 device check, the seed, the fixed validation subset, the divergence check, the epoch history and
 the best-epoch weights. Validation ranks through engine.metrics.ranking, like `cgir eval`.
+
+The same data, seed and thread count give the same weights. With more than one thread, some of
+torch's default CPU kernels accumulate in whatever order the threads finish; the last-bit
+differences grew over 800 steps into item vectors up to 0.24 apart on ml-latest-small between two
+`cgir train` runs, so into different answers. Training therefore runs
+with torch's deterministic kernels (`deterministic_kernels`), which on CPU cost no measurable time.
 """
 
 from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -25,6 +33,26 @@ from engine.threads import torch_threads
 
 if TYPE_CHECKING:
     import torch
+
+
+@contextmanager
+def deterministic_kernels() -> Iterator[None]:
+    """Run the block with torch's deterministic kernels when torch runs more than one thread,
+    then restore the process's setting. One thread is deterministic already, and the shipped demo
+    model (engine.training.shipped) was trained with one: other kernels would only move its last
+    bits. Warn-only: an op with no deterministic kernel (some CUDA ones) runs, with a warning."""
+    import torch
+
+    if torch.get_num_threads() == 1:
+        yield
+        return
+    previous = (torch.are_deterministic_algorithms_enabled(),
+                torch.is_deterministic_algorithms_warn_only_enabled())
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    try:
+        yield
+    finally:
+        torch.use_deterministic_algorithms(previous[0], warn_only=previous[1])
 
 
 @dataclass
@@ -95,7 +123,7 @@ def run_training(model: Trainable, dataset: Dataset, train: Triples, valid: Trip
         raise CGIRError("no training triples: the dataset has no item pairs that differ in "
                         "exactly one tag; check its tags")
     device = resolve_device(cfg.device)
-    with torch_threads(cfg.threads):
+    with torch_threads(cfg.threads), deterministic_kernels():
         started = time.perf_counter()
         torch.manual_seed(cfg.seed)
         rng = np.random.default_rng(cfg.seed)

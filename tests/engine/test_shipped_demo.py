@@ -4,7 +4,7 @@ A first `cgir chat` writes the demo checkpoint from the shipped files instead of
 (engine.training.shipped). The slow test here trains the demo model from scratch as a first run
 without them does (one torch thread, ~60 CPU seconds with its MiniLM work), and checks every
 shipped file against it, the checkpoint installed from the shipped files against the fresh one,
-and that both answer the same walks. When it fails, the shipped files are stale: rebuild them
+and that both answer the same walks, up to another CPU's rounding. When it fails, the shipped files are stale: rebuild them
 with `.venv/bin/python scripts/ship-demo-build`.
 """
 
@@ -21,10 +21,15 @@ from engine.training.shipped import (ARRAYS, SHIPPED_DIR, WORD_ENCODER, export_d
 
 # Training runs in float32 on one thread with a fixed seed: on the machine that built the
 # shipped files, fresh builds in other processes were bit-identical to them (arrays, f, MiniLM's
-# batches; docs/benchmarks.md). Another CPU may round a matrix product differently (its BLAS
-# kernels), so arrays are compared with a tolerance far below what changes an answer, and the
-# answers themselves exactly.
+# batches; docs/benchmarks.md). Another CPU rounds a matrix product differently (its BLAS
+# kernels), and 800 training steps carry that along: on an AMD EPYC with AVX2 the fresh item
+# vectors were up to 0.0015 from the shipped ones, the test metrics 1e-4, and 178 of the 180
+# walks below the same. So numbers are compared with a cross-CPU tolerance (CPU_ATOL, METRIC_ATOL:
+# a stale build, other code or other settings, moves them far more) and the walks by their share.
 RTOL, ATOL = 1e-4, 1e-5
+CPU_ATOL = 1e-2
+METRIC_ATOL = 2e-3
+SAME_WALKS = 0.95
 STALE = "the shipped demo build is stale: rebuild it with scripts/ship-demo-build"
 
 
@@ -33,24 +38,41 @@ def _arrays(path: Path) -> dict[str, np.ndarray]:
         return {k: stored[k] for k in stored.files}
 
 
-def _same_arrays(got: dict[str, np.ndarray], expected: dict[str, np.ndarray], where: str) -> None:
+def _same_arrays(got: dict[str, np.ndarray], expected: dict[str, np.ndarray], where: str,
+                 atol: float = CPU_ATOL) -> None:
     assert sorted(got) == sorted(expected), where
     for key in expected:
         if expected[key].dtype.kind in "fc":
-            np.testing.assert_allclose(got[key], expected[key], rtol=RTOL, atol=ATOL,
+            np.testing.assert_allclose(got[key], expected[key], rtol=RTOL, atol=atol,
                                        err_msg=f"{where}: {key}")
+        elif key.endswith("codes"):
+            _same_codes(got[key], expected[key], f"{where}: {key}")
         else:
             np.testing.assert_array_equal(got[key], expected[key], err_msg=f"{where}: {key}")
 
 
-def _timeless(meta: dict) -> dict:
-    """model.json without wall-clock seconds (the only field two identical trainings differ in)."""
-    meta = json.loads(json.dumps(meta))
-    meta["fit"].pop("seconds")
-    meta["fit"]["best_metrics"].pop("seconds")
-    for record in meta["fit"]["history"]:
-        record.pop("seconds")
-    return meta
+def _same_codes(got: np.ndarray, expected: np.ndarray, where: str) -> None:
+    """8-bit codes of MiniLM vectors: another CPU's rounding may move a component across the
+    middle of a step, so one step apart on a few components is the same vector."""
+    steps = np.abs(got.astype(int) - expected.astype(int))
+    assert steps.max() <= 1 and (steps > 0).mean() < 1e-3, where
+
+
+def _numbers_apart(got, expected, path: str = "") -> list[str]:  # noqa: ANN001
+    """Where two JSON values differ: strings, counts and structure exactly, float figures beyond
+    METRIC_ATOL (relative for the large loss figures); wall-clock seconds are not compared."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        if sorted(got) != sorted(expected):
+            return [f"{path}: keys {sorted(got)} != {sorted(expected)}"]
+        return [d for k in expected if k != "seconds"
+                for d in _numbers_apart(got[k], expected[k], f"{path}.{k}")]
+    if isinstance(expected, list) and isinstance(got, list):
+        if len(got) != len(expected):
+            return [f"{path}: {len(got)} entries != {len(expected)}"]
+        return [d for n, (g, e) in enumerate(zip(got, expected)) for d in _numbers_apart(g, e, f"{path}[{n}]")]
+    if isinstance(expected, float) and isinstance(got, float):
+        return [] if abs(got - expected) <= METRIC_ATOL * max(1.0, abs(expected)) else [f"{path}: {got} != {expected}"]
+    return [] if got == expected else [f"{path}: {got!r} != {expected!r}"]
 
 
 def test_the_shipped_build_is_used_only_for_its_own_world_and_config(tiny_dataset, tmp_path):
@@ -116,7 +138,7 @@ def fresh(tmp_path_factory) -> tuple[Path, Path]:
 def test_every_shipped_file_equals_a_fresh_build(fresh, tmp_path):
     model_dir, encoded = fresh
     export_demo_build(model_dir, tmp_path)
-    assert _timeless(read_shipped(tmp_path)) == _timeless(read_shipped(SHIPPED_DIR))
+    assert _numbers_apart(read_shipped(tmp_path), read_shipped(SHIPPED_DIR)) == [], STALE
     for name in (ARRAYS, WORD_ENCODER):
         _same_arrays(_arrays(SHIPPED_DIR / name), _arrays(tmp_path / name), name)
     recorded = sorted(p.name for p in encoded.glob("encoded-*.npz") if shippable(p))
@@ -125,9 +147,7 @@ def test_every_shipped_file_equals_a_fresh_build(fresh, tmp_path):
         shipped, fresh_batch = _arrays(SHIPPED_DIR / name), _arrays(encoded / name)
         np.testing.assert_allclose(shipped["scales"], fresh_batch["scales"], rtol=RTOL,
                                    err_msg=name)
-        # another CPU's rounding may move a component across the middle of an 8-bit step
-        steps = np.abs(shipped["codes"].astype(int) - fresh_batch["codes"].astype(int))
-        assert steps.max() <= 1 and (steps > 0).mean() < 1e-3, name
+        _same_codes(fresh_batch["codes"], shipped["codes"], name)
 
 
 @pytest.mark.slow
@@ -148,9 +168,8 @@ def test_the_installed_checkpoint_answers_as_the_fresh_one(fresh, tmp_path):
     for name in ("arrays.npz", "degrees.npz", "neighbours.npz"):
         _same_arrays(_arrays(installed / name), _arrays(model_dir / name), name)
     ours, theirs = load_retriever(installed), load_retriever(model_dir)
-    for tag in range(len(theirs.tags)):
-        for row in (0, 1000, 2000):
-            for direction in (-1, 1):
-                walk = [Modification(tag, direction)]
-                assert ([s.item for s in ours.walk(row, walk).steps]
-                        == [s.item for s in theirs.walk(row, walk).steps]), (tag, row, direction)
+    differing = [(tag, row, direction) for tag in range(len(theirs.tags))
+                 for row in (0, 1000, 2000) for direction in (-1, 1)
+                 if ([s.item for s in ours.walk(row, [Modification(tag, direction)]).steps]
+                     != [s.item for s in theirs.walk(row, [Modification(tag, direction)]).steps])]
+    assert len(differing) <= (1 - SAME_WALKS) * len(theirs.tags) * 6, differing
