@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bot.dialogue import estimates
 from bot.dialogue import years as yr
 from bot.dialogue.nearest import show_nearest
-from bot.dialogue.pending import critique_from_json
+from bot.dialogue.pending import compound_start, critique_from_json
 from bot.types import Parse, Reply
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,8 +25,11 @@ def before_turn(manager: DialogueManager, state: "SessionState", parse: Parse) -
     """Apply the turn's year request to the state; returns (the filter before, undo depth)."""
     before = state.years
     if parse.years is not None:
-        # "Alien but older": older than the film this turn names, else than the current one
-        named = manager.out.row(parse.item_id) if parse.intent in ("reference", "critique") else None
+        # "Alien but older", "#3, only newer": than the film this turn names or picks, else than
+        # the current one
+        picked = (compound_start(parse, state.last_sequence)
+                  if parse.intent in ("reference", "critique", "select") and not parse.control else None)
+        named = manager.out.row(picked) if picked is not None else None
         row = named if named is not None else manager.out.row(state.current)
         state.years = yr.updated(state.years, parse.years, manager.retriever, row)
     return before, len(state.history)
@@ -34,8 +37,8 @@ def before_turn(manager: DialogueManager, state: "SessionState", parse: Parse) -
 
 def after_turn(manager: DialogueManager, state: "SessionState", parse: Parse, reply: Reply,
                before: tuple[dict | None, int]) -> Reply:
-    """Undo restores the filter as it was; a reference that came with years shows films in them;
-    what could not be judged is said."""
+    """Undo restores the filter as it was; a reference or a pick that came with years shows films
+    in them; what could not be judged is said."""
     old, depth = before
     if state.years != old:
         if len(state.history) > depth:
@@ -43,8 +46,10 @@ def after_turn(manager: DialogueManager, state: "SessionState", parse: Parse, re
         else:
             manager._push(state)
             state.history[-1]["years"] = old
-    if parse.years is not None and reply.intent == "reference" and not reply.sequence and state.current is not None:
-        shown = answer_in_years(manager, state, intent="reference")
+    if (parse.years is not None and reply.intent in ("reference", "select") and reply.understood
+            and not reply.sequence and state.current is not None):
+        shown = answer_in_years(manager, state, intent=reply.intent)
+        del state.history[depth + 1:]  # one undo goes back to before this turn, filter and all
         shown.text = f"{reply.text} {shown.text}"
         reply = shown
     if parse.limit and reply.intent != "cannot_judge":

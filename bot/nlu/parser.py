@@ -200,9 +200,9 @@ class Parser:
             return Parse("cannot_judge", limit=limit)  # "who stars in #3", "how long is Heat": no pick
         if years is None and limit is None:
             return self._request(simple, shown, original)
-        if all(w in self.vocab.grammar for w in tokenize(rest)):
-            rest = ""  # "what about late sixties?", "not in english": no title "What About Bob?"
         found = self._request(rest, shown, original) if rest else None
+        if found is not None and all(w in self.vocab.grammar for w in tokenize(rest)) and not _by_position(found):
+            found = None  # "what about late sixties?", "not in english": no title "What About Bob?"
         ask = years.to_json() if years is not None else None
         if found is None or found.intent == "out_of_scope" or _nothing_read(found):
             if limit is not None:
@@ -321,6 +321,11 @@ class Parser:
             # offers the closest tags. A bare "more please" is a critique of nothing yet.
             return Parse("critique", suggestions=reading.suggestions, unread=reading.unread)
         return self.outside.bare(simple, title_case(simple, original))  # "Coach Carter": too few ratings
+
+
+def _by_position(parse: Parse) -> bool:
+    """A pick by position ("the second one"): grammar words, but a request."""
+    return parse.intent == "select" and parse.index is not None and parse.item_id is None
 
 
 def _nothing_read(parse: Parse) -> bool:

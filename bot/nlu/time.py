@@ -50,10 +50,12 @@ _ONE_YEAR = re.compile(r"\b(?:(?:made|released|filmed|shot|that came out|came ou
                        r"|\s+(?:on|onwards?|or later|and later|and up|or earlier|and earlier)\b|\s*\+)")
 # Nouns after which "older"/"newer" describe the film; "for older kids" is about the audience.
 _FILM_NOUNS = r"(?:ones?|films?|movies?|stuff|things?|titles?|releases?|versions?|classics?|picks?|options?|stuff)"
-_NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old)"
+# "not that old", "nothing too new": an age the person does not want, so the other way
+_NOT_SO = r"(?:not|nothing|none)\s+(?:(?:that|so|too|as|very|quite|overly)\s+)?"
+_NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old|" + _NOT_SO + r"old)"
                     r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
                     r"instead|and|but|with|without|though|one)\b)")
-_OLDER = re.compile(r"\b(?:older|less recent|less modern|more old)"
+_OLDER = re.compile(r"\b(?:older|less recent|less modern|more old|" + _NOT_SO + r"(?:new|recent|modern))"
                     r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
                     r"instead|and|but|with|without|though|one)\b)")
 _THAN_THIS = re.compile(r"(?:^|\s+)than\s+(?:this|that|it|this one|that one|the current one|the last one)\b")

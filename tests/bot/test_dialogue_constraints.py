@@ -55,6 +55,21 @@ def test_older_than_the_film_named_in_the_same_turn(planted, real_parser, store,
     assert older.sequence and all(release_year(s.title) <= 1994 for s in older.sequence)
 
 
+@pytest.mark.parametrize("text", ["#3 only newer", "the third one, but not so old"])
+def test_a_pick_with_an_age_shows_films_like_it_of_that_age_and_one_undo_goes_back(planted, real_parser, store, text):
+    m = _manager(planted, real_parser, store, "adaptive")
+    sid = m.new_session_id()
+    listed = m.handle(sid, "something like Toy Story")
+    third = listed.sequence[2]
+    picked = m.handle(sid, text)
+    assert picked.current.item_id == third.item_id  # newer than the pick, not than Toy Story
+    assert picked.years == {"min": release_year(third.title) + 1, "max": None}
+    assert picked.sequence and all(release_year(s.title) > release_year(third.title) for s in picked.sequence)
+    back = m.handle(sid, "undo")
+    assert back.current.title == "Toy Story (1995)" and back.years is None
+    assert [s.item_id for s in back.sequence] == [s.item_id for s in listed.sequence]
+
+
 @pytest.mark.parametrize("text", ["is it under two hours?", "something with Meryl Streep", "in Spanish please"])
 def test_what_the_catalog_cannot_judge_is_said_plainly(planted, real_parser, store, text):
     m = _manager(planted, real_parser, store, "adaptive")

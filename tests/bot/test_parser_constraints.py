@@ -33,10 +33,18 @@ def test_year_phrases_become_inclusive_bounds(text, lo, hi, rest):
 @pytest.mark.parametrize("text, relative", [
     ("a newer one", "newer"), ("something more recent please", "newer"), ("older than that", "older"),
     ("older films", "older"), ("new movies only", "recent"), ("classics only", "classic"),
+    ("not that old please", "newer"), ("nothing too old", "newer"), ("not so old", "newer"),
+    ("none as old", "newer"), ("not too new", "older"), ("nothing that recent, please", "older"),
 ])
 def test_relative_year_words_are_left_to_the_manager(text, relative):
     ask, left = read_years(text)
     assert ask.relative == relative and left == ""
+
+
+@pytest.mark.parametrize("text", ["the second one, but newer", "the second one, only not so old", "#2 but newer"])
+def test_a_pick_by_position_keeps_its_age_request(real_parser, text):
+    parse = real_parser.parse(text)
+    assert (parse.intent, parse.index, parse.years) == ("select", 2, {"min": None, "max": None, "relative": "newer"})
 
 
 @pytest.mark.parametrize("text", ["whatever year", "drop the year filter", "the decade doesn't matter"])
@@ -45,7 +53,8 @@ def test_clearing_the_filter(text):
 
 
 @pytest.mark.parametrize("text", ["for older teens, less violent", "less gory", "rocky 2", "star wars 1977",
-                                  "apollo 13", "darker please"])
+                                  "apollo 13", "darker please", "not so old-fashioned",
+                                  "not too old for the kids", "nothing new under the sun"])
 def test_no_year_request_in_titles_audiences_or_critiques(text):
     assert read_years(text) == (None, text)
 
