@@ -14,6 +14,20 @@ def popular_rows(retriever: Retriever, n: int) -> list[int]:
     return [int(r) for r in np.argsort(-retriever.popularity, kind="stable")[:n]]
 
 
+STRONGEST_POOL = 300  # the most watched films a critique without a reference offers from
+
+
+def strongest_rows(retriever: Retriever, modifications, n: int) -> list[int]:  # noqa: ANN001
+    """Of the STRONGEST_POOL most watched rows, the n that go furthest the asked way ("a scary
+    movie": the most watched films that are the most horror): starting points that fit what was
+    asked, instead of the catalog's most watched films whatever they are."""
+    pool = np.asarray(popular_rows(retriever, min(STRONGEST_POOL, retriever.n_shown)), dtype=np.int64)
+    score = np.zeros(len(pool))
+    for m in modifications:
+        score += m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
+    return [int(r) for r in pool[np.argsort(-score, kind="stable")[:n]]]
+
+
 def help_tags(retriever: Retriever, n: int) -> list[str]:
     """All tags when there are at most n, else the n most present (graded relevance, then tags)."""
     r = retriever

@@ -186,7 +186,9 @@ class DialogueManager:
             parse = pending.resolve(parse, cleaned, self.retriever.title_resolver) or parse
         chosen = None
         intent = parse.intent
-        offered = self._offered_pick(state, parse) if intent == "select" and not parse.control else None
+        offered = self._offered_pick(state, parse, waiting) if intent == "select" and not parse.control else None
+        if waiting is not None and (offered or parse.item_id) in waiting.offered:
+            waiting = None  # a film offered for the critique already goes that way: start from it as it is
         before = constraints.before_turn(self, state, parse)  # the year filter asked this turn
         if intent in ListControls.INTENTS or (intent == "select" and parse.control):
             reply, chosen = self.controls.respond(state, parse)
@@ -258,12 +260,13 @@ class DialogueManager:
             moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques), True)
             return replace(moved, intent="critique")
         row = self.out.row(state.current)
-        if row is None:
-            self._ask(state, NeedReference(critiques))
+        if row is None:  # "a scary movie": start from one of the best-known scary ones, or any film named
+            rows = item_facts.strongest_rows(self.retriever, critique_modifications(self.retriever, critiques),
+                                             len(self._popular_rows))
+            self._ask(state, NeedReference(critiques, tuple(int(self.retriever.item_ids[r]) for r in rows)))
             return self.out.reply(
-                state, replies.need_reference(critiques, self._title(self._popular_rows[0]),
-                                              self.retriever.synthetic),
-                "critique", buttons=self.out.popular_buttons(), with_suggestions=False, clarification=True)
+                state, replies.need_reference(critiques, self._title(rows[0]), self.retriever.synthetic),
+                "critique", buttons=self.out.popular_buttons(rows), with_suggestions=False, clarification=True)
         return self.walk_from(state, row, critiques)
 
     def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...], *,
@@ -356,10 +359,14 @@ class DialogueManager:
         return (show_nearest(self, state, row, text, "reference", start=True) if show
                 else self.out.reply(state, f"{text} What would you like to change?", "reference"))
 
-    def _offered_pick(self, state: SessionState, parse: Parse) -> int | None:
-        """Item id of the popular item picked by ordinal, when those are what the bot offered."""
+    def _offered_pick(self, state: SessionState, parse: Parse, waiting: NeedReference | None) -> int | None:
+        """Item id of the offered starting item picked by ordinal, when those are what the bot
+        offered: the ones a waiting critique fits, else the most popular."""
         if state.current is not None or state.last_sequence:
             return None
+        if waiting is not None and waiting.offered:
+            picked = ordinal_pick(parse, list(waiting.offered))
+            return None if picked is None else int(picked)
         row = ordinal_pick(parse, self._popular_rows)
         return None if row is None else int(self.retriever.item_ids[row])
 

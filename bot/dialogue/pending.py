@@ -165,13 +165,16 @@ class NeedReference:
 
     kind: ClassVar[str] = "need_reference"
     critiques: tuple[Critique, ...]
+    offered: tuple[int, ...] = ()  # item ids offered to start from ("the first one" picks among them)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "critiques": [critique_to_json(c) for c in self.critiques]}
+        return {"kind": self.kind, "critiques": [critique_to_json(c) for c in self.critiques],
+                "offered": list(self.offered)}
 
     @classmethod
     def from_json(cls, d: dict) -> "NeedReference":
-        return cls(tuple(critique_from_json(c) for c in d.get("critiques") or ()))
+        return cls(tuple(critique_from_json(c) for c in d.get("critiques") or ()),
+                   tuple(int(i) for i in d.get("offered") or ()))
 
 
 def still_waiting(critiques: Sequence[Critique], waiting: NeedReference | None,

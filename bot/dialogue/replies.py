@@ -97,8 +97,8 @@ def _which(title: str) -> str:
 
 def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool) -> str:
     return (f"I understood {quote(wanted(critiques))}, but less or more than what? Name a movie to "
-            f"start from, e.g. {quote('something like ' + example)}, or pick one below."
-            f"{catalog_note(synthetic)}")
+            f"start from, e.g. {quote('something like ' + example)}, or pick one below: the best-known "
+            f"films that go furthest that way, to see films like it.{catalog_note(synthetic)}")
 
 
 def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, shown: int,
@@ -269,10 +269,13 @@ def out_of_scope(empty: bool) -> str:
 
 
 def small_talk(kind: str, example: str, synthetic: bool) -> str:
-    """A greeting or a thank-you answered in kind, with what the user can do next."""
+    """A greeting, a thank-you or a "no" answered in kind, with what the user can do next."""
     if kind == "thanks":
         return ("You're welcome! Critique the current movie (\u201ca bit funnier\u201d) or name another "
                 "one whenever you like.")
+    if kind == "refusal":
+        return ("All right, not those. Say what to change (\u201ca bit funnier\u201d, \u201cless action\u201d), "
+                "\u201cshow me more\u201d for others, or name another movie.")
     return (f"Hello! I help you find movies by critiquing one you know: name a movie "
             f"({quote('something like ' + example)}), then say what to change (\u201cless action\u201d, "
             f"\u201ca bit funnier\u201d). Say \u201chelp\u201d for the tags I know.{catalog_note(synthetic)}")

@@ -105,8 +105,9 @@ class ReplyBuilder:
         example = self.retriever.titles[self.popular_rows[0]]
         return self.reply(state, replies.small_talk(kind, example, self.retriever.synthetic), "out_of_scope")
 
-    def popular_buttons(self) -> list[Button]:
-        titles = [self.retriever.titles[r] for r in self.popular_rows]
+    def popular_buttons(self, rows: list[int] | None = None) -> list[Button]:
+        """"something like <title>" for `rows` (the most popular when None)."""
+        titles = [self.retriever.titles[r] for r in (self.popular_rows if rows is None else rows)]
         return [Button(t, f"something like {t}") for t in titles]
 
     def apology(self, session_id: str, reason: str) -> Reply:

@@ -19,9 +19,14 @@ __all__ = ["looks_like_chitchat", "other_domain", "expand_short_forms", "small_t
 _CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
                                           ev.CHITCHAT_PATTERNS + ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
 _OTHER_DOMAIN = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
+# reactions around a refusal ("lol no", "nah, ugh"), without the comma a reaction before a
+# request needs (bot.nlu.parser), since nothing else follows
+_REACTIONS = r"(?:(?:" + "|".join(sorted(ev.INTERJECTIONS, key=len, reverse=True)) + r")[ ,.!]*)*"
 _SMALL_TALK = (
     ("greeting", re.compile(r"^(?:" + "|".join(ev.GREETING_PATTERNS) + r")[?.!, ]*$")),
     ("thanks", re.compile(r"^(?:" + "|".join(ev.THANKS_PATTERNS) + r")[?.!, ]*$")),
+    ("refusal", re.compile(r"^" + _REACTIONS + r"(?:" + "|".join(ev.REFUSAL_PATTERNS) + r")[?.!, ]*"
+                           + _REACTIONS + r"$")),
 )
 # "rated r" is an age rating (bot.nlu.limits), not "rated are"
 _SHORT = re.compile(r"(?<![\w/])(?<!rated )(" + "|".join(
@@ -50,8 +55,9 @@ def other_domain(simple: str) -> bool:
 
 
 def small_talk(simple: str) -> str | None:
-    """"greeting" for "hi" / "good morning", "thanks" for "thanks a lot": a whole utterance the bot
-    answers in kind; None otherwise ("hi, less action" is a critique)."""
+    """"greeting" for "hi" / "good morning", "thanks" for "thanks a lot", "refusal" for "nah" /
+    "lol no": a whole utterance the bot answers in kind; None otherwise ("hi, less action" and
+    "no, funnier" are critiques)."""
     for kind, pattern in _SMALL_TALK:
         if pattern.match(simple):
             return kind

@@ -186,6 +186,9 @@ ABOUT = re.compile(
     r"^remind me (?:what|about) (?P<t3>.+?)(?:\s+(?:is|was)(?: about)?)?$|"
     r"^(?:what(?:'s| is| was)|how(?:'s| is))\s+(?P<t2>.+?)\s+(?:like|about)$|"
     r"^who(?:'s| is| would| was)\s+(?P<t4>.+?)\s+(?:be )?(?:for|aimed at|meant for|made for)$|"
+    # "what year is #2?", "when did Heat come out?", "how old is the third one?": the answer names the year
+    r"^(?:(?:what|which) year (?:is|was|did)|when (?:is|was|did)|how old is)\s+(?P<t6>.+?)"
+    r"(?:\s+(?:made|released|filmed|shot|from|come out|came out|out))?$|"
     # "the second one, what's it about?", "and #3, what sort of film is it?": the item named first
     r"^(?:and |so |ok |okay )?(?P<t5>.+?)\s*[,;:-]*\s+(?:what(?:'s| is| was) (?:it|that|this)(?: one)? (?:about|like)|"
     r"what (?:sort|kind|type) of (?:movie|film|thing) is (?:it|that|this)(?: one)?|tell me about (?:it|that|this)(?: one)?)$")

@@ -63,6 +63,12 @@ THANKS_PATTERNS = (
     r"(?:thanks|thank you|thank u|cheers|much appreciated|appreciate it)(?: (?:so|very) much| a lot| a bunch)?"
     r"(?:[ ,]+(?:bot|mate|buddy|man|dude|again))?",
 )
+# "no", "nah, not those", "lol no": the list (or the offer) is turned down, with nothing asked
+# instead. List controls come first ("none of these" sets the list aside), then this.
+REFUSAL_PATTERNS = (
+    r"(?:no+|nope|nah|naw|no way|not really|not quite|no thanks?|no thank you|not those|not these|"
+    r"not for me|not feeling it|not my thing|not my cup of tea)(?:[ ,]+(?:thanks|thank you|sorry|really))?",
+)
 
 # --- chit-chat and other domains ------------------------------------------------------------
 # Utterances addressed to the bot as a person, reactions, and requests of other domains: out of

@@ -306,7 +306,7 @@ class ListControlReader:
         if m is None:
             return None
         groups = m.groupdict()
-        said = next((groups[g] for g in ("t", "t2", "t3", "t4", "t5") if groups.get(g)), "").strip()
+        said = next((groups[g] for g in ("t", "t2", "t3", "t4", "t5", "t6") if groups.get(g)), "").strip()
         said = re.sub(r"\s+(?:please|then)$", "", said)
         if re.fullmatch(cw.IT + r"|(?:this|that|the) (?:movie|film)", said):
             return Parse("about")

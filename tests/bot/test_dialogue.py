@@ -135,10 +135,10 @@ def test_critique_before_reference_asks_for_one_then_applies_it(manager):
     sid = manager.new_session_id()
     ask = manager.handle(sid, "less action")
     assert ask.clarification and ask.current is None and ask.sequence == []
-    assert "Toy Story (1995)" in [b.title for b in ask.buttons]  # the most popular item first
+    assert "Toy Story (1995)" not in [b.title for b in ask.buttons]  # films with little action are offered
     assert all(b.payload.startswith("something like ") for b in ask.buttons)
     assert manager.handle(sid, "help").intent == "help"  # an aside keeps the question open
-    start = manager.handle(sid, ask.buttons[0].payload)
+    start = manager.handle(sid, "something like Toy Story")  # a film of one's own: the critique walks from it
     assert start.intent == "reference" and start.current.title == "Toy Story (1995)"
     assert start.tag == "action" and start.alpha == -1 and len(start.sequence) == 10
     assert manager.handle(sid, "undo").current is None  # one undo goes back before the reference
@@ -184,9 +184,28 @@ def test_ordinal_picks_a_popular_item_while_those_are_offered(manager):
     ask = manager.handle(sid, "less action")
     start = manager.handle(sid, "the second one")
     assert start.intent == "reference" and start.current.title == ask.buttons[1].title
-    assert start.tag == "action" and len(start.sequence) == 10  # the waiting critique is applied
+    # an offered film already has little action: the films most like it, and no question left open
+    assert start.tag is None and len(start.sequence) == 10 and not start.clarification
+    assert manager.store.get_session(sid).pending is None
+    by_button = manager.handle(manager.new_session_id(), "less action")
+    assert manager.handle(by_button.session_id, by_button.buttons[0].payload).tag is None
     assert manager.handle(sid, "restart").current is None
-    assert manager.handle(sid, "#1").current.title == "Toy Story (1995)"
+    assert manager.handle(sid, "#1").current.title == "Toy Story (1995)"  # no critique waits: the most popular
+
+
+@pytest.mark.parametrize("alpha, text", [(1, "more action"), (-1, "less action")])
+def test_a_critique_without_a_film_offers_well_known_films_that_go_that_way(manager, alpha, text):
+    from bot.dialogue.item_facts import STRONGEST_POOL, popular_rows
+    from engine.retrieval.sequences import Modification
+
+    r = manager.retriever
+    ask = manager.handle(manager.new_session_id(), text)
+    rows = [r.titles.index(b.title) for b in ask.buttons]
+    degrees = np.asarray(r.modification_degrees(Modification(r.tags.index("action"), alpha)))
+    popular = popular_rows(r, len(rows))
+    assert len(rows) == len(popular) and set(rows) <= set(popular_rows(r, STRONGEST_POOL))
+    assert alpha * degrees[rows].min() > alpha * degrees[popular].mean()  # each goes further than the popular do
+    assert rows[0] != popular[0] and ask.buttons[0].title in ask.text  # the example is the first offered
 
 
 def test_selection_edge_cases(manager):

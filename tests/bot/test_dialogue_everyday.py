@@ -26,6 +26,16 @@ def test_a_greeting_is_answered_in_kind_with_what_the_bot_does(real_manager):
     assert turns[0].parse == {"intent": "out_of_scope", "small_talk": "greeting"}
 
 
+def test_a_no_after_a_list_keeps_the_place_and_says_what_to_do_instead(real_manager):
+    sid = real_manager.new_session_id()
+    listed = real_manager.handle(sid, "something like Toy Story")
+    no = real_manager.handle(sid, "lol no")
+    assert no.understood and no.text.startswith("All right, not those.") and not no.critiques
+    assert no.current.title == listed.current.title == "Toy Story (1995)"
+    walked = real_manager.handle(sid, "less action")  # the place is kept: the critique walks from it
+    assert walked.current.title == "Toy Story (1995)" and walked.sequence
+
+
 def test_an_unknown_title_says_not_in_this_catalog_and_offers_titles(real_manager):
     sid = real_manager.new_session_id()
     reply = real_manager.handle(sid, "something like Casablanca")

@@ -16,6 +16,7 @@ WEIRD = Critique(1, "quirky", 0.6, 1.0, "weird", ("quirky", "dark"))
     AskTag((WEIRD, Critique(-1, "action", 1.0)), index=0),
     AskTitle(("Heat (2013)", "Heat (1995)")),
     NeedReference((Critique(-1, "action", 1.0, 0.5, "a bit less action"),)),
+    NeedReference((Critique(1, "horror", 1.0),), offered=(7, 3, 11)),
 ])
 def test_each_kind_survives_the_store_json(question):
     assert pending_from_json(pending_to_json(question)) == question

@@ -122,6 +122,8 @@ def test_jump(parser, text):
     ("tell me about #3", 3, None), ("what is the 3rd one about?", 3, None),
     ("tell me more about the second one", 2, None), ("what is Toy Story like?", None, 10),
     ("tell me about it", None, None), ("more info on the 2nd", 2, None), ("more about Toy Story", None, 10),
+    ("what year is #2?", 2, None), ("when did the third one come out?", 3, None),
+    ("when was Toy Story released?", None, 10), ("which year was number 2 made", 2, None),
 ])
 def test_about(parser, text, index, item_id):
     parse = parser.parse(text, shown=SHOWN)

@@ -35,11 +35,19 @@ def pairs(parse: Parse) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("text, kind", [
     ("Howdy!", "greeting"), ("good evening everyone", "greeting"), ("hiya bot", "greeting"),
     ("thank you so much", "thanks"), ("much appreciated", "thanks"),
+    ("no", "refusal"), ("nope", "refusal"), ("lol no", "refusal"), ("haha nope!", "refusal"),
+    ("nah, not those", "refusal"), ("no thanks", "refusal"), ("not really", "refusal"), ("Nooo", "refusal"),
 ])
 def test_greetings_and_thanks_are_small_talk_not_help(parser, text, kind):
     parse = parser.parse(text)
     assert parse.intent == "out_of_scope" and parse.small_talk == kind
     assert parse.to_json() == {"intent": "out_of_scope", "small_talk": kind}
+
+
+def test_a_no_before_a_request_is_the_request(parser):
+    assert pairs(parser.parse("no, less action")) == [(-1, "action")]
+    assert pairs(parser.parse("nope, more romance")) == [(1, "romance")]
+    assert parser.parse("no", shown=SHOWN).small_talk == "refusal"  # "none of these" is a list control
 
 
 def test_a_greeting_before_a_request_is_dropped(parser):
