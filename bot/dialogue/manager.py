@@ -26,7 +26,7 @@ from bot.dialogue.list_controls import ListControls
 from bot.dialogue.nearest import show_nearest
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
-                         ordinal_pick, pending_from_json, pending_to_json, still_waiting)
+                                  offered_start, ordinal_pick, pending_from_json, pending_to_json, still_waiting)
 from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
 from bot.dialogue.reply_builder import ReplyBuilder
 from bot.dialogue.series import of_current_series
@@ -182,11 +182,16 @@ class DialogueManager:
         pending = pending_from_json(state.pending)
         state.pending = None
         waiting = pending if isinstance(pending, NeedReference) else None
+        deferred = parse.small_talk == "deferral"  # "you pick": the first of what is on offer
+        if deferred:
+            parse = Parse("select", index=1, text=parse.text)
         if isinstance(pending, (AskTag, AskTitle, FollowUp)):  # the answer to a question, or "and #7?"
             parse = pending.resolve(parse, cleaned, self.retriever.title_resolver) or parse
         chosen = None
         intent = parse.intent
-        offered = self._offered_pick(state, parse, waiting) if intent == "select" and not parse.control else None
+        offered = (offered_start(parse, waiting, [int(self.retriever.item_ids[r]) for r in self._popular_rows])
+                   if intent == "select" and not parse.control and state.current is None and not state.last_sequence
+                   else None)  # "the first one" while starting films are on offer
         if waiting is not None and (offered or parse.item_id) in waiting.offered:
             waiting = None  # a film offered for the critique already goes that way: start from it as it is
         before = constraints.before_turn(self, state, parse)  # the year filter asked this turn
@@ -202,7 +207,7 @@ class DialogueManager:
             # "the first one" while the popular starting items are on offer (no item, no list).
             reply = self._reference(state, Parse("reference", item_id=offered, text=cleaned), waiting)
         elif intent == "select":
-            reply, chosen = self._select(state, parse)
+            reply, chosen = self._select(state, parse, deferred)
         elif intent == "undo":
             reply = history.undo(self.out, state)
         elif intent == "restart":
@@ -359,18 +364,7 @@ class DialogueManager:
         return (show_nearest(self, state, row, text, "reference", start=True) if show
                 else self.out.reply(state, f"{text} What would you like to change?", "reference"))
 
-    def _offered_pick(self, state: SessionState, parse: Parse, waiting: NeedReference | None) -> int | None:
-        """Item id of the offered starting item picked by ordinal, when those are what the bot
-        offered: the ones a waiting critique fits, else the most popular."""
-        if state.current is not None or state.last_sequence:
-            return None
-        if waiting is not None and waiting.offered:
-            picked = ordinal_pick(parse, list(waiting.offered))
-            return None if picked is None else int(picked)
-        row = ordinal_pick(parse, self._popular_rows)
-        return None if row is None else int(self.retriever.item_ids[row])
-
-    def _select(self, state: SessionState, parse: Parse) -> tuple[Reply, int | None]:
+    def _select(self, state: SessionState, parse: Parse, deferred: bool = False) -> tuple[Reply, int | None]:
         sequence = state.last_sequence
         pick = None
         if parse.item_id is not None:
@@ -396,4 +390,4 @@ class DialogueManager:
         row = self.out.row(state.current)
         position = next(i for i, s in enumerate(sequence, 1) if s is pick)
         describe = item_facts.describe(self.retriever, row) if row is not None else ""
-        return self.out.reply(state, replies.good_choice(pick["title"], position, describe), "select"), state.current
+        return self.out.reply(state, replies.good_choice(pick["title"], position, describe, deferred), "select"), state.current

@@ -51,6 +51,13 @@ def compound_start(parse: Parse, sequence: list) -> int | None:
     return None if pick is None else int(pick["item_id"])
 
 
+def offered_start(parse: Parse, waiting: "NeedReference | None", popular: Sequence[int]) -> int | None:
+    """Item id of the starting film picked by ordinal among those offered: the films a waiting
+    critique fits ("a scary movie"), else the most popular (`popular`, item ids)."""
+    picked = ordinal_pick(parse, list(waiting.offered if waiting is not None and waiting.offered else popular))
+    return None if picked is None else int(picked)
+
+
 def ordinal_pick(parse: Parse, options: list) -> object | None:
     """The option picked by "the second one" / "#2" / "the last one", if that is what was said."""
     if parse.intent != "select" or parse.index is None or parse.item_id is not None or not options:

@@ -235,7 +235,10 @@ def out_of_range(n: int) -> str:
     return f"The last list has {n} item{'s' if n != 1 else ''}; pick a number from 1 to {n}."
 
 
-def good_choice(title: str, position: int, description: str) -> str:
+def good_choice(title: str, position: int, description: str, mine: bool = False) -> str:
+    """A pick confirmed; `mine` when the user left it to the bot ("you pick")."""
+    if mine:
+        return f"My pick: {quote(title)} (#{position}), the best match of the list. {description} What next?"
     return f"Good choice: {quote(title)} (#{position}). {description} What next?"
 
 

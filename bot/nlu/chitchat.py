@@ -25,6 +25,8 @@ _REACTIONS = r"(?:(?:" + "|".join(sorted(ev.INTERJECTIONS, key=len, reverse=True
 _SMALL_TALK = (
     ("greeting", re.compile(r"^(?:" + "|".join(ev.GREETING_PATTERNS) + r")[?.!, ]*$")),
     ("thanks", re.compile(r"^(?:" + "|".join(ev.THANKS_PATTERNS) + r")[?.!, ]*$")),
+    ("deferral", re.compile(r"^" + _REACTIONS + r"(?:" + "|".join(ev.DEFERRAL_PATTERNS) + r")(?:[ ,.!]+(?:"
+                            + "|".join(ev.DEFERRAL_PATTERNS) + r"))*[?.!, ]*$")),  # "dunno, you pick"
     ("refusal", re.compile(r"^" + _REACTIONS + r"(?:" + "|".join(ev.REFUSAL_PATTERNS) + r")[?.!, ]*"
                            + _REACTIONS + r"$")),
 )
@@ -54,10 +56,13 @@ def other_domain(simple: str) -> bool:
     return bool(_OTHER_DOMAIN.match(simple))
 
 
-def small_talk(simple: str) -> str | None:
+def small_talk(simple: str, listed: bool = False) -> str | None:
     """"greeting" for "hi" / "good morning", "thanks" for "thanks a lot", "refusal" for "nah" /
-    "lol no": a whole utterance the bot answers in kind; None otherwise ("hi, less action" and
-    "no, funnier" are critiques)."""
+    "lol no", "deferral" for "you pick" ("whatever" too when a list is `listed`): a whole
+    utterance the bot answers in kind; None otherwise ("hi, less action" and "no, funnier" are
+    critiques)."""
+    if listed and simple.strip(" ?.!,") in ev.DEFERRAL_WORDS_WITH_A_LIST:
+        return "deferral"
     for kind, pattern in _SMALL_TALK:
         if pattern.match(simple):
             return kind

@@ -70,6 +70,16 @@ REFUSAL_PATTERNS = (
     r"not for me|not feeling it|not my thing|not my cup of tea)(?:[ ,]+(?:thanks|thank you|sorry|really))?",
 )
 
+# "you pick", "dunno", "whatever you think": the choice is left to the bot (the first on offer).
+DEFERRAL_PATTERNS = (
+    r"(?:you (?:pick|choose|decide)(?: one| for me)?|(?:it'?s )?your (?:call|choice|pick)|(?:it'?s )?up to you|"
+    r"(?:i )?(?:dunno|don'?t know|do not know)|idk|no idea|whatever you (?:think|like|want|say|prefer)|"
+    r"(?:i )?don'?t (?:really )?care|(?:it )?doesn'?t matter|either (?:one|way)|any of them|"
+    r"anything(?: is fine| works| goes| will do)?)(?:[ ,]+(?:really|honestly|tbh|lol))?",
+)
+# Said alone these are titles too ("Whatever (1998)"): a deferral only with a list on screen.
+DEFERRAL_WORDS_WITH_A_LIST = frozenset({"whatever"})
+
 # --- chit-chat and other domains ------------------------------------------------------------
 # Utterances addressed to the bot as a person, reactions, and requests of other domains: out of
 # scope even when a word is near a tag ("sing me a song" is not "more musical").

@@ -164,7 +164,7 @@ class Parser:
         control = self.controls.read(simple, shown, original)
         if control is not None:  # "more", "seen them all", "the funniest of these", "why?"
             return control
-        chat = small_talk(simple)
+        chat = small_talk(simple, listed=bool(shown))
         if chat is not None:  # "hi", "thanks a lot": no request, but the bot answers in kind
             return Parse("out_of_scope", small_talk=chat)
         if interjections_only(simple):

@@ -162,6 +162,15 @@ def test_ambiguous_tag_asks_which_and_the_next_answer_resolves_it(planted, store
     assert manager.store.get_session(sid).pending is None
 
 
+def test_you_pick_answers_a_question_with_its_first_option(planted, store):
+    manager = DialogueManager(planted, fixture_parser(planted, tie_margin=0.3), store, model_id="t", policy="gradient")
+    sid = manager.new_session_id()
+    manager.handle(sid, "like Toy Story")
+    ask = manager.handle(sid, "more space battles")
+    picked = manager.handle(sid, "you decide")
+    assert (picked.intent, picked.tag, picked.alpha) == ("critique", ask.buttons[0].payload.split()[-1], 1)
+
+
 def test_ambiguous_title_asks_which_one(manager):
     sid = manager.new_session_id()
     ask = manager.handle(sid, "like Heat")

@@ -36,6 +36,17 @@ def test_a_no_after_a_list_keeps_the_place_and_says_what_to_do_instead(real_mana
     assert walked.current.title == "Toy Story (1995)" and walked.sequence
 
 
+def test_you_pick_takes_the_first_on_offer(real_manager):
+    sid = real_manager.new_session_id()
+    listed = real_manager.handle(sid, "something like Toy Story")
+    mine = real_manager.handle(sid, "dunno, you pick")
+    assert mine.intent == "select" and mine.current.item_id == listed.sequence[0].item_id
+    assert mine.text.startswith("My pick:")
+    other = real_manager.new_session_id()
+    first = real_manager.handle(other, "you choose")  # nothing on screen: the most popular film
+    assert first.intent == "reference" and first.current.title == "Toy Story (1995)"
+
+
 def test_an_unknown_title_says_not_in_this_catalog_and_offers_titles(real_manager):
     sid = real_manager.new_session_id()
     reply = real_manager.handle(sid, "something like Casablanca")

@@ -37,11 +37,21 @@ def pairs(parse: Parse) -> list[tuple[int, str]]:
     ("thank you so much", "thanks"), ("much appreciated", "thanks"),
     ("no", "refusal"), ("nope", "refusal"), ("lol no", "refusal"), ("haha nope!", "refusal"),
     ("nah, not those", "refusal"), ("no thanks", "refusal"), ("not really", "refusal"), ("Nooo", "refusal"),
+    ("you pick", "deferral"), ("dunno", "deferral"), ("whatever you think", "deferral"),
+    ("it's up to you", "deferral"), ("I don't really care", "deferral"), ("anything is fine", "deferral"),
 ])
 def test_greetings_and_thanks_are_small_talk_not_help(parser, text, kind):
     parse = parser.parse(text)
     assert parse.intent == "out_of_scope" and parse.small_talk == kind
     assert parse.to_json() == {"intent": "out_of_scope", "small_talk": kind}
+
+
+def test_whatever_alone_leaves_the_pick_to_the_bot_only_with_a_list_on_screen():
+    from bot.nlu.chitchat import small_talk
+
+    assert small_talk("whatever", listed=True) == "deferral"
+    assert small_talk("whatever") is None  # the words may name a film ("Whatever (1998)")
+    assert small_talk("whatever's next", listed=True) is None
 
 
 def test_a_no_before_a_request_is_the_request(parser):
