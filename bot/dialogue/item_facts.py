@@ -3,10 +3,13 @@ items to offer when it needs a starting point. Read-only views of a :class:`Retr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from bot.dialogue import replies
 from engine.retrieval.retriever import Retriever
+from engine.retrieval.sequences import Modification
 
 
 def popular_rows(retriever: Retriever, n: int) -> list[int]:
@@ -17,7 +20,7 @@ def popular_rows(retriever: Retriever, n: int) -> list[int]:
 STRONGEST_POOL = 300  # the most watched films a critique without a reference offers from
 
 
-def strongest_rows(retriever: Retriever, modifications, n: int) -> list[int]:  # noqa: ANN001
+def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], n: int) -> list[int]:
     """Of the STRONGEST_POOL most watched rows, the n that go furthest the asked way ("a scary
     movie": the most watched films that are the most horror): starting points that fit what was
     asked, instead of the catalog's most watched films whatever they are."""

@@ -192,7 +192,7 @@ class DialogueManager:
         offered = (offered_start(parse, waiting, [int(self.retriever.item_ids[r]) for r in self._popular_rows])
                    if intent == "select" and not parse.control and state.current is None and not state.last_sequence
                    else None)  # "the first one" while starting films are on offer
-        if waiting is not None and (offered or parse.item_id) in waiting.offered:
+        if waiting is not None and (offered if offered is not None else parse.item_id) in waiting.offered:
             waiting = None  # a film offered for the critique already goes that way: start from it as it is
         before = constraints.before_turn(self, state, parse)  # the year filter asked this turn
         if intent in ListControls.INTENTS or (intent == "select" and parse.control):
