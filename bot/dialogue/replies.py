@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from bot.dialogue.suggestions import critique_text
 from bot.nlu.critiques import GUESS_BELOW
+from bot.nlu.word_classes import is_comparative_form
 from bot.dialogue.years import describe
 from bot.types import Critique
 
@@ -108,7 +109,9 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
     `reading` says how words that are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
     first = critiques[0]
     said = wanted(critiques)
-    said_as = critique_text(first.phrase, -first.alpha) if first.flipped else first.phrase  # "more mindless"
+    # "more mindless" was said as such; "lighter" (a comparative: less dark) as it is
+    said_as = (critique_text(first.phrase, -first.alpha) if first.flipped and not is_comparative_form(first.phrase)
+               else first.phrase)
     heard = (f" (from {quote(said_as)})"
              if first.phrase and first.phrase.lower() not in (first.tag, critique_text(first.tag, first.alpha))
              and not reading else "")

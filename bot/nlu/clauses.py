@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from bot.nlu import lexicon as lx
 from bot.nlu.text import norm_phrase
 from bot.nlu.vocabulary import LESS_PHRASES, MORE_PHRASES, TagVocabulary, match_phrase
+from bot.nlu.word_classes import is_comparative_form
 
 __all__ = ["CONTRAST_WORDS", "Clause", "Cue", "split_clauses", "read_clause", "decide_polarity", "states_circumstance"]
 
@@ -112,8 +113,9 @@ def _strength_at(words: list[str], i: int, vocab: TagVocabulary) -> tuple[int, f
             nxt = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
             # "so much" inside "too much"/"don't want so much" is not a strength; a trailing one
             # is ("less gore, but only a bit").
+            # a comparative the lexicon lists as a word of its own counts too ("a bit lighter")
             if (not nxt or nxt in lx.MORE_WORDS or nxt in lx.LESS_WORDS or nxt == "too"
-                    or vocab.comparative(nxt) is not None):
+                    or vocab.comparative(nxt) is not None or is_comparative_form(nxt)):
                 return len(phrase), weight
             return 0, 1.0
     return 0, 1.0

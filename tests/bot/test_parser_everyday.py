@@ -165,6 +165,14 @@ def test_a_clause_without_its_own_cue_takes_the_strength_before_it(parser):
     assert [c.strength for c in mixed.critiques] == [0.5, 1.0]
 
 
+@pytest.mark.parametrize("text, strength", [("a bit lighter", 0.5), ("much lighter", 2.0), ("lighter", 1.0),
+                                            ("slightly brighter", 0.5), ("a bit darker", 0.5)])
+def test_a_strength_before_a_comparative_the_lexicon_lists_is_kept(parser, text, strength):
+    # "lighter" is a word of the lexicon (an opposite of dark), not a comparative it derives
+    parse = parser.parse(text)
+    assert [(c.tag, c.strength) for c in parse.critiques] == [("dark", strength)]
+
+
 def test_other_domains_stay_out_of_scope_with_describing_words(parser):
     for text in ("suggest a spooky podcast", "recommend a romantic historical novel", "find me a cosy cafe"):
         assert parser.parse(text).intent == "out_of_scope", text
@@ -176,3 +184,13 @@ def test_no_typo_fix_for_an_inflected_word_or_into_part_of_a_phrase():
     vocab = TagVocabulary(DEMO_TAGS)
     assert vocab.correct("martian") == "martian"  # "martial" only lives in "martial arts"
     assert vocab.correct("romantc") == "romantic" and vocab.correct("explosins") == "explosions"
+
+
+def test_a_comparative_read_through_an_opposite_is_echoed_as_said():
+    from bot.dialogue.replies import walked
+    from bot.types import Critique
+
+    lighter = walked([Critique(-1, "dark", 1.0, 0.5, "lighter", flipped=True)], "Heat (1995)", 0.5, 10, False)
+    assert "(from \u201clighter\u201d)" in lighter and "more lighter" not in lighter
+    mindless = walked([Critique(-1, "thought-provoking", 1.0, 1.0, "mindless", flipped=True)], "Heat (1995)", 0.5, 10, False)
+    assert "(from \u201cmore mindless\u201d)" in mindless
