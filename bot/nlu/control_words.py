@@ -246,6 +246,11 @@ JUMP_FROM = re.compile(
 IS_ATTRIBUTE = re.compile(
     rf"^(?:is|was)\s+(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)"
     r"\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
+# "number 2. is it violent?", "the second one, is it scary?": the item named first, then asked about.
+PICKED_THEN_IS = re.compile(
+    rf"^(?P<t>#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)\s*[.,;:!-]+\s*"
+    rf"(?:is|was)\s+(?:{IT})\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*"
+    r"(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
 # "how violent is #2?", "how scary is the third one": the same question, the attribute first.
 HOW_ATTRIBUTE = re.compile(
     rf"^how\s+(?:(?:very|really|too|that|so)\s+)?(?P<p>[a-z][a-z-]{{2,20}})\s+(?:is|was)\s+"

@@ -293,13 +293,16 @@ class ListControlReader:
         return None if target is None or target.index is None else replace_intent(target, "explain")
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        asked = cw.IS_ATTRIBUTE.match(simple) or cw.HOW_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
+        asked = (cw.IS_ATTRIBUTE.match(simple) or cw.HOW_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
+                 or cw.PICKED_THEN_IS.match(simple))
         target = self._item(asked.group("t"), shown, catalog=False) if asked else None
         if target is not None and read_limits(asked.group("p"), original, self._names_tag)[0]:
             target = None  # "is it rated r?", "is it in french?": what the catalog cannot judge
         critiques = self.read_attribute(asked.group("p"))[0] if target is not None else ()
         if critiques and (target.index is not None or target.intent == "select"):
             return replace(replace_intent(target, "about"), critiques=critiques[:1])
+        if target is not None and target.index is not None and asked.re is cw.PICKED_THEN_IS:
+            return replace_intent(target, "about")  # "the second one, is it any good?"
         m = cw.ABOUT.match(simple)
         if m is None and original.rstrip().endswith("?"):
             m = cw.WHAT_POSITION.match(simple)  # "what's number 1?" asks; "what's the second one" picks

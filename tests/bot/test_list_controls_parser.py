@@ -124,6 +124,7 @@ def test_jump(parser, text):
     ("tell me about it", None, None), ("more info on the 2nd", 2, None), ("more about Toy Story", None, 10),
     ("what year is #2?", 2, None), ("when did the third one come out?", 3, None),
     ("when was Toy Story released?", None, 10), ("which year was number 2 made", 2, None),
+    ("the second one, is it any good?", 2, None),
 ])
 def test_about(parser, text, index, item_id):
     parse = parser.parse(text, shown=SHOWN)

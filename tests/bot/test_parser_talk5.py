@@ -196,8 +196,9 @@ def test_about_an_item_in_other_words(parser, text, index):
     assert parse.intent == "about" and parse.index == index, (text, parse)
 
 
-def test_how_adjective_is_an_item_asks_its_degree(parser):
-    parse = parser.parse("how scary is #2", shown=SHOWN)
+@pytest.mark.parametrize("text", ["how scary is #2", "number 2. is it scary?", "ok, the second one, is it scary?"])
+def test_how_adjective_is_an_item_asks_its_degree(parser, text):
+    parse = parser.parse(text, shown=SHOWN)  # "number 2. is it scary?": the item named, then asked about
     assert parse.intent == "about" and parse.index == 2 and [c.tag for c in parse.critiques] == ["scary"]
 
 
