@@ -22,11 +22,11 @@ _OTHER_DOMAIN = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in ev.OFF_DOMAIN_
 # reactions around a refusal ("lol no", "nah, ugh"), without the comma a reaction before a
 # request needs (bot.nlu.parser), since nothing else follows
 _REACTIONS = r"(?:(?:" + "|".join(sorted(ev.INTERJECTIONS, key=len, reverse=True)) + r")[ ,.!]*)*"
+_DEFERRAL = r"(?:" + "|".join(ev.DEFERRAL_PATTERNS) + r")"
 _SMALL_TALK = (
     ("greeting", re.compile(r"^(?:" + "|".join(ev.GREETING_PATTERNS) + r")[?.!, ]*$")),
     ("thanks", re.compile(r"^(?:" + "|".join(ev.THANKS_PATTERNS) + r")[?.!, ]*$")),
-    ("deferral", re.compile(r"^" + _REACTIONS + r"(?:" + "|".join(ev.DEFERRAL_PATTERNS) + r")(?:[ ,.!]+(?:"
-                            + "|".join(ev.DEFERRAL_PATTERNS) + r"))*[?.!, ]*$")),  # "dunno, you pick"
+    ("deferral", re.compile(r"^" + _REACTIONS + _DEFERRAL + r"(?:[ ,.!]+" + _DEFERRAL + r")*[?.!, ]*$")),  # "dunno, you pick"
     ("refusal", re.compile(r"^" + _REACTIONS + r"(?:" + "|".join(ev.REFUSAL_PATTERNS) + r")[?.!, ]*"
                            + _REACTIONS + r"$")),
 )

@@ -242,19 +242,17 @@ JUMP_FROM = re.compile(
     r"completely unlike|very different from|(?:completely |totally )?different from)\s+(?:like\s+)?"
     r"(?P<t>.+?)(?: at all| whatsoever| please| this time)*$")
 
+# A listed item said by its position ("#2", "number 2", "the second one"), and the words that may
+# stand before the attribute asked about ("is it *really* scary?"), shared by the questions below.
+_LISTED = rf"#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?"
+_ASKED = r"(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$"
 # "is it scary?", "is the second one too violent?": how much of an attribute an item has.
-IS_ATTRIBUTE = re.compile(
-    rf"^(?:is|was)\s+(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)"
-    r"\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
+IS_ATTRIBUTE = re.compile(rf"^(?:is|was)\s+(?P<t>{IT}|{_LISTED})\s+" + _ASKED)
 # "number 2. is it violent?", "the second one, is it scary?": the item named first, then asked about.
-PICKED_THEN_IS = re.compile(
-    rf"^(?P<t>#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)\s*[.,;:!-]+\s*"
-    rf"(?:is|was)\s+(?:{IT})\s+(?:(?:very|really|too|that|so|kind of|a bit|at all|any|more|less)\s+)*"
-    r"(?P<p>[a-z][a-z -]{2,30}?)(?:\s+at all)?$")
+PICKED_THEN_IS = re.compile(rf"^(?P<t>{_LISTED})\s*[.,;:!-]+\s*(?:is|was)\s+(?:{IT})\s+" + _ASKED)
 # "how violent is #2?", "how scary is the third one": the same question, the attribute first.
 HOW_ATTRIBUTE = re.compile(
-    rf"^how\s+(?:(?:very|really|too|that|so)\s+)?(?P<p>[a-z][a-z-]{{2,20}})\s+(?:is|was)\s+"
-    rf"(?P<t>{IT}|#\s*\d+|(?:number|no\.?)\s*\d+|the\s+(?:{ORDINAL_WORDS})(?:\s+(?:one|movie|film))?)$")
+    rf"^how\s+(?:(?:very|really|too|that|so)\s+)?(?P<p>[a-z][a-z-]{{2,20}})\s+(?:is|was)\s+(?P<t>{IT}|{_LISTED})$")
 # "what's number 1?", "what is the third one?": a question about a listed item. Without the
 # question mark it stays a pick, as the labelled parser sets read "what's the second one".
 WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{NAMED_POSITION.pattern})(?P<t2>)$")
