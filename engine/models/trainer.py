@@ -10,7 +10,8 @@ The same data, seed and thread count give the same weights. With more than one t
 torch's default CPU kernels accumulate in whatever order the threads finish; the last-bit
 differences grew over 800 steps into item vectors up to 0.24 apart on ml-latest-small between two
 `cgir train` runs, so into different answers. Training therefore runs
-with torch's deterministic kernels (`deterministic_kernels`), which on CPU cost no measurable time.
+with torch's deterministic kernels (`deterministic_kernels`), which on CPU cost a little
+(bench/train_determinism.py: up to ~10 % per fit on 2 threads).
 """
 
 from __future__ import annotations
