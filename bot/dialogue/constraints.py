@@ -42,10 +42,10 @@ def after_turn(manager: DialogueManager, state: "SessionState", parse: Parse, re
     old, depth = before
     if state.years != old:
         if len(state.history) > depth:
-            state.history[depth]["years"] = old  # the snapshot this turn pushed: before the change
+            state.history[depth] = state.history[depth].replace(years=old)  # pushed this turn: before the change
         else:
             manager._push(state)
-            state.history[-1]["years"] = old
+            state.history[-1] = state.history[-1].replace(years=old)
     if (parse.years is not None and reply.intent in ("reference", "select") and reply.understood
             and not reply.sequence and state.current is not None):
         shown = answer_in_years(manager, state, intent=reply.intent)

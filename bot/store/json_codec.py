@@ -10,6 +10,7 @@ ujson ~0.3 and ~0.6 ms, with the same values back (its text only drops the space
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import ujson
@@ -20,7 +21,15 @@ def dumps(value: Any) -> str:
     try:
         return ujson.dumps(value)
     except (TypeError, ValueError, OverflowError):
-        return json.dumps(value)  # what the standard library makes of it (often the same TypeError)
+        # what the standard library makes of it (often the same TypeError)
+        return json.dumps(value, default=_plain_mapping)
+
+
+def _plain_mapping(value: Any) -> dict:
+    """A read-only mapping (bot.store.records.Snapshot) as the dict ujson writes for it."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def loads(text: str | bytes) -> Any:

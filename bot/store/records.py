@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any, TypedDict
+
+from bot.store import json_codec
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -32,6 +35,40 @@ def clean_for_db(text: str | None) -> str | None:
     return _SURROGATES.sub("\ufffd", text)
 
 
+class Snapshot(Mapping):
+    """One undo step of a session: read-only, and encoded to JSON once.
+
+    A session's state is written on every turn, and its undo stack is nearly all of it (20 steps,
+    ~60 of ~63 KB); encoding the stack anew each turn was the largest cost of the store's write.
+    A step never changes once pushed, so its text is kept: the store's encoder (ujson) inserts
+    what :meth:`__json__` returns as it is. Change a step with :meth:`replace`, which makes a new one.
+    """
+
+    def __init__(self, values: Mapping[str, Any]):
+        self._values = dict(values)
+        self._json: str | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Snapshot({self._values!r})"
+
+    def __json__(self) -> str:
+        if self._json is None:
+            self._json = json_codec.dumps(self._values)
+        return self._json
+
+    def replace(self, **changes: Any) -> "Snapshot":
+        return Snapshot({**self._values, **changes})
+
+
 # One entry of `SessionState.critiques`: the critiques of one turn and the item id they started from.
 CritiqueStep = TypedDict("CritiqueStep", {"critiques": list[dict], "from": int | None})
 
@@ -50,7 +87,7 @@ class SessionState:
     last_sequence: list[dict] = field(default_factory=list)  # ShownItem dicts, in order shown
     last_tag: str | None = None  # the tag the last sequence's relevance refers to
     last_alpha: int | None = None
-    history: list[dict] = field(default_factory=list)  # undo stack of earlier snapshots
+    history: list[Snapshot] = field(default_factory=list)  # undo stack of earlier states
     critiques: list[CritiqueStep] = field(default_factory=list)  # one entry per critique turn
     pending: dict | None = None  # a clarification the next answer may resolve
     # The answer on screen, so "more" can continue it: {"kind": "critique", "from": item id,
@@ -64,12 +101,15 @@ class SessionState:
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
+    def __post_init__(self) -> None:
+        self.history = [step if isinstance(step, Snapshot) else Snapshot(step) for step in self.history]
+
     _STATE_KEYS = ("current", "last_sequence", "last_tag", "last_alpha", "history", "critiques",
                    "pending", "answer", "excluded", "turns", "years")
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> Snapshot:
         """The part `undo` restores."""
-        return {
+        return Snapshot({
             "current": self.current,
             "last_sequence": list(self.last_sequence),
             "last_tag": self.last_tag,
@@ -78,9 +118,9 @@ class SessionState:
             "answer": self.answer,
             "excluded": list(self.excluded),
             "years": self.years,
-        }
+        })
 
-    def restore(self, snap: dict) -> None:
+    def restore(self, snap: Mapping[str, Any]) -> None:
         self.current = snap.get("current")
         self.last_sequence = list(snap.get("last_sequence") or [])
         self.last_tag = snap.get("last_tag")
