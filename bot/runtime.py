@@ -164,12 +164,21 @@ def limit_threads(n: int) -> None:
 
 def start_degree_warm_up(retriever: "Retriever") -> threading.Thread:
     """Compute every tag's degrees (cached by Retriever.attribute_degrees) in a daemon thread:
-    on ml-latest-small that is 5-7 s of work a first critique of a tag would otherwise wait for."""
+    on ml-latest-small that is 5-7 s of work a first critique of a tag would otherwise wait for.
+    A thin tag's own name is read as a mix that keeps it (bot.dialogue.critique_axes: "more
+    aliens" -> sci-fi + aliens + action + horror), so that reading's degrees are computed too:
+    else the first "more aliens" paid 25-50 ms for them on ml-latest-small."""
+    from bot.dialogue.critique_axes import LEXICAL, critique_modification
+    from bot.types import Critique
 
     def warm() -> None:
         try:
             for tag in range(len(retriever.tags)):
                 retriever.attribute_degrees(tag)
+            for name in retriever.tags:
+                if retriever.degree_model.is_thin(name):
+                    said = Critique(alpha=1, tag=name, score=LEXICAL, phrase=name)
+                    retriever.modification_degrees(critique_modification(retriever, said))
         except Exception:  # noqa: BLE001 - the first critique builds it again and reports a failure
             logger.warning("could not compute the tags' degrees ahead of time", exc_info=True)
 
