@@ -61,6 +61,7 @@ class Parse:
     indices: tuple[int, ...] = ()  # exclude "items": several positions ("seen 1 and 4", "not the first three")
     item_ids: tuple[int, ...] = ()  # exclude "items": several films named ("I've seen Heat and Ronin")
     year: int | None = None  # select "the one from 1999"
+    count: int | None = None  # more: how many were asked for ("show me 5 more"); None: a full list
     # A release-year request (bot.nlu.time.YearAsk.to_json): {"min", "max"} inclusive, maybe
     # "relative" ("newer"/"older"/"decade"/"recent"/"classic") or "clear" ("any year"); None: none asked.
     years: dict | None = None
@@ -98,6 +99,8 @@ class Parse:
                 out["tag"] = self.title  # "no more Tarantino films": the catalog tag
             if self.year is not None:
                 out["year"] = self.year
+            if self.count is not None:
+                out["count"] = self.count
             if self.critiques and self.intent != "critique":
                 out["critiques"] = [_critique_json(c) for c in self.critiques]
             if self.unknown_title:

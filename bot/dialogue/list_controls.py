@@ -52,7 +52,7 @@ class Host(Protocol):
     def _push(self, state: "SessionState") -> None: ...
     def _select(self, state: "SessionState", parse: Parse) -> tuple[Reply, int | None]: ...
     def walk_from(self, state: "SessionState", row: int, critiques: "tuple[Critique, ...]", *,
-                  exclude: set[int] = ..., wider: bool = ...) -> Reply: ...
+                  exclude: set[int] = ..., wider: bool = ..., steps: int | None = ...) -> Reply: ...
 
 JUMP_POOL = 0.25  # a jump chooses among this share of the catalog, the most watched
 TIE = 0.005  # degrees closer than this (equal as shown, to two decimals) tie on a pick by description
@@ -96,8 +96,9 @@ class ListControls:
         answer = state.answer or {}
         if not answer or not state.last_sequence and answer.get("kind") != "jump":
             return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
+        count = min(parse.count, self.m.steps) if parse.count else None  # "show me 5 more"
         if answer.get("kind") == "jump":
-            return self.jump(state, more=True)
+            return self.jump(state, more=True, count=count)
         start = answer.get("from")
         if parse.index is not None or parse.item_id is not None:  # "show me more like #3"
             named = self._named_row(state, parse)
@@ -107,7 +108,7 @@ class ListControls:
         row = self.m.out.row(start)
         critiques = asked(state)
         if row is not None and answer.get("kind") == nearest.KIND:  # the next films most like it
-            return nearest.show_nearest(self.m, state, row, "", "more", more=True)
+            return nearest.show_nearest(self.m, state, row, "", "more", more=True, count=count)
         if row is None or not critiques:
             return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
         previous, state.current = state.current, start
@@ -115,7 +116,8 @@ class ListControls:
         # The reference's stored neighbourhood first; once it holds nothing unseen, further out.
         for wider in (False, True):
             depth = len(state.history)
-            reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state), wider=wider)
+            reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state), wider=wider,
+                                     steps=count)
             if reply.sequence:
                 reply.text = replies.more_of(said, self.r.titles[row], len(reply.sequence), wider)
                 reply.intent = "more"
@@ -191,7 +193,7 @@ class ListControls:
         if n <= 0 or not answer:
             return []
         if answer.get("kind") == "jump":
-            return self._jump_items(state, self.m.out.row(answer.get("from")))[:n]
+            return self._jump_items(state, self.m.out.row(answer.get("from")), n)
         if answer.get("kind") == nearest.KIND and (near := self.m.out.row(answer.get("from"))) is not None:
             return nearest.nearest_items(self.m, state, near, n)  # a film's nearest: the next nearest
         row, critiques = self.m.out.row(answer.get("from")), asked(state)
@@ -280,11 +282,12 @@ class ListControls:
 
     # -- jump ------------------------------------------------------------------------------------
 
-    def jump(self, state: "SessionState", *, more: bool = False, away: int | None = None) -> Reply:
+    def jump(self, state: "SessionState", *, more: bool = False, away: int | None = None,
+             count: int | None = None) -> Reply:
         answer = state.answer or {}
         start = answer.get("from") if more else state.current
         row = away if away is not None else self.m.out.row(start)
-        items = self._jump_items(state, row)
+        items = self._jump_items(state, row, count or self.m.steps)
         if not items and more:
             return self._keep_list(state, replies.more_jump(0), "more")
         self.m._push(state)
@@ -298,8 +301,8 @@ class ListControls:
         return self.m.out.reply(state, text, "more" if more else "jump", sequence=items,
                                 with_suggestions=False, buttons=_pick_buttons(len(items)))
 
-    def _jump_items(self, state: "SessionState", row: int | None) -> list[ShownItem]:
-        """Often-watched items, never shown nor set aside, inside the year filter, farthest from
+    def _jump_items(self, state: "SessionState", row: int | None, count: int) -> list[ShownItem]:
+        """`count` often-watched items, never shown nor set aside, inside the year filter, farthest from
         `row` (cosine in the item space); with no row, the most watched ones spread out from each
         other. The pool is the most watched share of the films the year filter allows."""
         r = self.r
@@ -315,7 +318,7 @@ class ListControls:
         anchors = [row] if row is not None else [int(pool[0])]
         if row is None:
             chosen.append(int(pool[0]))
-        while len(chosen) < min(self.m.steps, len(pool)):
+        while len(chosen) < min(count, len(pool)):
             closeness = (vectors[pool] @ vectors[anchors + chosen].T).max(axis=1)
             closeness[np.isin(pool, chosen)] = np.inf
             chosen.append(int(pool[int(np.argmin(closeness))]))

@@ -275,19 +275,21 @@ class DialogueManager:
         return self.walk_from(state, row, critiques)
 
     def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...], *,
-                  exclude: set[int] = frozenset(), wider: bool = False) -> Reply:
+                  exclude: set[int] = frozenset(), wider: bool = False, steps: int | None = None) -> Reply:
         """Critique the item at `row` (known tags, no open question): walk, show, remember.
 
         The current item need not be `row`'s yet: a reference and a critique in one turn set it
-        first (see `_reference`), then walk from it. "more" passes `exclude` (and `wider`).
+        first (see `_reference`), then walk from it. "more" passes `exclude` (and `wider`), and
+        `steps` when a number was asked ("show me 5 more").
         """
         tags = self.retriever.tags
+        steps = steps or self.steps
         mods = critique_modifications(self.retriever, critiques)
-        sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
+        sequence = sequence_for(self.policy, self.retriever, state, row, mods, steps,
                                 exclude=exclude, wider=wider, asked=critiques)
         further = bool(state.years) and not wider and not isinstance(sequence, WalkLimit) and not sequence.steps
         if further:  # the year filter leaves no close film: further out, in those years (said so)
-            sequence = sequence_for(self.policy, self.retriever, state, row, mods, self.steps,
+            sequence = sequence_for(self.policy, self.retriever, state, row, mods, steps,
                                     exclude=exclude, wider=True, asked=critiques)
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion

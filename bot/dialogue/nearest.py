@@ -71,14 +71,15 @@ def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: 
 
 
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
-                 understood: bool = True, more: bool = False, start: bool = False) -> Reply:
+                 understood: bool = True, more: bool = False, start: bool = False,
+                 count: int | None = None) -> Reply:
     """`text`, then the films most like the item at `row` (the next ones with `more`), kept as
     the answer on screen so picks, "why" and "more" refer to them. `start`: the user just named
     the item (its turn already saved the state undo returns to), so the list is what a person
     asking for "something like it" expects, with suggestions of what to change."""
     r = manager.retriever
     title = r.titles[row]
-    shown = nearest_items(manager, state, row, manager.steps)
+    shown = nearest_items(manager, state, row, count or manager.steps)
     if not shown:
         return manager.out.reply(state, f"{text} {replies.no_nearest(title, bool(state.years), more)}".strip(),
                                  intent, understood=understood, with_suggestions=not more)

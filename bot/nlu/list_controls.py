@@ -27,7 +27,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu.limits import read_limits
 from bot.nlu.list_items import read_exclusion
 from bot.nlu.loose_controls import loose_move
-from bot.nlu.more_requests import asks_for_more, praises_list
+from bot.nlu.more_requests import asks_for_more, more_count, praises_list
 from bot.nlu.references import ReferenceReader, Shown, select_pattern
 from bot.nlu.text import tokenize
 from bot.types import Critique, Parse
@@ -129,11 +129,12 @@ class ListControlReader:
 
     def _more(self, simple: str, shown: Shown, original: str) -> Parse | None:
         if cw.MORE.match(simple) or asks_for_more(simple):
-            return Parse("more")
+            return Parse("more", count=more_count(simple))
         like = cw.MORE_LIKE.match(simple)
         target = self._item(like.group("t"), shown) if like else None
         if target is not None and (target.index is not None or target.item_id is not None):
-            return Parse("more", index=target.index, item_id=target.item_id, title=target.title)
+            return Parse("more", index=target.index, item_id=target.item_id, title=target.title,
+                         count=more_count(simple))
         return None
 
     def _excluded_list(self, simple: str, shown: Shown, original: str) -> Parse | None:
@@ -293,8 +294,10 @@ class ListControlReader:
         return None if target is None or target.index is None else replace_intent(target, "explain")
 
     def _about(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        asked = (cw.IS_ATTRIBUTE.match(simple) or cw.HOW_ATTRIBUTE.match(simple)  # "is #2 scary?": its estimated degree, no walk
-                 or cw.PICKED_THEN_IS.match(simple))
+        m = cw.ABOUT.match(simple)
+        # "is #2 scary?": its estimated degree, no walk; "how old is #4?" asks its year, not "old"
+        asked = None if m is not None and m.group("t6") else (
+            cw.IS_ATTRIBUTE.match(simple) or cw.HOW_ATTRIBUTE.match(simple) or cw.PICKED_THEN_IS.match(simple))
         target = self._item(asked.group("t"), shown, catalog=False) if asked else None
         if target is not None and read_limits(asked.group("p"), original, self._names_tag)[0]:
             target = None  # "is it rated r?", "is it in french?": what the catalog cannot judge
@@ -303,7 +306,6 @@ class ListControlReader:
             return replace(replace_intent(target, "about"), critiques=critiques[:1])
         if target is not None and target.index is not None and asked.re is cw.PICKED_THEN_IS:
             return replace_intent(target, "about")  # "the second one, is it any good?"
-        m = cw.ABOUT.match(simple)
         if m is None and original.rstrip().endswith("?"):
             m = cw.WHAT_POSITION.match(simple)  # "what's number 1?" asks; "what's the second one" picks
         if m is None:

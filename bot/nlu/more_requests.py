@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_for_more", "praises_list"]
+__all__ = ["asks_for_more", "more_count", "praises_list"]
 
 # Continuation cues; "other" and "another" count unless they point at one item ("the other one").
 _CUE = re.compile(
@@ -60,6 +60,25 @@ def asks_for_more(simple: str) -> bool:
         return False
     rest = _WANTING.sub(" ", _CUE.sub(" ", text))
     return all(w in _GRAMMAR or _NUMBER.match(w) for w in rest.split())
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a couple": 2, "a couple of": 2, "couple": 2, "a pair of": 2}
+_COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple(?: of)?|couple|a pair of"
+# "5 more", "a couple more", "three other films", "the next four", "another 3": a number said with the cue.
+_COUNTED = re.compile(rf"\b(?P<n>{_COUNT}) (?:more|others?|additional|further|extra)\b"
+                      rf"|\b(?:next|another) (?P<m>{_COUNT})\b")
+
+
+def more_count(simple: str) -> int | None:
+    """How many more a request for more asks for ("show me 5 more" 5, "a couple more" 2), None
+    when it names no number ("more", "a few more")."""
+    m = _COUNTED.search(" ".join(_words(simple)))
+    if m is None:
+        return None
+    said = m.group("n") or m.group("m")
+    count = int(said) if said.isdigit() else _COUNT_WORDS[said]
+    return count if count > 0 else None
 
 
 _PRAISE = frozenset(

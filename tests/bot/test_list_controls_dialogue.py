@@ -111,6 +111,31 @@ def test_more_right_after_a_title_continues_its_nearest_films(planted, store):
     assert not (lists[0] & lists[1] or lists[0] & lists[2] or lists[1] & lists[2])
 
 
+@pytest.mark.parametrize("policy", ["adaptive", "gradient", "list"])
+def test_a_number_of_more_shows_that_many_and_the_next_more_goes_on_after_them(planted, store, policy):
+    manager = _manager(planted, store, policy)
+    sid, first = _started(manager)
+    three = manager.handle(sid, "show me 3 more")
+    assert three.intent == "more" and len(three.sequence) == 3 and three.text.startswith("3 more")
+    rest = manager.handle(sid, "more")
+    assert len(rest.sequence) == len(first.sequence)
+    seen = [set(_ids(r)) for r in (first, three, rest)]
+    assert not (seen[0] & seen[1] or seen[0] & seen[2] or seen[1] & seen[2])
+    assert len(manager.handle(sid, "show me 40 more").sequence) <= manager.steps
+
+
+@pytest.mark.parametrize("start", ["something like Toy Story", "something completely different"])
+def test_a_number_of_more_after_a_title_or_a_jump(planted, store, start):
+    manager = _manager(planted, store)
+    sid = manager.new_session_id()
+    if start.startswith("something completely"):
+        manager.handle(sid, "something like Toy Story")
+    offered = manager.handle(sid, start)
+    two = manager.handle(sid, "a couple more")
+    assert two.intent == "more" and len(two.sequence) == 2
+    assert not set(_ids(two)) & set(_ids(offered))
+
+
 def test_show_me_more_like_an_item_walks_from_it(planted, store):
     manager = _manager(planted, store)
     sid, first = _started(manager)

@@ -26,6 +26,16 @@ def test_more_is_the_next_items_of_the_answer(parser, text):
     assert parse.intent == "more" and parse.index is None and parse.item_id is None
 
 
+@pytest.mark.parametrize("text,count", [
+    ("show me 5 more", 5), ("three more please", 3), ("a couple more", 2), ("give me two others", 2),
+    ("the next four", 4), ("another 3 please", 3), ("can I see 7 more options?", 7), ("more", None), ("a few more", None),
+    ("show me more", None), ("next ones", None)])
+def test_more_keeps_how_many_were_asked_for(parser, text, count):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.count) == ("more", count)
+    assert parse.to_json().get("count") == count
+
+
 def test_more_like_a_numbered_item_names_it(parser):
     parse = parser.parse("show me more like #3", shown=SHOWN)
     assert (parse.intent, parse.index) == ("more", 3)
@@ -129,6 +139,13 @@ def test_jump(parser, text):
 def test_about(parser, text, index, item_id):
     parse = parser.parse(text, shown=SHOWN)
     assert (parse.intent, parse.index, parse.item_id) == ("about", index, item_id)
+
+
+@pytest.mark.parametrize("text, index, item_id", [
+    ("how old is #4?", 4, None), ("how old is the second one", 2, None), ("how old is Toy Story", None, 10)])
+def test_how_old_asks_the_year_not_an_attribute(parser, text, index, item_id):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index, parse.item_id, parse.critiques) == ("about", index, item_id, ())
 
 
 @pytest.mark.parametrize("text, index", [
