@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from engine.degrees.grounding import FORM_TAGS
 from engine.retrieval.content import content_similarity
 from engine.retrieval.sequences import GradientSequence, Modification
 
@@ -66,6 +67,24 @@ def strength_of(modifications: Sequence[Modification]) -> float:
     return max(float(m.weight) for m in modifications)
 
 
+def walked_degrees(retriever: "Retriever", m: Modification) -> np.ndarray:
+    """(n_items,) what a critique's move is measured on: the estimated degrees, except for a
+    form tag asked by its own name ("animated", "more of a documentary", engine.degrees.grounding
+    .FORM_TAGS). A film is of that form or it is not (the catalog's tag), and a film the estimate
+    puts a little higher is no more animated to a person: "Goodfellas but animated" in the
+    eighties had shown Stand by Me and Blade Runner, whose estimated degree of animation is
+    above Goodfellas'. Catalogs without item tags keep the estimate."""
+    name = retriever.tags[m.tag]
+    if name not in FORM_TAGS or retriever.item_tags is None or (
+            m.grounding is not None and tuple(m.grounding.tags) != (name,)):
+        return retriever.modification_degrees(m)
+    cache = retriever.__dict__.setdefault("_form_members", {})
+    if m.tag not in cache:
+        column = retriever.item_tags[:, int(m.tag)]
+        cache[m.tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
+    return cache[m.tag]
+
+
 def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
           modifications: Sequence[Modification], *, span: bool,
           balance: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -80,7 +99,7 @@ def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
     moved_least, margin_least = np.full(len(rows), np.inf), np.full(len(rows), np.inf)
     moved_sum, margin_sum = np.zeros(len(rows)), np.zeros(len(rows))
     for m in modifications:
-        degrees = retriever.modification_degrees(m)
+        degrees = walked_degrees(retriever, m)
         start = float(degrees[reference])
         moved = m.alpha * (degrees[rows] - start)
         trained = getattr(retriever, "n_shown", len(degrees))  # the films a walk may show (engine.retrieval.cold)

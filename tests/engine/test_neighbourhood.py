@@ -252,3 +252,43 @@ def test_a_wider_answer_is_empty_when_nothing_unseen_moves_the_asked_way():
     retriever = cluster_retriever()
     mods = (Modification(retriever.tags.index("scary"), -1),)
     assert neighbourhood.wider_answer(retriever, 2, mods, exclude=range(2 * CLUSTER)).steps == ()
+
+
+def _form_retriever(item_tags):
+    """Cluster 0 holds three animated films (5, 12, 15); the estimate of animation puts many
+    live-action films of the cluster above the live-action reference 0."""
+    rng = np.random.default_rng(0)
+    n = 2 * CLUSTER
+    retriever = Retriever(rng.standard_normal((n, 8)), rng.standard_normal((2, 8)), np.arange(1, n + 1),
+                          [f"Film {i}" for i in range(n)], ("scary", "animation"), item_tags=item_tags)
+    estimate = np.linspace(0.2, 0.9, n)
+    estimate[[5, 12, 15]] = 0.95
+    retriever.use_degree_model(FixedDegrees({"scary": rng.random(n), "animation": estimate}))
+    retriever.neighbours = similarity.cosine_neighbours(two_clusters(0), shrink=0.0)
+    return retriever
+
+
+def _animated(n: int = 2 * CLUSTER) -> sp.csr_matrix:
+    member = np.zeros((n, 2), dtype=np.float32)
+    member[[5, 12, 15], 1] = 1.0
+    return sp.csr_matrix(member)
+
+
+def test_a_form_tag_asked_by_name_shows_only_films_of_that_form():
+    retriever = _form_retriever(_animated())
+    animation = retriever.tags.index("animation")
+    more = {s.item for s in neighbourhood_answer(retriever, 0, (Modification(animation, 1),), steps=10).steps}
+    assert more == {5, 12, 15}  # the live-action films the estimate puts higher are no more animated
+    less = {s.item for s in neighbourhood_answer(retriever, 5, (Modification(animation, -1),), steps=10).steps}
+    assert less and not less & {5, 12, 15}
+
+
+def test_a_form_tag_keeps_the_estimate_without_item_tags_or_inside_a_reading_of_other_tags():
+    animation = 1
+    plain = _form_retriever(None)
+    shown = {s.item for s in neighbourhood_answer(plain, 0, (Modification(animation, 1),), steps=10).steps}
+    assert len(shown) == 10  # no tags to tell: the estimate decides
+    mixed = _form_retriever(_animated())
+    reading = Grounding("cartoonish", "animation + scary", ("animation", "scary"), (0.7, 0.3), False)
+    degrees = neighbourhood.walked_degrees(mixed, Modification(animation, 1, grounding=reading))
+    assert np.array_equal(degrees, mixed.grounding_degrees(reading))
