@@ -4,7 +4,8 @@ A session's state is ~65 KB of JSON after 20 undo steps; decoding it at the star
 was the largest single cost of the store (~0.5-0.9 ms of a 4-6 ms turn on ml-latest-small). The
 state a turn just wrote is what the next turn would decode, so :class:`bot.store.sessions.Store`
 keeps that object here and hands it back instead of reading the row again. It holds plain JSON
-values only (lists, string keys: ShownItem.to_json writes its tuple as a list), so it equals what
+values only (lists, string keys: ShownItem.to_json writes its tuple as a list; the undo steps are
+read-only mappings of such values, bot.store.records.Snapshot, as decoding makes them), so it equals what
 decoding its row gives (checked turn by turn on bench/replay_turns.py's scripts, docs/benchmarks.md).
 
 Correctness rests on two rules:
