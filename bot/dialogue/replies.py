@@ -102,11 +102,13 @@ def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool)
             f"films that go furthest that way, to see films like it.{catalog_note(synthetic)}")
 
 
-def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, shown: int,
+def walked(critiques: Sequence[Critique], title: str, tag_value: float | bool | None, shown: int,
            gradient: bool, reading: str = "", balanced: bool = False) -> str:
     """The answer to a critique: what was understood, where from, what the sequence is.
 
-    `reading` says how words that are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
+    `tag_value`: the reference's estimated degree, or whether it carries a form tag walked by
+    the catalog's tag (engine.walks.neighbourhood.form_members). `reading` says how words that
+    are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
     first = critiques[0]
     said = wanted(critiques)
     # "more mindless" was said as such; "lighter" (a comparative: less dark) as it is
@@ -118,7 +120,8 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | None, s
     if first.flipped and first.score < GUESS_BELOW:  # bot.nlu.critiques._guessed_negation
         heard = f" (my guess for {quote(said_as)}: no tag is close to {quote(first.phrase)})"
     heard += f" ({reading.rstrip('.')})" if reading else ""
-    here = f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else ""
+    here = (f", which is {'' if tag_value else 'not '}tagged {first.tag}" if isinstance(tag_value, bool)
+            else f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else "")
     if not shown:
         return f"Understood: {said}{heard}. I found no other items to show from {quote(title)}."
     if gradient:

@@ -67,22 +67,29 @@ def strength_of(modifications: Sequence[Modification]) -> float:
     return max(float(m.weight) for m in modifications)
 
 
-def walked_degrees(retriever: "Retriever", m: Modification) -> np.ndarray:
-    """(n_items,) what a critique's move is measured on: the estimated degrees, except for a
-    form tag asked by its own name ("animated", "more of a documentary", engine.degrees.grounding
-    .FORM_TAGS). A film is of that form or it is not (the catalog's tag), and a film the estimate
-    puts a little higher is no more animated to a person: "Goodfellas but animated" in the
-    eighties had shown Stand by Me and Blade Runner, whose estimated degree of animation is
-    above Goodfellas'. Catalogs without item tags keep the estimate."""
+def form_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
+    """(n_items,) 1 for the films of a form tag the critique names by its own name ("animated",
+    "more of a documentary", engine.degrees.grounding.FORM_TAGS), else 0; None when the critique
+    is no such tag, is read as a mix of other tags too, or the catalog has no item tags."""
     name = retriever.tags[m.tag]
     if name not in FORM_TAGS or retriever.item_tags is None or (
             m.grounding is not None and tuple(m.grounding.tags) != (name,)):
-        return retriever.modification_degrees(m)
+        return None
     cache = retriever.__dict__.setdefault("_form_members", {})
     if m.tag not in cache:
         column = retriever.item_tags[:, int(m.tag)]
         cache[m.tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
     return cache[m.tag]
+
+
+def walked_degrees(retriever: "Retriever", m: Modification) -> np.ndarray:
+    """(n_items,) what a critique's move is measured on: the estimated degrees, except for a
+    form tag asked by its own name (`form_members`). A film is of that form or it is not (the
+    catalog's tag), and a film the estimate puts a little higher is no more animated to a
+    person: "Goodfellas but animated" in the eighties had shown Stand by Me and Blade Runner,
+    whose estimated degree of animation is above Goodfellas'."""
+    members = form_members(retriever, m)
+    return retriever.modification_degrees(m) if members is None else members
 
 
 def moves(retriever: "Retriever", reference: int, rows: np.ndarray,

@@ -38,6 +38,7 @@ def test_a_title_only_in_the_data_is_said_to_be_there(planted, store, tmp_path):
 
 def test_on_balance_a_large_move_makes_up_for_a_small_one_against():
     class Degrees:
+        tags, item_tags = ("comedy", "dark"), None  # no form tags: the estimates are walked
         table = {0: np.array([0.5, 0.9, 0.6]), 1: np.array([0.5, 0.6, 0.2])}
 
         def modification_degrees(self, m):

@@ -286,3 +286,22 @@ def test_jump_leaves_the_neighbourhood_on_purpose(planted, store):
     assert all(planted.resolve_item(i) in popular for i in _ids(reply))
     more = manager.handle(sid, "more")
     assert more.sequence and not set(_ids(more)) & set(_ids(reply))
+
+
+@pytest.mark.parametrize("policy", ["adaptive", "list"])
+def test_a_form_critique_shows_films_of_that_form_and_says_where_the_reference_stands(store, policy):
+    import scipy.sparse as sp
+
+    from bot_fixtures import planted_retriever
+
+    retriever = planted_retriever()
+    tagged = retriever.relevance > 0.5  # the catalog's binary tags
+    retriever.item_tags = sp.csr_matrix(tagged.astype(np.float32))
+    animated = tagged[:, retriever.tags.index("animation")]
+    manager = DialogueManager(retriever, fixture_parser(retriever), store, model_id="t", policy=policy)
+    sid = manager.new_session_id()
+    manager.handle(sid, "something like Toy Story")
+    toy = bool(animated[0])
+    reply = manager.handle(sid, "less animation" if toy else "more animation")
+    assert f"which is {'' if toy else 'not '}tagged animation" in reply.text and "(estimated)" not in reply.text
+    assert reply.sequence and all(animated[retriever.row_of_id[s.item_id]] != toy for s in reply.sequence)
