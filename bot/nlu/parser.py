@@ -27,6 +27,7 @@ from bot.nlu.chitchat import looks_like_chitchat, other_domain, small_talk
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.compounds import CompoundReader
 from bot.nlu.critiques import Reading, read_critiques
+from bot.nlu.described import read_description
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits, read_way
@@ -279,6 +280,9 @@ class Parser:
             return (self.compounds.with_critiques(start, rest) if rest else None) or start
         return self._critique_or_title(simple, shown, original)
 
+    def _reading(self, text: str) -> Reading:
+        return read_critiques(text, self.vocab, self.grounder)
+
     def _read_attribute(self, phrase: str):
         """An attribute a pick by description names ("funniest" -> "funny"), read as "more funny"."""
         reading = read_critiques(f"more {phrase}", self.vocab, self.grounder)
@@ -308,6 +312,9 @@ class Parser:
                 return outside
         if looks_like_chitchat(simple, has_polarity=reading.strong_cue):
             return None
+        wanted = read_description(simple, self._reading)  # "a thought-provoking sci-fi movie"
+        if wanted is not None and len(wanted.critiques) >= len(reading.critiques):
+            return wanted
         if reading.critiques and (reading.cued or reading.strong):
             # clauses no tag names ride along: the dialogue walks them by the degree model's reading
             return Parse("critique", critiques=reading.critiques, unread=reading.unread)
