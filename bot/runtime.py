@@ -168,7 +168,8 @@ def start_degree_warm_up(retriever: "Retriever") -> threading.Thread:
     A thin tag's own name is read as a mix that keeps it (bot.dialogue.critique_axes: "more
     aliens" -> sci-fi + aliens + action + horror), so that reading's degrees are computed too:
     else the first "more aliens" paid 25-50 ms for them on ml-latest-small."""
-    from bot.dialogue.critique_axes import LEXICAL, critique_modification
+    from bot.dialogue.critique_axes import critique_modification
+    from bot.nlu.grounding import LEXICAL
     from bot.types import Critique
 
     def warm() -> None:

@@ -15,14 +15,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
-from bot.nlu.grounding import guessed_opposite
+from bot.nlu.grounding import LEXICAL, guessed_opposite
 from engine.retrieval.retriever import Modification
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.types import Critique
     from engine.retrieval.retriever import Retriever
 
-LEXICAL = 1.0  # the parser's score for a tag word or a lexicon word (not an embedding match)
 
 
 def critique_modification(retriever: "Retriever", critique: "Critique") -> Modification:

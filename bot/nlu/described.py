@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.nlu.critiques import Reading
-from bot.types import Parse
+from bot.nlu.grounding import LEXICAL
+from bot.types import Critique, Parse
 
 # "something gory", "a dark thriller", "I want a really gory film", "looking for an epic movie"
 _FRAME = re.compile(
@@ -31,24 +31,27 @@ _GENERIC = frozenset("""good great nice decent cool interesting different new el
     other like same best better fine ok okay whatever special particular short long quick brief
     cheap expensive free old recent""".split())
 MAX_WORDS = 4
-LEXICAL = 1.0  # a critique's score when its word is a tag or a lexicon word, not an embedding match
+# One attribute word read as "more <word>": (critiques, unread), as bot.nlu.parser.Parser reads it
+AttributeReader = Callable[[str], tuple[tuple[Critique, ...], tuple[Critique, ...]]]
 
 
-def read_description(simple: str, read: Callable[[str], Reading]) -> Parse | None:
+def read_description(simple: str, read: AttributeReader) -> Parse | None:
     """The critiques a description of the wanted film asks for, or None when the sentence is no
-    such description or a word of it is not known by name. `read` is the critique reader."""
+    such description or a word of it is not known by name."""
     m = _FRAME.match(simple)
     if m is None:
         return None
     words = [w for w in re.split(r"[\s,]+", m.group("d")) if w and w not in _INTENSIFIERS and w != "and"]
     if not words or len(words) > MAX_WORDS or set(words) & _GENERIC:
         return None
-    readings = [read(f"more {w}") for w in words]
-    if all(len(r.critiques) == 1 and r.critiques[0].score >= LEXICAL for r in readings):
-        critiques = tuple(r.critiques[0] for r in readings)
+    readings = [read(w) for w in words]
+    if all(len(found) == 1 and found[0].score >= LEXICAL for found, _ in readings):
+        critiques = tuple(found[0] for found, _ in readings)
         if len({c.tag for c in critiques}) == len(critiques):  # "scary horror": one attribute twice
             return Parse("critique", critiques=critiques)
         return None
-    if len(words) == 1 and not readings[0].critiques and readings[0].unread:
-        return Parse("critique", unread=readings[0].unread)  # "something gory": the model reads it
+    if len(words) == 1:
+        found, unread = readings[0]
+        if not found and unread:
+            return Parse("critique", unread=unread)  # "something gory": the model reads it
     return None

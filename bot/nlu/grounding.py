@@ -24,6 +24,7 @@ from bot.types import Critique
 __all__ = ["Grounding", "TagGrounder", "Encoder", "ENCODER_ID", "guessed_opposite", "static_table_texts"]
 
 ENCODER_ID = "all-MiniLM-L6-v2"
+LEXICAL = 1.0  # a critique's score when its word is a tag or a lexicon word (not an embedding match)
 EMBEDDING_DIM = 384
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -133,14 +134,14 @@ class TagGrounder:
         tags = self.vocab.tags
         if len(hits) == 1:
             tag, flip = hits[0]
-            return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase, flipped=flip)
+            return Critique(-polarity if flip else polarity, tags[tag], LEXICAL, strength, phrase, flipped=flip)
         # Several tags share the concept ("funny", "comedy", "humorous" in one vocabulary).
         sims = self._name_vectors[[h[0] for h in hits]] @ self.embed([phrase])[0]
         order = np.argsort(-sims)
         tag, flip = hits[int(order[0])]
         close = self._distinct(tag, [hits[int(j)][0] for j in order
                                      if sims[order[0]] - sims[int(j)] < self.config.tie_margin])
-        return Critique(-polarity if flip else polarity, tags[tag], 1.0, strength, phrase,
+        return Critique(-polarity if flip else polarity, tags[tag], LEXICAL, strength, phrase,
                         candidates=close, flipped=flip)
 
     def from_vector(self, phrase: str, vector: np.ndarray, polarity: int, strength: float,

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu import lexicon as lx
+
 __all__ = ["asks_for_more", "more_count", "praises_list"]
 
 # Continuation cues; "other" and "another" count unless they point at one item ("the other one").
@@ -62,9 +64,8 @@ def asks_for_more(simple: str) -> bool:
     return all(w in _GRAMMAR or _NUMBER.match(w) for w in rest.split())
 
 
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "a couple": 2, "a couple of": 2, "couple": 2, "a pair of": 2}
-_COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple(?: of)?|couple|a pair of"
+_COUNT_WORDS = {**lx.CARDINALS, "a couple": 2, "a couple of": 2, "couple": 2, "a pair of": 2}
+_COUNT = r"\d{1,2}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 # "5 more", "a couple more", "three other films", "the next four", "another 3": a number said with the cue.
 _COUNTED = re.compile(rf"\b(?P<n>{_COUNT}) (?:more|others?|additional|further|extra)\b"
                       rf"|\b(?:next|another) (?P<m>{_COUNT})\b")

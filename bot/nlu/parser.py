@@ -280,11 +280,9 @@ class Parser:
             return (self.compounds.with_critiques(start, rest) if rest else None) or start
         return self._critique_or_title(simple, shown, original)
 
-    def _reading(self, text: str) -> Reading:
-        return read_critiques(text, self.vocab, self.grounder)
-
     def _read_attribute(self, phrase: str):
-        """An attribute a pick by description names ("funniest" -> "funny"), read as "more funny"."""
+        """An attribute a pick by description ("funniest" -> "funny") or a description of the
+        wanted film ("a dark thriller") names, read as "more funny"."""
         reading = read_critiques(f"more {phrase}", self.vocab, self.grounder)
         return reading.critiques, reading.unread
 
@@ -312,7 +310,7 @@ class Parser:
                 return outside
         if looks_like_chitchat(simple, has_polarity=reading.strong_cue):
             return None
-        wanted = read_description(simple, self._reading)  # "a thought-provoking sci-fi movie"
+        wanted = read_description(simple, self._read_attribute)  # "a thought-provoking sci-fi movie"
         if wanted is not None and len(wanted.critiques) >= len(reading.critiques):
             return wanted
         if reading.critiques and (reading.cued or reading.strong):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.critiques import Reading
 from bot.nlu.described import read_description
 from bot.types import Critique
 from bot_fixtures import fixture_parser, planted_retriever
@@ -37,11 +36,10 @@ def test_what_is_no_description_is_read_as_before(parser, text, intent):
 
 def _reader(known: dict[str, str]):
     """A critique reader that knows the words of `known` by name (word -> tag) and no other."""
-    def read(text: str) -> Reading:
-        word = text.removeprefix("more ")
+    def read(word: str) -> tuple[tuple[Critique, ...], tuple[Critique, ...]]:
         if word in known:
-            return Reading((Critique(1, known[word], 1.0, phrase=word),), (), True, True, True)
-        return Reading((), ("horror",), True, False, True, unread=(Critique(1, "", 0.3, phrase=word),))
+            return (Critique(1, known[word], 1.0, phrase=word),), ()
+        return (), (Critique(1, "", 0.3, phrase=word),)
     return read
 
 
