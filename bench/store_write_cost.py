@@ -29,6 +29,7 @@ def main() -> int:
 
     from bot.runtime import build_manager
     from bot.serve.payload import rest_messages
+    from bot.store import json_codec
     from bot.store.records import TurnRecord
 
     tmp = Path(tempfile.mkdtemp(prefix="cgir-write-"))
@@ -39,6 +40,8 @@ def main() -> int:
         buttons = reply[0].get("buttons") or []
     store = manager.store
     state = store.take_session("s")
+    size = len(json_codec.dumps(state.state_json()))
+    steps = len(json_codec.dumps([dict(step) for step in state.history]))
     cpu = time.process_time()
     for _ in range(args.turns):
         state.turns += 1
@@ -48,7 +51,8 @@ def main() -> int:
     cpu = time.process_time() - cpu
     manager.close()
     print(f"record_turn + take_session: {1000 * cpu / args.turns:.3f} ms of CPU per turn "
-          f"({len(state.history)} undo steps, {args.turns} turns)")
+          f"({len(state.history)} undo steps, {args.turns} turns); the state is {size / 1000:.1f} KB of JSON, "
+          f"{steps / 1000:.1f} KB of it the undo steps")
     return 0
 
 

@@ -167,7 +167,7 @@ def start_degree_warm_up(retriever: "Retriever") -> threading.Thread:
     on ml-latest-small that is 5-7 s of work a first critique of a tag would otherwise wait for.
     A thin tag's own name is read as a mix that keeps it (bot.dialogue.critique_axes: "more
     aliens" -> sci-fi + aliens + action + horror), so that reading's degrees are computed too:
-    else the first "more aliens" paid 25-50 ms for them on ml-latest-small."""
+    else the first "more aliens" computed them in the turn (docs/benchmarks.md)."""
     from bot.dialogue.critique_axes import critique_modification
     from bot.nlu.grounding import LEXICAL
     from bot.types import Critique
