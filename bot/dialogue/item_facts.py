@@ -10,6 +10,7 @@ import numpy as np
 from bot.dialogue import replies
 from engine.retrieval.retriever import Retriever
 from engine.retrieval.sequences import Modification
+from engine.walks.neighbourhood import form_carriers
 
 
 def popular_rows(retriever: Retriever, n: int) -> list[int]:
@@ -23,10 +24,23 @@ STRONGEST_POOL = 300  # the most watched films a critique without a reference of
 def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], n: int) -> list[int]:
     """Of the STRONGEST_POOL most watched rows, the n that go furthest the asked way ("a scary
     movie": the most watched films that are the most horror): starting points that fit what was
-    asked, instead of the catalog's most watched films whatever they are."""
-    pool = np.asarray(popular_rows(retriever, min(STRONGEST_POOL, retriever.n_shown)), dtype=np.int64)
-    score = np.zeros(len(pool))
+    asked, instead of the catalog's most watched films whatever they are. A form the critique
+    names ("a documentary", "a scary animated movie") is the catalog's tag, not a degree: the
+    pool is the best-known films of that form (or not of it, for "less"): as large a share of
+    them as STRONGEST_POOL is of the catalog, however few are among the most watched overall."""
+    order = np.asarray(popular_rows(retriever, retriever.n_shown), dtype=np.int64)
+    share = STRONGEST_POOL / max(len(order), 1)
+    by_degree = []
     for m in modifications:
+        carriers = form_carriers(retriever, m)
+        kept = None if carriers is None else order[(carriers[order] > 0) == (m.alpha > 0)]
+        if kept is not None and len(kept):
+            order = kept
+        else:
+            by_degree.append(m)
+    pool = order[:max(n, round(share * len(order)))]
+    score = np.zeros(len(pool))
+    for m in by_degree:
         score += m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
     return [int(r) for r in pool[np.argsort(-score, kind="stable")[:n]]]
 

@@ -23,7 +23,8 @@ _FRAME = re.compile(
     r"i am (?:looking for|after|in the mood for)|looking for|in the mood for|how about|"
     r"(?:show|give|find|get|recommend|suggest)(?: me| us)?)\s+)?"
     r"(?:a|an|some|something|anything)\s+(?P<d>[a-z][a-z' -]*?)"
-    r"(?:\s+(?:movie|movies|film|films|flick|one|to watch|tonight))?$")
+    r"(?:\s+(?:movie|movies|film|films|flick|one|series|show|to watch|tonight))?"
+    r"(?:\s+(?:about|for|with|featuring)\s+(?P<t>[a-z][a-z' -]*?))?$")
 _INTENSIFIERS = frozenset("really very properly super truly genuinely quite pretty proper seriously".split())
 # Words of a request that name no quality the catalog's tags can tell ("something new", "a
 # good one"), or a fact it lacks, which bot.nlu.limits answers when asked as such ("short").
@@ -31,24 +32,59 @@ _GENERIC = frozenset("""good great nice decent cool interesting different new el
     other like same best better fine ok okay whatever special particular short long quick brief
     cheap expensive free old recent""".split())
 MAX_WORDS = 4
+_LONGEST_NAME = 3  # words of the longest name read as one part ("black and white")
 # One attribute word read as "more <word>": (critiques, unread), as bot.nlu.parser.Parser reads it
 AttributeReader = Callable[[str], tuple[tuple[Critique, ...], tuple[Critique, ...]]]
 
 
+def _named_parts(tokens: list[str], read: AttributeReader) -> tuple[list[str], list]:
+    """The description's parts and their readings: a run of words that is one name the catalog
+    knows as a whole ("black and white", "film noir", "science fiction") is one part, any other
+    word ("and" aside) a part of its own."""
+    words, readings, i = [], [], 0
+    while i < len(tokens):
+        if tokens[i] == "and":
+            i += 1
+            continue
+        for span in range(min(_LONGEST_NAME, len(tokens) - i), 0, -1):
+            run = " ".join(tokens[i:i + span])
+            if span > 1 and tokens[i + span - 1] == "and":
+                continue
+            reading = read(run)
+            found = reading[0]
+            if span == 1 or len(found) == 1 and found[0].score >= LEXICAL and found[0].phrase == run:
+                words.append(run)
+                readings.append(reading)
+                i += span
+                break
+    return words, readings
+
+
 def read_description(simple: str, read: AttributeReader) -> Parse | None:
     """The critiques a description of the wanted film asks for, or None when the sentence is no
-    such description or a word of it is not known by name."""
+    such description or a word of it is not known by name. What it is about or for ("about
+    music", "for adults") is read as a whole, as "more adults" is, and must give one attribute."""
     m = _FRAME.match(simple)
     if m is None:
         return None
-    words = [w for w in re.split(r"[\s,]+", m.group("d")) if w and w not in _INTENSIFIERS and w != "and"]
-    if not words or len(words) > MAX_WORDS or set(words) & _GENERIC:
+    tokens = [w for w in re.split(r"[\s,]+", m.group("d")) if w and w not in _INTENSIFIERS]
+    if set(tokens) & _GENERIC:
         return None
-    readings = [read(w) for w in words]
+    words, readings = _named_parts(tokens, read)
+    if not words or len(words) > MAX_WORDS:
+        return None
     if all(len(found) == 1 and found[0].score >= LEXICAL for found, _ in readings):
         critiques = tuple(found[0] for found, _ in readings)
+        unread: tuple[Critique, ...] = ()
+        if m.group("t"):  # "a documentary about music", "an animated movie for adults"
+            found, unread = read(m.group("t"))
+            if len(found) > 1 or not found and not unread:
+                return None
+            critiques, unread = (critiques + found, ()) if found else (critiques, unread)
         if len({c.tag for c in critiques}) == len(critiques):  # "scary horror": one attribute twice
-            return Parse("critique", critiques=critiques)
+            return Parse("critique", critiques=critiques, unread=unread)  # unread: "about pilots"
+        return None
+    if m.group("t"):
         return None
     if len(words) == 1:
         found, unread = readings[0]

@@ -44,6 +44,9 @@ CONCEPTS: dict[str, Concept] = {
         "animation, animated, cartoon, cartoons, anime",
         "pixar, disney cartoons, drawn, hand drawn, cgi animation, stop motion, claymation",
     ),
+    "television": _c(
+        "television, tv, tv series, tv show, tv shows, tv movie, made for tv, miniseries, mini series",
+    ),
     "comedy": _c(
         "comedy, comedies, funny, humor, humour, humorous, hilarious",
         "laughs, laugh, laughing, jokes, joke, gags, lol, lols, lolz, lulz, haha, giggles, chuckle, silly, goofy, comic, comical, witty, "

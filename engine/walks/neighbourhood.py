@@ -67,19 +67,30 @@ def strength_of(modifications: Sequence[Modification]) -> float:
     return max(float(m.weight) for m in modifications)
 
 
-def form_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
-    """(n_items,) 1 for the films of a form tag the critique names by its own name ("animated",
-    "more of a documentary", engine.degrees.grounding.FORM_TAGS), else 0; None when the critique
-    is no such tag, is read as a mix of other tags too, or the catalog has no item tags."""
+def form_carriers(retriever: "Retriever", m: Modification) -> np.ndarray | None:
+    """(n_items,) 1 for the films the catalog tags with a form the critique leans on (a form tag
+    is only leaned on when the words name it: engine.degrees.tag_mix.leaning), else 0; None when
+    the critique leans on no form tag or the catalog has no item tags. A thin form ("black and
+    white", on 5 ml-latest-small films) counts too: its films are few but surely of that form."""
     name = retriever.tags[m.tag]
     if name not in FORM_TAGS or retriever.item_tags is None or (
-            m.grounding is not None and tuple(m.grounding.tags) != (name,)):
+            m.grounding is not None and name not in m.grounding.tags):
         return None
     cache = retriever.__dict__.setdefault("_form_members", {})
     if m.tag not in cache:
         column = retriever.item_tags[:, int(m.tag)]
         cache[m.tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
     return cache[m.tag]
+
+
+def form_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
+    """`form_carriers` of a form tag the critique names by its own name and reads as that tag
+    alone ("animated", "more of a documentary", engine.degrees.grounding.FORM_TAGS); None for a
+    thin form, read as a mix that keeps it: its few films are too far from most references to
+    walk to."""
+    if m.grounding is not None and tuple(m.grounding.tags) != (retriever.tags[m.tag],):
+        return None
+    return form_carriers(retriever, m)
 
 
 def walked_degrees(retriever: "Retriever", m: Modification) -> np.ndarray:

@@ -305,3 +305,47 @@ def test_a_form_critique_shows_films_of_that_form_and_says_where_the_reference_s
     reply = manager.handle(sid, "less animation" if toy else "more animation")
     assert f"which is {'' if toy else 'not '}tagged animation" in reply.text and "(estimated)" not in reply.text
     assert reply.sequence and all(animated[retriever.row_of_id[s.item_id]] != toy for s in reply.sequence)
+
+
+def _tagged_animation(retriever, rows) -> np.ndarray:
+    """Make `rows` the catalog's only films tagged animation; the mask of them."""
+    import scipy.sparse as sp
+
+    animated = np.zeros(retriever.n_items, dtype=bool)
+    animated[rows] = True
+    tags = np.zeros((retriever.n_items, len(retriever.tags)), dtype=np.float32)
+    tags[animated, retriever.tags.index("animation")] = 1.0
+    retriever.item_tags = sp.csr_matrix(tags)
+    return animated
+
+
+def test_a_form_asked_with_no_film_offers_the_best_known_films_of_that_form(store):
+    from bot.dialogue.item_facts import STRONGEST_POOL, popular_rows
+    from bot_fixtures import planted_retriever
+
+    retriever = planted_retriever(n_items=700)
+    order = popular_rows(retriever, retriever.n_items)
+    animated = _tagged_animation(retriever, order[-40:])  # none among the STRONGEST_POOL most watched
+    assert not animated[order[:STRONGEST_POOL]].any()
+    manager = _manager(retriever, store)
+    more = manager.handle(manager.new_session_id(), "more animation")
+    offered = [retriever.titles.index(b.title) for b in more.buttons]
+    assert offered and offered == [r for r in order if animated[r]][:len(offered)]  # the best known first
+    less = manager.handle(manager.new_session_id(), "less animation")
+    assert less.buttons and not animated[[retriever.titles.index(b.title) for b in less.buttons]].any()
+
+
+def test_a_form_and_a_quality_with_no_film_offer_the_films_of_that_form_that_go_furthest(store):
+    from bot.dialogue.item_facts import STRONGEST_POOL, popular_rows
+    from bot_fixtures import planted_retriever
+    from engine.retrieval.sequences import Modification
+
+    retriever = planted_retriever(n_items=700)
+    order = popular_rows(retriever, retriever.n_items)
+    animated = _tagged_animation(retriever, order[1::2])
+    ask = _manager(retriever, store).handle("s", "more animation and more action")
+    offered = [retriever.titles.index(b.title) for b in ask.buttons]
+    known = [r for r in order if animated[r]][:round(STRONGEST_POOL / retriever.n_items * animated.sum())]
+    assert offered and set(offered) <= set(known)  # the same share of that form's films as of the catalog
+    action = np.asarray(retriever.modification_degrees(Modification(retriever.tags.index("action"), 1)))
+    assert action[offered].min() > np.median(action[known])  # of those, the ones with the most action

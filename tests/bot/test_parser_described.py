@@ -56,3 +56,29 @@ def test_one_word_no_tag_names_is_left_for_the_degree_model():
 ])
 def test_sentences_that_are_no_description_of_known_words_are_left_alone(text):
     assert read_description(text, _reader({"quiet": "calm", "scary": "horror"})) is None
+
+
+@pytest.mark.parametrize("text, tags", [
+    ("a documentary about music", {"documentary", "music"}),
+    ("an animated movie about dragons", {"animation", "dragons"}),
+    ("a black and white horror movie", {"black and white", "horror"}),
+    ("a film noir thriller", {"film noir", "thriller"}),
+])
+def test_a_name_of_several_words_and_what_the_film_is_about_are_read(text, tags):
+    known = {"documentary": "documentary", "music": "music", "animated": "animation", "dragons": "dragons",
+             "black and white": "black and white", "film noir": "film noir", "horror": "horror",
+             "thriller": "thriller"}
+    parse = read_description(text, _reader(known))
+    assert parse is not None and {c.tag for c in parse.critiques} == tags and all(c.alpha == 1 for c in parse.critiques)
+
+
+def test_what_the_film_is_about_that_no_tag_names_is_left_for_the_degree_model():
+    parse = read_description("a war movie about pilots", _reader({"war": "war"}))
+    assert [c.tag for c in parse.critiques] == ["war"] and [c.phrase for c in parse.unread] == ["pilots"]
+
+
+def test_a_tv_series_is_asked_as_the_television_tag():
+    retriever = planted_retriever()
+    retriever.tags = (*retriever.tags[:-1], "television")
+    parse = fixture_parser(retriever).parse("a TV series")
+    assert parse.intent == "critique" and [(c.tag, c.alpha) for c in parse.critiques] == [("television", 1)]
