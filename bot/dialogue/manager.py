@@ -35,7 +35,6 @@ from bot.dialogue.suggestions import SuggestConfig, Suggester, critique_text
 from bot.store.turns import clean_input, turn_record
 from bot.types import Button, Critique, Parse, Reply, ShownItem
 from engine.walks.gradual import WalkLimit
-from engine.walks.neighbourhood import form_members
 from engine.retrieval.retriever import Retriever
 
 logger = logging.getLogger(__name__)
@@ -311,8 +310,7 @@ class DialogueManager:
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
         state.answer = answer_record("critique", int(self.retriever.item_ids[row]), critiques)
-        members = None if self.policy == "gradient" else form_members(self.retriever, mods[0])
-        tag_value = bool(members[row]) if members is not None else self.retriever.modification_degree(row, mods[0])
+        tag_value = bool(sequence.reference_degree) if sequence.tagged else sequence.reference_degree
         text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags), sequence.balanced)
         text += f" {replies.widened_for_years(self._title(row), state.years)}" if further else ""

@@ -50,6 +50,9 @@ class GradientSequence:
     modifications: tuple[Modification, ...]
     steps: tuple[Step, ...]
     reference_degree: float | None = None  # the reference's estimated degree (first critique)
+    # True when the answer kept to the films of a form tag (engine.walks.neighbourhood.form_members):
+    # reference_degree is then 1 or 0, whether the reference carries that tag, not an estimate
+    tagged: bool = False
     # True when no item moved every asked attribute the asked way and the answer holds those
     # that move them furthest on balance (engine.walks.neighbourhood, `balance`)
     balanced: bool = False
@@ -61,7 +64,8 @@ class GradientSequence:
             "reference": {
                 "item_id": int(retriever.item_ids[self.reference]),
                 "title": retriever.titles[self.reference],
-            } | ({} if self.reference_degree is None else {"degree": self.reference_degree}),
+            } | ({} if self.reference_degree is None else {"degree": self.reference_degree})
+              | ({"tagged": True} if self.tagged else {}),
             "tag": retriever.tags[first.tag] if first else None,
             "alpha": first.alpha if first else None,
             "modifications": [modification_json(m, retriever) for m in self.modifications],

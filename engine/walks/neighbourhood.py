@@ -103,6 +103,17 @@ def walked_degrees(retriever: "Retriever", m: Modification) -> np.ndarray:
     return retriever.modification_degrees(m) if members is None else members
 
 
+def answered(retriever: "Retriever", item: int, modifications: tuple[Modification, ...], steps: tuple,
+             balanced: bool = False) -> GradientSequence:
+    """An answer's sequence, with the reference's degree of the first critique as the answer
+    measured it: the estimate, or for a form tag whether the reference carries it (`tagged`)."""
+    members = form_members(retriever, modifications[0])
+    if members is None:
+        return GradientSequence(item, modifications, steps, retriever.modification_degree(item, modifications[0]),
+                                balanced=balanced)
+    return GradientSequence(item, modifications, steps, float(members[item]), balanced=balanced, tagged=True)
+
+
 def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
           modifications: Sequence[Modification], *, span: bool,
           balance: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -228,7 +239,7 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
         keep = np.sort(np.concatenate([keep, extra]))
         moved = np.where(np.isin(np.arange(len(rows)), extra), first, moved)
     if len(keep) == 0:
-        return GradientSequence(item, modifications, (), balanced=balance)
+        return answered(retriever, item, modifications, (), balance)
     rows, similarity, moved = rows[keep], similarity[keep], moved[keep]
     weight = STRONG_MOVE_WEIGHT if strength > 1 else MOVE_WEIGHT
     if order == "gradient":
@@ -239,9 +250,9 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
         paper = retriever.item_vectors[rows] @ query
         picked = np.argsort(-paper, kind="stable")[:steps]
         scores = paper[picked]
-    return GradientSequence(item, modifications, tuple(
+    return answered(retriever, item, modifications, tuple(
         retriever.shown_step(int(rows[p]), strength, float(s), modifications)
-        for p, s in zip(picked, scores)), retriever.modification_degree(item, modifications[0]), balanced=balance)
+        for p, s in zip(picked, scores)), balance)
 
 
 WIDER_POOL = 0.5  # a wider answer chooses among this share of the catalog, the most watched
@@ -261,7 +272,7 @@ def wider_answer(retriever: "Retriever", item: int,
     pool = np.argsort(-np.asarray(retriever.popularity), kind="stable")[: max(int(WIDER_POOL * retriever.n_shown), steps)]
     rows = np.setdiff1d(pool, np.asarray([item, *map(int, exclude)], dtype=np.int64))
     if not len(rows):
-        return GradientSequence(item, modifications, ())
+        return answered(retriever, item, modifications, ())
     strength = strength_of(modifications)
     moved, margin = moves(retriever, item, rows, modifications, span=strength < 1)
     rows, moved = rows[margin > 0], moved[margin > 0]
@@ -270,6 +281,5 @@ def wider_answer(retriever: "Retriever", item: int,
     similarity = unit @ (vectors[item] / max(float(np.linalg.norm(vectors[item])), 1e-9))
     best = np.argsort(-similarity, kind="stable")[:steps]
     best = best[np.argsort(moved[best], kind="stable")]
-    return GradientSequence(item, modifications, tuple(
-        retriever.shown_step(int(rows[b]), strength, float(similarity[b]), modifications) for b in best),
-        retriever.modification_degree(item, modifications[0]))
+    return answered(retriever, item, modifications, tuple(
+        retriever.shown_step(int(rows[b]), strength, float(similarity[b]), modifications) for b in best))

@@ -277,8 +277,10 @@ def _animated(n: int = 2 * CLUSTER) -> sp.csr_matrix:
 def test_a_form_tag_asked_by_name_shows_only_films_of_that_form():
     retriever = _form_retriever(_animated())
     animation = retriever.tags.index("animation")
-    more = {s.item for s in neighbourhood_answer(retriever, 0, (Modification(animation, 1),), steps=10).steps}
-    assert more == {5, 12, 15}  # the live-action films the estimate puts higher are no more animated
+    answer = neighbourhood_answer(retriever, 0, (Modification(animation, 1),), steps=10)
+    assert {s.item for s in answer.steps} == {5, 12, 15}  # the live-action films the estimate puts higher are no more animated
+    assert answer.tagged and answer.reference_degree == 0.0  # what it was measured on: the reference is not tagged
+    assert answer.to_json(retriever)["reference"]["tagged"] is True
     less = {s.item for s in neighbourhood_answer(retriever, 5, (Modification(animation, -1),), steps=10).steps}
     assert less and not less & {5, 12, 15}
 
@@ -292,3 +294,6 @@ def test_a_form_tag_keeps_the_estimate_without_item_tags_or_inside_a_reading_of_
     reading = Grounding("cartoonish", "animation + scary", ("animation", "scary"), (0.7, 0.3), False)
     degrees = neighbourhood.walked_degrees(mixed, Modification(animation, 1, grounding=reading))
     assert np.array_equal(degrees, mixed.grounding_degrees(reading))
+    answer = neighbourhood_answer(mixed, 0, (Modification(animation, 1, grounding=reading),), steps=10)
+    assert not answer.tagged and answer.reference_degree == pytest.approx(float(degrees[0]), abs=1e-4)
+    assert "tagged" not in answer.to_json(mixed)["reference"]
