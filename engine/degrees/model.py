@@ -22,7 +22,7 @@ from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  
 from engine.degrees.tag_mix import TagTable, leaning, text_jitter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from engine.degrees.anchors import Anchors, Borrowed
+    from engine.degrees.anchors import AnchorRidge, Anchors, Borrowed
     from engine.degrees.features import ItemSignals
 
 
@@ -100,7 +100,6 @@ class DegreeModel:
         self._vectors: dict[str, np.ndarray] = {}  # phrase -> the embedding it was read with
         self.anchors = anchors  # judged degrees of some attributes (engine.degrees.anchors)
         self.anchor_rows = anchor_rows  # catalog row of each anchor title, -1 when absent
-        self._inputs: np.ndarray | None = None
         self._jitter: tuple | None = None  # (config key, (draws, M) perturbations of text cosines)
         # Items whose graded relevance the score never saw (engine.degrees.features): walk or
         # degree figures against relevance are held out only on these.
@@ -290,9 +289,10 @@ class DegreeModel:
             direction += float(weight) * self.tag_vectors[self._tag_index[tag]]
         return direction
 
-    def _anchored(self, g: Grounding, exclude: frozenset[str]) -> "Borrowed | None":
+    def _anchored(self, g: Grounding, exclude: frozenset[str], memo: dict | None = None) -> "Borrowed | None":
         """What the grounding borrows from the judged attributes other than `exclude`
-        (engine.degrees.anchors.borrow), from its own content reading and its valence."""
+        (engine.degrees.anchors.borrow), from its own content reading and its valence (`memo`:
+        the caller's, whose content rows that reading shares)."""
         from engine.degrees.anchors import borrow
         from engine.degrees.score import CONTENT_ROWS
 
@@ -302,12 +302,19 @@ class DegreeModel:
         keep = np.array([name not in exclude for name in a.attributes])
         if not keep.any():
             return None
-        if self._inputs is None:
-            x = self.predictor_inputs().astype(np.float64)
-            self._inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
-        own = self._judgment_free_scores(g, CONTENT_ROWS)  # content only: no judgment in it
-        return borrow(own, a.degrees[keep], self.anchor_rows, self._inputs, self.sides,
+        own = self._judgment_free_scores(g, CONTENT_ROWS, memo=memo)  # content only: no judgment in it
+        return borrow(own, a.degrees[keep], self.anchor_rows, self.anchor_ridge, self.sides,
                       self.valence(g.phrase))
+
+    @functools.cached_property
+    def anchor_ridge(self) -> "AnchorRidge":
+        """engine.degrees.anchors.AnchorRidge of the standardised predictor inputs over the
+        anchor titles in the catalog, built once (every new phrase borrows through it)."""
+        from engine.degrees.anchors import AnchorRidge
+
+        x = self.predictor_inputs().astype(np.float64)
+        inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
+        return AnchorRidge.of(inputs, self.anchor_rows[self.anchor_rows >= 0])
 
     @functools.cached_property
     def sides(self) -> dict[str, np.ndarray]:
@@ -341,10 +348,11 @@ class DegreeModel:
         if vector is None:
             vector = self._vectors[g.phrase] = self.encode([g.phrase])[0]
         s = self.signals
-        borrowed = self._anchored(g, exclude_anchors | {g.phrase})
-        if memo is not None and "valence" not in memo:  # one phrase's readings share its valence
+        memo = {} if memo is None else memo  # the content reading borrowed from shares its rows
+        borrowed = self._anchored(g, exclude_anchors | {g.phrase}, memo)
+        if "valence" not in memo:  # one phrase's readings share its valence
             memo["valence"] = self.valence(g.phrase)
-        valence = self.valence(g.phrase) if memo is None else memo["valence"]
+        valence = memo["valence"]
         return feature_matrix(
             tag_weights=tag_weights, item_vectors=self.item_vectors, tag_vectors=self.tag_vectors,
             centroids=self.centroids, phrase_vector=vector,

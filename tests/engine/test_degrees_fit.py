@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from engine.data.judgments import JudgmentRecord
 from engine.degrees.model import derivations
-from engine.degrees.anchors import anchors_from_records, correlated_degrees, extend_to_items
+from engine.degrees.anchors import (AnchorRidge, anchors_from_records, correlated_degrees, extend_to_items,
+                                    masked_correlations)
 from engine.degrees.fit import attribute_folds, cross_validated_weights, fit_pair_weights, fold_features
 from engine.degrees.grounding import AttributeReading, Grounding
 from engine.degrees.score import FEATURES, feature_matrix, standardise
@@ -60,6 +62,35 @@ def test_anchors_are_borrowed_from_attributes_the_reading_behaves_like_either_wa
     assert not np.isnan(mixed).any()  # the antonym covers what the synonym did not judge
     alone = np.full((1, 40), np.nan)
     assert np.isnan(correlated_degrees(reading, alone)[0]).all()
+
+
+def test_the_dual_ridge_predicts_as_the_primal_one():
+    rng = np.random.default_rng(3)
+    inputs = rng.normal(size=(200, 12))
+    rows = rng.choice(200, size=30, replace=False)
+    targets = rng.normal(size=30)
+    targets[[2, 7]] = np.nan  # titles no borrowed attribute judged
+    ok = ~np.isnan(targets)
+    x, y = inputs[rows[ok]], targets[ok] - targets[ok].mean()
+    primal = inputs @ np.linalg.solve(x.T @ x + 30.0 * np.eye(12), x.T @ y)
+    assert np.allclose(AnchorRidge.of(inputs, rows).extend(targets), primal, atol=1e-10)
+    assert not AnchorRidge.of(inputs, rows).extend(np.full(30, np.nan)).any()  # nothing judged
+
+
+def test_masked_correlations_are_pearson_over_the_titles_both_have():
+    rng = np.random.default_rng(4)
+    reading = rng.normal(size=50)
+    reading[3] = np.nan
+    degrees = rng.normal(size=(4, 50)) + reading
+    degrees[0, :20] = np.nan
+    degrees[2, :] = 1.0  # constant: no correlation
+    degrees[3, 11:] = np.nan  # 10 titles in common (the reading lacks one): too few
+    got = masked_correlations(reading, degrees)
+    ok = ~np.isnan(degrees[0]) & ~np.isnan(reading)
+    assert got[0] == pytest.approx(np.corrcoef(reading[ok], degrees[0, ok])[0, 1], abs=1e-12)
+    ok = ~np.isnan(reading)
+    assert got[1] == pytest.approx(np.corrcoef(reading[ok], degrees[1, ok])[0, 1], abs=1e-12)
+    assert got[2] == 0.0 and got[3] == 0.0
 
 
 def test_features_are_standardised_and_missing_inputs_are_zero_rows():

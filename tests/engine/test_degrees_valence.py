@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.degrees.anchors import borrow
+from engine.degrees.anchors import AnchorRidge, borrow
 from engine.degrees.score import CONTENT_ROWS, FEATURES, VALENCE_FLOOR, feature_matrix
 from engine.degrees.valence import (anchor_trust, conflicts, phrase_valence, residualise,
                                     tag_valence)
@@ -69,7 +69,7 @@ def test_borrow_follows_the_judged_attributes_the_reading_behaves_like():
     truth, inputs, rows, degrees = _anchor_world(rng)
     own = truth + 0.3 * rng.normal(size=len(truth))
     rating = truth + 2.0 * rng.normal(size=len(truth))  # loosely related, as ratings are
-    b = borrow(own, degrees, rows, inputs, {"rating": rating})
+    b = borrow(own, degrees, rows, AnchorRidge.of(inputs, rows), {"rating": rating})
     assert np.corrcoef(b.degrees, truth)[0, 1] > 0.9
     assert b.scales["anchors"] == 1.0 and b.signs["rating"] > 0.2
 
@@ -77,7 +77,7 @@ def test_borrow_follows_the_judged_attributes_the_reading_behaves_like():
 def test_borrow_trusts_weak_correlations_little():
     rng = np.random.default_rng(1)
     truth, inputs, rows, degrees = _anchor_world(rng)
-    b = borrow(rng.normal(size=len(truth)), degrees, rows, inputs, {})
+    b = borrow(rng.normal(size=len(truth)), degrees, rows, AnchorRidge.of(inputs, rows), {})
     assert b.scales["anchors"] < 0.5
 
 
@@ -86,7 +86,7 @@ def test_a_valence_against_the_borrowed_rating_vetoes_the_reading():
     truth, inputs, rows, degrees = _anchor_world(rng)
     own = truth + 0.3 * rng.normal(size=len(truth))
     rating = truth + 2.0 * rng.normal(size=len(truth))
-    b = borrow(own, degrees, rows, inputs, {"rating": rating}, valence=-0.8)
+    b = borrow(own, degrees, rows, AnchorRidge.of(inputs, rows), {"rating": rating}, valence=-0.8)
     assert b.signs["rating"] == -0.8
     assert b.scales["anchors"] == 0.0 and b.scales["rating"] == 1.0
     assert 0.0 < b.scales["text"] < 1.0  # the own reading keeps only a small share
