@@ -109,7 +109,7 @@ def signals(degrees, grounding) -> dict[str, float]:
     from engine.degrees.score import exemplar_scores
 
     language = degrees.language_vectors
-    exemplars = phrase_exemplars(language, degrees.language_counts, vector)
+    exemplars = phrase_exemplars(degrees.language, language, degrees.language_counts, vector)
     agreement = (np.inf if exemplars is None else
                  _spearman(mix, exemplar_scores(degrees.item_vectors, texts, exemplars)))
     negated_reading = degrees.ground(f"not {phrase}")

@@ -27,7 +27,9 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
     asked, instead of the catalog's most watched films whatever they are. A form the critique
     names ("a documentary", "a scary animated movie") is the catalog's tag, not a degree: the
     pool is the best-known films of that form (or not of it, for "less"): as large a share of
-    them as STRONGEST_POOL is of the catalog, however few are among the most watched overall."""
+    them as STRONGEST_POOL is of the catalog, however few are among the most watched overall.
+    A quality counts by its estimated degree and by what the catalog's users tagged the films
+    with (`tagged_with`), each in [0, 1]."""
     order = np.asarray(popular_rows(retriever, retriever.n_shown), dtype=np.int64)
     share = STRONGEST_POOL / max(len(order), 1)
     by_degree = []
@@ -42,7 +44,21 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
     score = np.zeros(len(pool))
     for m in by_degree:
         score += m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
+        score += m.alpha * tagged_with(retriever, m, pool)
     return [int(r) for r in pool[np.argsort(-score, kind="stable")[:n]]]
+
+
+def tagged_with(retriever: Retriever, m: Modification, rows: np.ndarray) -> np.ndarray:
+    """(len(rows),) in [0, 1]: how much of what the catalog's users tagged each row with is the
+    critique's words or close to them, relative to the row with the most (0 without user tags).
+    Where people tagged a best-known film "mind-bending" or "quirky", that says more than any
+    estimate: the estimate reads such words as mixes of genres ("mind-bending" offered three
+    Star Wars films)."""
+    phrase = m.grounding.phrase if m.grounding is not None else retriever.tags[m.tag]
+    shares = retriever.degree_model.tagged_share(phrase)
+    if shares is None or not shares[rows].any():
+        return np.zeros(len(rows))
+    return shares[rows] / shares[rows].max()
 
 
 def help_tags(retriever: Retriever, n: int) -> list[str]:

@@ -11,10 +11,15 @@ switches one exemplar set for another.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+
+# A user tag that says a movie lacks something ("not funny", "no plot", "isn't scary")
+NEGATION = re.compile(r"\b(?:not|no|never|without|non)\b|n't")
 
 
 @dataclass(frozen=True)
@@ -50,12 +55,40 @@ def exemplar_items(language_counts: sp.spmatrix | None, cosines: np.ndarray,
     return items / total if total > 0 else None
 
 
-def phrase_exemplars(language_vectors: np.ndarray | None, language_counts: sp.spmatrix | None,
-                     vector: np.ndarray) -> np.ndarray | None:
+@functools.lru_cache(maxsize=8)
+def negated(language: tuple[str, ...]) -> np.ndarray:
+    """(L,) True for the user tags that say a movie lacks something (NEGATION)."""
+    return np.array([bool(NEGATION.search(tag)) for tag in language], dtype=bool)
+
+
+def user_tag_cosines(language: tuple[str, ...], language_vectors: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """(L,) a phrase's cosine with each user tag, -1 for a tag that negates: the sentence encoder
+    puts "not funny" next to "funny" (0.82), and a movie tagged "not funny" is no exemplar of it."""
+    return np.where(negated(tuple(language)), -1.0, np.asarray(language_vectors) @ vector)
+
+
+def phrase_exemplars(language: tuple[str, ...], language_vectors: np.ndarray | None,
+                     language_counts: sp.spmatrix | None, vector: np.ndarray) -> np.ndarray | None:
     """`exemplar_items` of a phrase's embedding; None without the catalog's user language."""
     if language_vectors is None:
         return None
-    return exemplar_items(language_counts, np.asarray(language_vectors) @ vector)
+    return exemplar_items(language_counts, user_tag_cosines(language, language_vectors, vector))
+
+
+def tag_shares(language_counts: sp.spmatrix | None, cosines: np.ndarray,
+               config: ExemplarConfig = ExemplarConfig()) -> np.ndarray | None:
+    """(M,) the share of each movie's user-tag applications that use words close to the phrase
+    (weighted as `language_weights`), or None when no user tag is close enough. A share, not a
+    count: a movie its users tagged with hundreds of words (Pulp Fiction) is not the best
+    example of every one of them."""
+    if language_counts is None or language_counts.shape[1] != len(cosines):
+        return None
+    weights = language_weights(cosines, config)
+    if not weights.any():
+        return None
+    close = np.asarray(language_counts @ weights, dtype=np.float64).ravel()
+    total = np.asarray(language_counts.sum(axis=1), dtype=np.float64).ravel()
+    return close / np.maximum(total, 1.0)
 
 
 def closest_user_tags(language: tuple[str, ...], cosines: np.ndarray, n: int = 3,
@@ -64,3 +97,28 @@ def closest_user_tags(language: tuple[str, ...], cosines: np.ndarray, n: int = 3
     weights = language_weights(cosines, config)
     order = [int(j) for j in np.argsort(-weights, kind="stable")[:n] if weights[j] > 0]
     return tuple(language[j] for j in order)
+
+
+@dataclass(frozen=True)
+class UserTags:
+    """A catalog's user-tag language (the tags its users wrote, their embeddings, and how many
+    users applied each to each movie), read against a phrase's embedding."""
+
+    language: tuple[str, ...]
+    vectors: np.ndarray | None  # (L, 384)
+    counts: sp.spmatrix | None  # (M, L)
+
+    def cosines(self, vector: np.ndarray) -> np.ndarray:
+        return user_tag_cosines(self.language, self.vectors, vector)
+
+    def exemplars(self, vector: np.ndarray) -> np.ndarray | None:
+        """`phrase_exemplars` of the phrase."""
+        return phrase_exemplars(self.language, self.vectors, self.counts, vector)
+
+    def shares(self, vector: np.ndarray) -> np.ndarray | None:
+        """`tag_shares` of the phrase; None without a user-tag language."""
+        return None if self.vectors is None else tag_shares(self.counts, self.cosines(vector))
+
+    def closest(self, vector: np.ndarray) -> tuple[str, ...]:
+        """`closest_user_tags` of the phrase."""
+        return closest_user_tags(self.language, self.cosines(vector))

@@ -20,6 +20,7 @@ from engine.degrees.grounding import FORM_TAGS, Grounding, GroundingConfig  # no
 from engine.degrees.phrases import (FUNCTION_WORDS, clean_phrase, derivations,  # noqa: F401
                                  per_phrase, rank_percentiles)
 from engine.degrees.tag_mix import TagTable, leaning, text_jitter
+from engine.degrees.user_readings import UserTagReadings
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.degrees.anchors import AnchorRidge, Anchors, Borrowed
@@ -38,7 +39,7 @@ class Catalog(Protocol):
 Encoder = Callable[[list[str]], np.ndarray]
 
 
-class DegreeModel:
+class DegreeModel(UserTagReadings):
     """Grounds phrases to item-space directions and scores items along them.
 
     Built from a Retriever (its item table H, tag vectors F(t), binary tags) and, when the
@@ -101,6 +102,7 @@ class DegreeModel:
         self.anchors = anchors  # judged degrees of some attributes (engine.degrees.anchors)
         self.anchor_rows = anchor_rows  # catalog row of each anchor title, -1 when absent
         self._jitter: tuple | None = None  # (config key, (draws, M) perturbations of text cosines)
+        self._ridge: "AnchorRidge | None" = None  # the anchors' ridge, for the anchor rows it was built on
         # Items whose graded relevance the score never saw (engine.degrees.features): walk or
         # degree figures against relevance are held out only on these.
         self.relevance_withheld = np.zeros(m, dtype=bool)
@@ -188,17 +190,6 @@ class DegreeModel:
         if evidence < self.config.accept:
             return None
         return vector, sims
-
-    @per_phrase
-    def users_wrote(self, phrase: str, cosine: float = 0.9) -> bool:
-        """Whether this catalog's users applied the phrase (or a derivation: "gory" -> "gore")
-        as a tag, up to spelling: the bar for walking words no parser tag matched, so that
-        "more pizza" is not walked on a near-miss ("pizza beer")."""
-        text = clean_phrase(phrase)
-        if not text or self.language_vectors is None or not len(self.language_vectors):
-            return False
-        vectors = self.encode([text, *derivations(text)])
-        return bool((vectors @ self.language_vectors.T).max() >= cosine)
 
     @per_phrase
     def ground(self, phrase: str) -> Grounding | None:
@@ -306,15 +297,18 @@ class DegreeModel:
         return borrow(own, a.degrees[keep], self.anchor_rows, self.anchor_ridge, self.sides,
                       self.valence(g.phrase))
 
-    @functools.cached_property
+    @property
     def anchor_ridge(self) -> "AnchorRidge":
         """engine.degrees.anchors.AnchorRidge of the standardised predictor inputs over the
-        anchor titles in the catalog, built once (every new phrase borrows through it)."""
+        anchor titles in the catalog, built once per set of anchor rows (every new phrase
+        borrows through it; a study may set other anchors)."""
         from engine.degrees.anchors import AnchorRidge
 
-        x = self.predictor_inputs().astype(np.float64)
-        inputs = (x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6)
-        return AnchorRidge.of(inputs, self.anchor_rows[self.anchor_rows >= 0])
+        rows = self.anchor_rows[self.anchor_rows >= 0]
+        if self._ridge is None or not np.array_equal(self._ridge.rows, rows):
+            x = self.predictor_inputs().astype(np.float64)
+            self._ridge = AnchorRidge.of((x - x.mean(axis=0)) / (x.std(axis=0) + 1e-6), rows)
+        return self._ridge
 
     @functools.cached_property
     def sides(self) -> dict[str, np.ndarray]:
@@ -330,9 +324,7 @@ class DegreeModel:
 
         if self.language_valence is None or self.language_vectors is None:
             return 0.0
-        vector = self._vectors.get(phrase, None)
-        vector = self.encode([phrase])[0] if vector is None else vector
-        return phrase_valence(self.language_vectors @ vector, self.language_valence)
+        return phrase_valence(self.language_vectors @ self.phrase_vector(phrase), self.language_valence)
 
     def features(self, g: Grounding, exclude_anchors: frozenset[str] = frozenset(),
                  text: np.ndarray | None = None, memo: dict | None = None) -> np.ndarray:
@@ -344,9 +336,7 @@ class DegreeModel:
         tag_weights = np.zeros(len(self.tags))
         for tag, weight in zip(g.tags, g.weights):
             tag_weights[self._tag_index[tag]] = weight
-        vector = self._vectors.get(g.phrase)
-        if vector is None:
-            vector = self._vectors[g.phrase] = self.encode([g.phrase])[0]
+        vector = self.phrase_vector(g.phrase)
         s = self.signals
         memo = {} if memo is None else memo  # the content reading borrowed from shares its rows
         borrowed = self._anchored(g, exclude_anchors | {g.phrase}, memo)
@@ -366,35 +356,16 @@ class DegreeModel:
             scales=None if borrowed is None else borrowed.scales,
             valence=valence, text_scores=text, memo=memo)
 
-    @per_phrase
-    def estimate(self, phrase: str) -> Grounding | None:
-        """Words naming what the catalog does not record ("long", "big budget") read from the
-        movies its users tagged with close words only (engine.degrees.score.exemplar_scores: no
-        tag mix, no learned weight); None when no user tag is close enough."""
-        from engine.degrees.exemplars import closest_user_tags, phrase_exemplars
-
-        text = clean_phrase(phrase)
-        vector = self.encode([text])[0] if text else None
-        if vector is None or phrase_exemplars(self.language_vectors, self.language_counts,
-                                              vector) is None:
-            return None
-        self._vectors[text] = vector
-        near = closest_user_tags(self.language, self.language_vectors @ vector)
-        return Grounding.estimate(text, "what people tagged " + ", ".join(near))
-
     def raw_scores(self, g: Grounding) -> np.ndarray:
         """(n_items,) how much of the grounding each item has; higher = more of it.
 
         Tags with a genome are read from it (it measures degrees directly), an estimate from its
         exemplars, anything else from the learned combination of readings (engine.degrees.score).
         """
-        from engine.degrees.exemplars import phrase_exemplars
         from engine.degrees.score import combine, exemplar_scores
 
         if not g.tags:  # an estimate: judgment-free
-            vector = self._vectors.get(g.phrase)
-            vector = self.encode([g.phrase])[0] if vector is None else vector
-            exemplars = phrase_exemplars(self.language_vectors, self.language_counts, vector)
+            exemplars = self.user_tags.exemplars(self.phrase_vector(g.phrase))
             text = None if self.signals is None else self.signals.text_vectors
             return (np.zeros(self.n_items) if exemplars is None else
                     exemplar_scores(self.item_vectors, text, exemplars)).astype(np.float32)

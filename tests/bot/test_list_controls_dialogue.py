@@ -349,3 +349,30 @@ def test_a_form_and_a_quality_with_no_film_offer_the_films_of_that_form_that_go_
     assert offered and set(offered) <= set(known)  # the same share of that form's films as of the catalog
     action = np.asarray(retriever.modification_degrees(Modification(retriever.tags.index("action"), 1)))
     assert action[offered].min() > np.median(action[known])  # of those, the ones with the most action
+
+
+def test_a_quality_with_no_film_offers_first_the_known_films_its_users_tagged_with_those_words(store):
+    import scipy.sparse as sp
+
+    from bot.dialogue.item_facts import popular_rows
+    from bot_fixtures import planted_retriever
+    from engine.retrieval.sequences import Modification
+
+    retriever = planted_retriever()
+    action = np.asarray(retriever.modification_degrees(Modification(retriever.tags.index("action"), 1)))
+    popular = popular_rows(retriever, 40)
+    tagged = min(popular, key=lambda r: abs(action[r] - 0.5))  # a known film the estimate puts mid-way
+    manager = _manager(retriever, store)
+    before = manager.handle(manager.new_session_id(), "more action")
+    assert retriever.titles[tagged] not in [b.title for b in before.buttons]
+    model = retriever.degree_model  # its users wrote "explosive" on it, and "boring" on another
+    explosive = model.phrase_vector("action")  # a user tag written as the model reads "action"
+    boring = np.roll(explosive, 1) - explosive * (np.roll(explosive, 1) @ explosive)  # unrelated
+    model.language = ("explosive", "boring")
+    model.language_vectors = np.stack([explosive, boring / np.linalg.norm(boring)])
+    counts = np.zeros((retriever.n_items, 2))
+    counts[tagged, 0], counts[popular[0], 1] = 3.0, 2.0
+    model.language_counts = sp.csr_matrix(counts)
+    model.__dict__.pop("_memo_tagged_share", None)  # read before the catalog had user tags
+    after = manager.handle(manager.new_session_id(), "more action")
+    assert after.buttons[0].title == retriever.titles[tagged]

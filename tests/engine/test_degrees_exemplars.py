@@ -87,3 +87,30 @@ def test_a_tag_reading_does_not_change_with_the_exemplars():
 
 def test_closest_user_tags_name_the_reading():
     assert closest_user_tags(("a", "b", "c"), np.array([0.6, 0.9, 0.2]), n=2) == ("b", "a")
+
+
+def test_a_user_tag_that_negates_is_no_exemplar_of_the_word():
+    from engine.degrees.exemplars import negated, user_tag_cosines
+
+    language = ("funny", "not funny", "no plot", "isn't scary", "unique", "non-linear")
+    assert negated(language).tolist() == [False, True, True, True, False, True]
+    vectors = np.ones((6, 2)) / np.sqrt(2)  # the encoder puts them all on one point
+    cosines = user_tag_cosines(language, vectors, np.ones(2) / np.sqrt(2))
+    np.testing.assert_allclose(cosines, [1.0, -1.0, -1.0, -1.0, 1.0, -1.0])
+
+
+def test_tag_shares_prefer_a_movie_tagged_mostly_with_the_word_to_one_tagged_with_everything():
+    from engine.degrees.exemplars import tag_shares
+
+    # movie 0: "funny" once among 20 applications; movie 1: "funny" twice of 3; movie 2: never
+    counts = sp.csr_matrix(np.array([[1.0, 19.0], [2.0, 1.0], [0.0, 4.0]]))
+    shares = tag_shares(counts, np.array([0.95, 0.1]))
+    np.testing.assert_allclose(shares, [1 / 20, 2 / 3, 0.0])
+    assert tag_shares(counts, np.array([0.2, 0.1])) is None  # no user tag close enough
+
+
+def test_a_models_tagged_share_reads_the_phrase_against_its_user_tags():
+    model = _world()
+    shares = model.tagged_share("long")
+    assert shares.argmax() == 0 and shares[1] == 0.0 and shares[3] == 0.0
+    assert model.tagged_share("pizza") is None
