@@ -45,14 +45,22 @@ def exemplar_items(language_counts: sp.spmatrix | None, cosines: np.ndarray,
                    config: ExemplarConfig = ExemplarConfig()) -> np.ndarray | None:
     """(M,) how much each movie is an exemplar of the phrase (sums to 1), or None when no user
     tag is close enough or none of the close ones is on a catalog movie."""
+    items = close_applications(language_counts, cosines, config)
+    total = 0.0 if items is None else items.sum()
+    return items / total if total > 0 else None
+
+
+def close_applications(language_counts: sp.spmatrix | None, cosines: np.ndarray,
+                       config: ExemplarConfig = ExemplarConfig()) -> np.ndarray | None:
+    """(M,) each movie's applications of the user tags close to the phrase, weighted as
+    `language_weights`; None when no user tag is close enough (or the counts are another
+    language's)."""
     if language_counts is None or language_counts.shape[1] != len(cosines):
         return None
     weights = language_weights(cosines, config)
     if not weights.any():
         return None
-    items = np.asarray(language_counts @ weights, dtype=np.float64).ravel()
-    total = items.sum()
-    return items / total if total > 0 else None
+    return np.asarray(language_counts @ weights, dtype=np.float64).ravel()
 
 
 @functools.lru_cache(maxsize=8)
@@ -81,12 +89,9 @@ def tag_shares(language_counts: sp.spmatrix | None, cosines: np.ndarray,
     (weighted as `language_weights`), or None when no user tag is close enough. A share, not a
     count: a movie its users tagged with hundreds of words (Pulp Fiction) is not the best
     example of every one of them."""
-    if language_counts is None or language_counts.shape[1] != len(cosines):
+    close = close_applications(language_counts, cosines, config)
+    if close is None:
         return None
-    weights = language_weights(cosines, config)
-    if not weights.any():
-        return None
-    close = np.asarray(language_counts @ weights, dtype=np.float64).ravel()
     total = np.asarray(language_counts.sum(axis=1), dtype=np.float64).ravel()
     return close / np.maximum(total, 1.0)
 
