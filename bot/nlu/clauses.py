@@ -180,6 +180,9 @@ def read_clause(clause: Clause, vocab: TagVocabulary) -> Clause:
             intensified = True  # "super scary": strong, unless a cue says otherwise
             i += 1
             continue
+        if w in lx.PRAISE_WORDS and i + 1 < len(words) and words[i + 1] not in lx.FILLER_WORDS:
+            i += 1  # "a good tearjerker": the attribute is the tearjerker
+            continue
         span, weight = _strength_at(words, i, vocab)
         if span:
             strengths.append(weight)

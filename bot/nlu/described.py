@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.nlu import lexicon as lx
 from bot.nlu.grounding import LEXICAL
 from bot.types import Critique, Parse
 
@@ -28,7 +29,7 @@ _FRAME = re.compile(
 _INTENSIFIERS = frozenset("really very properly super truly genuinely quite pretty proper seriously".split())
 # Words of a request that name no quality the catalog's tags can tell ("something new", "a
 # good one"), or a fact it lacks, which bot.nlu.limits answers when asked as such ("short").
-_GENERIC = frozenset("""good great nice decent cool interesting different new else similar random
+_GENERIC = frozenset("""interesting different new else similar random
     other like same best better fine ok okay whatever special particular short long quick brief
     cheap expensive free old recent""".split())
 MAX_WORDS = 4
@@ -68,7 +69,8 @@ def read_description(simple: str, read: AttributeReader) -> Parse | None:
     if m is None:
         return None
     tokens = [w for w in re.split(r"[\s,]+", m.group("d")) if w and w not in _INTENSIFIERS]
-    if set(tokens) & _GENERIC:
+    tokens = [w for w in tokens if w not in lx.PRAISE_WORDS]  # "a great comedy"; "a good one": none left
+    if not tokens or set(tokens) & _GENERIC:
         return None
     words, readings = _named_parts(tokens, read)
     if not words or len(words) > MAX_WORDS:

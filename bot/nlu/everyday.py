@@ -108,8 +108,9 @@ OFF_DOMAIN_PATTERNS = (
     r"turn (?:on|off|up|down) (?:the )?(?:lights?|tv|heating|heat|volume|music|radio|ac)\b.*",
     r"(?:what|how)(?:'s| is) the (?:weather|time|date|news|traffic|score)\b.*",
     r"what (?:time|day) is it\b.*", r"who (?:won|is the president|invented|wrote)\b.*",
-    # the other domain's noun may carry describing words: "a good thriller novel", "a funny podcast"
-    r"(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?(?:[\w'-]+ ){0,3}"
+    # the other domain's noun may carry describing words: "a good thriller novel", "a funny
+    # podcast", "any good romance novels?"
+    r"(?:(?:recommend|suggest|find|give) (?:me )?(?:a |an |some )?|(?:got |know )?any )(?:[\w'-]+ ){0,3}"
     r"(?:book|novel|song|album|restaurant|recipe|game|podcast|hotel|bar|cafe|place|app)s?\b"
     r"(?! adaptations?\b| based\b| turned\b| made into\b).*",
     r".*\b(?:restaurant|pizza|recipe|flight|hotel|weather|taxi|uber|lights|alarm|timer)s?\b.*",

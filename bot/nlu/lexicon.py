@@ -257,13 +257,17 @@ WEAK_WORDS = ("a tiny bit", "a teeny bit", "a wee bit", "a little bit", "a littl
               "kind of", "kinda", "sort of", "a smidge", "marginally", "little", "bit")
 STRONG_WORDS = ("a whole lot", "a lot", "lots", "way", "much", "far", "loads", "tons", "a ton",
                 "significantly", "considerably", "massively", "substantially", "even", "so much",
-                "way way", "waaay", "waay", "a great deal", "loads more", "heaps more", "a whole bunch",
+                "way way", "waaay", "waay", "a great deal", "a good deal", "loads more", "heaps more", "a whole bunch",
                 "heaps")
 # Before a bare attribute ("super scary", "really dark"), with no other cue: a strong "more".
 INTENSIFIERS = frozenset("super really very extremely incredibly insanely totally seriously mega "
                          "ultra properly proper real crazy hella".split())
 WEAK_STRENGTH = 0.5
 STRONG_STRENGTH = 2.0
+# Praise before an attribute ("a good tearjerker", "a great comedy") says the film should be
+# good, not what it should have more of: the attribute is what follows.
+PRAISE_WORDS = frozenset("good great nice decent excellent fantastic awesome brilliant amazing "
+                         "solid superb terrific wonderful cool".split())
 
 # Words that carry no content in a critique ("make it funnier please").
 FILLER_WORDS = frozenset(

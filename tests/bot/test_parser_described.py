@@ -82,3 +82,21 @@ def test_a_tv_series_is_asked_as_the_television_tag():
     retriever.tags = (*retriever.tags[:-1], "television")
     parse = fixture_parser(retriever).parse("a TV series")
     assert parse.intent == "critique" and [(c.tag, c.alpha) for c in parse.critiques] == [("television", 1)]
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("a great comedy", "comedy"), ("a really good thriller", "thriller"), ("a nice romantic film", "romance")])
+def test_praise_before_an_attribute_asks_for_the_attribute(parser, text, tag):
+    parse = parser.parse(text)
+    assert parse.intent == "critique" and [(c.tag, c.alpha) for c in parse.critiques] == [(tag, 1)]
+    assert all(c.phrase.split()[0] not in ("great", "good", "nice") for c in parse.critiques)
+
+
+@pytest.mark.parametrize("text", ["a good one", "something good"])
+def test_praise_alone_asks_for_no_attribute(parser, text):
+    assert parser.parse(text).intent == "out_of_scope"
+
+
+def test_a_good_deal_is_a_strong_comparison(parser):
+    parse = parser.parse("a good deal darker")
+    assert [(c.tag, c.alpha, c.strength) for c in parse.critiques] == [("dark", 1, 2.0)]

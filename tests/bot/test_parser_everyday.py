@@ -174,8 +174,10 @@ def test_a_strength_before_a_comparative_the_lexicon_lists_is_kept(parser, text,
 
 
 def test_other_domains_stay_out_of_scope_with_describing_words(parser):
-    for text in ("suggest a spooky podcast", "recommend a romantic historical novel", "find me a cosy cafe"):
+    for text in ("suggest a spooky podcast", "recommend a romantic historical novel", "find me a cosy cafe",
+                 "any good romance novels?", "got any funny podcasts"):
         assert parser.parse(text).intent == "out_of_scope", text
+    assert parser.parse("any good comedies?").intent == "critique"
 
 
 def test_no_typo_fix_for_an_inflected_word_or_into_part_of_a_phrase():
