@@ -56,9 +56,8 @@ def tagged_with(retriever: Retriever, m: Modification, rows: np.ndarray) -> np.n
     Star Wars films)."""
     phrase = m.grounding.phrase if m.grounding is not None else retriever.tags[m.tag]
     shares = retriever.degree_model.tagged_share(phrase)
-    if shares is None or not shares[rows].any():
-        return np.zeros(len(rows))
-    return shares[rows] / shares[rows].max()
+    shares = np.zeros(len(rows)) if shares is None else shares[rows]
+    return shares / shares.max() if shares.any() else shares
 
 
 def help_tags(retriever: Retriever, n: int) -> list[str]:

@@ -76,7 +76,7 @@ def form_carriers(retriever: "Retriever", m: Modification) -> np.ndarray | None:
     if name not in FORM_TAGS or retriever.item_tags is None or (
             m.grounding is not None and name not in m.grounding.tags):
         return None
-    cache = retriever.__dict__.setdefault("_form_members", {})
+    cache = retriever.__dict__.setdefault("_form_carriers", {})
     if m.tag not in cache:
         column = retriever.item_tags[:, int(m.tag)]
         cache[m.tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
