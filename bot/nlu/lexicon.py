@@ -41,9 +41,12 @@ CONCEPTS: dict[str, Concept] = {
         "expeditions, swashbuckling, globetrotting, road trip, escapades",
     ),
     "animation": _c(
-        "animation, animated, cartoon, cartoons, anime",
+        "animation, animated, cartoon, cartoons",
         "pixar, disney cartoons, drawn, hand drawn, cgi animation, stop motion, claymation",
     ),
+    # Japanese animation is one kind of animation, not another name for it: "a cartoon" asks for
+    # animation (437 ml-latest-small films), not for the 11 tagged anime.
+    "anime": _c("anime, japanese animation", "manga, studio ghibli, ghibli, miyazaki"),
     "television": _c(
         "television, tv, tv series, tv show, tv shows, tv movie, made for tv, miniseries, mini series",
     ),

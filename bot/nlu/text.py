@@ -157,6 +157,10 @@ def best_correction(token: str, vocabulary: list[str], protected: set[str]) -> s
     if not (token.startswith(word) or word.startswith(token)) and dictionary_word(token):
         return None
     stem, other = _derived_from(token), _derived_from(word)
+    if stem is not None and token.endswith("ish") and word.startswith(stem):
+        # "cartoonish" is like a cartoon, not one: a word of its own, no typo of "cartoons"
+        # ("actiony" still reads as "action")
+        return None
     if stem is not None and other is not None and other != stem and not word.startswith(stem.rstrip("e")):
         return None  # "arty" (art + y) is no typo of "army" (arm + y); "mistery" still becomes "mystery"
     return word

@@ -24,6 +24,12 @@ def test_a_word_form_of_a_real_word_is_no_typo_of_another_word(token, vocabulary
     assert best_correction(token, vocabulary, set()) is None
 
 
+def test_a_word_ending_in_ish_is_its_own_word_not_a_typo_of_its_stem_forms():
+    # "nothing too cartoonish" about a live-action film asks for less of a style, not less animation
+    assert best_correction("cartoonish", ["cartoons", "cartoon"], set()) is None
+    assert best_correction("actiony", ["action"], set()) == "action"  # "-y" keeps reading as its stem
+
+
 @pytest.mark.parametrize("token, vocabulary, fixed", [
     ("funy", ["funny"], "funny"), ("scarry", ["scary"], "scary"), ("actoin", ["action"], "action"),
     ("mistery", ["mystery"], "mystery"),  # "mister" + y, but "mystery" is no form of another word

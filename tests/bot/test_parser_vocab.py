@@ -68,6 +68,17 @@ def test_realistic_vocabulary(realistic, text, expected):
     assert [(c.alpha, c.tag) for c in parse.critiques] == expected, text
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("a cartoon", [(1, "animation")]),  # anime is one kind of animation, not its other name
+    ("no cartoons please", [(-1, "animation")]),
+    ("more animated", [(1, "animation")]),
+    ("less anime", [(-1, "anime")]),
+    ("more japanese animation", [(1, "anime")]),
+])
+def test_a_cartoon_is_animation_and_anime_is_its_own_tag(realistic, text, expected):
+    assert [(c.alpha, c.tag) for c in realistic.parse(text).critiques] == expected, text
+
+
 def test_realistic_paraphrases_land_on_a_fitting_tag(realistic):
     fun = realistic.parse("make it funnier and more laughs").critiques
     assert {c.tag for c in fun} <= {"funny", "comedy", "hilarious", "witty", "spoof"}
