@@ -52,10 +52,16 @@ _ONE_YEAR = re.compile(r"\b(?:(?:made|released|filmed|shot|that came out|came ou
 _FILM_NOUNS = r"(?:ones?|films?|movies?|stuff|things?|titles?|releases?|versions?|classics?|picks?|options?|stuff)"
 # "not that old", "nothing too new": an age the person does not want, so the other way
 _NOT_SO = r"(?:not|nothing|none)\s+(?:(?:that|so|too|as|very|quite|overly)\s+)?"
-_NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old|" + _NOT_SO + r"old)"
+# "more old-school", "less old-fashioned": an age said as a style. The catalog records no style of
+# an era, and its thin "classic" tag read these as a genre mix ("True Grit (2010), but more
+# old-school" showed The Fighter and Shutter Island); its release years say what the person means.
+_OLD_STYLE = r"(?:old[- ]?school|old[- ]fashioned|vintage)"
+_NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old|" + _NOT_SO + r"old"
+                    r"|less\s+" + _OLD_STYLE + r"|" + _NOT_SO + _OLD_STYLE + r")"
                     r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
                     r"instead|and|but|with|without|though|one)\b)")
-_OLDER = re.compile(r"\b(?:older|less recent|less modern|more old|" + _NOT_SO + r"(?:new|recent|modern))"
+_OLDER = re.compile(r"\b(?:older|less recent|less modern|more old|" + _NOT_SO + r"(?:new|recent|modern)"
+                    r"|more\s+" + _OLD_STYLE + r")"
                     r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
                     r"instead|and|but|with|without|though|one)\b)")
 _THAN_THIS = re.compile(r"(?:^|\s+)than\s+(?:this|that|it|this one|that one|the current one|the last one)\b")

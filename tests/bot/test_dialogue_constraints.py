@@ -55,6 +55,15 @@ def test_older_than_the_film_named_in_the_same_turn(planted, real_parser, store,
     assert older.sequence and all(release_year(s.title) <= 1994 for s in older.sequence)
 
 
+def test_more_old_school_shows_older_films_like_the_reference(planted, real_parser, store):
+    m = _manager(planted, real_parser, store, "adaptive")
+    sid = m.new_session_id()
+    older = m.handle(sid, "Toy Story but more old-school")  # 1995
+    assert older.current.title == "Toy Story (1995)" and older.years == {"min": None, "max": 1994}
+    assert older.sequence and all(release_year(s.title) <= 1994 for s in older.sequence)
+    assert "1994 or earlier" in older.text
+
+
 @pytest.mark.parametrize("text", ["#3 only newer", "the third one, but not so old"])
 def test_a_pick_with_an_age_shows_films_like_it_of_that_age_and_one_undo_goes_back(planted, real_parser, store, text):
     m = _manager(planted, real_parser, store, "adaptive")

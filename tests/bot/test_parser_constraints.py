@@ -41,6 +41,18 @@ def test_relative_year_words_are_left_to_the_manager(text, relative):
     assert ask.relative == relative and left == ""
 
 
+@pytest.mark.parametrize("text, relative, rest", [
+    ("but more old-school", "older", ""), ("more old fashioned please", "older", ""),
+    ("true grit, but more vintage", "older", "true grit"), ("more oldschool", "older", ""),
+    ("less old-fashioned", "newer", ""), ("not so old-fashioned", "newer", ""),
+    ("nothing too old school, and funnier", "newer", "funnier"),
+])
+def test_an_age_said_as_a_style_is_a_year_request(text, relative, rest):
+    # the catalog records no era style: its thin "classic" tag read "more old-school" as a genre mix
+    ask, left = read_years(text)
+    assert (ask.relative, left) == (relative, rest)
+
+
 @pytest.mark.parametrize("text", ["the second one, but newer", "the second one, only not so old", "#2 but newer"])
 def test_a_pick_by_position_keeps_its_age_request(real_parser, text):
     parse = real_parser.parse(text)
@@ -53,8 +65,9 @@ def test_clearing_the_filter(text):
 
 
 @pytest.mark.parametrize("text", ["for older teens, less violent", "less gory", "rocky 2", "star wars 1977",
-                                  "apollo 13", "darker please", "not so old-fashioned",
-                                  "not too old for the kids", "nothing new under the sun"])
+                                  "apollo 13", "darker please", "an old-fashioned romance",
+                                  "something old school", "not too old for the kids",
+                                  "nothing new under the sun"])
 def test_no_year_request_in_titles_audiences_or_critiques(text):
     assert read_years(text) == (None, text)
 
