@@ -93,6 +93,25 @@ def form_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
     return form_carriers(retriever, m)
 
 
+def kind_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
+    """(n_items,) 1 for the films the catalog tags with the critique's tag, else 0, when the
+    critique names a well-carried tag by itself ("more romance", "less action"); None for a
+    mix, a thin tag (read as a mix), a form (`form_members`) or a catalog without item tags.
+    The estimate separates a genre's films from the rest well, but not among the best-known
+    films: Die Hard (not tagged romance) reads 0.70 romance, Pulp Fiction 0.78 and Saving
+    Private Ryan 0.79, so "Die Hard, more romance" showed those two."""
+    name = retriever.tags[m.tag]
+    if (retriever.item_tags is None or name in FORM_TAGS
+            or (m.grounding is not None and tuple(m.grounding.tags) != (name,))
+            or retriever.degree_model.is_thin(name)):
+        return None
+    cache = retriever.__dict__.setdefault("_kind_members", {})
+    if m.tag not in cache:
+        column = retriever.item_tags[:, int(m.tag)]
+        cache[m.tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
+    return cache[m.tag]
+
+
 def walked_degrees(retriever: "Retriever", m: Modification) -> np.ndarray:
     """(n_items,) what a critique's move is measured on: the estimated degrees, except for a
     form tag asked by its own name (`form_members`). A film is of that form or it is not (the
@@ -136,9 +155,15 @@ def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
         room = max(0.0, m.alpha * (extreme - start)) if np.isfinite(extreme) else 0.0
         if span:
             moved = np.where(moved <= span_fraction(m.weight) * room, moved, -np.inf)
+        margin = moved - min(MIN_MOVE, ROOM_SHARE * room)
+        kind = kind_members(retriever, m)
+        if kind is not None and (kind[reference] > 0) == (m.alpha < 0):
+            # a film the catalog puts on the far side of the genre ("more romance" from Die Hard:
+            # a romance) moves clearly; the rest only fill an answer with too few of those
+            margin = np.where(m.alpha * (kind[rows] - kind[reference]) > 0, margin, np.minimum(margin, -1e-9))
         moved_least = np.minimum(moved_least, moved)
-        margin_least = np.minimum(margin_least, moved - min(MIN_MOVE, ROOM_SHARE * room))
-        moved_sum, margin_sum = moved_sum + moved, margin_sum + moved - min(MIN_MOVE, ROOM_SHARE * room)
+        margin_least = np.minimum(margin_least, margin)
+        moved_sum, margin_sum = moved_sum + moved, margin_sum + margin
     if balance:
         return moved_sum / len(modifications), margin_sum / len(modifications)
     return moved_least, margin_least

@@ -38,6 +38,9 @@ class FixedDegrees:
     def degrees(self, grounding) -> np.ndarray:
         return self.by_tag[grounding.tags[0]]
 
+    def is_thin(self, tag: str) -> bool:
+        return False
+
 
 def cluster_retriever(seed: int = 0) -> Retriever:
     rng = np.random.default_rng(seed)
@@ -297,3 +300,25 @@ def test_a_form_tag_keeps_the_estimate_without_item_tags_or_inside_a_reading_of_
     answer = neighbourhood_answer(mixed, 0, (Modification(animation, 1, grounding=reading),), steps=10)
     assert not answer.tagged and answer.reference_degree == pytest.approx(float(degrees[0]), abs=1e-4)
     assert "tagged" not in answer.to_json(mixed)["reference"]
+
+
+def _genre_retriever(item_tags):
+    """As `_form_retriever`, with a genre instead of a form: three romances (5, 12, 15) in
+    cluster 0, which the estimate puts a little above many films that are no romance."""
+    retriever = _form_retriever(item_tags)
+    retriever.tags = ("scary", "romance")
+    retriever.degree_model.by_tag["romance"] = retriever.degree_model.by_tag.pop("animation")
+    return retriever
+
+
+def test_a_genre_asked_by_name_moves_clearly_only_to_the_films_of_that_genre():
+    retriever = _genre_retriever(_animated())
+    more = {s.item for s in neighbourhood_answer(retriever, 0, (Modification(1, 1),), steps=10).steps}
+    assert {5, 12, 15} <= more  # the estimate alone ranks them among many non-romances by closeness
+    assert len(more) == 10  # too few romances close by: films the estimate moves fill the rest
+    first = neighbourhood_answer(retriever, 0, (Modification(1, 1),), steps=3)
+    assert {s.item for s in first.steps} == {5, 12, 15}
+    # from a romance, "more romance" and anything from a non-romance but "more" keep the estimate
+    plain = _genre_retriever(None)
+    assert {s.item for s in neighbourhood_answer(plain, 0, (Modification(1, 1),), steps=3).steps} != {5, 12, 15}
+
