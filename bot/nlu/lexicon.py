@@ -90,7 +90,7 @@ CONCEPTS: dict[str, Concept] = {
         "romance, romantic, romances",
         "love, love story, love stories, kissing, kisses, dating, couples, relationships, soppy, smooch, "
         "falling in love, romcom, rom com, lovey dovey, smoochy, kissy, cheesy romance, mushy, sappy, weddings, in love, "
-        "passion, passionate, flirting, smooching",
+        "passion, passionate, flirting, smooching, date night, date movie, date movies, first date",
     ),
     "sci-fi": _c(
         "sci-fi, sci fi, scifi, science fiction, sf",

@@ -79,6 +79,11 @@ def test_a_cartoon_is_animation_and_anime_is_its_own_tag(realistic, text, expect
     assert [(c.alpha, c.tag) for c in realistic.parse(text).critiques] == expected, text
 
 
+@pytest.mark.parametrize("text", ["a movie for date night", "I need a good date movie"])
+def test_a_date_movie_is_romance(realistic, text):
+    assert [(c.alpha, c.tag) for c in realistic.parse(text).critiques] in ([(1, "romance")], [(1, "romantic")])
+
+
 def test_realistic_paraphrases_land_on_a_fitting_tag(realistic):
     fun = realistic.parse("make it funnier and more laughs").critiques
     assert {c.tag for c in fun} <= {"funny", "comedy", "hilarious", "witty", "spoof"}
