@@ -76,11 +76,16 @@ def form_carriers(retriever: "Retriever", m: Modification) -> np.ndarray | None:
     if name not in FORM_TAGS or retriever.item_tags is None or (
             m.grounding is not None and name not in m.grounding.tags):
         return None
-    cache = retriever.__dict__.setdefault("_form_carriers", {})
-    if m.tag not in cache:
-        column = retriever.item_tags[:, int(m.tag)]
-        cache[m.tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
-    return cache[m.tag]
+    return tag_members(retriever, m.tag)
+
+
+def tag_members(retriever: "Retriever", tag: int) -> np.ndarray:
+    """(n_items,) 1 for the films the catalog tags with `tag`, else 0 (read once per tag)."""
+    cache = retriever.__dict__.setdefault("_tag_members", {})
+    if tag not in cache:
+        column = retriever.item_tags[:, int(tag)]
+        cache[tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
+    return cache[tag]
 
 
 def form_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
@@ -105,11 +110,7 @@ def kind_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
             or (m.grounding is not None and tuple(m.grounding.tags) != (name,))
             or retriever.degree_model.is_thin(name)):
         return None
-    cache = retriever.__dict__.setdefault("_kind_members", {})
-    if m.tag not in cache:
-        column = retriever.item_tags[:, int(m.tag)]
-        cache[m.tag] = (np.asarray(column.todense()).ravel() > 0).astype(np.float32)
-    return cache[m.tag]
+    return tag_members(retriever, m.tag)
 
 
 def walked_degrees(retriever: "Retriever", m: Modification) -> np.ndarray:
