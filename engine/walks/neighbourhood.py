@@ -13,8 +13,10 @@ How far it looks follows the wording. A plain critique reads the REACH closest i
 `strength` times further and weighs the size of the move more (the reply says it looked
 further). A move counts when it is clear: at least MIN_MOVE of calibrated degree (a share of the
 catalog), or a quarter of the reference's room when it sits near the extreme; smaller moves read
-as "about as much" to a person and only fill an answer that has too few clear ones. When the
-closest items hold too few clear moves, the reach doubles up to the stored neighbours (WIDEST);
+as "about as much" to a person and only fill an answer that has too few clear ones; a critique
+that names a well-carried tag by itself ("more romance") moves clearly only to films on the far
+side of that tag (`kind_members`): among well-known films the estimate of a genre is crowded.
+When the closest items hold too few clear moves, the reach doubles up to the stored neighbours (WIDEST);
 it never falls back to popular items: fewer are shown instead. "A bit" from a film near its
 extreme, where every move overshoots the span, shows the smallest moves the asked way.
 
@@ -140,7 +142,8 @@ def moves(retriever: "Retriever", reference: int, rows: np.ndarray,
     """(moved, margin), each (len(rows),), the least over the asked attributes (estimated
     degrees): how far each row moves the asked way (<= 0 where some attribute does not), and by
     how much that exceeds a clear move (MIN_MOVE, or ROOM_SHARE of the reference's room toward
-    the catalog's extreme when that is smaller). With `span`, both are -inf where a row moves
+    the catalog's extreme when that is smaller; for a tag named by itself, only rows on its far
+    side count: `kind_members`). With `span`, both are -inf where a row moves
     further than the critique's strength asks. With `balance`, the mean over the attributes
     instead of the least: a move on one may make up for a smaller one against another."""
     from engine.walks.degree_steps import catalog_extreme, span_fraction
