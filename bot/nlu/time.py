@@ -56,14 +56,15 @@ _NOT_SO = r"(?:not|nothing|none)\s+(?:(?:that|so|too|as|very|quite|overly)\s+)?"
 # an era, and its thin "classic" tag read these as a genre mix ("True Grit (2010), but more
 # old-school" showed The Fighter and Shutter Island); its release years say what the person means.
 _OLD_STYLE = r"(?:old[- ]?school|old[- ]fashioned|vintage)"
+# What may follow an age word for it to be the request ("older please", "newer than this")
+_AGE_END = (r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
+            r"instead|and|but|with|without|though|one)\b)")
 _NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old|" + _NOT_SO + r"old"
                     r"|less\s+" + _OLD_STYLE + r"|" + _NOT_SO + _OLD_STYLE + r")"
-                    r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
-                    r"instead|and|but|with|without|though|one)\b)")
+                    + _AGE_END)
 _OLDER = re.compile(r"\b(?:older|less recent|less modern|more old|" + _NOT_SO + r"(?:new|recent|modern)"
                     r"|more\s+" + _OLD_STYLE + r")"
-                    r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
-                    r"instead|and|but|with|without|though|one)\b)")
+                    + _AGE_END)
 _THAN_THIS = re.compile(r"(?:^|\s+)than\s+(?:this|that|it|this one|that one|the current one|the last one)\b")
 _RECENT = re.compile(r"\b(?:recent|new|modern|contemporary)\s+(?:" + _FILM_NOUNS + r")(?:\s+only)?\b"
                      r"|\b(?:something|anything)\s+(?:recent|new|modern)\b|\brecent(?:ly made)?\s*(?:only)?$")
