@@ -95,9 +95,12 @@ def form_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
     alone ("animated", "more of a documentary", engine.degrees.grounding.FORM_TAGS); None for a
     thin form, read as a mix that keeps it: its few films are too far from most references to
     walk to."""
-    if m.grounding is not None and tuple(m.grounding.tags) != (retriever.tags[m.tag],):
-        return None
-    return form_carriers(retriever, m)
+    return form_carriers(retriever, m) if named_alone(retriever, m) else None
+
+
+def named_alone(retriever: "Retriever", m: Modification) -> bool:
+    """Whether the critique is its tag alone: the tag's own words, or a reading of that tag only."""
+    return m.grounding is None or tuple(m.grounding.tags) == (retriever.tags[m.tag],)
 
 
 def kind_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
@@ -108,8 +111,7 @@ def kind_members(retriever: "Retriever", m: Modification) -> np.ndarray | None:
     films: Die Hard (not tagged romance) reads 0.70 romance, Pulp Fiction 0.78 and Saving
     Private Ryan 0.79, so "Die Hard, more romance" showed those two."""
     name = retriever.tags[m.tag]
-    if (retriever.item_tags is None or name in FORM_TAGS
-            or (m.grounding is not None and tuple(m.grounding.tags) != (name,))
+    if (retriever.item_tags is None or name in FORM_TAGS or not named_alone(retriever, m)
             or retriever.degree_model.is_thin(name)):
         return None
     return tag_members(retriever, m.tag)
