@@ -16,6 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from bot.nlu.grounding import LEXICAL, guessed_opposite
+from bot.nlu.renown import FACTS
+
+FACT_NOTES = {"popularity": "going by how many people here rated each film",
+              "rating": "going by each film's mean rating here, films few rated counting as average"}
 from engine.retrieval.retriever import Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,10 +28,25 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 
+def estimate_reading(retriever: "Retriever", critique: "Critique"):
+    """The reading an `estimate` critique walks (engine.degrees.grounding.Grounding): a catalog
+    fact (bot.nlu.renown: "less well-known") or a guess at what the catalog lacks
+    (bot.dialogue.estimates: "shorter"); None when this checkpoint cannot read it."""
+    fact = FACTS.get(critique.tag)
+    if fact is not None:
+        return retriever.degree_model.fact(critique.tag, fact)
+    return retriever.degree_model.estimate(critique.phrase or critique.tag)
+
+
+def walkable(retriever: "Retriever", critique: "Critique") -> bool:
+    """Whether the walk can follow a critique: a catalog tag, or an estimate it can read."""
+    return critique.tag in retriever.tags if not critique.estimate else estimate_reading(retriever, critique) is not None
+
+
 def critique_modification(retriever: "Retriever", critique: "Critique") -> Modification:
     """The Modification a critique asks for, with the degree model's reading when it applies."""
-    if critique.estimate:  # a guess at what the catalog lacks (bot.dialogue.estimates)
-        reading = retriever.degree_model.estimate(critique.phrase or critique.tag)
+    if critique.estimate:
+        reading = estimate_reading(retriever, critique)
         if reading is not None:
             from bot.dialogue.estimates import steering_tag
 
@@ -61,7 +80,8 @@ def critique_modifications(retriever: "Retriever", critiques: Sequence["Critique
 def reading_note(critiques: Sequence["Critique"], modifications: Sequence[Modification],
                  tags: Sequence[str] = ()) -> str:
     """"'gory' is not a tag here; I read it as violence + horror." for every reading used."""
-    notes = [(f"few movies carry “{c.phrase}”" if c.phrase in tags else f"“{c.phrase}” is not a tag here")
+    notes = [FACT_NOTES[m.grounding.fact] if m.grounding.fact else
+             (f"few movies carry “{c.phrase}”" if c.phrase in tags else f"“{c.phrase}” is not a tag here")
              + f"; I read it as {m.grounding.label}"
              for c, m in zip(critiques, modifications) if _own_words(c, m)]
     return "; ".join(notes) + "." if notes else ""

@@ -38,7 +38,8 @@ __all__ = ["Lack", "asked_lack", "estimate_critique", "answer", "with_limit", "s
            "cannot_judge_text", "cannot_see_text"]
 
 CAN_JUDGE = ("what people's tags and ratings say about a film (e.g. \u201cdarker\u201d, \u201cless violent\u201d, "
-             "\u201cmore thought-provoking\u201d) and release years (\u201cfrom the 90s\u201d, \u201cbefore 1990\u201d)")
+             "\u201cmore thought-provoking\u201d), how well known or well rated a film is (\u201cless well-known\u201d, "
+             "\u201cbetter rated\u201d) and release years (\u201cfrom the 90s\u201d, \u201cbefore 1990\u201d)")
 
 
 def cannot_see_text(topic: str | None) -> str:

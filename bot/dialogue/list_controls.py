@@ -22,7 +22,7 @@ import numpy as np
 
 from bot.dialogue import nearest, replies
 from bot.dialogue.cards import answer_record, asked
-from bot.dialogue.critique_axes import critique_modifications, read_unread
+from bot.dialogue.critique_axes import critique_modifications, read_unread, walkable
 from bot.dialogue.exclusions import exclude_items, exclude_tag, excluded_rows
 from bot.dialogue.explain import Explainer
 from bot.dialogue.pending import FollowUp, ordinal_pick, pending_to_json
@@ -249,7 +249,7 @@ class ListControls:
         return self._by_degree(sequence, parse)
 
     def _by_degree(self, sequence: list[dict], parse: Parse) -> tuple[dict, str, object] | str:
-        critiques = tuple(c for c in parse.critiques if c.tag in self.r.tags)
+        critiques = tuple(c for c in parse.critiques if walkable(self.r, c))
         critiques = critiques or read_unread(self.r, parse.unread)
         if not critiques:
             phrase = (parse.unread or parse.critiques)[0].phrase if (parse.unread or parse.critiques) else ""

@@ -20,9 +20,10 @@ from typing import Protocol, Sequence
 
 from bot.dialogue import constraints, estimates, history, item_facts, replies
 from bot.dialogue.cards import Cards, answer_record
-from bot.dialogue.critique_axes import (as_read, critique_modifications, read_unread, reading_note,
+from bot.dialogue.critique_axes import (as_read, walkable, critique_modifications, read_unread, reading_note,
                                        understood_json)
 from bot.dialogue.list_controls import ListControls
+from bot.nlu.renown import FACTS
 from bot.dialogue.nearest import show_nearest
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
@@ -257,7 +258,9 @@ class DialogueManager:
         unclear = [i for i, c in enumerate(critiques) if c.candidates]
         if unclear:
             return self._ask_which_tag(state, AskTag(critiques, unclear[0]))
-        unknown = [c.tag for c in critiques if c.tag not in self.retriever.tags]
+        unknown = [c.tag for c in critiques if not walkable(self.retriever, c)]
+        if unknown and unknown[0] in FACTS:  # a checkpoint written without the ratings' signals
+            return self.out.reply(state, replies.fact_missing(unknown[0]), "cannot_judge")
         if unknown:
             return self.out.no_close_tag(state, (), unknown[0])
         start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk

@@ -49,7 +49,8 @@ def input_cut(chars: int, limit: int) -> str:
 
 
 # How a guess at a fact the catalog lacks is said, less / more of its attribute (bot.dialogue.estimates).
-ESTIMATE_WORDS = {"long": ("shorter", "longer"), "big budget": ("lower-budget", "bigger-budget")}
+ESTIMATE_WORDS = {"long": ("shorter", "longer"), "big budget": ("lower-budget", "bigger-budget"),
+                  "well known": ("less well-known", "better-known"), "well rated": ("lower-rated", "better-rated")}
 
 
 def estimate_words(attribute: str, alpha: int) -> str:
@@ -188,6 +189,12 @@ def none_moved(critiques: Sequence[Critique], title: str, reading: str = "") -> 
     how = f" ({reading.rstrip('.')})" if reading else ""
     return (f"Understood: {said}{how}, but none of the films close to {quote(title)} is clearly "
             f"{said} by my estimate, so I did not apply it.")
+
+
+def fact_missing(attribute: str) -> str:
+    """A catalog fact ("well known") this checkpoint was saved without."""
+    return (f"This model was saved without the ratings' summary, so I cannot judge how {attribute} "
+            f"a film is; retraining it with `cgir train` adds it.")
 
 
 def no_close_tag(closest: Sequence[str]) -> str:

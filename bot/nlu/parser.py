@@ -32,6 +32,7 @@ from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
+from bot.nlu.renown import read_renown
 from bot.nlu.references import ReferenceReader, Shown, select_pattern, without_similar_request
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.title_spans import aka_fragment, interjections_only, title_case, title_cut_short
@@ -199,17 +200,23 @@ class Parser:
             return None  # "set a timer for 10 minutes" is no running time
         if limit is not None and _ASKS_FACT.match(simple):
             return Parse("cannot_judge", limit=limit)  # "who stars in #3", "how long is Heat": no pick
-        if years is None and limit is None:
+        renown, rest = read_renown(rest)
+        if years is None and limit is None and not renown:
             return self._request(simple, shown, original)
         found = self._request(rest, shown, original) if rest else None
+        if renown and rest and (found is None or found.intent != "reference"):
+            # "Twister but more acclaimed": the words left are the film, typed as a title
+            whole = self.references.exact_title(rest)
+            if whole is not None and whole.item_id is not None and title_case(rest, original):
+                found = whole
         if found is not None and all(w in self.vocab.grammar for w in tokenize(rest)) and not _by_position(found):
             found = None  # "what about late sixties?", "not in english": no title "What About Bob?"
         ask = years.to_json() if years is not None else None
         if found is None or found.intent == "out_of_scope" or _nothing_read(found):
             if limit is not None:
-                return Parse("cannot_judge", limit=limit, years=ask)
-            return Parse("critique", years=ask)  # "from the 80s": the last answer, in those years
-        return replace(found, years=ask, limit=limit)
+                return Parse("cannot_judge", limit=limit, years=ask, critiques=renown)
+            return Parse("critique", years=ask, critiques=renown)  # "from the 80s": the last answer, in those years
+        return replace(_with_critiques(found, renown), years=ask, limit=limit)
 
     def _only_years(self, simple: str) -> bool:
         """A year phrase and nothing else ("made in 2001"): a filter, even where a one-word title
@@ -282,7 +289,12 @@ class Parser:
 
     def _read_attribute(self, phrase: str):
         """An attribute a pick by description ("funniest" -> "funny") or a description of the
-        wanted film ("a dark thriller") names, read as "more funny"."""
+        wanted film ("a dark thriller") names, read as "more funny"; "the most obscure" asks how
+        well known a film is (bot.nlu.renown)."""
+        for text in (f"more {phrase}", phrase):  # "the most popular", "the best rated one"
+            renown, rest = read_renown(text)
+            if renown and not rest:
+                return renown, ()
         reading = read_critiques(f"more {phrase}", self.vocab, self.grounder)
         return reading.critiques, reading.unread
 
@@ -331,6 +343,17 @@ class Parser:
 def _by_position(parse: Parse) -> bool:
     """A pick by position ("the second one"): grammar words, but a request."""
     return parse.intent == "select" and parse.index is not None and parse.item_id is None
+
+
+def _with_critiques(parse: Parse, critiques: tuple) -> Parse:
+    """A request with critiques read apart from it ("Fargo, but less well-known"): a film named
+    or picked becomes a compound critique's start; a critique gains them."""
+    if not critiques:
+        return parse
+    if parse.intent == "critique" or (parse.intent in ("reference", "select") and not parse.candidates
+                                      and (parse.item_id is not None or parse.index is not None)):
+        return replace(parse, intent="critique", critiques=parse.critiques + critiques)
+    return parse
 
 
 def _nothing_read(parse: Parse) -> bool:

@@ -22,6 +22,10 @@ class Grounding:
     tags: tuple[str, ...]  # catalog tags it leans on (may be empty)
     weights: tuple[float, ...]
     is_tag: bool  # True when the phrase is (close to) one tag
+    # A fact the catalog records about every film rather than a quality people describe:
+    # "popularity" (how many rated it) or "rating" (its mean rating, shrunk to the catalog's
+    # for films few rated); "" for a reading of words (engine.degrees.model.FACTS).
+    fact: str = ""
 
     @classmethod
     def of_tag(cls, tag: str, phrase: str | None = None) -> "Grounding":
@@ -35,6 +39,11 @@ class Grounding:
         weights = mix[order] / mix[order].sum()
         names = tuple(tags[j] for j in order)
         return cls(phrase, " + ".join(names), names, tuple(round(float(w), 4) for w in weights), False)
+
+    @classmethod
+    def of_fact(cls, phrase: str, fact: str) -> "Grounding":
+        """A phrase read as one of the catalog's recorded facts ("better known" -> popularity)."""
+        return cls(phrase, fact, (), (), False, fact)
 
     @classmethod
     def estimate(cls, phrase: str, label: str) -> "Grounding":

@@ -37,6 +37,9 @@ class Catalog(Protocol):
     title_resolver: object
 
 Encoder = Callable[[list[str]], np.ndarray]
+# What the catalog records about every film that a person may ask more or less of ("better
+# known", "better rated"): read from the ratings themselves, not from words (`DegreeModel.fact`).
+FACTS = ("popularity", "rating")
 
 
 class DegreeModel(UserTagReadings):
@@ -356,14 +359,23 @@ class DegreeModel(UserTagReadings):
             scales=None if borrowed is None else borrowed.scales,
             valence=valence, text_scores=text, memo=memo)
 
+    def fact(self, phrase: str, name: str) -> Grounding | None:
+        """The phrase read as the catalog fact `name` (one of FACTS); None when this checkpoint
+        does not record it (no rating signals)."""
+        if name not in FACTS:
+            raise ValueError(f"unknown catalog fact {name!r}; expected one of {', '.join(FACTS)}")
+        return Grounding.of_fact(phrase, name) if name in self.sides else None
+
     def raw_scores(self, g: Grounding) -> np.ndarray:
         """(n_items,) how much of the grounding each item has; higher = more of it.
 
-        Tags with a genome are read from it (it measures degrees directly), an estimate from its
-        exemplars, anything else from the learned combination of readings (engine.degrees.score).
+        A catalog fact is read from the ratings, tags with a genome from the genome (it measures
+        degrees directly), an estimate from its exemplars, anything else from the learned combination of readings (engine.degrees.score).
         """
         from engine.degrees.score import combine, exemplar_scores
 
+        if g.fact:  # log popularity or shrunk mean rating: the ratings say it, no reading needed
+            return np.asarray(self.sides[g.fact], dtype=np.float32)
         if not g.tags:  # an estimate: judgment-free
             exemplars = self.user_tags.exemplars(self.phrase_vector(g.phrase))
             text = None if self.signals is None else self.signals.text_vectors

@@ -1,0 +1,78 @@
+"""How well known and how well rated a film is: "less well-known", "more obscure", "better rated".
+
+The catalog records both for every film (how many people rated it; its mean rating), so these
+are critiques like "less dark", walked on the catalog's own numbers
+(engine.degrees.model.DegreeModel.fact), not words to read as a tag mix: before this, "more
+obscure" was read as mystery + thriller + horror and "less well-known" as less comedy.
+
+`read_renown` finds such a request in a simplified utterance and returns the critiques and the
+text without it, so "something like Fargo but less well-known" is still a reference to Fargo.
+Only comparisons count ("more obscure", "lesser-known", "not as famous"): "an obscure horror
+film" describes a start, and "the most popular of these" is a list control, read before this.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import lexicon as lx
+from bot.types import Critique
+
+__all__ = ["read_renown", "FACTS"]
+
+# The attribute a critique names (its `tag`, as replies say it) -> the catalog fact it walks.
+FACTS = {"well known": "popularity", "well rated": "rating"}
+
+_MORE = r"(?:more|even more|better)"
+_LESS = r"(?:less|even less|not (?:as|so|that|too)|lesser)"
+_KNOWN = r"(?:well[- ]?known|known|famous|popular|celebrated|watched)"
+_OBSCURE = r"(?:obscure|underground|niche|unknown|under[- ]the[- ]radar|overlooked|off the beaten path)"
+_RATED = r"(?:(?:highly|well|critically)[- ])?(?:rated|acclaimed|reviewed|regarded|praised|liked|loved)"
+_START = r"\b(?:an?\s+)?"
+_STRENGTH = r"(?:(?:" + "|".join(re.escape(w) for w in (*lx.WEAK_WORDS, *lx.STRONG_WORDS)) + r")\s+)?"
+# "less known than Fargo", "not as famous as Fargo": the comparison's "than"/"as" goes with it
+_END = (r"(?:\s+(?:ones?|films?|movies?|titles?|stuff))?(?:\s+(?:than|as)\b"
+        r"|(?=\s*$|\s*[,.!?;]|\s+(?:please|pls|and|but|with|though|maybe|too|instead|for)\b))")
+
+# (alpha, attribute, pattern): the fact's way and which fact
+_PATTERNS = [
+    (1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+(?:well[- ]?)?" + _KNOWN
+                                 + r"|better[- ]known|" + _LESS + r"\s+" + _OBSCURE + r")" + _END)),
+    (-1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+(?:well[- ]?)?" + _KNOWN
+                                  + r"|lesser[- ]known|little[- ]known|" + _MORE + r"\s+" + _OBSCURE
+                                  + r"|(?:a\s+)?hidden gems?)" + _END)),
+    (1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+" + _RATED
+                                 + r"|(?:better|higher|best|highest|top)[- ](?:rated|reviewed|regarded)|with better (?:ratings|reviews))"
+                                 + _END)),
+    (-1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+" + _RATED
+                                  + r"|(?:worse|lower|worst|lowest)[- ](?:rated|reviewed|regarded)|with worse (?:ratings|reviews))"
+                                  + _END)),
+]
+
+
+def _strength(said: str) -> float:
+    said = re.sub(r"^an?\s+(?!bit|little|tad|touch|hair|lot|whole|ton|tiny|teeny|wee)", "", said)
+    if any(re.match(rf"{re.escape(w)}\b", said) for w in lx.WEAK_WORDS):
+        return lx.WEAK_STRENGTH
+    if any(re.match(rf"{re.escape(w)}\b", said) for w in lx.STRONG_WORDS):
+        return lx.STRONG_STRENGTH
+    return 1.0
+
+
+def read_renown(simple: str) -> tuple[tuple[Critique, ...], str]:
+    """(the critiques of how well known / well rated asked, the text without them). A critique's
+    `tag` and `phrase` are the attribute ("well known"); `estimate` marks it as no catalog tag."""
+    found: list[tuple[int, Critique]] = []
+    rest = simple
+    for alpha, attribute, pattern in _PATTERNS:
+        for m in pattern.finditer(simple):
+            if any(c.tag == attribute for _, c in found):
+                continue  # one critique per fact: "less famous, less known" says it twice
+            found.append((m.start(), Critique(alpha, attribute, 1.0, _strength(m.group(0)),
+                                              phrase=attribute, estimate=True)))
+            rest = rest.replace(m.group(0), " ", 1)
+    rest = re.sub(r"\b(?:but|and|only|just)\s*(?:,\s*)?(?=$|[,.!?])", "", rest)  # "Heat but <it>"
+    rest = re.sub(r"^\s*(?:and|but)\b", "", rest)  # "<it> and less dark"
+    rest = re.sub(r"\b(but|and)\s+(?:and|but)\b", r"\1", rest)  # "Heat, but <it> and funnier"
+    rest = re.sub(r"\s+", " ", rest).strip(" ,.;")
+    return tuple(c for _, c in sorted(found, key=lambda x: x[0])), rest

@@ -1,0 +1,100 @@
+"""How well known and how well rated a film is (bot.nlu.renown, DegreeModel.fact): read as
+critiques walked on the catalog's own numbers, on the planted catalog given rating signals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bot.dialogue.manager import DialogueManager
+from bot.nlu.commands import simplify
+from bot.nlu.renown import read_renown
+from bot_fixtures import planted_retriever
+
+
+@pytest.mark.parametrize("text, alpha, attribute, strength, rest", [
+    ("Something like Fargo but less well-known!", -1, "well known", 1.0, "something like fargo"),
+    ("Fargo, but a lesser-known one", -1, "well known", 1.0, "fargo"),
+    ("not as famous as Fargo", -1, "well known", 1.0, "fargo"),
+    ("a bit more obscure", -1, "well known", 0.5, ""),
+    ("Heat but a hidden gem", -1, "well known", 1.0, "heat"),
+    ("something like Heat but way more popular", 1, "well known", 2.0, "something like heat"),
+    ("like Fargo but better-rated please", 1, "well rated", 1.0, "like fargo"),
+    ("Fargo but more critically acclaimed", 1, "well rated", 1.0, "fargo"),
+    ("Heat, but lower rated and funnier", -1, "well rated", 1.0, "heat, but funnier"),
+])
+def test_comparisons_of_renown_become_critiques_and_leave_the_rest(text, alpha, attribute, strength, rest):
+    critiques, left = read_renown(simplify(text))
+    assert [(c.alpha, c.tag, c.strength, c.estimate) for c in critiques] == [(alpha, attribute, strength, True)]
+    assert left == rest
+
+
+@pytest.mark.parametrize("text", ["an obscure horror movie", "the most popular of these", "a popular comedy",
+                                  "something like Famous Monsters", "more popcorn"])
+def test_descriptions_and_titles_are_no_renown_critique(text):
+    assert read_renown(simplify(text))[0] == ()
+
+
+def test_the_parser_reads_a_film_and_its_renown_as_one_compound_critique(real_parser):
+    parse = real_parser.parse("something like Heat (1995) but less well-known and darker")
+    assert parse.intent == "critique" and parse.title == "Heat (1995)"
+    assert [(c.alpha, c.tag) for c in parse.critiques][-1] == (-1, "well known")
+    assert len(parse.critiques) == 2  # "darker" is still read
+
+
+@pytest.fixture(scope="module")
+def rated():
+    """The planted catalog with the ratings' summary a trained checkpoint has: its popularity and
+    a mean rating that falls with the row."""
+    r = planted_retriever()
+    n = r.degree_model.n_items
+    popularity = np.asarray(r.popularity[:n], dtype=np.float64)
+    r.degree_model.__dict__["sides"] = {"popularity": np.log1p(popularity),
+                                        "rating": np.linspace(4.5, 2.5, n)}
+    return r
+
+
+def _walk(retriever, real_parser, store, *turns):
+    m = DialogueManager(retriever, real_parser, store, model_id="planted-test", policy="adaptive")
+    sid = m.new_session_id()
+    for text in turns:
+        reply = m.handle(sid, text)
+    return reply
+
+
+@pytest.mark.parametrize("said, fact, alpha", [("less well known", "popularity", -1),
+                                               ("better rated", "rating", 1)])
+def test_every_shown_film_moves_the_asked_way_on_the_catalog_fact(rated, real_parser, store, said, fact, alpha):
+    reply = _walk(rated, real_parser, store, "something like Heat (1995)", said)
+    assert reply.intent == "critique" and reply.sequence
+    values = rated.degree_model.sides[fact]
+    start = values[rated.titles.index("Heat (1995)")]
+    rows = [rated.row_of_id[s.item_id] for s in reply.sequence]
+    assert all(alpha * (values[row] - start) > 0 for row in rows)
+    assert "going by" in reply.text and "not a tag" not in reply.text
+
+
+def test_a_checkpoint_without_the_ratings_summary_says_so(planted, real_parser, store):
+    assert planted.degree_model.fact("well known", "popularity") is None
+    reply = _walk(planted, real_parser, store, "something like Heat (1995)", "less well known")
+    assert reply.intent == "cannot_judge" and not reply.sequence
+    assert "cannot judge how well known" in reply.text and "cgir train" in reply.text
+
+
+def test_an_unknown_fact_is_a_programming_error(planted):
+    with pytest.raises(ValueError, match="unknown catalog fact"):
+        planted.degree_model.fact("well known", "box office")
+
+
+@pytest.mark.parametrize("said, fact, sign", [("the most popular one", "popularity", 1),
+                                              ("the least known one", "popularity", -1),
+                                              ("the best rated one", "rating", 1)])
+def test_a_pick_by_renown_takes_the_film_of_the_list_the_catalog_ranks_first(rated, real_parser, store,
+                                                                             said, fact, sign):
+    m = DialogueManager(rated, real_parser, store, model_id="planted-test", policy="adaptive")
+    sid = m.new_session_id()
+    shown = m.handle(sid, "something like Heat (1995)").sequence
+    picked = m.handle(sid, said)
+    values = rated.degree_model.sides[fact]
+    best = max(shown, key=lambda s: sign * values[rated.row_of_id[s.item_id]])
+    assert picked.intent == "select" and picked.current.item_id == best.item_id
