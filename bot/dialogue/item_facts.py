@@ -21,6 +21,11 @@ def popular_rows(retriever: Retriever, n: int) -> list[int]:
 STRONGEST_POOL = 300  # the most watched films a critique without a reference offers from
 
 
+# How many times the films offered the films a fact ("better rated") is ranked among, of those
+# that fit the rest of a description best: a fact names no kind of film.
+FACT_SHORTLIST = 3
+
+
 def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], n: int) -> list[int]:
     """Of the STRONGEST_POOL most watched rows, the n that go furthest the asked way ("a scary
     movie": the most watched films that are the most horror): starting points that fit what was
@@ -41,10 +46,17 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
         else:
             by_degree.append(m)
     pool = order[:max(n, round(share * len(order)))]
+    facts = [m for m in by_degree if m.grounding is not None and m.grounding.fact]
     score = np.zeros(len(pool))
     for m in by_degree:
-        score += m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
-        score += m.alpha * tagged_with(retriever, m, pool)
+        if m not in facts:
+            score += m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
+            score += m.alpha * tagged_with(retriever, m, pool)
+    if facts:  # "a better rated horror movie": the fact orders the films that fit the rest
+        if len(facts) < len(by_degree):
+            pool = pool[np.argsort(-score, kind="stable")[:FACT_SHORTLIST * n]]
+        score = sum(m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
+                    for m in facts)
     return [int(r) for r in pool[np.argsort(-score, kind="stable")[:n]]]
 
 

@@ -98,3 +98,19 @@ def test_a_pick_by_renown_takes_the_film_of_the_list_the_catalog_ranks_first(rat
     values = rated.degree_model.sides[fact]
     best = max(shown, key=lambda s: sign * values[rated.row_of_id[s.item_id]])
     assert picked.intent == "select" and picked.current.item_id == best.item_id
+
+
+def test_with_no_film_the_least_known_of_the_best_known_films_are_offered_first(rated, real_parser, store):
+    from bot.dialogue.critique_axes import critique_modifications
+    from bot.dialogue.item_facts import strongest_rows
+    from bot.types import Critique
+
+    known = Critique(-1, "well known", 1.0, phrase="well known", estimate=True)
+    rows = strongest_rows(rated, critique_modifications(rated, (known,)), 5)
+    popularity = rated.degree_model.sides["popularity"]
+    assert list(popularity[rows]) == sorted(popularity[rows])  # least known first
+    comedy = Critique(1, "comedy", 1.0)
+    alone = strongest_rows(rated, critique_modifications(rated, (comedy,)), 15)
+    both = strongest_rows(rated, critique_modifications(rated, (comedy, known)), 5)
+    assert set(both) <= set(alone)  # the fact orders the films that fit the rest, adds none
+    assert list(popularity[both]) == sorted(popularity[both])
