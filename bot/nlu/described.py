@@ -38,6 +38,11 @@ _LONGEST_NAME = 3  # words of the longest name read as one part ("black and whit
 AttributeReader = Callable[[str], tuple[tuple[Critique, ...], tuple[Critique, ...]]]
 
 
+def _a_fact(found) -> bool:  # noqa: ANN001
+    """Whether a word reads as a catalog fact ("obscure": how well known, bot.nlu.renown)."""
+    return len(found) == 1 and found[0].estimate
+
+
 def _named_parts(tokens: list[str], read: AttributeReader) -> tuple[list[str], list]:
     """The description's parts and their readings: a run of words that is one name the catalog
     knows as a whole ("black and white", "film noir", "science fiction") is one part, any other
@@ -49,11 +54,12 @@ def _named_parts(tokens: list[str], read: AttributeReader) -> tuple[list[str], l
             continue
         for span in range(min(_LONGEST_NAME, len(tokens) - i), 0, -1):
             run = " ".join(tokens[i:i + span])
-            if span > 1 and tokens[i + span - 1] == "and":
-                continue
+            if span > 1 and (tokens[i + span - 1] == "and"
+                             or any(_a_fact(read(" ".join(tokens[i:i + k]))[0]) for k in range(1, span))):
+                continue  # "an obscure horror movie": the fact and the kind, not a kind named so
             reading = read(run)
             found = reading[0]
-            if span == 1 or len(found) == 1 and found[0].score >= LEXICAL and found[0].phrase == run:
+            if span == 1 or _a_fact(found) or len(found) == 1 and found[0].score >= LEXICAL and found[0].phrase == run:
                 words.append(run)
                 readings.append(reading)
                 i += span

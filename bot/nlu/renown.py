@@ -29,7 +29,7 @@ _KNOWN = r"(?:well[- ]?known|known|famous|popular|celebrated|watched)"
 _OBSCURE = r"(?:obscure|underground|niche|unknown|under[- ]the[- ]radar|overlooked|off the beaten path)"
 _RATED = r"(?:(?:highly|well|critically)[- ])?(?:rated|acclaimed|reviewed|regarded|praised|liked|loved)"
 _START = r"\b(?:an?\s+)?"
-_STRENGTH = r"(?:(?:" + "|".join(re.escape(w) for w in (*lx.WEAK_WORDS, *lx.STRONG_WORDS)) + r")\s+)?"
+_STRENGTH = r"(?:(?P<strength>" + "|".join(re.escape(w) for w in (*lx.WEAK_WORDS, *lx.STRONG_WORDS)) + r")\s+)?"
 # "less known than Fargo", "not as famous as Fargo": the comparison's "than"/"as" goes with it
 _END = (r"(?:\s+(?:ones?|films?|movies?|titles?|stuff))?(?:\s+(?:than|as)\b"
         r"|(?=\s*$|\s*[,.!?;]|\s+(?:please|pls|and|but|with|though|maybe|too|instead|for)\b))")
@@ -50,13 +50,11 @@ _PATTERNS = [
 ]
 
 
-def _strength(said: str) -> float:
-    said = re.sub(r"^an?\s+(?!bit|little|tad|touch|hair|lot|whole|ton|tiny|teeny|wee)", "", said)
-    if any(re.match(rf"{re.escape(w)}\b", said) for w in lx.WEAK_WORDS):
+def _strength(said: str | None) -> float:
+    """"a bit" 0.5, "way" 2, else 1: the words said just before the comparison."""
+    if said in lx.WEAK_WORDS:
         return lx.WEAK_STRENGTH
-    if any(re.match(rf"{re.escape(w)}\b", said) for w in lx.STRONG_WORDS):
-        return lx.STRONG_STRENGTH
-    return 1.0
+    return lx.STRONG_STRENGTH if said in lx.STRONG_WORDS else 1.0
 
 
 def read_renown(simple: str) -> tuple[tuple[Critique, ...], str]:
@@ -68,7 +66,7 @@ def read_renown(simple: str) -> tuple[tuple[Critique, ...], str]:
         for m in pattern.finditer(simple):
             if any(c.tag == attribute for _, c in found):
                 continue  # one critique per fact: "less famous, less known" says it twice
-            found.append((m.start(), Critique(alpha, attribute, 1.0, _strength(m.group(0)),
+            found.append((m.start(), Critique(alpha, attribute, 1.0, _strength(m.group("strength")),
                                               phrase=attribute, estimate=True)))
             rest = rest.replace(m.group(0), " ", 1)
     rest = re.sub(r"\b(?:but|and|only|just)\s*(?:,\s*)?(?=$|[,.!?])", "", rest)  # "Heat but <it>"

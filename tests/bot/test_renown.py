@@ -114,3 +114,16 @@ def test_with_no_film_the_least_known_of_the_best_known_films_are_offered_first(
     both = strongest_rows(rated, critique_modifications(rated, (comedy, known)), 5)
     assert set(both) <= set(alone)  # the fact orders the films that fit the rest, adds none
     assert list(popularity[both]) == sorted(popularity[both])
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("an obscure horror movie", {(-1, "well known"), (1, "horror")}),
+    ("a highly rated comedy", {(1, "well rated"), (1, "comedy")}),
+    ("a little-known thriller", {(-1, "well known"), (1, "thriller")}),
+    ("a dark thriller", {(1, "dark"), (1, "thriller")}),
+])
+def test_a_description_reads_its_renown_beside_the_kind_of_film(real_parser, text, wanted):
+    parse = real_parser.parse(text)
+    assert parse.intent == "critique" and parse.item_id is None
+    assert {(c.alpha, c.tag) for c in parse.critiques} == wanted
+    assert all(c.strength == 1.0 for c in parse.critiques)
