@@ -24,6 +24,9 @@ STRONGEST_POOL = 300  # the most watched films a critique without a reference of
 # How many times the films offered the films a fact ("better rated") is ranked among, of those
 # that fit the rest of a description best: a fact names no kind of film.
 FACT_SHORTLIST = 3
+# How many times deeper into the most watched films a request for less known ones looks: the
+# least watched of the 300 best-known films are still famous.
+LESS_KNOWN_REACH = 4
 
 
 def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], n: int) -> list[int]:
@@ -34,7 +37,9 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
     pool is the best-known films of that form (or not of it, for "less"): as large a share of
     them as STRONGEST_POOL is of the catalog, however few are among the most watched overall.
     A quality counts by its estimated degree and by what the catalog's users tagged the films
-    with (`tagged_with`), each in [0, 1]."""
+    with (`tagged_with`), each in [0, 1]. A catalog fact ("better rated", "lesser-known") orders
+    the FACT_SHORTLIST x n films that fit the rest best; asked less known, the pool reaches
+    LESS_KNOWN_REACH times as deep."""
     order = np.asarray(popular_rows(retriever, retriever.n_shown), dtype=np.int64)
     share = STRONGEST_POOL / max(len(order), 1)
     by_degree = []
@@ -45,8 +50,10 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
             order = kept
         else:
             by_degree.append(m)
-    pool = order[:max(n, round(share * len(order)))]
     facts = [m for m in by_degree if m.grounding is not None and m.grounding.fact]
+    # "an obscure sci-fi movie": the best-known films are no less known than each other
+    reach = LESS_KNOWN_REACH if any(m.grounding.fact == "popularity" and m.alpha < 0 for m in facts) else 1
+    pool = order[:max(n, round(reach * share * len(order)))]
     score = np.zeros(len(pool))
     for m in by_degree:
         if m not in facts:

@@ -109,11 +109,12 @@ def test_with_no_film_the_least_known_of_the_best_known_films_are_offered_first(
     rows = strongest_rows(rated, critique_modifications(rated, (known,)), 5)
     popularity = rated.degree_model.sides["popularity"]
     assert list(popularity[rows]) == sorted(popularity[rows])  # least known first
-    comedy = Critique(1, "comedy", 1.0)
+    comedy, rated_well = Critique(1, "comedy", 1.0), Critique(1, "well rated", 1.0, phrase="well rated", estimate=True)
     alone = strongest_rows(rated, critique_modifications(rated, (comedy,)), 15)
-    both = strongest_rows(rated, critique_modifications(rated, (comedy, known)), 5)
+    both = strongest_rows(rated, critique_modifications(rated, (comedy, rated_well)), 5)
     assert set(both) <= set(alone)  # the fact orders the films that fit the rest, adds none
-    assert list(popularity[both]) == sorted(popularity[both])
+    rating = rated.degree_model.sides["rating"]
+    assert list(rating[both]) == sorted(rating[both], reverse=True)
 
 
 @pytest.mark.parametrize("text, wanted", [
@@ -127,3 +128,17 @@ def test_a_description_reads_its_renown_beside_the_kind_of_film(real_parser, tex
     assert parse.intent == "critique" and parse.item_id is None
     assert {(c.alpha, c.tag) for c in parse.critiques} == wanted
     assert all(c.strength == 1.0 for c in parse.critiques)
+
+
+def test_less_known_starts_reach_past_the_best_known_films(rated, monkeypatch):
+    from bot.dialogue import item_facts
+    from bot.dialogue.critique_axes import critique_modifications
+    from bot.types import Critique
+
+    monkeypatch.setattr(item_facts, "STRONGEST_POOL", 20)
+    best_known = set(item_facts.popular_rows(rated, 20))
+    less = Critique(-1, "well known", 1.0, phrase="well known", estimate=True)
+    better = Critique(1, "well rated", 1.0, phrase="well rated", estimate=True)
+    offered = item_facts.strongest_rows(rated, critique_modifications(rated, (less,)), 5)
+    assert not set(offered) & best_known  # the least known of the deeper pool, none of the 20
+    assert set(item_facts.strongest_rows(rated, critique_modifications(rated, (better,)), 5)) <= best_known
