@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Sequence
 
 from bot.nlu.grounding import LEXICAL, guessed_opposite
 from bot.nlu.renown import FACTS
-
-FACT_NOTES = {"popularity": "going by how many people here rated each film",
-              "rating": "going by each film's mean rating here, films few rated counting as average"}
 from engine.retrieval.retriever import Modification
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.types import Critique
     from engine.retrieval.retriever import Retriever
 
+# What a reading of a catalog fact says it went by (`reading_note`).
+FACT_NOTES = {"popularity": "going by how many people here rated each film",
+              "rating": "going by each film's mean rating here, films few rated counting as average"}
 
 
 def estimate_reading(retriever: "Retriever", critique: "Critique"):

@@ -23,8 +23,8 @@ from bot.dialogue.cards import Cards, answer_record
 from bot.dialogue.critique_axes import (as_read, walkable, critique_modifications, read_unread, reading_note,
                                        understood_json)
 from bot.dialogue.list_controls import ListControls
-from bot.nlu.renown import FACTS
 from bot.dialogue.nearest import show_nearest
+from bot.nlu.renown import FACTS
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
                                   offered_start, ordinal_pick, pending_from_json, pending_to_json, still_waiting)

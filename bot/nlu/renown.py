@@ -7,8 +7,9 @@ obscure" was read as mystery + thriller + horror and "less well-known" as less c
 
 `read_renown` finds such a request in a simplified utterance and returns the critiques and the
 text without it, so "something like Fargo but less well-known" is still a reference to Fargo.
-Only comparisons count ("more obscure", "lesser-known", "not as famous"): "an obscure horror
-film" describes a start, and "the most popular of these" is a list control, read before this.
+Only comparisons count here ("more obscure", "lesser-known", "not as famous"); the adjective of a
+description ("an obscure horror film") and a pick from the list ("the most popular one") are read
+through `bot.nlu.parser.Parser._read_attribute`, which asks this module first.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ _PATTERNS = [
                                  + r"|better[- ]known|" + _LESS + r"\s+" + _OBSCURE + r")" + _END)),
     (-1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+(?:well[- ]?)?" + _KNOWN
                                   + r"|lesser[- ]known|little[- ]known|" + _MORE + r"\s+" + _OBSCURE
-                                  + r"|(?:a\s+)?hidden gems?)" + _END)),
+                                  + r"|hidden gems?)" + _END)),
     (1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+" + _RATED
                                  + r"|(?:better|higher|best|highest|top)[- ](?:rated|reviewed|regarded)|with better (?:ratings|reviews))"
                                  + _END)),
