@@ -297,7 +297,8 @@ class DialogueManager:
         if isinstance(sequence, WalkLimit):  # no room: say so and offer the nearest useful critique
             stuck, other = sequence.modification, sequence.suggestion
             offer = other and critique_text(tags[other.tag], other.alpha)
-            text = replies.at_limit(tags[stuck.tag], stuck.alpha, self._title(row), sequence.degree, offer)
+            asked = next((c for c, m in zip(critiques, mods) if m == stuck), None)
+            text = replies.no_room(asked, tags[stuck.tag], stuck.alpha, self._title(row), sequence.degree, offer)
             return self.out.reply(state, text, "critique", with_suggestions=not offer,
                                tag=critiques[0].tag, alpha=critiques[0].alpha,
                                buttons=[Button(offer, offer)] if offer else [])

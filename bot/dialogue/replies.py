@@ -148,6 +148,15 @@ def at_limit(tag: str, alpha: int, title: str, degree: float, offer: str | None)
     return text + (f" Try {quote(offer)} instead?" if offer else "")
 
 
+def no_room(asked: Critique | None, tag: str, alpha: int, title: str, degree: float, offer: str | None) -> str:
+    """`at_limit`, or for a catalog fact or an estimate ("better rated" from the best rated) the
+    same worded as it was asked: such a Modification's tag only steers the `list` policy."""
+    if asked is None or not asked.estimate:
+        return at_limit(tag, alpha, title, degree, offer)
+    return (f"{quote(title)} is already at that end ({asked.tag} {degree:.2f}), so I have nothing "
+            f"{wanted((asked,))} to show from it.")
+
+
 def ask_which_tag(phrase: str, options: Sequence[str], alpha: int,
                   others: Sequence[tuple[str, int]] = ()) -> str:
     said = quote(phrase) if phrase else "that"

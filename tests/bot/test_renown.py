@@ -142,3 +142,13 @@ def test_less_known_starts_reach_past_the_best_known_films(rated, monkeypatch):
     offered = item_facts.strongest_rows(rated, critique_modifications(rated, (less,)), 5)
     assert not set(offered) & best_known  # the least known of the deeper pool, none of the 20
     assert set(item_facts.strongest_rows(rated, critique_modifications(rated, (better,)), 5)) <= best_known
+
+
+def test_a_walk_from_the_end_of_a_fact_says_so_in_the_words_asked(rated, real_parser, store):
+    m = DialogueManager(rated, real_parser, store, model_id="planted-test", policy="gradient")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")  # the best rated film of the planted catalog
+    reply = m.handle(sid, "better rated")
+    assert not reply.sequence
+    assert "already at that end (well rated 1.00)" in reply.text and "nothing better-rated" in reply.text
+    assert not any(f"more {t}" in reply.text for t in rated.tags)  # no steering tag is named
