@@ -35,15 +35,20 @@ _STRENGTH = r"(?:(?P<strength>" + "|".join(re.escape(w) for w in (*lx.WEAK_WORDS
 _END = (r"(?:\s+(?:ones?|films?|movies?|titles?|stuff))?(?:\s+(?:than|as)\b"
         r"|(?=\s*$|\s*[,.!?;]|\s+(?:please|pls|and|but|with|though|maybe|too|instead|for)\b))")
 
+# "like Heat but obscure", "Fargo but something acclaimed": a bare word after "but" compares too
+_BUT = r"(?<=\bbut )(?:(?:something|anything|one|a film|a movie)\s+)?"
+
 # (alpha, attribute, pattern): the fact's way and which fact
 _PATTERNS = [
     (1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+(?:well[- ]?)?" + _KNOWN
-                                 + r"|better[- ]known|" + _LESS + r"\s+" + _OBSCURE + r")" + _END)),
+                                 + r"|better[- ]known|" + _LESS + r"\s+" + _OBSCURE
+                                 + r"|" + _BUT + r"(?:well[- ]?known|famous|popular)" + r")" + _END)),
     (-1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+(?:well[- ]?)?" + _KNOWN
                                   + r"|lesser[- ]known|little[- ]known|" + _MORE + r"\s+" + _OBSCURE
-                                  + r"|hidden gems?)" + _END)),
+                                  + r"|hidden gems?|" + _BUT + _OBSCURE + r")" + _END)),
     (1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+" + _RATED
-                                 + r"|(?:better|higher|best|highest|top)[- ](?:rated|reviewed|regarded)|with better (?:ratings|reviews))"
+                                 + r"|(?:better|higher|best|highest|top)[- ](?:rated|reviewed|regarded)|with better (?:ratings|reviews)"
+                                 + r"|" + _BUT + r"(?:(?:highly|well|critically)[- ](?:rated|acclaimed)|acclaimed))"
                                  + _END)),
     (-1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+" + _RATED
                                   + r"|(?:worse|lower|worst|lowest)[- ](?:rated|reviewed|regarded)|with worse (?:ratings|reviews))"

@@ -22,6 +22,8 @@ from bot_fixtures import planted_retriever
     ("like Fargo but better-rated please", 1, "well rated", 1.0, "like fargo"),
     ("Fargo but more critically acclaimed", 1, "well rated", 1.0, "fargo"),
     ("Heat, but lower rated and funnier", -1, "well rated", 1.0, "heat, but funnier"),
+    ("like Heat but something obscure", -1, "well known", 1.0, "like heat"),
+    ("Fargo but critically acclaimed", 1, "well rated", 1.0, "fargo"),
 ])
 def test_comparisons_of_renown_become_critiques_and_leave_the_rest(text, alpha, attribute, strength, rest):
     critiques, left = read_renown(simplify(text))
@@ -30,6 +32,7 @@ def test_comparisons_of_renown_become_critiques_and_leave_the_rest(text, alpha, 
 
 
 @pytest.mark.parametrize("text", ["an obscure horror movie", "the most popular of these", "a popular comedy",
+                                  "Fargo but rated R", "obscure",
                                   "something like Famous Monsters", "more popcorn"])
 def test_descriptions_and_titles_are_no_renown_critique(text):
     assert read_renown(simplify(text))[0] == ()
