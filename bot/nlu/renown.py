@@ -38,14 +38,22 @@ _END = (r"(?:\s+(?:ones?|films?|movies?|titles?|stuff))?(?:\s+(?:than|as)\b"
 # "like Heat but obscure", "Fargo but something acclaimed": a bare word after "but" compares too
 _BUT = r"(?<=\bbut )(?:(?:something|anything|one|a film|a movie)\s+)?"
 
+# Said of how many saw it: "fewer people have seen", "people haven't heard of", "a crowd-pleaser"
+# ("a blockbuster" is left to the tags: the parser's blind set reads it as epic)
+_FEWER_SAW = (r"(?:(?:that|which)\s+)?(?:fewer|not many|few|not a lot of)\s+people\s+(?:have\s+|had\s+)?(?:seen|watched|heard of)"
+              r"|(?:(?:that|which)\s+)?(?:people|most people|nobody|no one)\s+(?:haven't|hasn't|have not|has not|never)\s+"
+              r"(?:seen|watched|heard of)|less hyped|a deep cut")
+_MORE_SAW = (r"(?:(?:that|which)\s+)?more\s+people\s+(?:have\s+)?(?:seen|watched|heard of)"
+             r"|(?<!less of )(?<!not )(?:more (?:of )?)?a crowd[- ]pleaser|more hyped")
+
 # (alpha, attribute, pattern): the fact's way and which fact
 _PATTERNS = [
     (1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+(?:well[- ]?)?" + _KNOWN
                                  + r"|better[- ]known|" + _LESS + r"\s+" + _OBSCURE
-                                 + r"|" + _BUT + r"(?:well[- ]?known|famous|popular)" + r")" + _END)),
+                                 + r"|" + _BUT + r"(?:well[- ]?known|famous|popular)|" + _MORE_SAW + r")" + _END)),
     (-1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+(?:well[- ]?)?" + _KNOWN
                                   + r"|lesser[- ]known|little[- ]known|" + _MORE + r"\s+" + _OBSCURE
-                                  + r"|hidden gems?|" + _BUT + _OBSCURE + r")" + _END)),
+                                  + r"|hidden gems?|" + _BUT + _OBSCURE + r"|" + _FEWER_SAW + r")" + _END)),
     (1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+" + _RATED
                                  + r"|(?:better|higher|best|highest|top)[- ](?:rated|reviewed|regarded)|with better (?:ratings|reviews)"
                                  + r"|" + _BUT + r"(?:(?:highly|well|critically)[- ](?:rated|acclaimed)|acclaimed))"

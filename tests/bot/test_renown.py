@@ -24,6 +24,9 @@ from bot_fixtures import planted_retriever
     ("Heat, but lower rated and funnier", -1, "well rated", 1.0, "heat, but funnier"),
     ("like Heat but something obscure", -1, "well known", 1.0, "like heat"),
     ("Fargo but critically acclaimed", 1, "well rated", 1.0, "fargo"),
+    ("Heat but something fewer people have seen", -1, "well known", 1.0, "heat but something"),
+    ("Heat, only a deep cut", -1, "well known", 1.0, "heat"),
+    ("Heat but more of a crowd-pleaser", 1, "well known", 1.0, "heat"),
 ])
 def test_comparisons_of_renown_become_critiques_and_leave_the_rest(text, alpha, attribute, strength, rest):
     critiques, left = read_renown(simplify(text))
