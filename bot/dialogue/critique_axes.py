@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from bot.nlu.grounding import LEXICAL, guessed_opposite
-from bot.nlu.renown import FACTS
+from bot.nlu.renown import ATTRIBUTE_FACTS
 from engine.retrieval.retriever import Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,7 @@ def estimate_reading(retriever: "Retriever", critique: "Critique"):
     """The reading an `estimate` critique walks (engine.degrees.grounding.Grounding): a catalog
     fact (bot.nlu.renown: "less well-known") or a guess at what the catalog lacks
     (bot.dialogue.estimates: "shorter"); None when this checkpoint cannot read it."""
-    fact = FACTS.get(critique.tag)
+    fact = ATTRIBUTE_FACTS.get(critique.tag)
     if fact is not None:
         return retriever.degree_model.fact(critique.tag, fact)
     return retriever.degree_model.estimate(critique.phrase or critique.tag)

@@ -24,7 +24,7 @@ from bot.dialogue.critique_axes import (as_read, walkable, critique_modification
                                        understood_json)
 from bot.dialogue.list_controls import ListControls
 from bot.dialogue.nearest import show_nearest
-from bot.nlu.renown import FACTS
+from bot.nlu.renown import ATTRIBUTE_FACTS
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
                                   offered_start, ordinal_pick, pending_from_json, pending_to_json, still_waiting)
@@ -259,7 +259,7 @@ class DialogueManager:
         if unclear:
             return self._ask_which_tag(state, AskTag(critiques, unclear[0]))
         unknown = [c.tag for c in critiques if not walkable(self.retriever, c)]
-        if unknown and unknown[0] in FACTS:  # a checkpoint written without the ratings' signals
+        if unknown and unknown[0] in ATTRIBUTE_FACTS:  # a checkpoint written without the ratings' signals
             return self.out.reply(state, replies.fact_missing(unknown[0]), "cannot_judge")
         if unknown:
             return self.out.no_close_tag(state, (), unknown[0])

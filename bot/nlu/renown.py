@@ -19,10 +19,11 @@ import re
 from bot.nlu import lexicon as lx
 from bot.types import Critique
 
-__all__ = ["read_renown", "FACTS"]
+__all__ = ["read_renown", "ATTRIBUTE_FACTS"]
 
-# The attribute a critique names (its `tag`, as replies say it) -> the catalog fact it walks.
-FACTS = {"well known": "popularity", "well rated": "rating"}
+# The attribute a critique names (its `tag`, as replies say it) -> the catalog fact it walks
+# (engine.degrees.model.FACTS).
+ATTRIBUTE_FACTS = {"well known": "popularity", "well rated": "rating"}
 
 _MORE = r"(?:more|even more|better)"
 _LESS = r"(?:less|even less|not (?:as|so|that|too)|lesser)"
@@ -46,21 +47,24 @@ _FEWER_SAW = (r"(?:(?:that|which)\s+)?(?:fewer|not many|few|not a lot of)\s+peop
 _MORE_SAW = (r"(?:(?:that|which)\s+)?more\s+people\s+(?:have\s+)?(?:seen|watched|heard of)"
              r"|(?<!less of )(?<!not )(?:more (?:of )?)?a crowd[- ]pleaser|more hyped")
 
+
+def _comparison(*said: str) -> re.Pattern:
+    """One way of one fact: any of `said`, after an article and a strength, before the end of
+    the comparison."""
+    return re.compile(_START + _STRENGTH + r"(?:" + "|".join(said) + r")" + _END)
+
+
 # (alpha, attribute, pattern): the fact's way and which fact
 _PATTERNS = [
-    (1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+(?:well[- ]?)?" + _KNOWN
-                                 + r"|better[- ]known|" + _LESS + r"\s+" + _OBSCURE
-                                 + r"|" + _BUT + r"(?:well[- ]?known|famous|popular)|" + _MORE_SAW + r")" + _END)),
-    (-1, "well known", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+(?:well[- ]?)?" + _KNOWN
-                                  + r"|lesser[- ]known|little[- ]known|" + _MORE + r"\s+" + _OBSCURE
-                                  + r"|hidden gems?|" + _BUT + _OBSCURE + r"|" + _FEWER_SAW + r")" + _END)),
-    (1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _MORE + r"\s+" + _RATED
-                                 + r"|(?:better|higher|best|highest|top)[- ](?:rated|reviewed|regarded)|with better (?:ratings|reviews)"
-                                 + r"|" + _BUT + r"(?:(?:highly|well|critically)[- ](?:rated|acclaimed)|acclaimed))"
-                                 + _END)),
-    (-1, "well rated", re.compile(_START + _STRENGTH + r"(?:" + _LESS + r"\s+" + _RATED
-                                  + r"|(?:worse|lower|worst|lowest)[- ](?:rated|reviewed|regarded)|with worse (?:ratings|reviews))"
-                                  + _END)),
+    (1, "well known", _comparison(_MORE + r"\s+(?:well[- ]?)?" + _KNOWN, r"better[- ]known", _LESS + r"\s+" + _OBSCURE,
+                                  _BUT + r"(?:well[- ]?known|famous|popular)", _MORE_SAW)),
+    (-1, "well known", _comparison(_LESS + r"\s+(?:well[- ]?)?" + _KNOWN, r"lesser[- ]known", r"little[- ]known",
+                                   _MORE + r"\s+" + _OBSCURE, r"hidden gems?", _BUT + _OBSCURE, _FEWER_SAW)),
+    (1, "well rated", _comparison(_MORE + r"\s+" + _RATED, r"(?:better|higher|best|highest|top)[- ](?:rated|reviewed|regarded)",
+                                  r"with better (?:ratings|reviews)",
+                                  _BUT + r"(?:(?:highly|well|critically)[- ](?:rated|acclaimed)|acclaimed)")),
+    (-1, "well rated", _comparison(_LESS + r"\s+" + _RATED, r"(?:worse|lower|worst|lowest)[- ](?:rated|reviewed|regarded)",
+                                   r"with worse (?:ratings|reviews)")),
 ]
 
 
