@@ -11,6 +11,7 @@ lexicon word) is a critique of its own. A description of one word the catalog ha
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -47,6 +48,7 @@ def _named_parts(tokens: list[str], read: AttributeReader) -> tuple[list[str], l
     """The description's parts and their readings: a run of words that is one name the catalog
     knows as a whole ("black and white", "film noir", "science fiction") is one part, any other
     word ("and" aside) a part of its own."""
+    read = functools.cache(read)  # a run is read as a part and again as a longer run's start
     words, readings, i = [], [], 0
     while i < len(tokens):
         if tokens[i] == "and":
