@@ -26,6 +26,7 @@ from engine.memo import Memo
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
     from engine.retrieval.retriever import Modification, Retriever, Step
+    from engine.retrieval.sequences import GradientSequence
 
 SHARED_TAGS = 3  # tags a card names as shared with the reference
 STRONG_MEMO = 65_536  # rows whose strong tags are remembered, then forgotten at once
@@ -82,6 +83,37 @@ class Cards:
 
     def _degrees(self, row: int, readings: tuple[tuple[str, "Modification"], ...]) -> dict[str, float]:
         return {label: self.retriever.modification_degree(row, m) for label, m in readings}
+
+    def facts(self, critiques: Sequence[Critique]) -> dict[str, str]:
+        """{label: catalog fact} of the asked attributes walked on a recorded fact ("less
+        well-known" -> popularity): those have a number to show, not an estimate."""
+        return {label: m.grounding.fact for label, m in self.readings(critiques)
+                if m.grounding is not None and m.grounding.fact}
+
+    def reference_value(self, sequence: "GradientSequence", row: int, first: "Modification") -> float | bool | str | None:
+        """What a critique's reply says of where the reference stands on the first asked
+        attribute: whether it carries a form tag walked by the catalog's tag, the recorded
+        number of a fact ("liked by 137 people here"), or the estimated degree."""
+        if sequence.tagged:
+            return bool(sequence.reference_degree)
+        fact = first.grounding.fact if first.grounding is not None else ""
+        return self.recorded(row, fact) if fact else sequence.reference_degree
+
+    def recorded(self, row: int, fact: str, than: int | None = None) -> str:
+        """What the catalog records of `row` for a fact (engine.degrees.model.FACTS), in words;
+        with `than`, beside that row's (named by the caller after it): "liked by 30 people here
+        vs 181", "mean rating 4.2 of 5 here vs 4.1"."""
+        r = self.retriever
+        if fact == "popularity":  # the users who gave it 4 stars or more (engine.data.preprocess)
+            liked = int(r.popularity[row])
+            text = f"liked by {liked:,} {'person' if liked == 1 else 'people'} here"
+            return text if than is None else f"{text} vs {int(r.popularity[than]):,}"
+        signals = r.degree_model.signals
+        means = r.degree_model.sides["rating"] if signals is None else signals.mean_rating
+        mean = float(means[row])
+        text = "no ratings here" if not np.isfinite(mean) else f"mean rating {mean:.1f} of 5 here"
+        other = float(means[than]) if than is not None else np.nan
+        return text if than is None else f"{text} vs {'none' if not np.isfinite(other) else f'{other:.1f}'}"
 
     def strong_tags(self, row: int) -> list[str]:
         """Tags the item is strong in, strongest first: graded relevance, else its own tags.

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from engine.retrieval.retriever import Retriever
 
 # What a reading of a catalog fact says it went by (`reading_note`).
-FACT_NOTES = {"popularity": "going by how many people here rated each film",
+FACT_NOTES = {"popularity": "going by how many people here gave each film 4 stars or more",
               "rating": "going by each film's mean rating here, films few rated counting as average"}
 
 

@@ -66,16 +66,22 @@ class Explainer:
         shown = state.last_sequence[position - 1] if position else {}
         critiques = asked(state)
         ref_title = r.titles[reference] if reference is not None else None
-        lines, asked_rows = [], []
+        lines, recorded, asked_rows = [], [], []
         if reference is not None:
             mine, theirs = self.cards.degrees(row, critiques), self.cards.degrees(reference, critiques)
+            facts = self.cards.facts(critiques)
             for c, (label, value) in zip(critiques, mine.items()):
                 change = value - theirs[label]
+                way = ", as asked" if c.alpha * change > 0 else ", not the way you asked"
                 asked_rows.append({"attribute": label, "alpha": c.alpha, "item": value,
                                    "reference": theirs[label], "change": round(change, 4),
-                                   "as_asked": bool(c.alpha * change > 0)})
-                lines.append(f"{label} {value:.2f} here vs {theirs[label]:.2f} for {replies.quote(ref_title)} "
-                             f"({change:+.2f}{', as asked' if c.alpha * change > 0 else ', not the way you asked'})")
+                                   "as_asked": bool(c.alpha * change > 0), "fact": facts.get(label)})
+                if label in facts:  # a recorded number, not an estimate: say it as it is
+                    recorded.append(f"{self.cards.recorded(row, facts[label], reference)} for "
+                                    f"{replies.quote(ref_title)} ({way[2:]})")
+                else:
+                    lines.append(f"{label} {value:.2f} here vs {theirs[label]:.2f} for "
+                                 f"{replies.quote(ref_title)} ({change:+.2f}{way})")
         shares = list(self.cards.shared(row, reference, limit=5)) if reference is not None else []
         mine_tags, their_tags = set(self.cards.strong_tags(row)), set(self.cards.strong_tags(reference)) if reference is not None else set()
         new = [t for t in self.cards.strong_tags(row) if t not in their_tags][:3]
@@ -94,6 +100,8 @@ class Explainer:
         said = f"you asked for {replies.quote(replies.wanted(critiques))} from {replies.quote(ref_title)}. " \
             if critiques and ref_title else ""
         text = f"Why {replies.quote(title)}" + (f" (#{position})" if position else "") + f": {said}"
+        if recorded:
+            text += "In the catalog: " + "; ".join(recorded) + ". "
         if lines:
             text += "Estimated: " + "; ".join(lines) + ". "
         if shares:
@@ -140,9 +148,13 @@ class Explainer:
         near = self.closest(row)
         text = f"{replies.quote(title)}" + (f", from {year}" if year else "") + ". "
         text += (f"It is strongest in: {', '.join(tags)}. " if tags else "The catalog has no tags for it. ")
-        if degrees:
+        facts = self.cards.facts((*asked, *session_asked(state))[:4])
+        if facts:  # recorded numbers, not estimates
+            text += "In the catalog: " + ", ".join(self.cards.recorded(row, f) for f in facts.values()) + ". "
+        estimated = {k: v for k, v in degrees.items() if k not in facts}
+        if estimated:
             text += ("Estimated, of what you asked about: "
-                     + ", ".join(f"{k} {v:.2f}" for k, v in degrees.items()) + ". ")
+                     + ", ".join(f"{k} {v:.2f}" for k, v in estimated.items()) + ". ")
         text += "Closest to it in how viewers rate: " + "; ".join(r.titles[i] for i in near) + ". "
         text += "That is what the catalog knows; I have no plot or cast."
         facts = {"item": self._item(row), "year": year, "tags": tags,

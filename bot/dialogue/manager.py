@@ -314,7 +314,7 @@ class DialogueManager:
                                 "from": state.current})
         del state.critiques[: -self.config.history_limit]
         state.answer = answer_record("critique", int(self.retriever.item_ids[row]), critiques)
-        tag_value = bool(sequence.reference_degree) if sequence.tagged else sequence.reference_degree
+        tag_value = self.cards.reference_value(sequence, row, mods[0])
         text = replies.walked(read, self._title(row), tag_value, len(shown),
                               self.policy == "gradient", reading_note(critiques, mods, tags), sequence.balanced)
         text += f" {replies.widened_for_years(self._title(row), state.years)}" if further else ""

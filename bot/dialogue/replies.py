@@ -103,12 +103,13 @@ def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool)
             f"films that go furthest that way, to see films like it.{catalog_note(synthetic)}")
 
 
-def walked(critiques: Sequence[Critique], title: str, tag_value: float | bool | None, shown: int,
+def walked(critiques: Sequence[Critique], title: str, tag_value: float | bool | str | None, shown: int,
            gradient: bool, reading: str = "", balanced: bool = False) -> str:
     """The answer to a critique: what was understood, where from, what the sequence is.
 
-    `tag_value`: the reference's estimated degree, or whether it carries a form tag walked by
-    the catalog's tag (engine.walks.neighbourhood.form_members). `reading` says how words that
+    `tag_value`: the reference's estimated degree, whether it carries a form tag walked by the
+    catalog's tag (engine.walks.neighbourhood.form_members), or what the catalog records of it
+    for a fact, in words (bot.dialogue.cards.Cards.reference_value). `reading` says how words that
     are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
     first = critiques[0]
     said = wanted(critiques)
@@ -122,6 +123,7 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | bool | 
         heard = f" (my guess for {quote(said_as)}: no tag is close to {quote(first.phrase)})"
     heard += f" ({reading.rstrip('.')})" if reading else ""
     here = (f", which is {'' if tag_value else 'not '}tagged {first.tag}" if isinstance(tag_value, bool)
+            else f", {tag_value}" if isinstance(tag_value, str)
             else f", {first.tag} {number(tag_value)} (estimated)" if tag_value is not None else "")
     if not shown:
         return f"Understood: {said}{heard}. I found no other items to show from {quote(title)}."

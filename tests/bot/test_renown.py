@@ -158,3 +158,29 @@ def test_a_walk_from_the_end_of_a_fact_says_so_in_the_words_asked(rated, real_pa
     assert not reply.sequence
     assert "already at that end (well rated 1.00)" in reply.text and "nothing better-rated" in reply.text
     assert not any(f"more {t}" in reply.text for t in rated.tags)  # no steering tag is named
+
+
+def test_why_and_about_give_a_fact_as_the_catalog_records_it_not_as_an_estimate(rated, real_parser, store):
+    m = DialogueManager(rated, real_parser, store, model_id="planted-test", policy="adaptive")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Heat (1995)")
+    first = m.handle(sid, "less well known").sequence[0]
+    row, heat = rated.row_of_id[first.item_id], rated.titles.index("Heat (1995)")
+    why = m.handle(sid, "why the first one?").text
+    liked, theirs = int(rated.popularity[row]), int(rated.popularity[heat])
+    assert liked < theirs
+    assert f"In the catalog: liked by {liked:,} people here vs {theirs:,} for “Heat (1995)” (as asked)" in why
+    assert "Estimated" not in why
+    m.handle(sid, "better rated")
+    about = m.handle(sid, "tell me about the first one").text
+    assert "In the catalog: mean rating" in about and "liked by" in about and "(estimated)" not in about
+
+
+def test_a_gradient_walk_on_a_fact_starts_from_the_reference_s_recorded_number(rated, real_parser, store):
+    m = DialogueManager(rated, real_parser, store, model_id="planted-test", policy="gradient")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Heat (1995)")
+    reply = m.handle(sid, "less well known")
+    heat = int(rated.popularity[rated.titles.index("Heat (1995)")])
+    assert reply.sequence and f"Starting from “Heat (1995)”, liked by {heat:,} people here" in reply.text
+    assert "(estimated)" not in reply.text
