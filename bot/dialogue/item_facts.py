@@ -10,7 +10,7 @@ import numpy as np
 from bot.dialogue import replies
 from engine.retrieval.retriever import Retriever
 from engine.retrieval.sequences import Modification
-from engine.walks.neighbourhood import form_carriers
+from engine.walks.neighbourhood import form_carriers, kind_members
 
 
 def popular_rows(retriever: Retriever, n: int) -> list[int]:
@@ -21,6 +21,11 @@ def popular_rows(retriever: Retriever, n: int) -> list[int]:
 STRONGEST_POOL = 300  # the most watched films a critique without a reference offers from
 
 
+# The fewest best-known films of the years asked that an offer chooses among: a share of them as
+# large as STRONGEST_POOL is of the catalog is a handful for an old decade (18 films of the 1970s
+# on ml-latest-small), too few to hold the decade's horror films or its science fiction.
+YEARS_POOL = 60
+
 # How many times the films offered the films a fact ("better rated") is ranked among, of those
 # that fit the rest of a description best: a fact names no kind of film.
 FACT_SHORTLIST = 3
@@ -29,7 +34,8 @@ FACT_SHORTLIST = 3
 LESS_KNOWN_REACH = 4
 
 
-def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], n: int) -> list[int]:
+def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], n: int,
+                   outside: Sequence[int] = ()) -> list[int]:
     """Of the STRONGEST_POOL most watched rows, the n that go furthest the asked way ("a scary
     movie": the most watched films that are the most horror): starting points that fit what was
     asked, instead of the catalog's most watched films whatever they are. A form the critique
@@ -39,9 +45,15 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
     A quality counts by its estimated degree and by what the catalog's users tagged the films
     with (`tagged_with`), each in [0, 1]. A catalog fact ("better rated", "lesser-known") orders
     the FACT_SHORTLIST x n films that fit the rest best; asked less known, the pool reaches
-    LESS_KNOWN_REACH times as deep."""
+    LESS_KNOWN_REACH times as deep. Rows in `outside` (released outside the years asked) are
+    never offered: the pool is then the best-known films of those years, as large a share of
+    them as STRONGEST_POOL is of the catalog."""
     order = np.asarray(popular_rows(retriever, retriever.n_shown), dtype=np.int64)
     share = STRONGEST_POOL / max(len(order), 1)
+    least = 0
+    if len(outside):
+        order = order[~np.isin(order, np.asarray(outside, dtype=np.int64))]
+        least = YEARS_POOL
     by_degree = []
     for m in modifications:
         carriers = form_carriers(retriever, m)
@@ -53,18 +65,22 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
     facts = [m for m in by_degree if m.grounding is not None and m.grounding.fact]
     # "an obscure sci-fi movie": the best-known films are no less known than each other
     reach = LESS_KNOWN_REACH if any(m.grounding.fact == "popularity" and m.alpha < 0 for m in facts) else 1
-    pool = order[:max(n, round(reach * share * len(order)))]
-    score = np.zeros(len(pool))
+    pool = order[:max(n, least, round(reach * share * len(order)))]
+    score, kinds = np.zeros(len(pool)), np.zeros(len(pool))
     for m in by_degree:
         if m not in facts:
             score += m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
             score += m.alpha * tagged_with(retriever, m, pool)
+            kind = kind_members(retriever, m)  # "a horror movie": the genre's films first
+            if kind is not None:
+                kinds += m.alpha * kind[pool]
     if facts:  # "a better rated horror movie": the fact orders the films that fit the rest
         if len(facts) < len(by_degree):
-            pool = pool[np.argsort(-score, kind="stable")[:FACT_SHORTLIST * n]]
+            keep = np.lexsort((-score, -kinds))[:FACT_SHORTLIST * n]
+            pool, kinds = pool[keep], kinds[keep]
         score = sum(m.alpha * np.asarray(retriever.modification_degrees(m), dtype=np.float64)[pool]
                     for m in facts)
-    return [int(r) for r in pool[np.argsort(-score, kind="stable")[:n]]]
+    return [int(r) for r in pool[np.lexsort((-score, -kinds))[:n]]]
 
 
 def tagged_with(retriever: Retriever, m: Modification, rows: np.ndarray) -> np.ndarray:

@@ -24,6 +24,7 @@ from bot.dialogue.critique_axes import (as_read, walkable, critique_modification
                                        understood_json)
 from bot.dialogue.list_controls import ListControls
 from bot.dialogue.nearest import show_nearest
+from bot.dialogue.starts import offer_starts
 from bot.nlu.renown import ATTRIBUTE_FACTS
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
@@ -269,12 +270,7 @@ class DialogueManager:
             return replace(moved, intent="critique")
         row = self.out.row(state.current)
         if row is None:  # "a scary movie": start from one of the best-known scary ones, or any film named
-            rows = item_facts.strongest_rows(self.retriever, critique_modifications(self.retriever, critiques),
-                                             len(self._popular_rows))
-            self._ask(state, NeedReference(critiques, tuple(int(self.retriever.item_ids[r]) for r in rows)))
-            return self.out.reply(
-                state, replies.need_reference(critiques, self._title(rows[0]), self.retriever.synthetic),
-                "critique", buttons=self.out.popular_buttons(rows), with_suggestions=False, clarification=True)
+            return offer_starts(self, state, critiques)
         return self.walk_from(state, row, critiques)
 
     def walk_from(self, state: SessionState, row: int, critiques: tuple[Critique, ...], *,

@@ -97,6 +97,12 @@ def _which(title: str) -> str:
     return f"the {year} one" if year.isdigit() else title
 
 
+def no_start_in_years(critiques: Sequence[Critique], years: str) -> str:
+    """No film of the catalog is released in the years asked: nothing to offer to start from."""
+    return (f"I understood {quote(wanted(critiques))}, but I have no films {years} to start from. "
+            f"Name a movie, or say \u201cany year\u201d to drop the years.")
+
+
 def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool) -> str:
     return (f"I understood {quote(wanted(critiques))}, but less or more than what? Name a movie to "
             f"start from, e.g. {quote('something like ' + example)}, or pick one below: the best-known "

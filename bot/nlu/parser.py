@@ -314,8 +314,9 @@ class Parser:
         if typed_title or not reading.cued and (norm_phrase(simple) not in self.vocab.exact_names
                                                 or self._famous(simple, shown, original)):
             exact = self.references.exact_title(simple)
-            if exact is not None:
-                return exact
+            if exact is not None and not (not typed_title and _article_added(simple, exact.title)
+                                          and read_description(simple, self._read_attribute) is not None):
+                return exact  # "a scary movie" describes a film; "Scary Movie" has no article
         if not reading.strong_cue and self._plain_words(simple, original, reading):
             outside = self.outside.whole(simple)  # "funny people", "Heartbreakers": too few ratings
             if outside is not None:
@@ -354,6 +355,14 @@ def _with_critiques(parse: Parse, critiques: tuple) -> Parse:
                                       and (parse.item_id is not None or parse.index is not None)):
         return replace(parse, intent="critique", critiques=parse.critiques + critiques)
     return parse
+
+
+def _article_added(simple: str, title: str | None) -> bool:
+    """Whether the words open with an article the matched title does not have: "a scary movie"
+    for "Scary Movie (2000)", not "a christmas story" for "Christmas Story, A (1983)"."""
+    if not re.match(r"an?\s", simple) or not title:
+        return False
+    return not re.search(r"(?:^an?\s|,\s*an?(?:\s*\(\d{4}\))?$)", title.strip(), re.IGNORECASE)
 
 
 def _nothing_read(parse: Parse) -> bool:

@@ -227,5 +227,7 @@ def _tidy(text: str) -> str:
                       "", text).strip(" ,;.!?-")
         # "give me a [90s movie]" loses its article; "like Easy A [from the 80s]" keeps the title's
         text = _BEFORE_ARTICLE.sub(r"\1", text).strip(" ,;.!?-")
-        text = re.sub(r"^(?:but|and|or|so|a|an|the)(?:\s+|$)", "", text).strip(" ,;.!?-")
+        text = re.sub(r"^(?:but|and|or|so|the)(?:\s+|$)|^(?:a|an)(?:$|\s+(?=(?:but|and|or|so)\b))", "", text).strip(" ,;.!?-")
+    # "a dark thriller [from the 80s]" keeps its article: it frames a description of the film
+    # wanted (bot.nlu.described), which "dark thriller" alone is not
     return text

@@ -1,0 +1,78 @@
+"""A request with no film that asks for years ("a comedy from the 90s", "a dark thriller from the
+80s") offers films of those years only, keeps every quality it names, and says when no film of
+those years exists; "a scary movie" describes a film rather than naming "Scary Movie" (planted
+catalog: 128 films of 1970-2019)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.manager import DialogueManager
+from bot.nlu.parser import _article_added
+from engine.retrieval.catalog import release_year
+
+
+@pytest.fixture()
+def adaptive(planted, real_parser, store) -> DialogueManager:
+    return DialogueManager(planted, real_parser, store, model_id="planted-test", policy="adaptive")
+
+
+@pytest.mark.parametrize("said, low, high", [("a comedy from the 90s", 1990, 1999),
+                                             ("a dark thriller from the 80s", 1980, 1989),
+                                             ("something scary from the 70s", 1970, 1979),
+                                             ("a feel-good movie made after 2010", 2011, 2019)])
+def test_a_request_with_no_film_offers_starting_films_of_the_years_asked(adaptive, said, low, high):
+    reply = adaptive.handle(adaptive.new_session_id(), said)
+    assert reply.intent == "critique" and reply.clarification and len(reply.buttons) == 5
+    assert all(low <= release_year(b.title) <= high for b in reply.buttons), [b.title for b in reply.buttons]
+    assert "Only films released" in reply.text
+
+
+def test_a_description_keeps_every_quality_it_names_beside_its_years(real_parser):
+    parse = real_parser.parse("a dark thriller from the 80s")
+    assert parse.intent == "critique" and parse.years == {"min": 1980, "max": 1989}
+    assert sorted(c.tag for c in parse.critiques) == ["dark", "thriller"]
+    assert all(c.alpha == 1 for c in parse.critiques)
+
+
+def test_years_no_film_was_released_in_are_said_and_nothing_is_offered(adaptive):
+    sid = adaptive.new_session_id()
+    reply = adaptive.handle(sid, "a comedy from 1905")
+    assert reply.intent == "critique" and not reply.buttons and not reply.sequence
+    assert "no films released in 1905" in reply.text and "any year" in reply.text
+    after = adaptive.handle(sid, "any year")  # the filter dropped, the conversation goes on
+    assert after.intent != "error"
+
+
+def test_a_genre_named_with_a_fact_offers_films_of_that_genre_first(real_parser, store):
+    import numpy as np
+    import scipy.sparse as sp
+
+    from bot_fixtures import planted_retriever
+
+    retriever = planted_retriever()
+    tagged = retriever.relevance > 0.5  # the catalog's binary tags, but horror: on 8 films only,
+    column = retriever.tags.index("horror")  # whatever their degrees, too few to fill the
+    tagged[:, column] = False  # shortlist the fact orders (FACT_SHORTLIST x 5)
+    tagged[np.random.default_rng(0).choice(retriever.n_items, 8, replace=False), column] = True
+    retriever.item_tags = sp.csr_matrix(tagged.astype(np.float32))
+    retriever.degree_model.__dict__["sides"] = {  # the ratings' summary a trained checkpoint has
+        "popularity": np.log1p(np.asarray(retriever.popularity, dtype=np.float64)),
+        "rating": np.linspace(4.5, 2.5, retriever.n_items)}
+    horror = tagged[:, column]
+    manager = DialogueManager(retriever, real_parser, store, model_id="planted-test", policy="adaptive")
+    reply = manager.handle(manager.new_session_id(), "a lesser-known horror movie")
+    offered = [retriever.titles.index(b.title) for b in reply.buttons]
+    assert len(offered) == 5 and all(horror[row] for row in offered)
+
+
+@pytest.mark.parametrize("words, title, added", [
+    ("a scary movie", "Scary Movie (2000)", True),
+    ("an epic", "Epic (2013)", True),
+    ("a christmas story", "Christmas Story, A (1983)", False),
+    ("an american werewolf in london", "American Werewolf in London, An (1981)", False),
+    ("a quiet place", "A Quiet Place (2018)", False),
+    ("scary movie", "Scary Movie (2000)", False),
+])
+def test_an_article_the_title_lacks_marks_a_description(words, title, added):
+    assert _article_added(words, title) is added
