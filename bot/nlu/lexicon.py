@@ -237,7 +237,7 @@ MORE_PHRASES = (
     "turn up", "ramp up", "crank up", "amp up", "dial up", "pump up", "bring on", "bring in",
     "more of", "give me", "i want", "i'd like", "id like", "i would like", "i like", "i love",
     "i prefer", "prefer", "i'd love", "id love", "i would love", "would love", "show me",
-    "i need", "let's have", "lets have", "go for", "with",
+    "i need", "let's have", "lets have", "go for", "with", "set in", "featuring", "involving",
     "i'm in the mood for", "im in the mood for", "in the mood for", "looking for", "i'm after",
     "i meant", "i mean", "still", "but still", "keep", "keep the", "at least",
 )

@@ -76,3 +76,16 @@ def test_a_genre_named_with_a_fact_offers_films_of_that_genre_first(real_parser,
 ])
 def test_an_article_the_title_lacks_marks_a_description(words, title, added):
     assert _article_added(words, title) is added
+
+
+@pytest.mark.parametrize("text, tag", [("something like Heat (1995) but set in a war", "war"),
+                                       ("like Heat (1995) but featuring a twist ending", "twist ending"),
+                                       ("Heat (1995), only involving more gore", "gory")])
+def test_what_a_film_is_set_in_or_featuring_is_asked_more_of(real_parser, text, tag):
+    parse = real_parser.parse(text)
+    assert parse.title == "Heat (1995)" and [(c.alpha, c.tag) for c in parse.critiques] == [(1, tag)], parse
+
+
+@pytest.mark.parametrize("text, intent", [("what about the second one", "select"), ("tell me about it", "about")])
+def test_a_question_with_about_stays_the_question(real_parser, text, intent):
+    assert real_parser.parse(text).intent == intent
