@@ -337,11 +337,10 @@ class DialogueManager:
             titles = [t for t in parse.candidates if t in self.retriever.titles][:5]
             if parse.unknown_title:  # "Heat but less violent": not here; the critiques wait
                 question = still_waiting(parse.critiques, waiting, self.retriever.tags)
-                state.pending = pending_to_json(question) if question else None
                 return self.out.not_in_catalog(state, parse.unknown_title, titles, question, parse.outside)
-            if titles:
-                self._ask(state, AskTitle(tuple(titles)))
-                return self.out.reply(state, replies.which_title(titles), "reference",
+            if titles:  # "something like Star Wars but funnier": which one, then funnier from it
+                self._ask(state, AskTitle(tuple(titles), critiques=parse.critiques))
+                return self.out.reply(state, replies.which_title(titles, parse.critiques), "reference",
                                    buttons=[Button(t, f"something like {t}") for t in titles],
                                    with_suggestions=False, clarification=True)
             return self.out.reply(state, replies.unknown_title(synthetic), "reference",

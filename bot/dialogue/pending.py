@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Union
 
 from bot.nlu.lexicon import ORDINALS
@@ -133,8 +133,17 @@ class AskTitle:
     # False where the titles were only named beside a list ("say 'the 1953 one' for the other"):
     # "#1" then picks from the list on screen, not from these titles.
     numbered: bool = True
+    # What was asked of the film with its name ("something like Star Wars but funnier"): walked
+    # from the one picked, as a compound critique.
+    critiques: tuple[Critique, ...] = ()
 
     def resolve(self, parse: Parse, cleaned: str, titles: TitleResolver) -> Parse | None:
+        picked = self._pick(parse, cleaned, titles)
+        if picked is None or not self.critiques or picked.item_id is None or picked.critiques:
+            return picked
+        return replace(picked, intent="critique", critiques=self.critiques)
+
+    def _pick(self, parse: Parse, cleaned: str, titles: TitleResolver) -> Parse | None:
         if parse.intent == "reference" and parse.item_id is not None:
             return parse
         title = ordinal_pick(parse, list(self.candidates)) if self.numbered else None
@@ -159,11 +168,13 @@ class AskTitle:
         return Parse("reference", item_id=match[0].item_id, title=match[0].title, text=cleaned)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "candidates": list(self.candidates), "numbered": self.numbered}
+        return {"kind": self.kind, "candidates": list(self.candidates), "numbered": self.numbered,
+                "critiques": [critique_to_json(c) for c in self.critiques]}
 
     @classmethod
     def from_json(cls, d: dict) -> "AskTitle":
-        return cls(tuple(str(t) for t in d.get("candidates") or ()), bool(d.get("numbered", True)))
+        return cls(tuple(str(t) for t in d.get("candidates") or ()), bool(d.get("numbered", True)),
+                   tuple(critique_from_json(c) for c in d.get("critiques") or ()))
 
 
 @dataclass(frozen=True)

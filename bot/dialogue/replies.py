@@ -221,8 +221,9 @@ def no_close_tag(closest: Sequence[str]) -> str:
     return text + " Say \u201chelp\u201d to see the tags I know."
 
 
-def which_title(titles: Sequence[str]) -> str:
-    return "Which one do you mean? " + "; ".join(f"{i}. {t}" for i, t in enumerate(titles, 1))
+def which_title(titles: Sequence[str], critiques: Sequence[Critique] = ()) -> str:
+    then = f" Then I will look for {quote(wanted(critiques))} from it." if critiques else ""
+    return "Which one do you mean? " + "; ".join(f"{i}. {t}" for i, t in enumerate(titles, 1)) + then
 
 
 def unknown_title(synthetic: bool) -> str:

@@ -10,7 +10,7 @@ from bot.dialogue import replies, years
 from bot.dialogue.cards import Cards, asked
 from bot.store.sessions import SESSION_ID_MAX, SessionState
 from bot.dialogue.suggestions import Suggester
-from bot.dialogue.pending import NeedReference
+from bot.dialogue.pending import AskTitle, NeedReference, pending_to_json
 from bot.types import Button, Reply, ShownItem
 from engine.errors import LookupFailed
 from engine.retrieval.retriever import Retriever
@@ -94,6 +94,8 @@ class ReplyBuilder:
         applies the critiques that wait, if any)."""
         offered = titles or [self.retriever.titles[r] for r in self.popular_rows]
         critiques = waiting.critiques if waiting is not None else ()
+        # "the first one", "the 1980 one" or a title picks among them, and what was asked waits
+        state.pending = pending_to_json(AskTitle(tuple(offered), critiques=critiques))
         if outside:  # "1941 (1979)": in the data, not in the model (too few ratings)
             text = replies.only_in_data(outside[0], offered, bool(titles), critiques, self.retriever.synthetic)
         else:

@@ -48,6 +48,8 @@ class CompoundReader:
                 head = owned if start is not None else head
             if start is not None and self._named_later(simple, head, start):
                 continue  # "my wife and I watched Margin Call, ...": not "My Wife is an Actress"
+            if start is not None and start.item_id is None and start.index is None and start.candidates:
+                return self.waiting(start, tail)  # "Lord of the Rings but funnier": which one, then funnier
             if start is not None:
                 found = self.with_critiques(start, tail)
                 if found is None and m.group(0).strip() == "," and start.item_id is not None \

@@ -260,8 +260,8 @@ class Parser:
                 return whole
         if reference is not None:
             start = self._on_screen(reference.parse, shown) if reference.strict else reference.parse
-            if start.unknown_title:
-                return self.compounds.waiting(start, reference.rest)
+            if start.unknown_title or (start.item_id is None and start.candidates):
+                return self.compounds.waiting(start, reference.rest)  # the critiques wait for the film
             compound = self.compounds.with_critiques(start, reference.rest) if reference.rest else None
             return compound or start
         whole = self.references.exact_title(simple)  # "the good, the bad and the ugly": no "the good" + critiques

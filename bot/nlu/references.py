@@ -23,6 +23,7 @@ from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver, normalize_title
 from engine.retrieval.title_forms import form_key
+from engine.retrieval.series import outshone_by_series
 
 __all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
 
@@ -165,8 +166,9 @@ class ReferenceReader:
                     return ExplicitReference(inside[0], strict, inside[1])
                 found = self._loose(query, original)
                 parts = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
-                if found is not None and found.unknown_title and len(parts) == 2:
-                    rest = _RELATIVE.sub("", query[len(parts[0]):].strip())  # "like Heat but funnier": kept for later
+                if found is not None and (found.unknown_title or found.candidates) and len(parts) == 2:
+                    # "like Heat but funnier", "like Star Wars but funnier": kept for the film picked
+                    rest = _RELATIVE.sub("", query[len(parts[0]):].strip())
             if found is not None:
                 return ExplicitReference(found, strict, rest)
         return None
@@ -328,7 +330,11 @@ class ReferenceReader:
         return self._from_matches(equal, text) if equal else None
 
     def _named(self, match: TitleMatch, query: str) -> Parse:
-        """A reference; its namesakes ride along, so the bot can name them."""
+        """A reference; its namesakes ride along, so the bot can name them. Words that name one
+        film exactly but a far more watched series too ("The Lord of the Rings") ask which."""
+        series = outshone_by_series(self.titles, match.row, query)
+        if series:
+            return Parse("reference", candidates=(*(m.title for m in series[:4]), match.title))
         others = tuple(m.title for m in self.titles.namesakes(match.row, query)[:3])
         return Parse("reference", item_id=match.item_id, title=match.title, namesakes=others)
 

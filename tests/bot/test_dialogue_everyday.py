@@ -67,6 +67,14 @@ def test_a_critique_said_with_an_unknown_title_waits_for_the_title_picked_instea
     assert "a bit less violent" in walked.text
 
 
+def test_the_first_of_the_titles_offered_for_an_unknown_one_is_picked_by_its_place(real_manager):
+    sid = real_manager.new_session_id()
+    reply = real_manager.handle(sid, "Jaws but a bit less violent")
+    walked = real_manager.handle(sid, "the second one")  # of the titles offered, not of the popular films
+    assert walked.current is not None and walked.current.title == reply.buttons[1].title
+    assert walked.intent == "critique" and (walked.tag, walked.alpha) == ("violent", -1)
+
+
 def _last_reply(manager, *utterances):
     sid = manager.new_session_id()
     replies = [manager.handle(sid, u) for u in utterances]

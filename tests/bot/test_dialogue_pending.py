@@ -15,6 +15,7 @@ WEIRD = Critique(1, "quirky", 0.6, 1.0, "weird", ("quirky", "dark"))
 @pytest.mark.parametrize("question", [
     AskTag((WEIRD, Critique(-1, "action", 1.0)), index=0),
     AskTitle(("Heat (2013)", "Heat (1995)")),
+    AskTitle(("Heat (2013)", "Heat (1995)"), critiques=(Critique(1, "comedy", 1.0, 1.0, "funnier"),)),
     NeedReference((Critique(-1, "action", 1.0, 0.5, "a bit less action"),)),
     NeedReference((Critique(1, "horror", 1.0),), offered=(7, 3, 11)),
 ])
@@ -82,3 +83,22 @@ def test_repeating_an_ambiguous_title_does_not_pick_one_silently():
     assert picked.item_id == 2 and picked.intent == "reference"
     second = question.resolve(Parse("select", index=2, text="the second one"), "the second one", titles)
     assert second.item_id == 2
+
+
+def test_what_was_asked_with_an_ambiguous_title_is_walked_from_the_one_picked(manager, planted):
+    sid = manager.new_session_id()
+    offered = (planted.titles[3], planted.titles[5])
+    darker = Critique(1, "dark", 1.0, 1.0, "darker")
+    _seed(manager.store, sid, pending=AskTitle(offered, critiques=(darker,)).to_json())
+    reply = manager.handle(sid, "the second one")
+    assert reply.intent == "critique" and reply.current.title == offered[1] and reply.sequence
+    assert [(c["alpha"], c["tag"]) for c in reply.critiques] == [(1, "dark")]
+
+
+def test_an_ambiguous_title_asked_with_a_critique_keeps_it_for_the_one_picked(real_parser):
+    from bot.dialogue.pending import AskTitle as Asked
+
+    parse = real_parser.parse("something like Harbor but darker")
+    assert parse.intent == "reference" and parse.item_id is None and len(parse.candidates) > 1
+    assert [(c.alpha, c.tag) for c in parse.critiques] == [(1, "dark")]
+    assert Asked(parse.candidates, critiques=parse.critiques).critiques == parse.critiques
