@@ -59,7 +59,7 @@ _OLD_STYLE = r"(?:old[- ]?school|old[- ]fashioned|vintage)"
 # What may follow an age word for it to be the request ("older please", "newer than this")
 _AGE_END = (r"(?=\s*$|\s*[,.!?;]|\s+(?:than|" + _FILM_NOUNS + r"|please|pls|plz|maybe|too|then|only|"
             r"instead|and|but|with|without|though|one)\b)")
-_NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old|" + _NOT_SO + r"old"
+_NEWER = re.compile(r"\b(?:newer|more recent|more modern|less old|(?<=but )(?:modern|contemporary)|" + _NOT_SO + r"old"
                     r"|less\s+" + _OLD_STYLE + r"|" + _NOT_SO + _OLD_STYLE + r")"
                     + _AGE_END)
 _OLDER = re.compile(r"\b(?:older|less recent|less modern|more old|" + _NOT_SO + r"(?:new|recent|modern)"

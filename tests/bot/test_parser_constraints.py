@@ -46,6 +46,8 @@ def test_relative_year_words_are_left_to_the_manager(text, relative):
     ("true grit, but more vintage", "older", "true grit"), ("more oldschool", "older", ""),
     ("less old-fashioned", "newer", ""), ("not so old-fashioned", "newer", ""),
     ("nothing too old school, and funnier", "newer", "funnier"),
+    ("psycho but modern", "newer", "psycho"), ("casablanca, but contemporary please", "newer", "casablanca"),
+    ("psycho but modern and scarier", "newer", "psycho but scarier"),
 ])
 def test_an_age_said_as_a_style_is_a_year_request(text, relative, rest):
     # the catalog records no era style: its thin "classic" tag read "more old-school" as a genre mix
