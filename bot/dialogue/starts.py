@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.dialogue import item_facts, replies
 from bot.dialogue import years as yr
-from bot.dialogue.critique_axes import critique_modifications
+from bot.dialogue.critique_axes import as_read, critique_modifications
 from bot.dialogue.pending import NeedReference, pending_to_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,11 +25,13 @@ def offer_starts(manager: DialogueManager, state: "SessionState", critiques: tup
     so and keep the filter, to be dropped with "any year"."""
     r = manager.retriever
     outside = yr.outside_rows(r, state.years)
-    rows = item_facts.strongest_rows(r, critique_modifications(r, critiques), manager.config.n_popular, outside)
+    modifications = critique_modifications(r, critiques)
+    rows = item_facts.strongest_rows(r, modifications, manager.config.n_popular, outside)
+    said = as_read(critiques, modifications)  # "less gory", not the closest tag's "less horror"
     if not rows:
-        return manager.out.reply(state, replies.no_start_in_years(critiques, yr.describe(state.years)),
+        return manager.out.reply(state, replies.no_start_in_years(said, yr.describe(state.years)),
                                  "critique", with_suggestions=False, clarification=True)
     state.pending = pending_to_json(NeedReference(critiques, tuple(int(r.item_ids[row]) for row in rows)))
-    text = replies.need_reference(critiques, r.titles[rows[0]], r.synthetic) + yr.note(state.years)
+    text = replies.need_reference(said, r.titles[rows[0]], r.synthetic) + yr.note(state.years)
     return manager.out.reply(state, text, "critique", buttons=manager.out.popular_buttons(rows),
                              with_suggestions=False, clarification=True)

@@ -89,3 +89,24 @@ def test_what_a_film_is_set_in_or_featuring_is_asked_more_of(real_parser, text, 
 @pytest.mark.parametrize("text, intent", [("what about the second one", "select"), ("tell me about it", "about")])
 def test_a_question_with_about_stays_the_question(real_parser, text, intent):
     assert real_parser.parse(text).intent == intent
+
+
+def test_a_first_request_names_each_part_as_it_will_be_walked(adaptive, planted, monkeypatch):
+    """A part walked by the degree model's reading of its words ("not too gory" where the catalog
+    has no gore tag) is named by those words, not by its closest tag ("more horror and less
+    horror" had been said)."""
+    from dataclasses import replace
+
+    import bot.dialogue.starts as starts
+    from engine.degrees.grounding import Grounding
+
+    real = starts.critique_modifications
+
+    def read_by_words(retriever, critiques):
+        mods = real(retriever, critiques)
+        return tuple(replace(m, grounding=Grounding.estimate(c.phrase, c.phrase)) if c.alpha < 0 else m
+                     for c, m in zip(critiques, mods))
+
+    monkeypatch.setattr(starts, "critique_modifications", read_by_words)
+    reply = adaptive.handle(adaptive.new_session_id(), "something scary but less bloody")
+    assert "“more horror and less bloody”" in reply.text, reply.text
