@@ -33,6 +33,11 @@ _CUE_WORDS = {"too", "not", "no", "without", "enough", "dont", "hate", "never", 
 CONTRAST_WORDS = frozenset({"but", "though", "although", "yet", "except", "however", "whereas"})
 SPLIT_WORDS = frozenset({"and", "nor", "but", "plus", "while", "whereas", "yet", "though", "although",
                          "also", "however", "except", "&", ",", ";", ".", "!", "/", "then", "or"})
+# "a scary movie that is not gory": a relative clause says more of the film, with a polarity of its own
+_RELATIVE = frozenset({"that", "which", "that's", "thats", "which's"})
+_COPULA = frozenset({"is", "isnt", "isn't", "are", "arent", "aren't", "was", "wasnt", "has", "hasnt", "doesnt",
+                     "doesn't", "does", "feels", "isn"})
+_NEGATED_COPULA = frozenset({"isnt", "isn't", "arent", "aren't", "wasnt", "hasnt", "doesnt", "doesn't", "isn"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,14 @@ def split_clauses(tokens: list[str], vocab: TagVocabulary) -> list[Clause]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        verb = tokens[i + 1] if i + 1 < len(tokens) and not tok.endswith("s") else ""
+        relative = (tok in _RELATIVE and current and any(vocab.is_content(t) for t in current)
+                    and (tok.endswith("s") or verb in _COPULA or verb == "not"))  # "isn't" reads "not"
+        if relative:  # "that is not gory" opens a clause; "that" and its verb carry nothing but "not"
+            clauses.append(Clause(current, opened_by=opened_by))
+            current, opened_by = (["not"] if verb in _NEGATED_COPULA else []), ""
+            i += 2 if verb in _COPULA else 1
+            continue
         if tok in SPLIT_WORDS:
             if current:
                 clauses.append(Clause(current, opened_by=opened_by))

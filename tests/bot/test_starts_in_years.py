@@ -110,3 +110,15 @@ def test_a_first_request_names_each_part_as_it_will_be_walked(adaptive, planted,
     monkeypatch.setattr(starts, "critique_modifications", read_by_words)
     reply = adaptive.handle(adaptive.new_session_id(), "something scary but less bloody")
     assert "“more horror and less bloody”" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("a horror movie that is not gory", [(1, "horror"), (-1, "gory")]),
+    ("a comedy that isn't sad", [(1, "comedy"), (-1, "sad")]),
+    ("a thriller that's not violent", [(1, "thriller"), (-1, "violent")]),
+    ("a drama which is quirky", [(1, "drama"), (1, "quirky")]),
+])
+def test_a_relative_clause_says_more_of_the_film_with_its_own_polarity(real_parser, text, wanted):
+    # "a scary movie that is not gory" had been one clause, negated whole: "less horror"
+    parse = real_parser.parse(text)
+    assert [(c.alpha, c.tag) for c in parse.critiques] == wanted, parse
