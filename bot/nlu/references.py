@@ -59,7 +59,10 @@ _RELATIVE = re.compile(r"^(?:that|which)(?:'s|'re|\s+(?:are|is|were|was))\s+")
 _STYLED = re.compile(r"^(.+?)-(?:type|style|styled|esque|like|inspired|ish)([,.;!?]*)$")
 _LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|others?|other ones?|ones?|the one|all|"
                          r"(?:all|most|some|half|a few|several|many|any|each|every one) of (?:these|those|them)|both|"
-                         r"more|next|same|rest|(?:this|that|the) one|(?:these|those) ones?)$")
+                         r"more|next|same|rest|(?:this|that|the) one|(?:these|those) ones?|"
+                         # "I want to watch a movie": any film, never "... 3000: The Movie"
+                         r"(?:a|an|some|any|good|great|nice|new)?\s*(?:good\s+)?(?:movies?|films?|flicks?)"
+                         r"(?:\s+(?:tonight|now|please|to watch))?)$")
 
 
 

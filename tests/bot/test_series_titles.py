@@ -38,3 +38,21 @@ def test_a_critique_said_with_a_title_that_needs_a_question_waits_for_the_answer
     parse = parser.parse(text)
     assert parse.item_id is None and len(parse.candidates) >= 2, parse
     assert [(c.alpha, c.tag) for c in parse.critiques] == [(1, "dark")]
+
+
+@pytest.fixture(scope="module")
+def movie_parser(tmp_path_factory) -> Parser:
+    titles = ("Space Jokers: The Movie (1996)", "Glass Orchard (1987)")
+    cache = tmp_path_factory.getbasetemp() / "parser-movie-tags.npz"
+    return Parser(TAGS, titles, (1, 2), popularity=(50, 40), tag_vectors_cache=cache)
+
+
+@pytest.mark.parametrize("text", ["I want to watch a movie", "I want a good movie tonight", "I want to watch the movie",
+                                  "I want a movie that makes me laugh"])
+def test_a_film_noun_alone_is_any_film_never_a_title_subtitled_the_movie(movie_parser, text):
+    parse = movie_parser.parse(text)
+    assert parse.item_id is None and "Space Jokers: The Movie (1996)" not in parse.candidates, parse
+
+
+def test_a_title_subtitled_the_movie_is_still_found_by_its_name(movie_parser):
+    assert movie_parser.parse("something like Space Jokers").title == "Space Jokers: The Movie (1996)"
