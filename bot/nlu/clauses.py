@@ -88,6 +88,11 @@ def split_clauses(tokens: list[str], vocab: TagVocabulary) -> list[Clause]:
         verb = tokens[i + 1] if i + 1 < len(tokens) and not tok.endswith("s") else ""
         relative = (tok in _RELATIVE and current and any(vocab.is_content(t) for t in current)
                     and (tok.endswith("s") or verb in _COPULA or verb == "not"))  # "isn't" reads "not"
+        if (tok == "for" and i + 1 < len(tokens) and tokens[i + 1] in _AUDIENCE_OWNERS and current
+                and any(vocab.is_content(t) for t in current)):
+            # "less scary for my 8 year old": who it is for is said beside the critique, not in it
+            clauses.append(Clause(current, opened_by=opened_by))
+            current, opened_by = [], ""
         if relative:  # "that is not gory" opens a clause; "that" and its verb carry nothing but "not"
             clauses.append(Clause(current, opened_by=opened_by))
             current, opened_by = (["not"] if verb in _NEGATED_COPULA else []), ""
@@ -233,6 +238,7 @@ def read_clause(clause: Clause, vocab: TagVocabulary) -> Clause:
 # kids are watching", "we are having dinner") opens with a subject and a finite verb.
 _SUBJECTS = frozenset({"i", "we", "it", "they", "he", "she", "this", "that"})
 _OWNERS = frozenset({"my", "our", "the", "his", "her", "their"})
+_AUDIENCE_OWNERS = frozenset({"my", "our", "his", "her", "their"})  # "for the kids" may be "for kids"
 _FINITE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                      "should", "must", "need", "needs", "gotta", "gonna"})
 _SUBJECT_VERB = frozenset({"it's", "we're", "i'm", "im", "they're", "theyre", "he's", "she's",
@@ -247,6 +253,8 @@ def states_circumstance(tokens: list[str]) -> bool:
         return False
     if words[0] in _SUBJECT_VERB:
         return len(words) > 1
+    if words[0] == "for" and len(words) > 2 and words[1] in _AUDIENCE_OWNERS:
+        return True  # "for my 8 year old", "for our anniversary"
     if words[0] in _SUBJECTS:
         return len(words) > 2 and words[1] in _FINITE
     return words[0] in _OWNERS and any(w in _FINITE for w in words[2:4])  # "my little brother will"

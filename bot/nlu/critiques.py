@@ -129,7 +129,9 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder, *, 
         first = next((k for k, c in enumerate(clauses)
                       if c.explicit or c.opened_by in CONTRAST_WORDS or _compares(c)), len(clauses))
         clauses = clauses[first:]
-    if any(c.explicit for c in clauses):  # "less scary, it's for a family movie night": no "less family night"
+    # "less scary, it's for a family movie night": no "less family night"; "a funny movie for my
+    # wife": no "more marriage". Said alone ("something for my kids") it is what is asked.
+    if any(c.explicit or not states_circumstance(c.tokens) for c in clauses):
         clauses = [c for c in clauses if c.explicit or not states_circumstance(c.tokens)]
     cued = any(c.explicit for c in clauses)
     strong_cue = any(c.explicit and not c.weak for c in clauses)

@@ -26,7 +26,9 @@ _FRAME = re.compile(
     r"(?:show|give|find|get|recommend|suggest)(?: me| us)?)\s+)?"
     r"(?:a|an|some|something|anything)\s+(?P<d>[a-z][a-z' -]*?)"
     r"(?:\s+(?:movie|movies|film|films|flick|one|series|show|to watch|tonight))?"
-    r"(?:\s+(?:about|for|with|featuring)\s+(?P<t>[a-z][a-z' -]*?))?$")
+    r"(?:\s+(?P<p>about|for|with|featuring)\s+(?P<t>[a-z][a-z' -]*?))?$")
+# "for my wife", "for our anniversary": who or what the evening is for, no quality of the film
+_AUDIENCE = re.compile(r"(?:my|our|his|her|their)\s")
 _INTENSIFIERS = frozenset("really very properly super truly genuinely quite pretty proper seriously".split())
 # Words of a request that name no quality the catalog's tags can tell ("something new", "a
 # good one"), or a fact it lacks, which bot.nlu.limits answers when asked as such ("short").
@@ -80,21 +82,22 @@ def read_description(simple: str, read: AttributeReader) -> Parse | None:
     tokens = [w for w in tokens if w not in lx.PRAISE_WORDS]  # "a great comedy"; "a good one": none left
     if not tokens or set(tokens) & _GENERIC:
         return None
+    topic = m.group("t") if not (m.group("p") == "for" and _AUDIENCE.match(m.group("t") or "")) else None
     words, readings = _named_parts(tokens, read)
     if not words or len(words) > MAX_WORDS:
         return None
     if all(len(found) == 1 and found[0].score >= LEXICAL for found, _ in readings):
         critiques = tuple(found[0] for found, _ in readings)
         unread: tuple[Critique, ...] = ()
-        if m.group("t"):  # "a documentary about music", "an animated movie for adults"
-            found, unread = read(m.group("t"))
+        if topic:  # "a documentary about music", "an animated movie for adults"
+            found, unread = read(topic)
             if len(found) > 1 or not found and not unread:
                 return None
             critiques, unread = (critiques + found, ()) if found else (critiques, unread)
         if len({c.tag for c in critiques}) == len(critiques):  # "scary horror": one attribute twice
             return Parse("critique", critiques=critiques, unread=unread)  # unread: "about pilots"
         return None
-    if m.group("t"):
+    if topic:
         return None
     if len(words) == 1:
         found, unread = readings[0]

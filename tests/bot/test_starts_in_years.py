@@ -122,3 +122,14 @@ def test_a_relative_clause_says_more_of_the_film_with_its_own_polarity(real_pars
     # "a scary movie that is not gory" had been one clause, negated whole: "less horror"
     parse = real_parser.parse(text)
     assert [(c.alpha, c.tag) for c in parse.critiques] == wanted, parse
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("something like Heat (1995) but less violent for my 8 year old", [(-1, "violent")]),
+    ("a funny movie for my wife", [(1, "comedy")]),
+    ("something scary, it's for my kids", [(1, "horror")]),
+])
+def test_who_the_film_is_for_is_said_beside_the_request_not_in_it(real_parser, text, wanted):
+    # "less scary for my 8 year old" had been read as one phrase, "scary 8 year old"
+    parse = real_parser.parse(text)
+    assert [(c.alpha, c.tag) for c in parse.critiques] == wanted, parse
