@@ -24,6 +24,7 @@ from bot.dialogue.critique_axes import (as_read, walkable, critique_modification
                                        understood_json)
 from bot.dialogue.list_controls import ListControls
 from bot.dialogue.nearest import show_nearest
+from bot.dialogue.adjust import ADJUSTMENTS, adjust_last
 from bot.dialogue.starts import offer_starts
 from bot.nlu.renown import ATTRIBUTE_FACTS
 from bot.nlu.text import MAX_CHARS
@@ -241,6 +242,8 @@ class DialogueManager:
     # -- intents ---------------------------------------------------------------------------
 
     def _critique(self, state: SessionState, parse: Parse) -> Reply:
+        if parse.control in ADJUSTMENTS:  # "the other way", "not that much": the last critique, changed
+            return adjust_last(self, state, parse.control)
         # every clause counts: "more action but less gore" walks both, the second by its reading
         critiques = tuple(parse.critiques) + read_unread(self.retriever, parse.unread)
         if not critiques and parse.years is not None and not parse.unread:  # "from the 80s"

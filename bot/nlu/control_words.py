@@ -256,3 +256,22 @@ HOW_ATTRIBUTE = re.compile(
 # "what's number 1?", "what is the third one?": a question about a listed item. Without the
 # question mark it stays a pick, as the labelled parser sets read "what's the second one".
 WHAT_POSITION = re.compile(rf"^(?:what|which)(?:'s| is| was)\s+(?P<t>{NAMED_POSITION.pattern})(?P<t2>)$")
+
+
+# A change to the last critique said about it (bot.dialogue.adjust): walk it the other way, as a
+# smaller step or as a bigger one. "The opposite" alone stays a jump ("something completely
+# different"); "go further", "even more" stay "more".
+ADJUST = (
+    ("flip", re.compile(r"^(?:no,? )?(?:(?:go |the |in the )?other way(?: (?:round|around))?|(?:the )?wrong (?:way|direction)"
+                        r"|(?:go |the )?other way (?:please|instead)|reverse (?:it|that|the change))$")),
+    ("softer", re.compile(r"^(?:(?:no,? )?not (?:that|so|quite (?:that|so)|as) much|(?:(?:that'?s|thats|it'?s|its|that was) )?"
+                          r"(?:a bit |a little |way |much |far )?too (?:much|far)|tone it down(?: a (?:bit|little))?"
+                          r"|(?:a bit |a little )?less (?:extreme|than that)|(?:you )?overshot(?: it)?)$")),
+    ("stronger", re.compile(r"^(?:(?:no,? )?(?:(?:that'?s|thats|it'?s|its|that was) )?not (?:enough|far enough|(?:nearly )?enough of a change)"
+                            r"|(?:even )?more than that|(?:a lot |way |much )?further than that|more extreme)$")),
+)
+
+
+def read_adjustment(simple: str) -> str | None:
+    """"the other way" -> "flip", "not that much" -> "softer", "not enough" -> "stronger"."""
+    return next((how for how, pattern in ADJUST if pattern.match(simple)), None)

@@ -26,6 +26,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import looks_like_chitchat, other_domain, small_talk
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.compounds import CompoundReader
+from bot.nlu.control_words import read_adjustment
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.described import read_description
 from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
@@ -162,6 +163,9 @@ class Parser:
         command = read_command(simple)
         if command is not None:
             return Parse(command)
+        adjustment = read_adjustment(simple)
+        if adjustment is not None:  # "the other way", "not that much": the last critique, changed
+            return Parse("critique", control=adjustment)
         simple = self._without_interjections(simple)
         control = self.controls.read(simple, shown, original)
         if control is not None:  # "more", "seen them all", "the funniest of these", "why?"
