@@ -184,7 +184,8 @@ class DialogueManager:
         parse = of_current_series(parse, state.current, self.retriever)  # "part 3" after "godfather 2"
         pending = pending_from_json(state.pending)
         state.pending = None
-        waiting = pending if isinstance(pending, NeedReference) else None
+        waiting = (pending if isinstance(pending, NeedReference) else NeedReference(pending.critiques)
+                   if isinstance(pending, AskTitle) and pending.critiques else None)  # what waits for a film
         deferred = parse.small_talk == "deferral"  # "you pick": the first of what is on offer
         if deferred:
             parse = Parse("select", index=1, text=parse.text)

@@ -85,14 +85,14 @@ def split_clauses(tokens: list[str], vocab: TagVocabulary) -> list[Clause]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        verb = tokens[i + 1] if i + 1 < len(tokens) and not tok.endswith("s") else ""
-        relative = (tok in _RELATIVE and current and any(vocab.is_content(t) for t in current)
-                    and (tok.endswith("s") or verb in _COPULA or verb == "not"))  # "isn't" reads "not"
         if (tok == "for" and i + 1 < len(tokens) and tokens[i + 1] in _AUDIENCE_OWNERS and current
                 and any(vocab.is_content(t) for t in current)):
             # "less scary for my 8 year old": who it is for is said beside the critique, not in it
             clauses.append(Clause(current, opened_by=opened_by))
             current, opened_by = [], ""
+        verb = tokens[i + 1] if i + 1 < len(tokens) and not tok.endswith("s") else ""
+        relative = (tok in _RELATIVE and current and any(vocab.is_content(t) for t in current)
+                    and (tok.endswith("s") or verb in _COPULA or verb == "not"))  # "isn't" reads "not"
         if relative:  # "that is not gory" opens a clause; "that" and its verb carry nothing but "not"
             clauses.append(Clause(current, opened_by=opened_by))
             current, opened_by = (["not"] if verb in _NEGATED_COPULA else []), ""

@@ -93,3 +93,12 @@ def test_strength_words_set_the_span_of_the_walk_and_are_echoed(real_manager):
     compound = _last_reply(real_manager, "Toy Story but a bit less action")
     assert "a bit less action" in compound.text
     assert compound.sequence[-1].degree == pytest.approx(weak.sequence[-1].degree)
+
+
+def test_a_critique_waits_through_a_second_title_the_catalog_lacks(real_manager):
+    sid = real_manager.new_session_id()
+    real_manager.handle(sid, "Jaws but a bit less violent")
+    again = real_manager.handle(sid, "something like Casablanca")  # not here either
+    assert "a bit less violent" in again.text
+    walked = real_manager.handle(sid, again.buttons[0].payload)
+    assert (walked.tag, walked.alpha) == ("violent", -1)
