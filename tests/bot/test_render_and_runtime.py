@@ -144,3 +144,14 @@ def test_a_guessed_list_says_it_is_a_guess_from_user_tags():
     plain = _render(Reply(text="Understood: less action.", intent="critique", session_id="s",
                           sequence=sequence, tag="long", alpha=-1))
     assert "guess:" not in plain
+
+
+def test_a_catalog_fact_is_shown_as_a_percentile_of_what_the_catalog_records_not_an_estimate():
+    sequence = [ShownItem(2, "Mystic River (2003)", degree=0.81, degrees={"well known": 0.81}),
+                ShownItem(3, "Witness (1985)", degree=0.64, degrees={"well known": 0.64})]
+    reply = Reply(text="Understood: less well-known.", intent="critique", session_id="s",
+                  current=ShownItem(1, "Fargo (1996)", degree=0.99, degrees={"well known": 0.99}),
+                  sequence=sequence, tag="well known", alpha=-1)
+    out = _render(reply)
+    assert "well known (percentile here)" in out and "0.81" in out
+    assert "0.99 percentile here" in out and "estimated" not in out
