@@ -72,16 +72,16 @@ class Explainer:
             facts = self.cards.facts(critiques)
             for c, (label, value) in zip(critiques, mine.items()):
                 change = value - theirs[label]
-                way = ", as asked" if c.alpha * change > 0 else ", not the way you asked"
+                way = "as asked" if c.alpha * change > 0 else "not the way you asked"
                 asked_rows.append({"attribute": label, "alpha": c.alpha, "item": value,
                                    "reference": theirs[label], "change": round(change, 4),
                                    "as_asked": bool(c.alpha * change > 0), "fact": facts.get(label)})
                 if label in facts:  # a recorded number, not an estimate: say it as it is
                     recorded.append(f"{self.cards.recorded(row, facts[label], reference)} for "
-                                    f"{replies.quote(ref_title)} ({way[2:]})")
+                                    f"{replies.quote(ref_title)} ({way})")
                 else:
                     lines.append(f"{label} {value:.2f} here vs {theirs[label]:.2f} for "
-                                 f"{replies.quote(ref_title)} ({change:+.2f}{way})")
+                                 f"{replies.quote(ref_title)} ({change:+.2f}, {way})")
         shares = list(self.cards.shared(row, reference, limit=5)) if reference is not None else []
         mine_tags, their_tags = set(self.cards.strong_tags(row)), set(self.cards.strong_tags(reference)) if reference is not None else set()
         new = [t for t in self.cards.strong_tags(row) if t not in their_tags][:3]

@@ -47,7 +47,7 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
     the FACT_SHORTLIST x n films that fit the rest best; asked less known, the pool reaches
     LESS_KNOWN_REACH times as deep. Rows in `outside` (released outside the years asked) are
     never offered: the pool is then the best-known films of those years, as large a share of
-    them as STRONGEST_POOL is of the catalog."""
+    them as STRONGEST_POOL is of the catalog and at least YEARS_POOL."""
     order = np.asarray(popular_rows(retriever, retriever.n_shown), dtype=np.int64)
     share = STRONGEST_POOL / max(len(order), 1)
     least = 0

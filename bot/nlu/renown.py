@@ -1,6 +1,6 @@
 """How well known and how well rated a film is: "less well-known", "more obscure", "better rated".
 
-The catalog records both for every film (how many people rated it; its mean rating), so these
+The catalog records both for every film (how many people gave it 4 stars or more; its mean rating), so these
 are critiques like "less dark", walked on the catalog's own numbers
 (engine.degrees.model.DegreeModel.fact), not words to read as a tag mix: before this, "more
 obscure" was read as mystery + thriller + horror and "less well-known" as less comedy.

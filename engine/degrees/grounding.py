@@ -23,7 +23,7 @@ class Grounding:
     weights: tuple[float, ...]
     is_tag: bool  # True when the phrase is (close to) one tag
     # A fact the catalog records about every film rather than a quality people describe:
-    # "popularity" (how many rated it) or "rating" (its mean rating, shrunk to the catalog's
+    # "popularity" (how many gave it 4 stars or more) or "rating" (its mean rating, shrunk to the catalog's
     # for films few rated); "" for a reading of words (engine.degrees.model.FACTS).
     fact: str = ""
 
