@@ -40,8 +40,8 @@ import numpy as np
 from engine.memo import Memo
 from engine.retrieval.series import nth_of_series
 from engine.retrieval.spelling import MainNames, clearly_ahead
-from engine.retrieval.title_forms import (TitleEnds, alias_keys, form_key, normalize_title, sequel_numbers,
-                                          series_heads)
+from engine.retrieval.title_forms import (TitleEnds, alias_keys, form_key, keeps_article, normalize_title,
+                                          sequel_numbers, series_heads)
 from engine.retrieval.title_lengths import TitlesByLength, closest_titles, loose_titles
 from engine.text.normalise import fold
 
@@ -252,7 +252,7 @@ class TitleResolver:
         if found is None:
             found = self._series_or_prefix(query)
         if found is None:
-            found = self._nth_of_series(query)
+            found = nth_of_series(self, query)  # "harry potter 7" (engine.retrieval.series)
         if found is None and partial:
             loose = self.candidates(query)
             if len(loose) == 1 and loose[0].score >= self.partial_accept:
@@ -314,6 +314,7 @@ class TitleResolver:
         if len(key.split()) < 2 and len(key) < 6:
             return []
         rows = self._by_series.get(key) or self._rows_starting(key + " ")
+        rows = [r for r in rows if keeps_article(query, self.titles[r])]
         return [self._match(r, 95.0, "normalized") for r in self._by_popularity(rows)]
 
     def _series_or_prefix(self, query: str) -> TitleMatch | None:
@@ -321,9 +322,6 @@ class TitleResolver:
         (twice the next), since such short forms fit several titles."""
         matches = self.series(query)
         return self.leader(matches, ratio=PREFIX_RATIO) if matches else None
-
-    def _nth_of_series(self, query: str) -> TitleMatch | None:
-        return nth_of_series(self, query)  # "harry potter 7" (engine.retrieval.series)
 
     def endings(self, query: str) -> list[TitleMatch]:
         """Titles whose main name ends with the query's words, most popular first ("Mr Fox":
@@ -349,6 +347,7 @@ class TitleResolver:
         Extra-Terrestrial"), most popular first, with no length limit (`series` has one)."""
         key = form_key(query)
         rows = self._by_series.get(key, []) + self._rows_starting(key + " ") if key else []
+        rows = [r for r in rows if keeps_article(query, self.titles[r])]
         return [self._match(r, 90.0, "normalized") for r in self._by_popularity(rows)]
 
     def _rows_starting(self, prefix: str) -> list[int]:

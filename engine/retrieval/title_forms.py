@@ -126,3 +126,13 @@ class TitleEnds:
 
     def rows(self, key: str) -> list[int]:
         return list(self._by_end.get(key, ()))
+
+
+def keeps_article(query: str, title: str) -> bool:
+    """Whether `title` has the English article `query` opens with: "The Office" is no short form
+    of "Office Space (1999)", though its other word starts that title, while "the bourne" is one
+    of "Bourne Identity, The (2002)". True for a query that opens with no such article."""
+    words = fold(query).split()
+    if len(words) < 2 or words[0] not in ("the", "a", "an"):
+        return True
+    return re.search(rf"(?:^{words[0]}\s|,\s*{words[0]}(?=\s*\(|\s*$))", fold(title)) is not None

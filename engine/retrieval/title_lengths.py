@@ -54,6 +54,11 @@ def loose_titles(key: str, normalized: list[str], score_cutoff: float) -> dict[i
         return {}
     from rapidfuzz import fuzz, process
 
+    # scored without a leading article: WRatio's partial matching paired "the office" with every
+    # "..., The" title (The Usual Suspects, The American President) ahead of Office Space
+    key = re.sub(r"^(?:the|a|an)\s+", "", key)
     loose = process.extract(key, normalized, scorer=fuzz.WRatio, limit=8, score_cutoff=score_cutoff)
+    # nor with a title of a letter or two inside a longer query ("O (2001)" for "the offce")
+    loose = [hit for hit in loose if len(normalized[hit[2]]) >= 3 or len(key) < 4]
     top = loose[0][1] if loose else 0.0
     return {r: float(s) for _, s, r in loose if s >= top - 5}

@@ -122,3 +122,23 @@ def test_fuzzy_answers_are_remembered_per_key_and_bounded(monkeypatch):
     resolver.resolve("Farho")
     assert len(resolver._fuzzy_found) <= 2
     assert resolver.resolve("Toy Stroy") == first
+
+
+OFFICES = ("Office Space (1999)", "Usual Suspects, The (1995)", "American President, The (1995)",
+           "Bourne Identity, The (2002)", "O (2001)", "Postman, The (Postino, Il) (1994)")
+
+
+def test_an_article_the_title_lacks_is_no_short_form_of_it():
+    offices = TitleResolver(OFFICES, tuple(range(1, 7)), (900, 800, 300, 700, 100, 200))
+    assert offices.resolve("The Office") is None  # a TV show, not "Office Space"
+    assert offices.resolve("office").title == OFFICES[0]  # said without the article it may be
+    assert offices.resolve("the bourne").title == OFFICES[3]  # "Bourne Identity, The" keeps it
+    assert [m.title for m in offices.beginnings("The Office")] == []
+    assert [m.title for m in offices.beginnings("Office")] == [OFFICES[0]]
+
+
+def test_titles_offered_for_a_missing_title_match_its_words_not_its_article():
+    offices = TitleResolver(OFFICES, tuple(range(1, 7)), (900, 800, 300, 700, 100, 200))
+    assert [m.title for m in offices.candidates("The Office")] == [OFFICES[0]]  # no "..., The" titles
+    assert [m.title for m in offices.candidates("the usual suspect")] == [OFFICES[1]]
+    assert "O (2001)" not in [m.title for m in offices.candidates("offce space")]  # a letter is no match
