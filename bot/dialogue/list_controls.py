@@ -26,6 +26,7 @@ from bot.dialogue.critique_axes import critique_modifications, read_unread, walk
 from bot.dialogue.exclusions import exclude_items, exclude_tag, excluded_rows
 from bot.dialogue.explain import Explainer
 from bot.dialogue.pending import FollowUp, ordinal_pick, pending_to_json
+from bot.dialogue.understood import understood
 from bot.dialogue.years import outside_rows
 from bot.dialogue.policies import sequence_for, shown_rows
 from bot.types import Button, Parse, Reply, ShownItem
@@ -80,6 +81,8 @@ class ListControls:
                 if isinstance(away, Reply):
                     return away, None
             return self.jump(state, away=away), None
+        if parse.control == "reading":  # "what did you understand?"
+            return self._keep_list(state, understood(self.r, state), "explain"), None
         row = self._named_row(state, parse)
         if isinstance(row, Reply):
             return row, None

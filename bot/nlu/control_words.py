@@ -192,6 +192,13 @@ ABOUT = re.compile(
     # "the second one, what's it about?", "and #3, what sort of film is it?": the item named first
     r"^(?:and |so |ok |okay )?(?P<t5>.+?)\s*[,;:-]*\s+(?:what(?:'s| is| was) (?:it|that|this)(?: one)? (?:about|like)|"
     r"what (?:sort|kind|type) of (?:movie|film|thing) is (?:it|that|this)(?: one)?|tell me about (?:it|that|this)(?: one)?)$")
+# "what did you understand?", "how did you read that?": what the bot made of the request so far
+UNDERSTOOD = re.compile(
+    r"^(?:so |ok |okay |wait )?(?:what|how) (?:did|do|have) you (?:understand|read|interpret|get|make of|take)"
+    r"(?: (?:that|it|this|me|my request|what i (?:said|asked|wrote)|from (?:that|it|this|me|what i said)))?"
+    r"(?: so far| exactly)?\??$"
+    r"|^what (?:do|did) you think (?:i|im|i am) (?:want|wanted|meant|mean|asked for|asking for|looking for)\??$"
+    r"|^what (?:are|were) you (?:looking|searching) for\??$")
 WHY = re.compile(
     r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
     r"(?:pick|choose|chose|show|suggest|recommend|give|offer|take|put|include|select)(?:\s+me)?|"

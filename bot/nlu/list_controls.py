@@ -278,6 +278,8 @@ class ListControlReader:
         return Parse("select", control="degree", critiques=critiques, unread=unread)
 
     def _explain(self, simple: str, shown: Shown, original: str) -> Parse | None:
+        if cw.UNDERSTOOD.match(simple):
+            return Parse("explain", control="reading")  # what the bot made of the request
         m = cw.WHY.match(simple)
         if m is not None:
             said = (m.group("t") or "").strip()

@@ -1,0 +1,50 @@
+""""what did you understand?" says back how the session was read (planted catalog)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.manager import DialogueManager
+from bot.nlu.control_words import UNDERSTOOD
+
+
+@pytest.fixture()
+def adaptive(planted, real_parser, store) -> DialogueManager:
+    return DialogueManager(planted, real_parser, store, model_id="planted-test", policy="adaptive")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("what did you understand", True), ("how did you read that", True), ("what do you think i want", True),
+    ("so what did you get from that", True), ("what are you looking for", True),
+    ("what did you understand so far", True),
+    ("what did you think of jaws", False), ("what do you recommend", False), ("how did you pick #2", False),
+])
+def test_what_asks_for_the_reading(text, asks):
+    assert (UNDERSTOOD.match(text) is not None) == asks
+
+
+def test_the_reading_names_the_film_each_critique_and_the_words_it_came_from(adaptive):
+    sid = adaptive.new_session_id()
+    adaptive.handle(sid, "something like Toy Story")
+    shown = adaptive.handle(sid, "more mindless")  # read through its opposite
+    reply = adaptive.handle(sid, "what did you understand?")
+    assert reply.intent == "explain"
+    assert (f"films like \u201c{shown.reference.title}\u201d but less thought-provoking "
+            f"(from \u201cmindless\u201d)") in reply.text
+    assert [s.item_id for s in reply.sequence] == [s.item_id for s in shown.sequence]  # the list stays
+
+
+def test_before_any_film_and_after_a_film_alone_it_says_what_to_do(adaptive):
+    sid = adaptive.new_session_id()
+    assert adaptive.handle(sid, "what did you understand?").text.startswith("Nothing yet")
+    adaptive.handle(sid, "something like Toy Story")
+    reply = adaptive.handle(sid, "how did you read that?")
+    assert reply.text.startswith("You started from") and "Toy Story" in reply.text
+
+
+def test_films_set_aside_are_counted(adaptive):
+    sid = adaptive.new_session_id()
+    adaptive.handle(sid, "something like Toy Story")
+    adaptive.handle(sid, "more action")
+    adaptive.handle(sid, "I've seen the first one")
+    assert "leaves out the film you set aside" in adaptive.handle(sid, "what did you understand?").text
