@@ -65,7 +65,14 @@ def strongest_rows(retriever: Retriever, modifications: Sequence[Modification], 
     facts = [m for m in by_degree if m.grounding is not None and m.grounding.fact]
     # "an obscure sci-fi movie": the best-known films are no less known than each other
     reach = LESS_KNOWN_REACH if any(m.grounding.fact == "popularity" and m.alpha < 0 for m in facts) else 1
-    pool = order[:max(n, least, round(reach * share * len(order)))]
+    size = max(n, least, round(reach * share * len(order)))
+    pool = order[:size]
+    # A genre named by itself that the best-known films of the years asked hold too few of ("a
+    # western made after 1990" offered Dave): its next best-known films of those years join.
+    for m in by_degree if len(outside) else ():
+        kind = kind_members(retriever, m)
+        if kind is not None and m.alpha > 0 and (held := int((kind[pool] > 0).sum())) < n:
+            pool = np.concatenate([pool, order[size:][kind[order[size:]] > 0][:n - held]])
     score, kinds = np.zeros(len(pool)), np.zeros(len(pool))
     for m in by_degree:
         if m not in facts:

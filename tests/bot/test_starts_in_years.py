@@ -133,3 +133,29 @@ def test_who_the_film_is_for_is_said_beside_the_request_not_in_it(real_parser, t
     # "less scary for my 8 year old" had been read as one phrase, "scary 8 year old"
     parse = real_parser.parse(text)
     assert [(c.alpha, c.tag) for c in parse.critiques] == wanted, parse
+
+
+def test_a_genre_the_best_known_films_of_the_years_hold_too_few_of_is_found_further_down(
+        real_parser, store, monkeypatch):
+    import numpy as np
+    import scipy.sparse as sp
+
+    from bot.dialogue import item_facts
+    from bot_fixtures import planted_retriever
+
+    retriever = planted_retriever()
+    years = np.array([release_year(t) or 0 for t in retriever.titles])
+    eighties = np.flatnonzero((years >= 1980) & (years <= 1989))
+    by_fame = eighties[np.argsort(-np.asarray(retriever.popularity)[eighties], kind="stable")]
+    tagged = retriever.relevance > 0.5
+    column = retriever.tags.index("horror")
+    tagged[:, column] = False
+    tagged[by_fame[-6:], column] = True  # horror: only the six least watched films of the 80s
+    retriever.item_tags = sp.csr_matrix(tagged.astype(np.float32))
+    # the pool: the 5 best-known films of the years asked (a small catalog holds them all otherwise)
+    monkeypatch.setattr(item_facts, "STRONGEST_POOL", 20)
+    monkeypatch.setattr(item_facts, "YEARS_POOL", 5)
+    manager = DialogueManager(retriever, real_parser, store, model_id="planted-test", policy="adaptive")
+    reply = manager.handle(manager.new_session_id(), "a horror movie from the 80s")
+    offered = [retriever.titles.index(b.title) for b in reply.buttons]
+    assert len(offered) == 5 and all(tagged[row, column] and row in eighties for row in offered)
