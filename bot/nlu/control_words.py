@@ -276,9 +276,13 @@ ADJUST = (
                           r"|(?:a bit |a little )?less (?:extreme|than that)|(?:you )?overshot(?: it)?)$")),
     ("stronger", re.compile(r"^(?:(?:no,? )?(?:(?:that'?s|thats|it'?s|its|that was) )?not (?:enough|far enough|(?:nearly )?enough of a change)"
                             r"|(?:even )?more than that|(?:a lot |way |much )?further than that|more extreme)$")),
+    # "even less", a bare "less": further when the last critique asked less, the other way when it
+    # asked more (bot.dialogue.adjust); "even more" stays "more" (above)
+    ("less", re.compile(r"^(?:no,? )?(?:even |still |yet )?less(?: still| again| so| please)?$")),
 )
 
 
 def read_adjustment(simple: str) -> str | None:
-    """"the other way" -> "flip", "not that much" -> "softer", "not enough" -> "stronger"."""
+    """"the other way" -> "flip", "not that much" -> "softer", "not enough" -> "stronger", "even
+    less" -> "less"."""
     return next((how for how, pattern in ADJUST if pattern.match(simple)), None)

@@ -19,7 +19,10 @@ def adaptive(planted, real_parser, store) -> DialogueManager:
     ("the other way", "flip"), ("no, the other way round", "flip"), ("wrong direction", "flip"),
     ("not that much", "softer"), ("that's too much", "softer"), ("a bit too far", "softer"), ("tone it down", "softer"),
     ("not enough", "stronger"), ("that's not far enough", "stronger"), ("more than that", "stronger"),
+    ("even less", "less"), ("less", "less"), ("less still", "less"), ("still less please", "less"),
+    ("less than that", "softer"),
     ("the opposite", None), ("even more", None), ("more", None), ("too much gore", None), ("not enough action", None),
+    ("less action", None), ("even less scary", None),
 ])
 def test_what_an_adjustment_says(text, how):
     assert read_adjustment(text) == how
@@ -47,3 +50,21 @@ def test_an_unknown_adjustment_is_a_programming_error():
     with pytest.raises(ValueError, match="unknown adjustment"):
         from bot.dialogue.adjust import adjust_last
         adjust_last(None, None, "sideways")
+
+
+@pytest.mark.parametrize("first, alpha, strength, said", [("less action", -1, 2.0, "A bigger step"),
+                                                           ("more action", -1, 1.0, "The other way")])
+def test_even_less_goes_further_after_less_and_back_after_more(adaptive, first, alpha, strength, said):
+    sid = adaptive.new_session_id()
+    adaptive.handle(sid, "something like Toy Story")
+    adaptive.handle(sid, first)
+    reply = adaptive.handle(sid, "even less")
+    assert reply.intent == "critique" and reply.sequence and reply.text.startswith(said)
+    assert [(c["alpha"], c["tag"], c["strength"]) for c in reply.critiques] == [(alpha, "action", strength)]
+
+
+def test_even_less_with_nothing_asked_yet_asks_less_of_what(adaptive):
+    sid = adaptive.new_session_id()
+    adaptive.handle(sid, "something like Toy Story")
+    reply = adaptive.handle(sid, "even less")
+    assert not reply.understood and not reply.sequence and reply.text.startswith("Less of what?")
