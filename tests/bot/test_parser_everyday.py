@@ -196,3 +196,11 @@ def test_a_comparative_read_through_an_opposite_is_echoed_as_said():
     assert "(from \u201clighter\u201d)" in lighter and "more lighter" not in lighter
     mindless = walked([Critique(-1, "thought-provoking", 1.0, 1.0, "mindless", flipped=True)], "Heat (1995)", 0.5, 10, False)
     assert "(from \u201cmore mindless\u201d)" in mindless
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("live action", [(-1, "animation")]), ("more live-action", [(-1, "animation")]),
+    ("Toy Story but live action", [(-1, "animation")]), ("more action", [(1, "action")]),
+])
+def test_live_action_is_the_opposite_of_animation_not_more_action(parser, text, expected):
+    assert pairs(parser.parse(text)) == expected
