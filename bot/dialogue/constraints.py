@@ -31,7 +31,8 @@ def before_turn(manager: DialogueManager, state: "SessionState", parse: Parse) -
                   if parse.intent in ("reference", "critique", "select") and not parse.control else None)
         named = manager.out.row(picked) if picked is not None else None
         row = named if named is not None else manager.out.row(state.current)
-        state.years = yr.updated(state.years, parse.years, manager.retriever, row)
+        shown = [r for r in (manager.out.row(s["item_id"]) for s in state.last_sequence) if r is not None]
+        state.years = yr.updated(state.years, parse.years, manager.retriever, row, shown)
     return before, len(state.history)
 
 

@@ -9,6 +9,7 @@ that would leave no year at all ("nothing before 1995", then "nothing after 2005
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,8 +27,10 @@ def release_years(retriever: "Retriever") -> np.ndarray:
     return retriever.title_resolver.years
 
 
-def updated(current: dict | None, ask: dict, retriever: "Retriever", current_row: int | None) -> dict | None:
-    """The filter after a request `ask` (bot.nlu.time.YearAsk.to_json) from `current`."""
+def updated(current: dict | None, ask: dict, retriever: "Retriever", current_row: int | None,
+            shown: Sequence[int] = ()) -> dict | None:
+    """The filter after a request `ask` (bot.nlu.time.YearAsk.to_json) from `current`; `shown`:
+    the rows of the list on screen, which "even newer" goes past (`_further`)."""
     if ask.get("clear"):
         return None
     lo, hi = ask.get("min"), ask.get("max")
@@ -39,6 +42,8 @@ def updated(current: dict | None, ask: dict, retriever: "Retriever", current_row
             return current  # nothing to be newer than: the filter stays as it was
         decade = year - year % 10  # "from the same decade": 2007 -> 2000-2009
         lo, hi = {"newer": (year + 1, None), "older": (None, year - 1), "decade": (decade, decade + 9)}[relative]
+        if relative != "decade":
+            lo, hi = _further(current, relative, lo, hi, [int(years[r]) for r in shown if years[r]])
     elif relative == "recent":
         lo = int(years[: retriever.n_shown].max()) - RECENT_YEARS + 1
     elif relative == "classic":
@@ -51,6 +56,22 @@ def updated(current: dict | None, ask: dict, retriever: "Retriever", current_row
     if new_lo is None and new_hi is None:
         return None
     return {"min": new_lo, "max": new_hi}
+
+
+def _further(current: dict | None, relative: str, lo: int | None, hi: int | None,
+             shown_years: list[int]) -> tuple[int | None, int | None]:
+    """"newer" when the filter already keeps to films newer than the current one ("similar but
+    newer", then "even newer"): newer than the middle of the list on screen, and at least a year
+    past the filter, so that the list moves; "older" likewise."""
+    held = (current or {}).get("min" if relative == "newer" else "max")
+    if held is None or not shown_years:
+        return lo, hi
+    middle = int(np.median(shown_years))
+    if relative == "newer" and held >= lo:
+        return max(held + 1, middle + 1), hi
+    if relative == "older" and held <= hi:
+        return lo, min(held - 1, middle - 1)
+    return lo, hi
 
 
 def outside_rows(retriever: "Retriever", years: dict | None) -> list[int]:

@@ -44,6 +44,24 @@ def test_newer_than_the_current_item(planted, real_parser, store):
     assert newer.sequence and all(release_year(s.title) >= 1996 for s in newer.sequence)
 
 
+@pytest.mark.parametrize("first, again, side", [("newer than this", "even newer", "min"),
+                                                 ("older please", "even older", "max")])
+def test_even_newer_goes_past_the_list_on_screen(planted, real_parser, store, first, again, side):
+    import statistics
+
+    m = _manager(planted, real_parser, store, "adaptive")
+    sid = m.new_session_id()
+    m.handle(sid, "something like Toy Story")  # 1995: films both newer and older in the planted catalog
+    once = m.handle(sid, first)
+    twice = m.handle(sid, again)
+    middle = statistics.median(release_year(s.title) for s in once.sequence)
+    if side == "min":
+        assert twice.years["min"] == max(once.years["min"] + 1, int(middle) + 1)
+    else:
+        assert twice.years["max"] == min(once.years["max"] - 1, int(middle) - 1)
+    assert twice.sequence and twice.years[side] != once.years[side]
+
+
 @pytest.mark.parametrize("first", [None, "something like Heat (2013)"])
 def test_older_than_the_film_named_in_the_same_turn(planted, real_parser, store, first):
     m = _manager(planted, real_parser, store, "adaptive")
