@@ -48,8 +48,10 @@ TRAILING_ASIDE = re.compile(r"(?:\s+(?:to be honest|honestly|lol|really|seriousl
 ASIDE = re.compile(r"(?:no|nope|nah|meh|eh|ugh|hm+|ok|okay|sure|yeah|well|so|lol|haha+|please|thanks|thank you|"
                    r"thanks a lot|many thanks|cheers|anything|"
                     r"whatever|anything (?:at all|really|goes)|to be honest|honestly|seriously|really)")
-MORE_LIKE = re.compile(r"^(?:(?:show|give|find|get) (?:me )?)(?:more|others|ones|some more|movies|films) "
-                        r"like (?P<t>.+)$")
+# "show me more like #2", and "more like #2" without the verb ("movies like Heat" without one is a
+# first request: bot.nlu.references)
+MORE_LIKE = re.compile(r"^(?:(?:show|give|find|get) (?:me )?(?:more|others|ones|some more|movies|films)|more) "
+                       r"like (?P<t>.+)$")
 EXCLUDE_LIST = re.compile(
     r"^(?:what|which)(?: movies?| films?| ones?| titles?)? (?:have i|did i|i have|i've) "
     r"(?:excluded|exclude|ruled out|rule out|said (?:i'?ve|i have) seen|marked (?:as )?seen|seen|skipped|"

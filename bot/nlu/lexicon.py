@@ -181,6 +181,11 @@ CONCEPTS: dict[str, Concept] = {
         "good looking, beauty, gorgeous visuals, looks, imagery, scenery",
         "ugly, drab",
     ),
+    "black and white": _c(
+        "black and white, black-and-white, monochrome",
+        "",
+        "in color, in colour, color film, colour film, in technicolor",
+    ),
     "classic": _c(
         "classic, classics",
         "old, old fashioned, vintage, golden age, timeless, oldies, black and white, old school, "

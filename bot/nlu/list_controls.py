@@ -131,7 +131,8 @@ class ListControlReader:
         if cw.MORE.match(simple) or asks_for_more(simple):
             return Parse("more", count=more_count(simple))
         like = cw.MORE_LIKE.match(simple)
-        target = self._item(like.group("t"), shown) if like else None
+        # without a verb, only a film on screen: "more like Heat" names a film to start from
+        target = self._item(like.group("t"), shown, catalog=not simple.startswith("more like")) if like else None
         if target is not None and (target.index is not None or target.item_id is not None):
             return Parse("more", index=target.index, item_id=target.item_id, title=target.title,
                          count=more_count(simple))

@@ -100,3 +100,12 @@ def test_praise_alone_asks_for_no_attribute(parser, text):
 def test_a_good_deal_is_a_strong_comparison(parser):
     parse = parser.parse("a good deal darker")
     assert [(c.tag, c.alpha, c.strength) for c in parse.critiques] == [("dark", 1, 2.0)]
+
+
+@pytest.mark.parametrize("text, alpha", [("anything in color?", -1), ("in colour please", -1),
+                                         ("more black and white", 1), ("less monochrome", -1)])
+def test_in_color_is_the_opposite_of_the_black_and_white_tag(text, alpha):
+    retriever = planted_retriever()
+    retriever.tags = (*retriever.tags[:-1], "black and white")
+    parse = fixture_parser(retriever).parse(text)
+    assert parse.intent == "critique" and [(c.tag, c.alpha) for c in parse.critiques] == [("black and white", alpha)]
