@@ -41,6 +41,18 @@ def test_more_like_a_numbered_item_names_it(parser):
     assert (parse.intent, parse.index) == ("more", 3)
 
 
+@pytest.mark.parametrize("text, index", [("more like #2", 2), ("more like the third one", 3),
+                                         ("more like Night Harbor", 4)])
+def test_more_like_an_item_on_screen_needs_no_verb(parser, text, index):
+    parse = parser.parse(text, shown=SHOWN)
+    assert (parse.intent, parse.index) == ("more", index)
+
+
+def test_more_like_a_title_not_on_screen_is_a_film_to_start_from(parser):
+    parse = parser.parse("more like Toy Story", shown=SHOWN)
+    assert parse.intent == "reference" and parse.title == "Toy Story (1995)"
+
+
 def test_more_with_an_attribute_is_still_a_critique(parser):
     parse = parser.parse("more action", shown=SHOWN)
     assert parse.intent == "critique" and parse.critiques[0].tag == "action"
