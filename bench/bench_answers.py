@@ -126,15 +126,15 @@ def moves_asked_way(retriever, reference: int, rows: list[int], mods) -> np.ndar
     return ok
 
 
-def read_requests(split: str) -> list[dict]:
-    return [r for r in map(json.loads, REQUESTS.read_text().splitlines())
+def read_requests(split: str, path: Path = REQUESTS) -> list[dict]:
+    return [r for r in map(json.loads, path.read_text().splitlines())
             if split == "all" or r["split"] == split]
 
 
-def run(model: Path, split: str, out: Path, data: Path) -> None:
+def run(model: Path, split: str, out: Path, data: Path, path: Path = REQUESTS) -> None:
     from bot.runtime import build_manager
 
-    requests = read_requests(split)
+    requests = read_requests(split, path)
     home = Path(tempfile.mkdtemp(prefix="bench-answers-"))
     managers = {p: build_manager(model, f"sqlite:///{home / (p + '.db')}", policy=p, warm_up=False)
                 for p in ("adaptive", "list")}
@@ -195,12 +195,12 @@ def run(model: Path, split: str, out: Path, data: Path) -> None:
     print(f"wrote {out}/judging.jsonl, key.json, automatic.json ({len(requests)} requests, {split})")
 
 
-def report(out: Path, verdicts_file: Path, split: str = "all") -> dict:
+def report(out: Path, verdicts_file: Path, split: str = "all", path: Path = REQUESTS) -> dict:
     """Per-system judged figures from the verdicts and the key (missing slots score 0), over the
     requests of `split`; written as report-<split>.json / .md (report.json / .md for all)."""
     key = json.loads((out / "key.json").read_text())
     if split != "all":
-        wanted = {r["id"] for r in read_requests(split)}
+        wanted = {r["id"] for r in read_requests(split, path)}
         key = {k: v for k, v in key.items() if k in wanted}
     verdicts = json.loads(verdicts_file.read_text())
     result = {}
@@ -239,16 +239,19 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "final", "all"), default="dev")
     parser.add_argument("--out", type=Path, required=True, help="folder for the files")
     parser.add_argument("--data", type=Path, default=DATA, help="the ml-latest-small zip")
+    parser.add_argument("--requests", type=Path, default=REQUESTS,
+                        help="requests, one JSON per line (default: the 84 of bench/answers); a later "
+                             "held-out set in the same form runs through every system the same way")
     parser.add_argument("--verdicts", type=Path, default=None,
                         help="judge's verdicts (request id -> {title: 0|1|2}): write the report only")
     args = parser.parse_args()
     if args.verdicts is not None:
-        report(args.out, args.verdicts, args.split)
+        report(args.out, args.verdicts, args.split, args.requests)
         print(f"wrote the {args.split} report to {args.out}")
         return
     if not args.data.is_file():
         sys.exit(f"{args.data} is missing: this benchmark needs the ml-latest-small zip")
-    run(args.model, args.split, args.out, args.data)
+    run(args.model, args.split, args.out, args.data, args.requests)
 
 
 if __name__ == "__main__":
