@@ -127,6 +127,11 @@ class DegreeModel(UserTagReadings):
     def n_items(self) -> int:
         return self.item_vectors.shape[0]
 
+    @property
+    def predicted_tags(self) -> np.ndarray | None:
+        """(M, T) each item's tags as regressed from its vector and movie text; None without."""
+        return self._predicted
+
     def predictor_inputs(self) -> np.ndarray:
         """Item inputs of the tag-degree regression: [h_j, text embedding_j]."""
         parts = [self.item_vectors]

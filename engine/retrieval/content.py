@@ -62,3 +62,30 @@ def content_similarity(retriever: "Retriever", reference: int, rows: np.ndarray,
     norms[norms == 0] = 1.0
     unit = values / norms[:, None]
     return (unit[1:] @ unit[0]).astype(np.float64)
+
+
+_PROFILE_CACHE = "_content_profile_mean"
+
+
+def profile_similarity(retriever: "Retriever", reference: int, rows: np.ndarray) -> np.ndarray | None:
+    """(len(rows),) cosine of the items' predicted tag profiles, each tag centred on its catalog
+    mean: the degree model's regression of every tag from an item's vector and movie text
+    (`DegreeModel.predicted_tags`). It gives a kind to the many films that carry no user tag
+    (Heat carries none in ml-latest-small, only its three genres), graded where membership is
+    0/1. None when the checkpoint has no such regression or the reference is outside it (a film
+    the model left out); a row outside it scores 0 (the catalog's mean profile)."""
+    # a stand-in degree model (tests, a checkpoint without the degree artefact) has no regression
+    predicted = getattr(getattr(retriever, "degree_model", None), "predicted_tags", None)
+    if predicted is None or int(reference) >= len(predicted):
+        return None
+    cache = retriever.__dict__
+    if _PROFILE_CACHE not in cache:
+        cache[_PROFILE_CACHE] = predicted.mean(axis=0)
+    mean = cache[_PROFILE_CACHE]
+    rows = np.asarray(rows, dtype=np.int64)
+    inside = rows < len(predicted)
+    values = np.zeros((len(rows), predicted.shape[1]), dtype=np.float64)
+    values[inside] = predicted[rows[inside]] - mean
+    ref = predicted[int(reference)] - mean
+    norms = np.linalg.norm(values, axis=1) * max(float(np.linalg.norm(ref)), 1e-12)
+    return np.where(norms > 0, values @ ref / np.maximum(norms, 1e-12), 0.0)

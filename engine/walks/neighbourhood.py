@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from engine.degrees.grounding import FORM_TAGS
-from engine.retrieval.content import content_similarity
+from engine.retrieval.content import content_similarity, profile_similarity
 from engine.retrieval.sequences import GradientSequence, Modification
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,6 +55,7 @@ STRONG_MOVE_WEIGHT = 0.3  # ... for strong wording
 MIN_MOVE = 0.05
 ROOM_SHARE = 0.25
 CONTENT_WEIGHT = 0.6  # share of the likeness of kind in closeness (the rest: the stored similarity)
+PROFILE_WEIGHT = 0.3  # weight of the predicted tag profiles' likeness, added (content.profile_similarity)
 ORDERS = ("gradient", "list")
 
 
@@ -200,11 +201,15 @@ def closeness(retriever: "Retriever", item: int, rows: np.ndarray, similarity: n
               modifications: Sequence[Modification]) -> np.ndarray:
     """(len(rows),) how close each row is to `item`, standardised: the stored similarity
     blended with the likeness of kind (engine.retrieval.content, the tags asked less left out,
-    `left_out_tags`)."""
+    `left_out_tags`), plus the likeness of the predicted tag profiles where the checkpoint has
+    them (PROFILE_WEIGHT; all tags: leaving the asked ones out scored no better on the judged
+    development pairs, docs/results.md)."""
     content = content_similarity(retriever, item, rows, left_out_tags(retriever, modifications))
     if content is None:
         return _standard(similarity)
-    return (1.0 - CONTENT_WEIGHT) * _standard(similarity) + CONTENT_WEIGHT * _standard(content)
+    key = (1.0 - CONTENT_WEIGHT) * _standard(similarity) + CONTENT_WEIGHT * _standard(content)
+    profile = profile_similarity(retriever, item, rows)
+    return key if profile is None else key + PROFILE_WEIGHT * _standard(profile)
 
 
 def nearest_by_kind(retriever: "Retriever", item: int, exclude: Sequence[int] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from engine.retrieval.content import content_similarity
+from engine.retrieval.content import content_similarity, profile_similarity
 from engine.retrieval.retriever import Modification, Retriever
 from engine.walks.neighbourhood import CONTENT_WEIGHT, closeness, left_out_tags, nearest_by_kind, neighbourhood_answer
 
@@ -97,3 +97,39 @@ def test_kind_keeps_what_is_asked_more_of_and_leaves_out_what_is_asked_less_of()
     # "more scary" from 10: the films 0-9 of its cluster move; the three that share it come first
     shown = [s.item for s in neighbourhood_answer(retriever, 10, (more,), steps=3).steps]
     assert sorted(shown) == [1, 3, 5]
+
+
+class ProfiledDegrees(FixedDegrees):
+    """FixedDegrees with a regression of every tag per film (DegreeModel.predicted_tags)."""
+
+    def __init__(self, by_tag: dict[str, np.ndarray], predicted: np.ndarray):
+        super().__init__(by_tag)
+        self.predicted_tags = predicted
+
+
+def test_films_whose_predicted_tags_are_like_the_reference_come_first_among_equals():
+    # every film of the cluster is a drama and nothing else is known by tag; the regression of
+    # the tags puts the reference 2 and the films 15-19 (far down the co-rating order) alike
+    retriever = tagged(cluster_retriever(), {"drama": tuple(range(2 * CLUSTER))})
+    predicted = np.random.default_rng(3).normal(0.0, 0.05, (2 * CLUSTER, 4))
+    predicted[[2, 15, 16, 17, 18, 19], 3] += 1.0
+    base = retriever.degree_model
+    retriever.use_degree_model(ProfiledDegrees(base.by_tag, predicted))
+    scary = retriever.tags.index("scary")
+    shown = [s.item for s in neighbourhood_answer(retriever, 2, (Modification(scary, -1),), steps=5).steps]
+    alike = {15, 16, 17, 18, 19}  # all less scary than 2
+    assert len(set(shown) & alike) == 4  # the fifth: 9, by far the closest by co-rating
+    retriever.use_degree_model(base)  # no regression: the co-rating order decides
+    shown = [s.item for s in neighbourhood_answer(retriever, 2, (Modification(scary, -1),), steps=5).steps]
+    assert len(set(shown) & alike) == 1
+
+
+def test_profile_likeness_is_the_cosine_of_centred_predicted_tags_and_absent_outside_them():
+    retriever = tagged(cluster_retriever(), {"drama": tuple(range(2 * CLUSTER))})
+    predicted = np.random.default_rng(4).random((2 * CLUSTER, 3))
+    retriever.use_degree_model(ProfiledDegrees(retriever.degree_model.by_tag, predicted))
+    centred = predicted - predicted.mean(axis=0)
+    unit = centred / np.linalg.norm(centred, axis=1, keepdims=True)
+    assert np.allclose(profile_similarity(retriever, 0, np.array([1, 5, 9])), unit[[1, 5, 9]] @ unit[0])
+    assert profile_similarity(retriever, 2 * CLUSTER, np.array([1])) is None  # a film outside the regression
+    assert profile_similarity(cluster_retriever(), 0, np.array([1])) is None  # no regression at all
