@@ -75,7 +75,13 @@ DEFERRAL_PATTERNS = (
     r"(?:you (?:pick|choose|decide)(?: one| for me)?|(?:it'?s )?your (?:call|choice|pick)|(?:it'?s )?up to you|"
     r"(?:i )?(?:dunno|don'?t know|do not know)|idk|no idea|whatever you (?:think|like|want|say|prefer)|"
     r"(?:i )?don'?t (?:really )?care|(?:it )?doesn'?t matter|either (?:one|way)|any of them|"
-    r"anything(?: is fine| works| goes| will do)?)(?:[ ,]+(?:really|honestly|tbh|lol))?",
+    r"anything(?: is fine| works| goes| will do)?|"
+    # "pick one for me", "which one should I watch?", "what's the best one?": the bot's own pick
+    r"(?:just )?(?:pick|choose) (?:one|something|a movie|a film)(?: for me)?|choose for me|"
+    r"(?:so )?(?:which|what) (?:one )?(?:should|would|do) (?:i|you) (?:watch|pick|choose|see|recommend)|"
+    r"what would you (?:pick|choose|watch)|(?:what'?s|what is|which is|which one is) (?:the|your) "
+    r"(?:best|top)(?: one| pick| choice)?|(?:what'?s|what is) your (?:pick|choice))"
+    r"(?:[ ,]+(?:really|honestly|tbh|lol))?",
 )
 # Said alone these are titles too ("Whatever (1998)"): a deferral only with a list on screen.
 DEFERRAL_WORDS_WITH_A_LIST = frozenset({"whatever"})

@@ -39,6 +39,8 @@ def pairs(parse: Parse) -> list[tuple[int, str]]:
     ("nah, not those", "refusal"), ("no thanks", "refusal"), ("not really", "refusal"), ("Nooo", "refusal"),
     ("you pick", "deferral"), ("dunno", "deferral"), ("whatever you think", "deferral"),
     ("it's up to you", "deferral"), ("I don't really care", "deferral"), ("anything is fine", "deferral"),
+    ("pick one for me", "deferral"), ("which one should I watch?", "deferral"),
+    ("what's the best one?", "deferral"), ("what would you pick", "deferral"), ("just choose something", "deferral"),
 ])
 def test_greetings_and_thanks_are_small_talk_not_help(parser, text, kind):
     parse = parser.parse(text)
