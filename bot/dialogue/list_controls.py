@@ -268,6 +268,12 @@ class ListControls:
         tied = np.flatnonzero(np.abs(values - values[best]) < TIE)
         if len(tied) > 1:  # equal by the tag ("1.00" each): the reading of the person's own word decides
             best = self._tie_break(tied, rows, wanted) if wanted.phrase != wanted.tag else best
+        fact = mod.grounding.fact if mod.grounding is not None else ""
+        if fact:  # what the catalog records, as the reply to a critique says it ("why?" too)
+            which = {("popularity", 1): "best known", ("popularity", -1): "least known",
+                     ("rating", 1): "best rated", ("rating", -1): "lowest rated"}[fact, wanted.alpha]
+            why = f"it is the {which} of the list ({self.m.cards.recorded(rows[best], fact)})."
+            return sequence[best], why, round(float(values[best]), 4)
         most = "the most" if wanted.alpha > 0 else "the least"
         low, high = np.nanmin(values), np.nanmax(values)
         why = (f"it has {most} {label} of the list ({values[best]:.2f} estimated; the list runs from "

@@ -104,6 +104,9 @@ def test_a_pick_by_renown_takes_the_film_of_the_list_the_catalog_ranks_first(rat
     values = rated.degree_model.sides[fact]
     best = max(shown, key=lambda s: sign * values[rated.row_of_id[s.item_id]])
     assert picked.intent == "select" and picked.current.item_id == best.item_id
+    # the reason gives what the catalog records, as the reply to a critique does, not an estimate
+    recorded = m.cards.recorded(rated.row_of_id[best.item_id], fact)
+    assert f"of the list ({recorded})" in picked.text and "estimated" not in picked.text
 
 
 def test_with_no_film_the_least_known_of_the_best_known_films_are_offered_first(rated, real_parser, store):
