@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.nlu.renown import ATTRIBUTE_FACTS
 from bot.types import Reply, ShownItem
 
 
@@ -48,7 +49,20 @@ def sequence_payload(reply: Reply) -> dict[str, Any]:
         # A guess at what the catalog lacks (running time, budget) from its user tags, None
         # otherwise: bot.dialogue.estimates.Lack.to_json ("note" says it is an estimate).
         "estimate": reply.estimate,
+        # Asked attributes whose degrees are percentiles of what the catalog records ("well
+        # known": how many liked it), not the degree model's estimates: cards say so.
+        "recorded": recorded_labels(reply),
     }
+
+
+def recorded_labels(reply: Reply) -> list[str]:
+    """The asked attributes of the reply that are catalog facts (bot.nlu.renown.ATTRIBUTE_FACTS)."""
+    labels = {reply.tag} | {k for item in reply.sequence for k in (item.degrees or {})}
+    return sorted(label for label in labels if label in ATTRIBUTE_FACTS)
+
+
+def _known(label: str | None) -> str:
+    return "percentile here" if label in ATTRIBUTE_FACTS else "estimated"
 
 
 def readable_sequence(reply: Reply) -> str:
@@ -59,9 +73,9 @@ def readable_sequence(reply: Reply) -> str:
         if item.gamma is not None:
             extras.append(f"γ={item.gamma:.2f}")
         if item.degrees and reply.tag:
-            extras.append(", ".join(f"{k} {v:.2f}" for k, v in item.degrees.items()) + " estimated")
+            extras.append(", ".join(f"{k} {v:.2f} {_known(k)}" for k, v in item.degrees.items()))
         elif item.degree is not None and reply.tag:
-            extras.append(f"{reply.tag} {item.degree:.2f} estimated")
+            extras.append(f"{reply.tag} {item.degree:.2f} {_known(reply.tag)}")
         if item.relevance is not None and reply.tag:
             extras.append(f"planted {item.relevance:.2f}" if item.degree is not None
                           else f"{reply.tag} {item.relevance:.2f}")

@@ -187,3 +187,13 @@ def test_a_gradient_walk_on_a_fact_starts_from_the_reference_s_recorded_number(r
     heat = int(rated.popularity[rated.titles.index("Heat (1995)")])
     assert reply.sequence and f"Starting from “Heat (1995)”, liked by {heat:,} people here" in reply.text
     assert "(estimated)" not in reply.text
+
+
+def test_channels_say_a_catalog_fact_is_a_percentile_of_what_is_recorded_not_an_estimate(rated, real_parser, store):
+    from bot.serve.payload import readable_sequence, sequence_payload
+
+    fact = _walk(rated, real_parser, store, "something like Heat (1995)", "less well known")
+    assert sequence_payload(fact)["recorded"] == ["well known"]
+    assert "percentile here" in readable_sequence(fact) and "estimated" not in readable_sequence(fact)
+    words = _walk(rated, real_parser, store, "something like Heat (1995)", "less action")
+    assert sequence_payload(words)["recorded"] == [] and "estimated" in readable_sequence(words)

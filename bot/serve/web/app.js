@@ -84,6 +84,9 @@
         + (Array.isArray(guess.user_tags) && guess.user_tags.length
           ? " (what people tagged " + guess.user_tags.join(", ") + ")" : "");
     }
+    // A catalog fact ("well known") is a percentile of what the catalog records, not an estimate.
+    const recorded = Array.isArray(custom.recorded) ? custom.recorded : [];
+    const known = function (label) { return recorded.indexOf(label) >= 0 ? " pctl." : " est."; };
     strip.textContent = "";
     seq.forEach(function (item, i) {
       const position = item.index || i + 1;
@@ -111,7 +114,7 @@
         degrees.forEach(function (label) {
           const mine = item.degrees[label];
           const theirs = typeof ref[label] === "number" ? " (ref " + formatNumber(ref[label], 2) + ")" : "";
-          card.appendChild(el("span", "card-rel", label + " " + formatNumber(mine, 2) + " est." + theirs));
+          card.appendChild(el("span", "card-rel", label + " " + formatNumber(mine, 2) + known(label) + theirs));
         });
       } else if (tag && value !== null) {
         const bar = el("span", "bar");
@@ -122,9 +125,10 @@
         bar.setAttribute("aria-valuemin", "0");
         bar.setAttribute("aria-valuemax", "1");
         bar.setAttribute("aria-valuenow", formatNumber(value, 2));
-        bar.setAttribute("aria-label", tag + (hasDegree ? " degree (estimated)" : " relevance"));
+        bar.setAttribute("aria-label", tag + (hasDegree ? (known(tag) === " est." ? " degree (estimated)"
+          : " percentile of what the catalog records") : " relevance"));
         card.appendChild(bar);
-        let label = tag + " " + formatNumber(value, 2) + (hasDegree ? " est." : "");
+        let label = tag + " " + formatNumber(value, 2) + (hasDegree ? known(tag) : "");
         if (hasDegree && hasTruth) label += " · planted " + formatNumber(item.relevance, 2);
         const refDegree = custom.reference && typeof custom.reference.degree === "number"
           ? custom.reference.degree : null;
