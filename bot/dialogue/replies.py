@@ -302,11 +302,17 @@ def out_of_scope(empty: bool) -> str:
             "Say \u201chelp\u201d for more.")
 
 
-def small_talk(kind: str, example: str, synthetic: bool) -> str:
-    """A greeting, a thank-you or a "no" answered in kind, with what the user can do next."""
+def small_talk(kind: str, example: str, synthetic: bool, listed: bool = True) -> str:
+    """A greeting, a thank-you, an "ok" or a "no" answered in kind, with what the user can do next."""
     if kind == "thanks":
         return ("You're welcome! Critique the current movie (\u201ca bit funnier\u201d) or name another "
                 "one whenever you like.")
+    if kind == "acknowledgement" and not listed:  # "ok" with nothing on screen yet
+        return (f"Name a movie to start from ({quote('something like ' + example)}), or say what you "
+                f"are in the mood for (\u201ca funny sci-fi movie\u201d).")
+    if kind == "acknowledgement":
+        return ("Take your time: pick a film by number or title, say what to change (\u201ca bit "
+                "funnier\u201d, \u201cless action\u201d), or name another movie.")
     if kind == "refusal":
         return ("All right, not those. Say what to change (\u201ca bit funnier\u201d, \u201cless action\u201d), "
                 "\u201cshow me more\u201d for others, or name another movie.")

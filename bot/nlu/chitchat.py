@@ -29,6 +29,8 @@ _SMALL_TALK = (
     ("deferral", re.compile(r"^" + _REACTIONS + _DEFERRAL + r"(?:[ ,.!]+" + _DEFERRAL + r")*[?.!, ]*$")),  # "dunno, you pick"
     ("refusal", re.compile(r"^" + _REACTIONS + r"(?:" + "|".join(ev.REFUSAL_PATTERNS) + r")[?.!, ]*"
                            + _REACTIONS + r"$")),
+    ("acknowledgement", re.compile(r"^(?=\S)" + _REACTIONS + r"(?:(?:" + "|".join(ev.ACKNOWLEDGEMENT_PATTERNS)
+                                   + r")[?.!, ]*)*" + _REACTIONS + r"$")),
 )
 # "rated r" is an age rating (bot.nlu.limits), not "rated are"
 _SHORT = re.compile(r"(?<![\w/])(?<!rated )(" + "|".join(

@@ -83,6 +83,11 @@ DEFERRAL_PATTERNS = (
     r"(?:best|top)(?: one| pick| choice)?|(?:what'?s|what is) your (?:pick|choice))"
     r"(?:[ ,]+(?:really|honestly|tbh|lol))?",
 )
+# "ok", "hmm", "got it": the list was read and nothing is asked yet (interjections alone too)
+ACKNOWLEDGEMENT_PATTERNS = (
+    r"(?:ok+(?:ay)?|okey dokey|k|alright|all right|cool|nice|neat|great|got it|i see|interesting|sure|"
+    r"fine|right|uh huh|good to know|makes sense|fair enough|noted|let me (?:see|think|look))",
+)
 # Said alone these are titles too ("Whatever (1998)"): a deferral only with a list on screen.
 DEFERRAL_WORDS_WITH_A_LIST = frozenset({"whatever"})
 

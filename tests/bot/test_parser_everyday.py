@@ -41,6 +41,8 @@ def pairs(parse: Parse) -> list[tuple[int, str]]:
     ("it's up to you", "deferral"), ("I don't really care", "deferral"), ("anything is fine", "deferral"),
     ("pick one for me", "deferral"), ("which one should I watch?", "deferral"),
     ("what's the best one?", "deferral"), ("what would you pick", "deferral"), ("just choose something", "deferral"),
+    ("ok", "acknowledgement"), ("hmm", "acknowledgement"), ("okay cool", "acknowledgement"),
+    ("got it", "acknowledgement"), ("hmm let me think", "acknowledgement"), ("oh, interesting", "acknowledgement"),
 ])
 def test_greetings_and_thanks_are_small_talk_not_help(parser, text, kind):
     parse = parser.parse(text)
@@ -206,3 +208,10 @@ def test_a_comparative_read_through_an_opposite_is_echoed_as_said():
 ])
 def test_live_action_is_the_opposite_of_animation_not_more_action(parser, text, expected):
     assert pairs(parser.parse(text)) == expected
+
+
+def test_an_acknowledgement_says_what_to_do_next_with_or_without_a_list():
+    from bot.dialogue.replies import small_talk
+
+    assert small_talk("acknowledgement", "Heat (1995)", False, listed=True).startswith("Take your time")
+    assert "something like Heat (1995)" in small_talk("acknowledgement", "Heat (1995)", False, listed=False)
