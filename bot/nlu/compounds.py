@@ -16,6 +16,9 @@ from engine.retrieval.catalog import TitleResolver
 
 _SEPARATOR = re.compile(r"\s*,\s*|\s+(?:but|just|only|though|and|with|without|minus|except|[-\u2013\u2014]+)\s+")
 # "Heat, the Michael Mann one" describes the film; "..., the 2001 version" picks a namesake (the resolver's).
+# "Alien but in the ocean", "Heat but in Paris": a place said after "but" is asked as "set in" is
+# (a weak "more", bot.nlu.lexicon), not dropped while the film starts alone
+_PLACE = re.compile(r"^(?:but|just|only)\s+(?:in|on|at|under|inside|aboard)\s+(?P<place>(?:\S+\s*){1,4})$")
 _APPOSITION = re.compile(r"(?:the|that|a|an)\s+(?!(?:one|same|other|opposite)\b)[a-z](?!.*\b(?:19|20)\d\d\b)")
 
 
@@ -83,6 +86,9 @@ class CompoundReader:
         if start.item_id is None and start.index is None:
             return None  # an ambiguous or unknown title: the bot asks about it first
         reading = read_critiques(rest, self.vocab, self.grounder, described=True)
+        place = _PLACE.match(rest)
+        if place is not None and not (reading.cued or reading.strong):
+            reading = read_critiques(f"set in {place.group('place')}", self.vocab, self.grounder, described=True)
         # "Fargo but less gory": a cued clause no tag names is a critique too (the dialogue reads it)
         if not ((reading.critiques and (reading.cued or reading.strong)) or (reading.unread and reading.cued)):
             return None

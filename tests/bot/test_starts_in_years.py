@@ -86,6 +86,15 @@ def test_what_a_film_is_set_in_or_featuring_is_asked_more_of(real_parser, text, 
     assert parse.title == "Heat (1995)" and [(c.alpha, c.tag) for c in parse.critiques] == [(1, tag)], parse
 
 
+@pytest.mark.parametrize("text, words", [("something like Heat (1995) but in a war", (1, "war")),
+                                         ("Heat (1995) but on a submarine", "submarine"),
+                                         ("something like Heat (1995) but in the ocean", "ocean")])
+def test_a_place_said_after_but_is_asked_more_of_not_dropped(real_parser, text, words):
+    parse = real_parser.parse(text)
+    said = [(c.alpha, c.tag) for c in parse.critiques] + [c.phrase for c in parse.unread if c.alpha == 1]
+    assert parse.intent == "critique" and parse.title == "Heat (1995)" and words in said, parse
+
+
 @pytest.mark.parametrize("text, intent", [("what about the second one", "select"), ("tell me about it", "about")])
 def test_a_question_with_about_stays_the_question(real_parser, text, intent):
     assert real_parser.parse(text).intent == intent
