@@ -72,10 +72,19 @@ class Cards:
     def readings(self, critiques: Sequence[Critique]) -> tuple[tuple[str, "Modification"], ...]:
         """(label, modification) per critique: the label is the tag, or the user's words when
         the walk follows a reading of them ("gory")."""
+        walked, mods = self._walked(critiques)
+        return tuple((c.tag, m) for c, m in zip(walked, mods))
+
+    def as_walked(self, critiques: Sequence[Critique]) -> tuple[Critique, ...]:
+        """The critiques named as the walk's reply names them: "less confusing" where the walk
+        follows a reading of those words, not "less mystery", the closest tag."""
+        return self._walked(critiques)[0]
+
+    def _walked(self, critiques: Sequence[Critique]) -> tuple[tuple[Critique, ...], tuple["Modification", ...]]:
         r = self.retriever
         known = tuple(c for c in critiques if c.tag in r.tags or c.estimate)
         mods = critique_modifications(r, known)
-        return tuple((c.tag, m) for c, m in zip(as_read(known, mods), mods))
+        return as_read(known, mods), mods
 
     def degrees(self, row: int, critiques: Sequence[Critique]) -> dict[str, float]:
         """{label: estimated degree} of each asked attribute, in the order asked."""

@@ -97,8 +97,8 @@ class Explainer:
             "gamma": shown.get("gamma") if gamma_chose(self.policy) else None,
             "how": how,
         }
-        said = f"you asked for {replies.quote(replies.wanted(critiques))} from {replies.quote(ref_title)}. " \
-            if critiques and ref_title else ""
+        asked_as = replies.wanted(self.cards.as_walked(critiques))  # as the walk's reply said it
+        said = f"you asked for {replies.quote(asked_as)} from {replies.quote(ref_title)}. " if asked_as and ref_title else ""
         text = f"Why {replies.quote(title)}" + (f" (#{position})" if position else "") + f": {said}"
         if recorded:
             text += "In the catalog: " + "; ".join(recorded) + ". "

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialogue import replies
 from bot.dialogue.cards import asked
-from bot.dialogue.critique_axes import critique_modifications, reading_note
+from bot.dialogue.critique_axes import as_read, critique_modifications, reading_note
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
@@ -45,9 +45,11 @@ def understood(retriever: "Retriever", state: "SessionState") -> str:
     if not critiques:
         return (f"You started from {title}; the list shows the films most like it. Say what to change "
                 f"(\u201cless action\u201d, \u201cfunnier\u201d) and I will walk that way.{kept}")
-    walked = " and ".join(_as_walked(c) for c in critiques)
     words = [c for c in critiques if not c.estimate]  # a guess at a missing fact has no tag reading
-    note = reading_note(words, critique_modifications(retriever, words), retriever.tags) if words else ""
+    mods = critique_modifications(retriever, words) if words else ()
+    named = iter(as_read(words, mods))  # "less violent" as the walk named it, not "less violence"
+    walked = " and ".join(_as_walked(c if c.estimate else next(named)) for c in critiques)
+    note = reading_note(words, mods, retriever.tags) if words else ""
     return (f"You asked for films like {title} but {walked}; the list on screen goes that way from it."
             f"{' ' + note if note else ''}{kept} If I read you wrong, say \u201cthe other way\u201d or "
             f"put it in other words.")

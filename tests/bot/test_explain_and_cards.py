@@ -182,3 +182,31 @@ def test_strong_tags_follow_the_retrievers_tag_data():
     assert cards.strong_tags(4) == strong
     r.relevance = None
     assert cards.strong_tags(4) == Cards(r).strong_tags(4) != strong
+
+
+def test_why_names_the_critique_as_the_walk_named_it(planted, store, monkeypatch):
+    """A critique walked by a reading of the person's words ("less confusing", read as a mix of
+    tags) is named by those words in "why?", as in the walk's reply, not by its closest tag."""
+    from dataclasses import replace
+
+    import bot.dialogue.cards as cards
+
+    real = cards.critique_modifications
+
+    def read_by_words(retriever, critiques):
+        return tuple(replace(m, grounding=Grounding.of_mix(c.phrase, retriever.tags, _mix(retriever, c.tag), 1))
+                     for c, m in zip(critiques, real(retriever, critiques)))
+
+    monkeypatch.setattr(cards, "critique_modifications", read_by_words)
+    manager = _manager(planted, store)
+    sid, walked = _started(manager, "less scary")
+    reply = manager.handle(sid, "why #1?")
+    assert "you asked for \u201cless scary\u201d" in reply.text, reply.text
+
+
+def _mix(retriever, tag):
+    import numpy as np
+
+    mix = np.zeros(len(retriever.tags))
+    mix[retriever.tags.index(tag)] = 1.0
+    return mix

@@ -48,3 +48,29 @@ def test_films_set_aside_are_counted(adaptive):
     adaptive.handle(sid, "more action")
     adaptive.handle(sid, "I've seen the first one")
     assert "leaves out the film you set aside" in adaptive.handle(sid, "what did you understand?").text
+
+
+def test_a_critique_walked_by_a_reading_of_the_words_is_named_by_them(adaptive, monkeypatch):
+    from dataclasses import replace
+
+    import numpy as np
+
+    import bot.dialogue.understood as understood
+    from engine.degrees.grounding import Grounding
+
+    real = understood.critique_modifications
+
+    def read_by_words(retriever, critiques):
+        def mix(tag):
+            out = np.zeros(len(retriever.tags))
+            out[retriever.tags.index(tag)] = 1.0
+            return out
+        return tuple(replace(m, grounding=Grounding.of_mix(c.phrase, retriever.tags, mix(c.tag), 1))
+                     for c, m in zip(critiques, real(retriever, critiques)))
+
+    monkeypatch.setattr(understood, "critique_modifications", read_by_words)
+    sid = adaptive.new_session_id()
+    adaptive.handle(sid, "something like Toy Story")
+    adaptive.handle(sid, "less scary")
+    text = adaptive.handle(sid, "what did you understand?").text
+    assert "but less scary;" in text and "\u201cscary\u201d is not a tag here; I read it as horror" in text, text
