@@ -124,6 +124,8 @@ class Parse:
                 out["outside"] = list(self.outside)
             if self.critiques:  # said after a title the catalog lacks: they wait for a start
                 out["critiques"] = [_critique_json(c) for c in self.critiques]
+            if self.item_ids:  # "something like Heat and Collateral": both films
+                out["item_ids"] = list(self.item_ids)
         return out
 
 

@@ -366,7 +366,8 @@ class DialogueManager:
             del state.history[depth:]
             return reply
         text = f"{start} {item_facts.describe(self.retriever, row)}"  # and its nearest films, to pick from
-        return (show_nearest(self, state, row, text, "reference", start=True) if show
+        also = self.out.row(parse.item_ids[1]) if len(parse.item_ids) > 1 else None  # "like Heat and Collateral"
+        return (show_nearest(self, state, row, text, "reference", start=True, also=also) if show
                 else self.out.reply(state, f"{text} What would you like to change?", "reference"))
 
     def _select(self, state: SessionState, parse: Parse, deferred: bool = False) -> tuple[Reply, int | None]:

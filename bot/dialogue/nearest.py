@@ -36,13 +36,24 @@ KIND = "nearest"  # SessionState.answer["kind"] of such a list
 __all__ = ["KIND", "nearest_items", "nearest_rows", "show_nearest"]
 
 
-def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
+def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int,
+                 also: int | None = None) -> list[tuple[int, float]]:
     """(row, stored similarity) of the `k` films nearest `row` by co-rating and by kind
     (engine.walks.neighbourhood.nearest_by_kind), best first, leaving out what the session
-    showed or excluded and films outside its year filter."""
+    showed or excluded and films outside its year filter. With `also` (a second film named with
+    it, "like Heat and Collateral"): the films near both first, by the worse of their two places,
+    then the rest of both lists in turn."""
     banned = shown_rows(retriever, state) | excluded_rows(retriever, state) | set(outside_rows(retriever, state.years))
-    rows, similarity = nearest_by_kind(retriever, row, sorted(banned))
-    return [(int(r), float(s)) for r, s in zip(rows[:k], similarity[:k])]
+    rows, similarity = nearest_by_kind(retriever, row, sorted(banned | ({also} if also is not None else set())))
+    if also is None:
+        return [(int(r), float(s)) for r, s in zip(rows[:k], similarity[:k])]
+    other, other_similarity = nearest_by_kind(retriever, also, sorted(banned | {row}))
+    place = [{int(r): i for i, r in enumerate(found)} for found in (rows, other)]
+    score = {int(r): float(s) for r, s in [*zip(other, other_similarity), *zip(rows, similarity)]}
+    both = sorted(set(place[0]) & set(place[1]), key=lambda r: (max(place[0][r], place[1][r]), place[0][r]))
+    rest = [int(r) for pair in zip(rows, other) for r in pair if int(r) not in both]
+    order = list(dict.fromkeys([*both, *rest]))
+    return [(r, score[r]) for r in order[:k]]
 
 
 def nearest_in_years(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
@@ -61,25 +72,33 @@ def nearest_in_years(retriever: "Retriever", state: "SessionState", row: int, k:
     return [(int(rows[b]), float(cosine[b])) for b in best]
 
 
-def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: int) -> list[ShownItem]:
-    """The `k` films nearest `row` (`nearest_rows`) as cards: what such a list shows, and what
-    fills it again when the person sets some aside ("seen all of those")."""
+def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: int,
+                  also: int | None = None) -> list[ShownItem]:
+    """The `k` films nearest `row` (`nearest_rows`; near `also` too, else near the second film
+    of the list on screen when it is `row`'s) as cards: what such a list shows, and what fills it
+    again when the person sets some aside ("seen all of those")."""
     r = manager.retriever
-    found = nearest_rows(r, state, row, k) or (nearest_in_years(r, state, row, k) if state.years else [])
+    answer = state.answer or {}
+    if also is None and answer.get("kind") == KIND and answer.get("from") == int(r.item_ids[row]):
+        also = manager.out.row(answer.get("with"))  # "more" after "like Heat and Collateral"
+    found = nearest_rows(r, state, row, k, also) or (nearest_in_years(r, state, row, k) if state.years else [])
     return [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
             for p, s in found]
 
 
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
                  understood: bool = True, more: bool = False, start: bool = False,
-                 count: int | None = None) -> Reply:
+                 count: int | None = None, also: int | None = None) -> Reply:
     """`text`, then the films most like the item at `row` (the next ones with `more`), kept as
     the answer on screen so picks, "why" and "more" refer to them. `start`: the user just named
     the item (its turn already saved the state undo returns to), so the list is what a person
-    asking for "something like it" expects, with suggestions of what to change."""
+    asking for "something like it" expects, with suggestions of what to change. `also`: a second
+    film named with it ("something like Heat and Collateral"): the films near both."""
     r = manager.retriever
     title = r.titles[row]
-    shown = nearest_items(manager, state, row, count or manager.steps)
+    if also is None and more and (state.answer or {}).get("with") is not None:
+        also = manager.out.row(state.answer["with"])
+    shown = nearest_items(manager, state, row, count or manager.steps, also)
     if not shown:
         return manager.out.reply(state, f"{text} {replies.no_nearest(title, bool(state.years), more)}".strip(),
                                  intent, understood=understood, with_suggestions=not more)
@@ -90,7 +109,11 @@ def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text
     state.last_sequence = [s.to_json() for s in shown]
     state.last_tag = state.last_alpha = None
     state.answer = {**answer_record(KIND, int(r.item_ids[row])), "offered": start}
-    said = replies.nearest_to_start(title) if start else replies.nearest_shown(title, len(shown), more)
+    if also is not None:
+        state.answer["with"] = int(r.item_ids[also])
+    second = None if also is None else r.titles[also]
+    said = (replies.nearest_to_start(title, second) if start
+            else replies.nearest_shown(title, len(shown), more, second))
     return manager.out.reply(state, f"{text} {said}".strip(), intent, sequence=shown, with_suggestions=start,
                              understood=understood,
                              buttons=[] if start else [Button(f"#{i}", f"the {replies.ordinal(i)} one")

@@ -173,16 +173,26 @@ def ask_which_tag(phrase: str, options: Sequence[str], alpha: int,
             + (f" (I keep {kept} as well.)" if kept else ""))
 
 
-def nearest_shown(title: str, shown: int, more: bool = False) -> str:
-    """The films most like a title, shown as they are (bot.dialogue.nearest)."""
+def _titles(title: str, also: str | None) -> str:
+    return quote(title) if also is None else f"both {quote(title)} and {quote(also)}"
+
+
+def nearest_shown(title: str, shown: int, more: bool = False, also: str | None = None) -> str:
+    """The films most like a title (and `also`, a second one named with it), shown as they are
+    (bot.dialogue.nearest)."""
     if more:
-        return f"{shown} more films most like {quote(title)}; pick one by number or title, or say what to change."
-    return (f"Here are the films most like {quote(title)} as they are; pick one by number or title, "
-            f"or say what to change in other words.")
+        return (f"{shown} more films most like {_titles(title, also)}; pick one by number or title, or "
+                f"say what to change.")
+    return (f"Here are the films most like {_titles(title, also)} as they are; pick one by number or "
+            f"title, or say what to change in other words.")
 
 
-def nearest_to_start(title: str) -> str:
-    """The films most like a title the user just named (bot.dialogue.nearest)."""
+def nearest_to_start(title: str, also: str | None = None) -> str:
+    """The films most like a title the user just named (and `also`: "like Heat and Collateral",
+    a gradient then goes from the first) (bot.dialogue.nearest)."""
+    if also is not None:
+        return (f"Here are the films most like {_titles(title, also)}; pick one by number or title, or "
+                f"say what to change and I will show a gradient from {quote(title)}.")
     return (f"Here are the films most like {quote(title)}; pick one by number or title, or say what "
             f"to change and I will show a gradient.")
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
 from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
-                                  request_part, start_cue, title_case)
+                                  request_part, start_cue, title_case, two_titles)
 from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, REFERENCE, SAME_AS, SELECT, SIMILAR_REQUEST,
                                         TRAILING_FILLER, VERB, VERDICT)
 from bot.nlu.vocabulary import TagVocabulary
@@ -63,7 +63,6 @@ _LIST_WORDS = re.compile(r"^(?:the\s+)?(?:it|this|that|them|they|those|these|oth
                          # "I want to watch a movie": any film, never "... 3000: The Movie"
                          r"(?:a|an|some|any|good|great|nice|new)?\s*(?:good\s+)?(?:movies?|films?|flicks?)"
                          r"(?:\s+(?:tonight|now|please|to watch))?)$")
-
 
 
 class ReferenceReader:
@@ -154,6 +153,9 @@ class ReferenceReader:
                 # "more like the first one", "I'll go with 2": the selection step reads it (a
                 # number beyond the list on screen is still read there as a catalog id).
                 return None
+            both = two_titles(self.titles, query)  # "something like Heat and Collateral": films near both
+            if both is not None and (first := self._named(both[0], both[2])).item_id is not None:
+                return ExplicitReference(replace(first, item_ids=(both[0].item_id, both[1].item_id)), strict, "")
             found, rest = self._resolve(query, allow_id=True, strict=True, numbered=numbered), ""
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.

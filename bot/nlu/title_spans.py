@@ -251,3 +251,18 @@ def title_cut_short(whole: str, simple: str, simplify: Callable[[str], str],
             head = " ".join(words[:-n])
             return f"{simplify(head)} {title}".strip() if simple.startswith(simplify(head)) else simple
     return simple
+
+
+def two_titles(titles: TitleResolver, query: str) -> tuple[TitleMatch, TitleMatch, str] | None:
+    """Two catalog titles joined by "and" ("heat and collateral", "toy story & shrek"): both
+    matches and the first one's words; None for one title with "and" in it ("Harold and Maude")
+    or words that are not two titles."""
+    if titles.exact(query):
+        return None
+    m = re.fullmatch(r"(?P<a>.+?)\s+(?:and|&|plus)\s+(?P<b>.+)", query)
+    if m is None:
+        return None
+    first, second = (titles.leader(titles.exact(m.group(k))) for k in ("a", "b"))
+    if first is None or second is None or first.item_id == second.item_id:
+        return None
+    return first, second, m.group("a")
