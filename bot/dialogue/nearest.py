@@ -78,12 +78,19 @@ def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: 
     of the list on screen when it is `row`'s) as cards: what such a list shows, and what fills it
     again when the person sets some aside ("seen all of those")."""
     r = manager.retriever
-    answer = state.answer or {}
-    if also is None and answer.get("kind") == KIND and answer.get("from") == int(r.item_ids[row]):
-        also = manager.out.row(answer.get("with"))  # "more" after "like Heat and Collateral"
+    also = also if also is not None else _second(manager, state, row)
     found = nearest_rows(r, state, row, k, also) or (nearest_in_years(r, state, row, k) if state.years else [])
     return [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
             for p, s in found]
+
+
+def _second(manager: DialogueManager, state: "SessionState", row: int) -> int | None:
+    """The second film of the list on screen when that list is `row`'s films near two ("more"
+    after "something like Heat and Collateral"); None otherwise ("more like #3" is #3's own)."""
+    answer = state.answer or {}
+    if answer.get("kind") != KIND or answer.get("from") != int(manager.retriever.item_ids[row]):
+        return None
+    return manager.out.row(answer.get("with"))
 
 
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
@@ -96,8 +103,7 @@ def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text
     film named with it ("something like Heat and Collateral"): the films near both."""
     r = manager.retriever
     title = r.titles[row]
-    if also is None and more and (state.answer or {}).get("with") is not None:
-        also = manager.out.row(state.answer["with"])
+    also = also if also is not None else _second(manager, state, row)
     shown = nearest_items(manager, state, row, count or manager.steps, also)
     if not shown:
         return manager.out.reply(state, f"{text} {replies.no_nearest(title, bool(state.years), more)}".strip(),

@@ -41,3 +41,10 @@ def test_the_films_near_both_come_first_and_more_goes_on_near_both(adaptive, pla
     assert planted.titles.index("Broken Harbor (1974)") not in shown  # the films named are not offered
     more = adaptive.handle(sid, "more")
     assert "both" in more.text and not set(s.item_id for s in more.sequence) & set(s.item_id for s in reply.sequence)
+
+
+def test_more_like_a_film_of_that_list_is_that_films_own(adaptive):
+    sid = adaptive.new_session_id()
+    listed = adaptive.handle(sid, "something like Last Harbor and Broken Harbor")
+    reply = adaptive.handle(sid, "show me more like #3")
+    assert reply.intent == "more" and "both" not in reply.text and listed.sequence[2].title in reply.text
