@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from bot.dialogue import replies
 from bot.dialogue.cards import asked
 from bot.dialogue.critique_axes import as_read, critique_modifications, reading_note
@@ -37,9 +39,10 @@ def understood(retriever: "Retriever", state: "SessionState") -> str:
     aside = len(state.excluded)
     kept = ("" if not aside else " Every answer leaves out the film you set aside." if aside == 1
             else f" Every answer leaves out the {aside} films you set aside.")
-    if row is None:
-        return ("Nothing yet: name a movie to start from (\u201csomething like Jaws\u201d), or say what "
-                f"you are in the mood for (\u201ca funny sci-fi movie\u201d).{kept}")
+    if row is None:  # the example is the catalog's own most watched film (the demo world has no Jaws)
+        example = retriever.titles[int(np.argmax(np.asarray(retriever.popularity)[: retriever.n_shown]))]
+        return (f"Nothing yet: name a movie to start from ({replies.quote('something like ' + example)}), or "
+                f"say what you are in the mood for (\u201ca funny sci-fi movie\u201d).{kept}")
     title = replies.quote(retriever.titles[row])
     critiques = asked(state)
     if not critiques:

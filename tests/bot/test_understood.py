@@ -34,9 +34,13 @@ def test_the_reading_names_the_film_each_critique_and_the_words_it_came_from(ada
     assert [s.item_id for s in reply.sequence] == [s.item_id for s in shown.sequence]  # the list stays
 
 
-def test_before_any_film_and_after_a_film_alone_it_says_what_to_do(adaptive):
+def test_before_any_film_and_after_a_film_alone_it_says_what_to_do(adaptive, planted):
+    import numpy as np
+
     sid = adaptive.new_session_id()
-    assert adaptive.handle(sid, "what did you understand?").text.startswith("Nothing yet")
+    first = adaptive.handle(sid, "what did you understand?").text
+    most_watched = planted.titles[int(np.argmax(planted.popularity))]
+    assert first.startswith("Nothing yet") and f"something like {most_watched}" in first  # a film it has
     adaptive.handle(sid, "something like Toy Story")
     reply = adaptive.handle(sid, "how did you read that?")
     assert reply.text.startswith("You started from") and "Toy Story" in reply.text
