@@ -82,7 +82,7 @@ class ListControls:
                     return away, None
             return self.jump(state, away=away), None
         if parse.control == "reading":  # "what did you understand?"
-            return self._keep_list(state, understood(self.r, state), "explain"), None
+            return self._keep_list(state, understood(self.r, state, parse.critiques), "explain"), None
         row = self._named_row(state, parse)
         if isinstance(row, Reply):
             return row, None

@@ -186,6 +186,7 @@ class DialogueManager:
         state.pending = None
         waiting = (pending if isinstance(pending, NeedReference) else NeedReference(pending.critiques)
                    if isinstance(pending, AskTitle) and pending.critiques else None)  # what waits for a film
+        parse = replace(parse, critiques=waiting.critiques) if waiting and parse.control == "reading" else parse
         deferred = parse.small_talk == "deferral"  # "you pick": the first of what is on offer
         if deferred:
             parse = Parse("select", index=1, text=parse.text)

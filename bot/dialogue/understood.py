@@ -10,6 +10,7 @@ words is looked up again (remembered from the turn that walked it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,14 +32,18 @@ def _as_walked(c: "Critique") -> str:
     return walked if c.estimate or not said or said.lower() in walked.lower() else f"{walked} (from {replies.quote(said)})"
 
 
-def understood(retriever: "Retriever", state: "SessionState") -> str:
-    """The session's reading in one or two sentences, with how to correct it."""
+def understood(retriever: "Retriever", state: "SessionState", waiting: Sequence["Critique"] = ()) -> str:
+    """The session's reading in one or two sentences, with how to correct it; `waiting`: the
+    critiques said before any film, which wait for one ("less action", then this question)."""
     answer = state.answer or {}
     start = answer.get("from", state.current)
     row = retriever.row_of_id.get(int(start)) if start is not None else None
     aside = len(state.excluded)
     kept = ("" if not aside else " Every answer leaves out the film you set aside." if aside == 1
             else f" Every answer leaves out the {aside} films you set aside.")
+    if row is None and waiting:
+        return (f"You asked for {replies.wanted(waiting)}, but not yet from which film: name one to start "
+                f"from, or pick one of those I offered.{kept}")
     if row is None:  # the example is the catalog's own most watched film (the demo world has no Jaws)
         example = retriever.titles[int(np.argmax(np.asarray(retriever.popularity)[: retriever.n_shown]))]
         return (f"Nothing yet: name a movie to start from ({replies.quote('something like ' + example)}), or "

@@ -78,3 +78,12 @@ def test_a_critique_walked_by_a_reading_of_the_words_is_named_by_them(adaptive, 
     adaptive.handle(sid, "less scary")
     text = adaptive.handle(sid, "what did you understand?").text
     assert "but less scary;" in text and "\u201cscary\u201d is not a tag here; I read it as horror" in text, text
+
+
+def test_a_critique_waiting_for_a_film_is_said_back(adaptive):
+    sid = adaptive.new_session_id()
+    adaptive.handle(sid, "less action")  # no film yet: it waits for one
+    reply = adaptive.handle(sid, "what did you understand?")
+    assert reply.text.startswith("You asked for less action, but not yet from which film")
+    after = adaptive.handle(sid, "something like Toy Story")  # the critique still waits, and is walked
+    assert after.sequence and [(c["alpha"], c["tag"]) for c in after.critiques] == [(-1, "action")]
