@@ -78,10 +78,11 @@ def profile_similarity(retriever: "Retriever", reference: int, rows: np.ndarray)
     predicted = getattr(getattr(retriever, "degree_model", None), "predicted_tags", None)
     if predicted is None or int(reference) >= len(predicted):
         return None
-    cache = retriever.__dict__
-    if _PROFILE_CACHE not in cache:
-        cache[_PROFILE_CACHE] = predicted.mean(axis=0)
-    mean = cache[_PROFILE_CACHE]
+    # the catalog mean, once per regression (a degree model swapped in brings its own)
+    held = retriever.__dict__.get(_PROFILE_CACHE)
+    if held is None or held[0] is not predicted:
+        held = retriever.__dict__[_PROFILE_CACHE] = (predicted, predicted.mean(axis=0))
+    mean = held[1]
     rows = np.asarray(rows, dtype=np.int64)
     inside = rows < len(predicted)
     values = np.zeros((len(rows), predicted.shape[1]), dtype=np.float64)

@@ -132,4 +132,9 @@ def test_profile_likeness_is_the_cosine_of_centred_predicted_tags_and_absent_out
     unit = centred / np.linalg.norm(centred, axis=1, keepdims=True)
     assert np.allclose(profile_similarity(retriever, 0, np.array([1, 5, 9])), unit[[1, 5, 9]] @ unit[0])
     assert profile_similarity(retriever, 2 * CLUSTER, np.array([1])) is None  # a film outside the regression
+    other = np.random.default_rng(5).random((2 * CLUSTER, 3)) + 3.0  # another regression swapped in
+    retriever.use_degree_model(ProfiledDegrees(retriever.degree_model.by_tag, other))
+    centred = other - other.mean(axis=0)  # centred on its own mean, not the first one's
+    unit = centred / np.linalg.norm(centred, axis=1, keepdims=True)
+    assert np.allclose(profile_similarity(retriever, 0, np.array([1, 5, 9])), unit[[1, 5, 9]] @ unit[0])
     assert profile_similarity(cluster_retriever(), 0, np.array([1])) is None  # no regression at all
