@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from bot.nlu.renown import ATTRIBUTE_FACTS
+from bot.nlu.renown import degree_kind
 from bot.types import Reply
 
 BAR_WIDTH = 12
@@ -49,9 +49,9 @@ def sequence_table(reply: Reply) -> Table | None:
     has_truth = any(item.relevance is not None for item in reply.sequence)
     has_shares = any(item.shares for item in reply.sequence)
     for label in labels:
-        table.add_column(f"{escape(label)} {how_known(label)}")
+        table.add_column(f"{escape(label)} ({degree_kind(label)})")
     if reply.tag and has_degree and not labels:
-        table.add_column(f"{escape(reply.tag)} {how_known(reply.tag)}")
+        table.add_column(f"{escape(reply.tag)} ({degree_kind(reply.tag)})")
     if reply.tag and has_truth:
         table.add_column("planted" if has_degree else f"{escape(reply.tag)} relevance",
                          justify="right" if has_degree else "left")
@@ -82,12 +82,6 @@ def asked_labels(reply: Reply) -> list[str]:
     return labels
 
 
-def how_known(label: str) -> str:
-    """How a card's degree of `label` is known: a percentile of a number the catalog records
-    ("well known": how many liked it, bot.nlu.renown), else the degree model's estimate."""
-    return "(percentile here)" if label in ATTRIBUTE_FACTS else "(estimated)"
-
-
 def degree_line(prefix: str, item, style: str = "dim") -> Text:  # noqa: ANN001 - a ShownItem
     """ "     now: <title>  <bar> estimated" with one bar per asked attribute."""
     line = Text(f"{prefix}{item.title}  ", style=style)
@@ -95,8 +89,8 @@ def degree_line(prefix: str, item, style: str = "dim") -> Text:  # noqa: ANN001 
     for k, (label, value) in enumerate(degrees.items()):
         line.append(("  " if k else "") + (f"{label} " if label and len(degrees) > 1 else ""), style=style)
         line.append_text(relevance_bar(value))
-    known = {how_known(label) for label in degrees if label}
-    line.append(" percentile here" if known == {"(percentile here)"} else " estimated", style=style)
+    known = {degree_kind(label) for label in degrees if label}
+    line.append(" percentile here" if known == {"percentile here"} else " estimated", style=style)
     return line
 
 

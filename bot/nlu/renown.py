@@ -19,11 +19,18 @@ import re
 from bot.nlu import lexicon as lx
 from bot.types import Critique
 
-__all__ = ["read_renown", "ATTRIBUTE_FACTS"]
+__all__ = ["read_renown", "ATTRIBUTE_FACTS", "degree_kind"]
 
 # The attribute a critique names (its `tag`, as replies say it) -> the catalog fact it walks
 # (engine.degrees.model.FACTS).
 ATTRIBUTE_FACTS = {"well known": "popularity", "well rated": "rating"}
+
+
+def degree_kind(label: str | None) -> str:
+    """How a card's degree of `label` is known: "percentile here" for a catalog fact (a rank of
+    what the catalog records: how many liked it, its mean rating), else "estimated" (the degree
+    model's). One wording for the chat table, the text channels and the widget's cards."""
+    return "percentile here" if label in ATTRIBUTE_FACTS else "estimated"
 
 _MORE = r"(?:more|even more|better)"
 _LESS = r"(?:less|even less|not (?:as|so|that|too)|lesser)"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.nlu.renown import ATTRIBUTE_FACTS
+from bot.nlu.renown import ATTRIBUTE_FACTS, degree_kind
 from bot.types import Reply, ShownItem
 
 
@@ -61,10 +61,6 @@ def recorded_labels(reply: Reply) -> list[str]:
     return sorted(label for label in labels if label in ATTRIBUTE_FACTS)
 
 
-def _known(label: str | None) -> str:
-    return "percentile here" if label in ATTRIBUTE_FACTS else "estimated"
-
-
 def readable_sequence(reply: Reply) -> str:
     """The sequence as plain text lines, for channels that only show text."""
     lines = []
@@ -73,9 +69,9 @@ def readable_sequence(reply: Reply) -> str:
         if item.gamma is not None:
             extras.append(f"γ={item.gamma:.2f}")
         if item.degrees and reply.tag:
-            extras.append(", ".join(f"{k} {v:.2f} {_known(k)}" for k, v in item.degrees.items()))
+            extras.append(", ".join(f"{k} {v:.2f} {degree_kind(k)}" for k, v in item.degrees.items()))
         elif item.degree is not None and reply.tag:
-            extras.append(f"{reply.tag} {item.degree:.2f} {_known(reply.tag)}")
+            extras.append(f"{reply.tag} {item.degree:.2f} {degree_kind(reply.tag)}")
         if item.relevance is not None and reply.tag:
             extras.append(f"planted {item.relevance:.2f}" if item.degree is not None
                           else f"{reply.tag} {item.relevance:.2f}")
