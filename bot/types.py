@@ -78,6 +78,8 @@ class Parse:
             if self.item_id is not None:
                 out["item_id"] = self.item_id
                 out["title"] = self.title
+            if self.item_ids:  # "like Heat and Collateral but less violent": both films
+                out["item_ids"] = list(self.item_ids)
             if self.index is not None:
                 out["index"] = self.index
             out["critiques"] = [_critique_json(c) for c in self.critiques]

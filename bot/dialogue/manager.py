@@ -30,7 +30,7 @@ from bot.nlu.renown import ATTRIBUTE_FACTS
 from bot.nlu.text import MAX_CHARS
 from bot.dialogue.pending import (AskTag, AskTitle, FollowUp, NeedReference, Pending, compound_start, critique_to_json,
                                   offered_start, ordinal_pick, pending_from_json, pending_to_json, still_waiting)
-from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, sequence_for
+from bot.dialogue.policies import DEFAULT_POLICY, POLICIES, check_policy, paired_row, sequence_for
 from bot.dialogue.reply_builder import ReplyBuilder
 from bot.dialogue.series import of_current_series
 from bot.store.sessions import SESSION_ID_MAX, SessionBusy, SessionChanged, SessionState, Store
@@ -271,7 +271,8 @@ class DialogueManager:
             return self.out.no_close_tag(state, (), unknown[0])
         start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
         if start is not None:
-            moved = self._reference(state, Parse("reference", item_id=start), NeedReference(critiques), True)
+            moved = self._reference(state, Parse("reference", item_id=start, item_ids=parse.item_ids), NeedReference(critiques),
+                                    True)
             return replace(moved, intent="critique")
         row = self.out.row(state.current)
         if row is None:  # "a scary movie": start from one of the best-known scary ones, or any film named
@@ -316,8 +317,10 @@ class DialogueManager:
         del state.critiques[: -self.config.history_limit]
         state.answer = answer_record("critique", int(self.retriever.item_ids[row]), critiques)
         tag_value = self.cards.reference_value(sequence, row, mods[0])
-        text = replies.walked(read, self._title(row), tag_value, len(shown),
-                              self.policy == "gradient", reading_note(critiques, mods, tags), sequence.balanced)
+        also = paired_row(self.retriever, state, row) if self.policy != "gradient" else None
+        text = replies.walked(read, self._title(row), tag_value, len(shown), self.policy == "gradient",
+                              reading_note(critiques, mods, tags), sequence.balanced,
+                              also=None if also is None else self._title(also))
         text += f" {replies.widened_for_years(self._title(row), state.years)}" if further else ""
         reply = self.out.reply(state, text, "critique", sequence=shown, tag=read[0].tag, alpha=read[0].alpha,
                                with_suggestions=False,
@@ -352,6 +355,8 @@ class DialogueManager:
                                buttons=self.out.popular_buttons(), with_suggestions=False, understood=False)
         self._push(state)
         state.current = int(self.retriever.item_ids[row])
+        state.paired = ({"of": state.current, "with": parse.item_ids[1]} if len(parse.item_ids) > 1
+                        else None)  # "like Heat and Collateral": answers from Heat go near both
         state.last_sequence = []
         state.last_tag = state.last_alpha = state.answer = None
         start = (replies.starting_from(self._title(row), synthetic, row >= self.retriever.n_shown)
@@ -367,8 +372,7 @@ class DialogueManager:
             del state.history[depth:]
             return reply
         text = f"{start} {item_facts.describe(self.retriever, row)}"  # and its nearest films, to pick from
-        also = self.out.row(parse.item_ids[1]) if len(parse.item_ids) > 1 else None  # "like Heat and Collateral"
-        return (show_nearest(self, state, row, text, "reference", start=True, also=also) if show
+        return (show_nearest(self, state, row, text, "reference", start=True) if show
                 else self.out.reply(state, f"{text} What would you like to change?", "reference"))
 
     def _select(self, state: SessionState, parse: Parse, deferred: bool = False) -> tuple[Reply, int | None]:
@@ -393,7 +397,7 @@ class DialogueManager:
         if pick is None:
             return self.out.reply(state, replies.UNCLEAR_PICK, "select", understood=False), None
         self._push(state)
-        state.current = int(pick["item_id"])
+        state.current, state.paired = int(pick["item_id"]), None
         row = self.out.row(state.current)
         position = next(i for i, s in enumerate(sequence, 1) if s is pick)
         describe = item_facts.describe(self.retriever, row) if row is not None else ""

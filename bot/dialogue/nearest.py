@@ -18,11 +18,11 @@ import numpy as np
 from bot.dialogue import replies
 from bot.dialogue.cards import answer_record
 from bot.dialogue.exclusions import excluded_rows
-from bot.dialogue.policies import shown_rows
+from bot.dialogue.policies import paired_row, shown_rows
 from bot.dialogue.years import outside_rows
 from bot.types import Button, Reply, ShownItem
 from engine.retrieval.neighbours import item_cosines
-from engine.walks.neighbourhood import WIDER_POOL, nearest_by_kind
+from engine.walks.neighbourhood import WIDER_POOL, near_both, nearest_by_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.store.records import SessionState
@@ -47,13 +47,8 @@ def nearest_rows(retriever: "Retriever", state: "SessionState", row: int, k: int
     rows, similarity = nearest_by_kind(retriever, row, sorted(banned | ({also} if also is not None else set())))
     if also is None:
         return [(int(r), float(s)) for r, s in zip(rows[:k], similarity[:k])]
-    other, other_similarity = nearest_by_kind(retriever, also, sorted(banned | {row}))
-    place = [{int(r): i for i, r in enumerate(found)} for found in (rows, other)]
-    score = {int(r): float(s) for r, s in [*zip(other, other_similarity), *zip(rows, similarity)]}
-    both = sorted(set(place[0]) & set(place[1]), key=lambda r: (max(place[0][r], place[1][r]), place[0][r]))
-    rest = [int(r) for pair in zip(rows, other) for r in pair if int(r) not in both]
-    order = list(dict.fromkeys([*both, *rest]))
-    return [(r, score[r]) for r in order[:k]]
+    rows, similarity = near_both((rows, similarity), nearest_by_kind(retriever, also, sorted(banned | {row})))
+    return [(int(r), float(s)) for r, s in zip(rows[:k], similarity[:k])]
 
 
 def nearest_in_years(retriever: "Retriever", state: "SessionState", row: int, k: int) -> list[tuple[int, float]]:
@@ -72,39 +67,29 @@ def nearest_in_years(retriever: "Retriever", state: "SessionState", row: int, k:
     return [(int(rows[b]), float(cosine[b])) for b in best]
 
 
-def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: int,
-                  also: int | None = None) -> list[ShownItem]:
-    """The `k` films nearest `row` (`nearest_rows`; near `also` too, else near the second film
-    of the list on screen when it is `row`'s) as cards: what such a list shows, and what fills it
+def nearest_items(manager: DialogueManager, state: "SessionState", row: int, k: int) -> list[ShownItem]:
+    """The `k` films nearest `row` (`nearest_rows`; near both when a second film was named with
+    it, bot.dialogue.policies.paired_row) as cards: what such a list shows, and what fills it
     again when the person sets some aside ("seen all of those")."""
     r = manager.retriever
-    also = also if also is not None else _second(manager, state, row)
+    also = paired_row(r, state, row)
     found = nearest_rows(r, state, row, k, also) or (nearest_in_years(r, state, row, k) if state.years else [])
     return [ShownItem(int(r.item_ids[p]), r.titles[p], score=round(s, 4), shares=manager.cards.shared(p, row))
             for p, s in found]
 
 
-def _second(manager: DialogueManager, state: "SessionState", row: int) -> int | None:
-    """The second film of the list on screen when that list is `row`'s films near two ("more"
-    after "something like Heat and Collateral"); None otherwise ("more like #3" is #3's own)."""
-    answer = state.answer or {}
-    if answer.get("kind") != KIND or answer.get("from") != int(manager.retriever.item_ids[row]):
-        return None
-    return manager.out.row(answer.get("with"))
-
-
 def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text: str, intent: str, *,
                  understood: bool = True, more: bool = False, start: bool = False,
-                 count: int | None = None, also: int | None = None) -> Reply:
+                 count: int | None = None) -> Reply:
     """`text`, then the films most like the item at `row` (the next ones with `more`), kept as
     the answer on screen so picks, "why" and "more" refer to them. `start`: the user just named
     the item (its turn already saved the state undo returns to), so the list is what a person
-    asking for "something like it" expects, with suggestions of what to change. `also`: a second
-    film named with it ("something like Heat and Collateral"): the films near both."""
+    asking for "something like it" expects, with suggestions of what to change. Near both films
+    when a second one was named with it ("something like Heat and Collateral", `paired_row`)."""
     r = manager.retriever
     title = r.titles[row]
-    also = also if also is not None else _second(manager, state, row)
-    shown = nearest_items(manager, state, row, count or manager.steps, also)
+    also = paired_row(r, state, row)  # "something like Heat and Collateral": the films near both
+    shown = nearest_items(manager, state, row, count or manager.steps)
     if not shown:
         return manager.out.reply(state, f"{text} {replies.no_nearest(title, bool(state.years), more)}".strip(),
                                  intent, understood=understood, with_suggestions=not more)
@@ -115,8 +100,6 @@ def show_nearest(manager: DialogueManager, state: "SessionState", row: int, text
     state.last_sequence = [s.to_json() for s in shown]
     state.last_tag = state.last_alpha = None
     state.answer = {**answer_record(KIND, int(r.item_ids[row])), "offered": start}
-    if also is not None:
-        state.answer["with"] = int(r.item_ids[also])
     second = None if also is None else r.titles[also]
     said = (replies.nearest_to_start(title, second) if start
             else replies.nearest_shown(title, len(shown), more, second))

@@ -76,6 +76,16 @@ def shown_rows(retriever: "Retriever", state: "SessionState", *, offered: bool =
     return {rows[i] for i in shown_in_session(state, offered=offered) if i in rows}
 
 
+def paired_row(retriever: "Retriever", state: "SessionState", row: int) -> int | None:
+    """The row of the second film named with the film at `row` ("like Heat and Collateral":
+    Collateral for Heat), while answers still go from that film; None otherwise ("more like #3"
+    and a film picked later go from that film alone)."""
+    paired = state.paired or {}
+    if paired.get("of") != int(retriever.item_ids[row]):
+        return None
+    return retriever.row_of_id.get(int(paired["with"]))
+
+
 def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row: int,
                  modifications: tuple[Modification, ...], steps: int, *,
                  exclude: set[int] = frozenset(), wider: bool = False,
@@ -99,8 +109,10 @@ def sequence_for(policy: str, retriever: "Retriever", state: "SessionState", row
                      if int(s["item_id"]) in retriever.row_of_id} if again else set()
         banned = sorted(set(banned) | (shown_rows(retriever, state, offered=False) - on_screen))
     order, size = ("gradient", steps) if policy == "adaptive" else ("list", steps if policy == "list" else 1)
-    answer = neighbourhood_answer(retriever, row, modifications, order=order, steps=size, exclude=banned)
+    also = paired_row(retriever, state, row)  # "like Heat and Collateral, less violent": near both
+    answer = neighbourhood_answer(retriever, row, modifications, order=order, steps=size, exclude=banned,
+                                  also=also)
     if not answer.steps and len(modifications) > 1:  # none moves every way: the best on balance, said so
         answer = neighbourhood_answer(retriever, row, modifications, order=order, steps=size, exclude=banned,
-                                      balance=True)
+                                      balance=True, also=also)
     return answer

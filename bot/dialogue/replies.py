@@ -110,13 +110,14 @@ def need_reference(critiques: Sequence[Critique], example: str, synthetic: bool)
 
 
 def walked(critiques: Sequence[Critique], title: str, tag_value: float | bool | str | None, shown: int,
-           gradient: bool, reading: str = "", balanced: bool = False) -> str:
+           gradient: bool, reading: str = "", balanced: bool = False, also: str | None = None) -> str:
     """The answer to a critique: what was understood, where from, what the sequence is.
 
     `tag_value`: the reference's estimated degree, whether it carries a form tag walked by the
     catalog's tag (engine.walks.neighbourhood.form_members), or what the catalog records of it
     for a fact, in words (bot.dialogue.cards.Cards.reference_value). `reading` says how words that
-    are not a tag were read (bot.dialogue.critique_axes.reading_note)."""
+    are not a tag were read (bot.dialogue.critique_axes.reading_note). `also`: a second film named
+    with it; the answer is near both and moves the asked way from both."""
     first = critiques[0]
     said = wanted(critiques)
     # "more mindless" was said as such; "lighter" (a comparative: less dark) as it is
@@ -140,6 +141,8 @@ def walked(critiques: Sequence[Critique], title: str, tag_value: float | bool | 
     # strong wording widens the neighbourhood an answer is drawn from (engine/walks/neighbourhood.py)
     further = (" I looked further from it than usual, as you asked for a big change."
                if any(c.strength > 1 for c in critiques) else "")
+    if also is not None:
+        further += f" They are films near {_titles(title, also)}, {wanted(critiques)} than either."
     if balanced:  # no close film moves every asked way (engine.walks.neighbourhood, balance)
         further += (" No film close to it is clearly all of that at once; these come closest on "
                     "balance, a little against one wish where they go far on another.")
@@ -192,7 +195,7 @@ def nearest_to_start(title: str, also: str | None = None) -> str:
     a gradient then goes from the first) (bot.dialogue.nearest)."""
     if also is not None:
         return (f"Here are the films most like {_titles(title, also)}; pick one by number or title, or "
-                f"say what to change and I will show a gradient from {quote(title)}.")
+                f"say what to change and I will show a gradient near both.")
     return (f"Here are the films most like {quote(title)}; pick one by number or title, or say what "
             f"to change and I will show a gradient.")
 

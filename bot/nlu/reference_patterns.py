@@ -33,7 +33,11 @@ SELECT = re.compile(
     r"(?:\s+" + VERDICT + r")?(?:\s+(?:then|please|thanks))?$"
 )
 # The words that put a film as the point of comparison: "like X", "in the style of X", "close to X".
-_LIKE = (r"like|similar to|in the vein of|along the lines of|resembling|akin to|comparable to|in the (?:style|spirit|mould|"
+# "a mix of Toy Story and Shrek", "a cross between Alien and Jaws": two films (title_spans.two_titles).
+_MIX = r"(?:a )?(?:mix|mixture|cross|blend|combination|mash-?up|hybrid) (?:of|between)"
+MIX_OF = re.compile(rf"^{_MIX}\s+")  # ... said after "like": "something like a mix of X and Y"
+MIX_CUE = re.compile(rf"\b{_MIX}\s*$")  # ... as the cue: only two titles follow ("a blend of romance and action" is not)
+_LIKE = (rf"like|{_MIX}|similar to|in the vein of|along the lines of|resembling|akin to|comparable to|in the (?:style|spirit|mould|"
          r"mold) of|reminiscent of|(?:very |really |pretty )?close to|closer to|in the same (?:vein|spirit|style) as")
 # (pattern, strict): strict ones ("i like X", "how about X") only count when X is a known
 # title, since the same words often start a critique ("I like horror", "how about more action").
@@ -61,6 +65,7 @@ REFERENCE = [
          r"anchor on|seed)\s+(?P<t>.+)$", False),
         (r"^(?P<t>.+?)\s+is my favou?rite(?: movie| film)?$", False),
         (r"^(?:item|id|movie id|item id|movie|film)(?:\s+#?|\s*#)\s*(?P<t>\d+)$", False),  # "ID4" is a title
+        (r"^(?P<t>.+?\s+meets\s+.+)$", True),  # "Die Hard meets Home Alone": two titles (title_spans.two_titles)
         (r"^(?:(?:what|how) about|use|try|pick|take|go with|(?:i'?ll|i will|let'?s) (?:take|go with|"
          r"pick|try|watch)|i love|i like|i adore|watch)\s+(?P<t>.+)$", True),
     )

@@ -17,7 +17,7 @@ from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
 from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
                                   request_part, start_cue, title_case, two_titles)
-from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, REFERENCE, SAME_AS, SELECT, SIMILAR_REQUEST,
+from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT, SIMILAR_REQUEST,
                                         TRAILING_FILLER, VERB, VERDICT)
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
@@ -138,7 +138,8 @@ class ReferenceReader:
             if not m:
                 continue
             query = TRAILING_FILLER.sub("", m.group("t")).strip(" \"'")
-            query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", query)
+            mixed = bool(MIX_CUE.search(simple[:m.start("t")]) or MIX_OF.match(query))
+            query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", MIX_OF.sub("", query))
             bare = _SAID_WHEN.sub("", query)  # "watched Gross Pointe Blank yesterday, ...": no title word
             if bare != query and not self.titles.exact(CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]):
                 query = bare
@@ -155,7 +156,10 @@ class ReferenceReader:
                 return None
             both = two_titles(self.titles, query)  # "something like Heat and Collateral": films near both
             if both is not None and (first := self._named(both[0], both[2])).item_id is not None:
-                return ExplicitReference(replace(first, item_ids=(both[0].item_id, both[1].item_id)), strict, "")
+                rest = request_part(_RELATIVE.sub("", both[3].strip()), self._asks) if both[3] else ""
+                return ExplicitReference(replace(first, item_ids=(both[0].item_id, both[1].item_id)), strict, rest)
+            if mixed:
+                continue  # "a blend of romance and action": what to mix, not films
             found, rest = self._resolve(query, allow_id=True, strict=True, numbered=numbered), ""
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.

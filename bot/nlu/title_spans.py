@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from bot.nlu.everyday import INTERJECTIONS
+from bot.nlu.reference_patterns import CRITIQUE_AFTER_TITLE
 from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
@@ -253,16 +254,21 @@ def title_cut_short(whole: str, simple: str, simplify: Callable[[str], str],
     return simple
 
 
-def two_titles(titles: TitleResolver, query: str) -> tuple[TitleMatch, TitleMatch, str] | None:
-    """Two catalog titles joined by "and" ("heat and collateral", "toy story & shrek"): both
-    matches and the first one's words; None for one title with "and" in it ("Harold and Maude")
-    or words that are not two titles."""
+def two_titles(titles: TitleResolver, query: str) -> tuple[TitleMatch, TitleMatch, str, str] | None:
+    """Two catalog titles joined by "and" ("heat and collateral", "toy story & shrek", "die hard
+    meets home alone"): both matches, the first one's words and what follows the second one
+    (", but less violent"; "" when nothing does); None for one title with "and" in it ("Harold
+    and Maude") or words that are not two titles."""
     if titles.exact(query):
         return None
-    m = re.fullmatch(r"(?P<a>.+?)\s+(?:and|&|plus)\s+(?P<b>.+)", query)
+    m = re.fullmatch(r"(?P<a>.+?)\s+(?:and|&|plus|meets)\s+(?P<b>.+)", query)
     if m is None:
         return None
-    first, second = (titles.leader(titles.exact(m.group(k))) for k in ("a", "b"))
+    second_words, rest = m.group("b"), ""
+    if not titles.exact(second_words):
+        parts = CRITIQUE_AFTER_TITLE.split(second_words, maxsplit=1)
+        second_words, rest = parts[0], second_words[len(parts[0]):]
+    first, second = (titles.leader(titles.exact(words)) for words in (m.group("a"), second_words))
     if first is None or second is None or first.item_id == second.item_id:
         return None
-    return first, second, m.group("a")
+    return first, second, m.group("a"), rest

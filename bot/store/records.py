@@ -97,6 +97,9 @@ class SessionState:
     # "title"}, or {"tag"} for "no more Tarantino films". Every policy skips them; undo restores.
     excluded: list[dict] = field(default_factory=list)
     years: dict | None = None  # release-year filter {"min", "max"} (bot.dialogue.years), None: none
+    # A second film named with the reference ("like Heat and Collateral"): {"of": item id, "with":
+    # item id}; answers from "of" are then near both (bot.dialogue.policies.paired_row).
+    paired: dict | None = None
     turns: int = 0  # turns logged so far
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -105,7 +108,7 @@ class SessionState:
         self.history = [step if isinstance(step, Snapshot) else Snapshot(step) for step in self.history]
 
     _STATE_KEYS = ("current", "last_sequence", "last_tag", "last_alpha", "history", "critiques",
-                   "pending", "answer", "excluded", "turns", "years")
+                   "pending", "answer", "excluded", "turns", "years", "paired")
 
     def snapshot(self) -> Snapshot:
         """The part `undo` restores."""
@@ -118,6 +121,7 @@ class SessionState:
             "answer": self.answer,
             "excluded": list(self.excluded),
             "years": self.years,
+            "paired": self.paired,
         })
 
     def restore(self, snap: Mapping[str, Any]) -> None:
@@ -129,6 +133,7 @@ class SessionState:
         self.answer = snap.get("answer")
         self.excluded = list(snap.get("excluded") or [])
         self.years = snap.get("years")
+        self.paired = snap.get("paired")
 
     def state_json(self) -> dict:
         return {k: getattr(self, k) for k in self._STATE_KEYS}

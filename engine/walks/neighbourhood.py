@@ -225,6 +225,21 @@ def nearest_by_kind(retriever: "Retriever", item: int, exclude: Sequence[int] = 
     return rows[order], similarity[order]
 
 
+def near_both(first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray]
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, similarity) of two films' neighbour lists (each closest first) as one list near
+    both ("something like Heat and Collateral"): the rows on both lists first, by the worse of
+    their two places, then the rest of both lists in turn. A row keeps the first list's
+    similarity where it is on it."""
+    place = [{int(r): i for i, r in enumerate(rows)} for rows, _ in (first, second)]
+    score = {int(r): float(s) for rows, similarity in (second, first) for r, s in zip(rows, similarity)}
+    both = sorted(set(place[0]) & set(place[1]), key=lambda r: (max(place[0][r], place[1][r]), place[0][r]))
+    rest = [int(r) for pair in zip(first[0], second[0]) for r in pair]
+    rest += [int(r) for rows in (first[0], second[0]) for r in rows[min(len(first[0]), len(second[0])):]]
+    order = np.asarray(list(dict.fromkeys([*both, *rest])), dtype=np.int64)
+    return order, np.asarray([score[r] for r in order.tolist()], dtype=np.float32)
+
+
 def select(close: np.ndarray, moved: np.ndarray, steps: int, move_weight: float) -> np.ndarray:
     """Indices of the `steps` candidates with the best balance of closeness (standardised) and
     move, in order of the move (smallest first)."""
@@ -236,11 +251,15 @@ def select(close: np.ndarray, moved: np.ndarray, steps: int, move_weight: float)
 def neighbourhood_answer(retriever: "Retriever", item: int,
                          modifications: tuple[Modification, ...] | list[Modification], *,
                          steps: int = 10, exclude: Sequence[int] = (),
-                         order: str = "gradient", balance: bool = False) -> GradientSequence:
+                         order: str = "gradient", balance: bool = False,
+                         also: int | None = None) -> GradientSequence:
     """Items near `item` that move every asked attribute the asked way (module docstring).
     `exclude` is never shown (the dialogue passes what the user has already seen). With
     `balance` (for two or more attributes no item moves all the asked way, "funnier but less
-    crude"), items that move them the asked way on average (`moves`); the answer says so."""
+    crude"), items that move them the asked way on average (`moves`); the answer says so.
+    `also`: a second film named with `item` ("like Heat and Collateral, less violent"): the
+    candidates are the films near both (`near_both`), closest by that order, and a move counts
+    from both films (less violent than either)."""
     modifications = tuple(modifications)
     if not modifications:
         raise ValueError("a critique needs at least one modification")
@@ -248,10 +267,15 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
     item = int(item)
     strength = strength_of(modifications)
-    rows, similarity = retriever.neighbourhood(item, WIDEST)
-    allowed = ~np.isin(rows, np.asarray([item, *map(int, exclude)], dtype=np.int64))
-    rows, similarity = rows[allowed], similarity[allowed]
-    moved, margin = moves(retriever, item, rows, modifications, span=strength < 1, balance=balance)
+    rows, similarity = _candidates(retriever, item, also, exclude)
+    place = np.arange(len(rows))
+
+    def moves_from_all(asked: Sequence[Modification], span: bool) -> tuple[np.ndarray, np.ndarray]:
+        found = [moves(retriever, start, rows, asked, span=span, balance=balance)
+                 for start in (item, *([] if also is None else [int(also)]))]
+        return np.min([f[0] for f in found], axis=0), np.min([f[1] for f in found], axis=0)
+
+    moved, margin = moves_from_all(modifications, strength < 1)
     clear = margin > 0
     reach = min(len(rows), int(round(REACH * max(1.0, strength))))
     while reach < len(rows) and clear[:reach].sum() < POOL_PER_STEP * steps:
@@ -262,7 +286,7 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
     if len(keep) < steps and strength < 1:
         # "a bit more romantic" from a film near the top: every move overshoots the little room
         # left, so the smallest moves the asked way fill it (a bit is still more, never less).
-        free, _ = moves(retriever, item, rows, modifications, span=False, balance=balance)
+        free, _ = moves_from_all(modifications, False)
         over = np.flatnonzero((free > 0) & ~np.isin(np.arange(len(rows)), keep))
         over = over[np.argsort(free[over], kind="stable")][:steps - len(keep)]
         keep = np.sort(np.concatenate([keep, over]))
@@ -270,16 +294,18 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
     if len(keep) < steps and len(modifications) > 1:
         # Several critiques ("way more twisty" with a second "more comedy") that few films move
         # together: films that clearly move the first one asked fill the rest of the answer.
-        first, first_margin = moves(retriever, item, rows, modifications[:1], span=strength < 1)
+        first, first_margin = moves_from_all(modifications[:1], strength < 1)
         extra = np.flatnonzero((first_margin > 0) & ~np.isin(np.arange(len(rows)), keep))[:steps - len(keep)]
         keep = np.sort(np.concatenate([keep, extra]))
         moved = np.where(np.isin(np.arange(len(rows)), extra), first, moved)
     if len(keep) == 0:
         return answered(retriever, item, modifications, (), balance)
-    rows, similarity, moved = rows[keep], similarity[keep], moved[keep]
+    rows, similarity, moved, place = rows[keep], similarity[keep], moved[keep], place[keep]
     weight = STRONG_MOVE_WEIGHT if strength > 1 else MOVE_WEIGHT
     if order == "gradient":
-        picked = select(closeness(retriever, item, rows, similarity, modifications), moved, steps, weight)
+        close = (closeness(retriever, item, rows, similarity, modifications) if also is None
+                 else -place.astype(np.float64))
+        picked = select(close, moved, steps, weight)
         scores = similarity[picked]
     else:
         query = retriever.item_vectors[item] + retriever.modification_vector(modifications)
@@ -289,6 +315,20 @@ def neighbourhood_answer(retriever: "Retriever", item: int,
     return answered(retriever, item, modifications, tuple(
         retriever.shown_step(int(rows[p]), strength, float(s), modifications)
         for p, s in zip(picked, scores)), balance)
+
+
+def _candidates(retriever: "Retriever", item: int, also: int | None, exclude: Sequence[int]
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, stored similarity) an answer chooses among, nearest first: `item`'s stored
+    neighbours, or with `also` the films near both (`near_both`); never the films themselves
+    nor `exclude`."""
+    if also is None:
+        rows, similarity = retriever.neighbourhood(item, WIDEST)
+    else:
+        rows, similarity = near_both(nearest_by_kind(retriever, item), nearest_by_kind(retriever, int(also)))
+    banned = [item, *([] if also is None else [int(also)]), *map(int, exclude)]
+    allowed = ~np.isin(rows, np.asarray(banned, dtype=np.int64))
+    return rows[allowed], similarity[allowed]
 
 
 WIDER_POOL = 0.5  # a wider answer chooses among this share of the catalog, the most watched
