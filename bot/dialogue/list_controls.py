@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from bot.dialogue import nearest, replies
+from bot.dialogue import list_replies, nearest, replies
 from bot.dialogue.cards import answer_record, asked
 from bot.dialogue.critique_axes import critique_modifications, read_unread, walkable
 from bot.dialogue.exclusions import exclude_items, exclude_tag, excluded_rows
@@ -29,6 +29,7 @@ from bot.dialogue.pending import FollowUp, ordinal_pick, pending_to_json
 from bot.dialogue.understood import understood
 from bot.dialogue.years import outside_rows
 from bot.dialogue.policies import sequence_for, shown_rows
+from bot.dialogue.sorting import ListDegrees, sort_list
 from bot.types import Button, Parse, Reply, ShownItem
 from engine.retrieval.catalog import release_year
 from engine.walks.gradual import WalkLimit
@@ -65,11 +66,12 @@ class ListControls:
     def __init__(self, manager: Host):
         self.m = manager
         self.r = manager.retriever
+        self.out, self.push = manager.out, manager._push  # what sorting reuses (bot.dialogue.sorting.Lister)
         self.explainer = Explainer(manager.retriever, manager.cards, manager.policy)
 
     def respond(self, state: "SessionState", parse: Parse) -> tuple[Reply, int | None]:
-        if parse.intent == "select":
-            return self.pick(state, parse)
+        if parse.intent == "select":  # by description, or the whole list reordered ("sort by year")
+            return (sort_list(self, state, parse), None) if (parse.control or "").startswith("sort") else self.pick(state, parse)
         if parse.intent == "more":
             return self.more(state, parse), None
         if parse.intent == "exclude":
@@ -82,23 +84,23 @@ class ListControls:
                     return away, None
             return self.jump(state, away=away), None
         if parse.control == "reading":  # "what did you understand?"
-            return self._keep_list(state, understood(self.r, state, parse.critiques), "explain"), None
+            return self.keep_list(state, understood(self.r, state, parse.critiques), "explain"), None
         row = self._named_row(state, parse)
         if isinstance(row, Reply):
             return row, None
         state.pending = pending_to_json(FollowUp(parse.intent))  # "and #7?" asks the same
         if parse.intent == "about":
             text, facts = self.explainer.about(state, row, parse.critiques)
-            return self._keep_list(state, text, "about", explanation=facts), None
+            return self.keep_list(state, text, "about", explanation=facts), None
         text, explanation = self.explainer.why(state, row)
-        return self._keep_list(state, text, "explain", explanation=explanation), None
+        return self.keep_list(state, text, "explain", explanation=explanation), None
 
     # -- more ----------------------------------------------------------------------------------
 
     def more(self, state: "SessionState", parse: Parse) -> Reply:
         answer = state.answer or {}
         if not answer or not state.last_sequence and answer.get("kind") != "jump":
-            return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
+            return self.m.out.reply(state, list_replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
         count = min(parse.count, self.m.steps) if parse.count else None  # "show me 5 more"
         if answer.get("kind") == "jump":
             return self.jump(state, more=True, count=count)
@@ -113,7 +115,7 @@ class ListControls:
         if row is not None and answer.get("kind") == nearest.KIND:  # the next films most like it
             return nearest.show_nearest(self.m, state, row, "", "more", more=True, count=count)
         if row is None or not critiques:
-            return self.m.out.reply(state, replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
+            return self.m.out.reply(state, list_replies.NO_ANSWER_TO_CONTINUE, "more", understood=False)
         previous, state.current = state.current, start
         said = replies.wanted(critiques)
         # The reference's stored neighbourhood first; once it holds nothing unseen, further out.
@@ -122,14 +124,14 @@ class ListControls:
             reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state), wider=wider,
                                      steps=count)
             if reply.sequence:
-                reply.text = replies.more_of(said, self.r.titles[row], len(reply.sequence), wider)
+                reply.text = list_replies.more_of(said, self.r.titles[row], len(reply.sequence), wider)
                 reply.intent = "more"
                 return reply
             if len(state.history) > depth:
                 state.restore(state.history.pop())
         # Nothing new anywhere: say so, and show nothing again (the list stays in the state).
         state.current = previous
-        return self.m.out.reply(state, replies.more_of(said, self.r.titles[row], 0), "more",
+        return self.m.out.reply(state, list_replies.more_of(said, self.r.titles[row], 0), "more",
                                 tag=state.last_tag, alpha=state.last_alpha, with_suggestions=False)
 
     # -- exclude ---------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ class ListControls:
         if parse.control == "list":
             titles = [e["title"] for e in state.excluded if "item_id" in e]
             tags = [e["tag"] for e in state.excluded if "tag" in e]
-            return self._keep_list(state, replies.excluded_list(titles, tags), "exclude")
+            return self.keep_list(state, list_replies.excluded_list(titles, tags), "exclude")
         targets = self._exclusion_targets(state, parse)
         if isinstance(targets, Reply):
             return targets
@@ -153,9 +155,9 @@ class ListControls:
         changed = len(kept) != len(state.last_sequence)
         if changed:
             state.last_sequence = self._in_order(state, kept + [s.to_json() for s in fresh])
-        text = replies.excluded([e["title"] for e in added if "title" in e],
+        text = list_replies.excluded([e["title"] for e in added if "title" in e],
                                 [e["tag"] for e in added if "tag" in e], len(fresh), len(kept))
-        reply = self._keep_list(state, text, "exclude") if changed or state.last_sequence else \
+        reply = self.keep_list(state, text, "exclude") if changed or state.last_sequence else \
             self.m.out.reply(state, text, "exclude")
         reply.excluded = added
         return reply
@@ -182,7 +184,7 @@ class ListControls:
             if parse.indices and (not state.last_sequence or any(p is None for p in picked)):
                 text = (replies.out_of_range(len(state.last_sequence)) if state.last_sequence
                         else replies.no_list_yet(state.current is not None))
-                return self._keep_list(state, text, "exclude", understood=False)
+                return self.keep_list(state, text, "exclude", understood=False)
             named = [(int(i), self.r.titles[row]) for i in parse.item_ids if (row := self.m.out.row(i)) is not None]
             return [(int(p["item_id"]), str(p["title"])) for p in picked] + named
         row = self._named_row(state, parse)
@@ -218,11 +220,11 @@ class ListControls:
                                     understood=False), None
         chosen = self._choose(sequence, parse)
         if isinstance(chosen, str):
-            return self._keep_list(state, chosen, "select", understood=False), None
+            return self.keep_list(state, chosen, "select", understood=False), None
         item, why, value = chosen
         position = sequence.index(item) + 1
         reply, picked = self.m._select(state, Parse("select", item_id=int(item["item_id"])))
-        reply.text = replies.picked_by(item["title"], position, why) + " " + reply.text
+        reply.text = list_replies.picked_by(item["title"], position, why) + " " + reply.text
         reply.picked = {"item_id": int(item["item_id"]), "title": item["title"], "index": position,
                         "by": parse.control, "value": value}
         return reply, picked
@@ -241,22 +243,24 @@ class ListControls:
             if parse.control == "year":
                 dated = [(y, i) for y, i in dated if y == parse.year]
                 if not dated:
-                    return replies.no_such_pick(f"from {parse.year}", [y for y in years if y])
+                    return list_replies.no_such_pick(f"from {parse.year}", [y for y in years if y])
                 return sequence[dated[0][1]], f"it is from {parse.year}.", parse.year
             if not dated:
-                return replies.no_such_pick("dated", [])
+                return list_replies.no_such_pick("dated", [])
             newest = parse.control == "newest"
             year = max(y for y, _ in dated) if newest else min(y for y, _ in dated)
             i = next(i for y, i in dated if y == year)
             return sequence[i], f"the {'newest' if newest else 'oldest'} on the list ({year}).", year
         return self._by_degree(sequence, parse)
 
-    def _by_degree(self, sequence: list[dict], parse: Parse) -> tuple[dict, str, object] | str:
+    def degree_values(self, sequence: list[dict], parse: Parse) -> ListDegrees | str:
+        """Each listed item's degree of the attribute `parse` asks about (NaN for an item the
+        model lacks), or what to say when the words are not read or no item has one."""
         critiques = tuple(c for c in parse.critiques if walkable(self.r, c))
         critiques = critiques or read_unread(self.r, parse.unread)
         if not critiques:
             phrase = (parse.unread or parse.critiques)[0].phrase if (parse.unread or parse.critiques) else ""
-            return replies.unread_attribute(phrase or parse.text)
+            return list_replies.unread_attribute(phrase or parse.text)
         wanted = critiques[0]
         (label, mod), = self.m.cards.readings((wanted,))
         rows = [self.r.row_of_id.get(int(s["item_id"])) for s in sequence]
@@ -264,11 +268,17 @@ class ListControls:
         values = np.array([np.nan if row is None else float(degrees[row]) for row in rows])
         if np.all(np.isnan(values)):
             return replies.UNCLEAR_PICK
+        return ListDegrees(values, rows, wanted, label, mod.grounding.fact if mod.grounding is not None else "")
+
+    def _by_degree(self, sequence: list[dict], parse: Parse) -> tuple[dict, str, object] | str:
+        found = self.degree_values(sequence, parse)
+        if isinstance(found, str):
+            return found
+        values, rows, wanted, label, fact = found.values, found.rows, found.wanted, found.label, found.fact
         best = int(np.nanargmax(wanted.alpha * values))
         tied = np.flatnonzero(np.abs(values - values[best]) < TIE)
         if len(tied) > 1:  # equal by the tag ("1.00" each): the reading of the person's own word decides
             best = self._tie_break(tied, rows, wanted) if wanted.phrase != wanted.tag else best
-        fact = mod.grounding.fact if mod.grounding is not None else ""
         if fact:  # what the catalog records, as the reply to a critique says it ("why?" too)
             which = {("popularity", 1): "best known", ("popularity", -1): "least known",
                      ("rating", 1): "best rated", ("rating", -1): "lowest rated"}[fact, wanted.alpha]
@@ -298,14 +308,14 @@ class ListControls:
         row = away if away is not None else self.m.out.row(start)
         items = self._jump_items(state, row, count or self.m.steps)
         if not items and more:
-            return self._keep_list(state, replies.more_jump(0), "more")
+            return self.keep_list(state, list_replies.more_jump(0), "more")
         self.m._push(state)
         state.last_sequence = [s.to_json() for s in items]
         state.last_tag = state.last_alpha = None
         state.answer = answer_record("jump", None if row is None else int(self.r.item_ids[row]))
         scores = [s.score for s in items if s.score is not None]
         spread = f"similarity to it {max(scores):.2f} or less" if row is not None and scores else "no reference"
-        text = replies.more_jump(len(items)) if more else replies.jumped(
+        text = list_replies.more_jump(len(items)) if more else list_replies.jumped(
             None if row is None else self.r.titles[row], len(items), spread)
         return self.m.out.reply(state, text, "more" if more else "jump", sequence=items,
                                 with_suggestions=False, buttons=_pick_buttons(len(items)))
@@ -347,7 +357,7 @@ class ListControls:
             if row is None:
                 text = (replies.out_of_range(len(state.last_sequence)) if state.last_sequence
                         else replies.no_list_yet(state.current is not None))
-                return self._keep_list(state, text, parse.intent, understood=False)
+                return self.keep_list(state, text, parse.intent, understood=False)
             return row
         if parse.item_id is not None and out.row(parse.item_id) is not None:
             return out.row(parse.item_id)
@@ -361,10 +371,10 @@ class ListControls:
         if parse.intent == "explain" and state.last_sequence and (row is None or state.current == start):
             row = out.row(state.last_sequence[0]["item_id"])  # nothing picked yet: the best match
         if row is None:
-            return out.reply(state, replies.NO_ITEM_NAMED, parse.intent, understood=False)
+            return out.reply(state, list_replies.NO_ITEM_NAMED, parse.intent, understood=False)
         return row
 
-    def _keep_list(self, state: "SessionState", text: str, intent: str, **kw) -> Reply:
+    def keep_list(self, state: "SessionState", text: str, intent: str, **kw) -> Reply:
         """A reply that leaves the list on screen as it is (and says so to the channels)."""
         explanation = kw.pop("explanation", None)
         reply = self.m.out.reply(state, text, intent, sequence=[ShownItem(**s) for s in state.last_sequence],

@@ -173,10 +173,8 @@ class DialogueManager:
         return stored or SessionState(session_id, model_id=self.model_id, turns=turns)
 
     def _parse(self, cleaned: str, state: SessionState) -> Parse:
-        if not cleaned:
-            return Parse("out_of_scope", text="")
         shown = [(int(s["item_id"]), str(s["title"])) for s in state.last_sequence]
-        return self.parser.parse(cleaned, shown=shown)
+        return self.parser.parse(cleaned, shown=shown) if cleaned else Parse("out_of_scope", text="")
 
     # -- dispatch --------------------------------------------------------------------------
 
@@ -271,8 +269,8 @@ class DialogueManager:
             return self.out.no_close_tag(state, (), unknown[0])
         start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
         if start is not None:
-            moved = self._reference(state, Parse("reference", item_id=start, item_ids=parse.item_ids), NeedReference(critiques),
-                                    True)
+            named = Parse("reference", item_id=start, item_ids=parse.item_ids)  # "like Heat and Collateral, ..."
+            moved = self._reference(state, named, NeedReference(critiques), True)
             return replace(moved, intent="critique")
         row = self.out.row(state.current)
         if row is None:  # "a scary movie": start from one of the best-known scary ones, or any film named
@@ -354,9 +352,7 @@ class DialogueManager:
             return self.out.reply(state, replies.unknown_title(synthetic), "reference",
                                buttons=self.out.popular_buttons(), with_suggestions=False, understood=False)
         self._push(state)
-        state.current = int(self.retriever.item_ids[row])
-        state.paired = ({"of": state.current, "with": parse.item_ids[1]} if len(parse.item_ids) > 1
-                        else None)  # "like Heat and Collateral": answers from Heat go near both
+        state.start_from(int(self.retriever.item_ids[row]), parse.item_ids[1] if len(parse.item_ids) > 1 else None)
         state.last_sequence = []
         state.last_tag = state.last_alpha = state.answer = None
         start = (replies.starting_from(self._title(row), synthetic, row >= self.retriever.n_shown)
@@ -397,7 +393,7 @@ class DialogueManager:
         if pick is None:
             return self.out.reply(state, replies.UNCLEAR_PICK, "select", understood=False), None
         self._push(state)
-        state.current, state.paired = int(pick["item_id"]), None
+        state.start_from(int(pick["item_id"]))
         row = self.out.row(state.current)
         position = next(i for i, s in enumerate(sequence, 1) if s is pick)
         describe = item_facts.describe(self.retriever, row) if row is not None else ""

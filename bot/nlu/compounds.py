@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from bot.nlu.critiques import Reading, read_critiques
 from bot.nlu.grounding import TagGrounder
-from bot.nlu.references import ReferenceReader, Shown, select_pattern
+from bot.nlu.reference_patterns import select_pattern
+from bot.nlu.references import ReferenceReader, Shown
 from bot.nlu.title_spans import OWNER, longer_title
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse

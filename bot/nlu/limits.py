@@ -180,7 +180,8 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
             topic = topic or "actors"
             text = re.sub(rf"\b{re.escape(m.group('name').lower())}\b", " ", text)
     m = _ROLE.search(text)
-    if m and not is_tag(m.group(0)):
+    named = m and is_tag(" ".join([*text[:m.start()].split()[-1:], m.group(0)]))  # "real actors": live action
+    if m and not is_tag(m.group(0)) and not named:
         topic = topic or ("directors" if m.group(0).startswith(("direct", "film")) else "actors")
         text = _cut(text, m)
     if topic is None:

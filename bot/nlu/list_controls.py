@@ -8,7 +8,8 @@ those" is no critique):
   Tarantino films" (a tag), "what have I excluded?" (``control="list"``);
 * ``select`` by description: "the funniest of these", "the least scary one", "the one with the
   highest romance" (``control="degree"``, the attribute as a critique to read like any other),
-  "the newest" / "the oldest", "the one from 1999", "the second to last" (index -2);
+  "the newest" / "the oldest", "the one from 1999", "the second to last" (index -2); "sort by
+  year", "order them by how scary they are" (``control="sort_..."``, bot.nlu.sort_requests);
 * ``jump``: "something completely different", "surprise me"; ``explain``: "why?", "why #3?";
 * ``about``: "tell me about #3", "what is Heat like?", "is #2 scary?" (with that attribute);
 
@@ -28,7 +29,9 @@ from bot.nlu.limits import read_limits
 from bot.nlu.list_items import read_exclusion
 from bot.nlu.loose_controls import loose_move
 from bot.nlu.more_requests import asks_for_more, more_count, praises_list
-from bot.nlu.references import ReferenceReader, Shown, select_pattern
+from bot.nlu.reference_patterns import select_pattern
+from bot.nlu.references import ReferenceReader, Shown
+from bot.nlu.sort_requests import read_sort
 from bot.nlu.text import tokenize
 from bot.types import Critique, Parse
 
@@ -84,8 +87,8 @@ class ListControlReader:
         return Parse(move) if target is None else replace_intent(target, move)
 
     def _one(self, simple: str, shown: Shown, original: str) -> Parse | None:
-        for step in (self._more, self._excluded_list, self._exclude, self._unwanted, self._jump, self._pick,
-                     self._explain, self._about):
+        for step in (self._more, self._excluded_list, self._exclude, self._unwanted, self._jump,
+                     lambda said, *_: read_sort(said, self.read_attribute), self._pick, self._explain, self._about):
             found = step(simple, shown, original)
             if found is not None:
                 return found

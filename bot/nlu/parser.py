@@ -34,7 +34,8 @@ from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
 from bot.nlu.renown import read_renown
-from bot.nlu.references import ReferenceReader, Shown, select_pattern, without_similar_request
+from bot.nlu.reference_patterns import select_pattern, without_similar_request
+from bot.nlu.references import ReferenceReader, Shown
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.title_spans import aka_fragment, interjections_only, title_case, title_cut_short
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize

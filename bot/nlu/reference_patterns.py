@@ -85,3 +85,13 @@ CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|(?<=\s)[-\u2013\u2014]+|\bbut\b|\bwi
                                   r"\b(?:that|which)(?:'s|'re|\s+(?:are|is|were|was)\b))\s+")
 VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
                    r"watch|the one called|show me|open|play)\s+")
+
+
+def without_similar_request(simple: str) -> str:
+    """"X was great, more like that" -> "X was great": the request adds nothing to a reference
+    or a pick ("the second one was great, anything similar?")."""
+    return SIMILAR_REQUEST.sub("", simple) or simple
+
+
+def select_pattern(simple: str) -> re.Match | None:
+    return SELECT.match(simple)

@@ -17,7 +17,7 @@ from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
 from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
                                   request_part, start_cue, title_case, two_titles)
-from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT, SIMILAR_REQUEST,
+from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT,
                                         TRAILING_FILLER, VERB, VERDICT)
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
@@ -25,19 +25,9 @@ from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver, no
 from engine.retrieval.title_forms import form_key
 from engine.retrieval.series import outshone_by_series
 
-__all__ = ["ReferenceReader", "Shown", "select_pattern", "without_similar_request"]
+__all__ = ["ReferenceReader", "Shown"]
 
 Shown = Sequence[tuple[int, str]]  # (item id, title) of the sequence on screen, in order
-
-
-def without_similar_request(simple: str) -> str:
-    """"X was great, more like that" -> "X was great": the request adds nothing to a reference
-    or a pick ("the second one was great, anything similar?")."""
-    return SIMILAR_REQUEST.sub("", simple) or simple
-
-
-def select_pattern(simple: str) -> re.Match | None:
-    return SELECT.match(simple)
 
 
 @dataclass(frozen=True)

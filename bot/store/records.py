@@ -110,6 +110,12 @@ class SessionState:
     _STATE_KEYS = ("current", "last_sequence", "last_tag", "last_alpha", "history", "critiques",
                    "pending", "answer", "excluded", "turns", "years", "paired")
 
+    def start_from(self, item_id: int, also: int | None = None) -> None:
+        """Make `item_id` the film answers go from; `also`: a second film named with it ("like Heat
+        and Collateral"), so that answers from it go near both."""
+        self.current = int(item_id)
+        self.paired = None if also is None else {"of": self.current, "with": int(also)}
+
     def snapshot(self) -> Snapshot:
         """The part `undo` restores."""
         return Snapshot({
