@@ -28,7 +28,7 @@ from bot.dialogue.explain import Explainer
 from bot.dialogue.pending import FollowUp, ordinal_pick, pending_to_json
 from bot.dialogue.understood import understood
 from bot.dialogue.years import outside_rows
-from bot.dialogue.policies import sequence_for, shown_rows
+from bot.dialogue.policies import paired_row, sequence_for, shown_rows
 from bot.dialogue.sorting import ListDegrees, sort_list
 from bot.types import Button, Parse, Reply, ShownItem
 from engine.retrieval.catalog import release_year
@@ -124,7 +124,9 @@ class ListControls:
             reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state), wider=wider,
                                      steps=count)
             if reply.sequence:
-                reply.text = list_replies.more_of(said, self.r.titles[row], len(reply.sequence), wider)
+                also = paired_row(self.r, state, row) if not wider else None  # "like Heat and Collateral"
+                reply.text = list_replies.more_of(said, self.r.titles[row], len(reply.sequence), wider,
+                                                  None if also is None else self.r.titles[also])
                 reply.intent = "more"
                 return reply
             if len(state.history) > depth:

@@ -13,13 +13,16 @@ NOTHING_EXCLUDED = "Nothing is set aside in this session."
 NO_ITEM_NAMED = "Which movie do you mean? Say its number (\u201c#3\u201d) or its title."
 
 
-def more_of(said: str, title: str, shown: int, wider: bool = False) -> str:
+def more_of(said: str, title: str, shown: int, wider: bool = False, also: str | None = None) -> str:
+    """The next films of a critique's answer; `also`: a second film named with `title`, the
+    answer near both."""
     if not shown:
         return (f"That is all I can show for {quote(said)} from {quote(title)} without repeating one "
                 f"you have seen; try another critique or \u201csurprise me\u201d.")
     further = (f" I looked further from {quote(title)} than before: its closest films hold no more "
                f"you have not seen, so these are less like it.") if wider else ""
-    return (f"{shown} more for {quote(said)} from {quote(title)}, none of them shown before; "
+    where = f"near both {quote(title)} and {quote(also)}" if also else f"from {quote(title)}"
+    return (f"{shown} more for {quote(said)} {where}, none of them shown before; "
             f"pick one by number or title.{further}")
 
 

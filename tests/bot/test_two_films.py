@@ -87,6 +87,9 @@ def test_a_critique_after_two_films_walks_near_both_and_from_both(adaptive, plan
     assert all(violent[r] < min(violent[a], violent[b]) for r in shown)  # less violent than either
     near = _near_both_rows(planted, a, b)[:60]
     assert sum(r in near for r in shown) >= len(shown) - 2  # among the films near both
+    more = adaptive.handle(sid, "more")
+    assert more.intent == "more" and "near both" in more.text
+    assert all(violent[planted.row_of_id[s.item_id]] < min(violent[a], violent[b]) for s in more.sequence)
 
 
 def test_a_film_picked_or_named_alone_later_is_walked_from_alone(adaptive):
