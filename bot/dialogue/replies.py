@@ -315,8 +315,13 @@ def out_of_scope(empty: bool) -> str:
             "Say \u201chelp\u201d for more.")
 
 
-def small_talk(kind: str, example: str, synthetic: bool, listed: bool = True) -> str:
-    """A greeting, a thank-you, an "ok" or a "no" answered in kind, with what the user can do next."""
+def small_talk(kind: str, example: str, synthetic: bool, listed: int = 1) -> str:
+    """A greeting, a thank-you, an "ok", a "no" or "how many did you find?" answered in kind, with
+    what the user can do next; `listed`: how many films are on screen."""
+    if kind == "count":
+        return (f"This list has {listed} film{'s' if listed != 1 else ''}; say “more” for the next ones, "
+                f"as long as close films are left." if listed else
+                f"There is no list yet: name a movie to start from ({quote('something like ' + example)}).")
     if kind == "thanks":
         return ("You're welcome! Critique the current movie (\u201ca bit funnier\u201d) or name another "
                 "one whenever you like.")

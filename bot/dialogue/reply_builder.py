@@ -106,7 +106,7 @@ class ReplyBuilder:
     def small_talk(self, state: SessionState, kind: str) -> Reply:
         example = self.retriever.titles[self.popular_rows[0]]
         return self.reply(state, replies.small_talk(kind, example, self.retriever.synthetic,
-                                                    listed=bool(state.last_sequence)), "out_of_scope")
+                                                    listed=len(state.last_sequence)), "out_of_scope")
 
     def popular_buttons(self, rows: list[int] | None = None) -> list[Button]:
         """"something like <title>" for `rows` (the most popular when None)."""

@@ -29,6 +29,9 @@ _SMALL_TALK = (
     ("deferral", re.compile(r"^" + _REACTIONS + _DEFERRAL + r"(?:[ ,.!]+" + _DEFERRAL + r")*[?.!, ]*$")),  # "dunno, you pick"
     ("refusal", re.compile(r"^" + _REACTIONS + r"(?:" + "|".join(ev.REFUSAL_PATTERNS) + r")[?.!, ]*"
                            + _REACTIONS + r"$")),
+    ("count", re.compile(r"^(?:so |and |ok |okay )?how many (?:(?:films|movies|results|options|matches|titles|of them) )?"
+                         r"(?:did you (?:find|get)|(?:are|were) there|have you (?:got|found)|do you have|is that|are these|"
+                         r"in total|total|altogether|you got)(?: (?:in total|altogether|for me|on the list))?[?.! ]*$")),
     ("acknowledgement", re.compile(r"^(?=\S)" + _REACTIONS + r"(?:(?:" + "|".join(ev.ACKNOWLEDGEMENT_PATTERNS)
                                    + r")[?.!, ]*)*" + _REACTIONS + r"$")),
 )

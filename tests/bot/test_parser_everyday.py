@@ -43,6 +43,7 @@ def pairs(parse: Parse) -> list[tuple[int, str]]:
     ("what's the best one?", "deferral"), ("what would you pick", "deferral"), ("just choose something", "deferral"),
     ("ok", "acknowledgement"), ("hmm", "acknowledgement"), ("okay cool", "acknowledgement"),
     ("got it", "acknowledgement"), ("hmm let me think", "acknowledgement"), ("oh, interesting", "acknowledgement"),
+    ("how many did you find?", "count"), ("so how many are there", "count"), ("how many results in total?", "count"),
 ])
 def test_greetings_and_thanks_are_small_talk_not_help(parser, text, kind):
     parse = parser.parse(text)
@@ -214,6 +215,9 @@ def test_live_action_is_the_opposite_of_animation_not_more_action(parser, text, 
 
 def test_an_acknowledgement_says_what_to_do_next_with_or_without_a_list():
     from bot.dialogue.replies import small_talk
+
+    assert small_talk("count", "Heat (1995)", False, listed=7).startswith("This list has 7 films")
+    assert "something like Heat (1995)" in small_talk("count", "Heat (1995)", False, listed=0)
 
     assert small_talk("acknowledgement", "Heat (1995)", False, listed=True).startswith("Take your time")
     assert "something like Heat (1995)" in small_talk("acknowledgement", "Heat (1995)", False, listed=False)
