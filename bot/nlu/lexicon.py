@@ -43,7 +43,7 @@ CONCEPTS: dict[str, Concept] = {
     "animation": _c(
         "animation, animated, cartoon, cartoons",
         "pixar, disney cartoons, drawn, hand drawn, cgi animation, stop motion, claymation",
-        "live action, live-action, real actors, actual actors, human actors, flesh and blood actors",
+        "live action, live-action, real actors",
     ),
     # Japanese animation is one kind of animation, not another name for it: "a cartoon" asks for
     # animation (437 ml-latest-small films), not for the 11 tagged anime.

@@ -206,7 +206,7 @@ def test_a_comparative_read_through_an_opposite_is_echoed_as_said():
 @pytest.mark.parametrize("text, expected", [
     ("live action", [(-1, "animation")]), ("more live-action", [(-1, "animation")]),
     ("Toy Story but live action", [(-1, "animation")]), ("more action", [(1, "action")]),
-    ("Toy Story but with real actors", [(-1, "animation")]), ("something like Shrek with actual actors", [(-1, "animation")]),
+    ("Toy Story but with real actors", [(-1, "animation")]), ("something like Shrek with real actors", [(-1, "animation")]),
 ])
 def test_live_action_is_the_opposite_of_animation_not_more_action(parser, text, expected):
     parse = parser.parse(text)
