@@ -124,7 +124,8 @@ class ListControls:
             reply = self.m.walk_from(state, row, critiques, exclude=shown_rows(self.r, state), wider=wider,
                                      steps=count)
             if reply.sequence:
-                also = paired_row(self.r, state, row) if not wider else None  # "like Heat and Collateral"
+                near = not wider and self.m.policy != "gradient"  # the answers near two films (policies.sequence_for)
+                also = paired_row(self.r, state, row) if near else None  # "like Heat and Collateral"
                 reply.text = list_replies.more_of(said, self.r.titles[row], len(reply.sequence), wider,
                                                   None if also is None else self.r.titles[also])
                 reply.intent = "more"

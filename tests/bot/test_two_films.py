@@ -114,3 +114,12 @@ def test_near_both_puts_the_shared_films_first_by_their_worse_place_then_the_res
     # 11 is 2nd and 3rd (worse: 2), 13 is 4th and 1st (worse: 3); then both lists in turn, to the end
     assert rows.tolist() == [11, 13, 10, 20, 12, 21, 14]
     assert similarity.tolist() == pytest.approx([0.8, 0.6, 0.9, 0.7, 0.7, 0.5, 0.5])
+
+
+def test_the_degree_walk_policy_walks_from_the_first_film_and_does_not_say_near_both(planted, real_parser, store):
+    gradient = DialogueManager(planted, real_parser, store, model_id="planted-test", policy="gradient")
+    sid = gradient.new_session_id()
+    reply = gradient.handle(sid, "something like Last Harbor and Broken Harbor but less violent")
+    more = gradient.handle(sid, "more")
+    assert reply.intent == "critique" and "near both" not in reply.text
+    assert more.intent == "more" and "near both" not in more.text
