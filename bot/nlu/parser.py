@@ -33,7 +33,7 @@ from bot.nlu.grounding import ENCODER_ID, Encoder, Grounding, TagGrounder
 from bot.nlu.list_controls import ListControlReader
 from bot.nlu.limits import read_limits, read_way
 from bot.nlu.outside import OutsideTitles
-from bot.nlu.renown import read_renown
+from bot.nlu.renown import named_fact, read_renown
 from bot.nlu.reference_patterns import select_pattern, without_similar_request
 from bot.nlu.references import ReferenceReader, Shown
 from bot.nlu.everyday import INTERJECTIONS
@@ -295,7 +295,10 @@ class Parser:
     def _read_attribute(self, phrase: str):
         """An attribute a pick by description ("funniest" -> "funny") or a description of the
         wanted film ("a dark thriller") names, read as "more funny"; "the most obscure" asks how
-        well known a film is (bot.nlu.renown)."""
+        well known a film is (bot.nlu.renown), and so does "the highest rating" (`named_fact`)."""
+        named = named_fact(phrase)
+        if named is not None:
+            return (named,), ()
         for text in (f"more {phrase}", phrase):  # "the most popular", "the best rated one"
             renown, rest = read_renown(text)
             if renown and not rest:

@@ -19,7 +19,7 @@ import re
 from bot.nlu import lexicon as lx
 from bot.types import Critique
 
-__all__ = ["read_renown", "ATTRIBUTE_FACTS", "degree_kind"]
+__all__ = ["read_renown", "named_fact", "ATTRIBUTE_FACTS", "degree_kind"]
 
 # The attribute a critique names (its `tag`, as replies say it) -> the catalog fact it walks
 # (engine.degrees.model.FACTS).
@@ -73,6 +73,23 @@ _PATTERNS = [
     (-1, "well rated", _comparison(_LESS + r"\s+" + _RATED, r"(?:worse|lower|worst|lowest)[- ](?:rated|reviewed|regarded)",
                                    r"with worse (?:ratings|reviews)")),
 ]
+
+
+# The facts named by a noun or a question, not a comparison: "sort by rating", "the one with the
+# highest rating", "order them by popularity", "by how popular they are" (`named_fact`).
+_NAMED = ((re.compile(r"^(?:(?:the |their |user |average |mean )?(?:ratings?|scores?|stars?|reviews?|grades?)|"
+                      r"(?:best|highest|top)[\s-]rated|how (?:good|well rated) they are|quality)$"), "well rated"),
+          (re.compile(r"^(?:(?:the |their )?(?:popularity|fame|views|number of ratings)|(?:most )?popular|"
+                      r"how (?:popular|well known|famous) they are|best[\s-]known|most watched)$"), "well known"))
+
+
+def named_fact(phrase: str) -> Critique | None:
+    """The catalog fact a phrase names as a noun or a question ("rating", "the reviews",
+    "popularity", "how popular they are"), as the "more" critique `read_renown` gives for "better
+    rated" / "better known"; None for any other phrase ("rating" alone is no tag: it read as
+    *children*, through age ratings)."""
+    attribute = next((a for pattern, a in _NAMED if pattern.match(phrase.strip())), None)
+    return None if attribute is None else Critique(1, attribute, 1.0, 1.0, phrase=attribute, estimate=True)
 
 
 def _strength(said: str | None) -> float:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.nlu.renown import named_fact
 from bot.types import Critique, Parse
 
 __all__ = ["read_sort"]
@@ -32,11 +33,6 @@ _YEAR = re.compile(r"^(?:(?:the |their )?(?:release |releasing )?(?:years?|dates
                    r"when (?:they|it) came out|how (?:old|new|recent) they are|chronolog(?:ical(?:ly)?|y)|"
                    r"chronological order|(?P<new>newest|latest|most recent|newness)|(?P<old>oldest|earliest))$")
 _TITLE = re.compile(r"^(?:(?:the |their )?(?:titles?|names?)|alphabet(?:ical(?:ly)?)?|alphabetical order|a to z|a-z)$")
-# The catalog's own facts under the words people sort by (bot.nlu.renown reads "well rated" / "well known").
-_FACTS = ((re.compile(r"^(?:(?:the |their |user |average |mean )?(?:ratings?|scores?|stars?|reviews?|grades?)|"
-                      r"(?:best|highest|top)[\s-]rated|how (?:good|well rated) they are|quality)$"), "well rated"),
-          (re.compile(r"^(?:(?:the |their )?(?:popularity|fame|views|number of ratings)|(?:most )?popular|"
-                      r"how (?:popular|well known|famous) they are|best[\s-]known|most watched)$"), "well known"))
 _HOW = re.compile(r"^how (?:much |many )?(?P<p>.+?)(?: they are| it is| each (?:one )?is)?$")
 _LEAST = ("ascending", "worst", "lowest", "least", "low to high")
 
@@ -65,10 +61,8 @@ def read_sort(simple: str, read_attribute: ReadAttribute) -> Parse | None:
         return Parse("select", control="sort_newest" if newest else "sort_oldest")
     if _TITLE.match(key):
         return Parse("select", control="sort_title")
-    phrase = next((fact for pattern, fact in _FACTS if pattern.match(key)), None)
-    if phrase is None:
-        how = _HOW.match(key)  # "how scary they are"
-        phrase = how.group("p") if how else key
+    how = _HOW.match(key)  # "how scary they are"; "how popular they are" names a fact as it is
+    phrase = how.group("p") if how and named_fact(key) is None else key
     alpha = -1 if way.startswith(_LEAST) else 1
     critiques, unread = read_attribute(phrase)
     if not critiques and not unread:

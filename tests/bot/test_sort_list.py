@@ -93,3 +93,12 @@ def test_sort_without_a_list_or_by_unread_words_changes_nothing_and_says_why(pla
     reply = manager.handle(sid, "sort by glorbness")
     assert reply.understood is False and "glorbness" in reply.text
     assert [s.item_id for s in reply.sequence] == [s.item_id for s in first.sequence]
+
+
+@pytest.mark.parametrize("text, control", [("sort by rating", "sort_degree"), ("the one with the highest rating", "degree"),
+                                           ("order them by popularity", "sort_degree")])
+def test_a_fact_named_by_a_noun_is_the_catalog_fact_for_sorts_and_picks_alike(parser, text, control):
+    parse = parser.parse(text, shown=SHOWN)
+    (critique,) = parse.critiques  # "rating" read as a word had been *children* (age ratings)
+    assert (parse.control, critique.tag, critique.estimate) == (
+        control, "well known" if "popularity" in text else "well rated", True)
