@@ -14,7 +14,7 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.text import tokenize
 
-__all__ = ["looks_like_chitchat", "other_domain", "expand_short_forms", "small_talk"]
+__all__ = ["VERDICT_FIRST", "looks_like_chitchat", "other_domain", "expand_short_forms", "small_talk"]
 
 _CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
                                           ev.CHITCHAT_PATTERNS + ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
@@ -38,6 +38,13 @@ _SMALL_TALK = (
 # "rated r" is an age rating (bot.nlu.limits), not "rated are"
 _SHORT = re.compile(r"(?<![\w/])(?<!rated )(" + "|".join(
     re.escape(k) for k in sorted(ev.SHORT_FORMS, key=len, reverse=True)) + r")(?![\w/])")
+
+
+# A verdict on the last answer before a request ("that's better - even less tense?", "much better!
+# now funnier"): the request is what follows ("Closer, but darker" is the film Closer).
+VERDICT_FIRST = re.compile(
+    r"^(?:(?:that|this|it|now that)(?:'s| is)\s+|now\s+)?(?:much |a lot |way |a bit |a little |getting )?"
+    r"(?:better|closer|good|great|nice|perfect|more like it)\s*(?:[,.!?;:]+|\s[-\u2013\u2014]+)\s*(?=\S)")
 
 
 def expand_short_forms(simple: str) -> str:

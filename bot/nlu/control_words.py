@@ -202,7 +202,7 @@ UNDERSTOOD = re.compile(
     r"|^what (?:do|did) you think (?:i|im|i am) (?:want|wanted|meant|mean|asked for|asking for|looking for)\??$"
     r"|^what (?:are|were) you (?:looking|searching) for\??$")
 WHY = re.compile(
-    r"^(?:but )?(?:why|how come|what makes|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
+    r"^(?:but )?(?:why|how come|what makes|what made|explain|reason for)(?:\s+(?:(?:did|do|would|have)\s+)?you\s+"
     r"(?:pick|choose|chose|show|suggest|recommend|give|offer|take|put|include|select)(?:\s+me)?|"
     r"\s+(?:is|was|are|were)|\s+(?:this|that) (?:choice|pick)|\s+(?:the )?(?:choice|pick) of)?"
     r"(?:\s+(?P<t>.+?))?(?:\s+(?:there|here|on the list|in the list|in there|a good (?:pick|choice|match|fit)|"

@@ -30,6 +30,10 @@ GENRE_BLENDS: dict[str, str] = {
     **{k: "action and comedy" for k in ("action-comedy", "action-comedies")},
 }
 SHORT_FORMS.update(GENRE_BLENDS)
+# Chat verbs with a dropped "g" ("keep goin", "lookin' for"). A closed list, not a spelling rule:
+# titles drop it too ("Jumpin' Jack Flash"), and a typo of one must still find it.
+SHORT_FORMS.update({f"{verb}{end}": f"{verb}g" for verb in """goin doin lookin tryin comin gettin keepin
+    showin thinkin talkin watchin feelin kiddin wonderin searchin hopin sayin""".split() for end in ("'", "")})
 
 # Words that make an utterance about movies even when it also looks like chit-chat.
 # Interjections and reactions said before a request ("ha, now more campy", "meh, less drama"):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.nlu import lexicon as lx
-from bot.nlu.chitchat import looks_like_chitchat, other_domain, small_talk
+from bot.nlu.chitchat import VERDICT_FIRST, looks_like_chitchat, other_domain, small_talk
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.compounds import CompoundReader
 from bot.nlu.control_words import read_adjustment
@@ -53,12 +53,14 @@ __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
 FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
+# A whole line that is a title of two words or more among the most watched quarter is that film,
+# typed in any case, whatever cues its words hold ("stranger than fiction", "the wedding singer")
+KNOWN_SHARE = 0.75
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 # Reactions said before a request ("ooh, show me more", "ha ha, now darker").
 _INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")(?:\s+|\s*[,.!?]+\s*))*(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")\s*[,.!?]+\s*(?=\S)")
-
 
 @dataclass(frozen=True)
 class ParserConfig:
@@ -182,7 +184,7 @@ class Parser:
     def _without_interjections(self, simple: str) -> str:
         """"ooh, show me more" -> "show me more": a reaction before a request adds nothing, unless
         a title starts there ("Oh, God! but funnier")."""
-        m = _INTERJECTION.match(simple)
+        m = _INTERJECTION.match(simple) or VERDICT_FIRST.match(simple)
         if m is None or not simple[m.end():].strip(" ,.!?"):
             return simple
         words = simple.split()
@@ -238,6 +240,15 @@ class Parser:
             return False
         popularity = self.titles.popularity
         return bool(popularity[found.row] >= np.quantile(popularity, FAMOUS_SHARE))
+
+    def _known_whole_title(self, simple: str) -> bool:
+        """Two words or more that are exactly a well-known title (KNOWN_SHARE) and hold no plain
+        "more" or "less": "dumb & dumber" typed in lower case is the film, not "less philosophical"."""
+        if any(w in ("more", "less", "fewer") for w in tokenize(simple)):
+            return False
+        found = self.titles.leader(self.titles.exact(simple))
+        popularity = self.titles.popularity
+        return found is not None and bool(popularity[found.row] >= np.quantile(popularity, KNOWN_SHARE))
 
     def _plain_words(self, simple: str, original: str, reading: Reading) -> bool:
         """Words that may be a whole title rather than an attribute: not a tag's or lexicon
@@ -318,7 +329,8 @@ class Parser:
 
     def _critique_or_title(self, simple: str, shown: Shown = (), original: str = "") -> Parse | None:
         reading = read_critiques(simple, self.vocab, self.grounder)
-        typed_title = len(tokenize(simple)) >= 2 and title_case(simple, original)  # "Dumb & Dumber" alone
+        typed_title = len(tokenize(simple)) >= 2 and (title_case(simple, original)  # "Dumb & Dumber" alone
+                                                      or self._known_whole_title(simple))
         if typed_title or not reading.cued and (norm_phrase(simple) not in self.vocab.exact_names
                                                 or self._famous(simple, shown, original)):
             exact = self.references.exact_title(simple)

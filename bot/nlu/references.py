@@ -78,7 +78,7 @@ class ReferenceReader:
         for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i:i + n]).strip(" ,.;!?")
-                after_verb = i > 0 and words[i - 1].strip(",.") in KNOWS
+                after_verb = i > 0 and (words[i - 1].strip(",.") in KNOWS or _FAN_OF.search(" ".join(words[:i])) is not None)
                 known = after_verb or i + n - 1 in styled
                 back = start_cue(words, i, n, self._asks)  # "eurotrip cracked us up, anything sillier?"
                 cued = known or back is not None
@@ -267,8 +267,8 @@ class ReferenceReader:
         """A whole utterance that is a catalog title (or a catalog id)."""
         if re.fullmatch(r"\d+", simple):
             # "2046" alone: the film of that name before the catalog id 2046 (whose title is another)
-            named = self.titles.named_by_number(simple)
-            named = named if named is not None and normalize_title(named.title) == simple else None
+            # "2001" alone: "2001: A Space Odyssey", as after "something like", before catalog id 2001
+            named = self.titles.named_by_number(simple, whole=True) or self.titles.named_by_number(simple)
             found = named or self.titles.by_id(int(simple))
             if found is not None:
                 return self._named(found, simple) if named else _reference(found)
@@ -353,10 +353,13 @@ class ReferenceReader:
         if m.group("nth"):
             return Parse("select", index=int(m.group("nth")))
         index = int(m.group("num") or m.group("bare"))
-        if m.group("bare") and shown and index > len(shown):
-            found = self.titles.by_id(index)
-            if found is not None:  # "2571" with three items on screen: a catalog id
-                return _reference(found)
+        if m.group("bare") and index > len(shown):
+            # "300" with ten items on screen or none: the film of that name, before a catalog id
+            # ("2571" with three items on screen), which only a list on screen makes a number
+            named = self.titles.named_by_number(m.group("bare"), whole=True)
+            found = named or (self.titles.by_id(index) if shown else None)
+            if found is not None:
+                return self._named(found, m.group("bare")) if named else _reference(found)
         return None if index == 0 else Parse("select", index=index)
 
     def _resolve(self, query: str, *, allow_id: bool, strict: bool, numbered: bool = False) -> Parse | None:
@@ -380,6 +383,8 @@ class ReferenceReader:
             return _reference(loose[0])
         return Parse("reference", candidates=tuple(m.title for m in loose[:5]))
 
+# "big fan of the big lebowski - ...": the film after "fan of" is one the person knows
+_FAN_OF = re.compile(r"\b(?:fan|fans|fond)\s+of$")
 _CONCEPT_NAMES = frozenset(norm_phrase(n) for c in lx.CONCEPTS.values() for n in c.names)
 
 def _adds_words(query: str, match: TitleMatch) -> bool:

@@ -50,8 +50,10 @@ _CLAUSE_WORDS = frozenset("and but or so because yesterday today tonight last ag
                           "to as was is it its which that who recently twice once the other then though too also "
                           "my our me us instead now please maybe perhaps anyway though tho".split())
 _POSSESSIVE = re.compile(r"\w(?:'s|s')$")  # "Hitchcock's", "the Coens'": an owner before a title
-# An owner's name said before a title that starts the words ("Tim Burton's Ed Wood - ...").
-OWNER = re.compile(r"^(?:[\w.]+\s+)?[\w.]+(?:'s|s')\s+(?=\S)")
+# An owner's name said before a title that starts the words ("Tim Burton's Ed Wood - ...");
+# never a pronoun's "'s" ("that's better - even less tense": "that is", not Better Off Dead's owner).
+OWNER = re.compile(r"^(?!(?:\S+\s+)?(?:that|it|what|there|here|he|she|who|let|where|how|this|everything|"
+                   r"nothing|something|anything|one|mine|yours|ours)'s\b)(?:[\w.]+\s+)?[\w.]+(?:'s|s')\s+(?=\S)")
 _SEQUEL = re.compile(r"^(?:\d{1,2}|ii|iii|iv|v|vi|part)$")
 _PUNCTUATION = (",", ".", ";", "!", "?", ":")
 # "the old Titanic from 1953, not the 1997 one": a year right after a title picks a namesake.

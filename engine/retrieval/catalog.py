@@ -385,10 +385,12 @@ class TitleResolver:
             return None  # the closest title exists twice: ambiguous
         return self._match(rows[0], round(distinct[0][1], 2), "fuzzy")
 
-    def named_by_number(self, number: str) -> TitleMatch | None:
+    def named_by_number(self, number: str, whole: bool = False) -> TitleMatch | None:
         """The most watched title that is, or starts with, this number ("1984", "2001: A Space
-        Odyssey", "300"): "something like 2001" names a film before it names a catalog id."""
-        rows = [r for r, key in enumerate(self._normalized) if key.split(" ", 1)[0] == number]
+        Odyssey", "300"): "something like 2001" names a film before it names a catalog id.
+        `whole`: only titles that are the number and nothing more ("21", not "21 Grams")."""
+        rows = [r for r, key in enumerate(self._normalized)
+                if (key if whole else key.split(" ", 1)[0]) == number]
         return self._match(self._by_popularity(rows)[0], 100.0, "normalized") if rows else None
 
     def _by_popularity(self, rows: list[int]) -> list[int]:
