@@ -181,7 +181,9 @@ def read_limits(simple: str, original: str, is_tag: Callable[[str], bool],
             text = re.sub(rf"\b{re.escape(m.group('name').lower())}\b", " ", text)
     m = _ROLE.search(text)
     named = m and is_tag(" ".join([*text[:m.start()].split()[-1:], m.group(0)]))  # "real actors": live action
-    if m and not is_tag(m.group(0)) and not named:
+    after = text[m.end():].split()[:3] if m else []
+    titled = m and is_title is not None and any(is_title(" ".join([m.group(0), *after[:k]])) for k in range(1, len(after) + 1))
+    if m and not is_tag(m.group(0)) and not named and not titled:  # "cast away but darker": the film
         topic = topic or ("directors" if m.group(0).startswith(("direct", "film")) else "actors")
         text = _cut(text, m)
     if topic is None:

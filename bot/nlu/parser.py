@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import VERDICT_FIRST, looks_like_chitchat, other_domain, small_talk
@@ -37,7 +36,8 @@ from bot.nlu.renown import named_fact, read_renown
 from bot.nlu.reference_patterns import select_pattern, without_similar_request
 from bot.nlu.references import ReferenceReader, Shown
 from bot.nlu.everyday import INTERJECTIONS
-from bot.nlu.title_spans import aka_fragment, interjections_only, title_case, title_cut_short
+from bot.nlu.title_spans import (FAMOUS_SHARE, KNOWN_SHARE, aka_fragment, interjections_only, most_watched, title_case,
+                                  title_cut_short)
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -52,10 +52,6 @@ __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
-FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
-# A whole line that is a title of two words or more among the most watched quarter is that film,
-# typed in any case, whatever cues its words hold ("stranger than fiction", "the wedding singer")
-KNOWN_SHARE = 0.75
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 # Reactions said before a request ("ooh, show me more", "ha ha, now darker").
 _INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
@@ -236,19 +232,15 @@ class Parser:
         ("Aliens" to start a conversation): the film; "aliens" or "Romance" (few watched Romance
         (1999)) stay critiques."""
         found = self.titles.leader(self.titles.exact(simple))
-        if shown or found is None or not title_case(simple, original):
-            return False
-        popularity = self.titles.popularity
-        return bool(popularity[found.row] >= np.quantile(popularity, FAMOUS_SHARE))
+        return not shown and title_case(simple, original) and most_watched(self.titles, found, FAMOUS_SHARE)
 
     def _known_whole_title(self, simple: str) -> bool:
         """Two words or more that are exactly a well-known title (KNOWN_SHARE) and hold no plain
         "more" or "less": "dumb & dumber" typed in lower case is the film, not "less philosophical"."""
         if any(w in ("more", "less", "fewer") for w in tokenize(simple)):
             return False
-        found = self.titles.leader(self.titles.exact(simple))
-        popularity = self.titles.popularity
-        return found is not None and bool(popularity[found.row] >= np.quantile(popularity, KNOWN_SHARE))
+        found = self.titles.leader(self.titles.exact(simple))  # "a scary movie" adds an article: words
+        return most_watched(self.titles, found, KNOWN_SHARE) and not _article_added(simple, found.title)
 
     def _plain_words(self, simple: str, original: str, reading: Reading) -> bool:
         """Words that may be a whole title rather than an attribute: not a tag's or lexicon

@@ -16,8 +16,8 @@ from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
 from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
-                                  request_part, start_cue, title_case, two_titles)
-from bot.nlu.reference_patterns import (CRITIQUE_AFTER_TITLE, MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT,
+                                  request_part, seen_famous, split_after_title, start_cue, title_case, two_titles)
+from bot.nlu.reference_patterns import (MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT,
                                         TRAILING_FILLER, VERB, VERDICT)
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
@@ -89,6 +89,7 @@ class ReferenceReader:
                         not known and came_after(words, i, self.typed)):
                     continue  # "Top Gun Maverick", "Frozen 2": a longer title the catalog lacks
                 if (self.vocab.names_a_tag(span) and not (known and title_case(span, self.typed))
+                        and not seen_famous(words, i, span, self.titles)
                         and not (back is not None and (n >= 3 or n == 1 and not self.vocab.is_english(span)))) or (
                         n == 1 and (not cued and len(span) < 4 or not known and span in self.vocab.grammar)):  # "we watched Alien and ...": the film
                     continue
@@ -131,12 +132,12 @@ class ReferenceReader:
             mixed = bool(MIX_CUE.search(simple[:m.start("t")]) or MIX_OF.match(query))
             query = re.sub(r"^(?:the (?:movie|film)|(?:movie|film)|item|id)\s+", "", MIX_OF.sub("", query))
             bare = _SAID_WHEN.sub("", query)  # "watched Gross Pointe Blank yesterday, ...": no title word
-            if bare != query and not self.titles.exact(CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]):
+            if bare != query and not self.titles.exact(split_after_title(query, self.titles)[0]):
                 query = bare
             numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
             if re.match(r"(?:that|it|this|those|these)\b", query) or self._list_word(query):
                 continue  # "something like that": the title is elsewhere in the sentence
-            head = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0]
+            head = split_after_title(query, self.titles)[0]
             titled = self.titles.exact(query) or (self.titles.exact(head) and not self.vocab.names_a_tag(head))
             if not query or (not titled and self.vocab.names_a_tag(query)):
                 continue  # "more like a western", "I like horror": a critique ("like Up but not so sad": Up)
@@ -153,7 +154,7 @@ class ReferenceReader:
             found, rest = self._resolve(query, allow_id=True, strict=True, numbered=numbered), ""
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.
-                parts = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+                parts = split_after_title(query, self.titles)
                 if len(parts) == 2 and SELECT.match(parts[0]):
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
@@ -164,7 +165,7 @@ class ReferenceReader:
                 if inside is not None:
                     return ExplicitReference(inside[0], strict, inside[1])
                 found = self._loose(query, original)
-                parts = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+                parts = split_after_title(query, self.titles)
                 if found is not None and (found.unknown_title or found.candidates) and len(parts) == 2:
                     # "like Heat but funnier", "like Star Wars but funnier": kept for the film picked
                     rest = _RELATIVE.sub("", query[len(parts[0]):].strip())
@@ -177,7 +178,7 @@ class ReferenceReader:
         candidates), or a title the catalog lacks ("something like Heat": a reference with no
         item, the closest titles as candidates); None when the words describe movies instead
         ("like a spooky mansion"), unless typed in Title Case."""
-        head = CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)[0].strip()
+        head = split_after_title(query, self.titles)[0].strip()
         words = [t for t in tokenize(head) if t not in lx.FILLER_WORDS]
         if not words or len(words) > 8 or self.vocab.names_a_tag(head):
             return None

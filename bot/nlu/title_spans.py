@@ -12,14 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy as np
+
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.reference_patterns import CRITIQUE_AFTER_TITLE
 from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["ANAPHORA", "KNOWS", "OWNER", "POINTS_BACK", "aka_fragment", "dated", "goes_on", "came_after", "interjections_only", "longer_title",
-           "request_part", "start_cue", "title_case"]
+__all__ = ["ANAPHORA", "FAMOUS_SHARE", "KNOWN_SHARE", "KNOWS", "OWNER", "POINTS_BACK", "aka_fragment", "dated",
+           "goes_on", "came_after", "interjections_only", "longer_title", "most_watched", "request_part", "seen_famous", "split_after_title",
+           "start_cue", "title_case"]
+
+FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
+# A whole line that is a title of two words or more among the most watched quarter is that film,
+# typed in any case, whatever cues its words hold ("stranger than fiction", "the wedding singer")
+KNOWN_SHARE = 0.75
+# Verbs of seeing: the word after them is a film before it is a lexicon cue ("watched alien")
+_SEEN = frozenset("watched saw seen rewatched rewatching watching finished".split())
 
 # Lower-case words inside a title typed in Title Case, foreign particles too ("Jean de Florette").
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from de du des la le les di da del della von van der den y et"
@@ -274,3 +284,26 @@ def two_titles(titles: TitleResolver, query: str) -> tuple[TitleMatch, TitleMatc
     if first is None or second is None or first.item_id == second.item_id:
         return None
     return first, second, m.group("a"), rest
+
+
+def most_watched(titles: TitleResolver, match: TitleMatch | None, share: float) -> bool:
+    """Whether `match` is among the catalog's most watched titles, at or above the `share`
+    quantile of popularity (FAMOUS_SHARE, KNOWN_SHARE)."""
+    return match is not None and bool(titles.popularity[match.row] >= np.quantile(titles.popularity, share))
+
+
+def seen_famous(words: list[str], i: int, span: str, titles: TitleResolver) -> bool:
+    """"we just watched alien and want something less scary": after a verb of seeing, words that
+    are also a lexicon cue are the film when one of the most watched 2 % has that name."""
+    return i > 0 and words[i - 1].strip(",.") in _SEEN and most_watched(titles, titles.leader(titles.exact(span)), FAMOUS_SHARE)
+
+
+def split_after_title(query: str, titles: TitleResolver) -> list[str]:
+    """[title, what follows] of a title then a critique: at the separator after the longest
+    leading words that are a catalog title ("monsters, inc. but less violent", "lock, stock and
+    two smoking barrels, funnier"), else at the first separator (CRITIQUE_AFTER_TITLE)."""
+    for m in reversed(list(CRITIQUE_AFTER_TITLE.finditer(query))):
+        head = query[:m.start()]
+        if head and (titles.exact(head) or titles.resolve(head, allow_id=False, fuzzy=False)):
+            return [head, query[m.end():]]
+    return CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)

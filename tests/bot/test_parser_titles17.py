@@ -13,11 +13,14 @@ TITLES = (
     "Heat (1995)", "Dumb & Dumber (Dumb and Dumber) (1994)", "Stranger than Fiction (2006)",
     "Wedding Singer, The (1998)", "Better Off Dead... (1985)", "300 (2007)", "21 (2008)",
     "21 Grams (2003)", "2001: A Space Odyssey (1968)", "Toy Story (1995)", "Alien (1979)",
-    "Darker than Amber (1970)", "Big (1988)", "Big Lebowski, The (1998)",
+    "Darker than Amber (1970)", "Big (1988)", "Big Lebowski, The (1998)", "Cast Away (2000)",
+    "Monsters, Inc. (2001)", "Monster (2003)", "Lock, Stock & Two Smoking Barrels (1998)", "Locke (2013)",
+    "Interview with the Vampire: The Vampire Chronicles (1994)", "Interview, The (2014)", "Scary Movie (2000)",
 )
 # catalog id 300 is Heat and 2001 is Toy Story: ids a person never means by a number
-IDS = (300, 231, 46976, 1777, 1257, 51662, 58803, 6016, 924, 2001, 1214, 99001, 2797, 1732)
-POPULARITY = (90, 80, 60, 70, 40, 75, 30, 65, 85, 95, 88, 1, 70, 85)
+IDS = (300, 231, 46976, 1777, 1257, 51662, 58803, 6016, 924, 2001, 1214, 99001, 2797, 1732, 4022,
+       4886, 7160, 2542, 110882, 253, 119141, 3785)
+POPULARITY = (90, 80, 60, 70, 40, 75, 30, 65, 85, 95, 99, 1, 70, 85, 80, 80, 20, 60, 20, 60, 20, 70)
 # most of a catalog is little watched: a well-known title is among the most watched quarter
 OBSCURE = tuple(f"Quiet Harbour Part {n} (1971)" for n in range(1, 61))
 SHOWN = ((300, "Heat (1995)"), (2001, "Toy Story (1995)"), (1214, "Alien (1979)"))
@@ -37,6 +40,11 @@ def parser(tmp_path_factory) -> Parser:
 def test_a_well_known_title_typed_in_lower_case_is_the_film_not_its_cue_words(parser, text, item_id):
     parse = parser.parse(text)
     assert parse.intent == "reference" and parse.item_id == item_id
+
+
+def test_a_well_known_title_with_an_article_it_lacks_is_a_description(parser):
+    assert parser.parse("a scary movie").item_id is None
+    assert parser.parse("scary movie").item_id == 3785
 
 
 def test_an_obscure_title_of_cue_words_stays_a_critique_unless_typed_as_a_title(parser):
@@ -97,3 +105,37 @@ def test_a_dropped_g_is_restored_in_chat_verbs_only(parser):
 
     assert expand_short_forms("lookin' for somethin like heat") == "looking for something like heat"
     assert expand_short_forms("jumpin jill sprak") == "jumpin jill sprak"  # a title's word, typed
+
+
+@pytest.mark.parametrize("text", [
+    "we just watched alien and want something less scary", "we watched alien, want something less scary",
+])
+def test_after_a_verb_of_seeing_a_famous_title_is_the_film_not_its_lexicon_cue(parser, text):
+    parse = parser.parse(text)
+    assert parse.item_id == 1214 and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "horror")]
+
+
+def test_a_genre_after_like_is_still_a_genre(parser):
+    assert parser.parse("i like horror").item_id is None
+
+
+@pytest.mark.parametrize("text, intent", [("cast away but darker", "critique"), ("more like cast away please", "reference")])
+def test_a_role_word_that_starts_a_title_is_no_question_about_the_cast(parser, text, intent):
+    parse = parser.parse(text)
+    assert (parse.intent, parse.item_id) == (intent, 4022)
+
+
+def test_a_question_about_the_cast_is_still_one(parser):
+    assert parser.parse("who is in the cast of heat").intent == "cannot_judge"
+
+
+@pytest.mark.parametrize("text, item_id, expected", [
+    ("something like monsters, inc. but less violent", 4886, [(-1, "violent")]),
+    ("i loved monsters, inc., anything funnier?", 4886, [(1, "comedy")]),
+    ("something like lock, stock and two smoking barrels but funnier", 2542, [(1, "comedy")]),
+    ("something like interview with the vampire but less violent", 253, [(-1, "violent")]),
+    ("something like heat, but less violent", 300, [(-1, "violent")]),
+])
+def test_a_title_with_a_separator_inside_is_split_after_the_whole_title(parser, text, item_id, expected):
+    parse = parser.parse(text)
+    assert parse.item_id == item_id and [(c.alpha, c.tag) for c in parse.critiques] == expected
