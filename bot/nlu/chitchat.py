@@ -44,7 +44,8 @@ _SHORT = re.compile(r"(?<![\w/])(?<!rated )(" + "|".join(
 # now funnier"): the request is what follows ("Closer, but darker" is the film Closer).
 VERDICT_FIRST = re.compile(
     r"^(?:(?:that|this|it|now that)(?:'s| is)\s+|now\s+)?(?:much |a lot |way |a bit |a little |getting )?"
-    r"(?:better|closer|good|great|nice|perfect|more like it)\s*(?:[,.!?;:]+|\s[-\u2013\u2014]+)\s*(?=\S)")
+    r"(?:better|closer|good|great|nice|perfect|more like it|brilliant|awesome|amazing|excellent|fantastic|wonderful|"
+    r"lovely|(?:i )?lov(?:ed|e) (?:it|that)|(?:i )?liked (?:it|that))\s*(?:[,.!?;:]+|\s[-\u2013\u2014]+)\s*(?=\S)")
 
 
 def expand_short_forms(simple: str) -> str:

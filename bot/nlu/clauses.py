@@ -85,9 +85,10 @@ def split_clauses(tokens: list[str], vocab: TagVocabulary) -> list[Clause]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if (tok == "for" and i + 1 < len(tokens) and tokens[i + 1] in _AUDIENCE_OWNERS and current
-                and any(vocab.is_content(t) for t in current)):
-            # "less scary for my 8 year old": who it is for is said beside the critique, not in it
+        if (tok == "for" and i + 1 < len(tokens) and current and any(vocab.is_content(t) for t in current)
+                and (tokens[i + 1] in _AUDIENCE_OWNERS or tokens[i + 1] in ("the", "a") and _has_cue(vocab, current))):
+            # "less scary for my 8 year old", "less gory for a date night": who or what it is for is
+            # said beside the critique, not in it ("something for the kids" asks for family films)
             clauses.append(Clause(current, opened_by=opened_by))
             current, opened_by = [], ""
         verb = tokens[i + 1] if i + 1 < len(tokens) and not tok.endswith("s") else ""
@@ -253,8 +254,8 @@ def states_circumstance(tokens: list[str]) -> bool:
         return False
     if words[0] in _SUBJECT_VERB:
         return len(words) > 1
-    if words[0] == "for" and len(words) > 2 and words[1] in _AUDIENCE_OWNERS:
-        return True  # "for my 8 year old", "for our anniversary"
+    if words[0] == "for" and len(words) > 2 and (words[1] in _AUDIENCE_OWNERS or words[1] in ("the", "a")):
+        return True  # "for my 8 year old", "for our anniversary", "for the kids" after a critique
     if words[0] in _SUBJECTS:
         return len(words) > 2 and words[1] in _FINITE
     return words[0] in _OWNERS and any(w in _FINITE for w in words[2:4])  # "my little brother will"

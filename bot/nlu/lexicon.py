@@ -295,7 +295,7 @@ FILLER_WORDS = frozenset(
     nothing none mood looking after lacks lacking missing use with without yes yeah yep
     nah nope definitely totally super extremely seriously want watch watching see seeing
     vibe vibes content level levels amount amounts side element elements aspect aspects
-    only""".split()
+    only tonight today tomorrow""".split()
 )
 
 ORDINALS: dict[str, int] = {

@@ -72,7 +72,9 @@ _LANGUAGE = re.compile(
     r"original language|languages?)\b")
 _AGE_RATING = re.compile(r"\b(?:rated\s+(?:pg[\s-]?13|nc[\s-]?17|pg|g|r)|pg[\s-]?13|nc[\s-]?17|age rating|mpaa)\b")
 _AWARDS = re.compile(r"\b(?:oscars?|academy awards?|award[\s-]winning|won (?:an|any) awards?|golden globes?|awards?)\b")
-_ROLE = re.compile(r"\b(?:actors?|actress(?:es)?|cast|starring|lead actors?|leading (?:man|lady))\b"
+# "with a better cast", "famous actors": what is said of the cast goes with it
+_ROLE = re.compile(r"\b(?:(?:an? |the )?(?:better|good|great|famous|big[\s-]name|strong(?:er)?|well[\s-]known|all[\s-]star)\s+)?"
+                   r"(?:actors?|actress(?:es)?|cast|starring|lead actors?|leading (?:man|lady))\b"
                    r"|\bwho(?:'s| is| are| was)?\s+(?:in|starring|stars?|starred|acts?|acted)\b"
                    r"|\b(?:directors?|directed|filmmakers?|film makers?)\b")
 # A name after "with", "starring", "by", in the text as typed (capitals): "with Tom Hanks".

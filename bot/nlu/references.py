@@ -16,9 +16,9 @@ from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
 from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
-                                  request_part, seen_famous, split_after_title, start_cue, title_case, two_titles)
-from bot.nlu.reference_patterns import (MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT,
-                                        TRAILING_FILLER, VERB, VERDICT)
+                                  request_part, seen_famous, short_after_seeing, split_after_title, start_cue, title_case,
+                                  two_titles)
+from bot.nlu.reference_patterns import MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT, TRAILING_FILLER, VERB, VERDICT
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
 from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver, normalize_title
@@ -93,7 +93,7 @@ class ReferenceReader:
                         and not (back is not None and (n >= 3 or n == 1 and not self.vocab.is_english(span)))) or (
                         n == 1 and (not cued and len(span) < 4 or not known and span in self.vocab.grammar)):  # "we watched Alien and ...": the film
                     continue
-                found = self.titles.leader(self.titles.exact(span))
+                found = self.titles.leader(self.titles.exact(span)) or short_after_seeing(words, i, span, self.titles)
                 if found is None:
                     continue
                 before, after = " ".join(words[:i - (1 if after_verb else 0)]), " ".join(words[i + n:])

@@ -21,7 +21,7 @@ from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
 __all__ = ["ANAPHORA", "FAMOUS_SHARE", "KNOWN_SHARE", "KNOWS", "OWNER", "POINTS_BACK", "aka_fragment", "dated",
-           "goes_on", "came_after", "interjections_only", "longer_title", "most_watched", "request_part", "seen_famous", "split_after_title",
+           "goes_on", "came_after", "interjections_only", "longer_title", "most_watched", "request_part", "seen_famous", "short_after_seeing", "split_after_title",
            "start_cue", "title_case"]
 
 FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
@@ -30,6 +30,8 @@ FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is
 KNOWN_SHARE = 0.75
 # Verbs of seeing: the word after them is a film before it is a lexicon cue ("watched alien")
 _SEEN = frozenset("watched saw seen rewatched rewatching watching finished".split())
+# ... and of liking: the words after them may name a film by a short form ("quoting anchorman")
+_SEEN_OR_LIKED = _SEEN | frozenset("quoting quoted loved liked enjoyed adored adore".split())
 
 # Lower-case words inside a title typed in Title Case, foreign particles too ("Jean de Florette").
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from de du des la le les di da del della von van der den y et"
@@ -307,3 +309,12 @@ def split_after_title(query: str, titles: TitleResolver) -> list[str]:
         if head and (titles.exact(head) or titles.resolve(head, allow_id=False, fuzzy=False)):
             return [head, query[m.end():]]
     return CRITIQUE_AFTER_TITLE.split(query, maxsplit=1)
+
+
+def short_after_seeing(words: list[str], i: int, span: str, titles: TitleResolver) -> TitleMatch | None:
+    """"my boyfriend keeps quoting anchorman, find something like it": after a verb of seeing or
+    liking, words that name one film by a short form the resolver knows (the part before its
+    subtitle, "Anchorman: The Legend of Ron Burgundy"); never by a typo."""
+    if i == 0 or words[i - 1].strip(",.") not in _SEEN_OR_LIKED:
+        return None
+    return titles.resolve(span, allow_id=False, fuzzy=False)

@@ -16,11 +16,12 @@ TITLES = (
     "Darker than Amber (1970)", "Big (1988)", "Big Lebowski, The (1998)", "Cast Away (2000)",
     "Monsters, Inc. (2001)", "Monster (2003)", "Lock, Stock & Two Smoking Barrels (1998)", "Locke (2013)",
     "Interview with the Vampire: The Vampire Chronicles (1994)", "Interview, The (2014)", "Scary Movie (2000)",
+    "Anchorman: The Legend of Ron Burgundy (2004)",
 )
 # catalog id 300 is Heat and 2001 is Toy Story: ids a person never means by a number
 IDS = (300, 231, 46976, 1777, 1257, 51662, 58803, 6016, 924, 2001, 1214, 99001, 2797, 1732, 4022,
-       4886, 7160, 2542, 110882, 253, 119141, 3785)
-POPULARITY = (90, 80, 60, 70, 40, 75, 30, 65, 85, 95, 99, 1, 70, 85, 80, 80, 20, 60, 20, 60, 20, 70)
+       4886, 7160, 2542, 110882, 253, 119141, 3785, 8641)
+POPULARITY = (90, 80, 60, 70, 40, 75, 30, 65, 85, 95, 99, 1, 70, 85, 80, 80, 20, 60, 20, 60, 20, 70, 70)
 # most of a catalog is little watched: a well-known title is among the most watched quarter
 OBSCURE = tuple(f"Quiet Harbour Part {n} (1971)" for n in range(1, 61))
 SHOWN = ((300, "Heat (1995)"), (2001, "Toy Story (1995)"), (1214, "Alien (1979)"))
@@ -66,7 +67,8 @@ def test_a_number_on_the_list_is_still_a_pick_and_a_bare_id_beyond_it_still_an_i
 
 @pytest.mark.parametrize("text", [
     "that's better - even less violent?", "much better! now less violent", "good, now less violent",
-    "that is better, less violent",
+    "that is better, less violent", "Brilliant, but I need something less violent tonight",
+    "loved it! now something less violent",
 ])
 def test_a_verdict_before_a_request_is_no_title(parser, text):
     parse = parser.parse(text, shown=SHOWN)
@@ -139,3 +141,31 @@ def test_a_question_about_the_cast_is_still_one(parser):
 def test_a_title_with_a_separator_inside_is_split_after_the_whole_title(parser, text, item_id, expected):
     parse = parser.parse(text)
     assert parse.item_id == item_id and [(c.alpha, c.tag) for c in parse.critiques] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "my boyfriend keeps quoting Anchorman, find something like it only less violent",
+    "my boyfriend keeps quoting anchorman, find something like it only less violent",
+])
+def test_a_short_form_after_a_verb_of_liking_names_the_film(parser, text):
+    parse = parser.parse(text)
+    assert parse.item_id == 8641 and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "violent")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("less violent for the kids", [(-1, "violent")]), ("less violent for a date night", [(-1, "violent")]),
+    ("less violent for my kids", [(-1, "violent")]),
+])
+def test_who_or_what_a_critique_is_for_is_no_part_of_it(parser, text, expected):
+    parse = parser.parse(text, shown=SHOWN)
+    assert [(c.alpha, c.tag) for c in parse.critiques] == expected
+
+
+def test_for_the_kids_alone_still_asks_for_family_films(parser):
+    assert [c.alpha for c in parser.parse("something for the kids").critiques] == [1]
+
+
+@pytest.mark.parametrize("text", ["something like heat with a better cast", "something like heat with famous actors"])
+def test_what_is_said_of_the_cast_goes_with_it_and_asks_nothing_of_the_film(parser, text):
+    parse = parser.parse(text)
+    assert (parse.intent, parse.item_id, parse.limit, parse.critiques) == ("reference", 300, "actors", ())
