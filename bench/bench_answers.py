@@ -26,7 +26,8 @@ way). With --verdicts (JSON: request id -> {title: 0|1|2}) also ``report.json`` 
 per system the mean slot score over 10 slots (missing slots 0) on the 0-2 scale (the issue's
 "mean /2" column and its 1.1 target) and divided by 2 (the rubric's 0-1 figure), the share of
 2s (good) and of 0s (wrong or missing); a title no verdict scored counts 0 there, so the share
-of such slots and the mean over the judged slots only (empty slots still 0) are written too.
+of such slots and the mean over the judged slots only (empty slots still 0) are written too,
+and the product's per-request difference from each other system with a paired bootstrap CI.
 """
 
 from __future__ import annotations
@@ -203,7 +204,7 @@ def report(out: Path, verdicts_file: Path, split: str = "all", path: Path = REQU
         wanted = {r["id"] for r in read_requests(split, path)}
         key = {k: v for k, v in key.items() if k in wanted}
     verdicts = json.loads(verdicts_file.read_text())
-    result = {}
+    result, per_request = {}, {}
     for system in (s for s in SYSTEMS if all(s in e["systems"] for e in key.values())):
         slots, known = [], []
         for request_id, entry in key.items():
@@ -212,6 +213,7 @@ def report(out: Path, verdicts_file: Path, split: str = "all", path: Path = REQU
             slots += [int(judged.get(t, 0)) for t in titles] + [0] * (SLOTS - len(titles))
             known += [t in judged for t in titles] + [True] * (SLOTS - len(titles))  # empty: a known 0
         slots, known = np.asarray(slots), np.asarray(known)
+        per_request[system] = slots.reshape(-1, SLOTS).mean(axis=1)
         # the issue's tables give the mean on the 0-2 scale ("mean /2"), the rubric divides it
         # by 2: both are written, named by their scale
         result[system] = {"mean_0_to_2": round(float(slots.mean()), 4),
@@ -222,6 +224,8 @@ def report(out: Path, verdicts_file: Path, split: str = "all", path: Path = REQU
                           # a title no verdict scored counts 0 above; these leave it out instead
                           "unjudged_share": round(float(1 - known.mean()), 4),
                           "mean_0_to_2_judged_slots": round(float(slots[known].mean()), 4) if known.any() else None}
+    for system in (s for s in per_request if s != "product" and "product" in per_request):
+        result[system]["product_minus_this"] = paired_difference(per_request["product"], per_request[system])
     name = "report" if split == "all" else f"report-{split}"
     (out / f"{name}.json").write_text(json.dumps(result, indent=1))
     lines = ["| system | mean (0-2) | mean / 2 (0-1) | good | wrong or missing | unjudged slots "
@@ -229,8 +233,22 @@ def report(out: Path, verdicts_file: Path, split: str = "all", path: Path = REQU
     lines += [f"| {s} | {r['mean_0_to_2']:.2f} | {r['mean_divided_by_2']:.2f} | {r['good']:.0%} "
               f"| {r['wrong_or_missing']:.0%} | {r['unjudged_share']:.0%} "
               f"| {r['mean_0_to_2_judged_slots']:.2f} |" for s, r in result.items()]
+    lines += ["", "| product minus | mean per request (0-2) | 95 % CI (paired bootstrap) | requests better | worse |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {s} | {d['mean']:+.3f} | [{d['low']:+.3f}, {d['high']:+.3f}] | {d['better']} | {d['worse']} |"
+              for s, r in result.items() if (d := r.get("product_minus_this"))]
     (out / f"{name}.md").write_text("\n".join(lines) + "\n")
     return result
+
+
+def paired_difference(a: np.ndarray, b: np.ndarray, draws: int = 5000, seed: int = 0) -> dict:
+    """Mean per-request difference a - b with a 95 % percentile bootstrap over requests (seeded),
+    and how many requests a scores above and below b."""
+    diff = np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64)
+    means = diff[np.random.default_rng(seed).integers(0, len(diff), (draws, len(diff)))].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return {"mean": round(float(diff.mean()), 4), "low": round(float(low), 4), "high": round(float(high), 4),
+            "better": int((diff > 0).sum()), "worse": int((diff < 0).sum())}
 
 
 def main() -> None:

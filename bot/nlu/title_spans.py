@@ -290,8 +290,13 @@ def two_titles(titles: TitleResolver, query: str) -> tuple[TitleMatch, TitleMatc
 
 def most_watched(titles: TitleResolver, match: TitleMatch | None, share: float) -> bool:
     """Whether `match` is among the catalog's most watched titles, at or above the `share`
-    quantile of popularity (FAMOUS_SHARE, KNOWN_SHARE)."""
-    return match is not None and bool(titles.popularity[match.row] >= np.quantile(titles.popularity, share))
+    quantile of popularity (FAMOUS_SHARE, KNOWN_SHARE; each cut computed once per catalog)."""
+    if match is None:
+        return False
+    cuts = titles.__dict__.setdefault("_watched_cuts", {})
+    if share not in cuts:
+        cuts[share] = float(np.quantile(titles.popularity, share))
+    return bool(titles.popularity[match.row] >= cuts[share])
 
 
 def seen_famous(words: list[str], i: int, span: str, titles: TitleResolver) -> bool:
