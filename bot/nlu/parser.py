@@ -37,7 +37,7 @@ from bot.nlu.reference_patterns import select_pattern, without_similar_request
 from bot.nlu.references import ReferenceReader, Shown
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.title_spans import (FAMOUS_SHARE, KNOWN_SHARE, aka_fragment, interjections_only, most_watched, title_case,
-                                  title_cut_short)
+                                  title_cut_first, title_cut_short)
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
 from bot.nlu.time import read_years
 from bot.nlu.vocabulary import TagVocabulary
@@ -154,8 +154,10 @@ class Parser:
         known = self.titles.exact(whole) or (self.outside.outside is not None and self.outside.outside.exact(whole))
         if known:
             return whole
-        # "something like Apocalypse Now": the polite pass cut a title's last word ("now")
-        return title_cut_short(whole, simple, simplify, lambda title: bool(self.titles.exact(title)))
+        # "something like Apocalypse Now": the polite pass cut a title's last word ("now"), or
+        # "cool hand luke was great": its first
+        is_title = lambda title: bool(self.titles.exact(title))  # noqa: E731
+        return title_cut_first(whole, title_cut_short(whole, simple, simplify, is_title), is_title)
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         self.references.typed = original

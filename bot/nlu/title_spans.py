@@ -20,18 +20,19 @@ from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["ANAPHORA", "FAMOUS_SHARE", "KNOWN_SHARE", "KNOWS", "OWNER", "POINTS_BACK", "aka_fragment", "dated",
-           "goes_on", "came_after", "interjections_only", "longer_title", "most_watched", "request_part", "seen_famous", "short_after_seeing", "split_after_title",
-           "start_cue", "title_case"]
+__all__ = ["aka_fragment", "ANAPHORA", "came_after", "dated", "FAMOUS_SHARE", "goes_on",
+           "interjections_only", "KNOWN_SHARE", "KNOWS", "longer_title", "most_watched", "OWNER",
+           "POINTS_BACK", "request_part", "seen_famous", "short_after_seeing", "split_after_title",
+           "start_cue", "title_case", "title_cut_first", "title_cut_short"]
 
 FAMOUS_SHARE = 0.98  # a title among the most watched 2 % is a film before it is a tag's name
 # A whole line that is a title of two words or more among the most watched quarter is that film,
 # typed in any case, whatever cues its words hold ("stranger than fiction", "the wedding singer")
 KNOWN_SHARE = 0.75
-# Verbs of seeing: the word after them is a film before it is a lexicon cue ("watched alien")
-_SEEN = frozenset("watched saw seen rewatched rewatching watching finished".split())
-# ... and of liking: the words after them may name a film by a short form ("quoting anchorman")
-_SEEN_OR_LIKED = _SEEN | frozenset("quoting quoted loved liked enjoyed adored adore".split())
+# Verbs of seeing or liking: the words after them name a film before a lexicon cue ("watched
+# alien") and may name it by a short form ("quoting anchorman")
+_SEEN_OR_LIKED = frozenset("watched saw seen rewatched rewatching watching finished quoting quoted loved liked "
+                           "enjoyed adored adore".split())
 
 # Lower-case words inside a title typed in Title Case, foreign particles too ("Jean de Florette").
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from de du des la le les di da del della von van der den y et"
@@ -268,6 +269,20 @@ def title_cut_short(whole: str, simple: str, simplify: Callable[[str], str],
     return simple
 
 
+def title_cut_first(whole: str, simple: str, is_title: Callable[[str], bool]) -> str:
+    """`simple` with the title at the start of `whole` put back where simplifying cut its first
+    words as a polite or reacting word ("cool hand luke was great, more like that" lost "cool")."""
+    words = whole.split()
+    for n in range(min(len(words), 8), 1, -1):
+        title = " ".join(words[:n]).strip(" ,.;!?")
+        if simple.startswith(title) or not is_title(title):
+            continue
+        kept = next((" ".join(words[k:n]) for k in range(1, n) if simple.startswith(" ".join(words[k:n]))), None)
+        if kept is not None:
+            return title + simple[len(kept):]
+    return simple
+
+
 def two_titles(titles: TitleResolver, query: str) -> tuple[TitleMatch, TitleMatch, str, str] | None:
     """Two catalog titles joined by "and" ("heat and collateral", "toy story & shrek", "die hard
     meets home alone"): both matches, the first one's words and what follows the second one
@@ -300,9 +315,11 @@ def most_watched(titles: TitleResolver, match: TitleMatch | None, share: float) 
 
 
 def seen_famous(words: list[str], i: int, span: str, titles: TitleResolver) -> bool:
-    """"we just watched alien and want something less scary": after a verb of seeing, words that
-    are also a lexicon cue are the film when one of the most watched 2 % has that name."""
-    return i > 0 and words[i - 1].strip(",.") in _SEEN and most_watched(titles, titles.leader(titles.exact(span)), FAMOUS_SHARE)
+    """"we just watched alien and want something less scary", "my wife loved alien, ...": after a
+    verb of seeing or liking, words that are also a lexicon cue are the film when one of the most
+    watched 2 % has that name ("i loved horror" stays a genre: no such film is)."""
+    return (i > 0 and words[i - 1].strip(",.") in _SEEN_OR_LIKED
+            and most_watched(titles, titles.leader(titles.exact(span)), FAMOUS_SHARE))
 
 
 def split_after_title(query: str, titles: TitleResolver) -> list[str]:
@@ -320,6 +337,6 @@ def short_after_seeing(words: list[str], i: int, span: str, titles: TitleResolve
     """"my boyfriend keeps quoting anchorman, find something like it": after a verb of seeing or
     liking, words that name one film by a short form the resolver knows (the part before its
     subtitle, "Anchorman: The Legend of Ron Burgundy"); never by a typo."""
-    if i == 0 or words[i - 1].strip(",.") not in _SEEN_OR_LIKED:
-        return None
+    if i == 0 or words[i - 1].strip(",.") not in _SEEN_OR_LIKED or span.split()[-1] in _MINOR_WORDS | {"&", "or", "but"}:
+        return None  # "watched aladdin and want ...": no short form ends on "and" (Aladdin and the King of Thieves)
     return titles.resolve(span, allow_id=False, fuzzy=False)

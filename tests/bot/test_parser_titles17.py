@@ -16,12 +16,13 @@ TITLES = (
     "Darker than Amber (1970)", "Big (1988)", "Big Lebowski, The (1998)", "Cast Away (2000)",
     "Monsters, Inc. (2001)", "Monster (2003)", "Lock, Stock & Two Smoking Barrels (1998)", "Locke (2013)",
     "Interview with the Vampire: The Vampire Chronicles (1994)", "Interview, The (2014)", "Scary Movie (2000)",
-    "Anchorman: The Legend of Ron Burgundy (2004)",
+    "Anchorman: The Legend of Ron Burgundy (2004)", "Cool Hand Luke (1967)", "Aladdin (1992)",
+    "Aladdin and the King of Thieves (1996)",
 )
 # catalog id 300 is Heat and 2001 is Toy Story: ids a person never means by a number
 IDS = (300, 231, 46976, 1777, 1257, 51662, 58803, 6016, 924, 2001, 1214, 99001, 2797, 1732, 4022,
-       4886, 7160, 2542, 110882, 253, 119141, 3785, 8641)
-POPULARITY = (90, 80, 60, 70, 40, 75, 30, 65, 85, 95, 99, 1, 70, 85, 80, 80, 20, 60, 20, 60, 20, 70, 70)
+       4886, 7160, 2542, 110882, 253, 119141, 3785, 8641, 1276, 588, 1091)
+POPULARITY = (90, 80, 60, 70, 40, 75, 30, 65, 85, 95, 99, 1, 70, 85, 80, 80, 20, 60, 20, 60, 20, 70, 70, 60, 80, 10)
 # most of a catalog is little watched: a well-known title is among the most watched quarter
 OBSCURE = tuple(f"Quiet Harbour Part {n} (1971)" for n in range(1, 61))
 SHOWN = ((300, "Heat (1995)"), (2001, "Toy Story (1995)"), (1214, "Alien (1979)"))
@@ -169,3 +170,19 @@ def test_for_the_kids_alone_still_asks_for_family_films(parser):
 def test_what_is_said_of_the_cast_goes_with_it_and_asks_nothing_of_the_film(parser, text):
     parse = parser.parse(text)
     assert (parse.intent, parse.item_id, parse.limit, parse.critiques) == ("reference", 300, "actors", ())
+
+
+def test_a_title_whose_first_word_is_a_polite_word_keeps_it(parser):
+    # "cool" opens many lines as a reaction; here it is the first word of the film
+    assert parser.parse("cool hand luke was great, more like that").item_id == 1276
+    assert parser.parse("cool, something like heat").item_id == 300
+
+
+def test_after_a_verb_of_liking_a_famous_title_is_the_film_not_its_lexicon_cue(parser):
+    parse = parser.parse("my wife loved alien, anything less violent?")
+    assert parse.item_id == 1214 and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "violent")]
+
+
+def test_a_short_form_never_ends_on_a_joining_word(parser):
+    parse = parser.parse("we just watched aladdin and want something less violent")
+    assert parse.item_id == 588
