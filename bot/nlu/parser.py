@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import VERDICT_FIRST, looks_like_chitchat, other_domain, small_talk
 from bot.nlu.commands import read_command, simplify
@@ -57,6 +56,7 @@ _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 _INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")(?:\s+|\s*[,.!?]+\s*))*(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")\s*[,.!?]+\s*(?=\S)")
+
 
 @dataclass(frozen=True)
 class ParserConfig:
@@ -156,8 +156,11 @@ class Parser:
             return whole
         # "something like Apocalypse Now": the polite pass cut a title's last word ("now"), or
         # "cool hand luke was great": its first
-        is_title = lambda title: bool(self.titles.exact(title))  # noqa: E731
-        return title_cut_first(whole, title_cut_short(whole, simple, simplify, is_title), is_title)
+        cut = title_cut_short(whole, simple, simplify, self._is_exact_title)
+        return title_cut_first(whole, cut, self._is_exact_title)
+
+    def _is_exact_title(self, words: str) -> bool:
+        return bool(self.titles.exact(words))
 
     def _read(self, simple: str, shown: Shown, original: str) -> Parse | None:
         self.references.typed = original

@@ -15,7 +15,7 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
-from bot.nlu.title_spans import (ANAPHORA, KNOWS, aka_fragment, came_after, dated, goes_on, interjections_only,
+from bot.nlu.title_spans import (ANAPHORA, aka_fragment, came_after, dated, goes_on, interjections_only, knows_before,
                                   request_part, seen_famous, short_after_seeing, split_after_title, start_cue, title_case,
                                   two_titles)
 from bot.nlu.reference_patterns import MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT, TRAILING_FILLER, VERB, VERDICT
@@ -78,7 +78,7 @@ class ReferenceReader:
         for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i:i + n]).strip(" ,.;!?")
-                after_verb = i > 0 and (words[i - 1].strip(",.") in KNOWS or _FAN_OF.search(" ".join(words[:i])) is not None)
+                after_verb = knows_before(words, i)
                 known = after_verb or i + n - 1 in styled
                 back = start_cue(words, i, n, self._asks)  # "eurotrip cracked us up, anything sillier?"
                 cued = known or back is not None
@@ -384,8 +384,6 @@ class ReferenceReader:
             return _reference(loose[0])
         return Parse("reference", candidates=tuple(m.title for m in loose[:5]))
 
-# "big fan of the big lebowski - ...": the film after "fan of" is one the person knows
-_FAN_OF = re.compile(r"\b(?:fan|fans|fond)\s+of$")
 _CONCEPT_NAMES = frozenset(norm_phrase(n) for c in lx.CONCEPTS.values() for n in c.names)
 
 def _adds_words(query: str, match: TitleMatch) -> bool:

@@ -21,7 +21,7 @@ from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
 __all__ = ["aka_fragment", "ANAPHORA", "came_after", "dated", "FAMOUS_SHARE", "goes_on",
-           "interjections_only", "KNOWN_SHARE", "KNOWS", "longer_title", "most_watched", "OWNER",
+           "interjections_only", "KNOWN_SHARE", "KNOWS", "knows_before", "longer_title", "most_watched", "OWNER",
            "POINTS_BACK", "request_part", "seen_famous", "short_after_seeing", "split_after_title",
            "start_cue", "title_case", "title_cut_first", "title_cut_short"]
 
@@ -45,6 +45,8 @@ POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the
 KNOWS = frozenset("like loved love loves liked likes adore adored adores watched watching saw seen enjoyed enjoys "
                   "rewatched rewatching finished quoting quotes quoted watch want wants know than as about thought think thinks "
                   "found".split())
+# "big fan of the big lebowski - ...": the film after "fan of" is one the person knows
+_FAN_OF = re.compile(r"\b(?:fan|fans|fond)\s+of$")
 # "like that", "in that spirit", "whats similar": they point back at the title just named.
 ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+)?(?:(?:just\s+)?like (?:that|it|this)|"
                       r"similar(?: to (?:that|it|this))?|in that (?:spirit|vein|style)|of that|with that \w+|"
@@ -301,6 +303,12 @@ def two_titles(titles: TitleResolver, query: str) -> tuple[TitleMatch, TitleMatc
     if first is None or second is None or first.item_id == second.item_id:
         return None
     return first, second, m.group("a"), rest
+
+
+def knows_before(words: list[str], i: int) -> bool:
+    """Whether the words before position `i` say the person knows the film that starts there: a
+    verb such as "loved", "watched" (KNOWS), or "fan of"."""
+    return i > 0 and (words[i - 1].strip(",.") in KNOWS or _FAN_OF.search(" ".join(words[:i])) is not None)
 
 
 def most_watched(titles: TitleResolver, match: TitleMatch | None, share: float) -> bool:
