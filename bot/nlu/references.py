@@ -137,7 +137,8 @@ class ReferenceReader:
             numbered = not re.match(r"(?:movie |item )?id\b|item\b", simple)  # "item 2001" is an id
             if re.match(r"(?:that|it|this|those|these)\b", query) or self._list_word(query):
                 continue  # "something like that": the title is elsewhere in the sentence
-            head = split_after_title(query, self.titles)[0]
+            parts = split_after_title(query, self.titles)  # [title, what follows], once per query
+            head = parts[0]
             titled = self.titles.exact(query) or (self.titles.exact(head) and not self.vocab.names_a_tag(head))
             if not query or (not titled and self.vocab.names_a_tag(query)):
                 continue  # "more like a western", "I like horror": a critique ("like Up but not so sad": Up)
@@ -154,7 +155,6 @@ class ReferenceReader:
             found, rest = self._resolve(query, allow_id=True, strict=True, numbered=numbered), ""
             if found is None:
                 # "something like Heat but funnier": the title is the part before the critique.
-                parts = split_after_title(query, self.titles)
                 if len(parts) == 2 and SELECT.match(parts[0]):
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
@@ -164,8 +164,7 @@ class ReferenceReader:
                 inside = self.anywhere(simple, closed=True)  # "saw Silence of the Lambs yesterday and ..."
                 if inside is not None:
                     return ExplicitReference(inside[0], strict, inside[1])
-                found = self._loose(query, original)
-                parts = split_after_title(query, self.titles)
+                found = self._loose(query, original, head)
                 if found is not None and (found.unknown_title or found.candidates) and len(parts) == 2:
                     # "like Heat but funnier", "like Star Wars but funnier": kept for the film picked
                     rest = _RELATIVE.sub("", query[len(parts[0]):].strip())
@@ -173,12 +172,12 @@ class ReferenceReader:
                 return ExplicitReference(found, strict, rest)
         return None
 
-    def _loose(self, query: str, original: str) -> Parse | None:
+    def _loose(self, query: str, original: str, head: str) -> Parse | None:
         """After "like" / "watched" with no exact title: a partial title ("star wars": the
         candidates), or a title the catalog lacks ("something like Heat": a reference with no
         item, the closest titles as candidates); None when the words describe movies instead
         ("like a spooky mansion"), unless typed in Title Case."""
-        head = split_after_title(query, self.titles)[0].strip()
+        head = head.strip()  # the words before the critique (split_after_title)
         words = [t for t in tokenize(head) if t not in lx.FILLER_WORDS]
         if not words or len(words) > 8 or self.vocab.names_a_tag(head):
             return None

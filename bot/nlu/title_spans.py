@@ -37,6 +37,8 @@ _SEEN_OR_LIKED = frozenset("watched saw seen rewatched rewatching watching finis
 # Lower-case words inside a title typed in Title Case, foreign particles too ("Jean de Florette").
 _MINOR_WORDS = frozenset("the of and a an in on at to for with from de du des la le les di da del della von van der den y et"
                          .split())
+# Words no short form of a title ends on ("aladdin and": Aladdin, not Aladdin and the King of Thieves)
+_JOINING = _MINOR_WORDS | {"&", "or", "but"}
 # "inception messed with my head. more of that": words later in the sentence point back at the
 # film named first, so a title at the very start counts even in lower case.
 POINTS_BACK = re.compile(r"\b(?:more of|like|similar to|in the vein of|along the lines of|as \w+ as)\s+(?:that|it|this)\b"
@@ -345,6 +347,6 @@ def short_after_seeing(words: list[str], i: int, span: str, titles: TitleResolve
     """"my boyfriend keeps quoting anchorman, find something like it": after a verb of seeing or
     liking, words that name one film by a short form the resolver knows (the part before its
     subtitle, "Anchorman: The Legend of Ron Burgundy"); never by a typo."""
-    if i == 0 or words[i - 1].strip(",.") not in _SEEN_OR_LIKED or span.split()[-1] in _MINOR_WORDS | {"&", "or", "but"}:
+    if i == 0 or words[i - 1].strip(",.") not in _SEEN_OR_LIKED or span.split()[-1] in _JOINING:
         return None  # "watched aladdin and want ...": no short form ends on "and" (Aladdin and the King of Thieves)
     return titles.resolve(span, allow_id=False, fuzzy=False)
