@@ -269,7 +269,7 @@ class DialogueManager:
             return self.out.no_close_tag(state, (), unknown[0])
         start = compound_start(parse, state.last_sequence)  # "like X but darker": go there, walk
         if start is not None:
-            named = Parse("reference", item_id=start, item_ids=parse.item_ids)  # "like Heat and Collateral, ..."
+            named = Parse("reference", item_id=start, item_ids=parse.item_ids, namesakes=parse.namesakes, outside=parse.outside)
             moved = self._reference(state, named, NeedReference(critiques), True)
             return replace(moved, intent="critique")
         row = self.out.row(state.current)

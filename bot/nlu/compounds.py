@@ -94,7 +94,8 @@ class CompoundReader:
         if not ((reading.critiques and (reading.cued or reading.strong)) or (reading.unread and reading.cued)):
             return None
         return Parse("critique", critiques=reading.critiques, unread=reading.unread, item_id=start.item_id,
-                     item_ids=start.item_ids, title=start.title, index=start.index if start.item_id is None else None)
+                     item_ids=start.item_ids, title=start.title, index=start.index if start.item_id is None else None,
+                     namesakes=start.namesakes, outside=start.outside)  # "star wars but darker": name Episode V
 
 
 def _critique_follows(reading: Reading) -> bool:

@@ -293,8 +293,9 @@ class ListControlReader:
             if target is not None:
                 return replace_intent(target, "explain")
         loose = cw.WHY_ANYWHERE.match(simple)
-        if loose is not None and cw.WHY_IT.match(loose.group("rest")) and re.search(r"\b(?:what makes|why)\b", simple):
-            return Parse("explain")  # "what makes it more romantic than Harold and Maude?"
+        if loose is not None and cw.WHY_IT.match(loose.group("rest")) and re.search(
+                r"\b(?:what makes|why|how(?: is|'s) th(?:at|is))\b", simple):
+            return Parse("explain")  # "what makes it more romantic than Harold and Maude?", "how is that less scary?"
         named = cw.NAMED_POSITION.search(loose.group("rest")) if loose else None
         target = self._item(named.group(0), shown, catalog=False) if named else None
         return None if target is None or target.index is None else replace_intent(target, "explain")

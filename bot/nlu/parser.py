@@ -34,7 +34,7 @@ from bot.nlu.outside import OutsideTitles
 from bot.nlu.renown import named_fact, read_renown
 from bot.nlu.reference_patterns import select_pattern, without_similar_request
 from bot.nlu.references import ReferenceReader, Shown
-from bot.nlu.everyday import INTERJECTIONS
+from bot.nlu.everyday import INTERJECTIONS, OPENER
 from bot.nlu.title_spans import (FAMOUS_SHARE, KNOWN_SHARE, aka_fragment, interjections_only, most_watched, title_case,
                                   title_cut_first, title_cut_short)
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
@@ -56,6 +56,7 @@ _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 _INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")(?:\s+|\s*[,.!?]+\s*))*(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")\s*[,.!?]+\s*(?=\S)")
+_THEN = re.compile(r"\s+then(?=\s*(?:[,.!?;]|$))")
 
 
 @dataclass(frozen=True)
@@ -183,9 +184,10 @@ class Parser:
         return self._constrained(simple, shown, original)
 
     def _without_interjections(self, simple: str) -> str:
-        """"ooh, show me more" -> "show me more": a reaction before a request adds nothing, unless
-        a title starts there ("Oh, God! but funnier")."""
-        m = _INTERJECTION.match(simple) or VERDICT_FIRST.match(simple)
+        """"ooh, show me more" -> "show me more", "sorry. groundhog day" -> "groundhog day": a
+        reaction or an opener before a request adds nothing, unless a title starts there ("Oh, God!")."""
+        simple = _THEN.sub("", simple) or simple  # "clue then, but newer": "then" adds nothing
+        m = _INTERJECTION.match(simple) or VERDICT_FIRST.match(simple) or OPENER.match(simple)
         if m is None or not simple[m.end():].strip(" ,.!?"):
             return simple
         words = simple.split()

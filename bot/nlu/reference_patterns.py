@@ -54,7 +54,7 @@ REFERENCE = [
          r"recommendations?|picks?|titles?)\s+(?:just |kind of |sort of |a bit |a little |a lot )?"
          rf"(?:{_LIKE})\s+(?P<t>.+)$", False),
         (r"^.{0,60}?\bif (?:i|you) (?:liked|loved|enjoyed|like|love|enjoy)\s+(?P<t>.+)$", False),
-        (r"^(?:i\s+)?(?:just|recently|really|also|last night|yesterday)?\s*(?:i\s+)?"
+        (r"^(?:(?:i|we)\s+)?(?:just|recently|really|also|last night|yesterday)?\s*(?:(?:i|we)\s+)?"
          r"(?:watched|saw|have seen|'ve seen|loved|liked|enjoyed|adored|rewatched|finished)\s+"
          r"(?P<t>.+?)(?:\s+(?:last night|yesterday|recently|again|and (?:loved|liked) it))?$", False),
         (r"^(?:use|take|start with|try)\s+(?P<t>.+?)\s+as (?:a |the |my )?(?:starting point|reference|"
@@ -80,9 +80,10 @@ SAME_AS = re.compile(r"^(?:(?:something|anything|one|more|just|exactly|pretty mu
 TRAILING_FILLER = re.compile(r"(?:[\s,.!?]+(?:please|pls|thanks|maybe|then|again|ok|okay|lately|recently|"
                               r"these days|at the moment|right now))+$|[\s.!?]+$")
 # ... and "X that are even weirder", "X which is less slow": a relative clause is the critique; a
-# spaced dash ends a title too ("The Station Agent - quiet, small, kind").
-CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|(?<=\s)[-\u2013\u2014]+|\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b|"
-                                  r"\b(?:that|which)(?:'s|'re|\s+(?:are|is|were|was)\b))\s+")
+# spaced dash ends a title too ("The Station Agent - quiet, small, kind"), and so does a sentence's
+# end ("star wars. something darker?"; "mrs." and "vol." are no end, "mr." too short to be one).
+CRITIQUE_AFTER_TITLE = re.compile(r"\s*(?:,|(?<=\s)[-\u2013\u2014]+|(?<=[a-z]{3})(?<!\bmrs)(?<!\bvol)[.!?;]+(?=\s)|"
+                                  r"\bbut\b|\bwith\b|\bexcept\b|\bonly\b|\band\b|\b(?:that|which)(?:'s|'re|\s+(?:are|is|were|was)\b))\s+")
 VERB = re.compile(r"^(?:(?:i'?ll|i will|let'?s|i'?d like to)\s+)?(?:take|go with|pick|choose|select|"
                    r"watch|the one called|show me|open|play)\s+")
 

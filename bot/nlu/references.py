@@ -15,15 +15,15 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
-from bot.nlu.title_spans import (ANAPHORA, aka_fragment, came_after, dated, goes_on, interjections_only, knows_before,
-                                  request_part, seen_famous, short_after_seeing, split_after_title, start_cue, title_case,
-                                  two_titles)
+from bot.nlu.title_spans import (ANAPHORA, FAMOUS_SHARE, KNOWN_SHARE, REFERS_BACK, adds_words, aka_fragment, came_after, dated,
+                                  goes_on, interjections_only, knows_before, most_watched, request_part, seen_famous,
+                                  short_after_seeing, split_after_title, start_cue, title_case, two_titles)
 from bot.nlu.reference_patterns import MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT, TRAILING_FILLER, VERB, VERDICT
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
-from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver, normalize_title
+from engine.retrieval.catalog import PREFIX_RATIO, TitleMatch, TitleResolver
 from engine.retrieval.title_forms import form_key
-from engine.retrieval.series import outshone_by_series
+from engine.retrieval.series import by_watched, outshone_by_series
 
 __all__ = ["ReferenceReader", "Shown"]
 
@@ -72,7 +72,7 @@ class ReferenceReader:
         after "watched" a title the catalog lacks is more likely than one inside a sentence."""
         if self.titles.resolve(simple, allow_id=False) is not None:
             return None  # "Magnificent Seven" is one title, not "Seven" inside a sentence
-        words = simple.split()
+        words, refers_back = simple.split(), REFERS_BACK.search(simple) is not None
         styled = {k for k, w in enumerate(words) if _STYLED.match(w)}  # "Marathon Man-type thrillers"
         words = [_STYLED.sub(r"\1\2", w) for w in words]
         for n in range(min(len(words) - 1, 8), 0, -1):  # a whole-utterance title is read elsewhere
@@ -82,7 +82,7 @@ class ReferenceReader:
                 known = after_verb or i + n - 1 in styled
                 back = start_cue(words, i, n, self._asks)  # "eurotrip cracked us up, anything sillier?"
                 cued = known or back is not None
-                if not span or not (cued or title_case(span, self.typed)) or self._list_word(span) or any(
+                if not span or not (cued or refers_back or title_case(span, self.typed)) or self._list_word(span) or any(
                         k in styled for k in range(i, i + n - 1)):
                     continue
                 if i + n - 1 not in styled and goes_on(words, i + n, self.typed, closed) or (
@@ -94,8 +94,9 @@ class ReferenceReader:
                         n == 1 and (not cued and len(span) < 4 or not known and span in self.vocab.grammar)):  # "we watched Alien and ...": the film
                     continue
                 found = self.titles.leader(self.titles.exact(span)) or short_after_seeing(words, i, span, self.titles)
-                if found is None:
-                    continue
+                if found is None or not (cued or title_case(span, self.typed)) and not most_watched(
+                        self.titles, found, FAMOUS_SHARE if n == 1 else KNOWN_SHARE):
+                    continue  # "fell asleep during blade runner, anything like it?": a well-known film
                 before, after = " ".join(words[:i - (1 if after_verb else 0)]), " ".join(words[i + n:])
                 if back is not None:
                     after = after[back:]
@@ -106,9 +107,11 @@ class ReferenceReader:
         return None
 
     def dated(self, simple: str) -> str | None:
-        """The utterance with a title and the year that picks a namesake written "titanic (1953)"
-        (bot.nlu.title_spans.dated); None when no year follows such a title."""
+        """The utterance with a title and a year that picks a namesake ("titanic (1953)"), else None."""
         return dated(simple, self.titles, lambda head: self._list_word(head) or self.vocab.names_a_tag(head))
+
+    def _typed_or_famous(self, span: str, original: str) -> bool:
+        return title_case(span, original) or most_watched(self.titles, self.titles.leader(self.titles.exact(span)), FAMOUS_SHARE)
 
     def _asks(self, words: str) -> bool:  # a polarity word: "less", "funnier", "too", "not"
         return any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or w in ("too", "not", "without")
@@ -159,13 +162,15 @@ class ReferenceReader:
                     return None  # "I liked the 2nd one, less violence": a compound pick
                 if len(parts) == 2 and parts[0]:
                     found = self._resolve(parts[0], allow_id=True, strict=True, numbered=numbered)
+                    if found is not None and self.vocab.names_a_tag(parts[0]) and not self._typed_or_famous(parts[0], original):
+                        found = None  # "we just watched dark and want ...": a word, unless "Dark" or a famous film
                     rest = request_part(_RELATIVE.sub("", query[len(parts[0]):].strip()), self._asks) if found is not None else ""
             if found is None and not strict:
                 inside = self.anywhere(simple, closed=True)  # "saw Silence of the Lambs yesterday and ..."
                 if inside is not None:
                     return ExplicitReference(inside[0], strict, inside[1])
                 found = self._loose(query, original, head)
-                if found is not None and (found.unknown_title or found.candidates) and len(parts) == 2:
+                if found is not None and (found.unknown_title or found.candidates or found.namesakes) and len(parts) == 2:
                     # "like Heat but funnier", "like Star Wars but funnier": kept for the film picked
                     rest = _RELATIVE.sub("", query[len(parts[0]):].strip())
             if found is not None:
@@ -189,8 +194,8 @@ class ReferenceReader:
         if found is not None and found.item_id is not None:
             return found
         several = self.titles.series(head)
-        if len(several) > 1:  # "like indiana jones": several films of that name, which one?
-            return Parse("reference", candidates=tuple(m.title for m in several[:5]))
+        if len(several) > 1:  # "like indiana jones": the series' most watched film
+            return self._series(several)
         offered = found.candidates if found is not None else tuple(
             m.title for m in self.titles.candidates(head))
         return Parse("reference", unknown_title=head, candidates=offered)
@@ -277,9 +282,9 @@ class ReferenceReader:
             return self.exact_title(query)  # "her" is the film; "nothing", "no way" start titles but are words
         found = self._resolve(query, allow_id=False, strict=True)
         if found is None and not self.vocab.names_a_tag(query):
-            several = self.titles.series(query)  # "harry potter": which one?
+            several = self.titles.series(query)  # "harry potter": the most watched of them
             if len(several) > 1:
-                return Parse("reference", candidates=tuple(m.title for m in several[:5]))
+                return self._series(several)
             found = self._ending(query) or self._short_form(query)
         return found
 
@@ -330,20 +335,22 @@ class ReferenceReader:
 
     def _named(self, match: TitleMatch, query: str) -> Parse:
         """A reference; its namesakes ride along, so the bot can name them. Words that name one
-        film exactly but a far more watched series too ("The Lord of the Rings") ask which."""
-        series = outshone_by_series(self.titles, match.row, query)
-        if series:
-            return Parse("reference", candidates=(*(m.title for m in series[:4]), match.title))
+        film exactly but a far more watched series too ("The Lord of the Rings"): the series."""
+        if series := outshone_by_series(self.titles, match.row, query):
+            return self._series(series, also=(match.title,))
         others = tuple(m.title for m in self.titles.namesakes(match.row, query)[:3])
         return Parse("reference", item_id=match.item_id, title=match.title, namesakes=others)
+
+    def _series(self, several: list[TitleMatch], also: tuple[str, ...] = ()) -> Parse:
+        """"star wars": the series' most watched film, the others named to switch to ("the 1980 one")."""
+        first, *others = by_watched(self.titles, several)
+        return Parse("reference", item_id=first.item_id, title=first.title, namesakes=(*(m.title for m in others[:3]), *also))
 
     def _from_matches(self, matches: list[TitleMatch], query: str) -> Parse:
         chosen = self.titles.leader(matches)
         if chosen is not None:
             return self._named(chosen, query)
         return Parse("reference", candidates=tuple(m.title for m in matches[:5]))
-
-    # -- steps -------------------------------------------------------------------------------
 
     def _numbered(self, m: re.Match, shown: Shown) -> Parse | None:
         if m.group("ord"):
@@ -363,8 +370,7 @@ class ReferenceReader:
         return None if index == 0 else Parse("select", index=index)
 
     def _resolve(self, query: str, *, allow_id: bool, strict: bool, numbered: bool = False) -> Parse | None:
-        """Id, exact, normalised, fuzzy; ambiguous -> reference with candidates; loose only
-        when not `strict` (partial names such as "star wars" are offered, not chosen)."""
+        """Id, exact, normalised, fuzzy; ambiguous -> reference with candidates; loose unless `strict`."""
         if self._list_word(query):
             return None
         found = self.titles.resolve(query, allow_id=allow_id, numbered=numbered)
@@ -379,17 +385,11 @@ class ReferenceReader:
         if not loose:
             return None
         if (len(loose) == 1 and loose[0].score >= self.titles.partial_accept
-                and not _adds_words(query, loose[0])):
+                and not adds_words(query, loose[0])):
             return _reference(loose[0])
         return Parse("reference", candidates=tuple(m.title for m in loose[:5]))
 
 _CONCEPT_NAMES = frozenset(norm_phrase(n) for c in lx.CONCEPTS.values() for n in c.names)
-
-def _adds_words(query: str, match: TitleMatch) -> bool:
-    """"Toy Story 7", "Stagecoach Warriors": words the title lacks make another film, where a
-    part of a title ("star wars") still names it."""
-    return bool(set(normalize_title(query).split()) - set(normalize_title(match.title).split()))
-
 
 def _reference(match: TitleMatch) -> Parse:
     return Parse("reference", item_id=match.item_id, title=match.title)

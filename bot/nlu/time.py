@@ -28,7 +28,9 @@ _DECADE = re.compile(
     r"\b(?:(?:from|in|of|during|set in|made in|released in)\s+)?(?:the\s+)?"
     r"(?:(?P<part>early|mid|late)[\s-]+)?"
     r"(?:(?P<full>(?:19|20)\d0)'?s|'?(?P<short>\d0)'?s|(?P<word>" + "|".join(_WORD_DECADES) + r"))"
-    r"(?:\s+(?:only|movies?|films?|stuff|ones?|please|pls|maybe|era))*\b")
+    r"(?:\s+(?:only|movies?|films?|stuff|ones?|please|pls|maybe|era))*\b"
+    r"(?:\s+(?:(?P<later>or later|onwards?|on(?=\s*(?:$|[,.;!?]))|and later|and up|or newer|and newer|or after)|"
+    r"(?P<earlier>or earlier|and earlier|or older|and older|or before))\b|(?P<plus>\+))?")
 _BETWEEN = re.compile(r"\b(?:(?:made|released|from)\s+)?(?:between|from)\s+" + _Y + r"\s*(?:and|to|-|till|until)\s*"
                       + _Y + r"\b|\b" + _Y + r"\s*-\s*" + _Y + r"\b")
 # (pattern, bound, offset): "before 1990" -> max 1989.
@@ -180,10 +182,12 @@ def read_years(simple: str) -> tuple[YearAsk | None, str]:
         lo, hi, found, text = min(a, b), max(a, b), True, _cut(text, m)
     decades = []
     while m := _DECADE.search(text):  # "the 40s or 50s", "80s and 90s": the span of them all
-        decades.append(_decade(m))
+        start, end = _decade(m)
+        decades.append((None if m.group("earlier") else start, None if m.group("later") or m.group("plus") else end))
         text = _cut(text, m)
-    if decades:
-        lo, hi, found = min(d[0] for d in decades), max(d[1] for d in decades), True
+    if decades:  # "the 90s or later": from 1990 on
+        starts, ends = [d[0] for d in decades], [d[1] for d in decades]
+        lo, hi, found = (None if None in starts else min(starts)), (None if None in ends else max(ends)), True
         text = re.sub(r"^(?:or|and|to|through)(?:\s+|$)|\s+(?:or|and|to|through)(?=\s*$)", "", text)
     for pattern, bound, offset in _BOUNDS:
         while m := pattern.search(text):
@@ -217,7 +221,9 @@ _BEFORE_ARTICLE = re.compile(r"(^|\b(?:me|us|want|need|like|watch|see|find|show|
 def _tidy(text: str) -> str:
     """What is left once the year words are out: no dangling connective or film noun."""
     text = re.sub(r"\b(but|and)\s+(?:and|but)\b", r"\1", text)
-    text = re.sub(r"(?:^|\s)(?:" + _FILM_NOUNS + r")(?=\s|$)", " ", text)
+    # ... a film noun the year words leave ("newer [movies] with ..."), not one inside a title ("10 Things I Hate About You")
+    text = re.sub(r"(?:^|\s)(?:" + _FILM_NOUNS + r")(?=\s*(?:$|[,;.!?]|(?:but|and|with|without|that|which|only|please|pls|plz)\b))",
+                  " ", text)
     text = re.sub(r"\s+(?:either|too|as well)(?=\s*$)", "", text)
     text = " ".join(text.split()).strip(" ,;.!?-")
     previous = None

@@ -16,12 +16,12 @@ import numpy as np
 
 from bot.nlu.everyday import INTERJECTIONS
 from bot.nlu.reference_patterns import CRITIQUE_AFTER_TITLE
-from engine.retrieval.catalog import TitleMatch, TitleResolver, release_year
+from engine.retrieval.catalog import TitleMatch, TitleResolver, normalize_title, release_year
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["aka_fragment", "ANAPHORA", "came_after", "dated", "FAMOUS_SHARE", "goes_on",
-           "interjections_only", "KNOWN_SHARE", "KNOWS", "knows_before", "longer_title", "most_watched", "OWNER",
+__all__ = ["adds_words", "aka_fragment", "ANAPHORA", "came_after", "dated", "FAMOUS_SHARE", "goes_on",
+           "interjections_only", "KNOWN_SHARE", "KNOWS", "REFERS_BACK", "knows_before", "longer_title", "most_watched", "OWNER",
            "POINTS_BACK", "request_part", "seen_famous", "short_after_seeing", "split_after_title",
            "start_cue", "title_case", "title_cut_first", "title_cut_short"]
 
@@ -54,6 +54,8 @@ ANAPHORA = re.compile(r"\b(?:(?:something|anything|stuff|more|films?|movies?)\s+
                       r"similar(?: to (?:that|it|this))?|in that (?:spirit|vein|style)|of that|with that \w+|"
                       r"what'?s|whats|is there|are there|got|show me|give me|i want|we want|looking for|"
                       r"and loved it|and liked it|last night|yesterday|again)\b", re.IGNORECASE)
+# "..., anything like it?": a film was named before, in any words ("fell asleep during blade runner").
+REFERS_BACK = re.compile(r"\b(?:like (?:that|it|this)|similar)\b")
 # Words before a title that starts the sentence all the same ("hmm, look who's talking was cute").
 _LEAD = re.compile(r"^(?:h+m+|o+k+(?:ay)?|so|well|he+y+|hi+|hello+|ye+a+h*|yes|o+h+|a+h+|lol|honestly|anyway|"
                    r"alright|u+m+|u+h+|wo+w+)$")
@@ -350,3 +352,9 @@ def short_after_seeing(words: list[str], i: int, span: str, titles: TitleResolve
     if i == 0 or words[i - 1].strip(",.") not in _SEEN_OR_LIKED or span.split()[-1] in _JOINING:
         return None  # "watched aladdin and want ...": no short form ends on "and" (Aladdin and the King of Thieves)
     return titles.resolve(span, allow_id=False, fuzzy=False)
+
+
+def adds_words(query: str, match: TitleMatch) -> bool:
+    """"Toy Story 7", "Stagecoach Warriors": words the title lacks make another film, where a
+    part of a title ("star wars") still names it."""
+    return bool(set(normalize_title(query).split()) - set(normalize_title(match.title).split()))

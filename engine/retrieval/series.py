@@ -7,7 +7,7 @@ import re
 
 from engine.retrieval.title_forms import form_key, normalize_title
 
-__all__ = ["nth_of_series", "outshone_by_series"]
+__all__ = ["by_watched", "nth_of_series", "outshone_by_series"]
 
 _ROMAN = ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
 # A series' film watched this many times more than the one film titled exactly as the words is
@@ -73,3 +73,9 @@ def outshone_by_series(resolver, row: int, query: str) -> list:  # (TitleResolve
     if not rows or max(int(resolver.watched[r]) for r in rows) < SERIES_AHEAD * max(1, int(resolver.watched[row])):
         return []
     return [resolver._match(r, 95.0, "normalized") for r in resolver._by_popularity(rows)]
+
+
+def by_watched(resolver, matches: list) -> list:  # (TitleResolver, [TitleMatch]) -> [TitleMatch]
+    """The films of a series most watched first ("star wars": A New Hope, then The Empire Strikes
+    Back): what a person means by the series' name, the others to switch to."""
+    return sorted(matches, key=lambda m: (-int(resolver.watched[m.row]), -int(resolver.popularity[m.row]), m.row))

@@ -22,7 +22,8 @@ from engine.text.normalise import fold
 __all__ = ["TitleEnds", "alias_keys", "form_key", "normalize_title", "sequel_numbers", "series_heads"]
 
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
-_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+_NUMBERS = {w: str(n) for n, w in enumerate("two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                              "fifteen sixteen seventeen eighteen nineteen twenty".split(), start=2)}
 # British spellings of words ending in -our ("colour", "honour", "harbour", "favourite"); the
 # two letters before "our" keep "your", "four", "hour" out (both sides are keyed alike).
 _BRITISH = re.compile(r"(?<=\w\w)our(?=s?\b|ites?\b|ed\b|ing\b)")
@@ -64,8 +65,8 @@ def form_key(text: str) -> str:
     for i, w in enumerate(words):
         if w in _ROMAN and (i > 0):  # "part ii", "rocky iii"; never a leading "I"/"X"
             w = _ROMAN[w]
-        elif w in _NUMBERS and i > 0 and (words[i - 1] == "part" or i == len(words) - 1):
-            w = _NUMBERS[w]
+        elif w in _NUMBERS and (words[i - 1] == "part" or i == len(words) - 1 if i > 0 else len(words) > 1):
+            w = _NUMBERS[w]  # "Ocean's Eleven" = "ocean's 11", "Twelve Angry Men" = "12 Angry Men"
         out.append(w)
     joined = " ".join(out)
     return _PART_NUMBER.sub(r"\1", joined)  # "part 2" = "2"

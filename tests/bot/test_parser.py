@@ -198,9 +198,13 @@ def test_ambiguous_titles_give_candidates_by_popularity(parser):
     parse = parser.parse("something like The Neighbors")
     assert parse.intent == "reference" and parse.item_id is None
     assert parse.candidates == ("The Neighbors (2009)", "The Neighbors (2019)")
+
+
+def test_a_series_name_starts_from_its_most_watched_film_and_names_the_others(parser):
+    # a question would cost a turn for what most people mean by "Star Wars"; the reply names the other
     partial = parser.parse("something like Star Wars")
-    assert partial.item_id is None and len(partial.candidates) == 2
-    assert all(c.startswith("Star Wars") for c in partial.candidates)
+    assert partial.title == "Star Wars: Episode IV - A New Hope (1977)" and not partial.candidates
+    assert partial.namesakes == ("Star Wars: Episode V - The Empire Strikes Back (1980)",)
 
 
 def test_critique_words_do_not_become_titles(parser):

@@ -197,11 +197,10 @@ def test_a_title_inside_a_longer_one_the_catalog_lacks_is_not_that_title(parser,
     assert parse.item_id is None and parse.intent in ("reference", "out_of_scope")
 
 
-def test_a_bare_short_form_of_several_titles_asks_which(parser):
+def test_a_bare_short_form_of_several_titles_is_the_most_watched_and_names_the_others(parser):
     parse = parser.parse("star wars")
-    assert parse.intent == "reference" and parse.item_id is None
-    assert parse.candidates[:2] == ("Star Wars: Episode IV - A New Hope (1977)",
-                                    "Star Wars: Episode V - The Empire Strikes Back (1980)")
+    assert parse.intent == "reference" and parse.title == "Star Wars: Episode IV - A New Hope (1977)"
+    assert parse.namesakes[0] == "Star Wars: Episode V - The Empire Strikes Back (1980)"
 
 
 def test_something_is_a_request_word_not_the_start_of_a_title(parser):
@@ -217,9 +216,9 @@ def test_the_words_around_a_year_request_are_no_title(parser, text, years):
     assert parse.item_id is None and parse.candidates == () and parse.years == years
 
 
-def test_a_short_form_after_like_asks_which_rather_than_saying_it_is_missing(parser):
+def test_a_short_form_after_like_is_a_film_rather_than_one_said_to_be_missing(parser):
     parse = parser.parse("something like star wars")
-    assert parse.unknown_title is None and len(parse.candidates) == 2
+    assert parse.unknown_title is None and parse.item_id is not None and len(parse.namesakes) == 1
 
 
 def test_a_short_title_before_a_critique_that_names_a_tag(parser):

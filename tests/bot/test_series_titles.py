@@ -1,5 +1,6 @@
-"""Words that name one film exactly and a far more watched series too ask which one is meant;
-a critique said with a title that needs such a question waits for the answer. Made-up catalog."""
+"""Words that name one film exactly and a far more watched series too start from the series' most
+watched film and name the others ("say 'the 1978 one'"); a critique said with them is walked from
+there. Made-up catalog."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ def parser(tmp_path_factory) -> Parser:
 
 
 @pytest.mark.parametrize("text", ["something like Moon Saga", "Moon Saga", "something like the moon saga"])
-def test_a_title_a_far_more_watched_series_shares_asks_which_one(parser, text):
+def test_a_title_a_far_more_watched_series_shares_starts_from_the_series_and_names_that_film(parser, text):
     parse = parser.parse(text)
-    assert parse.item_id is None and parse.candidates[:2] == TITLES[:2], parse
-    assert parse.candidates[-1] == "Moon Saga, The (1978)"
+    assert parse.title == TITLES[0] and not parse.candidates, parse
+    assert parse.namesakes == (TITLES[1], "Moon Saga, The (1978)")
 
 
 def test_a_title_its_series_does_not_outshine_stays_that_film(parser):
@@ -32,11 +33,11 @@ def test_a_title_its_series_does_not_outshine_stays_that_film(parser):
     assert parse.title == "Glass Orchard (1987)" and not parse.candidates
 
 
-@pytest.mark.parametrize("text", ["something like Skyfall Run but darker", "Moon Saga but darker",
-                                  "like Moon Saga, only darker"])
-def test_a_critique_said_with_a_title_that_needs_a_question_waits_for_the_answer(parser, text):
+@pytest.mark.parametrize("text, title", [("something like Skyfall Run but darker", "Skyfall Run: Part One (1999)"),
+                                         ("Moon Saga but darker", TITLES[0]), ("like Moon Saga, only darker", TITLES[0])])
+def test_a_critique_said_with_a_series_name_starts_from_its_most_watched_film(parser, text, title):
     parse = parser.parse(text)
-    assert parse.item_id is None and len(parse.candidates) >= 2, parse
+    assert parse.title == title and parse.namesakes, parse
     assert [(c.alpha, c.tag) for c in parse.critiques] == [(1, "dark")]
 
 

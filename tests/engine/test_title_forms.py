@@ -91,3 +91,18 @@ def test_a_year_the_catalog_lacks_names_another_film():
     resolver = TitleResolver(["Lion King, The (1994)", "Heat (1995)"], [1, 2])
     assert resolver.exact("the lion king 2019") == [] and resolver.resolve("the lion king 2019") is None
     assert resolver.resolve("heat 1996").title == "Heat (1995)"  # a year misremembered by one
+
+
+
+def test_number_words_and_digits_name_the_same_film_and_the_most_watched_namesake_is_taken():
+    # "Ocean's 11" is written only as the 1960 film's a.k.a., yet people mean the 2001 remake.
+    oceans = TitleResolver(("Ocean's Eleven (a.k.a. Ocean's 11) (1960)", "Ocean's Eleven (2001)", "Ocean's Twelve (2004)",
+                            "12 Angry Men (1957)", "Seven Samurai (Shichinin no samurai) (1954)"), (1, 2, 3, 4, 5),
+                           (11, 119, 43, 57, 48), watched=(11, 119, 43, 57, 48))
+    assert oceans.resolve("ocean's 11").title == "Ocean's Eleven (2001)"
+    assert [m.title for m in oceans.namesakes(1, "ocean's 11")] == ["Ocean's Eleven (a.k.a. Ocean's 11) (1960)"]
+    assert oceans.resolve("ocean's 11 from 1960").title == "Ocean's Eleven (a.k.a. Ocean's 11) (1960)"
+    assert oceans.resolve("oceans 12").title == "Ocean's Twelve (2004)"
+    assert oceans.resolve("twelve angry men").title == "12 Angry Men (1957)"
+    assert oceans.resolve("7 samurai").title.startswith("Seven Samurai")
+    assert form_key("seven") == "seven"  # a number word alone stays a word
