@@ -56,7 +56,7 @@ _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
 _INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")(?:\s+|\s*[,.!?]+\s*))*(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
                            + r")\s*[,.!?]+\s*(?=\S)")
-_THEN = re.compile(r"\s+then(?=\s*(?:[,.!?;]|$))")
+_ADDS_NOTHING = re.compile(r"\s+then(?=\s*(?:[,.!?;]|$))|[\s,.!]+(?:lol|lmao|rofl|haha+|hehe+|xd)[\s.!?]*$")
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ class Parser:
     def _without_interjections(self, simple: str) -> str:
         """"ooh, show me more" -> "show me more", "sorry. groundhog day" -> "groundhog day": a
         reaction or an opener before a request adds nothing, unless a title starts there ("Oh, God!")."""
-        simple = _THEN.sub("", simple) or simple  # "clue then, but newer": "then" adds nothing
+        simple = _ADDS_NOTHING.sub("", simple) or simple  # "clue then, but newer", "less kissing lol": add nothing
         m = _INTERJECTION.match(simple) or VERDICT_FIRST.match(simple) or OPENER.match(simple)
         if m is None or not simple[m.end():].strip(" ,.!?"):
             return simple

@@ -61,6 +61,7 @@ def test_a_period_inside_a_title_ends_no_sentence(parser, text, item_id):
 @pytest.mark.parametrize("text, item_id, critiques", [
     ("sorry. groundhog day", 1265, []), ("sorry, groundhog day", 1265, []), ("ok then mean girls", 7451, []),
     ("cool. jaws but less dark", 1387, [(-1, "dark")]), ("the blade runner then, but even darker", 541, [(1, "dark")]),
+    ("jaws but less dark lol", 1387, [(-1, "dark")]),
 ])
 def test_an_opener_or_a_then_around_a_title_adds_nothing(parser, text, item_id, critiques):
     parse = parser.parse(text)
