@@ -14,7 +14,7 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.text import tokenize
 
-__all__ = ["VERDICT_FIRST", "looks_like_chitchat", "other_domain", "expand_short_forms", "small_talk"]
+__all__ = ["looks_like_chitchat", "other_domain", "expand_short_forms", "said_first", "small_talk"]
 
 _CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
                                           ev.CHITCHAT_PATTERNS + ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
@@ -40,9 +40,16 @@ _SHORT = re.compile(r"(?<![\w/])(?<!rated )(" + "|".join(
     re.escape(k) for k in sorted(ev.SHORT_FORMS, key=len, reverse=True)) + r")(?![\w/])")
 
 
+# Reactions said before a request ("ooh, show me more", "ha ha, now darker").
+_INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(ev.INTERJECTIONS, key=len, reverse=True))
+                           + r")(?:\s+|\s*[,.!?]+\s*))*(?:" + "|".join(sorted(ev.INTERJECTIONS, key=len, reverse=True))
+                           + r")\s*[,.!?]+\s*(?=\S)")
+# Openers of a turn that carry no request: "ok then mean girls", "sorry. groundhog day", "cool, ...".
+_OPENER = re.compile(r"^(?:(?:ok(?:ay)?|alright|all right|fine|cool|sorry|well|right|so)(?:\s+(?:then|so|now))?\s*[,.!?;:]+\s*"
+                     r"|(?:ok(?:ay)?|alright|all right|fine|well)\s+(?:then|so|now)\s+|then\s+)(?=\S)")
 # A verdict on the last answer before a request ("that's better - even less tense?", "much better!
 # now funnier"): the request is what follows ("Closer, but darker" is the film Closer).
-VERDICT_FIRST = re.compile(
+_VERDICT_FIRST = re.compile(
     r"^(?:(?:that|this|it|now that)(?:'s| is)\s+|now\s+)?(?:much |a lot |way |a bit |a little |getting )?"
     r"(?:better|closer|good|great|nice|perfect|more like it|brilliant|awesome|amazing|excellent|fantastic|wonderful|"
     r"lovely|(?:i )?lov(?:ed|e) (?:it|that)|(?:i )?liked (?:it|that))\s*(?:[,.!?;:]+|\s[-\u2013\u2014]+)\s*(?=\S)")
@@ -51,6 +58,13 @@ VERDICT_FIRST = re.compile(
 def expand_short_forms(simple: str) -> str:
     """Chat spellings as plain words ("moar laughs pls" -> "more laughs please")."""
     return " ".join(_SHORT.sub(lambda m: ev.SHORT_FORMS[m.group(1)], simple).split())
+
+
+def said_first(simple: str) -> int:
+    """Where the request starts after what adds nothing to it: a reaction ("ooh, ..."), a verdict
+    on the last answer ("that's better - ...") or an opener ("sorry. ..."); 0 when none is said."""
+    m = _INTERJECTION.match(simple) or _VERDICT_FIRST.match(simple) or _OPENER.match(simple)
+    return m.end() if m is not None else 0
 
 
 def looks_like_chitchat(simple: str, *, has_polarity: bool) -> bool:

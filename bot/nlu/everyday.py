@@ -3,8 +3,6 @@ chat short forms, words that mark a movie request, and chit-chat / other-domain 
 
 from __future__ import annotations
 
-import re
-
 # --- everyday short forms ------------------------------------------------------------------
 # Chat spellings rewritten to plain words before anything else reads the utterance.
 SHORT_FORMS: dict[str, str] = {
@@ -45,10 +43,6 @@ INTERJECTIONS = frozenset("""ha hah haha hahaha heh hehe lol lmao rofl oh ooh oo
     wow whoa woah hmm hm hmmm mm mmm meh eh ugh argh urgh bah pah pfft pff psst gosh jeez geez golly yikes
     phew whew yay woohoo hooray huh uh um umm er erm oi yo la alas oops whoops oopsie welp aw aww ew eww
     ouch yuck hurray wahey ayy gee""".split())
-
-# Openers of a turn that carry no request: "ok then mean girls", "sorry. groundhog day", "cool, ...".
-OPENER = re.compile(r"^(?:(?:ok(?:ay)?|alright|all right|fine|cool|sorry|well|right|so)(?:\s+(?:then|so|now))?\s*[,.!?;:]+\s*"
-                    r"|(?:ok(?:ay)?|alright|all right|fine|well)\s+(?:then|so|now)\s+|then\s+)(?=\S)")
 
 MOVIE_WORDS = frozenset(
     "movie movies film films flick flicks something anything one watch watching cinema "

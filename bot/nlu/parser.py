@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.nlu import lexicon as lx
-from bot.nlu.chitchat import VERDICT_FIRST, looks_like_chitchat, other_domain, small_talk
+from bot.nlu.chitchat import looks_like_chitchat, other_domain, said_first, small_talk
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.compounds import CompoundReader
 from bot.nlu.control_words import read_adjustment
@@ -34,7 +34,6 @@ from bot.nlu.outside import OutsideTitles
 from bot.nlu.renown import named_fact, read_renown
 from bot.nlu.reference_patterns import select_pattern, without_similar_request
 from bot.nlu.references import ReferenceReader, Shown
-from bot.nlu.everyday import INTERJECTIONS, OPENER
 from bot.nlu.title_spans import (FAMOUS_SHARE, KNOWN_SHARE, aka_fragment, interjections_only, most_watched, title_case,
                                   title_cut_first, title_cut_short)
 from bot.nlu.text import MAX_CHARS, clean_utterance, dictionary_word, norm_phrase, readable, strip_markup, tokenize
@@ -52,10 +51,6 @@ __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
-# Reactions said before a request ("ooh, show me more", "ha ha, now darker").
-_INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
-                           + r")(?:\s+|\s*[,.!?]+\s*))*(?:" + "|".join(sorted(INTERJECTIONS, key=len, reverse=True))
-                           + r")\s*[,.!?]+\s*(?=\S)")
 _ADDS_NOTHING = re.compile(r"\s+then(?=\s*(?:[,.!?;]|$))|[\s,.!]+(?:lol|lmao|rofl|haha+|hehe+|xd)[\s.!?]*$")
 
 
@@ -171,7 +166,7 @@ class Parser:
         adjustment = read_adjustment(simple)
         if adjustment is not None:  # "the other way", "not that much": the last critique, changed
             return Parse("critique", control=adjustment)
-        simple = self._without_interjections(simple)
+        simple = self._without_asides(simple)
         control = self.controls.read(simple, shown, original)
         if control is not None:  # "more", "seen them all", "the funniest of these", "why?"
             return control
@@ -183,18 +178,19 @@ class Parser:
         simple = without_similar_request(simple)
         return self._constrained(simple, shown, original)
 
-    def _without_interjections(self, simple: str) -> str:
+    def _without_asides(self, simple: str) -> str:
         """"ooh, show me more" -> "show me more", "sorry. groundhog day" -> "groundhog day": a
         reaction or an opener before a request adds nothing, unless a title starts there ("Oh, God!")."""
-        simple = _ADDS_NOTHING.sub("", simple) or simple  # "clue then, but newer", "less kissing lol": add nothing
-        m = _INTERJECTION.match(simple) or VERDICT_FIRST.match(simple) or OPENER.match(simple)
-        if m is None or not simple[m.end():].strip(" ,.!?"):
+        trimmed = _ADDS_NOTHING.sub("", simple)  # "clue then, but newer", "less kissing lol"; "no more lol" stays
+        simple = trimmed if trimmed and trimmed.split()[-1].strip(",.") not in self.vocab.grammar else simple
+        start = said_first(simple)
+        if not start or not simple[start:].strip(" ,.!?"):
             return simple
         words = simple.split()
         if any(m for n in range(1, min(len(words), 6) + 1) for m in self.titles.exact(" ".join(words[:n]))
                if not aka_fragment(" ".join(words[:n]), m, self.vocab.is_english)):
             return simple
-        return simple[m.end():].strip()
+        return simple[start:].strip()
 
     def _constrained(self, simple: str, shown: Shown, original: str) -> Parse | None:
         """Year phrases ("from the 90s") and requests the catalog cannot answer ("shorter", "with
