@@ -256,6 +256,8 @@ def states_circumstance(tokens: list[str]) -> bool:
         return len(words) > 1
     if words[0] == "for" and len(words) > 2 and (words[1] in _AUDIENCE_OWNERS or words[1] in ("the", "a")):
         return True  # "for my 8 year old", "for our anniversary", "for the kids" after a critique
+    if words[0] == "with" and len(words) > 2 and words[1] in _AUDIENCE_OWNERS:
+        return True  # "with my 7 year old": who is watching, not "more 7 year old"
     if words[0] in _SUBJECTS:
         return len(words) > 2 and words[1] in _FINITE
     return words[0] in _OWNERS and any(w in _FINITE for w in words[2:4])  # "my little brother will"

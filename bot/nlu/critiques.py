@@ -131,8 +131,9 @@ def read_critiques(simple: str, vocab: TagVocabulary, grounder: TagGrounder, *, 
         clauses = clauses[first:]
     # "less scary, it's for a family movie night": no "less family night"; "a funny movie for my
     # wife": no "more marriage". Said alone ("something for my kids") it is what is asked.
-    if any(c.explicit or not states_circumstance(c.tokens) for c in clauses):
-        clauses = [c for c in clauses if c.explicit or not states_circumstance(c.tokens)]
+    # ... nor "with my 7 year old", whose "with" is only a weak cue
+    if any(c.explicit and not c.weak or not states_circumstance(c.tokens) for c in clauses):
+        clauses = [c for c in clauses if c.explicit and not c.weak or not states_circumstance(c.tokens)]
     cued = any(c.explicit for c in clauses)
     strong_cue = any(c.explicit and not c.weak for c in clauses)
     _inherit_polarity(clauses)

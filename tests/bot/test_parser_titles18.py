@@ -104,3 +104,10 @@ def test_a_film_noun_inside_a_title_stays_with_the_years_asked_beside_it(parser)
 def test_a_decade_with_or_later_is_open_on_that_side(text, lo, hi, rest):
     ask, left = read_years(text)
     assert (ask.min, ask.max, left) == (lo, hi, rest)
+
+
+@pytest.mark.parametrize("text", ["we watched jaws with my 7 year old, he wants it less dark",
+                                  "something like jaws but less dark, with my little brother"])
+def test_who_watches_with_you_is_no_critique(parser, text):
+    parse = parser.parse(text)
+    assert parse.item_id == 1387 and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "dark")]
