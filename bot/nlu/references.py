@@ -173,6 +173,8 @@ class ReferenceReader:
                 if found is not None and (found.unknown_title or found.candidates or found.namesakes) and len(parts) == 2:
                     # "like Heat but funnier", "like Star Wars but funnier": kept for the film picked
                     rest = _RELATIVE.sub("", query[len(parts[0]):].strip())
+            elif found is None and 0 < len(words := tokenize(query)) <= 3 and not any(map(self.vocab.is_english, words)):
+                found = self._loose(query, original, query) if self.vocab.unknown_words(words) == words else None  # "what about oppenheimer?"
             if found is not None:
                 return ExplicitReference(found, strict, rest)
         return None

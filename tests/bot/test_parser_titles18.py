@@ -111,3 +111,10 @@ def test_a_decade_with_or_later_is_open_on_that_side(text, lo, hi, rest):
 def test_who_watches_with_you_is_no_critique(parser, text):
     parse = parser.parse(text)
     assert parse.item_id == 1387 and [(c.alpha, c.tag) for c in parse.critiques] == [(-1, "dark")]
+
+
+def test_a_name_after_what_about_that_no_word_explains_is_a_film_the_catalog_lacks(parser):
+    parse = parser.parse("hmm what about oppenheimer?")
+    assert parse.intent == "reference" and parse.item_id is None and parse.unknown_title == "oppenheimer"
+    assert [(c.alpha, c.tag) for c in parser.parse("what about something darker").critiques] == [(1, "dark")]
+    assert parser.parse("how about jaws").item_id == 1387
