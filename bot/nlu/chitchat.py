@@ -14,7 +14,7 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.text import tokenize
 
-__all__ = ["looks_like_chitchat", "other_domain", "expand_short_forms", "said_first", "small_talk"]
+__all__ = ["looks_like_chitchat", "other_domain", "expand_short_forms", "said_first", "small_talk", "without_said_after"]
 
 _CHITCHAT = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in
                                           ev.CHITCHAT_PATTERNS + ev.OFF_DOMAIN_PATTERNS) + r")[?.! ]*$")
@@ -47,6 +47,8 @@ _INTERJECTION = re.compile(r"^(?:(?:" + "|".join(sorted(ev.INTERJECTIONS, key=le
 # Openers of a turn that carry no request: "ok then mean girls", "sorry. groundhog day", "cool, ...".
 _OPENER = re.compile(r"^(?:(?:ok(?:ay)?|alright|all right|fine|cool|sorry|well|right|so)(?:\s+(?:then|so|now))?\s*[,.!?;:]+\s*"
                      r"|(?:ok(?:ay)?|alright|all right|fine|well)\s+(?:then|so|now)\s+|then\s+)(?=\S)")
+# ... and after a title or a request: "clue then, but newer", "less kissing lol".
+_SAID_AFTER = re.compile(r"\s+then(?=\s*(?:[,.!?;]|$))|[\s,.!]+(?:lol|lmao|rofl|haha+|hehe+|xd)[\s.!?]*$")
 # A verdict on the last answer before a request ("that's better - even less tense?", "much better!
 # now funnier"): the request is what follows ("Closer, but darker" is the film Closer).
 _VERDICT_FIRST = re.compile(
@@ -65,6 +67,11 @@ def said_first(simple: str) -> int:
     on the last answer ("that's better - ...") or an opener ("sorry. ..."); 0 when none is said."""
     m = _INTERJECTION.match(simple) or _VERDICT_FIRST.match(simple) or _OPENER.match(simple)
     return m.end() if m is not None else 0
+
+
+def without_said_after(simple: str) -> str:
+    """The utterance without a "then" after a title or a laugh at its end; "" when nothing else is left."""
+    return _SAID_AFTER.sub("", simple)
 
 
 def looks_like_chitchat(simple: str, *, has_polarity: bool) -> bool:

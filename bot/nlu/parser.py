@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.nlu import lexicon as lx
-from bot.nlu.chitchat import looks_like_chitchat, other_domain, said_first, small_talk
+from bot.nlu.chitchat import looks_like_chitchat, other_domain, said_first, small_talk, without_said_after
 from bot.nlu.commands import read_command, simplify
 from bot.nlu.compounds import CompoundReader
 from bot.nlu.control_words import read_adjustment
@@ -51,7 +51,6 @@ __all__ = ["Parser", "ParserConfig", "MAX_CHARS"]
 # A question about a fact of a film ("who stars in #3", "how long is Heat", "what language is it in").
 _ASKS_FACT = re.compile(r"^(?:who|how long|how much|what language|which language|in what language)\b")
 _LIKE_SHOWN = re.compile(r"(?:^|\s)(?:like|similar to) (.+)$")
-_ADDS_NOTHING = re.compile(r"\s+then(?=\s*(?:[,.!?;]|$))|[\s,.!]+(?:lol|lmao|rofl|haha+|hehe+|xd)[\s.!?]*$")
 
 
 @dataclass(frozen=True)
@@ -181,7 +180,7 @@ class Parser:
     def _without_asides(self, simple: str) -> str:
         """"ooh, show me more" -> "show me more", "sorry. groundhog day" -> "groundhog day": a
         reaction or an opener before a request adds nothing, unless a title starts there ("Oh, God!")."""
-        trimmed = _ADDS_NOTHING.sub("", simple)  # "clue then, but newer", "less kissing lol"; "no more lol" stays
+        trimmed = without_said_after(simple)  # "clue then, but newer", "less kissing lol"; "no more lol" stays
         simple = trimmed if trimmed and trimmed.split()[-1].strip(",.") not in self.vocab.grammar else simple
         start = said_first(simple)
         if not start or not simple[start:].strip(" ,.!?"):

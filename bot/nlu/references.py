@@ -15,9 +15,9 @@ from bot.nlu import everyday as ev
 from bot.nlu import lexicon as lx
 from bot.nlu.chitchat import small_talk
 from bot.nlu.text import dictionary_word, norm_phrase, tokenize
-from bot.nlu.title_spans import (ANAPHORA, FAMOUS_SHARE, KNOWN_SHARE, REFERS_BACK, adds_words, aka_fragment, came_after, dated,
-                                  goes_on, interjections_only, knows_before, most_watched, request_part, seen_famous,
-                                  short_after_seeing, split_after_title, start_cue, title_case, two_titles)
+from bot.nlu.title_spans import (ANAPHORA, FAMOUS_SHARE, KNOWN_SHARE, REFERS_BACK, adds_words, aka_fragment, came_after,
+                                  dated, famous, goes_on, interjections_only, knows_before, most_watched, request_part,
+                                  seen_famous, short_after_seeing, split_after_title, start_cue, title_case, two_titles)
 from bot.nlu.reference_patterns import MIX_CUE, MIX_OF, REFERENCE, SAME_AS, SELECT, TRAILING_FILLER, VERB, VERDICT
 from bot.nlu.vocabulary import TagVocabulary
 from bot.types import Parse
@@ -111,7 +111,7 @@ class ReferenceReader:
         return dated(simple, self.titles, lambda head: self._list_word(head) or self.vocab.names_a_tag(head))
 
     def _typed_or_famous(self, span: str, original: str) -> bool:
-        return title_case(span, original) or most_watched(self.titles, self.titles.leader(self.titles.exact(span)), FAMOUS_SHARE)
+        return title_case(span, original) or famous(self.titles, span)
 
     def _asks(self, words: str) -> bool:  # a polarity word: "less", "funnier", "too", "not"
         return any(w in lx.MORE_WORDS or w in lx.LESS_WORDS or w in ("too", "not", "without")

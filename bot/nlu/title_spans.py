@@ -20,7 +20,7 @@ from engine.retrieval.catalog import TitleMatch, TitleResolver, normalize_title,
 from engine.retrieval.title_forms import alias_keys, form_key
 from engine.text.normalise import fold
 
-__all__ = ["adds_words", "aka_fragment", "ANAPHORA", "came_after", "dated", "FAMOUS_SHARE", "goes_on",
+__all__ = ["adds_words", "aka_fragment", "ANAPHORA", "came_after", "dated", "FAMOUS_SHARE", "famous", "goes_on",
            "interjections_only", "KNOWN_SHARE", "KNOWS", "REFERS_BACK", "knows_before", "longer_title", "most_watched", "OWNER",
            "POINTS_BACK", "request_part", "seen_famous", "short_after_seeing", "split_after_title",
            "start_cue", "title_case", "title_cut_first", "title_cut_short"]
@@ -330,8 +330,12 @@ def seen_famous(words: list[str], i: int, span: str, titles: TitleResolver) -> b
     """"we just watched alien and want something less scary", "my wife loved alien, ...": after a
     verb of seeing or liking, words that are also a lexicon cue are the film when one of the most
     watched 2 % has that name ("i loved horror" stays a genre: no such film is)."""
-    return (i > 0 and words[i - 1].strip(",.") in _SEEN_OR_LIKED
-            and most_watched(titles, titles.leader(titles.exact(span)), FAMOUS_SHARE))
+    return i > 0 and words[i - 1].strip(",.") in _SEEN_OR_LIKED and famous(titles, span)
+
+
+def famous(titles: TitleResolver, span: str) -> bool:
+    """Whether the film these words name exactly is among the most watched 2 % (FAMOUS_SHARE)."""
+    return most_watched(titles, titles.leader(titles.exact(span)), FAMOUS_SHARE)
 
 
 def split_after_title(query: str, titles: TitleResolver) -> list[str]:

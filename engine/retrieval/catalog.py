@@ -38,7 +38,7 @@ from typing import Literal
 import numpy as np
 
 from engine.memo import Memo
-from engine.retrieval.series import nth_of_series
+from engine.retrieval.series import by_watched, nth_of_series
 from engine.retrieval.spelling import MainNames, clearly_ahead
 from engine.retrieval.title_forms import (TitleEnds, alias_keys, form_key, keeps_article, normalize_title,
                                           sequel_numbers, series_heads)
@@ -203,7 +203,7 @@ class TitleResolver:
         def ahead(first: int, second: int) -> bool:
             return clearly_ahead(first, second, within) if by_chance else second < within * first
 
-        seen = sorted(matches, key=lambda m: (-int(self.watched[m.row]), -int(self.popularity[m.row]), m.row))
+        seen = by_watched(self, matches)
         first, second = (int(self.watched[m.row]) for m in seen[:2])
         if ahead(first, second):
             return seen[0]

@@ -76,6 +76,6 @@ def outshone_by_series(resolver, row: int, query: str) -> list:  # (TitleResolve
 
 
 def by_watched(resolver, matches: list) -> list:  # (TitleResolver, [TitleMatch]) -> [TitleMatch]
-    """The films of a series most watched first ("star wars": A New Hope, then The Empire Strikes
-    Back): what a person means by the series' name, the others to switch to."""
+    """Matches most watched first, the more popular first among equally watched ones (the
+    resolver's `leader`; "star wars": A New Hope, then The Empire Strikes Back)."""
     return sorted(matches, key=lambda m: (-int(resolver.watched[m.row]), -int(resolver.popularity[m.row]), m.row))
